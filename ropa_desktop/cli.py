@@ -1,0 +1,239 @@
+"""Command line of ropa-desktop (the contract of DESIGN.md).
+
+Exit codes: 0 success; 1 the command failed (one line on stderr names the file,
+path or field, and the database is unchanged) or, for ``check``, findings of
+severity ``error`` exist; 2 wrong usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from ropa_desktop import __version__
+from ropa_desktop.domain import i18n
+from ropa_desktop.domain.i18n import LocalizedError, Text
+
+T = Text  # short alias for the message table below
+
+MSG = {
+    "not_yet": T(de="„{what}“ ist in dieser Version noch nicht verfügbar.",
+                 en="“{what}” is not available in this version yet."),
+    "demo_done": T(de="Demo-Verzeichnis geschrieben: {created} neu, {updated} geändert, "
+                      "{unchanged} unverändert.",
+                   en="Demo register written: {created} new, {updated} changed, "
+                      "{unchanged} unchanged."),
+    "demo_first": T(de="Die Datenbank war leer: Das Demo-Verzeichnis wurde angelegt.",
+                    en="The database was empty: the demo register has been created."),
+    "exported": T(de="{file} geschrieben ({orgs} Organisationen, {acts} Verarbeitungstätigkeiten).",
+                  en="Wrote {file} ({orgs} organisations, {acts} processing activities)."),
+    "imported": T(de="{file} importiert: {created} neu, {updated} geändert, {unchanged} unverändert.",
+                  en="Imported {file}: {created} new, {updated} changed, {unchanged} unchanged."),
+    "dry_run": T(de="{file} ist gültig: {orgs} Organisationen, {acts} Verarbeitungstätigkeiten "
+                    "(Probelauf, nichts geschrieben).",
+                 en="{file} is valid: {orgs} organisations, {acts} processing activities "
+                    "(dry run, nothing written)."),
+    "cannot_write": T(de="{file}: kann nicht geschrieben werden: {problem}",
+                      en="{file}: cannot be written: {problem}"),
+    "no_findings": T(de="Keine Befunde.", en="No findings."),
+    "findings": T(de="{errors} Fehler, {warnings} Warnungen, {infos} Hinweise.",
+                  en="{errors} errors, {warnings} warnings, {infos} notes."),
+    "database": T(de="Datenbank: {db}", en="Database: {db}"),
+    "orgs": T(de="{n} Organisationen:", en="{n} organisations:"),
+    "org_line": T(de="  {name}: {acts} Verarbeitungstätigkeiten, {svcs} Auftragsverarbeitungen",
+                  en="  {name}: {acts} processing activities, {svcs} processing services"),
+    "no_gui": T(de="Die grafische Oberfläche ist noch nicht enthalten; "
+                   "`ropa-desktop --help` zeigt die Befehle.",
+                en="The graphical interface is not included yet; "
+                   "`ropa-desktop --help` lists the commands."),
+    "internal": T(de="Interner Fehler: {problem} (ROPA_DEBUG=1 zeigt Einzelheiten)",
+                  en="Internal error: {problem} (ROPA_DEBUG=1 shows details)"),
+    "unknown_format": T(de="{file}: Dateiformat „{ext}“ wird nicht unterstützt.",
+                        en="{file}: file format “{ext}” is not supported."),
+}
+
+
+class CliError(LocalizedError):
+    """A command failed for a reason the user can act on."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="ropa-desktop",
+        description="Verzeichnis von Verarbeitungstätigkeiten (Art. 30 DSGVO) — "
+                    "record of processing activities.")
+    p.add_argument("--db", metavar="PATH_OR_URL",
+                   help="SQLite file or SQLAlchemy URL (default: ROPA_DB or the user data dir)")
+    p.add_argument("--lang", choices=i18n.LANGUAGES,
+                   default=os.environ.get("ROPA_LANG", "de") if os.environ.get(
+                       "ROPA_LANG") in i18n.LANGUAGES else "de",
+                   help="language of messages and exports (default: de)")
+    p.add_argument("--version", action="version", version=f"ropa-desktop {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    sub.add_parser("demo", help="fill the database with the demo register")
+    sub.add_parser("summary", help="list the organisations and their registers")
+
+    ex = sub.add_parser("export", help="export the register")
+    ex.add_argument("--format", required=True, choices=["xlsx", "pdf", "json"])
+    ex.add_argument("--out", required=True, type=Path)
+    ex.add_argument("--org", metavar="NAME")
+    ex.add_argument("--register", choices=["controller", "processor"], default="controller")
+    ex.add_argument("--activity", metavar="REF")
+    ex.add_argument("--history", action="store_true", help="JSON: include the change history")
+
+    im = sub.add_parser("import", help="import a register file or spreadsheet")
+    im.add_argument("file", type=Path)
+    im.add_argument("--org", metavar="NAME")
+    im.add_argument("--sheet", metavar="NAME")
+    im.add_argument("--dry-run", action="store_true")
+    im.add_argument("--mapping", type=Path)
+    im.add_argument("--on-duplicate", choices=["skip", "update", "new"], default="skip")
+
+    ck = sub.add_parser("check", help="completeness and consistency findings")
+    ck.add_argument("--org", metavar="NAME")
+    ck.add_argument("--json", action="store_true")
+
+    tp = sub.add_parser("template", help="wizard templates for common cases")
+    tsub = tp.add_subparsers(dest="template_command", metavar="ACTION", required=True)
+    tsub.add_parser("list")
+    ta = tsub.add_parser("apply")
+    ta.add_argument("id")
+    ta.add_argument("--org", required=True, metavar="NAME")
+    ta.add_argument("--set", action="append", default=[], metavar="KEY=VALUE")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``ropa-desktop`` console script."""
+    args = _parser().parse_args(argv)
+    i18n.set_language(args.lang)
+    try:
+        return _run(args)
+    except LocalizedError as exc:
+        print(f"ropa-desktop: {exc.message()}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # noqa: BLE001 - last resort: one line, never a traceback dump
+        if os.environ.get("ROPA_DEBUG"):
+            raise
+        print(f"ropa-desktop: {MSG['internal'](problem=exc)}", file=sys.stderr)
+        return 1
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "template":
+        raise CliError(MSG["not_yet"], what=f"template {args.template_command}")
+    if args.command == "export" and args.format != "json":
+        raise CliError(MSG["not_yet"], what=f"export --format {args.format}")
+    if args.command == "import" and args.file.suffix.lower() != ".json":
+        if args.file.suffix.lower() in {".xlsx", ".xlsm", ".xls", ".ods", ".csv"}:
+            raise CliError(MSG["not_yet"], what=f"import {args.file.suffix.lower()}")
+        raise CliError(MSG["unknown_format"], file=args.file, ext=args.file.suffix or "?")
+
+    from ropa_desktop.store.database import describe, open_store, resolve_url
+
+    store = open_store(args.db)
+    command = args.command
+    if command is None:
+        return _default(store, describe(resolve_url(args.db)))
+    if command == "demo":
+        return _demo(store)
+    if command == "summary":
+        return _summary(store, describe(resolve_url(args.db)))
+    if command == "export":
+        return _export_json(store, args)
+    if command == "import":
+        return _import_json(store, args)
+    if command == "check":
+        return _check(store, args)
+    raise AssertionError(command)  # pragma: no cover
+
+
+def _demo(store) -> int:  # type: ignore[no-untyped-def]
+    from ropa_desktop.io.demo import build_demo_register
+
+    result = store.import_register(build_demo_register(date.today()), description="Demo",
+                                   kind="demo")
+    print(MSG["demo_done"](created=result.created, updated=result.updated,
+                           unchanged=result.unchanged))
+    return 0
+
+
+def _default(store, db: str) -> int:  # type: ignore[no-untyped-def]
+    if store.is_empty():
+        from ropa_desktop.io.demo import build_demo_register
+
+        store.import_register(build_demo_register(date.today()), description="Demo", kind="demo")
+        print(MSG["demo_first"]())
+    _summary(store, db)
+    print(MSG["no_gui"]())
+    return 0
+
+
+def _summary(store, db: str) -> int:  # type: ignore[no-untyped-def]
+    orgs = store.organisations()
+    print(MSG["database"](db=db))
+    print(MSG["orgs"](n=len(orgs)))
+    for o in orgs:
+        print(MSG["org_line"](name=o.name, acts=o.activities, svcs=o.services))
+    return 0
+
+
+def _export_json(store, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    from ropa_desktop.io.json_io import export_json
+
+    try:
+        register = export_json(store, args.out, organisation=args.org,
+                               include_history=args.history)
+    except OSError as exc:
+        raise CliError(MSG["cannot_write"], file=args.out,
+                       problem=exc.strerror or str(exc)) from None
+    acts = sum(len(o.activities) for o in register.organisations)
+    print(MSG["exported"](file=args.out, orgs=len(register.organisations), acts=acts))
+    return 0
+
+
+def _import_json(store, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    from ropa_desktop.io.json_io import import_json
+
+    register, result = import_json(store, args.file, dry_run=args.dry_run)
+    acts = sum(len(o.activities) for o in register.organisations)
+    if result is None:
+        print(MSG["dry_run"](file=args.file, orgs=len(register.organisations), acts=acts))
+    else:
+        print(MSG["imported"](file=args.file, created=result.created, updated=result.updated,
+                              unchanged=result.unchanged))
+    return 0
+
+
+def _check(store, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    from ropa_desktop.domain.rules import Severity, check_register
+
+    register = store.load_register(args.org)
+    findings = check_register(register, today=date.today(), lang=args.lang)
+    if args.json:
+        json.dump([f.to_json() for f in findings], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        current = None
+        for f in findings:
+            head = f.organisation + (f" — {f.activity}" if f.activity else "")
+            if head != current:
+                print(head)
+                current = head
+            print(f"  [{f.severity.value}] {f.code}: {f.message}")
+        counts = {s: sum(1 for f in findings if f.severity == s) for s in Severity}
+        print(MSG["findings"](errors=counts[Severity.ERROR], warnings=counts[Severity.WARNING],
+                              infos=counts[Severity.INFO]) if findings else MSG["no_findings"]())
+    return 1 if any(f.severity == Severity.ERROR for f in findings) else 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""ropa-desktop."""

@@ -1,0 +1,160 @@
+"""Dictionary form of the domain objects (the body of the JSON interchange format).
+
+``to_dict`` and ``from_dict`` are exact inverses for every object of
+:mod:`ropa_desktop.domain.model`: enums become their values, dates ISO dates,
+datetimes ISO timestamps in UTC ending in ``Z``. Every field is always written,
+so a document has one canonical form and round trips compare equal.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from datetime import UTC, date, datetime
+from enum import Enum
+from functools import cache
+from typing import Any, TypeVar
+
+from ropa_desktop.domain import model
+
+FORMAT_NAME = "ropa-desktop/register"
+FORMAT_VERSION = 1
+
+T = TypeVar("T")
+
+
+class DecodeError(ValueError):
+    """A value does not fit the expected shape; ``path`` is a JSON path like ``$.a[0].b``."""
+
+    def __init__(self, path: str, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+        self.path = path
+        self.problem = problem
+
+
+def format_datetime(value: datetime) -> str:
+    """ISO 8601 in UTC with a trailing ``Z``, to the second."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(UTC).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def parse_datetime(text: str) -> datetime:
+    """Inverse of :func:`format_datetime` (also accepts offsets such as ``+01:00``)."""
+    value = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(UTC).replace(microsecond=0)
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls, vars(model))
+
+
+def to_dict(obj: Any) -> Any:
+    """Turn a domain object (or list of them) into JSON-ready dicts, lists and scalars."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, list):
+        return [to_dict(item) for item in obj]
+    if isinstance(obj, Enum):
+        return obj.value
+    if isinstance(obj, datetime):
+        return format_datetime(obj)
+    if isinstance(obj, date):
+        return obj.isoformat()
+    return obj
+
+
+def from_dict(cls: type[T], data: Any, path: str = "$") -> T:
+    """Build a ``cls`` instance from its dictionary form; raises :class:`DecodeError`."""
+    return _decode(cls, data, path)
+
+
+def _decode(tp: Any, data: Any, path: str) -> Any:  # noqa: PLR0911 - one branch per type
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        if data is None:
+            return None
+        return _decode(args[0], data, path)
+    if origin is list:
+        if not isinstance(data, list):
+            raise DecodeError(path, "expected a list")
+        (item_type,) = typing.get_args(tp)
+        return [_decode(item_type, item, f"{path}[{i}]") for i, item in enumerate(data)]
+    if dataclasses.is_dataclass(tp):
+        if not isinstance(data, dict):
+            raise DecodeError(path, "expected an object")
+        hints = _hints(tp)
+        names = {f.name for f in dataclasses.fields(tp)}
+        unknown = sorted(set(data) - names)
+        if unknown:
+            raise DecodeError(f"{path}.{unknown[0]}", "unknown field")
+        kwargs = {
+            name: _decode(hints[name], value, f"{path}.{name}")
+            for name, value in data.items()
+        }
+        return tp(**kwargs)
+    if isinstance(tp, type) and issubclass(tp, Enum):
+        try:
+            return tp(data)
+        except ValueError:
+            allowed = ", ".join(repr(m.value) for m in tp)
+            raise DecodeError(path, f"{data!r} is not one of {allowed}") from None
+    if tp is datetime:
+        if not isinstance(data, str):
+            raise DecodeError(path, "expected a timestamp string")
+        try:
+            return parse_datetime(data)
+        except ValueError:
+            raise DecodeError(path, f"{data!r} is not an ISO timestamp") from None
+    if tp is date:
+        if not isinstance(data, str):
+            raise DecodeError(path, "expected a date string")
+        try:
+            return date.fromisoformat(data)
+        except ValueError:
+            raise DecodeError(path, f"{data!r} is not an ISO date (YYYY-MM-DD)") from None
+    if tp is bool:
+        if not isinstance(data, bool):
+            raise DecodeError(path, "expected true or false")
+        return data
+    if tp is int:
+        if isinstance(data, bool) or not isinstance(data, int):
+            raise DecodeError(path, "expected a whole number")
+        return data
+    if tp is str:
+        if not isinstance(data, str):
+            raise DecodeError(path, "expected a string")
+        return data
+    raise TypeError(f"no decoder for {tp!r}")  # pragma: no cover - programming error
+
+
+def register_to_document(register: model.Register, *, include_history: bool = False) -> dict:
+    """The full interchange document of a register."""
+    doc: dict[str, Any] = {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "organisations": to_dict(register.organisations),
+        "processors": to_dict(register.processors),
+        "recipients": to_dict(register.recipients),
+        "toms": to_dict(register.toms),
+    }
+    if include_history:
+        doc["history"] = to_dict(register.history)
+    return doc
+
+
+def register_from_document(doc: Any) -> model.Register:
+    """Inverse of :func:`register_to_document`; raises :class:`DecodeError`."""
+    if not isinstance(doc, dict):
+        raise DecodeError("$", "expected an object")
+    if doc.get("format") != FORMAT_NAME:
+        raise DecodeError("$.format", f"expected {FORMAT_NAME!r}")
+    if doc.get("version") != FORMAT_VERSION:
+        raise DecodeError("$.version", f"unsupported version {doc.get('version')!r}")
+    body = {k: v for k, v in doc.items() if k not in ("format", "version")}
+    return from_dict(model.Register, body)

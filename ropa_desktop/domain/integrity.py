@@ -1,0 +1,99 @@
+"""Referential integrity of a register: unique ids, links that point somewhere.
+
+A register read from a file must pass these checks before anything is written;
+each problem names the JSON path of the offending value.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from ropa_desktop.domain.model import ProcessorLink, Register, Transfer
+
+
+@dataclass(frozen=True, slots=True)
+class IntegrityProblem:
+    """A broken reference or duplicate identity at a JSON path."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+def integrity_problems(register: Register) -> list[IntegrityProblem]:
+    """All identity and reference problems of a register, in document order."""
+    problems: list[IntegrityProblem] = []
+    _duplicates(register, problems)
+    processors = {p.uid for p in register.processors}
+    recipients = {r.uid for r in register.recipients}
+    toms = {t.uid for t in register.toms}
+
+    def links(items: list[ProcessorLink], path: str) -> None:
+        for i, link in enumerate(items):
+            if link.processor not in processors:
+                problems.append(IntegrityProblem(
+                    f"{path}[{i}].processor", f"unknown processor {link.processor!r}"))
+
+    def transfers(items: list[Transfer], path: str) -> None:
+        for i, t in enumerate(items):
+            if t.processor is not None and t.processor not in processors:
+                problems.append(IntegrityProblem(
+                    f"{path}[{i}].processor", f"unknown processor {t.processor!r}"))
+
+    def tom_links(items: list[str], path: str) -> None:
+        for i, uid in enumerate(items):
+            if uid not in toms:
+                problems.append(IntegrityProblem(f"{path}[{i}]", f"unknown TOM {uid!r}"))
+
+    for oi, org in enumerate(register.organisations):
+        for ai, act in enumerate(org.activities):
+            base = f"$.organisations[{oi}].activities[{ai}]"
+            links(act.processors, f"{base}.processors")
+            transfers(act.transfers, f"{base}.transfers")
+            tom_links(act.toms, f"{base}.toms")
+            for ri, uid in enumerate(act.recipients):
+                if uid not in recipients:
+                    problems.append(IntegrityProblem(
+                        f"{base}.recipients[{ri}]", f"unknown recipient {uid!r}"))
+        for si, svc in enumerate(org.services):
+            base = f"$.organisations[{oi}].services[{si}]"
+            links(svc.subprocessors, f"{base}.subprocessors")
+            transfers(svc.transfers, f"{base}.transfers")
+            tom_links(svc.toms, f"{base}.toms")
+    for pi, proc in enumerate(register.processors):
+        for si, sub in enumerate(proc.subprocessors):
+            path = f"$.processors[{pi}].subprocessors[{si}].processor"
+            if sub.processor not in processors:
+                problems.append(IntegrityProblem(path, f"unknown processor {sub.processor!r}"))
+            elif sub.processor == proc.uid:
+                problems.append(IntegrityProblem(path, "a processor cannot be its own subprocessor"))
+    return problems
+
+
+def _duplicates(register: Register, problems: list[IntegrityProblem]) -> None:
+    groups: list[tuple[str, list[str]]] = [
+        ("$.organisations", [o.uid for o in register.organisations]),
+        ("$.processors", [p.uid for p in register.processors]),
+        ("$.recipients", [r.uid for r in register.recipients]),
+        ("$.toms", [t.uid for t in register.toms]),
+    ]
+    entries = [
+        (f"$.organisations[{oi}].activities", a.uid)
+        for oi, o in enumerate(register.organisations) for a in o.activities
+    ] + [
+        (f"$.organisations[{oi}].services", s.uid)
+        for oi, o in enumerate(register.organisations) for s in o.services
+    ]
+    groups.append(("activities and services", [uid for _, uid in entries]))
+    for path, uids in groups:
+        for uid, count in Counter(uids).items():
+            if count > 1:
+                problems.append(IntegrityProblem(path, f"uid {uid!r} occurs {count} times"))
+    names = Counter(o.name for o in register.organisations)
+    for name, count in names.items():
+        if count > 1:
+            problems.append(IntegrityProblem(
+                "$.organisations", f"organisation name {name!r} occurs {count} times"))

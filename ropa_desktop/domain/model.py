@@ -1,0 +1,367 @@
+"""The record of processing activities (Art. 30 GDPR) as plain Python objects.
+
+These dataclasses are the one shape a register has everywhere: the store maps
+them to tables, the JSON interchange format is their dictionary form, the rules
+check them and the exports print them. They hold no behaviour beyond small
+conveniences and know nothing of databases, files or Qt.
+
+Identity: every entity that other entities point to (organisation, activity,
+processing service, processor, recipient, TOM) carries a ``uid`` that survives
+export and import unchanged. Links are stored as those uids.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from enum import StrEnum
+
+
+def new_uid() -> str:
+    """Return a fresh random identifier for a new entity."""
+    return uuid.uuid4().hex
+
+
+def utc_now() -> datetime:
+    """Current time in UTC, to the second (what the register records)."""
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+class OrganisationKind(StrEnum):
+    """Legal form of an organisation; decides which legal bases are open to it."""
+
+    PUBLIC_AUTHORITY = "public_authority"
+    """Behörde, e.g. a municipality (Gemeinde, Stadt, Kreis)."""
+    PUBLIC_LAW_INSTITUTION = "public_law_institution"
+    """Anstalt or Körperschaft des öffentlichen Rechts, e.g. an AöR or Zweckverband."""
+    MUNICIPAL_COMPANY = "municipal_company"
+    """Municipal company under private law, e.g. Stadtwerke GmbH or AG."""
+    PRIVATE = "private"
+
+    @property
+    def is_public_body(self) -> bool:
+        """True for bodies that perform public tasks (Art. 6(1) second subparagraph)."""
+        return self in (OrganisationKind.PUBLIC_AUTHORITY, OrganisationKind.PUBLIC_LAW_INSTITUTION)
+
+
+class ActivityStatus(StrEnum):
+    """Workflow state of an activity or processing service."""
+
+    DRAFT = "draft"
+    IN_REVIEW = "in_review"
+    APPROVED = "approved"
+    ARCHIVED = "archived"
+
+
+class SpecialCategory(StrEnum):
+    """Marker of a data category: ordinary, Art. 9 special category or Art. 10 data."""
+
+    NONE = "none"
+    ART9 = "art9"
+    ART10 = "art10"
+
+
+class RetentionUnit(StrEnum):
+    """Unit of a structured retention period."""
+
+    DAYS = "days"
+    WEEKS = "weeks"
+    MONTHS = "months"
+    YEARS = "years"
+
+
+class DpiaResult(StrEnum):
+    """Outcome of the DPIA screening of an activity."""
+
+    NOT_ASSESSED = "not_assessed"
+    NOT_REQUIRED = "not_required"
+    REQUIRED = "required"
+    DONE = "done"
+
+
+@dataclass(slots=True)
+class Contact:
+    """Name and contact details of a person or body (DPO, representative, contact person)."""
+
+    name: str = ""
+    organisation: str = ""
+    street: str = ""
+    postcode: str = ""
+    city: str = ""
+    country: str = ""
+    phone: str = ""
+    email: str = ""
+    website: str = ""
+
+    def is_empty(self) -> bool:
+        """True when no detail at all is filled in."""
+        return not any(getattr(self, name).strip() for name in self.__slots__)
+
+
+@dataclass(slots=True)
+class Retention:
+    """When the data of one category is erased.
+
+    Structured as ``duration`` ``unit`` after ``start`` (e.g. 6 months after the
+    end of the contract) where that is possible, and as free ``text`` where it
+    is not (e.g. "gesetzliche Aufbewahrungsfrist"). Both may be given.
+    """
+
+    duration: int | None = None
+    unit: RetentionUnit | None = None
+    start: str = ""
+    text: str = ""
+
+    def is_empty(self) -> bool:
+        """True when no retention rule is recorded."""
+        return self.duration is None and not self.text.strip() and not self.start.strip()
+
+
+@dataclass(slots=True)
+class Purpose:
+    """One purpose of an activity and the legal bases it rests on.
+
+    ``legal_bases`` holds vocabulary ids (``art6-1-e``, ``art9-2-b``,
+    ``bdsg-26`` …) or, for provisions not in the vocabulary, the citation as
+    written (``§§ 2 ff. BMG``).
+    """
+
+    text: str = ""
+    legal_bases: list[str] = field(default_factory=list)
+    legitimate_interest: str = ""
+
+
+@dataclass(slots=True)
+class DataCategory:
+    """A category of personal data with its marker, source and retention rule."""
+
+    name: str = ""
+    special: SpecialCategory = SpecialCategory.NONE
+    source: str = ""
+    retention: Retention = field(default_factory=Retention)
+    notes: str = ""
+
+
+@dataclass(slots=True)
+class ProcessorLink:
+    """Use of a reusable processor (by uid) for a stated service."""
+
+    processor: str = ""
+    service: str = ""
+
+
+@dataclass(slots=True)
+class JointController:
+    """A joint controller under Art. 26 and the arrangement with it."""
+
+    name: str = ""
+    contact: str = ""
+    arrangement: str = ""
+
+
+@dataclass(slots=True)
+class Transfer:
+    """A transfer to a third country or an international organisation.
+
+    ``country`` is an ISO 3166-1 alpha-2 code or an international organisation
+    id (``int-epo``). ``mechanism`` is a transfer-mechanism vocabulary id
+    (``adequacy``, ``dpf``, ``scc-2``, ``art49-1-a`` …) or empty when none is
+    recorded; ``mechanism_text`` keeps what the source said where no id fits.
+    ``processor`` optionally names the processor (uid) that receives the data.
+    """
+
+    country: str = ""
+    recipient: str = ""
+    processor: str | None = None
+    mechanism: str = ""
+    mechanism_text: str = ""
+    documentation: str = ""
+
+
+@dataclass(slots=True)
+class DpiaScreening:
+    """Screening for a data protection impact assessment (Art. 35)."""
+
+    art35_3: list[str] = field(default_factory=list)
+    wp248: list[str] = field(default_factory=list)
+    dsk_list: list[str] = field(default_factory=list)
+    result: DpiaResult = DpiaResult.NOT_ASSESSED
+    reference: str = ""
+    notes: str = ""
+    screened_on: date | None = None
+
+
+@dataclass(slots=True)
+class Activity:
+    """A processing activity of a controller: every item of Art. 30(1) GDPR."""
+
+    uid: str = field(default_factory=new_uid)
+    reference: str = ""
+    name: str = ""
+    department: str = ""
+    contact: Contact = field(default_factory=Contact)
+    description: str = ""
+    purposes: list[Purpose] = field(default_factory=list)
+    data_subjects: list[str] = field(default_factory=list)
+    data_categories: list[DataCategory] = field(default_factory=list)
+    internal_recipients: list[str] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)
+    processors: list[ProcessorLink] = field(default_factory=list)
+    joint_controllers: list[JointController] = field(default_factory=list)
+    transfers: list[Transfer] = field(default_factory=list)
+    tom_description: str = ""
+    toms: list[str] = field(default_factory=list)
+    dpia: DpiaScreening = field(default_factory=DpiaScreening)
+    status: ActivityStatus = ActivityStatus.DRAFT
+    created: datetime = field(default_factory=utc_now)
+    changed: datetime = field(default_factory=utc_now)
+    last_reviewed: date | None = None
+    next_review: date | None = None
+    notes: str = ""
+
+
+@dataclass(slots=True)
+class ClientController:
+    """A controller on whose behalf a processor acts (Art. 30(2)(a))."""
+
+    name: str = ""
+    contact: str = ""
+    representative: str = ""
+    dpo: str = ""
+
+
+@dataclass(slots=True)
+class ProcessingService:
+    """An entry of the processor register (Art. 30(2)): processing done for clients."""
+
+    uid: str = field(default_factory=new_uid)
+    reference: str = ""
+    name: str = ""
+    controllers: list[ClientController] = field(default_factory=list)
+    categories: list[str] = field(default_factory=list)
+    subprocessors: list[ProcessorLink] = field(default_factory=list)
+    transfers: list[Transfer] = field(default_factory=list)
+    tom_description: str = ""
+    toms: list[str] = field(default_factory=list)
+    status: ActivityStatus = ActivityStatus.DRAFT
+    created: datetime = field(default_factory=utc_now)
+    changed: datetime = field(default_factory=utc_now)
+    notes: str = ""
+
+
+@dataclass(slots=True)
+class Organisation:
+    """A controller and/or processor whose register is kept in the database."""
+
+    uid: str = field(default_factory=new_uid)
+    name: str = ""
+    kind: OrganisationKind = OrganisationKind.PUBLIC_AUTHORITY
+    land: str = ""
+    street: str = ""
+    postcode: str = ""
+    city: str = ""
+    country: str = "DE"
+    phone: str = ""
+    email: str = ""
+    website: str = ""
+    management: str = ""
+    representative: Contact = field(default_factory=Contact)
+    dpo: Contact = field(default_factory=Contact)
+    dpo_external: bool = False
+    supervisory_authority: str = ""
+    is_controller: bool = True
+    is_processor: bool = False
+    notes: str = ""
+    activities: list[Activity] = field(default_factory=list)
+    services: list[ProcessingService] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class SubprocessorLink:
+    """A subprocessor (another processor, by uid) engaged by a processor."""
+
+    processor: str = ""
+    service: str = ""
+
+
+@dataclass(slots=True)
+class Processor:
+    """A processor (Auftragsverarbeiter), reusable across activities and organisations."""
+
+    uid: str = field(default_factory=new_uid)
+    name: str = ""
+    street: str = ""
+    postcode: str = ""
+    city: str = ""
+    country: str = ""
+    phone: str = ""
+    email: str = ""
+    contract_date: date | None = None
+    contract_reference: str = ""
+    subprocessors: list[SubprocessorLink] = field(default_factory=list)
+    notes: str = ""
+
+
+@dataclass(slots=True)
+class Recipient:
+    """An external recipient or recipient category (not a processor)."""
+
+    uid: str = field(default_factory=new_uid)
+    name: str = ""
+    category: str = ""
+    country: str = ""
+    notes: str = ""
+
+
+@dataclass(slots=True)
+class Tom:
+    """A technical or organisational measure of the catalogue, grouped by SDM goal."""
+
+    uid: str = field(default_factory=new_uid)
+    title: str = ""
+    description: str = ""
+    sdm_goal: str = ""
+    art32: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class ChangeRecord:
+    """One entry of the change history: who changed which field of what, and how."""
+
+    at: datetime = field(default_factory=utc_now)
+    user: str = ""
+    entity: str = ""
+    entity_uid: str = ""
+    entity_label: str = ""
+    field: str = ""
+    old: str | None = None
+    new: str | None = None
+    batch: str | None = None
+
+
+@dataclass(slots=True)
+class Register:
+    """A whole database's worth of register: organisations and shared catalogues."""
+
+    organisations: list[Organisation] = field(default_factory=list)
+    processors: list[Processor] = field(default_factory=list)
+    recipients: list[Recipient] = field(default_factory=list)
+    toms: list[Tom] = field(default_factory=list)
+    history: list[ChangeRecord] = field(default_factory=list)
+
+    def organisation(self, name: str) -> Organisation | None:
+        """The organisation of that exact name, or None."""
+        return next((o for o in self.organisations if o.name == name), None)
+
+    def processors_by_uid(self) -> dict[str, Processor]:
+        """Processors keyed by uid."""
+        return {p.uid: p for p in self.processors}
+
+    def recipients_by_uid(self) -> dict[str, Recipient]:
+        """Recipients keyed by uid."""
+        return {r.uid: r for r in self.recipients}
+
+    def toms_by_uid(self) -> dict[str, Tom]:
+        """TOM catalogue entries keyed by uid."""
+        return {t.uid: t for t in self.toms}

@@ -1,0 +1,353 @@
+"""Database schema of the register as SQLAlchemy 2 typed models.
+
+Entities that others point to (organisations, activities, processing services,
+processors, recipients, TOMs) have a table with a stable ``uid``. Repeated
+structured parts of an activity (purposes, data categories, transfers …) have
+child tables whose row order (by ``id``) is the order the user gave. Plain lists
+of short texts (data subject categories, internal recipients, legal-basis ids
+of one purpose, DPIA criteria) and embedded contact blocks are JSON columns.
+
+The store reads and writes these tables with Core statements built from the
+models' ``__table__`` (one statement per table, not per activity); the models
+are the single definition of the schema and the source of Alembic migrations.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    """Declarative base with a naming convention so migrations are stable."""
+
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {  # noqa: RUF012 - SQLAlchemy reads this class attribute
+        str: Text(),
+        datetime: DateTime(timezone=True),
+        date: Date(),
+        dict[str, Any]: JSON(),
+        list[str]: JSON(),
+    }
+
+
+def _text() -> Mapped[str]:
+    return mapped_column(Text, nullable=False, default="", server_default="")
+
+
+def _id() -> Mapped[int]:
+    return mapped_column(Integer, primary_key=True, autoincrement=True)
+
+
+class OrganisationRow(Base):
+    """An organisation (controller and/or processor) with its master data."""
+
+    __tablename__ = "organisation"
+    id: Mapped[int] = _id()
+    uid: Mapped[str] = mapped_column(unique=True)
+    name: Mapped[str] = mapped_column(unique=True)
+    kind: Mapped[str]
+    land: Mapped[str] = _text()
+    street: Mapped[str] = _text()
+    postcode: Mapped[str] = _text()
+    city: Mapped[str] = _text()
+    country: Mapped[str] = _text()
+    phone: Mapped[str] = _text()
+    email: Mapped[str] = _text()
+    website: Mapped[str] = _text()
+    management: Mapped[str] = _text()
+    representative: Mapped[dict[str, Any]]
+    dpo: Mapped[dict[str, Any]]
+    dpo_external: Mapped[bool] = mapped_column(Boolean, default=False)
+    supervisory_authority: Mapped[str] = _text()
+    is_controller: Mapped[bool] = mapped_column(Boolean, default=True)
+    is_processor: Mapped[bool] = mapped_column(Boolean, default=False)
+    notes: Mapped[str] = _text()
+
+
+class ActivityRow(Base):
+    """A processing activity (Art. 30(1)) of one organisation."""
+
+    __tablename__ = "activity"
+    id: Mapped[int] = _id()
+    uid: Mapped[str] = mapped_column(unique=True)
+    organisation_id: Mapped[int] = mapped_column(
+        ForeignKey("organisation.id", ondelete="CASCADE"), index=True)
+    reference: Mapped[str] = _text()
+    name: Mapped[str] = _text()
+    department: Mapped[str] = _text()
+    contact: Mapped[dict[str, Any]]
+    description: Mapped[str] = _text()
+    data_subjects: Mapped[list[str]]
+    internal_recipients: Mapped[list[str]]
+    tom_description: Mapped[str] = _text()
+    dpia_art35_3: Mapped[list[str]]
+    dpia_wp248: Mapped[list[str]]
+    dpia_dsk_list: Mapped[list[str]]
+    dpia_result: Mapped[str]
+    dpia_reference: Mapped[str] = _text()
+    dpia_notes: Mapped[str] = _text()
+    dpia_screened_on: Mapped[date | None]
+    status: Mapped[str]
+    created: Mapped[datetime]
+    changed: Mapped[datetime]
+    last_reviewed: Mapped[date | None]
+    next_review: Mapped[date | None]
+    notes: Mapped[str] = _text()
+
+
+class PurposeRow(Base):
+    """A purpose of an activity with its legal bases."""
+
+    __tablename__ = "purpose"
+    id: Mapped[int] = _id()
+    activity_id: Mapped[int] = mapped_column(
+        ForeignKey("activity.id", ondelete="CASCADE"), index=True)
+    text: Mapped[str] = _text()
+    legal_bases: Mapped[list[str]]
+    legitimate_interest: Mapped[str] = _text()
+
+
+class DataCategoryRow(Base):
+    """A category of personal data of an activity with its retention rule."""
+
+    __tablename__ = "data_category"
+    id: Mapped[int] = _id()
+    activity_id: Mapped[int] = mapped_column(
+        ForeignKey("activity.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = _text()
+    special: Mapped[str]
+    source: Mapped[str] = _text()
+    retention_duration: Mapped[int | None]
+    retention_unit: Mapped[str | None]
+    retention_start: Mapped[str] = _text()
+    retention_text: Mapped[str] = _text()
+    notes: Mapped[str] = _text()
+
+
+class JointControllerRow(Base):
+    """A joint controller (Art. 26) of an activity."""
+
+    __tablename__ = "joint_controller"
+    id: Mapped[int] = _id()
+    activity_id: Mapped[int] = mapped_column(
+        ForeignKey("activity.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = _text()
+    contact: Mapped[str] = _text()
+    arrangement: Mapped[str] = _text()
+
+
+class ProcessingServiceRow(Base):
+    """An entry of an organisation's processor register (Art. 30(2))."""
+
+    __tablename__ = "processing_service"
+    id: Mapped[int] = _id()
+    uid: Mapped[str] = mapped_column(unique=True)
+    organisation_id: Mapped[int] = mapped_column(
+        ForeignKey("organisation.id", ondelete="CASCADE"), index=True)
+    reference: Mapped[str] = _text()
+    name: Mapped[str] = _text()
+    categories: Mapped[list[str]]
+    tom_description: Mapped[str] = _text()
+    status: Mapped[str]
+    created: Mapped[datetime]
+    changed: Mapped[datetime]
+    notes: Mapped[str] = _text()
+
+
+class ClientControllerRow(Base):
+    """A controller on whose behalf a processing service is carried out."""
+
+    __tablename__ = "client_controller"
+    id: Mapped[int] = _id()
+    service_id: Mapped[int] = mapped_column(
+        ForeignKey("processing_service.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = _text()
+    contact: Mapped[str] = _text()
+    representative: Mapped[str] = _text()
+    dpo: Mapped[str] = _text()
+
+
+class ProcessorRow(Base):
+    """A reusable processor with its contract (AVV) data."""
+
+    __tablename__ = "processor"
+    id: Mapped[int] = _id()
+    uid: Mapped[str] = mapped_column(unique=True)
+    name: Mapped[str] = _text()
+    street: Mapped[str] = _text()
+    postcode: Mapped[str] = _text()
+    city: Mapped[str] = _text()
+    country: Mapped[str] = _text()
+    phone: Mapped[str] = _text()
+    email: Mapped[str] = _text()
+    contract_date: Mapped[date | None]
+    contract_reference: Mapped[str] = _text()
+    notes: Mapped[str] = _text()
+
+
+class SubprocessorRow(Base):
+    """A link from a processor to one of its subprocessors."""
+
+    __tablename__ = "subprocessor"
+    id: Mapped[int] = _id()
+    processor_id: Mapped[int] = mapped_column(
+        ForeignKey("processor.id", ondelete="CASCADE"), index=True)
+    subprocessor_id: Mapped[int] = mapped_column(
+        ForeignKey("processor.id", ondelete="RESTRICT"), index=True)
+    service: Mapped[str] = _text()
+
+
+class RecipientRow(Base):
+    """A reusable external recipient (category)."""
+
+    __tablename__ = "recipient"
+    id: Mapped[int] = _id()
+    uid: Mapped[str] = mapped_column(unique=True)
+    name: Mapped[str] = _text()
+    category: Mapped[str] = _text()
+    country: Mapped[str] = _text()
+    notes: Mapped[str] = _text()
+
+
+class TomRow(Base):
+    """An entry of the TOM catalogue, grouped by SDM goal."""
+
+    __tablename__ = "tom"
+    id: Mapped[int] = _id()
+    uid: Mapped[str] = mapped_column(unique=True)
+    title: Mapped[str] = _text()
+    description: Mapped[str] = _text()
+    sdm_goal: Mapped[str] = _text()
+    art32: Mapped[list[str]]
+
+
+class ProcessorUseRow(Base):
+    """Use of a processor by an activity or (as subprocessor) by a processing service."""
+
+    __tablename__ = "processor_use"
+    __table_args__ = (
+        CheckConstraint(
+            "(activity_id IS NULL) <> (service_id IS NULL)", name="one_owner"),
+    )
+    id: Mapped[int] = _id()
+    activity_id: Mapped[int | None] = mapped_column(
+        ForeignKey("activity.id", ondelete="CASCADE"), index=True)
+    service_id: Mapped[int | None] = mapped_column(
+        ForeignKey("processing_service.id", ondelete="CASCADE"), index=True)
+    processor_id: Mapped[int] = mapped_column(
+        ForeignKey("processor.id", ondelete="RESTRICT"), index=True)
+    service: Mapped[str] = _text()
+
+
+class TransferRow(Base):
+    """A third-country transfer of an activity or a processing service."""
+
+    __tablename__ = "transfer"
+    __table_args__ = (
+        CheckConstraint(
+            "(activity_id IS NULL) <> (service_id IS NULL)", name="one_owner"),
+    )
+    id: Mapped[int] = _id()
+    activity_id: Mapped[int | None] = mapped_column(
+        ForeignKey("activity.id", ondelete="CASCADE"), index=True)
+    service_id: Mapped[int | None] = mapped_column(
+        ForeignKey("processing_service.id", ondelete="CASCADE"), index=True)
+    country: Mapped[str] = _text()
+    recipient: Mapped[str] = _text()
+    processor_id: Mapped[int | None] = mapped_column(
+        ForeignKey("processor.id", ondelete="RESTRICT"), index=True)
+    mechanism: Mapped[str] = _text()
+    mechanism_text: Mapped[str] = _text()
+    documentation: Mapped[str] = _text()
+
+
+class TomUseRow(Base):
+    """Link from an activity or a processing service to a TOM of the catalogue."""
+
+    __tablename__ = "tom_use"
+    __table_args__ = (
+        CheckConstraint(
+            "(activity_id IS NULL) <> (service_id IS NULL)", name="one_owner"),
+    )
+    id: Mapped[int] = _id()
+    activity_id: Mapped[int | None] = mapped_column(
+        ForeignKey("activity.id", ondelete="CASCADE"), index=True)
+    service_id: Mapped[int | None] = mapped_column(
+        ForeignKey("processing_service.id", ondelete="CASCADE"), index=True)
+    tom_id: Mapped[int] = mapped_column(ForeignKey("tom.id", ondelete="RESTRICT"), index=True)
+
+
+class RecipientUseRow(Base):
+    """Link from an activity to an external recipient."""
+
+    __tablename__ = "recipient_use"
+    id: Mapped[int] = _id()
+    activity_id: Mapped[int] = mapped_column(
+        ForeignKey("activity.id", ondelete="CASCADE"), index=True)
+    recipient_id: Mapped[int] = mapped_column(
+        ForeignKey("recipient.id", ondelete="RESTRICT"), index=True)
+
+
+class ChangeBatchRow(Base):
+    """A group of changes made together (an import, a template, a restore)."""
+
+    __tablename__ = "change_batch"
+    id: Mapped[int] = _id()
+    uid: Mapped[str] = mapped_column(unique=True)
+    at: Mapped[datetime]
+    user: Mapped[str] = _text()
+    kind: Mapped[str] = _text()
+    description: Mapped[str] = _text()
+
+
+class ChangeRow(Base):
+    """One entry of the change history."""
+
+    __tablename__ = "change"
+    id: Mapped[int] = _id()
+    at: Mapped[datetime] = mapped_column(index=True)
+    user: Mapped[str] = _text()
+    entity: Mapped[str] = _text()
+    entity_uid: Mapped[str] = mapped_column(Text, index=True)
+    entity_label: Mapped[str] = _text()
+    field: Mapped[str] = _text()
+    old: Mapped[str | None]
+    new: Mapped[str | None]
+    batch_id: Mapped[int | None] = mapped_column(
+        ForeignKey("change_batch.id", ondelete="SET NULL"), index=True)
+
+
+class RegisterVersionRow(Base):
+    """A frozen version ("Stand") of an organisation's register, as a JSON document."""
+
+    __tablename__ = "register_version"
+    id: Mapped[int] = _id()
+    organisation_id: Mapped[int] = mapped_column(
+        ForeignKey("organisation.id", ondelete="CASCADE"), index=True)
+    number: Mapped[int]
+    label: Mapped[str] = _text()
+    frozen_at: Mapped[datetime]
+    user: Mapped[str] = _text()
+    document: Mapped[dict[str, Any]]

@@ -1,0 +1,813 @@
+"""The register in a database: whole registers read in a bounded number of
+statements, every write one transaction that records its changes in the history.
+
+All reads and writes of the application go through :class:`Store`; nothing
+else touches the tables. Reads fetch one table at a time (filtered by
+organisation), so loading a register costs the same dozen statements whether it
+holds ten activities or twenty thousand.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+
+from ropa_desktop.domain import model as m
+from ropa_desktop.domain.codec import to_dict
+from ropa_desktop.domain.diff import diff
+from ropa_desktop.domain.i18n import LocalizedError, Text
+from ropa_desktop.domain.integrity import integrity_problems
+from ropa_desktop.store import rows
+from ropa_desktop.store.models import (
+    ActivityRow,
+    ChangeBatchRow,
+    ChangeRow,
+    ClientControllerRow,
+    DataCategoryRow,
+    JointControllerRow,
+    OrganisationRow,
+    ProcessingServiceRow,
+    ProcessorRow,
+    ProcessorUseRow,
+    PurposeRow,
+    RecipientRow,
+    RecipientUseRow,
+    SubprocessorRow,
+    TomRow,
+    TomUseRow,
+    TransferRow,
+)
+
+CHUNK = 900  # stays below SQLite's bound-parameter limit in IN clauses
+
+
+class StoreError(LocalizedError):
+    """A write was refused; the database is unchanged."""
+
+
+MSG_INTEGRITY = Text(
+    de="Ungültiger Verweis: {problem}",
+    en="Invalid reference: {problem}",
+)
+MSG_ORG_NAME_TAKEN = Text(
+    de="Eine andere Organisation heißt bereits „{name}“.",
+    en="Another organisation is already called “{name}”.",
+)
+MSG_UNKNOWN_ORG = Text(
+    de="Organisation „{name}“ gibt es in dieser Datenbank nicht.",
+    en="There is no organisation “{name}” in this database.",
+)
+MSG_UNKNOWN_ENTITY = Text(
+    de="{entity} mit der Kennung {uid} gibt es nicht.",
+    en="There is no {entity} with the id {uid}.",
+)
+MSG_IN_USE = Text(
+    de="„{name}“ wird noch verwendet ({count}×) und kann nicht gelöscht werden.",
+    en="“{name}” is still in use ({count}×) and cannot be deleted.",
+)
+MSG_EMPTY_NAME = Text(
+    de="Der Name darf nicht leer sein ({entity}).",
+    en="The name must not be empty ({entity}).",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class OrganisationSummary:
+    """An organisation as lists and switchers show it."""
+
+    uid: str
+    name: str
+    kind: m.OrganisationKind
+    activities: int
+    services: int
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    """What an import of a register document changed."""
+
+    batch: str
+    created: int
+    updated: int
+    unchanged: int
+
+
+def default_user() -> str:
+    """The name recorded in the history: ``ROPA_USER`` or the login name."""
+    if env := os.environ.get("ROPA_USER"):
+        return env
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no passwd entry, e.g. in a container
+        return "unknown"
+
+
+def _chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+class Store:
+    """Reads and writes the register of one database (SQLite file or PostgreSQL)."""
+
+    def __init__(self, engine: Engine, user: str | None = None) -> None:
+        self.engine = engine
+        self.user = user or default_user()
+
+    # --- reading ------------------------------------------------------------
+
+    def is_empty(self) -> bool:
+        """True when the database holds no organisation and no catalogue entry."""
+        with self.engine.connect() as conn:
+            for table in (OrganisationRow, ProcessorRow, RecipientRow, TomRow):
+                if conn.execute(select(table.id).limit(1)).first() is not None:
+                    return False
+        return True
+
+    def organisations(self) -> list[OrganisationSummary]:
+        """All organisations with their counts of activities and services, by name."""
+        acts = (select(ActivityRow.organisation_id, func.count().label("n"))
+                .group_by(ActivityRow.organisation_id).subquery())
+        svcs = (select(ProcessingServiceRow.organisation_id, func.count().label("n"))
+                .group_by(ProcessingServiceRow.organisation_id).subquery())
+        stmt = (
+            select(OrganisationRow.uid, OrganisationRow.name, OrganisationRow.kind,
+                   func.coalesce(acts.c.n, 0), func.coalesce(svcs.c.n, 0))
+            .outerjoin(acts, acts.c.organisation_id == OrganisationRow.id)
+            .outerjoin(svcs, svcs.c.organisation_id == OrganisationRow.id)
+            .order_by(OrganisationRow.name)
+        )
+        with self.engine.connect() as conn:
+            return [OrganisationSummary(uid, name, m.OrganisationKind(kind), a, s)
+                    for uid, name, kind, a, s in conn.execute(stmt)]
+
+    def organisation_names(self) -> list[str]:
+        """Names of all organisations, sorted."""
+        return [o.name for o in self.organisations()]
+
+    def load_register(self, organisation: str | None = None, *,
+                      include_history: bool = False) -> m.Register:
+        """The whole register, or one organisation's with the catalogue entries it uses.
+
+        Raises :class:`StoreError` when ``organisation`` names no organisation.
+        """
+        with self.engine.connect() as conn:
+            return self._read(conn, organisation, include_history)
+
+    def load_organisation(self, name: str) -> m.Organisation:
+        """One organisation with all its activities and processing services."""
+        return self.load_register(name).organisations[0]
+
+    def load_activity(self, uid: str) -> m.Activity | None:
+        """One activity by uid, or None."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(ActivityRow.id).where(ActivityRow.uid == uid)).first()
+            if row is None:
+                return None
+            reader = _Reader(conn)
+            return reader.activities(ActivityRow.id.in_([row.id]))[0][1]
+
+    def history(self, entity_uid: str | None = None, *, limit: int | None = None,
+                newest_first: bool = True) -> list[m.ChangeRecord]:
+        """Change history, optionally of one entity."""
+        stmt = select(*ChangeRow.__table__.c, ChangeBatchRow.uid.label("batch_uid")).outerjoin(
+            ChangeBatchRow, ChangeBatchRow.id == ChangeRow.batch_id)
+        if entity_uid is not None:
+            stmt = stmt.where(ChangeRow.entity_uid == entity_uid)
+        order = ChangeRow.id.desc() if newest_first else ChangeRow.id
+        stmt = stmt.order_by(order).limit(limit)
+        with self.engine.connect() as conn:
+            return [rows.change_from(r, r["batch_uid"]) for r in conn.execute(stmt).mappings()]
+
+    def _read(self, conn: Connection, organisation: str | None,
+              include_history: bool) -> m.Register:
+        reader = _Reader(conn)
+        org_stmt = select(OrganisationRow).order_by(OrganisationRow.id)
+        if organisation is not None:
+            org_stmt = org_stmt.where(OrganisationRow.name == organisation)
+        org_rows = conn.execute(org_stmt).mappings().all()
+        if organisation is not None and not org_rows:
+            raise StoreError(MSG_UNKNOWN_ORG, name=organisation)
+        org_ids = [r["id"] for r in org_rows]
+        orgs = {r["id"]: rows.organisation_from(r) for r in org_rows}
+        scope = None if organisation is None else ActivityRow.organisation_id.in_(org_ids)
+        for org_id, act in reader.activities(scope):
+            orgs[org_id].activities.append(act)
+        svc_scope = (None if organisation is None
+                     else ProcessingServiceRow.organisation_id.in_(org_ids))
+        for org_id, svc in reader.services(svc_scope):
+            orgs[org_id].services.append(svc)
+        register = m.Register(
+            organisations=list(orgs.values()),
+            processors=list(reader.processors.values()),
+            recipients=list(reader.recipients.values()),
+            toms=list(reader.toms.values()),
+        )
+        if organisation is not None:
+            register = _only_used_catalogue(register)
+        if include_history:
+            stmt = (select(*ChangeRow.__table__.c, ChangeBatchRow.uid.label("batch_uid"))
+                    .outerjoin(ChangeBatchRow, ChangeBatchRow.id == ChangeRow.batch_id)
+                    .order_by(ChangeRow.id))
+            if organisation is not None:
+                uids = _register_uids(register)
+                register.history = [
+                    rows.change_from(r, r["batch_uid"])
+                    for r in conn.execute(stmt).mappings() if r["entity_uid"] in uids]
+            else:
+                register.history = [rows.change_from(r, r["batch_uid"])
+                                    for r in conn.execute(stmt).mappings()]
+        return register
+
+    # --- writing ------------------------------------------------------------
+
+    def import_register(self, register: m.Register, *, description: str = "",
+                        kind: str = "import") -> ImportResult:
+        """Add or replace everything in ``register`` in one transaction.
+
+        Entities are matched by uid: known ones are replaced (their changes
+        go to the history), unknown ones are created. The history of the
+        document, if any, is appended. Nothing is written if anything fails.
+        """
+        problems = integrity_problems(register)
+        if problems:
+            raise StoreError(MSG_INTEGRITY, problem=str(problems[0]))
+        with self.engine.begin() as conn:
+            return _Writer(conn, self.user).import_register(register, description, kind)
+
+    def save_organisation(self, org: m.Organisation) -> m.Organisation:
+        """Create or update an organisation's master data (not its activities)."""
+        if not org.name.strip():
+            raise StoreError(MSG_EMPTY_NAME, entity="Organisation")
+        with self.engine.begin() as conn:
+            _Writer(conn, self.user).put_organisation(org)
+        return org
+
+    def save_activity(self, organisation_uid: str, activity: m.Activity) -> m.Activity:
+        """Create or update an activity; returns it with its ``changed`` time set."""
+        with self.engine.begin() as conn:
+            writer = _Writer(conn, self.user)
+            org_id = writer.organisation_id(organisation_uid)
+            return writer.put_activity(org_id, activity, touch=True)
+
+    def delete_activity(self, uid: str) -> None:
+        """Delete an activity; the history keeps its full content for restoring."""
+        with self.engine.begin() as conn:
+            _Writer(conn, self.user).delete_activity(uid)
+
+    def save_service(self, organisation_uid: str,
+                     service: m.ProcessingService) -> m.ProcessingService:
+        """Create or update an entry of the processor register (Art. 30(2))."""
+        with self.engine.begin() as conn:
+            writer = _Writer(conn, self.user)
+            writer.put_service(writer.organisation_id(organisation_uid), service, touch=True)
+        return service
+
+    def save_processor(self, processor: m.Processor) -> m.Processor:
+        """Create or update a processor with its subprocessor links."""
+        with self.engine.begin() as conn:
+            writer = _Writer(conn, self.user)
+            writer.put_processor(processor)
+            writer.put_subprocessor_links([processor])
+        return processor
+
+    def delete_processor(self, uid: str) -> None:
+        """Delete a processor that no activity, service or processor uses."""
+        with self.engine.begin() as conn:
+            _Writer(conn, self.user).delete_catalogue_entry(ProcessorRow, "processor", uid)
+
+    def save_recipient(self, recipient: m.Recipient) -> m.Recipient:
+        """Create or update a recipient."""
+        with self.engine.begin() as conn:
+            _Writer(conn, self.user).put_simple(
+                RecipientRow, "recipient", recipient, rows.recipient_values, rows.recipient_from)
+        return recipient
+
+    def save_tom(self, tom: m.Tom) -> m.Tom:
+        """Create or update a TOM of the catalogue."""
+        with self.engine.begin() as conn:
+            _Writer(conn, self.user).put_simple(TomRow, "tom", tom, rows.tom_values, rows.tom_from)
+        return tom
+
+
+def _register_uids(register: m.Register) -> set[str]:
+    uids = {p.uid for p in register.processors} | {r.uid for r in register.recipients}
+    uids |= {t.uid for t in register.toms}
+    for org in register.organisations:
+        uids.add(org.uid)
+        uids |= {a.uid for a in org.activities} | {s.uid for s in org.services}
+    return uids
+
+
+def _only_used_catalogue(register: m.Register) -> m.Register:
+    """Keep only the processors, recipients and TOMs the organisations refer to."""
+    used_p: set[str] = set()
+    used_r: set[str] = set()
+    used_t: set[str] = set()
+    for org in register.organisations:
+        for act in org.activities:
+            used_p |= {link.processor for link in act.processors}
+            used_p |= {t.processor for t in act.transfers if t.processor}
+            used_r |= set(act.recipients)
+            used_t |= set(act.toms)
+        for svc in org.services:
+            used_p |= {link.processor for link in svc.subprocessors}
+            used_p |= {t.processor for t in svc.transfers if t.processor}
+            used_t |= set(svc.toms)
+    by_uid = register.processors_by_uid()
+    todo = list(used_p)
+    while todo:  # subprocessors of used processors are used too
+        for link in by_uid[todo.pop()].subprocessors:
+            if link.processor not in used_p:
+                used_p.add(link.processor)
+                todo.append(link.processor)
+    return replace(
+        register,
+        processors=[p for p in register.processors if p.uid in used_p],
+        recipients=[r for r in register.recipients if r.uid in used_r],
+        toms=[t for t in register.toms if t.uid in used_t],
+    )
+
+
+class _Reader:
+    """Reads tables one statement each and assembles domain objects."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.processor_uid: dict[int, str] = {}
+        self.processors: dict[str, m.Processor] = {}
+        for r in conn.execute(select(ProcessorRow).order_by(ProcessorRow.id)).mappings():
+            self.processor_uid[r["id"]] = r["uid"]
+            self.processors[r["uid"]] = rows.processor_from(r)
+        for r in conn.execute(select(SubprocessorRow).order_by(SubprocessorRow.id)).mappings():
+            self.processors[self.processor_uid[r["processor_id"]]].subprocessors.append(
+                m.SubprocessorLink(self.processor_uid[r["subprocessor_id"]], r["service"]))
+        self.recipient_uid: dict[int, str] = {}
+        self.recipients: dict[str, m.Recipient] = {}
+        for r in conn.execute(select(RecipientRow).order_by(RecipientRow.id)).mappings():
+            self.recipient_uid[r["id"]] = r["uid"]
+            self.recipients[r["uid"]] = rows.recipient_from(r)
+        self.tom_uid: dict[int, str] = {}
+        self.toms: dict[str, m.Tom] = {}
+        for r in conn.execute(select(TomRow).order_by(TomRow.id)).mappings():
+            self.tom_uid[r["id"]] = r["uid"]
+            self.toms[r["uid"]] = rows.tom_from(r)
+
+    def _children(self, table: type, owner: Any, scope_ids: Any) -> Iterable[Any]:
+        stmt = select(table).order_by(table.id)
+        stmt = stmt.where(owner.in_(scope_ids)) if scope_ids is not None else stmt.where(
+            owner.is_not(None))
+        return self.conn.execute(stmt).mappings()
+
+    def activities(self, scope: Any) -> list[tuple[int, m.Activity]]:
+        """(organisation id, activity) pairs in insertion order, children filled in."""
+        stmt = select(ActivityRow).order_by(ActivityRow.id)
+        if scope is not None:
+            stmt = stmt.where(scope)
+        by_id: dict[int, m.Activity] = {}
+        result = []
+        for r in self.conn.execute(stmt).mappings():
+            act = rows.activity_from(r)
+            by_id[r["id"]] = act
+            result.append((r["organisation_id"], act))
+        if not by_id:
+            return result
+        ids = None if scope is None else select(ActivityRow.id).where(scope).scalar_subquery()
+        for r in self._children(PurposeRow, PurposeRow.activity_id, ids):
+            by_id[r["activity_id"]].purposes.append(rows.purpose_from(r))
+        for r in self._children(DataCategoryRow, DataCategoryRow.activity_id, ids):
+            by_id[r["activity_id"]].data_categories.append(rows.data_category_from(r))
+        for r in self._children(JointControllerRow, JointControllerRow.activity_id, ids):
+            by_id[r["activity_id"]].joint_controllers.append(rows.joint_controller_from(r))
+        for r in self._children(RecipientUseRow, RecipientUseRow.activity_id, ids):
+            by_id[r["activity_id"]].recipients.append(self.recipient_uid[r["recipient_id"]])
+        for r in self._children(ProcessorUseRow, ProcessorUseRow.activity_id, ids):
+            by_id[r["activity_id"]].processors.append(
+                m.ProcessorLink(self.processor_uid[r["processor_id"]], r["service"]))
+        for r in self._children(TransferRow, TransferRow.activity_id, ids):
+            by_id[r["activity_id"]].transfers.append(self._transfer(r))
+        for r in self._children(TomUseRow, TomUseRow.activity_id, ids):
+            by_id[r["activity_id"]].toms.append(self.tom_uid[r["tom_id"]])
+        return result
+
+    def services(self, scope: Any) -> list[tuple[int, m.ProcessingService]]:
+        """(organisation id, processing service) pairs, children filled in."""
+        stmt = select(ProcessingServiceRow).order_by(ProcessingServiceRow.id)
+        if scope is not None:
+            stmt = stmt.where(scope)
+        by_id: dict[int, m.ProcessingService] = {}
+        result = []
+        for r in self.conn.execute(stmt).mappings():
+            svc = rows.service_from(r)
+            by_id[r["id"]] = svc
+            result.append((r["organisation_id"], svc))
+        if not by_id:
+            return result
+        ids = (None if scope is None
+               else select(ProcessingServiceRow.id).where(scope).scalar_subquery())
+        for r in self._children(ClientControllerRow, ClientControllerRow.service_id, ids):
+            by_id[r["service_id"]].controllers.append(rows.client_from(r))
+        for r in self._children(ProcessorUseRow, ProcessorUseRow.service_id, ids):
+            by_id[r["service_id"]].subprocessors.append(
+                m.ProcessorLink(self.processor_uid[r["processor_id"]], r["service"]))
+        for r in self._children(TransferRow, TransferRow.service_id, ids):
+            by_id[r["service_id"]].transfers.append(self._transfer(r))
+        for r in self._children(TomUseRow, TomUseRow.service_id, ids):
+            by_id[r["service_id"]].toms.append(self.tom_uid[r["tom_id"]])
+        return result
+
+    def _transfer(self, r: Any) -> m.Transfer:
+        pid = r["processor_id"]
+        return m.Transfer(
+            country=r["country"], recipient=r["recipient"],
+            processor=self.processor_uid[pid] if pid is not None else None,
+            mechanism=r["mechanism"], mechanism_text=r["mechanism_text"],
+            documentation=r["documentation"])
+
+
+def _label(entity: Any) -> str:
+    return getattr(entity, "name", "") or getattr(entity, "title", "") or entity.uid
+
+
+class _Writer:
+    """Writes inside one open transaction and records every change."""
+
+    def __init__(self, conn: Connection, user: str) -> None:
+        self.conn = conn
+        self.user = user
+        self.now = m.utc_now()
+        self.batch_id: int | None = None
+        self.changes: list[dict[str, Any]] = []
+        self._ids: dict[type, dict[str, int]] = {}
+
+    # history
+
+    def start_batch(self, kind: str, description: str) -> str:
+        uid = m.new_uid()
+        self.batch_id = self.conn.execute(
+            insert(ChangeBatchRow).values(uid=uid, at=self.now, user=self.user, kind=kind,
+                                          description=description)
+            .returning(ChangeBatchRow.id)).scalar_one()
+        return uid
+
+    def record(self, entity: str, uid: str, label: str, field: str,
+               old: str | None, new: str | None) -> None:
+        self.changes.append({
+            "at": self.now, "user": self.user, "entity": entity, "entity_uid": uid,
+            "entity_label": label, "field": field, "old": old, "new": new,
+            "batch_id": self.batch_id,
+        })
+
+    def record_diff(self, entity: str, old: Any, new: Any) -> bool:
+        changes = diff(old, new)
+        for c in changes:
+            self.record(entity, new.uid, _label(new), c.field, c.old, c.new)
+        return bool(changes)
+
+    def flush_history(self) -> None:
+        for chunk in _chunks(self.changes, 5000):
+            self.conn.execute(insert(ChangeRow), list(chunk))
+        self.changes = []
+
+    # id lookups
+
+    def ids(self, table: type) -> dict[str, int]:
+        if table not in self._ids:
+            self._ids[table] = dict(
+                (uid, id_) for id_, uid in self.conn.execute(select(table.id, table.uid)))
+        return self._ids[table]
+
+    def organisation_id(self, uid: str) -> int:
+        row = self.conn.execute(
+            select(OrganisationRow.id).where(OrganisationRow.uid == uid)).first()
+        if row is None:
+            raise StoreError(MSG_UNKNOWN_ENTITY, entity="Organisation", uid=uid)
+        return row.id
+
+    # whole documents
+
+    def import_register(self, register: m.Register, description: str,
+                        kind: str) -> ImportResult:
+        batch = self.start_batch(kind, description)
+        counts = {"created": 0, "updated": 0, "unchanged": 0}
+
+        def count(outcome: str) -> None:
+            counts[outcome] += 1
+
+        for p in register.processors:
+            count(self.put_processor(p))
+        self.put_subprocessor_links(register.processors)
+        for r in register.recipients:
+            count(self.put_simple(RecipientRow, "recipient", r, rows.recipient_values,
+                                  rows.recipient_from))
+        for t in register.toms:
+            count(self.put_simple(TomRow, "tom", t, rows.tom_values, rows.tom_from))
+        for org in register.organisations:
+            count(self.put_organisation(org))
+            org_id = self.ids(OrganisationRow)[org.uid]
+            for outcome in self.put_activities(org_id, org.activities):
+                count(outcome)
+            for svc in org.services:
+                count(self.put_service(org_id, svc, touch=False))
+        self.flush_history()
+        self.append_history(register.history)
+        return ImportResult(batch, counts["created"], counts["updated"], counts["unchanged"])
+
+    def append_history(self, records: list[m.ChangeRecord]) -> None:
+        if not records:
+            return
+        batch_ids = dict(self.conn.execute(select(ChangeBatchRow.uid, ChangeBatchRow.id)).all())
+        for rec in records:
+            if rec.batch and rec.batch not in batch_ids:
+                batch_ids[rec.batch] = self.conn.execute(
+                    insert(ChangeBatchRow).values(
+                        uid=rec.batch, at=rec.at, user=rec.user, kind="imported-history",
+                        description="").returning(ChangeBatchRow.id)).scalar_one()
+        values = [{
+            "at": rows.utc(rec.at), "user": rec.user, "entity": rec.entity,
+            "entity_uid": rec.entity_uid, "entity_label": rec.entity_label,
+            "field": rec.field, "old": rec.old, "new": rec.new,
+            "batch_id": batch_ids.get(rec.batch) if rec.batch else None,
+        } for rec in records]
+        for chunk in _chunks(values, 5000):
+            self.conn.execute(insert(ChangeRow), list(chunk))
+
+    # organisations
+
+    def put_organisation(self, org: m.Organisation) -> str:
+        values = rows.organisation_values(org)
+        clash = self.conn.execute(
+            select(OrganisationRow.uid).where(OrganisationRow.name == org.name,
+                                              OrganisationRow.uid != org.uid)).first()
+        if clash is not None:
+            raise StoreError(MSG_ORG_NAME_TAKEN, name=org.name)
+        existing = self.conn.execute(
+            select(OrganisationRow).where(OrganisationRow.uid == org.uid)).mappings().first()
+        if existing is None:
+            new_id = self.conn.execute(
+                insert(OrganisationRow).values(values).returning(OrganisationRow.id)).scalar_one()
+            self.ids(OrganisationRow)[org.uid] = new_id
+            self.record("organisation", org.uid, org.name, "", None, org.name)
+            return "created"
+        old = rows.organisation_from(existing)
+        master = replace(org, activities=[], services=[])
+        if not self.record_diff("organisation", old, master):
+            return "unchanged"
+        self.conn.execute(update(OrganisationRow).where(OrganisationRow.id == existing["id"])
+                          .values(values))
+        return "updated"
+
+    # activities
+
+    def put_activity(self, org_id: int, act: m.Activity, *, touch: bool) -> m.Activity:
+        if touch:
+            act.changed = self.now
+        self.put_activities(org_id, [act], touch=touch)
+        self.flush_history()
+        return act
+
+    def put_activities(self, org_id: int, acts: list[m.Activity], *,
+                       touch: bool = False) -> list[str]:
+        """Insert new and replace known activities; returns one outcome per activity."""
+        known = self._existing_activities([a.uid for a in acts])
+        outcomes: list[str] = []
+        new_acts: list[m.Activity] = []
+        replaced: list[tuple[int, m.Activity]] = []
+        for act in acts:
+            if act.uid not in known:
+                if touch:
+                    act.created = self.now
+                new_acts.append(act)
+                self.record("activity", act.uid, act.name, "", None, act.name)
+                outcomes.append("created")
+                continue
+            row_id, old = known[act.uid]
+            if not self.record_diff("activity", old, act):
+                if touch:
+                    act.changed = old.changed
+                outcomes.append("unchanged")
+                continue
+            replaced.append((row_id, act))
+            outcomes.append("updated")
+        if new_acts:
+            self.conn.execute(insert(ActivityRow),
+                              [rows.activity_values(a, org_id) for a in new_acts])
+            wanted = {a.uid for a in new_acts}
+            ids = {uid: id_ for id_, uid in self.conn.execute(
+                select(ActivityRow.id, ActivityRow.uid)
+                .where(ActivityRow.organisation_id == org_id)) if uid in wanted}
+            self._insert_activity_children([(ids[a.uid], a) for a in new_acts])
+        if replaced:
+            row_ids = [row_id for row_id, _ in replaced]
+            self._delete_children(row_ids, ActivityRow)
+            for row_id, act in replaced:
+                self.conn.execute(update(ActivityRow).where(ActivityRow.id == row_id)
+                                  .values(rows.activity_values(act, org_id)))
+            self._insert_activity_children(replaced)
+        return outcomes
+
+    def _existing_activities(self, uids: list[str]) -> dict[str, tuple[int, m.Activity]]:
+        found: dict[str, int] = {}
+        for chunk in _chunks(uids):
+            found.update({uid: id_ for id_, uid in self.conn.execute(
+                select(ActivityRow.id, ActivityRow.uid).where(ActivityRow.uid.in_(chunk)))})
+        if not found:
+            return {}
+        reader = _Reader(self.conn)
+        result: dict[str, tuple[int, m.Activity]] = {}
+        id_list = list(found.values())
+        for chunk in _chunks(id_list):
+            for _, act in reader.activities(ActivityRow.id.in_(chunk)):
+                result[act.uid] = (found[act.uid], act)
+        return result
+
+    def _delete_children(self, owner_ids: list[int], owner: type) -> None:
+        if owner is ActivityRow:
+            tables = [(PurposeRow, PurposeRow.activity_id),
+                      (DataCategoryRow, DataCategoryRow.activity_id),
+                      (JointControllerRow, JointControllerRow.activity_id),
+                      (RecipientUseRow, RecipientUseRow.activity_id),
+                      (ProcessorUseRow, ProcessorUseRow.activity_id),
+                      (TransferRow, TransferRow.activity_id),
+                      (TomUseRow, TomUseRow.activity_id)]
+        else:
+            tables = [(ClientControllerRow, ClientControllerRow.service_id),
+                      (ProcessorUseRow, ProcessorUseRow.service_id),
+                      (TransferRow, TransferRow.service_id),
+                      (TomUseRow, TomUseRow.service_id)]
+        for chunk in _chunks(owner_ids):
+            for table, column in tables:
+                self.conn.execute(delete(table).where(column.in_(chunk)))
+
+    def _catalogue_id(self, table: type, uid: str, what: str) -> int:
+        try:
+            return self.ids(table)[uid]
+        except KeyError:
+            raise StoreError(MSG_UNKNOWN_ENTITY, entity=what, uid=uid) from None
+
+    def _transfer_values(self, t: m.Transfer, **owner: int | None) -> dict[str, Any]:
+        pid = self._catalogue_id(ProcessorRow, t.processor, "processor") if t.processor else None
+        return {"activity_id": None, "service_id": None, **owner, "country": t.country,
+                "recipient": t.recipient, "processor_id": pid, "mechanism": t.mechanism,
+                "mechanism_text": t.mechanism_text, "documentation": t.documentation}
+
+    def _insert_activity_children(self, pairs: list[tuple[int, m.Activity]]) -> None:
+        batches: dict[type, list[dict[str, Any]]] = defaultdict(list)
+        for row_id, a in pairs:
+            batches[PurposeRow] += [rows.purpose_values(p, row_id) for p in a.purposes]
+            batches[DataCategoryRow] += [rows.data_category_values(c, row_id)
+                                         for c in a.data_categories]
+            batches[JointControllerRow] += [rows.joint_controller_values(j, row_id)
+                                            for j in a.joint_controllers]
+            batches[RecipientUseRow] += [
+                {"activity_id": row_id,
+                 "recipient_id": self._catalogue_id(RecipientRow, uid, "recipient")}
+                for uid in a.recipients]
+            batches[ProcessorUseRow] += [
+                {"activity_id": row_id, "service_id": None, "service": link.service,
+                 "processor_id": self._catalogue_id(ProcessorRow, link.processor, "processor")}
+                for link in a.processors]
+            batches[TransferRow] += [self._transfer_values(t, activity_id=row_id)
+                                     for t in a.transfers]
+            batches[TomUseRow] += [
+                {"activity_id": row_id, "service_id": None,
+                 "tom_id": self._catalogue_id(TomRow, uid, "TOM")} for uid in a.toms]
+        self._insert_batches(batches)
+
+    def _insert_batches(self, batches: dict[type, list[dict[str, Any]]]) -> None:
+        for table, values in batches.items():
+            for chunk in _chunks(values, 5000):
+                if chunk:
+                    self.conn.execute(insert(table), list(chunk))
+
+    def delete_activity(self, uid: str) -> None:
+        existing = self._existing_activities([uid])
+        if uid not in existing:
+            raise StoreError(MSG_UNKNOWN_ENTITY, entity="activity", uid=uid)
+        row_id, old = existing[uid]
+        self.conn.execute(delete(ActivityRow).where(ActivityRow.id == row_id))
+        self.record("activity", uid, old.name, "", json.dumps(to_dict(old), ensure_ascii=False),
+                    None)
+        self.flush_history()
+
+    # processing services
+
+    def put_service(self, org_id: int, svc: m.ProcessingService, *, touch: bool) -> str:
+        row = self.conn.execute(select(ProcessingServiceRow.id).where(
+            ProcessingServiceRow.uid == svc.uid)).first()
+        if row is None:
+            if touch:
+                svc.created = svc.changed = self.now
+            row_id = self.conn.execute(
+                insert(ProcessingServiceRow).values(rows.service_values(svc, org_id))
+                .returning(ProcessingServiceRow.id)).scalar_one()
+            self.record("service", svc.uid, svc.name, "", None, svc.name)
+            outcome = "created"
+        else:
+            row_id = row.id
+            old_svc = _Reader(self.conn).services(ProcessingServiceRow.id == row_id)[0][1]
+            if touch:
+                svc.changed = self.now
+            if not self.record_diff("service", old_svc, svc):
+                return "unchanged"
+            outcome = "updated"
+            self._delete_children([row_id], ProcessingServiceRow)
+            self.conn.execute(update(ProcessingServiceRow)
+                              .where(ProcessingServiceRow.id == row_id)
+                              .values(rows.service_values(svc, org_id)))
+        batches: dict[type, list[dict[str, Any]]] = defaultdict(list)
+        batches[ClientControllerRow] = [rows.client_values(c, row_id) for c in svc.controllers]
+        batches[ProcessorUseRow] = [
+            {"activity_id": None, "service_id": row_id, "service": link.service,
+             "processor_id": self._catalogue_id(ProcessorRow, link.processor, "processor")}
+            for link in svc.subprocessors]
+        batches[TransferRow] = [self._transfer_values(t, service_id=row_id)
+                                for t in svc.transfers]
+        batches[TomUseRow] = [{"activity_id": None, "service_id": row_id,
+                               "tom_id": self._catalogue_id(TomRow, uid, "TOM")}
+                              for uid in svc.toms]
+        self._insert_batches(batches)
+        self.flush_history()
+        return outcome
+
+    # catalogues
+
+    def put_simple(self, table: type, entity: str, obj: Any, to_values: Any,
+                   from_row: Any) -> str:
+        existing = self.conn.execute(select(table).where(table.uid == obj.uid)).mappings().first()
+        if existing is None:
+            new_id = self.conn.execute(
+                insert(table).values(to_values(obj)).returning(table.id)).scalar_one()
+            self.ids(table)[obj.uid] = new_id
+            self.record(entity, obj.uid, _label(obj), "", None, _label(obj))
+            outcome = "created"
+        elif self.record_diff(entity, from_row(existing), obj):
+            self.conn.execute(update(table).where(table.id == existing["id"])
+                              .values(to_values(obj)))
+            outcome = "updated"
+        else:
+            outcome = "unchanged"
+        self.flush_history()
+        return outcome
+
+    def put_processor(self, p: m.Processor) -> str:
+        if not p.name.strip():
+            raise StoreError(MSG_EMPTY_NAME, entity="processor")
+        existing = self.conn.execute(
+            select(ProcessorRow).where(ProcessorRow.uid == p.uid)).mappings().first()
+        if existing is not None:
+            old = rows.processor_from(existing)
+            old.subprocessors = [
+                m.SubprocessorLink(uid, service) for uid, service in self.conn.execute(
+                    select(ProcessorRow.uid, SubprocessorRow.service)
+                    .join(SubprocessorRow, SubprocessorRow.subprocessor_id == ProcessorRow.id)
+                    .where(SubprocessorRow.processor_id == existing["id"])
+                    .order_by(SubprocessorRow.id))]
+            if not self.record_diff("processor", old, p):
+                return "unchanged"
+            self.conn.execute(update(ProcessorRow).where(ProcessorRow.id == existing["id"])
+                              .values(rows.processor_values(p)))
+            return "updated"
+        new_id = self.conn.execute(insert(ProcessorRow).values(rows.processor_values(p))
+                                   .returning(ProcessorRow.id)).scalar_one()
+        self.ids(ProcessorRow)[p.uid] = new_id
+        self.record("processor", p.uid, p.name, "", None, p.name)
+        return "created"
+
+    def put_subprocessor_links(self, processors: list[m.Processor]) -> None:
+        """Replace the subprocessor links of ``processors`` (all must exist by now)."""
+        ids = self.ids(ProcessorRow)
+        own = [ids[p.uid] for p in processors]
+        for chunk in _chunks(own):
+            self.conn.execute(delete(SubprocessorRow).where(SubprocessorRow.processor_id.in_(chunk)))
+        values = [{"processor_id": ids[p.uid],
+                   "subprocessor_id": self._catalogue_id(ProcessorRow, s.processor, "processor"),
+                   "service": s.service}
+                  for p in processors for s in p.subprocessors]
+        self._insert_batches({SubprocessorRow: values})
+        self.flush_history()
+
+    def delete_catalogue_entry(self, table: type, entity: str, uid: str) -> None:
+        row = self.conn.execute(select(table).where(table.uid == uid)).mappings().first()
+        if row is None:
+            raise StoreError(MSG_UNKNOWN_ENTITY, entity=entity, uid=uid)
+        uses = 0
+        if table is ProcessorRow:
+            for t, col in ((ProcessorUseRow, ProcessorUseRow.processor_id),
+                           (TransferRow, TransferRow.processor_id),
+                           (SubprocessorRow, SubprocessorRow.subprocessor_id)):
+                uses += self.conn.execute(select(func.count()).where(col == row["id"])
+                                          .select_from(t)).scalar_one()
+        if uses:
+            raise StoreError(MSG_IN_USE, name=row["name"], count=uses)
+        self.conn.execute(delete(table).where(table.id == row["id"]))
+        self.record(entity, uid, row["name"], "", json.dumps(
+            {k: v for k, v in row.items() if k != "id"}, ensure_ascii=False, default=str), None)
+        self.flush_history()
