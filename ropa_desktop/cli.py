@@ -30,7 +30,8 @@ MSG = {
                       "{unchanged} unchanged."),
     "demo_first": T(de="Die Datenbank war leer: Das Demo-Verzeichnis wurde angelegt.",
                     en="The database was empty: the demo register has been created."),
-    "exported": T(de="{file} geschrieben ({orgs} Organisationen, {acts} Verarbeitungstätigkeiten).",
+    "exported": T(de="{file} geschrieben ({orgs} Organisationen, "
+                     "{acts} Verarbeitungstätigkeiten).",
                   en="Wrote {file} ({orgs} organisations, {acts} processing activities)."),
     "imported": T(de="{file} importiert: {created} neu, {updated} geändert, {unchanged} unverändert.",
                   en="Imported {file}: {created} new, {updated} changed, {unchanged} unchanged."),
@@ -120,7 +121,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:  # noqa: BLE001 - last resort: one line, never a traceback dump
+    except Exception as exc:
         if os.environ.get("ROPA_DEBUG"):
             raise
         print(f"ropa-desktop: {MSG['internal'](problem=exc)}", file=sys.stderr)

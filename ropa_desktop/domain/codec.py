@@ -73,7 +73,7 @@ def from_dict(cls: type[T], data: Any, path: str = "$") -> T:
     return _decode(cls, data, path)
 
 
-def _decode(tp: Any, data: Any, path: str) -> Any:  # noqa: PLR0911 - one branch per type
+def _decode(tp: Any, data: Any, path: str) -> Any:
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
         args = [a for a in typing.get_args(tp) if a is not type(None)]

@@ -69,7 +69,8 @@ def integrity_problems(register: Register) -> list[IntegrityProblem]:
             if sub.processor not in processors:
                 problems.append(IntegrityProblem(path, f"unknown processor {sub.processor!r}"))
             elif sub.processor == proc.uid:
-                problems.append(IntegrityProblem(path, "a processor cannot be its own subprocessor"))
+                problems.append(
+                    IntegrityProblem(path, "a processor cannot be its own subprocessor"))
     return problems
 
 

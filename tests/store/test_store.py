@@ -1,0 +1,152 @@
+"""The store: bounded reads, history on every write, refusals that leave data alone."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlalchemy import event
+
+from ropa_desktop.domain import model as m
+from ropa_desktop.domain.codec import register_to_document, to_dict
+from ropa_desktop.store.database import open_store
+from ropa_desktop.store.repository import StoreError
+
+
+def _full_activity(i: int, processor: m.Processor, recipient: m.Recipient,
+                   tom: m.Tom) -> m.Activity:
+    return m.Activity(
+        reference=f"VT-{i:04d}", name=f"Tätigkeit {i}", department="Bürgerbüro",
+        purposes=[m.Purpose("Melderegister führen", ["art6-1-e", "§§ 2 ff. BMG"]),
+                  m.Purpose("Auskunft", ["art6-1-c"])],
+        data_subjects=["Einwohner", "Beschäftigte"],
+        data_categories=[m.DataCategory("Name"), m.DataCategory(
+            "Gesundheit", m.SpecialCategory.ART9,
+            retention=m.Retention(10, m.RetentionUnit.YEARS, "Abschluss"))],
+        internal_recipients=["Kämmerei"], recipients=[recipient.uid],
+        processors=[m.ProcessorLink(processor.uid, "Hosting")],
+        joint_controllers=[m.JointController("Kreis")],
+        transfers=[m.Transfer("US", "Cloud", processor.uid, "scc-2")], toms=[tom.uid],
+    )
+
+
+def _register(n: int) -> m.Register:
+    processor = m.Processor(name="Rechenzentrum")
+    recipient = m.Recipient(name="Finanzamt")
+    tom = m.Tom(title="Verschlüsselung", sdm_goal="confidentiality")
+    org = m.Organisation(name="Stadt Musterstadt")
+    org.activities = [_full_activity(i, processor, recipient, tom) for i in range(n)]
+    org.services = [m.ProcessingService(name="IT-Betrieb", categories=["Hosting"],
+                                        controllers=[m.ClientController("Gemeinde A")],
+                                        subprocessors=[m.ProcessorLink(processor.uid, "")])]
+    return m.Register(organisations=[org], processors=[processor], recipients=[recipient],
+                      toms=[tom])
+
+
+def _count_statements(store, action) -> int:
+    statements: list[str] = []
+
+    def count(conn, cursor, statement, *args) -> None:
+        statements.append(statement)
+
+    event.listen(store.engine, "before_cursor_execute", count)
+    try:
+        action()
+    finally:
+        event.remove(store.engine, "before_cursor_execute", count)
+    return len(statements)
+
+
+def test_loading_a_register_takes_the_same_number_of_statements_for_5_or_1500(db_url):
+    small = open_store(db_url)
+    small.import_register(_register(5))
+    few = _count_statements(small, lambda: small.load_organisation("Stadt Musterstadt"))
+    big_register = _register(1500)
+    big_register.organisations[0].name = "Stadt Großstadt"
+    small.import_register(big_register)
+    loaded: list[m.Organisation] = []
+    many = _count_statements(
+        small, lambda: loaded.append(small.load_organisation("Stadt Großstadt")))
+    assert len(loaded[0].activities) == 1500
+    assert loaded[0].activities[1499].purposes[0].legal_bases == ["art6-1-e", "§§ 2 ff. BMG"]
+    assert many == few
+    assert many <= 25
+
+
+def test_every_change_is_recorded_with_who_what_old_and_new(db_url):
+    store = open_store(db_url, user="dsb.mueller")
+    register = _register(1)
+    store.import_register(register)
+    org = register.organisations[0]
+    act = org.activities[0]
+    act.name = "Meldewesen"
+    act.data_categories[0].retention = m.Retention(5, m.RetentionUnit.YEARS)
+    saved = store.save_activity(org.uid, act)
+    history = store.history(act.uid)
+    fields = {(h.field, h.old, h.new) for h in history if h.field}
+    assert ("name", "Tätigkeit 0", "Meldewesen") in fields
+    assert ("data_categories[0].retention.duration", "null", "5") in fields
+    assert all(h.user == "dsb.mueller" for h in history)
+    assert store.load_activity(act.uid).changed == saved.changed
+    # Saving again without changes records nothing new.
+    before = len(store.history())
+    store.save_activity(org.uid, act)
+    assert len(store.history()) == before
+
+
+def test_deleted_activity_can_be_restored_from_history(db_url):
+    store = open_store(db_url)
+    register = _register(2)
+    store.import_register(register)
+    org = register.organisations[0]
+    gone = org.activities[1]
+    store.delete_activity(gone.uid)
+    assert [a.name for a in store.load_organisation(org.name).activities] == ["Tätigkeit 0"]
+    record = store.history(gone.uid)[0]
+    assert record.new is None and record.old is not None
+    assert json.loads(record.old) == to_dict(gone)
+
+
+def test_processor_in_use_cannot_be_deleted(db_url):
+    store = open_store(db_url)
+    register = _register(1)
+    store.import_register(register)
+    with pytest.raises(StoreError, match="verwendet"):
+        store.delete_processor(register.processors[0].uid)
+    assert store.load_register().processors[0].name == "Rechenzentrum"
+
+
+def test_failed_import_leaves_database_unchanged(db_url):
+    store = open_store(db_url)
+    store.import_register(_register(3))
+    before = register_to_document(store.load_register(include_history=True),
+                                  include_history=True)
+    clash = _register(1)
+    clash.organisations[0].name = "Stadt Musterstadt"  # same name, other identity
+    with pytest.raises(StoreError, match="Musterstadt"):
+        store.import_register(clash)
+    after = register_to_document(store.load_register(include_history=True),
+                                 include_history=True)
+    assert after == before
+
+
+def test_reimporting_the_same_register_changes_nothing(db_url):
+    store = open_store(db_url)
+    register = _register(4)
+    first = store.import_register(register)
+    again = store.import_register(register)
+    assert first.created == 4 + 1 + 1 + 1 + 1 + 1  # activities, service, org, catalogues
+    assert (again.created, again.updated) == (0, 0)
+
+
+def test_import_is_one_transaction_even_when_a_late_row_fails(db_url):
+    store = open_store(db_url)
+    store.import_register(m.Register(organisations=[m.Organisation(name="Gemeinde A")]))
+    before = register_to_document(store.load_register())
+    register = _register(50)  # processors, catalogues, an organisation with 50 activities …
+    register.organisations[0].name = "Gemeinde B"
+    register.organisations.append(m.Organisation(name="Gemeinde A"))  # … then a clash
+    with pytest.raises(StoreError, match="Gemeinde A"):
+        store.import_register(register)
+    assert register_to_document(store.load_register()) == before
+    assert store.organisation_names() == ["Gemeinde A"]
