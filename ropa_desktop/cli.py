@@ -33,7 +33,8 @@ MSG = {
     "exported": T(de="{file} geschrieben ({orgs} Organisationen, "
                      "{acts} Verarbeitungstätigkeiten).",
                   en="Wrote {file} ({orgs} organisations, {acts} processing activities)."),
-    "imported": T(de="{file} importiert: {created} neu, {updated} geändert, {unchanged} unverändert.",
+    "imported": T(de="{file} importiert: {created} neu, {updated} geändert, "
+                     "{unchanged} unverändert.",
                   en="Imported {file}: {created} new, {updated} changed, {unchanged} unchanged."),
     "dry_run": T(de="{file} ist gültig: {orgs} Organisationen, {acts} Verarbeitungstätigkeiten "
                     "(Probelauf, nichts geschrieben).",

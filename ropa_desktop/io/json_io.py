@@ -153,8 +153,8 @@ def export_json(store: Store, target: Path, *, organisation: str | None = None,
     """Write the register (or one organisation's) to ``target`` atomically."""
     progress.step(0, 2, "load")
     register = store.load_register(organisation, include_history=include_history)
-    progress.step(1, 2, "write")
     with atomic_text(Path(target)) as fh:
         fh.write(dumps(register, include_history=include_history))
+        progress.step(1, 2, "written")  # a cancel here still leaves the old file in place
     progress.step(2, 2, "done")
     return register
