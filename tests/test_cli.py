@@ -128,3 +128,41 @@ def test_console_script_is_installed(tmp_path):
                           capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr
     assert "0 organisations" in done.stdout
+
+
+def test_check_on_the_demo_lists_the_real_gaps_of_the_seed_notices(tmp_path, capsys):
+    db = str(tmp_path / "demo.sqlite")
+    assert main(["--db", db, "demo"]) == 0
+    capsys.readouterr()
+    assert main(["--db", db, "check", "--json"]) == 1  # errors exist, so exit 1
+    findings = json.loads(capsys.readouterr().out)
+    assert all(set(f) == {"severity", "code", "organisation", "activity", "message", "field"}
+               for f in findings)
+    by_code = {}
+    for f in findings:
+        by_code.setdefault(f["code"], []).append(f)
+    # Stadt Ahaus is a public authority and bases cookies on legitimate interests.
+    assert {f["organisation"] for f in by_code["public-body-legitimate-interest"]} == {
+        "Stadt Ahaus"}
+    # Google Analytics (Bochum) and reCAPTCHA (Ahaus) send data to the USA, no mechanism given.
+    assert {f["organisation"] for f in by_code["transfer-no-mechanism"]} == {
+        "Stadtwerke Bochum GmbH", "Stadt Ahaus"}
+    # Herne rests employee data on § 26 BDSG alone.
+    assert by_code["contested-national-basis"][0]["organisation"] == "Stadtwerke Herne AG"
+    # The notices hardly describe technical and organisational measures.
+    assert len(by_code["activity-no-tom"]) >= 3
+    assert all(f["severity"] == "error" for f in by_code["purpose-no-legal-basis"])
+    # The same check in English.
+    assert main(["--lang", "en", "--db", db, "check", "--org", "Stadt Ahaus"]) == 1
+    out = capsys.readouterr().out
+    assert "Stadt Ahaus" in out and "errors" in out and "Stadtwerke" not in out
+
+
+def test_first_start_on_an_empty_database_creates_the_demo(tmp_path, capsys):
+    db = str(tmp_path / "new.sqlite")
+    assert main(["--db", db]) == 0
+    out = capsys.readouterr().out
+    assert "Demo-Verzeichnis wurde angelegt" in out
+    assert "Stadtwerke Gütersloh GmbH: 2 Verarbeitungstätigkeiten" in out
+    assert main(["--db", db]) == 0
+    assert "Demo" not in capsys.readouterr().out
