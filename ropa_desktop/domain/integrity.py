@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
+from ropa_desktop.domain.codec import to_dict
 from ropa_desktop.domain.model import ProcessorLink, Register, Transfer
 
 
@@ -26,6 +28,7 @@ class IntegrityProblem:
 def integrity_problems(register: Register) -> list[IntegrityProblem]:
     """All identity and reference problems of a register, in document order."""
     problems: list[IntegrityProblem] = []
+    _nul_characters(to_dict(register), "$", problems)
     _duplicates(register, problems)
     processors = {p.uid for p in register.processors}
     recipients = {r.uid for r in register.recipients}
@@ -98,3 +101,16 @@ def _duplicates(register: Register, problems: list[IntegrityProblem]) -> None:
         if count > 1:
             problems.append(IntegrityProblem(
                 "$.organisations", f"organisation name {name!r} occurs {count} times"))
+
+
+def _nul_characters(data: Any, path: str, problems: list[IntegrityProblem]) -> None:
+    """NUL cannot be stored by PostgreSQL; refuse it everywhere so backends agree."""
+    if isinstance(data, str):
+        if "\x00" in data:
+            problems.append(IntegrityProblem(path, "text contains a NUL character (U+0000)"))
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            _nul_characters(value, f"{path}.{key}", problems)
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            _nul_characters(value, f"{path}[{i}]", problems)

@@ -15,12 +15,13 @@ import os
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 
 from ropa_desktop.domain import model as m
-from ropa_desktop.domain.codec import to_dict
+from ropa_desktop.domain.codec import register_from_document, register_to_document, to_dict
 from ropa_desktop.domain.diff import diff
 from ropa_desktop.domain.i18n import LocalizedError, Text
 from ropa_desktop.domain.integrity import integrity_problems
@@ -39,6 +40,7 @@ from ropa_desktop.store.models import (
     PurposeRow,
     RecipientRow,
     RecipientUseRow,
+    RegisterVersionRow,
     SubprocessorRow,
     TomRow,
     TomUseRow,
@@ -87,6 +89,17 @@ class OrganisationSummary:
     kind: m.OrganisationKind
     activities: int
     services: int
+
+
+@dataclass(frozen=True, slots=True)
+class RegisterVersion:
+    """A frozen version ("Stand") of one organisation's register."""
+
+    organisation: str
+    number: int
+    label: str
+    frozen_at: datetime
+    user: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,6 +302,48 @@ class Store:
             _Writer(conn, self.user).put_simple(
                 RecipientRow, "recipient", recipient, rows.recipient_values, rows.recipient_from)
         return recipient
+
+    def freeze_version(self, organisation: str, label: str = "") -> RegisterVersion:
+        """Freeze the organisation's register as it is now, as the next numbered version."""
+        with self.engine.begin() as conn:
+            register = self._read(conn, organisation, include_history=False)
+            org_id = conn.execute(select(OrganisationRow.id).where(
+                OrganisationRow.name == organisation)).scalar_one()
+            number = (conn.execute(select(func.max(RegisterVersionRow.number)).where(
+                RegisterVersionRow.organisation_id == org_id)).scalar() or 0) + 1
+            version = RegisterVersion(organisation, number, label, m.utc_now(), self.user)
+            conn.execute(insert(RegisterVersionRow).values(
+                organisation_id=org_id, number=number, label=label,
+                frozen_at=version.frozen_at, user=self.user,
+                document=register_to_document(register)))
+            writer = _Writer(conn, self.user)
+            writer.record("organisation", register.organisations[0].uid, organisation,
+                          "version", None, f"{number} {label}".strip())
+            writer.flush_history()
+        return version
+
+    def versions(self, organisation: str) -> list[RegisterVersion]:
+        """The frozen versions of an organisation's register, oldest first."""
+        stmt = (select(RegisterVersionRow.number, RegisterVersionRow.label,
+                       RegisterVersionRow.frozen_at, RegisterVersionRow.user)
+                .join(OrganisationRow, OrganisationRow.id == RegisterVersionRow.organisation_id)
+                .where(OrganisationRow.name == organisation)
+                .order_by(RegisterVersionRow.number))
+        with self.engine.connect() as conn:
+            return [RegisterVersion(organisation, n, label, rows.utc(at), user)
+                    for n, label, at, user in conn.execute(stmt)]
+
+    def load_version(self, organisation: str, number: int) -> m.Register:
+        """The register exactly as it was frozen in version ``number``."""
+        stmt = (select(RegisterVersionRow.document)
+                .join(OrganisationRow, OrganisationRow.id == RegisterVersionRow.organisation_id)
+                .where(OrganisationRow.name == organisation,
+                       RegisterVersionRow.number == number))
+        with self.engine.connect() as conn:
+            document = conn.execute(stmt).scalar()
+        if document is None:
+            raise StoreError(MSG_UNKNOWN_ENTITY, entity=f"Stand {organisation}", uid=number)
+        return register_from_document(document)
 
     def save_tom(self, tom: m.Tom) -> m.Tom:
         """Create or update a TOM of the catalogue."""

@@ -150,3 +150,31 @@ def test_import_is_one_transaction_even_when_a_late_row_fails(db_url):
         store.import_register(register)
     assert register_to_document(store.load_register()) == before
     assert store.organisation_names() == ["Gemeinde A"]
+
+
+def test_nul_characters_are_refused_alike_on_every_backend(db_url):
+    store = open_store(db_url)
+    register = _register(1)
+    register.organisations[0].activities[0].purposes[1].text = "Aus\x00kunft"
+    with pytest.raises(StoreError, match=r"purposes\[1\]\.text"):
+        store.import_register(register)
+    assert store.is_empty()
+
+
+def test_frozen_versions_keep_the_register_as_it_was(db_url):
+    store = open_store(db_url, user="dsb")
+    register = _register(2)
+    store.import_register(register)
+    org = register.organisations[0]
+    first = store.freeze_version(org.name, "Stand für die Aufsichtsbehörde")
+    org.activities[0].name = "Umbenannt"
+    store.save_activity(org.uid, org.activities[0])
+    second = store.freeze_version(org.name)
+    assert [(v.number, v.label, v.user) for v in store.versions(org.name)] == [
+        (1, "Stand für die Aufsichtsbehörde", "dsb"), (2, "", "dsb")]
+    assert first.frozen_at <= second.frozen_at
+    old = store.load_version(org.name, 1).organisations[0]
+    assert [a.name for a in old.activities] == ["Tätigkeit 0", "Tätigkeit 1"]
+    assert store.load_version(org.name, 2).organisations[0].activities[0].name == "Umbenannt"
+    with pytest.raises(StoreError):
+        store.load_version(org.name, 3)
