@@ -57,6 +57,20 @@ MSG = {
                   en="Internal error: {problem} (ROPA_DEBUG=1 shows details)"),
     "unknown_format": T(de="{file}: Dateiformat „{ext}“ wird nicht unterstützt.",
                         en="{file}: file format “{ext}” is not supported."),
+    "choose_org": T(de="Die Datenbank enthält mehrere Organisationen; bitte mit --org eine "
+                       "wählen: {names}",
+                    en="The database holds several organisations; choose one with --org: "
+                       "{names}"),
+    "no_org": T(de="Die Datenbank enthält keine Organisation.",
+                en="The database holds no organisation."),
+    "pdf_only": T(de="--activity gibt es nur für --format pdf (Einzelblatt).",
+                  en="--activity is only available with --format pdf (single sheet)."),
+    "working_copy": T(de="Arbeitsstand", en="working copy"),
+    "spreadsheet_only": T(de="{option} gilt nur für den Import von Tabellen; eine JSON-Datei "
+                             "bringt ihre Organisationen selbst mit.",
+                          en="{option} only applies to spreadsheet imports; a JSON file "
+                             "carries its own organisations."),
+    "frozen": T(de="Stand {number} eingefroren.", en="Froze version {number}."),
 }
 
 
@@ -88,6 +102,9 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--register", choices=["controller", "processor"], default="controller")
     ex.add_argument("--activity", metavar="REF")
     ex.add_argument("--history", action="store_true", help="JSON: include the change history")
+    ex.add_argument("--freeze", nargs="?", const="", metavar="LABEL",
+                    help="xlsx/pdf: freeze the register as a new numbered version first "
+                         "and stamp the export with it")
 
     im = sub.add_parser("import", help="import a register file or spreadsheet")
     im.add_argument("file", type=Path)
@@ -95,7 +112,7 @@ def _parser() -> argparse.ArgumentParser:
     im.add_argument("--sheet", metavar="NAME")
     im.add_argument("--dry-run", action="store_true")
     im.add_argument("--mapping", type=Path)
-    im.add_argument("--on-duplicate", choices=["skip", "update", "new"], default="skip")
+    im.add_argument("--on-duplicate", choices=["skip", "update", "new"])
 
     ck = sub.add_parser("check", help="completeness and consistency findings")
     ck.add_argument("--org", metavar="NAME")
@@ -122,18 +139,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:
+    except Exception as exc:  # last resort: one line, never a traceback dump
         if os.environ.get("ROPA_DEBUG"):
             raise
-        print(f"ropa-desktop: {MSG['internal'](problem=exc)}", file=sys.stderr)
+        # Only the first line of the cause: database errors carry SQL and parameter
+        # values (personal data) on the lines after it.
+        cause = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+        problem = f"{type(exc).__name__}: {cause[0] if cause else ''}"
+        print(f"ropa-desktop: {MSG['internal'](problem=problem)}", file=sys.stderr)
         return 1
 
 
 def _run(args: argparse.Namespace) -> int:
     if args.command == "template":
         raise CliError(MSG["not_yet"], what=f"template {args.template_command}")
-    if args.command == "export" and args.format != "json":
-        raise CliError(MSG["not_yet"], what=f"export --format {args.format}")
+    if args.command == "export" and args.activity and args.format != "pdf":
+        raise CliError(MSG["pdf_only"])
     if args.command == "import" and args.file.suffix.lower() != ".json":
         if args.file.suffix.lower() in {".xlsx", ".xlsm", ".xls", ".ods", ".csv"}:
             raise CliError(MSG["not_yet"], what=f"import {args.file.suffix.lower()}")
@@ -150,7 +171,7 @@ def _run(args: argparse.Namespace) -> int:
     if command == "summary":
         return _summary(store, describe(resolve_url(args.db)))
     if command == "export":
-        return _export_json(store, args)
+        return _export_json(store, args) if args.format == "json" else _export_doc(store, args)
     if command == "import":
         return _import_json(store, args)
     if command == "check":
@@ -202,12 +223,54 @@ def _export_json(store, args: argparse.Namespace) -> int:  # type: ignore[no-unt
     return 0
 
 
+def _export_doc(store, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    """Excel or PDF for one organisation, stamped with the date and the register version."""
+    org = args.org
+    if org is None:
+        names = store.organisation_names()
+        if not names:
+            raise CliError(MSG["no_org"])
+        if len(names) > 1:
+            raise CliError(MSG["choose_org"], names=", ".join(names))
+        org = names[0]
+    register = store.load_register(org)  # raises for an unknown organisation
+    if args.freeze is not None:  # frozen only once the file is written, so failures leave no trace
+        number = len(store.versions(org)) + 1
+        version = f"{number} {args.freeze}".strip()
+    else:
+        version = MSG["working_copy"]()
+    options = {"register_kind": args.register, "lang": args.lang, "stand": date.today(),
+               "version": version}
+    try:
+        if args.format == "xlsx":
+            from ropa_desktop.io.xlsx_export import export_xlsx
+
+            export_xlsx(register, org, args.out, **options)
+        else:
+            from ropa_desktop.io.pdf_export import export_pdf
+
+            export_pdf(register, org, args.out, activity=args.activity, **options)
+    except OSError as exc:
+        raise CliError(MSG["cannot_write"], file=args.out,
+                       problem=exc.strerror or str(exc)) from None
+    if args.freeze is not None:
+        print(MSG["frozen"](number=store.freeze_version(org, args.freeze).number))
+    acts = len(register.organisations[0].activities)
+    print(MSG["exported"](file=args.out, orgs=1, acts=acts))
+    return 0
+
+
 def _import_json(store, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
     from ropa_desktop.io.json_io import import_json
 
+    for option, given in (("--org", args.org), ("--sheet", args.sheet),
+                          ("--mapping", args.mapping),
+                          ("--on-duplicate", args.on_duplicate)):
+        if given is not None:
+            raise CliError(MSG["spreadsheet_only"], option=option)
     register, result = import_json(store, args.file, dry_run=args.dry_run)
     acts = sum(len(o.activities) for o in register.organisations)
-    if result is None:
+    if args.dry_run:
         print(MSG["dry_run"](file=args.file, orgs=len(register.organisations), acts=acts))
     else:
         print(MSG["imported"](file=args.file, created=result.created, updated=result.updated,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta, timezone
 
 from hypothesis import strategies as st
 
@@ -14,15 +14,17 @@ text = st.text(
     max_size=40,
 )
 short_list = st.lists(text, max_size=3)
-dates = st.dates(min_value=date(1990, 1, 1), max_value=date(2100, 12, 31))
+dates = st.dates(min_value=date(1900, 1, 2), max_value=date(9998, 12, 30))
+# Any zone: the store keeps the instant and gives it back in UTC.
 timestamps = st.datetimes(
-    min_value=datetime(2000, 1, 1), max_value=datetime(2099, 12, 31), timezones=st.just(UTC)
+    min_value=datetime(1900, 1, 2), max_value=datetime(9998, 12, 30),
+    timezones=st.sampled_from([UTC, timezone(timedelta(hours=2)), timezone(-timedelta(hours=9))]),
 ).map(lambda d: d.replace(microsecond=0))
 uids = st.uuids().map(lambda u: u.hex)
 contacts = st.builds(m.Contact, name=text, organisation=text, street=text, postcode=text,
                      city=text, country=text, phone=text, email=text, website=text)
 retentions = st.builds(
-    m.Retention, duration=st.none() | st.integers(0, 10_000),
+    m.Retention, duration=st.none() | st.integers(0, 100_000),
     unit=st.none() | st.sampled_from(m.RetentionUnit), start=text, text=text)
 purposes = st.builds(m.Purpose, text=text,
                      legal_bases=st.lists(st.sampled_from(

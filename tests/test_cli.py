@@ -41,7 +41,7 @@ def test_json_export_import_export_is_identical(tmp_path, capsys):
     assert main(["--db", second, "import", str(out1)]) == 0
     assert main(["--db", second, "export", "--format", "json", "--out", str(out2)]) == 0
     assert out1.read_bytes() == out2.read_bytes()
-    assert "1 neu" not in capsys.readouterr().err
+    assert "importiert: 3 neu, 0 geändert" in capsys.readouterr().out  # org, processor, activity
 
 
 def test_invalid_import_fails_with_one_line_and_changes_nothing(tmp_path, capsys):
@@ -110,6 +110,30 @@ def test_english_on_request(tmp_path, capsys):
     assert main(["--lang", "en", "--db", str(tmp_path / "r.sqlite"), "import",
                  str(tmp_path / "missing.json")]) == 1
     assert "file not found" in capsys.readouterr().err
+
+
+def test_json_import_refuses_spreadsheet_options(tmp_path, capsys):
+    source = str(tmp_path / "a.sqlite")
+    _seed(source)
+    doc = tmp_path / "r.json"
+    main(["--db", source, "export", "--format", "json", "--out", str(doc)])
+    capsys.readouterr()
+    target = str(tmp_path / "b.sqlite")
+    assert main(["--db", target, "import", str(doc), "--org", "Stadt Ahaus"]) == 1
+    assert "--org gilt nur für den Import von Tabellen" in capsys.readouterr().err
+    assert open_store(target).is_empty()
+
+
+def test_internal_errors_print_one_line_without_data(tmp_path, capsys, monkeypatch):
+    from ropa_desktop.store import repository
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("first line\nSQL: INSERT … parameters: ('Max Mustermann',)")
+
+    monkeypatch.setattr(repository.Store, "organisations", broken)
+    assert main(["--db", str(tmp_path / "r.sqlite"), "summary"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "first line" in err and "Mustermann" not in err
 
 
 def test_unopenable_database_is_one_line(tmp_path, capsys):

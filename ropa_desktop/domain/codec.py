@@ -20,6 +20,10 @@ from ropa_desktop.domain import model
 
 FORMAT_NAME = "ropa-desktop/register"
 FORMAT_VERSION = 1
+MAX_INT = 100_000
+"""Largest whole number a field holds (a retention of 100,000 days is already absurd)."""
+MIN_YEAR, MAX_YEAR = 1900, 9998
+"""Years outside this range are refused: they overflow time-zone arithmetic and servers."""
 
 T = TypeVar("T")
 
@@ -108,16 +112,20 @@ def _decode(tp: Any, data: Any, path: str) -> Any:
         if not isinstance(data, str):
             raise DecodeError(path, "expected a timestamp string")
         try:
-            return parse_datetime(data)
-        except ValueError:
+            value = parse_datetime(data)
+        except (ValueError, OverflowError):
             raise DecodeError(path, f"{data!r} is not an ISO timestamp") from None
+        _check_year(value.year, data, path)
+        return value
     if tp is date:
         if not isinstance(data, str):
             raise DecodeError(path, "expected a date string")
         try:
-            return date.fromisoformat(data)
+            day = date.fromisoformat(data)
         except ValueError:
             raise DecodeError(path, f"{data!r} is not an ISO date (YYYY-MM-DD)") from None
+        _check_year(day.year, data, path)
+        return day
     if tp is bool:
         if not isinstance(data, bool):
             raise DecodeError(path, "expected true or false")
@@ -125,12 +133,19 @@ def _decode(tp: Any, data: Any, path: str) -> Any:
     if tp is int:
         if isinstance(data, bool) or not isinstance(data, int):
             raise DecodeError(path, "expected a whole number")
+        if not 0 <= data <= MAX_INT:
+            raise DecodeError(path, f"{data} is not between 0 and {MAX_INT}")
         return data
     if tp is str:
         if not isinstance(data, str):
             raise DecodeError(path, "expected a string")
         return data
     raise TypeError(f"no decoder for {tp!r}")  # pragma: no cover - programming error
+
+
+def _check_year(year: int, text: str, path: str) -> None:
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise DecodeError(path, f"{text!r}: the year must lie between {MIN_YEAR} and {MAX_YEAR}")
 
 
 def register_to_document(register: model.Register, *, include_history: bool = False) -> dict:

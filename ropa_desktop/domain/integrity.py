@@ -6,6 +6,7 @@ each problem names the JSON path of the offending value.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -28,8 +29,14 @@ class IntegrityProblem:
 def integrity_problems(register: Register) -> list[IntegrityProblem]:
     """All identity and reference problems of a register, in document order."""
     problems: list[IntegrityProblem] = []
-    _nul_characters(to_dict(register), "$", problems)
+    _bad_characters(to_dict(register), "$", problems)
     _duplicates(register, problems)
+    for oi, org in enumerate(register.organisations):
+        if not org.name.strip():
+            problems.append(IntegrityProblem(f"$.organisations[{oi}].name", "name is empty"))
+    for pi, proc in enumerate(register.processors):
+        if not proc.name.strip():
+            problems.append(IntegrityProblem(f"$.processors[{pi}].name", "name is empty"))
     processors = {p.uid for p in register.processors}
     recipients = {r.uid for r in register.recipients}
     toms = {t.uid for t in register.toms}
@@ -96,6 +103,14 @@ def _duplicates(register: Register, problems: list[IntegrityProblem]) -> None:
         for uid, count in Counter(uids).items():
             if count > 1:
                 problems.append(IntegrityProblem(path, f"uid {uid!r} occurs {count} times"))
+    # The history is kept by uid, so one uid must not name two records of different kinds.
+    kinds: dict[str, str] = {}
+    for path, uids in groups:
+        for uid in set(uids):
+            if uid in kinds and kinds[uid] != path:
+                problems.append(IntegrityProblem(
+                    path, f"uid {uid!r} is also used in {kinds[uid]}"))
+            kinds.setdefault(uid, path)
     names = Counter(o.name for o in register.organisations)
     for name, count in names.items():
         if count > 1:
@@ -103,14 +118,27 @@ def _duplicates(register: Register, problems: list[IntegrityProblem]) -> None:
                 "$.organisations", f"organisation name {name!r} occurs {count} times"))
 
 
-def _nul_characters(data: Any, path: str, problems: list[IntegrityProblem]) -> None:
-    """NUL cannot be stored by PostgreSQL; refuse it everywhere so backends agree."""
+def text_problems(obj: Any) -> list[IntegrityProblem]:
+    """Characters no backend can store alike in any text of a domain object."""
+    problems: list[IntegrityProblem] = []
+    _bad_characters(to_dict(obj), "$", problems)
+    return problems
+
+
+def _bad_characters(data: Any, path: str, problems: list[IntegrityProblem]) -> None:
+    """NUL cannot be stored by PostgreSQL and lone surrogates by any UTF-8 database."""
     if isinstance(data, str):
         if "\x00" in data:
             problems.append(IntegrityProblem(path, "text contains a NUL character (U+0000)"))
+        elif _SURROGATE.search(data):
+            problems.append(IntegrityProblem(
+                path, "text contains an unpaired surrogate (invalid Unicode)"))
     elif isinstance(data, dict):
         for key, value in data.items():
-            _nul_characters(value, f"{path}.{key}", problems)
+            _bad_characters(value, f"{path}.{key}", problems)
     elif isinstance(data, list):
         for i, value in enumerate(data):
-            _nul_characters(value, f"{path}[{i}]", problems)
+            _bad_characters(value, f"{path}[{i}]", problems)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")

@@ -236,3 +236,24 @@ def vocab_labels(vocabulary: vocab.Vocabulary, ids: list[str],
 def yes_no(value: bool, lang: str | None = None) -> str:
     """"ja"/"nein" or "yes"/"no"."""
     return (YES if value else NO)(_lang(lang))
+
+
+# --- added for the spreadsheet export (issue 3) -------------------------------------------
+
+
+def unit_label(unit: RetentionUnit, lang: str | None = None, *, plural: bool = True) -> str:
+    """The word for a retention unit on its own, e.g. "Tage" or "months"."""
+    singular, plural_text = _UNITS[unit]
+    return (plural_text if plural else singular)(_lang(lang))
+
+
+def land(code: str, lang: str | None = None) -> str:
+    """Name of a German Land by its code (``DE-NW``), or the text as given."""
+    term = vocab.laender().get(code.lower()) if code else None
+    return term.label(_lang(lang)) if term is not None else code
+
+
+# --- added for the PDF export (issue 3) ----------------------------------------------------
+
+NOT_STATED = Text("— keine Angabe —", "— not stated —")
+"""Printed for an empty Art. 30 item, so that the gap shows on paper."""

@@ -16,7 +16,7 @@ from enum import Enum
 from typing import Any
 
 from ropa_desktop.domain import model
-from ropa_desktop.domain.codec import FORMAT_NAME, FORMAT_VERSION
+from ropa_desktop.domain.codec import FORMAT_NAME, FORMAT_VERSION, MAX_INT
 
 SCHEMA_ID = "https://ropa-desktop.invalid/schemas/register.schema.json"
 
@@ -27,6 +27,9 @@ REQUIRED: dict[type, list[str]] = {
     model.Organisation: ["name"],
     model.Processor: ["name"],
 }
+
+NON_EMPTY = frozenset({"uid", "processor"})
+"""Identifiers and links must not be empty strings."""
 
 FIELD_DOCS: dict[str, str] = {
     "uid": "Stable identifier; links between records use it.",
@@ -66,7 +69,7 @@ def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
     if tp is bool:
         return {"type": "boolean"}
     if tp is int:
-        return {"type": "integer", "minimum": 0}
+        return {"type": "integer", "minimum": 0, "maximum": MAX_INT}
     if tp is str:
         return {"type": "string"}
     raise TypeError(f"no schema for {tp!r}")  # pragma: no cover - programming error
@@ -80,6 +83,8 @@ def _add_def(cls: type, defs: dict[str, Any]) -> None:
     props: dict[str, Any] = {}
     for f in dataclasses.fields(cls):
         prop = _type_schema(hints[f.name], defs)
+        if f.name in NON_EMPTY and hints[f.name] is str:
+            prop = {**prop, "minLength": 1}
         if f.name in FIELD_DOCS:
             prop = {"description": FIELD_DOCS[f.name], **prop}
         props[f.name] = prop

@@ -22,7 +22,7 @@ from ropa_desktop.domain.i18n import LocalizedError, Text
 from ropa_desktop.domain.integrity import integrity_problems
 from ropa_desktop.domain.progress import SILENT, Progress
 from ropa_desktop.io.atomic import atomic_text
-from ropa_desktop.store.repository import ImportResult, Store
+from ropa_desktop.store.repository import ImportResult, Store, StoreError
 
 SCHEMA_PATH = Path(__file__).resolve().parents[2] / "schemas" / "register.schema.json"
 MAX_JSON_BYTES = 256 * 1024 * 1024
@@ -47,6 +47,22 @@ MSG_ENCODING = Text(de="{file}: Die Datei ist nicht UTF-8-kodiert.",
 MSG_NESTING = Text(de="{file}: Die Daten sind zu tief verschachtelt.",
                    en="{file}: the data is nested too deeply.")
 MSG_INVALID = Text(de="{file}: {path}: {problem}", en="{file}: {path}: {problem}")
+MSG_DUPLICATE_KEY = Text(de="{file}: Der Schlüssel „{key}“ steht in einem Objekt doppelt.",
+                         en="{file}: the key “{key}” occurs twice in one object.")
+MSG_REFUSED = Text(de="{file}: {problem}", en="{file}: {problem}")
+
+
+class _DuplicateKey(ValueError):
+    pass
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _DuplicateKey(key)
+        result[key] = value
+    return result
 
 
 @cache
@@ -79,6 +95,10 @@ def _schema_problem(error: jsonschema.ValidationError) -> str:
         return f"{_short(error.instance)} has the wrong form"
     if validator == "minimum":
         return f"{_short(error.instance)} must be at least {error.validator_value}"
+    if validator == "maximum":
+        return f"{_short(error.instance)} must be at most {error.validator_value}"
+    if validator == "minLength":
+        return "must not be empty"
     return error.message if len(error.message) < 200 else error.message[:197] + "…"
 
 
@@ -121,25 +141,37 @@ def read_register(path: Path) -> model.Register:
     except UnicodeDecodeError:
         raise InputError(MSG_ENCODING, file=name) from None
     try:
-        doc = json.loads(text)
+        doc = json.loads(text, object_pairs_hook=_no_duplicate_keys)
     except json.JSONDecodeError as exc:
         raise InputError(MSG_SYNTAX, file=name, line=exc.lineno, col=exc.colno,
                          problem=exc.msg) from None
+    except _DuplicateKey as exc:
+        raise InputError(MSG_DUPLICATE_KEY, file=name, key=exc.args[0]) from None
     except RecursionError:
         raise InputError(MSG_NESTING, file=name) from None
+    except ValueError as exc:  # e.g. an integer literal of thousands of digits
+        raise InputError(MSG_SYNTAX, file=name, line="?", col="?",
+                         problem=str(exc).splitlines()[0]) from None
     try:
         return document_to_register(doc, name)
     except RecursionError:
         raise InputError(MSG_NESTING, file=name) from None
 
 
-def import_json(store: Store, path: Path, *, dry_run: bool = False) -> tuple[model.Register,
-                                                                               ImportResult | None]:
-    """Read ``path`` and, unless ``dry_run``, add it to the store in one transaction."""
+def import_json(store: Store, path: Path, *,
+                dry_run: bool = False) -> tuple[model.Register, ImportResult]:
+    """Read ``path`` and add it to the store in one transaction.
+
+    With ``dry_run`` the import runs in full and is rolled back, so it reports
+    every problem the real import would meet and writes nothing.
+    """
     register = read_register(path)
-    if dry_run:
-        return register, None
-    return register, store.import_register(register, description=f"JSON: {Path(path).name}")
+    try:
+        result = store.import_register(register, description=f"JSON: {Path(path).name}",
+                                       dry_run=dry_run)
+    except StoreError as exc:
+        raise InputError(MSG_REFUSED, file=str(path), problem=exc.message()) from None
+    return register, result
 
 
 def dumps(register: model.Register, *, include_history: bool = False) -> str:

@@ -18,12 +18,13 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from platformdirs import user_data_path
 from sqlalchemy import Engine, create_engine, event, inspect
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
 from ropa_desktop.domain.i18n import LocalizedError, Text
 from ropa_desktop.domain.model import utc_now
 from ropa_desktop.store.repository import Store
+from ropa_desktop.store.transactions import WRITE, writing
 
 APP_NAME = "ropa-desktop"
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -57,22 +58,21 @@ def backup_dir() -> Path:
     return user_data_path(APP_NAME, appauthor=False) / "backups"
 
 
-def resolve_url(target: str | os.PathLike[str] | None = None) -> str:
+def resolve_url(target: str | os.PathLike[str] | None = None) -> URL:
     """The SQLAlchemy URL for ``--db`` / ``ROPA_DB`` / the default file."""
     if target is None:
         target = os.environ.get("ROPA_DB") or default_database_path()
     text = os.fspath(target)
     if "://" in text:
         try:
-            make_url(text)
+            return make_url(text)
         except ArgumentError as exc:
             raise DatabaseError(MSG_BAD_URL, target=text, problem=str(exc)) from None
-        return text
-    path = Path(text).expanduser().resolve()
-    return f"sqlite:///{path}"
+    # URL.create keeps "?" and "%" in file names literal.
+    return URL.create("sqlite", database=str(Path(text).expanduser().resolve()))
 
 
-def describe(url: str) -> str:
+def describe(url: str | URL) -> str:
     """The database as messages name it: the file path, or the URL without password."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
@@ -80,24 +80,42 @@ def describe(url: str) -> str:
     return parsed.render_as_string(hide_password=True)
 
 
-def create_db_engine(url: str) -> Engine:
-    """An engine with the settings the store relies on (SQLite: WAL, foreign keys)."""
+def create_db_engine(url: str | URL) -> Engine:
+    """An engine with the settings the store relies on.
+
+    SQLite: WAL, foreign keys, and real transactions: the driver's own lazy
+    transaction handling is switched off and every transaction is begun
+    explicitly (``BEGIN IMMEDIATE`` for writers, so a read-compare-write cannot
+    interleave with another writer; DDL of migrations is transactional too).
+    PostgreSQL: sessions in UTC, so every timestamp the register can hold is
+    representable whatever the server's time zone.
+    """
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": 30})
+        engine = create_engine(parsed, connect_args={"timeout": 30})
 
         @event.listens_for(engine, "connect")
-        def _sqlite_pragmas(dbapi_conn, _record):  # type: ignore[no-untyped-def]
+        def _sqlite_connect(dbapi_conn, _record):  # type: ignore[no-untyped-def]
+            dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
             cur = dbapi_conn.cursor()
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA synchronous=NORMAL")
             cur.close()
 
+        @event.listens_for(engine, "begin")
+        def _sqlite_begin(conn):  # type: ignore[no-untyped-def]
+            mode = "IMMEDIATE" if conn.get_execution_options().get(WRITE) else "DEFERRED"
+            conn.exec_driver_sql(f"BEGIN {mode}")
+
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    if parsed.get_backend_name() == "postgresql":
+        return create_engine(parsed, pool_pre_ping=True,
+                             connect_args={"options": "-c timezone=UTC"})
+    return create_engine(parsed, pool_pre_ping=True)
+
 
 
 def _alembic_config() -> Config:
@@ -122,7 +140,7 @@ def current_revision(engine: Engine) -> str | None:
 def upgrade_schema(engine: Engine, revision: str = "head") -> None:
     """Run the migrations up to ``revision`` in one transaction."""
     cfg = _alembic_config()
-    with engine.begin() as conn:
+    with writing(engine) as conn:
         cfg.attributes["connection"] = conn
         upgrade(cfg, revision)
 
@@ -144,7 +162,7 @@ def open_store(target: str | os.PathLike[str] | None = None, *, user: str | None
     return Store(engine, user=user)
 
 
-def _bring_up_to_date(engine: Engine, url: str, name: str) -> None:
+def _bring_up_to_date(engine: Engine, url: URL, name: str) -> None:
     scripts = ScriptDirectory.from_config(_alembic_config())
     head = scripts.get_current_head()
     current = current_revision(engine)
@@ -163,7 +181,7 @@ def _bring_up_to_date(engine: Engine, url: str, name: str) -> None:
     upgrade_schema(engine)
 
 
-def backup_before_upgrade(engine: Engine, url: str, revision: str) -> Path:
+def backup_before_upgrade(engine: Engine, url: URL, revision: str) -> Path:
     """Copy the database aside before its schema is changed; returns the copy's path."""
     stamp = utc_now().strftime("%Y%m%d-%H%M%S")
     parsed = make_url(url)

@@ -27,6 +27,7 @@ from sqlalchemy import (
     Integer,
     MetaData,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -343,6 +344,7 @@ class RegisterVersionRow(Base):
     """A frozen version ("Stand") of an organisation's register, as a JSON document."""
 
     __tablename__ = "register_version"
+    __table_args__ = (UniqueConstraint("organisation_id", "number"),)
     id: Mapped[int] = _id()
     organisation_id: Mapped[int] = mapped_column(
         ForeignKey("organisation.id", ondelete="CASCADE"), index=True)

@@ -24,7 +24,7 @@ from ropa_desktop.domain import model as m
 from ropa_desktop.domain.codec import register_from_document, register_to_document, to_dict
 from ropa_desktop.domain.diff import diff
 from ropa_desktop.domain.i18n import LocalizedError, Text
-from ropa_desktop.domain.integrity import integrity_problems
+from ropa_desktop.domain.integrity import integrity_problems, text_problems
 from ropa_desktop.store import rows
 from ropa_desktop.store.models import (
     ActivityRow,
@@ -46,6 +46,7 @@ from ropa_desktop.store.models import (
     TomUseRow,
     TransferRow,
 )
+from ropa_desktop.store.transactions import DryRun, writing
 
 CHUNK = 900  # stays below SQLite's bound-parameter limit in IN clauses
 
@@ -73,6 +74,11 @@ MSG_UNKNOWN_ENTITY = Text(
 MSG_IN_USE = Text(
     de="„{name}“ wird noch verwendet ({count}×) und kann nicht gelöscht werden.",
     en="“{name}” is still in use ({count}×) and cannot be deleted.",
+)
+MSG_OTHER_ORG = Text(
+    de="„{name}“ gehört bereits zu einer anderen Organisation; ein Umzug wird nicht still "
+       "vorgenommen.",
+    en="“{name}” already belongs to another organisation; it is not moved silently.",
 )
 MSG_EMPTY_NAME = Text(
     de="Der Name darf nicht leer sein ({entity}).",
@@ -155,11 +161,12 @@ class Store:
                    func.coalesce(acts.c.n, 0), func.coalesce(svcs.c.n, 0))
             .outerjoin(acts, acts.c.organisation_id == OrganisationRow.id)
             .outerjoin(svcs, svcs.c.organisation_id == OrganisationRow.id)
-            .order_by(OrganisationRow.name)
         )
         with self.engine.connect() as conn:
-            return [OrganisationSummary(uid, name, m.OrganisationKind(kind), a, s)
-                    for uid, name, kind, a, s in conn.execute(stmt)]
+            found = [OrganisationSummary(uid, name, m.OrganisationKind(kind), a, s)
+                     for uid, name, kind, a, s in conn.execute(stmt)]
+        # Sorted here, not by the database, whose collation differs between servers.
+        return sorted(found, key=lambda o: (o.name.casefold(), o.name))
 
     def organisation_names(self) -> list[str]:
         """Names of all organisations, sorted."""
@@ -228,7 +235,7 @@ class Store:
         if include_history:
             stmt = (select(*ChangeRow.__table__.c, ChangeBatchRow.uid.label("batch_uid"))
                     .outerjoin(ChangeBatchRow, ChangeBatchRow.id == ChangeRow.batch_id)
-                    .order_by(ChangeRow.id))
+                    .order_by(ChangeRow.at, ChangeRow.id))
             if organisation is not None:
                 uids = _register_uids(register)
                 register.history = [
@@ -242,50 +249,61 @@ class Store:
     # --- writing ------------------------------------------------------------
 
     def import_register(self, register: m.Register, *, description: str = "",
-                        kind: str = "import") -> ImportResult:
+                        kind: str = "import", dry_run: bool = False) -> ImportResult:
         """Add or replace everything in ``register`` in one transaction.
 
         Entities are matched by uid: known ones are replaced (their changes
         go to the history), unknown ones are created. The history of the
         document, if any, is appended. Nothing is written if anything fails.
+        With ``dry_run`` the import runs completely and is then rolled back,
+        so it fails exactly where the real one would.
         """
         problems = integrity_problems(register)
         if problems:
             raise StoreError(MSG_INTEGRITY, problem=str(problems[0]))
-        with self.engine.begin() as conn:
-            return _Writer(conn, self.user).import_register(register, description, kind)
+        result: ImportResult | None = None
+        with writing(self.engine) as conn:
+            result = _Writer(conn, self.user).import_register(register, description, kind)
+            if dry_run:
+                raise DryRun
+        assert result is not None
+        return result
 
     def save_organisation(self, org: m.Organisation) -> m.Organisation:
         """Create or update an organisation's master data (not its activities)."""
         if not org.name.strip():
             raise StoreError(MSG_EMPTY_NAME, entity="Organisation")
-        with self.engine.begin() as conn:
+        _check_text(replace(org, activities=[], services=[]))
+        with writing(self.engine) as conn:
             _Writer(conn, self.user).put_organisation(org)
         return org
 
     def save_activity(self, organisation_uid: str, activity: m.Activity) -> m.Activity:
         """Create or update an activity; returns it with its ``changed`` time set."""
-        with self.engine.begin() as conn:
+        _check_text(activity)
+        with writing(self.engine) as conn:
             writer = _Writer(conn, self.user)
             org_id = writer.organisation_id(organisation_uid)
             return writer.put_activity(org_id, activity, touch=True)
 
     def delete_activity(self, uid: str) -> None:
         """Delete an activity; the history keeps its full content for restoring."""
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             _Writer(conn, self.user).delete_activity(uid)
 
     def save_service(self, organisation_uid: str,
                      service: m.ProcessingService) -> m.ProcessingService:
         """Create or update an entry of the processor register (Art. 30(2))."""
-        with self.engine.begin() as conn:
+        _check_text(service)
+        with writing(self.engine) as conn:
             writer = _Writer(conn, self.user)
             writer.put_service(writer.organisation_id(organisation_uid), service, touch=True)
         return service
 
     def save_processor(self, processor: m.Processor) -> m.Processor:
         """Create or update a processor with its subprocessor links."""
-        with self.engine.begin() as conn:
+        _check_text(processor)
+        with writing(self.engine) as conn:
             writer = _Writer(conn, self.user)
             writer.put_processor(processor)
             writer.put_subprocessor_links([processor])
@@ -293,22 +311,23 @@ class Store:
 
     def delete_processor(self, uid: str) -> None:
         """Delete a processor that no activity, service or processor uses."""
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             _Writer(conn, self.user).delete_catalogue_entry(ProcessorRow, "processor", uid)
 
     def save_recipient(self, recipient: m.Recipient) -> m.Recipient:
         """Create or update a recipient."""
-        with self.engine.begin() as conn:
+        _check_text(recipient)
+        with writing(self.engine) as conn:
             _Writer(conn, self.user).put_simple(
                 RecipientRow, "recipient", recipient, rows.recipient_values, rows.recipient_from)
         return recipient
 
     def freeze_version(self, organisation: str, label: str = "") -> RegisterVersion:
         """Freeze the organisation's register as it is now, as the next numbered version."""
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             register = self._read(conn, organisation, include_history=False)
             org_id = conn.execute(select(OrganisationRow.id).where(
-                OrganisationRow.name == organisation)).scalar_one()
+                OrganisationRow.name == organisation).with_for_update()).scalar_one()
             number = (conn.execute(select(func.max(RegisterVersionRow.number)).where(
                 RegisterVersionRow.organisation_id == org_id)).scalar() or 0) + 1
             version = RegisterVersion(organisation, number, label, m.utc_now(), self.user)
@@ -347,9 +366,16 @@ class Store:
 
     def save_tom(self, tom: m.Tom) -> m.Tom:
         """Create or update a TOM of the catalogue."""
-        with self.engine.begin() as conn:
+        _check_text(tom)
+        with writing(self.engine) as conn:
             _Writer(conn, self.user).put_simple(TomRow, "tom", tom, rows.tom_values, rows.tom_from)
         return tom
+
+
+def _check_text(obj: object) -> None:
+    problems = text_problems(obj)
+    if problems:
+        raise StoreError(MSG_INTEGRITY, problem=str(problems[0]))
 
 
 def _register_uids(register: m.Register) -> set[str]:
@@ -369,12 +395,12 @@ def _only_used_catalogue(register: m.Register) -> m.Register:
     for org in register.organisations:
         for act in org.activities:
             used_p |= {link.processor for link in act.processors}
-            used_p |= {t.processor for t in act.transfers if t.processor}
+            used_p |= {t.processor for t in act.transfers if t.processor is not None}
             used_r |= set(act.recipients)
             used_t |= set(act.toms)
         for svc in org.services:
             used_p |= {link.processor for link in svc.subprocessors}
-            used_p |= {t.processor for t in svc.transfers if t.processor}
+            used_p |= {t.processor for t in svc.transfers if t.processor is not None}
             used_t |= set(svc.toms)
     by_uid = register.processors_by_uid()
     todo = list(used_p)
@@ -585,6 +611,15 @@ class _Writer:
                     insert(ChangeBatchRow).values(
                         uid=rec.batch, at=rec.at, user=rec.user, kind="imported-history",
                         description="").returning(ChangeBatchRow.id)).scalar_one()
+        known: set[tuple[Any, ...]] = set()  # a document imported twice adds its history once
+        for chunk in _chunks(sorted({r.entity_uid for r in records})):
+            known.update(
+                (rows.utc(at), user, uid, fld, old, new)
+                for at, user, uid, fld, old, new in self.conn.execute(
+                    select(ChangeRow.at, ChangeRow.user, ChangeRow.entity_uid, ChangeRow.field,
+                           ChangeRow.old, ChangeRow.new).where(ChangeRow.entity_uid.in_(chunk))))
+        records = [rec for rec in records if (rows.utc(rec.at), rec.user, rec.entity_uid,
+                                              rec.field, rec.old, rec.new) not in known]
         values = [{
             "at": rows.utc(rec.at), "user": rec.user, "entity": rec.entity,
             "entity_uid": rec.entity_uid, "entity_label": rec.entity_label,
@@ -643,11 +678,19 @@ class _Writer:
                 self.record("activity", act.uid, act.name, "", None, act.name)
                 outcomes.append("created")
                 continue
-            row_id, old = known[act.uid]
+            row_id, owner, old = known[act.uid]
+            if owner != org_id:
+                raise StoreError(MSG_OTHER_ORG, name=act.name)
             if not self.record_diff("activity", old, act):
                 if touch:
                     act.changed = old.changed
-                outcomes.append("unchanged")
+                    outcomes.append("unchanged")
+                elif rows.utc(act.changed) != old.changed:  # only the time stamp differs
+                    self.conn.execute(update(ActivityRow).where(ActivityRow.id == row_id)
+                                      .values(changed=rows.utc(act.changed)))
+                    outcomes.append("updated")
+                else:
+                    outcomes.append("unchanged")
                 continue
             replaced.append((row_id, act))
             outcomes.append("updated")
@@ -668,19 +711,21 @@ class _Writer:
             self._insert_activity_children(replaced)
         return outcomes
 
-    def _existing_activities(self, uids: list[str]) -> dict[str, tuple[int, m.Activity]]:
+    def _existing_activities(self, uids: list[str]) -> dict[str, tuple[int, int, m.Activity]]:
+        """Known activities by uid as (row id, organisation id, activity), rows locked."""
         found: dict[str, int] = {}
         for chunk in _chunks(uids):
             found.update({uid: id_ for id_, uid in self.conn.execute(
-                select(ActivityRow.id, ActivityRow.uid).where(ActivityRow.uid.in_(chunk)))})
+                select(ActivityRow.id, ActivityRow.uid).where(ActivityRow.uid.in_(chunk))
+                .with_for_update())})
         if not found:
             return {}
         reader = _Reader(self.conn)
-        result: dict[str, tuple[int, m.Activity]] = {}
+        result: dict[str, tuple[int, int, m.Activity]] = {}
         id_list = list(found.values())
         for chunk in _chunks(id_list):
-            for _, act in reader.activities(ActivityRow.id.in_(chunk)):
-                result[act.uid] = (found[act.uid], act)
+            for org_id, act in reader.activities(ActivityRow.id.in_(chunk)):
+                result[act.uid] = (found[act.uid], org_id, act)
         return result
 
     def _delete_children(self, owner_ids: list[int], owner: type) -> None:
@@ -708,7 +753,8 @@ class _Writer:
             raise StoreError(MSG_UNKNOWN_ENTITY, entity=what, uid=uid) from None
 
     def _transfer_values(self, t: m.Transfer, **owner: int | None) -> dict[str, Any]:
-        pid = self._catalogue_id(ProcessorRow, t.processor, "processor") if t.processor else None
+        pid = (self._catalogue_id(ProcessorRow, t.processor, "processor")
+               if t.processor is not None else None)
         return {"activity_id": None, "service_id": None, **owner, "country": t.country,
                 "recipient": t.recipient, "processor_id": pid, "mechanism": t.mechanism,
                 "mechanism_text": t.mechanism_text, "documentation": t.documentation}
@@ -746,7 +792,7 @@ class _Writer:
         existing = self._existing_activities([uid])
         if uid not in existing:
             raise StoreError(MSG_UNKNOWN_ENTITY, entity="activity", uid=uid)
-        row_id, old = existing[uid]
+        row_id, _, old = existing[uid]
         self.conn.execute(delete(ActivityRow).where(ActivityRow.id == row_id))
         self.record("activity", uid, old.name, "", json.dumps(to_dict(old), ensure_ascii=False),
                     None)
@@ -755,8 +801,11 @@ class _Writer:
     # processing services
 
     def put_service(self, org_id: int, svc: m.ProcessingService, *, touch: bool) -> str:
-        row = self.conn.execute(select(ProcessingServiceRow.id).where(
-            ProcessingServiceRow.uid == svc.uid)).first()
+        row = self.conn.execute(
+            select(ProcessingServiceRow.id, ProcessingServiceRow.organisation_id)
+            .where(ProcessingServiceRow.uid == svc.uid).with_for_update()).first()
+        if row is not None and row.organisation_id != org_id:
+            raise StoreError(MSG_OTHER_ORG, name=svc.name)
         if row is None:
             if touch:
                 svc.created = svc.changed = self.now
@@ -862,7 +911,11 @@ class _Writer:
                                           .select_from(t)).scalar_one()
         if uses:
             raise StoreError(MSG_IN_USE, name=row["name"], count=uses)
+        if table is ProcessorRow:
+            snapshot = to_dict(_Reader(self.conn).processors[uid])
+        else:
+            snapshot = {k: v for k, v in row.items() if k != "id"}
         self.conn.execute(delete(table).where(table.id == row["id"]))
         self.record(entity, uid, row["name"], "", json.dumps(
-            {k: v for k, v in row.items() if k != "id"}, ensure_ascii=False, default=str), None)
+            snapshot, ensure_ascii=False, default=str), None)
         self.flush_history()

@@ -6,7 +6,7 @@ import json
 import sqlite3
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 
 from ropa_desktop.domain import model as m
 from ropa_desktop.store import database
@@ -74,6 +74,10 @@ def test_database_of_a_newer_version_is_refused_untouched(db_url):
     store.engine.dispose()
     with pytest.raises(DatabaseError, match="neueren Version"):
         open_store(db_url)
+    engine = database.create_db_engine(database.resolve_url(db_url))
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "9999"
+    engine.dispose()
 
 
 def test_foreign_database_is_refused(tmp_path):
@@ -104,4 +108,6 @@ def test_unreachable_server_gives_one_clear_error():
 
 def test_url_without_password_in_messages():
     assert "geheim" not in database.describe("postgresql+psycopg://u:geheim@host/db")
-    create_engine("sqlite://").dispose()
+    with pytest.raises(DatabaseError) as info:
+        open_store("postgresql+psycopg://u:geheim@127.0.0.1:1/db")
+    assert "geheim" not in str(info.value) and "127.0.0.1" in str(info.value)

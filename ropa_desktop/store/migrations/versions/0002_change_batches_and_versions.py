@@ -39,7 +39,9 @@ def upgrade() -> None:
     sa.Column('user', sa.Text(), server_default='', nullable=False),
     sa.Column('document', sa.JSON(), nullable=False),
     sa.ForeignKeyConstraint(['organisation_id'], ['organisation.id'], name=op.f('fk_register_version_organisation_id_organisation'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_register_version'))
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_register_version')),
+    sa.UniqueConstraint('organisation_id', 'number',
+                        name=op.f('uq_register_version_organisation_id'))
     )
     with op.batch_alter_table('register_version', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_register_version_organisation_id'), ['organisation_id'], unique=False)
