@@ -59,17 +59,30 @@ def _hints(cls: type) -> dict[str, Any]:
 
 def to_dict(obj: Any) -> Any:
     """Turn a domain object (or list of them) into JSON-ready dicts, lists and scalars."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
-    if isinstance(obj, list):
-        return [to_dict(item) for item in obj]
-    if isinstance(obj, Enum):
-        return obj.value
-    if isinstance(obj, datetime):
-        return format_datetime(obj)
-    if isinstance(obj, date):
-        return obj.isoformat()
-    return obj
+    kind = type(obj)
+    encode = _ENCODERS.get(kind)
+    if encode is None:
+        encode = _ENCODERS[kind] = _encoder_for(kind)
+    return encode(obj)
+
+
+def _encoder_for(kind: type) -> Any:
+    """The encoding function for one type, chosen once and cached (exports are large)."""
+    if dataclasses.is_dataclass(kind):
+        names = tuple(f.name for f in dataclasses.fields(kind))
+        return lambda obj: {name: to_dict(getattr(obj, name)) for name in names}
+    if issubclass(kind, Enum):
+        return lambda obj: obj.value
+    if issubclass(kind, datetime):
+        return format_datetime
+    if issubclass(kind, date):
+        return lambda obj: obj.isoformat()
+    if issubclass(kind, list):
+        return lambda obj: [to_dict(item) for item in obj]
+    return lambda obj: obj
+
+
+_ENCODERS: dict[type, Any] = {str: lambda obj: obj, type(None): lambda obj: obj}
 
 
 def from_dict(cls: type[T], data: Any, path: str = "$") -> T:

@@ -6,6 +6,7 @@ each problem names the JSON path of the offending value.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -28,8 +29,7 @@ class IntegrityProblem:
 
 def integrity_problems(register: Register) -> list[IntegrityProblem]:
     """All identity and reference problems of a register, in document order."""
-    problems: list[IntegrityProblem] = []
-    _bad_characters(to_dict(register), "$", problems)
+    problems: list[IntegrityProblem] = text_problems(register)
     _duplicates(register, problems)
     for oi, org in enumerate(register.organisations):
         if not org.name.strip():
@@ -121,8 +121,31 @@ def _duplicates(register: Register, problems: list[IntegrityProblem]) -> None:
 def text_problems(obj: Any) -> list[IntegrityProblem]:
     """Characters no backend can store alike in any text of a domain object."""
     problems: list[IntegrityProblem] = []
-    _bad_characters(to_dict(obj), "$", problems)
+    if not _all_text_storable(obj):  # the fast pass; paths are worked out only when needed
+        _bad_characters(to_dict(obj), "$", problems)
     return problems
+
+
+def _all_text_storable(obj: Any) -> bool:
+    stack = [obj]
+    fields_of = _FIELD_NAMES
+    while stack:
+        item = stack.pop()
+        kind = type(item)
+        if kind is str:
+            if "\x00" in item or (not item.isascii() and _SURROGATE.search(item)):
+                return False
+        elif kind is list:
+            stack.extend(item)
+        elif kind in fields_of:
+            stack.extend(getattr(item, name) for name in fields_of[kind])
+        elif dataclasses.is_dataclass(kind):
+            fields_of[kind] = tuple(f.name for f in dataclasses.fields(kind))
+            stack.append(item)
+    return True
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
 
 def _bad_characters(data: Any, path: str, problems: list[IntegrityProblem]) -> None:
