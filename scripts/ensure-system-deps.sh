@@ -9,8 +9,8 @@
 #   - PostgreSQL server binaries (initdb, pg_ctl) for the PostgreSQL half of the store tests
 #     (not needed when ROPA_TEST_PG_URL points at an existing server, or ROPA_SKIP_POSTGRES=1);
 #   - the shared libraries PySide6 loads even with QT_QPA_PLATFORM=offscreen.
-# Needed only with ROPA_FULL_DEPS=1 (export round trips checked with real tools):
-#   - libreoffice-calc-nogui (soffice), poppler-utils (pdftotext).
+#   - libreoffice-calc-nogui (soffice) and poppler-utils (pdftotext): the export tests open
+#     the files we write with the tools a supervisory authority would use.
 set -euo pipefail
 
 export DEBIAN_FRONTEND=noninteractive
@@ -88,13 +88,11 @@ check() {
     have_lib libdbus-1.so.3 || need libdbus-1-3 "libdbus-1.so.3 for PySide6"
     have_lib libglib-2.0.so.0 || need "$(glib_package)" "libglib-2.0.so.0 for PySide6"
 
-    # Hook for later issues: heavier tools only when explicitly asked for.
-    if [[ "${ROPA_FULL_DEPS:-}" == "1" ]]; then
-        command -v soffice >/dev/null 2>&1 \
-            || need libreoffice-calc-nogui "soffice, to open exported spreadsheets"
-        command -v pdftotext >/dev/null 2>&1 \
-            || need poppler-utils "pdftotext, to read exported PDFs"
-    fi
+    # The export tests open what we write with the tools the authority would use.
+    command -v soffice >/dev/null 2>&1 \
+        || need libreoffice-calc-nogui "soffice, to open exported spreadsheets"
+    command -v pdftotext >/dev/null 2>&1 \
+        || need poppler-utils "pdftotext, to read exported PDFs"
 }
 
 check
