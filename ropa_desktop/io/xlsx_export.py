@@ -32,7 +32,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ropa_desktop.domain import presentation as p
 from ropa_desktop.domain import vocab
-from ropa_desktop.domain.i18n import LANGUAGES, LocalizedError, Text
+from ropa_desktop.domain.i18n import Text
 from ropa_desktop.domain.model import (
     Activity,
     Contact,
@@ -48,25 +48,16 @@ from ropa_desktop.domain.model import (
 from ropa_desktop.domain.progress import SILENT, Progress
 from ropa_desktop.io import xlsx_layout as L
 from ropa_desktop.io.atomic import atomic_path
+from ropa_desktop.io.export_common import checked_organisation
 
 EXCEL_CELL_LIMIT = 32_767
 """Excel stores at most this many characters (UTF-16 code units) in a cell."""
-REGISTER_KINDS = ("controller", "processor")
 
 Value = str | int | date | datetime | None
 Row = list[Value]
 
 
-class ExportError(LocalizedError):
-    """The export cannot be made as asked; nothing was written."""
 
-
-MSG_NO_ORG = Text(de="Die Organisation „{name}“ ist nicht im Verzeichnis.",
-                  en="The organisation “{name}” is not in the register.")
-MSG_KIND = Text(de="Unbekannte Art des Verzeichnisses „{kind}“ (controller oder processor).",
-                en="Unknown kind of register “{kind}” (controller or processor).")
-MSG_LANG = Text(de="Nicht unterstützte Sprache „{language}“ (de oder en).",
-                en="Unsupported language “{language}” (de or en).")
 MSG_PROGRESS = Text(de="Excel: {sheet}", en="Excel: {sheet}")
 
 TRUNCATED = Text(de="… [gekürzt: {n} Zeichen; vollständig in der Datenbank]",
@@ -436,13 +427,7 @@ def workbook_content(register: Register, organisation: str, *,
     Rows are produced lazily, one block per entry, as the writer asks for them.
     Raises :class:`ExportError` for an unknown organisation, kind or language.
     """
-    if register_kind not in REGISTER_KINDS:
-        raise ExportError(MSG_KIND, kind=register_kind)
-    if lang not in LANGUAGES:
-        raise ExportError(MSG_LANG, language=lang)
-    org = register.organisation(organisation)
-    if org is None:
-        raise ExportError(MSG_NO_ORG, name=organisation)
+    org = checked_organisation(register, organisation, register_kind, lang)
     x = _Context(register, org, register_kind, lang)
     stand = stand or date.today()
     entries = x.entries

@@ -18,9 +18,9 @@ from ropa_desktop.domain import model as m
 from ropa_desktop.domain.progress import Cancelled
 from ropa_desktop.io import xlsx_layout as L
 from ropa_desktop.io.demo import build_demo_register
+from ropa_desktop.io.export_common import ExportError
 from ropa_desktop.io.xlsx_export import (
     EXCEL_CELL_LIMIT,
-    ExportError,
     export_xlsx,
     storable_text,
 )
