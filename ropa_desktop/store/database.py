@@ -23,6 +23,7 @@ from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
 from ropa_desktop.domain.i18n import LocalizedError, Text
 from ropa_desktop.domain.model import utc_now
+from ropa_desktop.store import backup
 from ropa_desktop.store.repository import Store
 from ropa_desktop.store.transactions import WRITE, writing
 
@@ -51,11 +52,6 @@ MSG_NEWER = Text(
 def default_database_path() -> Path:
     """The default SQLite file in the user's data directory."""
     return user_data_path(APP_NAME, appauthor=False) / "register.sqlite"
-
-
-def backup_dir() -> Path:
-    """Where automatic backups of server databases go."""
-    return user_data_path(APP_NAME, appauthor=False) / "backups"
 
 
 def resolve_url(target: str | os.PathLike[str] | None = None) -> URL:
@@ -188,27 +184,11 @@ def backup_before_upgrade(engine: Engine, url: URL, revision: str) -> Path:
     if parsed.get_backend_name() == "sqlite":
         source = Path(parsed.database or "")
         target = source.with_name(f"{source.stem}.before-upgrade-{revision}-{stamp}.sqlite")
-        copy_sqlite(source, target)
+        backup.copy_sqlite(source, target)
         return target
-    from ropa_desktop.store.backup import dump_tables  # local: only servers need it
-
-    target = backup_dir() / f"{parsed.database}.before-upgrade-{revision}-{stamp}.json"
-    dump_tables(engine, target)
+    target = backup.backup_dir() / f"{parsed.database}.before-upgrade-{revision}-{stamp}.json"
+    backup.dump_tables(engine, target)
     return target
-
-
-def copy_sqlite(source: Path, target: Path) -> None:
-    """A consistent copy of a live SQLite database (the online backup API)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    src = sqlite3.connect(source)
-    try:
-        dst = sqlite3.connect(target)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
 
 
 __all__ = [

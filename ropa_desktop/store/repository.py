@@ -80,6 +80,15 @@ MSG_OTHER_ORG = Text(
        "vorgenommen.",
     en="“{name}” already belongs to another organisation; it is not moved silently.",
 )
+MSG_NO_BATCH = Text(de="Einen Vorgang mit der Kennung {uid} gibt es nicht.",
+                   en="There is no batch with the id {uid}.")
+MSG_UNDONE_ALREADY = Text(de="Der Vorgang {uid} wurde bereits rückgängig gemacht.",
+                          en="Batch {uid} has already been undone.")
+MSG_CHANGED_SINCE = Text(
+    de="„{name}“ wurde nach dem Vorgang geändert; Rückgängigmachen würde diese Änderung "
+       "überschreiben. Bitte die Änderung zuerst selbst zurücknehmen.",
+    en="“{name}” was changed after the batch; undoing it would overwrite that change. "
+       "Please revert that change yourself first.")
 MSG_EMPTY_NAME = Text(
     de="Der Name darf nicht leer sein ({entity}).",
     en="The name must not be empty ({entity}).",
@@ -106,6 +115,18 @@ class RegisterVersion:
     label: str
     frozen_at: datetime
     user: str
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeBatch:
+    """A group of changes made together, e.g. one import."""
+
+    uid: str
+    at: datetime
+    user: str
+    kind: str
+    description: str
+    undone: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -322,6 +343,28 @@ class Store:
                 RecipientRow, "recipient", recipient, rows.recipient_values, rows.recipient_from)
         return recipient
 
+    def batches(self, *, limit: int | None = None) -> list[ChangeBatch]:
+        """Recorded batches (imports, demo, undo), newest first."""
+        stmt = select(ChangeBatchRow).order_by(ChangeBatchRow.id.desc()).limit(limit)
+        with self.engine.connect() as conn:
+            undone = {d for (d,) in conn.execute(select(ChangeBatchRow.description)
+                                                 .where(ChangeBatchRow.kind == "undo"))}
+            return [ChangeBatch(r.uid, rows.utc(r.at), r.user, r.kind, r.description,
+                                r.uid in undone)
+                    for r in conn.execute(stmt)]
+
+    def undo_batch(self, batch_uid: str) -> ChangeBatch:
+        """Undo everything a batch did, in one transaction (itself recorded as a batch).
+
+        Records the batch created are deleted, records it replaced get their
+        previous content back. Refused, with nothing changed, when a record has
+        been changed since or the batch was undone already.
+        """
+        with writing(self.engine) as conn:
+            writer = _Writer(conn, self.user)
+            writer.undo_batch(batch_uid)
+        return self.batches(limit=1)[0]
+
     def freeze_version(self, organisation: str, label: str = "") -> RegisterVersion:
         """Freeze the organisation's register as it is now, as the next numbered version."""
         with writing(self.engine) as conn:
@@ -513,6 +556,14 @@ class _Reader:
             documentation=r["documentation"])
 
 
+BEFORE = "#before"
+"""History field of the snapshot written before a batch replaces a record."""
+
+
+def _json(obj: Any) -> str:
+    return json.dumps(to_dict(obj), ensure_ascii=False)
+
+
 def _label(entity: Any) -> str:
     return getattr(entity, "name", "") or getattr(entity, "title", "") or entity.uid
 
@@ -548,6 +599,9 @@ class _Writer:
 
     def record_diff(self, entity: str, old: Any, new: Any) -> bool:
         changes = diff(old, new)
+        if changes and self.batch_id is not None:
+            # The whole record as it was, so the batch can be undone exactly.
+            self.record(entity, new.uid, _label(new), BEFORE, _json(old), None)
         for c in changes:
             self.record(entity, new.uid, _label(new), c.field, c.old, c.new)
         return bool(changes)
@@ -919,3 +973,86 @@ class _Writer:
         self.record(entity, uid, row["name"], "", json.dumps(
             snapshot, ensure_ascii=False, default=str), None)
         self.flush_history()
+
+    # undo
+
+    def undo_batch(self, batch_uid: str) -> None:
+        batch = self.conn.execute(
+            select(ChangeBatchRow).where(ChangeBatchRow.uid == batch_uid)).first()
+        if batch is None:
+            raise StoreError(MSG_NO_BATCH, uid=batch_uid)
+        if self.conn.execute(select(ChangeBatchRow.id).where(
+                ChangeBatchRow.kind == "undo",
+                ChangeBatchRow.description == batch_uid)).first() is not None:
+            raise StoreError(MSG_UNDONE_ALREADY, uid=batch_uid)
+        records = self.conn.execute(
+            select(ChangeRow).where(ChangeRow.batch_id == batch.id).order_by(ChangeRow.id)
+        ).mappings().all()
+        last_id = max((r["id"] for r in records), default=0)
+        touched = {r["entity_uid"]: r for r in records}
+        for chunk in _chunks(sorted(touched)):
+            later = self.conn.execute(
+                select(ChangeRow.entity_uid).where(ChangeRow.entity_uid.in_(chunk),
+                                                   ChangeRow.id > last_id).limit(1)).first()
+            if later is not None:
+                raise StoreError(MSG_CHANGED_SINCE,
+                                 name=touched[later.entity_uid]["entity_label"])
+        created = [(r["entity"], r["entity_uid"]) for r in records
+                   if r["field"] == "" and r["old"] is None and r["new"] is not None]
+        before = [(r["entity"], r["old"]) for r in records if r["field"] == BEFORE]
+        self.start_batch("undo", batch_uid)
+        order = ("activity", "service", "organisation", "processor", "recipient", "tom")
+        for kind in order:
+            for entity, uid in created:
+                if entity == kind:
+                    self._delete_created(kind, uid)
+        for entity, snapshot in before:
+            self._restore(entity, json.loads(snapshot))
+        self.flush_history()
+
+    def _delete_created(self, kind: str, uid: str) -> None:
+        if kind == "activity":
+            self.delete_activity(uid)
+            return
+        table = {"service": ProcessingServiceRow, "organisation": OrganisationRow,
+                 "processor": ProcessorRow, "recipient": RecipientRow, "tom": TomRow}[kind]
+        if kind in ("processor", "recipient", "tom"):
+            self.delete_catalogue_entry(table, kind, uid)
+            return
+        row = self.conn.execute(select(table).where(table.uid == uid)).mappings().first()
+        if row is None:
+            return
+        if kind == "organisation":
+            remaining = self.conn.execute(select(func.count()).select_from(ActivityRow).where(
+                ActivityRow.organisation_id == row["id"])).scalar_one()
+            if remaining:
+                raise StoreError(MSG_IN_USE, name=row["name"], count=remaining)
+        self.conn.execute(delete(table).where(table.id == row["id"]))
+        self.record(kind, uid, row["name"], "", json.dumps(
+            {k: v for k, v in row.items() if k != "id"}, ensure_ascii=False, default=str), None)
+
+    def _restore(self, entity: str, snapshot: dict[str, Any]) -> None:
+        from ropa_desktop.domain.codec import from_dict
+
+        if entity == "activity":
+            act = from_dict(m.Activity, snapshot)
+            org_id = self.conn.execute(select(ActivityRow.organisation_id).where(
+                ActivityRow.uid == act.uid)).scalar_one()
+            self.put_activities(org_id, [act])
+        elif entity == "service":
+            svc = from_dict(m.ProcessingService, snapshot)
+            org_id = self.conn.execute(select(ProcessingServiceRow.organisation_id).where(
+                ProcessingServiceRow.uid == svc.uid)).scalar_one()
+            self.put_service(org_id, svc, touch=False)
+        elif entity == "organisation":
+            self.put_organisation(from_dict(m.Organisation, snapshot))
+        elif entity == "processor":
+            proc = from_dict(m.Processor, snapshot)
+            self.put_processor(proc)
+            self.put_subprocessor_links([proc])
+        elif entity == "recipient":
+            self.put_simple(RecipientRow, "recipient", from_dict(m.Recipient, snapshot),
+                            rows.recipient_values, rows.recipient_from)
+        elif entity == "tom":
+            self.put_simple(TomRow, "tom", from_dict(m.Tom, snapshot), rows.tom_values,
+                            rows.tom_from)

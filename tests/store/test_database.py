@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import text
 
 from ropa_desktop.domain import model as m
-from ropa_desktop.store import database
+from ropa_desktop.store import backup, database
 from ropa_desktop.store.database import DatabaseError, open_store
 
 
@@ -57,7 +57,7 @@ def test_older_sqlite_database_is_backed_up_then_upgraded(tmp_path):
 
 
 def test_older_postgresql_database_is_dumped_then_upgraded(pg_url, tmp_path, monkeypatch):
-    monkeypatch.setattr(database, "backup_dir", lambda: tmp_path / "backups")
+    monkeypatch.setattr(backup, "backup_dir", lambda: tmp_path / "backups")
     _old_database(pg_url)
     store = open_store(pg_url)
     assert store.organisation_names() == ["Gemeinde Alt"]
