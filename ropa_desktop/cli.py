@@ -66,12 +66,21 @@ MSG = {
     "pdf_only": T(de="--activity gibt es nur für --format pdf (Einzelblatt).",
                   en="--activity is only available with --format pdf (single sheet)."),
     "working_copy": T(de="Arbeitsstand", en="working copy"),
+    "import_errors": T(de="{file}: {errors} Fehler – nichts importiert (Einzelheiten oben).",
+                       en="{file}: {errors} errors – nothing imported (details above)."),
+    "more_lines": T(de="… und {n} weitere Meldungen", en="… and {n} more messages"),
+    "batch": T(de="Vorgang {batch} (rückgängig zu machen als Ganzes); Sicherung: {backup}",
+               en="Batch {batch} (can be undone as a whole); backup: {backup}"),
     "spreadsheet_only": T(de="{option} gilt nur für den Import von Tabellen; eine JSON-Datei "
                              "bringt ihre Organisationen selbst mit.",
                           en="{option} only applies to spreadsheet imports; a JSON file "
                              "carries its own organisations."),
     "frozen": T(de="Stand {number} eingefroren.", en="Froze version {number}."),
 }
+
+
+IMPORT_SUFFIXES = {".json", ".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".txt"}
+REPORT_LINES = 500
 
 
 class CliError(LocalizedError):
@@ -155,9 +164,7 @@ def _run(args: argparse.Namespace) -> int:
         raise CliError(MSG["not_yet"], what=f"template {args.template_command}")
     if args.command == "export" and args.activity and args.format != "pdf":
         raise CliError(MSG["pdf_only"])
-    if args.command == "import" and args.file.suffix.lower() != ".json":
-        if args.file.suffix.lower() in {".xlsx", ".xlsm", ".xls", ".ods", ".csv"}:
-            raise CliError(MSG["not_yet"], what=f"import {args.file.suffix.lower()}")
+    if args.command == "import" and args.file.suffix.lower() not in IMPORT_SUFFIXES:
         raise CliError(MSG["unknown_format"], file=args.file, ext=args.file.suffix or "?")
 
     from ropa_desktop.store.database import describe, open_store, resolve_url
@@ -173,7 +180,9 @@ def _run(args: argparse.Namespace) -> int:
     if command == "export":
         return _export_json(store, args) if args.format == "json" else _export_doc(store, args)
     if command == "import":
-        return _import_json(store, args)
+        if args.file.suffix.lower() == ".json":
+            return _import_json(store, args)
+        return _import_spreadsheet(store, args)
     if command == "check":
         return _check(store, args)
     raise AssertionError(command)  # pragma: no cover
@@ -275,6 +284,28 @@ def _import_json(store, args: argparse.Namespace) -> int:  # type: ignore[no-unt
     else:
         print(MSG["imported"](file=args.file, created=result.created, updated=result.updated,
                               unchanged=result.unchanged))
+    return 0
+
+
+def _import_spreadsheet(store, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    """Import a spreadsheet; print the row report and the summary."""
+    from ropa_desktop.io.import_mapping import load_profile
+    from ropa_desktop.io.spreadsheet_import import import_spreadsheet
+
+    profile = load_profile(args.mapping) if args.mapping else None
+    report = import_spreadsheet(store, args.file, organisation=args.org, sheet=args.sheet,
+                                profile=profile, on_duplicate=args.on_duplicate or "skip",
+                                dry_run=args.dry_run)
+    lines = report.lines(args.lang)
+    for line in lines[:REPORT_LINES]:
+        print(line)
+    if len(lines) > REPORT_LINES:
+        print(MSG["more_lines"](n=len(lines) - REPORT_LINES))
+    print(report.summary(args.lang))
+    if report.errors:
+        raise CliError(MSG["import_errors"], file=args.file, errors=report.errors)
+    if report.batch:
+        print(MSG["batch"](batch=report.batch, backup=report.backup))
     return 0
 
 

@@ -49,6 +49,8 @@ class Target(StrEnum):
     """Third countries or international organisations (or "findet nicht statt")."""
     TRANSFER_SAFEGUARDS = "transfer_safeguards"
     TOMS = "toms"
+    """Measures: titles of catalogue entries are linked, other text is the description."""
+    TOM_DESCRIPTION = "tom_description"
     DPIA = "dpia"
     STATUS = "status"
     CREATED = "created"
@@ -90,6 +92,7 @@ LABELS: dict[Target, Text] = {
     Target.TRANSFER_SAFEGUARDS: Text("Garantien für Drittlandübermittlung",
                                      "Transfer safeguards"),
     Target.TOMS: Text("TOM", "TOMs"),
+    Target.TOM_DESCRIPTION: Text("Beschreibung der TOM", "Description of the TOMs"),
     Target.DPIA: Text("Datenschutz-Folgenabschätzung", "DPIA"),
     Target.STATUS: Text("Status", "Status"),
     Target.CREATED: Text("Angelegt am", "Created"),

@@ -18,7 +18,9 @@ Decisions where the law leaves room:
 * Archived activities and processing services are not checked.
 * Legal bases are vocabulary ids or citations as written. A citation of
   Art. 6, 9 or 10 GDPR in free text ("Art. 6 Abs. 1 lit. e DSGVO") counts as
-  the corresponding id; any other free text counts as a provision of Union or
+  the corresponding id, and so does a lawful basis named in words alone
+  ("Einwilligung", "Public task"); :mod:`ropa_desktop.domain.parsing` reads
+  both, as the import does. Any other free text counts as a provision of Union or
   national law and is never an error (an info only if it cites neither "§" nor
   "Art.").
 * Art. 10 data need the ``art10`` basis or a provision of law other than a
@@ -48,7 +50,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any, NamedTuple
 
-from ropa_desktop.domain import i18n, vocab
+from ropa_desktop.domain import i18n, parsing, vocab
 from ropa_desktop.domain.i18n import Text
 from ropa_desktop.domain.model import (
     Activity,
@@ -850,22 +852,21 @@ def _classify(text: str) -> _Basis:
     term = vocab.national_provisions().get(key)
     if term is not None:
         return _Basis(raw, frozenset(), term, True, True)
-    gdpr: set[str] = set()
-    law = False
-    text_nfkc = unicodedata.normalize("NFKC", raw)
-    mentions_gdpr = bool(_GDPR_NAME.search(_fold(raw)))
-    for part in _SPLIT.split(text_nfkc):
-        folded = _fold(part)
-        if not folded.strip():
-            continue
-        found = _gdpr_id(folded, mentions_gdpr)
-        if found is None:
-            law = law or bool(_CITED.search(folded) or _LAW_WORD.search(folded)
-                              or _LAW_ABBREVIATION.search(part))
-        elif found:
-            gdpr.add(found)
+    # One recogniser for citations: the parsing module, as used by the import.
+    citations = parsing.find_citations(raw)
+    parsed = parsing.parse_legal_bases(raw)
+    bases = vocab.legal_bases()
+    gdpr = {i for c in citations for i in c.ids if i in bases}
+    gdpr.update(i for i in parsed.ids if i in bases)
+    national = [i for c in citations if not c.gdpr for i in c.ids]
+    provision = vocab.national_provisions().get(national[0]) if national else None
+    # Citations of the GDPR's other articles (e.g. Art. 37 for a legal obligation under
+    # Union law) count as the law a basis rests on; Art. 6, 9 and 10 themselves do not.
+    law = any(not (c.gdpr and c.article in _GDPR_BASIS_ARTICLES) for c in citations)
+    rest = _GDPR_NAME.sub(" ", parsed.rest)
+    law = law or bool(_LAW_WORD.search(_fold(rest)) or _LAW_ABBREVIATION.search(rest))
     cited = bool(_CITED.search(_fold(raw)))
-    return _Basis(raw, frozenset(gdpr), vocab.national_provision_for_citation(raw), law, cited)
+    return _Basis(raw, frozenset(gdpr), provision, law, cited)
 
 
 def _fold(text: str) -> str:
@@ -873,49 +874,12 @@ def _fold(text: str) -> str:
     return text.replace(".", " ")
 
 
-_GDPR_NAME = re.compile(r"\b(?:eu-)?ds-?gvo\b|\bgdpr\b")
+_GDPR_BASIS_ARTICLES = frozenset({"6", "9", "10"})
+_GDPR_NAME = re.compile(r"\b(?:eu-)?ds-?gvo\b|\bgdpr\b", re.IGNORECASE)
 _CITED = re.compile(r"§|\bart\b|\bartikel\b|\barticle\b")
-_SPLIT = re.compile(
-    r"[,;/+&]|\bi\.?\s*v\.?\s*m\.?(?!\w)|\bund\b|\bsowie\b|\bin verbindung mit\b", re.IGNORECASE)
 # A free-text basis that names a law without citing a section ("Bundesmeldegesetz", "BMG").
 _LAW_WORD = re.compile(r"gesetz|ordnung|satzung|richtlinie|verordnung|\bact\b|\blaw\b")
 _LAW_ABBREVIATION = re.compile(r"\b[A-ZÄÖÜ][A-Za-zÄÖÜäöü]*[A-Z]\b")
-_ARTICLE = re.compile(r"\bart(?:ikel|icle)?\s*(6|9|10)(?![0-9a-z])")
-_SKIP = frozenset({"abs", "absatz", "satz", "s", "uabs", "unterabs", "unterabsatz", "lit",
-                   "buchst", "buchstabe", "nr", "para", "paragraph", "subpara"})
-_GDPR_TOKENS = frozenset({"dsgvo", "ds", "gvo", "gdpr", "eu"})
-
-
-def _gdpr_id(part: str, mentions_gdpr: bool) -> str | None:
-    """The legal-basis id a citation part names, "" for GDPR without an id, None if not GDPR."""
-    match = _ARTICLE.search(part)
-    if match is None:
-        return None
-    article = match.group(1)
-    tokens = re.findall(r"[a-z0-9]+", part[match.end():])
-    numbers: list[str] = []
-    letter = ""
-    rest: list[str] = []
-    for i, token in enumerate(tokens):
-        if token.isdigit():
-            numbers.append(token)
-        elif len(token) == 1 and "a" <= token <= "j" and not letter:
-            letter = token
-        elif token not in _SKIP:
-            rest = tokens[i:]
-            break
-    if rest and rest[0] not in _GDPR_TOKENS:
-        return None
-    if not rest and not mentions_gdpr and not letter:
-        return None
-    if article == "10":
-        return "art10"
-    paragraph = "1" if article == "6" else "2"
-    if letter and numbers[:1] == [paragraph]:
-        candidate = f"art{article}-{paragraph}-{letter}"
-        if candidate in vocab.legal_bases():
-            return candidate
-    return ""
 
 
 def _check_purposes(act: Activity, org: Organisation, out: _Out) -> None:

@@ -206,6 +206,14 @@ class Store:
         """One organisation with all its activities and processing services."""
         return self.load_register(name).organisations[0]
 
+    def catalogue(self) -> m.Register:
+        """Only the shared catalogues (processors, recipients, TOMs), without any register."""
+        with self.engine.connect() as conn:
+            reader = _Reader(conn)
+            return m.Register(processors=list(reader.processors.values()),
+                              recipients=list(reader.recipients.values()),
+                              toms=list(reader.toms.values()))
+
     def load_activity(self, uid: str) -> m.Activity | None:
         """One activity by uid, or None."""
         with self.engine.connect() as conn:

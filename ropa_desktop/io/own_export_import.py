@@ -1,0 +1,171 @@
+"""Reading back the structured sheets of this application's own Excel export.
+
+The activity sheet is imported like any table; the other sheets (data categories
+with structured retention, processors, recipients, transfers, TOMs) are read here
+by the stable column keys of :mod:`ropa_desktop.io.xlsx_layout`, in German or
+English, so the workbook comes back without loss of structure or identity.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from ropa_desktop.domain import model as m
+from ropa_desktop.domain import parsing, vocab
+from ropa_desktop.domain import presentation as pres
+from ropa_desktop.io import xlsx_layout as xl
+from ropa_desktop.io.sheet_reader import Sheet, Workbook
+
+
+@dataclass(slots=True)
+class OwnExport:
+    """What the structured sheets of an own export hold, keyed for the import."""
+
+    processors: list[m.Processor] = field(default_factory=list)
+    recipients: list[m.Recipient] = field(default_factory=list)
+    toms: list[m.Tom] = field(default_factory=list)
+    categories: dict[str, list[m.DataCategory]] = field(default_factory=dict)
+    transfers: dict[str, list[m.Transfer]] = field(default_factory=dict)
+    """By the uid of the activity they belong to."""
+
+
+def _table(sheet: Sheet, layout: xl.SheetLayout) -> list[dict[str, Any]]:
+    if not sheet.rows:
+        return []
+    headers = [str(h).strip() if h is not None else "" for h in sheet.rows[0]]
+    keys: dict[int, str] = {}
+    for column in layout.columns:
+        for lang in ("de", "en"):
+            title = column.title(lang)
+            if title in headers:
+                keys[headers.index(title)] = column.key
+    records = []
+    for row in sheet.rows[1:]:
+        record = {key: row[i] for i, key in keys.items() if i < len(row)}
+        if any(v not in (None, "") for v in record.values()):
+            records.append(record)
+    return records
+
+
+def _s(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _lines(value: Any) -> list[str]:
+    return [x.strip() for x in _s(value).splitlines() if x.strip()]
+
+
+def _by_label(vocabulary: vocab.Vocabulary, text: str) -> str:
+    """The vocabulary id whose label (either language) is ``text``, else the text."""
+    folded = text.strip().casefold()
+    for term in vocabulary:
+        if folded in (term.de.casefold(), term.en.casefold(), term.id):
+            return term.id
+    return text.strip()
+
+
+def _date(value: Any) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return parsing.parse_date(_s(value)) if _s(value) else None
+
+
+def _special(text: str) -> m.SpecialCategory:
+    for marker, label in pres.SPECIAL.items():
+        if text and text.casefold() in (label("de").casefold(), label("en").casefold()):
+            return marker
+    return parsing.parse_special_category(text) if text else m.SpecialCategory.NONE
+
+
+def _unit(text: str) -> m.RetentionUnit | None:
+    folded = text.strip().casefold()
+    for unit in m.RetentionUnit:
+        for lang in ("de", "en"):
+            for plural in (True, False):
+                if folded == pres.unit_label(unit, lang, plural=plural).casefold():
+                    return unit
+    return None
+
+
+def _country(text: str) -> str:
+    return parsing.parse_country(text) or text
+
+
+def read_own_export(workbook: Workbook) -> OwnExport | None:
+    """The structured content of an own export, or None for any other workbook."""
+    names = {s.name: s for s in workbook.sheets}
+    if not set(names) & {xl.MAIN.title("de"), xl.MAIN.title("en")}:
+        return None
+
+    def sheet(layout: xl.SheetLayout) -> Sheet | None:
+        return names.get(layout.title("de")) or names.get(layout.title("en"))
+
+    own = OwnExport()
+    if (s := sheet(xl.PROCESSORS)) is not None:
+        pending: list[tuple[m.Processor, list[str]]] = []
+        for r in _table(s, xl.PROCESSORS):
+            proc = m.Processor(
+                uid=_s(r.get("uid")) or m.new_uid(), name=_s(r.get("name")),
+                street=_s(r.get("street")), postcode=_s(r.get("postcode")),
+                city=_s(r.get("city")), country=_country(_s(r.get("country"))),
+                phone=_s(r.get("phone")), email=_s(r.get("email")),
+                contract_date=_date(r.get("contract_date")),
+                contract_reference=_s(r.get("contract_reference")), notes=_s(r.get("notes")))
+            own.processors.append(proc)
+            pending.append((proc, _lines(r.get("subprocessors"))))
+        by_name = {p.name: p for p in own.processors}
+        for proc, subs in pending:
+            for line in subs:
+                name, _, service = line.partition(" – ")
+                if name.strip() in by_name:
+                    proc.subprocessors.append(
+                        m.SubprocessorLink(by_name[name.strip()].uid, service.strip()))
+    if (s := sheet(xl.RECIPIENTS)) is not None:
+        own.recipients = [m.Recipient(
+            uid=_s(r.get("uid")) or m.new_uid(), name=_s(r.get("name")),
+            category=_s(r.get("category")), country=_country(_s(r.get("country"))),
+            notes=_s(r.get("notes"))) for r in _table(s, xl.RECIPIENTS)]
+    if (s := sheet(xl.TOMS)) is not None:
+        own.toms = [m.Tom(
+            uid=_s(r.get("uid")) or m.new_uid(), title=_s(r.get("title")),
+            description=_s(r.get("description")),
+            sdm_goal=_by_label(vocab.sdm_goals(), _s(r.get("sdm_goal"))),
+            art32=[_by_label(vocab.art32_categories(), x) for x in _lines(r.get("art32"))])
+            for r in _table(s, xl.TOMS)]
+    if (s := sheet(xl.CATEGORIES)) is not None:
+        categories: dict[str, list[m.DataCategory]] = defaultdict(list)
+        for r in _table(s, xl.CATEGORIES):
+            duration = r.get("retention_duration")
+            categories[_s(r.get("activity_uid"))].append(m.DataCategory(
+                name=_s(r.get("category")), special=_special(_s(r.get("special"))),
+                source=_s(r.get("source")),
+                retention=m.Retention(
+                    duration=int(duration) if isinstance(duration, int | float) else None,
+                    unit=_unit(_s(r.get("retention_unit"))),
+                    start=_s(r.get("retention_start")), text=_s(r.get("retention_text"))),
+                notes=_s(r.get("notes"))))
+        own.categories = dict(categories)
+    if (s := sheet(xl.TRANSFERS)) is not None:
+        by_name = {p.name: p.uid for p in own.processors}
+        transfers: dict[str, list[m.Transfer]] = defaultdict(list)
+        for r in _table(s, xl.TRANSFERS):
+            mechanism = _by_label(vocab.transfer_mechanisms(), _s(r.get("mechanism")))
+            known = vocab.transfer_mechanisms().get(mechanism) is not None
+            transfers[_s(r.get("activity_uid"))].append(m.Transfer(
+                country=_country(_s(r.get("country"))), recipient=_s(r.get("recipient")),
+                processor=by_name.get(_s(r.get("processor"))),
+                mechanism=mechanism if known else "",
+                mechanism_text=_s(r.get("mechanism_text")) if known or not mechanism else "\n".join(
+                    x for x in (mechanism, _s(r.get("mechanism_text"))) if x),
+                documentation=_s(r.get("documentation"))))
+        own.transfers = dict(transfers)
+    return own
