@@ -100,8 +100,20 @@ _COMMA = re.compile(r"(?<!\d),|,(?!\d)")
 _SHORT_PART = 40
 
 
+_BRACKETS = re.compile(r"[()\[\]{}]")
+
+
 def _split_outside_brackets(text: str, separator: re.Pattern[str]) -> list[str]:
     """Split ``text`` where ``separator`` matches at bracket depth 0."""
+    if not _BRACKETS.search(text):  # the common case: no brackets, let the regex engine scan
+        pieces: list[str] = []
+        begin = 0
+        for match in separator.finditer(text):
+            if match.end() > match.start():
+                pieces.append(text[begin:match.start()])
+                begin = match.end()
+        pieces.append(text[begin:])
+        return pieces
     parts: list[str] = []
     depth = 0
     start = 0

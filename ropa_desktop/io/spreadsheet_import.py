@@ -1077,12 +1077,13 @@ def run_import(store: Store, plan: ImportPlan, *, dry_run: bool = False,
     if report.errors:
         return report
     try:
+        # Every cell went through parsing.clean_text, and decoding was strict.
         if dry_run:
-            store.import_register(plan.register, dry_run=True)
+            store.import_register(plan.register, dry_run=True, text_cleaned=True)
             return report
         if backup:
             report.backup = backup_database(store.engine, "before-import")
-        result = store.import_register(plan.register, kind="import",
+        result = store.import_register(plan.register, kind="import", text_cleaned=True,
                                        description=Path(report.file).name)
     except StoreError as exc:
         raise SpreadsheetImportError(MSG["refused"], file=report.file,

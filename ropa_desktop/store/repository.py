@@ -278,16 +278,18 @@ class Store:
     # --- writing ------------------------------------------------------------
 
     def import_register(self, register: m.Register, *, description: str = "",
-                        kind: str = "import", dry_run: bool = False) -> ImportResult:
+                        kind: str = "import", dry_run: bool = False,
+                        text_cleaned: bool = False) -> ImportResult:
         """Add or replace everything in ``register`` in one transaction.
 
         Entities are matched by uid: known ones are replaced (their changes
         go to the history), unknown ones are created. The history of the
         document, if any, is appended. Nothing is written if anything fails.
         With ``dry_run`` the import runs completely and is then rolled back,
-        so it fails exactly where the real one would.
+        so it fails exactly where the real one would. ``text_cleaned`` tells that
+        the caller has already replaced NUL and other control characters.
         """
-        problems = integrity_problems(register)
+        problems = integrity_problems(register, check_text=not text_cleaned)
         if problems:
             raise StoreError(MSG_INTEGRITY, problem=str(problems[0]))
         result: ImportResult | None = None
