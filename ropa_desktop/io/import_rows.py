@@ -1,0 +1,751 @@
+"""Turning mapped spreadsheet rows into processing activities (the heart of the import).
+
+Each row becomes an :class:`~ropa_desktop.domain.model.Activity` and a
+:class:`RowResult`. Cell text is cleaned and parsed (legal bases, countries,
+retention rules, dates); processors and recipients are matched against the
+catalogue (and against those this import creates), so "Microsoft Ireland
+Operations Ltd." links to an existing "Microsoft" instead of making a second one.
+Whatever fits no field goes into the activity's notes under its header.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, time
+from functools import lru_cache
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from ropa_desktop.domain import model as m
+from ropa_desktop.domain import parsing
+from ropa_desktop.domain import presentation as pres
+from ropa_desktop.domain.import_fields import Target
+from ropa_desktop.io.import_mapping import FormLayout
+from ropa_desktop.io.import_report import MSG, ImportReport, Note, RowResult, Status
+from ropa_desktop.io.own_export_import import OwnExport
+from ropa_desktop.io.sheet_reader import Sheet
+
+FUZZY_LINK = 88
+"""rapidfuzz score from which an existing processor or recipient is proposed for linking."""
+
+
+def row_count(sheet: Sheet, layout: Any) -> int:
+    if isinstance(layout, FormLayout):
+        return 1
+    return max(0, len(sheet.rows) - layout.first_data_row)
+
+
+def _is_blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def records(sheet: Sheet, layout: Any,
+             report: ImportReport) -> Iterable[tuple[int, list[tuple[Any, Any, str]]]]:
+    """(spreadsheet row number, [(mapping, value, cell ref)]) per data record."""
+    def ref(row: int, col: int) -> str:
+        return f"{sheet.name}!{sheet.cell_ref(row, col)}"
+
+    if isinstance(layout, FormLayout):
+        cells: list[tuple[Any, Any, str]] = []
+        value_columns: dict[int, set[int]] = {}
+        for f in layout.fields:
+            value_columns.setdefault(f.row, set()).update({f.value_column, layout.label_column})
+        for f in layout.fields:
+            row = sheet.rows[f.row] if f.row < len(sheet.rows) else []
+            value = row[f.value_column] if f.value_column < len(row) else None
+            cells.append((f, value, ref(f.row, f.value_column)))
+        for row_index, used in value_columns.items():  # other cells of a form row, e.g. ticks
+            row = sheet.rows[row_index] if row_index < len(sheet.rows) else []
+            label = next(f.label for f in layout.fields if f.row == row_index)
+            for col, value in enumerate(row):
+                if col not in used and col > layout.label_column and not _is_blank(value):
+                    cells.append((_Extra(label), value, ref(row_index, col)))
+        yield (layout.fields[0].row + 1 if layout.fields else 1), cells
+        return
+    name_cols = {c.column for c in layout.columns if c.target in (
+        Target.NAME, Target.PURPOSES, Target.PURPOSE_AND_LEGAL_BASIS)}
+    trailing: list[tuple[int, str]] = []
+    for index in range(layout.first_data_row, len(sheet.rows)):
+        row = sheet.rows[index]
+        filled = [(i, v) for i, v in enumerate(row) if not _is_blank(v)]
+        if not filled:
+            continue
+        if len(filled) == 1 and filled[0][0] not in name_cols and not any(
+                c.column == filled[0][0] and c.target for c in layout.columns):
+            trailing.append((index, str(filled[0][1])))  # a note below or beside the table
+            continue
+        for t_index, text in trailing:  # notes between data rows are data after all
+            report.notes.append(Note(Status.WARNING, ref(t_index, 0),
+                                     MSG["trailing"](text=short(text))))
+        trailing = []
+        if index == layout.first_data_row and all(
+                isinstance(v, str) and v.strip().startswith("(") for _, v in filled):
+            continue  # an explanation row under the header, e.g. "(Art. 30 Abs. 1 lit. b)"
+        cells = [(c, row[c.column] if c.column < len(row) else None,
+                  ref(index, c.column)) for c in layout.columns]
+        known = {c.column for c in layout.columns}
+        extra = [(None, v, ref(index, i)) for i, v in filled if i not in known]
+        yield index + 1, cells + extra
+    for t_index, text in trailing:
+        report.notes.append(Note(Status.WARNING, ref(t_index, 0),
+                                 MSG["trailing"](text=short(text))))
+
+
+@dataclass(frozen=True, slots=True)
+class _Extra:
+    """A cell with no field of its own, kept in the notes under its row's label."""
+
+    header: str
+    target: None = None
+
+
+def short(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return pres.yes_no(value)
+    if isinstance(value, datetime):
+        return pres.format_date(value) if value.time() == time() else value.isoformat(" ")
+    if isinstance(value, date):
+        return pres.format_date(value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _norm(name: str) -> str:
+    return " ".join(re.sub(r"[^\w]+", " ", name.casefold()).split())
+
+
+_LEGAL_FORMS = re.compile(
+    r"\b(gmbh|ag|kg|co|ltd|limited|llc|inc|corp|corporation|se|sas|sarl|operations|"
+    r"ireland|deutschland|germany|europe|eu|ug|haftungsbeschränkt|mbh|e v|ev|aör|kdör)\b")
+
+
+def _core(name: str) -> str:
+    """A company name without legal form and place words, for matching."""
+    return " ".join(_LEGAL_FORMS.sub(" ", _norm(name)).split())
+
+
+class _Matcher:
+    """Finds existing catalogue entries for names written in a sheet."""
+
+    def __init__(self, entries: list[Any]) -> None:
+        self.entries = entries
+        self.exact = {_norm(e.name): e for e in entries}
+        self.cores = [(_core(e.name), e) for e in entries]
+        self.cache: dict[str, tuple[Any, float]] = {}
+
+    def add(self, entry: Any) -> None:
+        """Make a record created by this import findable for the rows that follow."""
+        self.entries.append(entry)
+        self.exact[_norm(entry.name)] = entry
+        self.cores.append((_core(entry.name), entry))
+        self.cache.clear()
+
+    def find(self, name: str) -> tuple[Any | None, float]:
+        key = _norm(name)
+        if key in self.cache:
+            return self.cache[key]
+        found: tuple[Any | None, float] = (None, 0.0)
+        if key in self.exact:
+            found = (self.exact[key], 100.0)
+        else:
+            core = _core(name)
+            best = None
+            for other, entry in self.cores:
+                if not core or not other:
+                    continue
+                if core == other:
+                    score = 99.0
+                elif core.split()[0] == other.split()[0] and len(core.split()[0]) >= 4:
+                    score = 92.0  # "Microsoft Ireland Operations Ltd." ~ "Microsoft"
+                else:
+                    score = fuzz.token_set_ratio(core, other)
+                if score >= FUZZY_LINK and (best is None or score > best[1]):
+                    best = (entry, score)
+            if best is not None:
+                found = best
+        self.cache[key] = found
+        return found
+
+
+class RowBuilder:
+    """Turns mapped rows into activities and keeps the report."""
+
+    def __init__(self, org: m.Organisation, catalogue: m.Register, on_duplicate: str,
+                 report: ImportReport, own: OwnExport | None = None) -> None:
+        self.org = org
+        self.on_duplicate = on_duplicate
+        self.report = report
+        self.existing = {_norm(a.name): a for a in org.activities}
+        self.existing_uid = {a.uid: a for a in org.activities}
+        self.processors = _Matcher(list(catalogue.processors))
+        self.recipients = _Matcher(list(catalogue.recipients))
+        self.toms = {_norm(t.title): t for t in catalogue.toms}
+        self.new_processors: dict[str, m.Processor] = {}
+        self.new_recipients: dict[str, m.Recipient] = {}
+        self.used_processors: dict[str, m.Processor] = {}
+        self.used_recipients: dict[str, m.Recipient] = {}
+        self.used_toms: dict[str, m.Tom] = {}
+        self.activities: list[m.Activity] = []
+        self.seen: dict[str, int] = {}
+        self.catalogue = catalogue
+        self.all_toms = {t.uid: t for t in catalogue.toms}
+        self.own = own
+        if own is not None:
+            self._seed(own)
+
+    def _seed(self, own: OwnExport) -> None:
+        """Make the catalogue entries of our own export known, with their identities."""
+        known = {p.uid for p in self.catalogue.processors}
+        for proc in own.processors:
+            if proc.uid not in known and _norm(proc.name) not in self.new_processors:
+                self.new_processors[_norm(proc.name)] = proc
+                self.processors.add(proc)
+        known = {r.uid for r in self.catalogue.recipients}
+        for rec in own.recipients:
+            if rec.uid not in known and _norm(rec.name) not in self.new_recipients:
+                self.new_recipients[_norm(rec.name)] = rec
+                self.recipients.add(rec)
+        for tom in own.toms:
+            if tom.uid not in self.all_toms:
+                self.all_toms[tom.uid] = tom
+                self.toms.setdefault(_norm(tom.title), tom)
+
+    def register(self) -> m.Register:
+        """The register to write: the organisation with the new and changed activities."""
+        org = replace(self.org, activities=self.activities, services=[])
+        for act in self.activities:  # links kept from existing activities need their targets
+            for link in act.processors:
+                self._keep_processor(link.processor)
+            for t in act.transfers:
+                if t.processor is not None:
+                    self._keep_processor(t.processor)
+            for uid in act.recipients:
+                if uid not in self.used_recipients:
+                    self.used_recipients[uid] = next(
+                        r for r in [*self.catalogue.recipients, *self.new_recipients.values()]
+                        if r.uid == uid)
+            for uid in act.toms:
+                self.used_toms.setdefault(uid, self.all_toms[uid])
+        return m.Register(organisations=[org], processors=list(self.used_processors.values()),
+                          recipients=list(self.used_recipients.values()),
+                          toms=list(self.used_toms.values()))
+
+    def _keep_processor(self, uid: str) -> None:
+        todo = [uid]
+        by_uid = {p.uid: p for p in self.catalogue.processors}
+        by_uid.update({p.uid: p for p in self.new_processors.values()})
+        while todo:
+            current = todo.pop()
+            if current in self.used_processors:
+                continue
+            proc = by_uid[current]
+            self.used_processors[current] = proc
+            todo += [s.processor for s in proc.subprocessors]
+
+    # one row
+
+    def add(self, sheet: Sheet, layout: Any, row_no: int,
+            cells: list[tuple[Any, Any, str]]) -> None:
+        result = RowResult(sheet=sheet.name, row=row_no, activity="")
+        where_row = f"{sheet.name}!{row_no}"
+        values: dict[Target, tuple[str, str, str]] = {}  # target -> (text, cell ref, header)
+        raw_values: dict[Target, Any] = {}
+        notes_lines: list[str] = []
+        for mapping, raw, ref in cells:
+            if _is_blank(raw):
+                continue
+            text = _text(raw)
+            cleaned, changed = _clean(text)
+            if changed:
+                result.notes.append(Note(Status.WARNING, ref, MSG["control"]()))
+            text = cleaned
+            if parsing.looks_like_formula(text):
+                result.notes.append(Note(Status.WARNING, ref,
+                                         MSG["formula"](char=text.lstrip()[0])))
+            header = _header_of(mapping)
+            target = _target_of(mapping)
+            if target is None:  # kept in the notes; the report names the column once
+                notes_lines.append(f"{header or ref}: {text}")
+                continue
+            if target == Target.IGNORE:
+                continue
+            if target in values:  # the same target twice (e.g. two form rows): keep both
+                previous = values[target]
+                values[target] = (previous[0] + "\n" + text, previous[1], previous[2])
+            else:
+                values[target] = (text, ref, header)
+                raw_values[target] = raw
+        name = values.get(Target.NAME, ("", "", ""))[0].strip()
+        if not name:
+            if not values and not notes_lines:
+                return
+            result.notes.append(Note(Status.ERROR, where_row, MSG["no_name"]()))
+            result.outcome = ""
+            self.report.rows.append(result)
+            return
+        result.activity = name
+        key = _norm(name)
+        if key in self.seen:
+            result.notes.append(Note(Status.WARNING, where_row, MSG["duplicate_in_file"](
+                name=short(name, 60), first=self.seen[key])))
+        else:
+            self.seen[key] = row_no
+        uid = values.get(Target.UID, ("", "", ""))[0].strip()
+        existing = self.existing_uid.get(uid) or self.existing.get(key)
+        act = m.Activity(name=name)
+        self._fill(act, values, notes_lines, result)
+        for target, attr in ((Target.CREATED, "created"), (Target.CHANGED, "changed")):
+            raw = raw_values.get(target)
+            if isinstance(raw, datetime):  # a real timestamp cell keeps its time of day
+                setattr(act, attr, raw.replace(tzinfo=UTC) if raw.tzinfo is None
+                        else raw.astimezone(UTC))
+        if self.own is not None and uid:
+            if uid in self.own.categories:
+                act.data_categories = [replace(c, retention=replace(c.retention))
+                                       for c in self.own.categories[uid]]
+            if uid in self.own.transfers:
+                act.transfers = [replace(t) for t in self.own.transfers[uid]]
+        if notes_lines:
+            act.notes = "\n".join(filter(None, [act.notes, *notes_lines]))
+        self._flag(act, result)
+        if existing is not None and self.on_duplicate != "new":
+            if self.on_duplicate == "skip":
+                result.outcome = "skip"
+                result.notes.append(Note(Status.OK, where_row,
+                                         MSG["duplicate_skip"](name=short(name, 60))))
+                self.report.rows.append(result)
+                return
+            merged = _merge(existing, act, set(values), bool(notes_lines))
+            result.outcome = "update"
+            result.notes.append(Note(Status.OK, where_row,
+                                     MSG["duplicate_update"](name=short(name, 60))))
+            self.activities.append(merged)
+        else:
+            if uid and uid not in self.existing_uid and not self._uid_taken(uid):
+                act.uid = uid  # keep the identity of a record that comes back from our export
+            result.outcome = "new"
+            self.activities.append(act)
+        self.report.rows.append(result)
+
+    def _uid_taken(self, uid: str) -> bool:
+        return any(a.uid == uid for a in self.activities)
+
+    def _fill(self, act: m.Activity, values: dict[Target, tuple[str, str, str]],
+              notes: list[str], result: RowResult) -> None:
+        def get(target: Target) -> str:
+            return values.get(target, ("", "", ""))[0].strip()
+
+        def ref(target: Target) -> str:
+            return values.get(target, ("", "", ""))[1]
+
+        def header(target: Target) -> str:
+            return values.get(target, ("", "", ""))[2] or str(target)
+
+        act.reference = get(Target.REFERENCE)
+        act.department = get(Target.DEPARTMENT)
+        act.contact = m.Contact(name=get(Target.CONTACT), phone=get(Target.CONTACT_PHONE),
+                                email=get(Target.CONTACT_EMAIL))
+        act.description = get(Target.DESCRIPTION)
+        self._toms(act, get(Target.TOMS), get(Target.TOM_DESCRIPTION))
+        act.notes = get(Target.NOTES)
+        # purposes and legal bases
+        purposes = [_unnumber(p) for p in _split(get(Target.PURPOSES))]
+        combined = get(Target.PURPOSE_AND_LEGAL_BASIS)
+        basis_lines: list[list[str]] = []
+        if combined:
+            parsed = _bases(combined)
+            if parsed.rest:
+                purposes.append(parsed.rest)
+            basis_lines.append(parsed.ids + parsed.provisions)
+        bases_cell = get(Target.LEGAL_BASES)
+        numbered_bases = _numbered(bases_cell)
+        if bases_cell:
+            lines = [_unnumber(line) for line in bases_cell.splitlines() if line.strip()]
+            parsed_lines = [_bases(line) for line in lines]
+            leftovers = [p.rest for p in parsed_lines if p.rest]
+            if leftovers:
+                notes.append(f"{header(Target.LEGAL_BASES)}: {bases_cell}")
+                result.notes.append(Note(Status.WARNING, ref(Target.LEGAL_BASES), MSG[
+                    "leftover"](text=short("; ".join(leftovers), 60))))
+            basis_lines += [p.ids + p.provisions for p in parsed_lines]
+        art9 = (parsing.parse_legal_bases(get(Target.ART9_CONDITION), article="9")
+                if get(Target.ART9_CONDITION) else None)
+        if art9 is not None and art9.rest:
+            notes.append(f"{header(Target.ART9_CONDITION)}: {get(Target.ART9_CONDITION)}")
+        if not purposes and (basis_lines or art9):
+            purposes = [""]
+        act.purposes = [m.Purpose(text=p) for p in purposes]
+        flat = [b for line in basis_lines for b in line]
+        if numbered_bases is not None and len(act.purposes) > 1 and not combined:
+            for number, line in numbered_bases.items():  # "n. …" belongs to purpose n
+                if 1 <= number <= len(act.purposes):
+                    parsed = _bases(line)
+                    act.purposes[number - 1].legal_bases = _unique(parsed.ids + parsed.provisions)
+        elif basis_lines and len(basis_lines) == len(act.purposes) and len(act.purposes) > 1:
+            for purpose, line in zip(act.purposes, basis_lines, strict=True):
+                purpose.legal_bases = _unique(line)
+        elif flat:
+            if len(act.purposes) > 1:
+                result.notes.append(Note(Status.WARNING, ref(Target.LEGAL_BASES) or ref(
+                    Target.PURPOSE_AND_LEGAL_BASIS), MSG["bases_unpaired"](
+                        n=len(act.purposes))))
+            for purpose in act.purposes:
+                purpose.legal_bases = _unique(flat)
+        if art9 is not None and act.purposes:
+            act.purposes[0].legal_bases = _unique(act.purposes[0].legal_bases + art9.ids
+                                                  + art9.provisions)
+        interest = get(Target.LEGITIMATE_INTEREST)
+        numbered_interest = _numbered(interest)
+        if interest and act.purposes and numbered_interest is not None and len(act.purposes) > 1:
+            for number, line in numbered_interest.items():
+                if 1 <= number <= len(act.purposes):
+                    act.purposes[number - 1].legitimate_interest = line
+        elif interest and act.purposes:
+            lines = [_unnumber(x) for x in interest.splitlines() if x.strip()]
+            if len(lines) == len(act.purposes) > 1:
+                for purpose, line in zip(act.purposes, lines, strict=True):
+                    purpose.legitimate_interest = line
+            else:
+                targets = [p for p in act.purposes if "art6-1-f" in p.legal_bases] or [
+                    act.purposes[0]]
+                for purpose in targets:
+                    purpose.legitimate_interest = interest
+        # people and data
+        act.data_subjects = list(_split(get(Target.DATA_SUBJECTS)))
+        categories = [_category(name) for name in _split(
+            get(Target.DATA_CATEGORIES))]
+        special = get(Target.SPECIAL_CATEGORIES)
+        if special:
+            answer = parsing.parse_yes_no(special)
+            if answer is None:
+                for name in _split(special):
+                    categories.append(m.DataCategory(
+                        name=name, special=_special_of(name)
+                        if _special_of(name) != m.SpecialCategory.NONE
+                        else m.SpecialCategory.ART9))
+            elif answer and not any(c.special == m.SpecialCategory.ART9 for c in categories):
+                notes.append(f"{header(Target.SPECIAL_CATEGORIES)}: {special}")
+                result.notes.append(Note(Status.WARNING, ref(Target.SPECIAL_CATEGORIES),
+                                         MSG["special_unspecified"]()))
+        source = get(Target.DATA_SOURCE)
+        if source:
+            if categories:
+                for c in categories:
+                    c.source = source
+            else:
+                notes.append(f"{header(Target.DATA_SOURCE)}: {source}")
+        self._retention(categories, get(Target.RETENTION), ref(Target.RETENTION),
+                        header(Target.RETENTION), notes, result)
+        act.data_categories = categories
+        # recipients, processors, transfers
+        act.internal_recipients = list(_split(get(Target.INTERNAL_RECIPIENTS)))
+        for name in _split(get(Target.RECIPIENTS)):
+            act.recipients.append(self._recipient(_strip_detail(name), ref(Target.RECIPIENTS),
+                                                  result))
+        act.recipients = _unique(act.recipients)
+        for entry in _split(get(Target.PROCESSORS)):
+            name, service = _split_service(entry)
+            uid = self._processor(name, ref(Target.PROCESSORS), result)
+            if all(link.processor != uid for link in act.processors):
+                act.processors.append(m.ProcessorLink(uid, service))
+        act.joint_controllers = [m.JointController(name=j) for j in _split(
+            get(Target.JOINT_CONTROLLERS))]
+        self._transfers(act, get(Target.THIRD_COUNTRIES), get(Target.TRANSFER_SAFEGUARDS),
+                        ref(Target.THIRD_COUNTRIES), header(Target.THIRD_COUNTRIES), notes,
+                        result)
+        # dates, status, DPIA
+        for target, attr in ((Target.CREATED, "created"), (Target.CHANGED, "changed")):
+            text = get(target)
+            if text:
+                day = parsing.parse_date(text)
+                if day is None:
+                    notes.append(f"{header(target)}: {text}")
+                    result.notes.append(Note(Status.WARNING, ref(target),
+                                             MSG["bad_date"](text=short(text, 40))))
+                else:
+                    setattr(act, attr, datetime.combine(day, time(), UTC))
+        for target, attr in ((Target.LAST_REVIEWED, "last_reviewed"),
+                             (Target.NEXT_REVIEW, "next_review")):
+            text = get(target)
+            if text:
+                day = parsing.parse_date(text)
+                if day is None:
+                    notes.append(f"{header(target)}: {text}")
+                    result.notes.append(Note(Status.WARNING, ref(target),
+                                             MSG["bad_date"](text=short(text, 40))))
+                else:
+                    setattr(act, attr, day)
+        status = get(Target.STATUS)
+        if status:
+            parsed_status = parsing.parse_status(status)
+            if parsed_status is None:
+                notes.append(f"{header(Target.STATUS)}: {status}")
+                result.notes.append(Note(Status.WARNING, ref(Target.STATUS),
+                                         MSG["bad_status"](text=short(status, 40))))
+            else:
+                act.status = parsed_status
+        dpia = get(Target.DPIA)
+        if dpia:
+            act.dpia.result = _dpia_result(dpia) or m.DpiaResult.NOT_ASSESSED
+            if _dpia_result(dpia) is None or len(dpia) > 40:
+                act.dpia.notes = dpia
+
+    def _toms(self, act: m.Activity, toms: str, description: str) -> None:
+        lines = [_unnumber(x) for x in toms.splitlines() if x.strip()]
+        if lines and all(_norm(x) in self.toms for x in lines):  # titles of catalogue entries
+            act.toms = _unique([self.toms[_norm(x)].uid for x in lines])
+            act.tom_description = description
+        else:
+            act.tom_description = "\n\n".join(x for x in (toms, description) if x)
+
+    def _retention(self, categories: list[m.DataCategory], cell: str, ref: str, header: str,
+                   notes: list[str], result: RowResult) -> None:
+        if not cell:
+            return
+        lines = [line.strip() for line in cell.splitlines() if line.strip()]
+        by_name = {_norm(c.name): c for c in categories}
+        pending = []
+        for line in lines:  # "Kategorie: Frist" as our own export writes it
+            name, sep, rule = line.partition(":")
+            if sep and _norm(name) in by_name:
+                by_name[_norm(name)].retention = replace(_retention_rule(rule.strip()))
+            else:
+                pending.append(line)
+        if not pending:
+            return
+        if categories and len(pending) == len([c for c in categories if c.retention.is_empty()]
+                                              ) and len(pending) > 1:
+            targets = [c for c in categories if c.retention.is_empty()]
+            for c, line in zip(targets, pending, strict=True):
+                c.retention = replace(_retention_rule(line))
+            return
+        rule = replace(_retention_rule("\n".join(pending)))
+        if not categories:
+            notes.append(f"{header}: {cell}")
+            result.notes.append(Note(Status.WARNING, ref, MSG["retention_unpaired"]()))
+            return
+        for c in categories:
+            if c.retention.is_empty():
+                c.retention = replace(rule)
+        if rule.duration is None and rule.text:
+            result.notes.append(Note(Status.OK, ref, MSG["retention_text"](
+                text=short(rule.text, 50))))
+
+    def _transfers(self, act: m.Activity, countries_cell: str, safeguards: str, ref: str,
+                   header: str, notes: list[str], result: RowResult) -> None:
+        if not countries_cell and not safeguards:
+            return
+        codes, explicit_none, rest = _countries(countries_cell)
+        mechanism, mechanism_text = (parsing.parse_mechanism(safeguards) if safeguards
+                                     else ("", ""))
+        if rest and not explicit_none:
+            # A safeguard written into the country cell ("USA – Privacy Shield"):
+            from_cell, _ = parsing.parse_mechanism(rest)
+            if from_cell:
+                mechanism = mechanism or from_cell
+                mechanism_text = mechanism_text or rest.strip(" –-,;")
+                rest = ""
+        if rest:
+            notes.append(f"{header}: {countries_cell}")
+            result.notes.append(Note(Status.WARNING, ref, MSG["country_unknown"](
+                text=short(rest, 40))))
+        for code in codes:
+            act.transfers.append(m.Transfer(country=code, mechanism=mechanism,
+                                            mechanism_text=mechanism_text))
+        if not codes and safeguards and not explicit_none:
+            notes.append(f"{header}: {safeguards}")
+        if mechanism == "privacy-shield" or "privacy shield" in (
+                safeguards + countries_cell).casefold():
+            result.notes.append(Note(Status.WARNING, ref, MSG["privacy_shield"]()))
+
+    def _processor(self, name: str, ref: str, result: RowResult) -> str:
+        key = _norm(name)
+        if key in self.new_processors:
+            return self.new_processors[key].uid
+        found, score = self.processors.find(name)
+        if found is not None:
+            self.used_processors[found.uid] = found
+            if score < 100:
+                result.notes.append(Note(Status.WARNING, ref, MSG["linked"](
+                    source=short(name, 50), target=found.name, score=score)))
+            return found.uid
+        proc = m.Processor(name=name)
+        self.new_processors[key] = proc
+        self.used_processors[proc.uid] = proc
+        self.processors.add(proc)
+        result.notes.append(Note(Status.OK, ref, MSG["new_processor"](name=short(name, 60))))
+        return proc.uid
+
+    def _recipient(self, name: str, ref: str, result: RowResult) -> str:
+        key = _norm(name)
+        if key in self.new_recipients:
+            return self.new_recipients[key].uid
+        found, score = self.recipients.find(name)
+        if found is not None:
+            self.used_recipients[found.uid] = found
+            if score < 100:
+                result.notes.append(Note(Status.WARNING, ref, MSG["linked"](
+                    source=short(name, 50), target=found.name, score=score)))
+            return found.uid
+        rec = m.Recipient(name=name)
+        self.new_recipients[key] = rec
+        self.used_recipients[rec.uid] = rec
+        self.recipients.add(rec)
+        result.notes.append(Note(Status.OK, ref, MSG["new_recipient"](name=short(name, 60))))
+        return rec.uid
+
+    def _flag(self, act: m.Activity, result: RowResult) -> None:
+        has_art9 = any(b.startswith("art9-") for p in act.purposes for b in p.legal_bases)
+        for c in act.data_categories:
+            if c.special == m.SpecialCategory.ART9 and not has_art9:
+                result.notes.append(Note(Status.WARNING, f"{result.sheet}!{result.row}",
+                                         MSG["art9_no_condition"](name=short(c.name, 50))))
+
+
+def _header_of(mapping: Any) -> str:
+    if mapping is None:
+        return ""
+    return getattr(mapping, "header", None) or getattr(mapping, "label", "") or ""
+
+
+def _target_of(mapping: Any) -> Target | None:
+    return None if mapping is None else mapping.target
+
+
+_NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s+")
+
+
+# Registers repeat the same cells row after row (categories, recipients, legal bases), so
+# the pure parsers are memoised for the length of the process.
+@lru_cache(maxsize=65536)
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(parsing.split_values(cell))
+
+
+@lru_cache(maxsize=65536)
+def _special_of(name: str) -> m.SpecialCategory:
+    return parsing.parse_special_category(name)
+
+
+@lru_cache(maxsize=16384)
+def _bases(text: str) -> parsing.LegalBasisParse:
+    return parsing.parse_legal_bases(text)
+
+
+@lru_cache(maxsize=16384)
+def _countries(text: str) -> tuple[list[str], bool, str]:
+    return parsing.parse_countries(text)
+
+
+@lru_cache(maxsize=16384)
+def _retention_rule(text: str) -> m.Retention:
+    return parsing.parse_retention(text)
+
+
+@lru_cache(maxsize=65536)
+def _clean(text: str) -> tuple[str, bool]:
+    return parsing.clean_text(text)
+
+
+def _unnumber(line: str) -> str:
+    return _NUMBERED.sub("", line).strip()
+
+
+def _numbered(cell: str) -> dict[int, str] | None:
+    """Lines of the form "n. text" by number, or None when the cell is not numbered so."""
+    lines = [line for line in cell.splitlines() if line.strip()]
+    found: dict[int, str] = {}
+    for line in lines:
+        match = re.match(r"^\s*(\d{1,3})\.\s+(.*)$", line)
+        if match is None:
+            return None
+        found[int(match.group(1))] = match.group(2).strip()
+    return found or None
+
+
+def _unique(items: list[str]) -> list[str]:
+    seen: set[str] = set()
+    return [x for x in items if not (x in seen or seen.add(x))]
+
+
+_SPECIAL_SUFFIX = re.compile(
+    r"\s+[–-]\s+(besondere Kategorie \(Art\. 9 DSGVO\)|special category \(Art\. 9 GDPR\)|"
+    r"Straftaten \(Art\. 10 DSGVO\)|criminal offences \(Art\. 10 GDPR\))\s*$")
+
+
+def _category(name: str) -> m.DataCategory:
+    match = _SPECIAL_SUFFIX.search(name)
+    if match:  # our own export marks special categories after the name
+        marker = match.group(1)
+        special = m.SpecialCategory.ART10 if "10" in marker else m.SpecialCategory.ART9
+        return m.DataCategory(name=name[: match.start()].strip(), special=special)
+    return m.DataCategory(name=name, special=_special_of(name))
+
+
+def _split_service(entry: str) -> tuple[str, str]:
+    """"Flexperto GmbH – Online-Beratung" → name and service (our export's form)."""
+    name, sep, service = entry.partition(" – ")
+    return (name.strip(), service.strip()) if sep else (entry.strip(), "")
+
+
+def _strip_detail(name: str) -> str:
+    """"Finanzamt (Behörde)" → "Finanzamt": our export adds the category in brackets."""
+    return re.sub(r"\s*\([^()]*\)\s*$", "", name).strip() or name.strip()
+
+
+_DPIA_WORDS = {
+    "nicht geprüft": m.DpiaResult.NOT_ASSESSED, "not assessed": m.DpiaResult.NOT_ASSESSED,
+    "nicht erforderlich": m.DpiaResult.NOT_REQUIRED, "not required": m.DpiaResult.NOT_REQUIRED,
+    "erforderlich": m.DpiaResult.REQUIRED, "required": m.DpiaResult.REQUIRED,
+    "durchgeführt": m.DpiaResult.DONE, "carried out": m.DpiaResult.DONE,
+    "done": m.DpiaResult.DONE,
+}
+
+
+def _dpia_result(text: str) -> m.DpiaResult | None:
+    word = text.strip().casefold()
+    if word in _DPIA_WORDS:
+        return _DPIA_WORDS[word]
+    answer = parsing.parse_yes_no(text)
+    if answer is None:
+        return None
+    return m.DpiaResult.REQUIRED if answer else m.DpiaResult.NOT_REQUIRED
+
+
+def _merge(existing: m.Activity, incoming: m.Activity, targets: set[Target],
+           has_notes: bool) -> m.Activity:
+    """The existing activity with the fields the row provides replaced."""
+    merged = replace(existing)
+    fields_by_target = {
+        Target.REFERENCE: ["reference"], Target.DEPARTMENT: ["department"],
+        Target.DESCRIPTION: ["description"], Target.TOMS: ["tom_description", "toms"],
+        Target.TOM_DESCRIPTION: ["tom_description"],
+        Target.PURPOSES: ["purposes"], Target.LEGAL_BASES: ["purposes"],
+        Target.PURPOSE_AND_LEGAL_BASIS: ["purposes"], Target.DATA_SUBJECTS: ["data_subjects"],
+        Target.DATA_CATEGORIES: ["data_categories"], Target.RETENTION: ["data_categories"],
+        Target.INTERNAL_RECIPIENTS: ["internal_recipients"], Target.RECIPIENTS: ["recipients"],
+        Target.PROCESSORS: ["processors"], Target.JOINT_CONTROLLERS: ["joint_controllers"],
+        Target.THIRD_COUNTRIES: ["transfers"], Target.STATUS: ["status"],
+        Target.CREATED: ["created"], Target.CHANGED: ["changed"],
+        Target.LAST_REVIEWED: ["last_reviewed"], Target.NEXT_REVIEW: ["next_review"],
+        Target.DPIA: ["dpia"],
+    }
+    for target in targets:
+        for attr in fields_by_target.get(target, []):
+            setattr(merged, attr, getattr(incoming, attr))
+    if targets & {Target.CONTACT, Target.CONTACT_PHONE, Target.CONTACT_EMAIL}:
+        merged.contact = incoming.contact
+    if Target.NOTES in targets or has_notes:
+        merged.notes = "\n".join(x for x in (existing.notes, incoming.notes) if x)
+    return merged
