@@ -66,6 +66,8 @@ MSG = {
     "pdf_only": T(de="--activity gibt es nur für --format pdf (Einzelblatt).",
                   en="--activity is only available with --format pdf (single sheet)."),
     "working_copy": T(de="Arbeitsstand", en="working copy"),
+    "undone": T(de="rückgängig gemacht", en="undone"),
+    "undo_done": T(de="Vorgang {batch} rückgängig gemacht.", en="Batch {batch} undone."),
     "import_errors": T(de="{file}: {errors} Fehler – nichts importiert (Einzelheiten oben).",
                        en="{file}: {errors} errors – nothing imported (details above)."),
     "more_lines": T(de="… und {n} weitere Meldungen", en="… and {n} more messages"),
@@ -122,6 +124,10 @@ def _parser() -> argparse.ArgumentParser:
     im.add_argument("--dry-run", action="store_true")
     im.add_argument("--mapping", type=Path)
     im.add_argument("--on-duplicate", choices=["skip", "update", "new"])
+
+    sub.add_parser("batches", help="list imports and other batches of changes")
+    un = sub.add_parser("undo", help="undo a whole batch (an import) by its id")
+    un.add_argument("batch")
 
     ck = sub.add_parser("check", help="completeness and consistency findings")
     ck.add_argument("--org", metavar="NAME")
@@ -185,6 +191,15 @@ def _run(args: argparse.Namespace) -> int:
         return _import_spreadsheet(store, args)
     if command == "check":
         return _check(store, args)
+    if command == "batches":
+        for b in store.batches():
+            state = f" [{MSG['undone']()}]" if b.undone else ""
+            print(f"{b.uid}  {b.at:%Y-%m-%d %H:%M}  {b.user}  {b.kind}  {b.description}{state}")
+        return 0
+    if command == "undo":
+        store.undo_batch(args.batch)
+        print(MSG["undo_done"](batch=args.batch))
+        return 0
     raise AssertionError(command)  # pragma: no cover
 
 

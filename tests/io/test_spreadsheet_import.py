@@ -310,3 +310,18 @@ def test_english_report(store, tmp_path):
     report = import_spreadsheet(store, path, organisation="Town A", dry_run=True)
     assert "1 new" in report.summary("en")
     json.dumps(report.lines("en"))  # every line is plain text
+
+
+def test_cli_lists_and_undoes_an_import(tmp_path, capsys):
+    db = str(tmp_path / "r.sqlite")
+    good = _xlsx(tmp_path / "good.xlsx", [DSK, _row("Meldewesen")])
+    assert main(["--db", db, "import", str(good), "--org", "Stadt A"]) == 0
+    capsys.readouterr()
+    assert main(["--db", db, "batches"]) == 0
+    line = capsys.readouterr().out.splitlines()[0]
+    batch = line.split()[0]
+    assert "good.xlsx" in line
+    assert main(["--db", db, "undo", batch]) == 0
+    assert open_store(db).organisation_names() == []
+    assert main(["--db", db, "undo", batch]) == 1
+    assert "bereits rückgängig" in capsys.readouterr().err
