@@ -1134,7 +1134,7 @@ _NONE_PHRASE = re.compile(
     r"findet\s+nicht\s+statt|erfolgt\s+nicht|keine\s+(?:drittland)?[üu]e?bermittlung|"
     r"keine\s+[üu]e?bermittlung|no\s+transfers?\b|not\s+transferred|nicht\s+vorgesehen", _I)
 _LEAD_PHRASE = re.compile(
-    r"^\s*(?:findet\s+(?:wie\s+folgt\s+)?statt|erfolgt|ja|yes)\s*[:,\-–]?\s*", _I)
+    r"^\s*(?:findet\s+(?:wie\s+folgt\s+)?statt|erfolgt|ja|yes)\b\s*[:,\-–]?\s*", _I)
 
 
 def parse_countries(text: str) -> tuple[list[str], bool, str]:

@@ -100,6 +100,24 @@ MSG = {
                   "„{text}“", "text below the table is not imported as an activity: “{text}”"),
     "ignored": T("Spalte „{header}“ wird laut Zuordnungsprofil nicht importiert",
                  "column “{header}” is not imported, as the mapping profile says"),
+    "name_from_purpose": T("keine Spalte für die Bezeichnung: der erste Zweck „{name}“ dient "
+                           "als Bezeichnung", "no column for the name: the first purpose "
+                           "“{name}” is used as the name"),
+    "backup_failed": T("{file}: Die Sicherung vor dem Import ließ sich nicht schreiben "
+                       "({problem}); nichts importiert.",
+                       "{file}: the backup before the import could not be written "
+                       "({problem}); nothing imported."),
+    "processor_register": T(
+        "{file}: Das ist ein Export des Verzeichnisses als Auftragsverarbeiter (Art. 30 Abs. 2 "
+        "DSGVO); dessen Import wird noch nicht unterstützt – bitte die JSON-Ausgabe verwenden.",
+        "{file}: this is an export of the processor register (Art. 30(2) GDPR), whose import "
+        "is not supported yet – please use the JSON export."),
+    "sheet_skipped": T("Tabellenblatt „{sheet}“ enthält keine erkennbare Tabelle und wird nicht "
+                       "importiert", "sheet “{sheet}” holds no recognisable table and is not "
+                       "imported"),
+    "preamble_kept": T("Angaben über der Tabelle („{labels}“) stehen in den Anmerkungen der "
+                       "Organisation", "details above the table (“{labels}”) are kept in the "
+                       "organisation's notes"),
     "org_created": T("Organisation „{name}“ wird neu angelegt", "organisation “{name}” will be "
                      "created"),
 }

@@ -10,6 +10,7 @@ Whatever fits no field goes into the activity's notes under its header.
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -28,7 +29,7 @@ from ropa_desktop.io.import_report import MSG, ImportReport, Note, RowResult, St
 from ropa_desktop.io.own_export_import import OwnExport
 from ropa_desktop.io.sheet_reader import Sheet
 
-FUZZY_LINK = 88
+FUZZY_LINK = 92
 """rapidfuzz score from which an existing processor or recipient is proposed for linking."""
 
 
@@ -43,55 +44,81 @@ def _is_blank(value: Any) -> bool:
 
 
 def records(sheet: Sheet, layout: Any,
-             report: ImportReport) -> Iterable[tuple[int, list[tuple[Any, Any, str]]]]:
-    """(spreadsheet row number, [(mapping, value, cell ref)]) per data record."""
+            report: ImportReport) -> Iterable[tuple[int, list[tuple[Any, Any, str]]]]:
+    """(spreadsheet row number, [(mapping, value, cell ref)]) per record.
+
+    A row without a name below a named row continues that record (old registers
+    write one activity over several rows, or merge the name cell vertically); its
+    cells are added to the record's. Single cells after the last row of the table
+    are footnotes: reported, not imported as activities.
+    """
     def ref(row: int, col: int) -> str:
         return f"{sheet.name}!{sheet.cell_ref(row, col)}"
 
     if isinstance(layout, FormLayout):
-        cells: list[tuple[Any, Any, str]] = []
-        value_columns: dict[int, set[int]] = {}
-        for f in layout.fields:
-            value_columns.setdefault(f.row, set()).update({f.value_column, layout.label_column})
-        for f in layout.fields:
-            row = sheet.rows[f.row] if f.row < len(sheet.rows) else []
-            value = row[f.value_column] if f.value_column < len(row) else None
-            cells.append((f, value, ref(f.row, f.value_column)))
-        for row_index, used in value_columns.items():  # other cells of a form row, e.g. ticks
-            row = sheet.rows[row_index] if row_index < len(sheet.rows) else []
-            label = next(f.label for f in layout.fields if f.row == row_index)
-            for col, value in enumerate(row):
-                if col not in used and col > layout.label_column and not _is_blank(value):
-                    cells.append((_Extra(label), value, ref(row_index, col)))
-        yield (layout.fields[0].row + 1 if layout.fields else 1), cells
+        yield from _form_record(sheet, layout, ref)
         return
-    name_cols = {c.column for c in layout.columns if c.target in (
-        Target.NAME, Target.PURPOSES, Target.PURPOSE_AND_LEGAL_BASIS)}
-    trailing: list[tuple[int, str]] = []
+    name_col = next((c.column for c in layout.columns if c.target == Target.NAME), None)
+    known = {c.column for c in layout.columns}
+    filled_rows = []
     for index in range(layout.first_data_row, len(sheet.rows)):
-        row = sheet.rows[index]
-        filled = [(i, v) for i, v in enumerate(row) if not _is_blank(v)]
-        if not filled:
+        filled = [(i, v) for i, v in enumerate(sheet.rows[index]) if not _is_blank(v)]
+        if filled:
+            filled_rows.append((index, filled))
+    last_table_row = max((i for i, f in filled_rows if len(f) > 1), default=-1)
+    current: tuple[int, list[tuple[Any, Any, str]]] | None = None
+    for index, filled in filled_rows:
+        if index > last_table_row and len(filled) == 1:
+            col, value = filled[0]
+            report.notes.append(Note(Status.WARNING, ref(index, col),
+                                     MSG["trailing"](text=short(str(value), 500))))
             continue
-        if len(filled) == 1 and filled[0][0] not in name_cols and not any(
-                c.column == filled[0][0] and c.target for c in layout.columns):
-            trailing.append((index, str(filled[0][1])))  # a note below or beside the table
-            continue
-        for t_index, text in trailing:  # notes between data rows are data after all
-            report.notes.append(Note(Status.WARNING, ref(t_index, 0),
-                                     MSG["trailing"](text=short(text))))
-        trailing = []
         if index == layout.first_data_row and all(
                 isinstance(v, str) and v.strip().startswith("(") for _, v in filled):
             continue  # an explanation row under the header, e.g. "(Art. 30 Abs. 1 lit. b)"
-        cells = [(c, row[c.column] if c.column < len(row) else None,
-                  ref(index, c.column)) for c in layout.columns]
-        known = {c.column for c in layout.columns}
-        extra = [(None, v, ref(index, i)) for i, v in filled if i not in known]
-        yield index + 1, cells + extra
-    for t_index, text in trailing:
-        report.notes.append(Note(Status.WARNING, ref(t_index, 0),
-                                 MSG["trailing"](text=short(text))))
+        row = sheet.rows[index]
+        cells = [(c, row[c.column] if c.column < len(row) else None, ref(index, c.column))
+                 for c in layout.columns]
+        cells += [(None, v, ref(index, i)) for i, v in filled if i not in known]
+        named = name_col is not None and name_col < len(row) and not _is_blank(row[name_col])
+        if name_col is not None and not named and current is not None:
+            current[1].extend(cells)  # a continuation row
+            continue
+        if current is not None:
+            yield current
+        current = (index + 1, cells)
+    if current is not None:
+        yield current
+
+
+def _form_record(sheet: Sheet, layout: FormLayout,
+                 ref: Any) -> Iterable[tuple[int, list[tuple[Any, Any, str]]]]:
+    """The one record of a form sheet; rows without a label continue the field above."""
+    by_row = {}
+    for f in layout.fields:
+        by_row.setdefault(f.row, []).append(f)
+    cells: list[tuple[Any, Any, str]] = []
+    first = min(by_row) if by_row else 0
+    previous: Any = None
+    for index in range(first, len(sheet.rows)):
+        row = sheet.rows[index]
+        fields = by_row.get(index)
+        if fields:
+            used = {f.value_column for f in fields} | {layout.label_column}
+            for f in fields:
+                value = row[f.value_column] if f.value_column < len(row) else None
+                cells.append((f, value, ref(index, f.value_column)))
+            for col, value in enumerate(row):  # other cells of a form row, e.g. ticks
+                if col not in used and col > layout.label_column and not _is_blank(value):
+                    cells.append((_Extra(fields[0].label), value, ref(index, col)))
+            previous = fields[-1]
+            continue
+        for col, value in enumerate(row):  # no label: the field above goes on
+            if col > layout.label_column and not _is_blank(value) and previous is not None:
+                cells.append((previous, value, ref(index, col)))
+            elif not _is_blank(value):
+                cells.append((None, value, ref(index, col)))
+    yield first + 1, cells
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,12 +191,10 @@ class _Matcher:
             for other, entry in self.cores:
                 if not core or not other:
                     continue
-                if core == other:
-                    score = 99.0
-                elif core.split()[0] == other.split()[0] and len(core.split()[0]) >= 4:
-                    score = 92.0  # "Microsoft Ireland Operations Ltd." ~ "Microsoft"
-                else:
-                    score = fuzz.token_set_ratio(core, other)
+                # Same name once legal form and place words are gone ("Microsoft Ireland
+                # Operations Ltd." ~ "Microsoft"), or a typo in it; never a shared first
+                # word alone ("Stadtwerke Herne" is not "Stadtwerke Bochum").
+                score = 99.0 if core == other else min(fuzz.ratio(core, other), 97.0)
                 if score >= FUZZY_LINK and (best is None or score > best[1]):
                     best = (entry, score)
             if best is not None:
@@ -197,7 +222,7 @@ class RowBuilder:
         self.used_recipients: dict[str, m.Recipient] = {}
         self.used_toms: dict[str, m.Tom] = {}
         self.activities: list[m.Activity] = []
-        self.seen: dict[str, int] = {}
+        self.seen: dict[str, tuple[int, int]] = {}  # name -> (position, first row)
         self.catalogue = catalogue
         self.all_toms = {t.uid: t for t in catalogue.toms}
         self.own = own
@@ -286,7 +311,15 @@ class RowBuilder:
             else:
                 values[target] = (text, ref, header)
                 raw_values[target] = raw
+        org_cell = values.pop(Target.ORGANISATION, None)
+        if org_cell is not None and _norm(org_cell[0]) != _norm(self.org.name):
+            notes_lines.append(f"{org_cell[2] or org_cell[1]}: {org_cell[0]}")
         name = values.get(Target.NAME, ("", "", ""))[0].strip()
+        if not name and not _maps(layout, Target.NAME):
+            name = _name_from_purpose(values)  # e.g. the ICO template has no name column
+            if name:
+                result.notes.append(Note(Status.OK, where_row, MSG["name_from_purpose"](
+                    name=short(name, 60))))
         if not name:
             if not values and not notes_lines:
                 return
@@ -296,15 +329,14 @@ class RowBuilder:
             return
         result.activity = name
         key = _norm(name)
-        if key in self.seen:
-            result.notes.append(Note(Status.WARNING, where_row, MSG["duplicate_in_file"](
-                name=short(name, 60), first=self.seen[key])))
-        else:
-            self.seen[key] = row_no
         uid = values.get(Target.UID, ("", "", ""))[0].strip()
-        existing = self.existing_uid.get(uid) or self.existing.get(key)
+        structured = set()
+        if self.own is not None and uid:
+            structured = {part for part, data in (("categories", self.own.categories),
+                                                  ("transfers", self.own.transfers))
+                          if uid in data}
         act = m.Activity(name=name)
-        self._fill(act, values, notes_lines, result)
+        self._fill(act, values, notes_lines, result, structured)
         for target, attr in ((Target.CREATED, "created"), (Target.CHANGED, "changed")):
             raw = raw_values.get(target)
             if isinstance(raw, datetime):  # a real timestamp cell keeps its time of day
@@ -319,6 +351,17 @@ class RowBuilder:
         if notes_lines:
             act.notes = "\n".join(filter(None, [act.notes, *notes_lines]))
         self._flag(act, result)
+        if key in self.seen and self.on_duplicate != "new":
+            # The same activity again in this file (a list sheet and a record sheet, say):
+            # its cells complete the one activity instead of making a second.
+            position, first_row = self.seen[key]
+            self.activities[position] = _merge(self.activities[position], act, values)
+            result.outcome = "merged"
+            result.notes.append(Note(Status.WARNING, where_row, MSG["duplicate_in_file"](
+                name=short(name, 60), first=first_row)))
+            self.report.rows.append(result)
+            return
+        existing = self.existing_uid.get(uid) or self.existing.get(key)
         if existing is not None and self.on_duplicate != "new":
             if self.on_duplicate == "skip":
                 result.outcome = "skip"
@@ -326,23 +369,36 @@ class RowBuilder:
                                          MSG["duplicate_skip"](name=short(name, 60))))
                 self.report.rows.append(result)
                 return
-            merged = _merge(existing, act, set(values), bool(notes_lines))
+            merged = _merge(existing, act, values)
             result.outcome = "update"
             result.notes.append(Note(Status.OK, where_row,
                                      MSG["duplicate_update"](name=short(name, 60))))
+            self.seen.setdefault(key, (len(self.activities), row_no))
             self.activities.append(merged)
         else:
             if uid and uid not in self.existing_uid and not self._uid_taken(uid):
                 act.uid = uid  # keep the identity of a record that comes back from our export
             result.outcome = "new"
+            self.seen.setdefault(key, (len(self.activities), row_no))
             self.activities.append(act)
         self.report.rows.append(result)
+
+    def _list(self, cell: str) -> list[str]:
+        """The values of a list cell: one per line in our own export (whose values may hold
+        ";"), else as :func:`parsing.split_values` finds them."""
+        if self.own is not None:
+            return [line.strip() for line in cell.splitlines() if line.strip()]
+        return list(_split(cell))
+
+    def _values(self, cell: str) -> list[str]:
+        """As :meth:`_list`, without placeholders such as "—" or "keine"."""
+        return [v for v in self._list(cell) if v.strip().casefold() not in _NONE_WORDS]
 
     def _uid_taken(self, uid: str) -> bool:
         return any(a.uid == uid for a in self.activities)
 
     def _fill(self, act: m.Activity, values: dict[Target, tuple[str, str, str]],
-              notes: list[str], result: RowResult) -> None:
+              notes: list[str], result: RowResult, structured: set[str]) -> None:
         def get(target: Target) -> str:
             return values.get(target, ("", "", ""))[0].strip()
 
@@ -359,72 +415,66 @@ class RowBuilder:
         act.description = get(Target.DESCRIPTION)
         self._toms(act, get(Target.TOMS), get(Target.TOM_DESCRIPTION))
         act.notes = get(Target.NOTES)
-        # purposes and legal bases
-        purposes = [_unnumber(p) for p in _split(get(Target.PURPOSES))]
+        # purposes and legal bases: lines "n. …" belong to purpose n (our export writes
+        # them so); otherwise every legal basis applies to every purpose, with a warning.
+        purposes_cell = get(Target.PURPOSES)
+        numbered_purposes = _numbered(purposes_cell)
+        purposes = (list(numbered_purposes.values()) if numbered_purposes
+                    else [_unnumber(p) for p in self._list(purposes_cell)])
+        own_bases: list[list[str]] = [[] for _ in purposes]
         combined = get(Target.PURPOSE_AND_LEGAL_BASIS)
-        basis_lines: list[list[str]] = []
         if combined:
-            parsed = _bases(combined)
-            if parsed.rest:
+            numbered_combined = _numbered(combined)
+            pieces = list(numbered_combined.values()) if numbered_combined else [combined]
+            for piece in pieces:
+                parsed = _bases(piece)
                 purposes.append(parsed.rest)
-            basis_lines.append(parsed.ids + parsed.provisions)
+                own_bases.append(parsed.ids + parsed.provisions)
         bases_cell = get(Target.LEGAL_BASES)
-        numbered_bases = _numbered(bases_cell)
+        numbered_bases = _numbered(bases_cell) if numbered_purposes else None
+        shared: list[str] = []
         if bases_cell:
-            lines = [_unnumber(line) for line in bases_cell.splitlines() if line.strip()]
+            lines = (list(numbered_bases.values()) if numbered_bases
+                     else [line for line in bases_cell.splitlines() if line.strip()])
             parsed_lines = [_bases(line) for line in lines]
-            leftovers = [p.rest for p in parsed_lines if p.rest]
+            leftovers = [x.rest for x in parsed_lines if x.rest]
             if leftovers:
                 notes.append(f"{header(Target.LEGAL_BASES)}: {bases_cell}")
                 result.notes.append(Note(Status.WARNING, ref(Target.LEGAL_BASES), MSG[
                     "leftover"](text=short("; ".join(leftovers), 60))))
-            basis_lines += [p.ids + p.provisions for p in parsed_lines]
+            if numbered_bases:
+                for number, parsed in zip(numbered_bases, parsed_lines, strict=True):
+                    if 1 <= number <= len(own_bases):
+                        own_bases[number - 1] += parsed.ids + parsed.provisions
+            else:
+                shared = [b for x in parsed_lines for b in x.ids + x.provisions]
         art9 = (parsing.parse_legal_bases(get(Target.ART9_CONDITION), article="9")
                 if get(Target.ART9_CONDITION) else None)
-        if art9 is not None and art9.rest:
-            notes.append(f"{header(Target.ART9_CONDITION)}: {get(Target.ART9_CONDITION)}")
-        if not purposes and (basis_lines or art9):
-            purposes = [""]
-        act.purposes = [m.Purpose(text=p) for p in purposes]
-        flat = [b for line in basis_lines for b in line]
-        if numbered_bases is not None and len(act.purposes) > 1 and not combined:
-            for number, line in numbered_bases.items():  # "n. …" belongs to purpose n
-                if 1 <= number <= len(act.purposes):
-                    parsed = _bases(line)
-                    act.purposes[number - 1].legal_bases = _unique(parsed.ids + parsed.provisions)
-        elif basis_lines and len(basis_lines) == len(act.purposes) and len(act.purposes) > 1:
-            for purpose, line in zip(act.purposes, basis_lines, strict=True):
-                purpose.legal_bases = _unique(line)
-        elif flat:
-            if len(act.purposes) > 1:
-                result.notes.append(Note(Status.WARNING, ref(Target.LEGAL_BASES) or ref(
-                    Target.PURPOSE_AND_LEGAL_BASIS), MSG["bases_unpaired"](
-                        n=len(act.purposes))))
-            for purpose in act.purposes:
-                purpose.legal_bases = _unique(flat)
-        if art9 is not None and act.purposes:
-            act.purposes[0].legal_bases = _unique(act.purposes[0].legal_bases + art9.ids
-                                                  + art9.provisions)
+        if art9 is not None:
+            shared += art9.ids + art9.provisions
+            if art9.rest:
+                notes.append(f"{header(Target.ART9_CONDITION)}: {get(Target.ART9_CONDITION)}")
+        if not purposes and (shared or get(Target.LEGITIMATE_INTEREST)):
+            purposes, own_bases = [""], [[]]  # an unnamed purpose keeps them
+        act.purposes = [m.Purpose(text=text, legal_bases=_unique(own + shared))
+                        for text, own in zip(purposes, own_bases, strict=True)]
+        if shared and len(act.purposes) > 1:
+            result.notes.append(Note(Status.WARNING, ref(Target.LEGAL_BASES) or ref(
+                Target.ART9_CONDITION), MSG["bases_unpaired"](n=len(act.purposes))))
         interest = get(Target.LEGITIMATE_INTEREST)
-        numbered_interest = _numbered(interest)
-        if interest and act.purposes and numbered_interest is not None and len(act.purposes) > 1:
+        numbered_interest = _numbered(interest) if numbered_purposes else None
+        if interest and act.purposes and numbered_interest:
             for number, line in numbered_interest.items():
                 if 1 <= number <= len(act.purposes):
                     act.purposes[number - 1].legitimate_interest = line
         elif interest and act.purposes:
-            lines = [_unnumber(x) for x in interest.splitlines() if x.strip()]
-            if len(lines) == len(act.purposes) > 1:
-                for purpose, line in zip(act.purposes, lines, strict=True):
-                    purpose.legitimate_interest = line
-            else:
-                targets = [p for p in act.purposes if "art6-1-f" in p.legal_bases] or [
-                    act.purposes[0]]
-                for purpose in targets:
-                    purpose.legitimate_interest = interest
+            chosen = [x for x in act.purposes if "art6-1-f" in x.legal_bases] or [
+                act.purposes[0]]
+            for purpose in chosen:
+                purpose.legitimate_interest = interest
         # people and data
-        act.data_subjects = list(_split(get(Target.DATA_SUBJECTS)))
-        categories = [_category(name) for name in _split(
-            get(Target.DATA_CATEGORIES))]
+        act.data_subjects = list(self._list(get(Target.DATA_SUBJECTS)))
+        categories = [_category(name) for name in self._list(get(Target.DATA_CATEGORIES))]
         special = get(Target.SPECIAL_CATEGORIES)
         if special:
             answer = parsing.parse_yes_no(special)
@@ -445,25 +495,33 @@ class RowBuilder:
                     c.source = source
             else:
                 notes.append(f"{header(Target.DATA_SOURCE)}: {source}")
-        self._retention(categories, get(Target.RETENTION), ref(Target.RETENTION),
-                        header(Target.RETENTION), notes, result)
+        if "categories" not in structured:  # else our export's own sheet gives them exactly
+            self._retention(categories, get(Target.RETENTION), ref(Target.RETENTION),
+                            header(Target.RETENTION), notes, result)
         act.data_categories = categories
         # recipients, processors, transfers
-        act.internal_recipients = list(_split(get(Target.INTERNAL_RECIPIENTS)))
-        for name in _split(get(Target.RECIPIENTS)):
-            act.recipients.append(self._recipient(_strip_detail(name), ref(Target.RECIPIENTS),
-                                                  result))
+        act.internal_recipients = self._values(get(Target.INTERNAL_RECIPIENTS))
+        for name in self._values(get(Target.RECIPIENTS)):
+            # Our export writes "name (category)"; elsewhere a bracket belongs to the name.
+            written = _strip_detail(name) if self.own is not None else name
+            uid, linked_to = self._recipient(written, ref(Target.RECIPIENTS), result)
+            act.recipients.append(uid)
+            if linked_to is not None:
+                notes.append(f"{header(Target.RECIPIENTS)}: {name}")
         act.recipients = _unique(act.recipients)
-        for entry in _split(get(Target.PROCESSORS)):
+        for entry in self._values(get(Target.PROCESSORS)):
             name, service = _split_service(entry)
-            uid = self._processor(name, ref(Target.PROCESSORS), result)
+            uid, linked_to = self._processor(name, ref(Target.PROCESSORS), result)
+            if linked_to is not None:  # the name as written is kept beside the link
+                notes.append(f"{header(Target.PROCESSORS)}: {entry}")
             if all(link.processor != uid for link in act.processors):
                 act.processors.append(m.ProcessorLink(uid, service))
-        act.joint_controllers = [m.JointController(name=j) for j in _split(
+        act.joint_controllers = [m.JointController(name=j) for j in self._values(
             get(Target.JOINT_CONTROLLERS))]
-        self._transfers(act, get(Target.THIRD_COUNTRIES), get(Target.TRANSFER_SAFEGUARDS),
-                        ref(Target.THIRD_COUNTRIES), header(Target.THIRD_COUNTRIES), notes,
-                        result)
+        if "transfers" not in structured:
+            self._transfers(act, get(Target.THIRD_COUNTRIES), get(Target.TRANSFER_SAFEGUARDS),
+                            ref(Target.THIRD_COUNTRIES), header(Target.THIRD_COUNTRIES),
+                            header(Target.TRANSFER_SAFEGUARDS), notes, result)
         # dates, status, DPIA
         for target, attr in ((Target.CREATED, "created"), (Target.CHANGED, "changed")):
             text = get(target)
@@ -524,12 +582,8 @@ class RowBuilder:
                 pending.append(line)
         if not pending:
             return
-        if categories and len(pending) == len([c for c in categories if c.retention.is_empty()]
-                                              ) and len(pending) > 1:
-            targets = [c for c in categories if c.retention.is_empty()]
-            for c, line in zip(targets, pending, strict=True):
-                c.retention = replace(_retention_rule(line))
-            return
+        # Unlabelled lines are one rule for every category: pairing them by count would
+        # put "(gem. § 147 AO)" on the second category of "5 Jahre\n(gem. § 147 AO)".
         rule = replace(_retention_rule("\n".join(pending)))
         if not categories:
             notes.append(f"{header}: {cell}")
@@ -543,7 +597,8 @@ class RowBuilder:
                 text=short(rule.text, 50))))
 
     def _transfers(self, act: m.Activity, countries_cell: str, safeguards: str, ref: str,
-                   header: str, notes: list[str], result: RowResult) -> None:
+                   header: str, safeguards_header: str, notes: list[str],
+                   result: RowResult) -> None:
         if not countries_cell and not safeguards:
             return
         codes, explicit_none, rest = _countries(countries_cell)
@@ -564,46 +619,50 @@ class RowBuilder:
             act.transfers.append(m.Transfer(country=code, mechanism=mechanism,
                                             mechanism_text=mechanism_text))
         if not codes and safeguards and not explicit_none:
-            notes.append(f"{header}: {safeguards}")
+            notes.append(f"{safeguards_header}: {safeguards}")
         if mechanism == "privacy-shield" or "privacy shield" in (
                 safeguards + countries_cell).casefold():
             result.notes.append(Note(Status.WARNING, ref, MSG["privacy_shield"]()))
 
-    def _processor(self, name: str, ref: str, result: RowResult) -> str:
+    def _processor(self, name: str, ref: str, result: RowResult) -> tuple[str, str | None]:
+        """The processor's uid and, for a link by similar name, the name linked to."""
         key = _norm(name)
         if key in self.new_processors:
-            return self.new_processors[key].uid
+            return self.new_processors[key].uid, None
         found, score = self.processors.find(name)
         if found is not None:
             self.used_processors[found.uid] = found
             if score < 100:
                 result.notes.append(Note(Status.WARNING, ref, MSG["linked"](
                     source=short(name, 50), target=found.name, score=score)))
-            return found.uid
+                return found.uid, found.name
+            return found.uid, None
         proc = m.Processor(name=name)
         self.new_processors[key] = proc
         self.used_processors[proc.uid] = proc
         self.processors.add(proc)
         result.notes.append(Note(Status.OK, ref, MSG["new_processor"](name=short(name, 60))))
-        return proc.uid
+        return proc.uid, None
 
-    def _recipient(self, name: str, ref: str, result: RowResult) -> str:
+    def _recipient(self, name: str, ref: str, result: RowResult) -> tuple[str, str | None]:
+        """The recipient's uid and, for a link by similar name, the name linked to."""
         key = _norm(name)
         if key in self.new_recipients:
-            return self.new_recipients[key].uid
+            return self.new_recipients[key].uid, None
         found, score = self.recipients.find(name)
         if found is not None:
             self.used_recipients[found.uid] = found
             if score < 100:
                 result.notes.append(Note(Status.WARNING, ref, MSG["linked"](
                     source=short(name, 50), target=found.name, score=score)))
-            return found.uid
+                return found.uid, found.name
+            return found.uid, None
         rec = m.Recipient(name=name)
         self.new_recipients[key] = rec
         self.used_recipients[rec.uid] = rec
         self.recipients.add(rec)
         result.notes.append(Note(Status.OK, ref, MSG["new_recipient"](name=short(name, 60))))
-        return rec.uid
+        return rec.uid, None
 
     def _flag(self, act: m.Activity, result: RowResult) -> None:
         has_art9 = any(b.startswith("art9-") for p in act.purposes for b in p.legal_bases)
@@ -611,6 +670,28 @@ class RowBuilder:
             if c.special == m.SpecialCategory.ART9 and not has_art9:
                 result.notes.append(Note(Status.WARNING, f"{result.sheet}!{result.row}",
                                          MSG["art9_no_condition"](name=short(c.name, 50))))
+
+
+_NONE_WORDS = frozenset({"-", "–", "—", "/", "keine", "kein", "keiner", "none", "n/a", "na",
+                         "entfällt", "nicht zutreffend", "not applicable", "nein", "no"})
+
+
+def _maps(layout: Any, target: Target) -> bool:
+    """Whether any column (or form field) of the layout is mapped to ``target``."""
+    items = getattr(layout, "columns", None) or getattr(layout, "fields", [])
+    return any(getattr(item, "target", None) == target for item in items)
+
+
+def _name_from_purpose(values: dict[Target, tuple[str, str, str]]) -> str:
+    """A name for a row of a layout without a name column: its first purpose."""
+    for target in (Target.PURPOSES, Target.PURPOSE_AND_LEGAL_BASIS):
+        text = values.get(target, ("", "", ""))[0]
+        if text.strip():
+            if target == Target.PURPOSE_AND_LEGAL_BASIS:
+                text = _bases(text).rest or text
+            first = _unnumber(_split(text)[0]) if _split(text) else text.strip()
+            return first if len(first) <= 200 else first[:199] + "…"
+    return ""
 
 
 def _header_of(mapping: Any) -> str:
@@ -723,29 +804,83 @@ def _dpia_result(text: str) -> m.DpiaResult | None:
     return m.DpiaResult.REQUIRED if answer else m.DpiaResult.NOT_REQUIRED
 
 
-def _merge(existing: m.Activity, incoming: m.Activity, targets: set[Target],
-           has_notes: bool) -> m.Activity:
-    """The existing activity with the fields the row provides replaced."""
-    merged = replace(existing)
-    fields_by_target = {
-        Target.REFERENCE: ["reference"], Target.DEPARTMENT: ["department"],
-        Target.DESCRIPTION: ["description"], Target.TOMS: ["tom_description", "toms"],
-        Target.TOM_DESCRIPTION: ["tom_description"],
-        Target.PURPOSES: ["purposes"], Target.LEGAL_BASES: ["purposes"],
-        Target.PURPOSE_AND_LEGAL_BASIS: ["purposes"], Target.DATA_SUBJECTS: ["data_subjects"],
-        Target.DATA_CATEGORIES: ["data_categories"], Target.RETENTION: ["data_categories"],
-        Target.INTERNAL_RECIPIENTS: ["internal_recipients"], Target.RECIPIENTS: ["recipients"],
-        Target.PROCESSORS: ["processors"], Target.JOINT_CONTROLLERS: ["joint_controllers"],
-        Target.THIRD_COUNTRIES: ["transfers"], Target.STATUS: ["status"],
-        Target.CREATED: ["created"], Target.CHANGED: ["changed"],
-        Target.LAST_REVIEWED: ["last_reviewed"], Target.NEXT_REVIEW: ["next_review"],
-        Target.DPIA: ["dpia"],
-    }
-    for target in targets:
-        for attr in fields_by_target.get(target, []):
-            setattr(merged, attr, getattr(incoming, attr))
-    if targets & {Target.CONTACT, Target.CONTACT_PHONE, Target.CONTACT_EMAIL}:
-        merged.contact = incoming.contact
-    if Target.NOTES in targets or has_notes:
-        merged.notes = "\n".join(x for x in (existing.notes, incoming.notes) if x)
+def _merge(existing: m.Activity, incoming: m.Activity,
+           values: dict[Target, tuple[str, str, str]]) -> m.Activity:
+    """``existing`` completed by a row: what the row fills replaces or adds, the rest stays.
+
+    Lists of links (recipients, processors, TOMs) and legal bases are added to, never
+    thinned out; retention, source or special categories given without categories
+    apply to the existing ones; notes gain only lines they do not have yet.
+    """
+    targets = set(values)
+    merged = copy.deepcopy(existing)
+    simple = {Target.REFERENCE: "reference", Target.DEPARTMENT: "department",
+              Target.DESCRIPTION: "description", Target.STATUS: "status",
+              Target.CREATED: "created", Target.CHANGED: "changed",
+              Target.LAST_REVIEWED: "last_reviewed", Target.NEXT_REVIEW: "next_review",
+              Target.DATA_SUBJECTS: "data_subjects",
+              Target.INTERNAL_RECIPIENTS: "internal_recipients",
+              Target.JOINT_CONTROLLERS: "joint_controllers", Target.DPIA: "dpia"}
+    for target, attr in simple.items():
+        if target in targets:
+            setattr(merged, attr, copy.deepcopy(getattr(incoming, attr)))
+    for target, attr in ((Target.CONTACT, "name"), (Target.CONTACT_PHONE, "phone"),
+                         (Target.CONTACT_EMAIL, "email")):
+        if target in targets:
+            setattr(merged.contact, attr, getattr(incoming.contact, attr))
+    if targets & {Target.PURPOSES, Target.PURPOSE_AND_LEGAL_BASIS}:
+        merged.purposes = copy.deepcopy(incoming.purposes)
+    elif targets & {Target.LEGAL_BASES, Target.ART9_CONDITION, Target.LEGITIMATE_INTEREST}:
+        if not merged.purposes:
+            merged.purposes = copy.deepcopy(incoming.purposes)
+        else:
+            bases = _unique([b for p in incoming.purposes for b in p.legal_bases])
+            interest = next((p.legitimate_interest for p in incoming.purposes
+                             if p.legitimate_interest), "")
+            for purpose in merged.purposes:
+                purpose.legal_bases = _unique(purpose.legal_bases + bases)
+            if interest:
+                chosen = [p for p in merged.purposes if "art6-1-f" in p.legal_bases] or [
+                    merged.purposes[0]]
+                for purpose in chosen:
+                    purpose.legitimate_interest = interest
+    if Target.DATA_CATEGORIES in targets:
+        before = {_norm(c.name): c for c in merged.data_categories}
+        categories = copy.deepcopy(incoming.data_categories)
+        for c in categories:
+            old = before.get(_norm(c.name))
+            if old is None:
+                continue
+            if c.retention.is_empty():
+                c.retention = copy.deepcopy(old.retention)
+            c.source = c.source or old.source
+            if c.special == m.SpecialCategory.NONE:
+                c.special = old.special
+        merged.data_categories = categories
+    else:
+        names = {_norm(c.name) for c in merged.data_categories}
+        merged.data_categories += [copy.deepcopy(c) for c in incoming.data_categories
+                                   if _norm(c.name) not in names]
+        if Target.RETENTION in targets and merged.data_categories:
+            rule = _retention_rule(values[Target.RETENTION][0].strip())
+            for c in merged.data_categories:
+                c.retention = replace(rule)
+            header = values[Target.RETENTION][2] or str(Target.RETENTION)
+            incoming.notes = "\n".join(
+                line for line in incoming.notes.splitlines()
+                if line != f"{header}: {values[Target.RETENTION][0]}")
+        if Target.DATA_SOURCE in targets:
+            for c in merged.data_categories:
+                c.source = values[Target.DATA_SOURCE][0].strip()
+    merged.recipients = _unique(merged.recipients + incoming.recipients)
+    known = {link.processor for link in merged.processors}
+    merged.processors += [link for link in incoming.processors if link.processor not in known]
+    if Target.THIRD_COUNTRIES in targets:
+        merged.transfers = copy.deepcopy(incoming.transfers)
+    merged.toms = _unique(merged.toms + incoming.toms)
+    if incoming.tom_description and targets & {Target.TOMS, Target.TOM_DESCRIPTION}:
+        merged.tom_description = incoming.tom_description
+    have = set(merged.notes.splitlines())
+    extra = [line for line in incoming.notes.splitlines() if line and line not in have]
+    merged.notes = "\n".join(x for x in (merged.notes, *extra) if x)
     return merged

@@ -169,3 +169,58 @@ def read_own_export(workbook: Workbook) -> OwnExport | None:
                 documentation=_s(r.get("documentation"))))
         own.transfers = dict(transfers)
     return own
+
+
+def organisation_from_main(workbook: Workbook) -> m.Organisation | None:
+    """The organisation's master data from the Hauptblatt of an own export, if any."""
+    sheet = next((s for s in workbook.sheets
+                  if s.name in (xl.MAIN.title("de"), xl.MAIN.title("en"))), None)
+    if sheet is None:
+        return None
+    values: dict[str, Any] = {}
+    for row in sheet.rows[1:]:
+        if len(row) < 3:
+            continue
+        section, label, value = _s(row[0]), _s(row[1]), row[2]
+        for item in xl.MAIN_ITEMS:
+            names = (xl.SECTIONS["controller"], xl.SECTIONS["processor"]) if (
+                item.section == "organisation") else (xl.SECTIONS[item.section],)
+            if label in (item.label("de"), item.label("en")) and any(
+                    section in (n("de"), n("en")) for n in names):
+                values.setdefault(item.key, value)
+    name = _s(values.get("organisation.name"))
+    if not name:
+        return None
+
+    def text(key: str) -> str:
+        return _s(values.get(key))
+
+    def flag(key: str, default: bool) -> bool:
+        answer = parsing.parse_yes_no(text(key)) if text(key) else None
+        return default if answer is None else answer
+
+    kind = next((k for k, label in pres.ORGANISATION_KIND.items()
+                 if text("organisation.kind") in (label("de"), label("en"))),
+                m.OrganisationKind.PUBLIC_AUTHORITY)
+    land = next((t.attrs.get("code", "") for t in vocab.laender()
+                 if text("organisation.land") in (t.de, t.en)), text("organisation.land"))
+    authority = next((t.id for t in vocab.supervisory_authorities()
+                      if text("authority").startswith(t.de) or text("authority").startswith(t.en)),
+                     text("authority"))
+
+    def contact(prefix: str) -> m.Contact:
+        return m.Contact(**{f: text(f"{prefix}.{f}") for f in (
+            "name", "organisation", "street", "postcode", "city", "phone", "email", "website")},
+            country=_country(text(f"{prefix}.country")))
+
+    return m.Organisation(
+        name=name, kind=kind, land=str(land), street=text("organisation.street"),
+        postcode=text("organisation.postcode"), city=text("organisation.city"),
+        country=_country(text("organisation.country")) or "DE",
+        phone=text("organisation.phone"), email=text("organisation.email"),
+        website=text("organisation.website"), management=text("organisation.management"),
+        representative=contact("representative"), dpo=contact("dpo"),
+        dpo_external=flag("dpo.external", False), supervisory_authority=str(authority),
+        is_controller=flag("organisation.is_controller", True),
+        is_processor=flag("organisation.is_processor", False),
+        notes=text("organisation.notes"))

@@ -32,7 +32,7 @@ from ropa_desktop.io.import_report import (
     Status,
 )
 from ropa_desktop.io.import_rows import RowBuilder, records, row_count, short
-from ropa_desktop.io.own_export_import import read_own_export
+from ropa_desktop.io.own_export_import import organisation_from_main, read_own_export
 from ropa_desktop.io.sheet_reader import DEFAULT_LIMITS, Limits, Sheet, Workbook, read_workbook
 from ropa_desktop.store.backup import backup_database
 from ropa_desktop.store.repository import Store, StoreError
@@ -80,11 +80,22 @@ OWN_ACTIVITY_SHEETS = ("Verarbeitungstätigkeiten", "Processing activities")
 OWN_MAIN_SHEETS = ("Hauptblatt", "Main sheet")
 
 
+OWN_PROCESSOR_SHEETS = ("Verarbeitungen im Auftrag", "Processing for controllers")
+OWN_SIDE_SHEETS = frozenset({
+    "Hauptblatt", "Main sheet", "Datenkategorien & Löschfristen", "Data categories & retention",
+    "Auftragsverarbeiter", "Processors", "Empfänger", "Recipients", "Drittlandübermittlungen",
+    "Third-country transfers", "TOM", "TOMs", "TOM je Tätigkeit", "TOMs per activity",
+    "Unterauftragsverarbeiter", "Subprocessors"})
+"""Sheets of our own export read by ``own_export_import``, not as tables of activities."""
+
+
 def _own_export_sheets(workbook: Workbook) -> list[Sheet]:
     """In this application's own export only the activity sheet holds activities."""
     names = {s.name for s in workbook.sheets}
     if not names & set(OWN_MAIN_SHEETS):
         return []
+    if names & set(OWN_PROCESSOR_SHEETS):
+        raise SpreadsheetImportError(MSG["processor_register"], file=str(workbook.path))
     return [s for s in workbook.sheets if s.name in OWN_ACTIVITY_SHEETS]
 
 
@@ -121,12 +132,17 @@ def plan_import(store: Store, path: Path, *, organisation: str | None = None,
     org_name = organisation or organisation_named_in(workbook, layouts)
     if not org_name:
         raise SpreadsheetImportError(MSG["need_org"], file=name)
-    existing_orgs = {o.name: o for o in store.organisations()}
-    if org_name in existing_orgs:
+    org_name = " ".join(org_name.split())
+    # "stadt ahaus" or "Stadt Ahaus " mean the existing "Stadt Ahaus", not a second one.
+    existing = {" ".join(o.name.split()).casefold(): o.name for o in store.organisations()}
+    if org_name.casefold() in existing:
+        org_name = existing[org_name.casefold()]
         org = replace(store.load_organisation(org_name))
         created = False
     else:
-        org = m.Organisation(name=org_name)
+        master = organisation_from_main(workbook)  # our own export carries the master data
+        org = (replace(master, name=org_name) if master is not None
+               else m.Organisation(name=org_name))
         created = True
     catalogue = store.catalogue()
     report = ImportReport(file=name, kind=workbook.kind, organisation=org_name,
@@ -135,6 +151,19 @@ def plan_import(store: Store, path: Path, *, organisation: str | None = None,
     report.notes += [Note(Status.WARNING, name, w) for w in workbook.warnings]
     if created:
         report.notes.append(Note(Status.OK, name, MSG["org_created"](name=org_name)))
+    mapped = {id(sh) for sh, _ in layouts}
+    for sh in workbook.sheets:
+        if id(sh) not in mapped and sh.rows and sh.name not in OWN_SIDE_SHEETS:
+            report.notes.append(Note(Status.WARNING, f"{sh.name}!A1",
+                                     MSG["sheet_skipped"](sheet=sh.name)))
+    preamble = [(label, value) for _, layout in layouts if isinstance(layout, TableLayout)
+                for label, value in layout.preamble if value.strip()]
+    lines = [f"{label}: {value}" for label, value in preamble]
+    new_lines = [line for line in lines if line not in org.notes.splitlines()]
+    if new_lines:  # e.g. the contact rows above the ICO template's table
+        org.notes = "\n".join(x for x in (org.notes, *new_lines) if x)
+        report.notes.append(Note(Status.WARNING, name, MSG["preamble_kept"](
+            labels=short(", ".join(label for label, _ in preamble), 80))))
     for s, layout in layouts:
         if isinstance(layout, TableLayout):
             for c in layout.columns:
@@ -175,7 +204,11 @@ def run_import(store: Store, plan: ImportPlan, *, dry_run: bool = False,
             store.import_register(plan.register, dry_run=True, text_cleaned=True)
             return report
         if backup:
-            report.backup = backup_database(store.engine, "before-import")
+            try:
+                report.backup = backup_database(store.engine, "before-import")
+            except OSError as exc:
+                raise SpreadsheetImportError(MSG["backup_failed"], file=report.file,
+                                             problem=exc.strerror or str(exc)) from None
         result = store.import_register(plan.register, kind="import", text_cleaned=True,
                                        description=Path(report.file).name)
     except StoreError as exc:

@@ -182,12 +182,12 @@ def test_on_duplicate_skip_update_new(store, tmp_path):
 def test_a_row_with_an_error_stops_the_whole_import(store, tmp_path):
     store.import_register(m.Register(organisations=[m.Organisation(name="Stadt A")]))
     before = register_to_document(store.load_register())
-    path = _xlsx(tmp_path / "bad.xlsx", [DSK, _row("Meldewesen"),
-                                         _row("", purposes="Ein Zweck ohne Bezeichnung")])
+    path = _xlsx(tmp_path / "bad.xlsx", [DSK, _row("", purposes="Ein Zweck ohne Bezeichnung"),
+                                         _row("Meldewesen")])
     report = import_spreadsheet(store, path, organisation="Stadt A")
     assert report.errors == 1 and report.batch is None
     error = next(n for r in report.rows for n in r.notes if n.status == Status.ERROR)
-    assert error.where == "VVT!3"
+    assert error.where == "VVT!2"
     assert register_to_document(store.load_register()) == before
 
 
@@ -325,3 +325,50 @@ def test_cli_lists_and_undoes_an_import(tmp_path, capsys):
     assert open_store(db).organisation_names() == []
     assert main(["--db", db, "undo", batch]) == 1
     assert "bereits rückgängig" in capsys.readouterr().err
+
+
+def test_rows_without_a_name_continue_the_activity_above(store, tmp_path):
+    path = _xlsx(tmp_path / "alt.xlsx", [
+        DSK,
+        _row("Wohngeld", subjects="Antragsteller", categories="Einkommen",
+             processors="Finanzamt Herne"),
+        ["", "", "", "Haushaltsmitglieder", "Miethöhe", "", "", "", "Seite 2"],
+        ["Hinweis: Dieses Verzeichnis wird jährlich überprüft."],
+    ])
+    report = import_spreadsheet(store, path, organisation="Stadt A")
+    assert report.errors == 0 and report.count("new") == 1
+    act = store.load_organisation("Stadt A").activities[0]
+    assert act.data_subjects == ["Antragsteller", "Haushaltsmitglieder"]
+    assert [c.name for c in act.data_categories] == ["Einkommen", "Miethöhe"]
+    assert "Seite 2" in act.notes
+    footer = [n for n in report.notes if "jährlich" in n.text]
+    assert footer and footer[0].where == "VVT!A4"
+
+
+def test_update_completes_an_activity_without_thinning_it_out(store, tmp_path):
+    first = _xlsx(tmp_path / "a.xlsx", [DSK, _row(
+        "Meldewesen", purposes="Melderegister\nAuskünfte", categories="Name\nAnschrift")])
+    import_spreadsheet(store, first, organisation="Stadt A")
+    only_retention = _xlsx(tmp_path / "b.xlsx", [
+        ["Bezeichnung der Verarbeitungstätigkeit", "Fristen für die Löschung",
+         "Berechtigte Interessen"],
+        ["Meldewesen", "3 Jahre", "Betrieb des Portals"]])
+    import_spreadsheet(store, only_retention, organisation="Stadt A", on_duplicate="update")
+    act = store.load_organisation("Stadt A").activities[0]
+    assert [c.name for c in act.data_categories] == ["Name", "Anschrift"]
+    assert all(c.retention == m.Retention(3, m.RetentionUnit.YEARS) for c in act.data_categories)
+    assert [p.text for p in act.purposes] == ["Melderegister", "Auskünfte"]
+    assert act.purposes[0].legitimate_interest == "Betrieb des Portals"
+    import_spreadsheet(store, only_retention, organisation="stadt a ", on_duplicate="update")
+    assert store.organisation_names() == ["Stadt A"]
+
+
+def test_similar_names_of_different_bodies_are_not_linked(store, tmp_path):
+    store.import_register(m.Register(
+        organisations=[m.Organisation(name="Stadt A")],
+        processors=[m.Processor(name="Stadtwerke Bochum GmbH"), m.Processor(name="SAP SE")]))
+    path = _xlsx(tmp_path / "a.xlsx", [DSK, _row(
+        "Abrechnung", processors="Stadtwerke Herne AG\nSAP Fioneer GmbH")])
+    import_spreadsheet(store, path, organisation="Stadt A")
+    assert sorted(p.name for p in store.catalogue().processors) == [
+        "SAP Fioneer GmbH", "SAP SE", "Stadtwerke Bochum GmbH", "Stadtwerke Herne AG"]
