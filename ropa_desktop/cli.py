@@ -22,8 +22,6 @@ from ropa_desktop.domain.i18n import LocalizedError, Text
 T = Text  # short alias for the message table below
 
 MSG = {
-    "not_yet": T(de="„{what}“ ist in dieser Version noch nicht verfügbar.",
-                 en="“{what}” is not available in this version yet."),
     "demo_done": T(de="Demo-Verzeichnis geschrieben: {created} neu, {updated} geändert, "
                       "{unchanged} unverändert.",
                    en="Demo register written: {created} new, {updated} changed, "
@@ -66,6 +64,14 @@ MSG = {
     "pdf_only": T(de="--activity gibt es nur für --format pdf (Einzelblatt).",
                   en="--activity is only available with --format pdf (single sheet)."),
     "working_copy": T(de="Arbeitsstand", en="working copy"),
+    "org_created": T(de="Organisation „{name}“ neu angelegt.",
+                     en="Created the organisation “{name}”."),
+    "template_done": T(de="Verarbeitungstätigkeit „{name}“ ({ref}) angelegt.",
+                       en="Created the processing activity “{name}” ({ref})."),
+    "reused": T(de="Vorhandene Auftragsverarbeiter verknüpft: {names}",
+                en="Linked existing processors: {names}"),
+    "new_processors": T(de="Neu angelegte Auftragsverarbeiter: {names}",
+                        en="New processors: {names}"),
     "undone": T(de="rückgängig gemacht", en="undone"),
     "undo_done": T(de="Vorgang {batch} rückgängig gemacht.", en="Batch {batch} undone."),
     "import_errors": T(de="{file}: {errors} Fehler – nichts importiert (Einzelheiten oben).",
@@ -166,8 +172,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    if args.command == "template":
-        raise CliError(MSG["not_yet"], what=f"template {args.template_command}")
+    if args.command == "template" and args.template_command == "list":
+        return _template_list(args)
     if args.command == "export" and args.activity and args.format != "pdf":
         raise CliError(MSG["pdf_only"])
     if args.command == "import" and args.file.suffix.lower() not in IMPORT_SUFFIXES:
@@ -191,6 +197,8 @@ def _run(args: argparse.Namespace) -> int:
         return _import_spreadsheet(store, args)
     if command == "check":
         return _check(store, args)
+    if command == "template":
+        return _template_apply(store, args)
     if command == "batches":
         for b in store.batches():
             state = f" [{MSG['undone']()}]" if b.undone else ""
@@ -321,6 +329,43 @@ def _import_spreadsheet(store, args: argparse.Namespace) -> int:  # type: ignore
         raise CliError(MSG["import_errors"], file=args.file, errors=report.errors)
     if report.batch:
         print(MSG["batch"](batch=report.batch, backup=report.backup))
+    return 0
+
+
+def _template_list(args: argparse.Namespace) -> int:
+    """The wizard's cases: id, title and what they are for."""
+    from ropa_desktop.io.templates import load_templates
+
+    for t in load_templates():
+        print(f"{t.id}\n    {t.title(args.lang)}\n    {t.description(args.lang)}")
+    return 0
+
+
+def _template_apply(store, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    """Create a complete activity from a template; defaults answer what --set does not."""
+    from ropa_desktop.domain.rules import Severity, check_activity
+    from ropa_desktop.io.templates import apply_template, find_template, parse_answers
+
+    template = find_template(args.id)
+    applied = apply_template(store, args.id, args.org, parse_answers(template, args.set),
+                             lang=args.lang)
+    act = applied.draft.activity
+    if applied.organisation_created:
+        print(MSG["org_created"](name=applied.organisation))
+    print(MSG["template_done"](name=act.name, ref=act.reference))
+    if applied.draft.reused_processors:
+        print(MSG["reused"](names=", ".join(applied.draft.reused_processors)))
+    if applied.draft.new_processors:
+        print(MSG["new_processors"](names=", ".join(applied.draft.new_processors)))
+    register = store.load_register(applied.organisation)
+    org = register.organisations[0]
+    stored = next(a for a in org.activities if a.uid == act.uid)
+    findings = check_activity(stored, org, register, lang=args.lang)
+    for f in findings:
+        print(f"  [{f.severity.value}] {f.code}: {f.message}")
+    counts = {s: sum(1 for f in findings if f.severity == s) for s in Severity}
+    print(MSG["findings"](errors=counts[Severity.ERROR], warnings=counts[Severity.WARNING],
+                          infos=counts[Severity.INFO]) if findings else MSG["no_findings"]())
     return 0
 
 

@@ -103,3 +103,13 @@ def sqlite_url(tmp_path: Path) -> str:
 def pg_url(pg_server: PgServer) -> Iterator[str]:
     """A fresh, empty PostgreSQL database (SQLAlchemy URL), dropped after the test."""
     yield from _fresh_pg_database(pg_server)
+
+
+@pytest.fixture(autouse=True)
+def _german_messages():
+    """Every test starts and ends with German messages (``--lang en`` switches the process)."""
+    from ropa_desktop.domain import i18n
+
+    i18n.set_language("de")
+    yield
+    i18n.set_language("de")

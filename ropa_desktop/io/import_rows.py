@@ -18,19 +18,16 @@ from datetime import UTC, date, datetime, time
 from functools import lru_cache
 from typing import Any
 
-from rapidfuzz import fuzz
-
 from ropa_desktop.domain import model as m
 from ropa_desktop.domain import parsing
 from ropa_desktop.domain import presentation as pres
 from ropa_desktop.domain.import_fields import Target
 from ropa_desktop.io.import_mapping import FormLayout
 from ropa_desktop.io.import_report import MSG, ImportReport, Note, RowResult, Status
+from ropa_desktop.io.name_matching import NameMatcher
+from ropa_desktop.io.name_matching import norm as _norm
 from ropa_desktop.io.own_export_import import OwnExport
 from ropa_desktop.io.sheet_reader import Sheet
-
-FUZZY_LINK = 92
-"""rapidfuzz score from which an existing processor or recipient is proposed for linking."""
 
 
 def row_count(sheet: Sheet, layout: Any) -> int:
@@ -148,61 +145,6 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def _norm(name: str) -> str:
-    return " ".join(re.sub(r"[^\w]+", " ", name.casefold()).split())
-
-
-_LEGAL_FORMS = re.compile(
-    r"\b(gmbh|ag|kg|co|ltd|limited|llc|inc|corp|corporation|se|sas|sarl|operations|"
-    r"ireland|deutschland|germany|europe|eu|ug|haftungsbeschränkt|mbh|e v|ev|aör|kdör)\b")
-
-
-def _core(name: str) -> str:
-    """A company name without legal form and place words, for matching."""
-    return " ".join(_LEGAL_FORMS.sub(" ", _norm(name)).split())
-
-
-class _Matcher:
-    """Finds existing catalogue entries for names written in a sheet."""
-
-    def __init__(self, entries: list[Any]) -> None:
-        self.entries = entries
-        self.exact = {_norm(e.name): e for e in entries}
-        self.cores = [(_core(e.name), e) for e in entries]
-        self.cache: dict[str, tuple[Any, float]] = {}
-
-    def add(self, entry: Any) -> None:
-        """Make a record created by this import findable for the rows that follow."""
-        self.entries.append(entry)
-        self.exact[_norm(entry.name)] = entry
-        self.cores.append((_core(entry.name), entry))
-        self.cache.clear()
-
-    def find(self, name: str) -> tuple[Any | None, float]:
-        key = _norm(name)
-        if key in self.cache:
-            return self.cache[key]
-        found: tuple[Any | None, float] = (None, 0.0)
-        if key in self.exact:
-            found = (self.exact[key], 100.0)
-        else:
-            core = _core(name)
-            best = None
-            for other, entry in self.cores:
-                if not core or not other:
-                    continue
-                # Same name once legal form and place words are gone ("Microsoft Ireland
-                # Operations Ltd." ~ "Microsoft"), or a typo in it; never a shared first
-                # word alone ("Stadtwerke Herne" is not "Stadtwerke Bochum").
-                score = 99.0 if core == other else min(fuzz.ratio(core, other), 97.0)
-                if score >= FUZZY_LINK and (best is None or score > best[1]):
-                    best = (entry, score)
-            if best is not None:
-                found = best
-        self.cache[key] = found
-        return found
-
-
 class RowBuilder:
     """Turns mapped rows into activities and keeps the report."""
 
@@ -213,8 +155,8 @@ class RowBuilder:
         self.report = report
         self.existing = {_norm(a.name): a for a in org.activities}
         self.existing_uid = {a.uid: a for a in org.activities}
-        self.processors = _Matcher(list(catalogue.processors))
-        self.recipients = _Matcher(list(catalogue.recipients))
+        self.processors = NameMatcher(list(catalogue.processors))
+        self.recipients = NameMatcher(list(catalogue.recipients))
         self.toms = {_norm(t.title): t for t in catalogue.toms}
         self.new_processors: dict[str, m.Processor] = {}
         self.new_recipients: dict[str, m.Recipient] = {}
