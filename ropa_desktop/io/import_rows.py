@@ -568,43 +568,35 @@ class RowBuilder:
 
     def _processor(self, name: str, ref: str, result: RowResult) -> tuple[str, str | None]:
         """The processor's uid and, for a link by similar name, the name linked to."""
-        key = _norm(name)
-        if key in self.new_processors:
-            return self.new_processors[key].uid, None
-        found, score = self.processors.find(name)
-        if found is not None:
-            self.used_processors[found.uid] = found
-            if score < 100:
-                result.notes.append(Note(Status.WARNING, ref, MSG["linked"](
-                    source=short(name, 50), target=found.name, score=score)))
-                return found.uid, found.name
-            return found.uid, None
-        proc = m.Processor(name=name)
-        self.new_processors[key] = proc
-        self.used_processors[proc.uid] = proc
-        self.processors.add(proc)
-        result.notes.append(Note(Status.OK, ref, MSG["new_processor"](name=short(name, 60))))
-        return proc.uid, None
+        return self._entry(name, ref, result, self.new_processors, self.processors,
+                           self.used_processors, m.Processor, "new_processor")
 
     def _recipient(self, name: str, ref: str, result: RowResult) -> tuple[str, str | None]:
         """The recipient's uid and, for a link by similar name, the name linked to."""
+        return self._entry(name, ref, result, self.new_recipients, self.recipients,
+                           self.used_recipients, m.Recipient, "new_recipient")
+
+    def _entry(self, name: str, ref: str, result: RowResult, new: dict[str, Any],
+               matcher: NameMatcher, used: dict[str, Any], make: type,
+               new_message: str) -> tuple[str, str | None]:
+        """Reuse a catalogue entry of (nearly) that name, or create one once per import."""
         key = _norm(name)
-        if key in self.new_recipients:
-            return self.new_recipients[key].uid, None
-        found, score = self.recipients.find(name)
+        if key in new:
+            return new[key].uid, None
+        found, score = matcher.find(name)
         if found is not None:
-            self.used_recipients[found.uid] = found
+            used[found.uid] = found
             if score < 100:
                 result.notes.append(Note(Status.WARNING, ref, MSG["linked"](
                     source=short(name, 50), target=found.name, score=score)))
                 return found.uid, found.name
             return found.uid, None
-        rec = m.Recipient(name=name)
-        self.new_recipients[key] = rec
-        self.used_recipients[rec.uid] = rec
-        self.recipients.add(rec)
-        result.notes.append(Note(Status.OK, ref, MSG["new_recipient"](name=short(name, 60))))
-        return rec.uid, None
+        entry = make(name=name)
+        new[key] = entry
+        used[entry.uid] = entry
+        matcher.add(entry)
+        result.notes.append(Note(Status.OK, ref, MSG[new_message](name=short(name, 60))))
+        return entry.uid, None
 
     def _flag(self, act: m.Activity, result: RowResult) -> None:
         has_art9 = any(b.startswith("art9-") for p in act.purposes for b in p.legal_bases)
