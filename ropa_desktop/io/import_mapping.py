@@ -51,13 +51,12 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-import jsonschema
-from jsonschema.exceptions import best_match
 from rapidfuzz import fuzz, process
 
 from ropa_desktop.domain.i18n import LocalizedError, Text
 from ropa_desktop.domain.import_fields import Target
 from ropa_desktop.io.atomic import atomic_text
+from ropa_desktop.io.json_files import MSG_INVALID, check_schema, read_json
 
 if TYPE_CHECKING:
     from ropa_desktop.io.sheet_reader import Sheet
@@ -173,18 +172,6 @@ class MappingError(LocalizedError):
     """A mapping profile cannot be read or is invalid; names the file and the JSON path."""
 
 
-MSG_NOT_FOUND = Text(de="{file}: Datei nicht gefunden.", en="{file}: file not found.")
-MSG_UNREADABLE = Text(de="{file}: Datei nicht lesbar: {problem}",
-                      en="{file}: cannot read the file: {problem}")
-MSG_TOO_BIG = Text(de="{file}: Die Zuordnungsdatei ist zu groß (höchstens {limit} KB).",
-                   en="{file}: the mapping file is too large (at most {limit} KB).")
-MSG_ENCODING = Text(de="{file}: Die Datei ist nicht UTF-8-kodiert.",
-                    en="{file}: the file is not UTF-8 encoded.")
-MSG_SYNTAX = Text(de="{file}: kein gültiges JSON (Zeile {line}, Spalte {col}): {problem}",
-                  en="{file}: not valid JSON (line {line}, column {col}): {problem}")
-MSG_INVALID = Text(de="{file}: {path}: {problem}", en="{file}: {path}: {problem}")
-MSG_DUPLICATE_KEY = Text(de="{file}: {path}: Der Schlüssel „{key}“ steht doppelt.",
-                         en="{file}: {path}: the key “{key}” occurs twice.")
 MSG_SAME_HEADER = Text(
     de="{file}: {path}: „{key}“ ist nach Normalisierung dieselbe Überschrift wie „{other}“, "
        "aber mit anderem Ziel.",
@@ -730,31 +717,6 @@ def mapping_schema() -> dict[str, Any]:
     return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
 
 
-def _schema_problem(error: jsonschema.ValidationError) -> str:
-    if error.validator == "enum":
-        return f"{json.dumps(error.instance, ensure_ascii=False)[:60]} is not a known target"
-    if error.validator == "additionalProperties":
-        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
-        return f"unknown field {', '.join(extra)}"
-    if error.validator == "required":
-        return error.message.replace("'", "")
-    message = error.message
-    return message if len(message) < 200 else message[:197] + "…"
-
-
-class _DuplicateKey(ValueError):
-    pass
-
-
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise _DuplicateKey(key)
-        result[key] = value
-    return result
-
-
 def load_profile(path: Path) -> MappingProfile:
     """Read a mapping profile, validated against ``schemas/import-mapping.schema.json``.
 
@@ -764,33 +726,8 @@ def load_profile(path: Path) -> MappingProfile:
     """
     path = Path(path)
     name = str(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_PROFILE_BYTES:
-            raise MappingError(MSG_TOO_BIG, file=name, limit=MAX_PROFILE_BYTES // 1024)
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise MappingError(MSG_NOT_FOUND, file=name) from None
-    except OSError as exc:
-        raise MappingError(MSG_UNREADABLE, file=name, problem=exc.strerror or str(exc)) from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise MappingError(MSG_ENCODING, file=name) from None
-    try:
-        doc = json.loads(text, object_pairs_hook=_no_duplicates)
-    except json.JSONDecodeError as exc:
-        raise MappingError(MSG_SYNTAX, file=name, line=exc.lineno, col=exc.colno,
-                           problem=exc.msg) from None
-    except _DuplicateKey as exc:
-        raise MappingError(MSG_DUPLICATE_KEY, file=name, path="$", key=exc.args[0]) from None
-    except (ValueError, RecursionError) as exc:
-        raise MappingError(MSG_SYNTAX, file=name, line="?", col="?",
-                           problem=str(exc).splitlines()[0] if str(exc) else "") from None
-    error = best_match(jsonschema.Draft202012Validator(mapping_schema()).iter_errors(doc))
-    if error is not None:
-        raise MappingError(MSG_INVALID, file=name, path=error.json_path,
-                           problem=_schema_problem(error))
+    doc = read_json(path, max_bytes=MAX_PROFILE_BYTES, error=MappingError)
+    check_schema(doc, mapping_schema(), file=name, error=MappingError, enum_noun="target")
     columns: dict[str, Target] = {}
     originals: dict[str, str] = {}
     for header, target_name in doc["columns"].items():

@@ -465,27 +465,20 @@ class RowBuilder:
                             ref(Target.THIRD_COUNTRIES), header(Target.THIRD_COUNTRIES),
                             header(Target.TRANSFER_SAFEGUARDS), notes, result)
         # dates, status, DPIA
-        for target, attr in ((Target.CREATED, "created"), (Target.CHANGED, "changed")):
+        for target, attr, timestamp in ((Target.CREATED, "created", True),
+                                        (Target.CHANGED, "changed", True),
+                                        (Target.LAST_REVIEWED, "last_reviewed", False),
+                                        (Target.NEXT_REVIEW, "next_review", False)):
             text = get(target)
-            if text:
-                day = parsing.parse_date(text)
-                if day is None:
-                    notes.append(f"{header(target)}: {text}")
-                    result.notes.append(Note(Status.WARNING, ref(target),
-                                             MSG["bad_date"](text=short(text, 40))))
-                else:
-                    setattr(act, attr, datetime.combine(day, time(), UTC))
-        for target, attr in ((Target.LAST_REVIEWED, "last_reviewed"),
-                             (Target.NEXT_REVIEW, "next_review")):
-            text = get(target)
-            if text:
-                day = parsing.parse_date(text)
-                if day is None:
-                    notes.append(f"{header(target)}: {text}")
-                    result.notes.append(Note(Status.WARNING, ref(target),
-                                             MSG["bad_date"](text=short(text, 40))))
-                else:
-                    setattr(act, attr, day)
+            if not text:
+                continue
+            day = parsing.parse_date(text)
+            if day is None:
+                notes.append(f"{header(target)}: {text}")
+                result.notes.append(Note(Status.WARNING, ref(target),
+                                         MSG["bad_date"](text=short(text, 40))))
+            else:
+                setattr(act, attr, datetime.combine(day, time(), UTC) if timestamp else day)
         status = get(Target.STATUS)
         if status:
             parsed_status = parsing.parse_status(status)

@@ -19,17 +19,16 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import jsonschema
-from jsonschema.exceptions import best_match
-
 from ropa_desktop.domain import model as m
 from ropa_desktop.domain.i18n import LocalizedError, Text, language
+from ropa_desktop.io.json_files import check_schema, read_json
 from ropa_desktop.io.name_matching import NameMatcher, norm
 from ropa_desktop.store.repository import Store, StoreError
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES_DIR = ROOT / "resources" / "templates"
 SCHEMA_PATH = ROOT / "schemas" / "template.schema.json"
+MAX_TEMPLATE_BYTES = 1024 * 1024
 KIND_KEY = "organisation_kind"
 """Answer key (``--set organisation_kind=…``) giving the kind of an organisation created."""
 
@@ -125,15 +124,8 @@ def _schema() -> dict[str, Any]:
 
 def read_template(path: Path) -> Template:
     """Read and validate one template file; raises :class:`TemplateError`."""
-    try:
-        doc = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise TemplateError(MSG["bad_file"], file=path, path="$",
-                            problem=str(exc).splitlines()[0]) from None
-    error = best_match(jsonschema.Draft202012Validator(_schema()).iter_errors(doc))
-    if error is not None:
-        raise TemplateError(MSG["bad_file"], file=path, path=error.json_path,
-                            problem=error.message[:200])
+    doc = read_json(path, max_bytes=MAX_TEMPLATE_BYTES, error=TemplateError)
+    check_schema(doc, _schema(), file=str(path), error=TemplateError)
     questions = tuple(Question(
         id=q["id"], type=q["type"], label=_text(q["label"]), default=q["default"],
         help=_text(q["help"]) if "help" in q else None,
