@@ -1,0 +1,63 @@
+"""The questions and messages the application puts to the user, in one place.
+
+Every confirmation and error box goes through these functions, so the wording
+and buttons are the same everywhere (and a test can answer a question the way a
+user would, by replacing :func:`confirm` for its duration).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from ropa_desktop.domain.i18n import LocalizedError
+
+SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Prompts", text)
+
+
+def confirm(parent: QWidget | None, title: str, text: str) -> bool:
+    """Ask a yes/no question; True when the user answers yes."""
+    answer = QMessageBox.question(parent, title, text,
+                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                  QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def ask_unsaved(parent: QWidget | None, what: str) -> str:
+    """Ask what to do with unsaved changes of ``what``: :data:`SAVE`, :data:`DISCARD` or
+    :data:`CANCEL`."""
+    box = QMessageBox(QMessageBox.Icon.Question, _tr("Unsaved changes"),
+                      _tr("“{what}” has unsaved changes. Save them?").format(what=what),
+                      QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                      | QMessageBox.StandardButton.Cancel, parent)
+    box.setDefaultButton(QMessageBox.StandardButton.Save)
+    answer = box.exec()
+    if answer == QMessageBox.StandardButton.Save:
+        return SAVE
+    if answer == QMessageBox.StandardButton.Discard:
+        return DISCARD
+    return CANCEL
+
+
+def error_text(error: BaseException | str) -> str:
+    """The one-line message of an error, in the current language."""
+    if isinstance(error, LocalizedError):
+        return error.message()
+    if isinstance(error, OSError) and error.strerror:
+        name = f"{error.filename}: " if error.filename else ""
+        return f"{name}{error.strerror}"
+    return str(error) or type(error).__name__
+
+
+def show_error(parent: QWidget | None, title: str, error: BaseException | str) -> None:
+    """Show an error message (the localized one for our own errors)."""
+    QMessageBox.critical(parent, title, error_text(error))
+
+
+def inform(parent: QWidget | None, title: str, text: str) -> None:
+    """Show an information message."""
+    QMessageBox.information(parent, title, text)

@@ -1,0 +1,217 @@
+"""The open database and the organisation being worked on, shared by every view."""
+
+from __future__ import annotations
+
+import copy
+
+from PySide6.QtCore import QObject, Signal
+
+from ropa_desktop.domain import model as m
+from ropa_desktop.domain.rules import Finding, check_activity, check_organisation
+from ropa_desktop.store.repository import OrganisationSummary, Store
+
+ACTIVITIES = "activities"
+CATALOGUE = "catalogue"
+ORGANISATION = "organisation"
+EVERYTHING = "all"
+
+
+class Session(QObject):
+    """Caches one organisation's register and the shared catalogue; writes through the store.
+
+    Views read from the session and listen to :attr:`changed`; every write goes
+    through a ``save_*``/``delete_*`` method here, which writes one transaction,
+    refreshes the cache and emits :attr:`changed` with what changed
+    (``"activities"``, ``"catalogue"``, ``"organisation"`` or ``"all"``).
+    Objects handed out are the cached ones: editors must work on a copy
+    (:meth:`activity_copy`).
+    """
+
+    changed = Signal(str)
+    organisationChanged = Signal()
+
+    def __init__(self, store: Store, location: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.location = location
+        self._org_name: str | None = None
+        self._org: m.Organisation | None = None
+        self._by_uid: dict[str, m.Activity] = {}
+        self._catalogue: m.Register | None = None
+        self._findings: dict[str, list[Finding]] = {}
+        self._org_findings: list[Finding] | None = None
+
+    # --- organisation ------------------------------------------------------
+
+    def organisations(self) -> list[OrganisationSummary]:
+        """All organisations of the database, sorted by name."""
+        return self.store.organisations()
+
+    @property
+    def organisation_name(self) -> str | None:
+        """Name of the organisation being worked on, None when there is none."""
+        return self._org_name
+
+    def set_organisation(self, name: str | None) -> None:
+        """Work on ``name`` from now on (None: none); emits :attr:`organisationChanged`."""
+        if name == self._org_name and self._org is not None:
+            return
+        self._org_name = name
+        self._org = None
+        self._forget_checks()
+        self.organisationChanged.emit()
+
+    def organisation(self) -> m.Organisation | None:
+        """The current organisation with its activities (loaded on first use)."""
+        if self._org is None and self._org_name is not None:
+            self._org = self.store.load_organisation(self._org_name)
+            self._by_uid = {a.uid: a for a in self._org.activities}
+        return self._org
+
+    def catalogue(self) -> m.Register:
+        """Processors, recipients and TOMs of the database (shared by all organisations)."""
+        if self._catalogue is None:
+            self._catalogue = self.store.catalogue()
+        return self._catalogue
+
+    def register(self) -> m.Register:
+        """The current organisation with the whole catalogue, as checks and exports need it."""
+        cat = self.catalogue()
+        org = self.organisation()
+        return m.Register(organisations=[org] if org is not None else [],
+                          processors=cat.processors, recipients=cat.recipients, toms=cat.toms)
+
+    # --- activities --------------------------------------------------------
+
+    def activity_uids(self) -> list[str]:
+        """Uids of the current organisation's activities, in stored order."""
+        org = self.organisation()
+        return [a.uid for a in org.activities] if org is not None else []
+
+    def activity(self, uid: str) -> m.Activity | None:
+        """The cached activity (do not modify it; see :meth:`activity_copy`)."""
+        self.organisation()
+        return self._by_uid.get(uid)
+
+    def activity_copy(self, uid: str) -> m.Activity | None:
+        """A deep copy of the activity, for an editor to change."""
+        act = self.activity(uid)
+        return copy.deepcopy(act) if act is not None else None
+
+    def findings(self, uid: str) -> list[Finding]:
+        """Findings of the rules for one activity of the current organisation (cached)."""
+        found = self._findings.get(uid)
+        if found is None:
+            act = self.activity(uid)
+            org = self.organisation()
+            found = [] if act is None or org is None else check_activity(
+                act, org, self.register())
+            self._findings[uid] = found
+        return found
+
+    def check(self, act: m.Activity) -> list[Finding]:
+        """Findings for an activity as edited (not yet saved)."""
+        org = self.organisation()
+        if org is None:
+            return []
+        return check_activity(act, org, self.register())
+
+    def organisation_findings(self) -> list[Finding]:
+        """All findings of the current organisation (cached)."""
+        if self._org_findings is None:
+            org = self.organisation()
+            self._org_findings = [] if org is None else check_organisation(
+                org, self.register())
+        return self._org_findings
+
+    def save_activity(self, act: m.Activity) -> m.Activity:
+        """Write one activity (new or changed) in one transaction."""
+        org = self._require_org()
+        saved = self.store.save_activity(org.uid, copy.deepcopy(act))
+        for i, old in enumerate(org.activities):
+            if old.uid == saved.uid:
+                org.activities[i] = saved
+                break
+        else:
+            org.activities.append(saved)
+        self._by_uid[saved.uid] = saved
+        self._forget_checks()
+        self.changed.emit(ACTIVITIES)
+        return saved
+
+    def delete_activity(self, uid: str) -> None:
+        """Delete one activity; the history keeps it for restoring."""
+        org = self._require_org()
+        self.store.delete_activity(uid)
+        org.activities[:] = [a for a in org.activities if a.uid != uid]
+        self._by_uid.pop(uid, None)
+        self._forget_checks()
+        self.changed.emit(ACTIVITIES)
+
+    # --- catalogue and master data -----------------------------------------
+
+    def save_processor(self, processor: m.Processor) -> m.Processor:
+        """Create or update a processor of the shared catalogue."""
+        saved = self.store.save_processor(copy.deepcopy(processor))
+        self._catalogue_changed()
+        return saved
+
+    def delete_processor(self, uid: str) -> None:
+        """Delete a processor no record uses (the store refuses otherwise)."""
+        self.store.delete_processor(uid)
+        self._catalogue_changed()
+
+    def save_recipient(self, recipient: m.Recipient) -> m.Recipient:
+        """Create or update a recipient of the shared catalogue."""
+        saved = self.store.save_recipient(copy.deepcopy(recipient))
+        self._catalogue_changed()
+        return saved
+
+    def save_tom(self, tom: m.Tom) -> m.Tom:
+        """Create or update a measure of the TOM catalogue."""
+        saved = self.store.save_tom(copy.deepcopy(tom))
+        self._catalogue_changed()
+        return saved
+
+    def save_organisation(self, org: m.Organisation) -> m.Organisation:
+        """Create or update an organisation's master data; a rename follows along."""
+        stored = copy.deepcopy(org)
+        stored.activities, stored.services = [], []
+        self.store.save_organisation(stored)
+        renamed = self._org is not None and self._org.uid == org.uid
+        if renamed or self._org_name is None:
+            self._org_name = org.name
+        self._org = None
+        self._forget_checks()
+        self.changed.emit(ORGANISATION)
+        return org
+
+    def reload(self) -> None:
+        """Forget every cached record (after an import, undo or restore) and tell the views."""
+        self._org = None
+        self._catalogue = None
+        self._by_uid = {}
+        names = {o.name for o in self.organisations()}
+        if self._org_name not in names:
+            self._org_name = min(names, key=str.casefold) if names else None
+            self._forget_checks()
+            self.organisationChanged.emit()
+        self._forget_checks()
+        self.changed.emit(EVERYTHING)
+
+    # --- plumbing ----------------------------------------------------------
+
+    def _require_org(self) -> m.Organisation:
+        org = self.organisation()
+        if org is None:
+            raise RuntimeError("no organisation is open")
+        return org
+
+    def _catalogue_changed(self) -> None:
+        self._catalogue = None
+        self._forget_checks()
+        self.changed.emit(CATALOGUE)
+
+    def _forget_checks(self) -> None:
+        self._findings = {}
+        self._org_findings = None

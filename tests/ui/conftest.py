@@ -1,0 +1,51 @@
+"""Fixtures of the GUI tests: real SQLite registers and real (offscreen) Qt widgets."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("PySide6.QtWidgets")
+
+from PySide6.QtCore import QSettings
+
+from ropa_desktop.io.demo import build_demo_register
+from ropa_desktop.store.database import open_store
+from ropa_desktop.store.repository import Store
+from ropa_desktop.ui import tasks
+from ropa_desktop.ui.session import Session
+
+DEMO_ORG = "Stadtwerke Bochum GmbH"
+"""A demo organisation with eight activities (municipal company)."""
+
+
+@pytest.fixture
+def demo_store(tmp_path: Path) -> Store:
+    """A fresh SQLite register holding the demo data."""
+    store = open_store(tmp_path / "register.sqlite", user="tester")
+    store.import_register(build_demo_register(date.today()), description="Demo", kind="demo")
+    return store
+
+
+@pytest.fixture
+def session(qapp, demo_store: Store, tmp_path: Path) -> Session:  # type: ignore[no-untyped-def]
+    """A session on the demo register, working on :data:`DEMO_ORG`."""
+    s = Session(demo_store, str(tmp_path / "register.sqlite"))
+    s.set_organisation(DEMO_ORG)
+    return s
+
+
+@pytest.fixture(autouse=True)
+def _clean_qt_state(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """Each test starts with empty settings and must not leave a worker thread running."""
+    from ropa_desktop.ui.settings import configure_application
+
+    configure_application(qapp)
+    QSettings().clear()
+    yield
+    left = tasks.running_tasks()
+    tasks.stop_all()
+    assert not left, f"test left {len(left)} background task(s) running"
