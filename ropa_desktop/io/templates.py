@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
@@ -21,6 +21,7 @@ from typing import Any
 
 from ropa_desktop.domain import model as m
 from ropa_desktop.domain.i18n import LocalizedError, Text, language
+from ropa_desktop.domain.rules import Finding, check_activity
 from ropa_desktop.io.json_files import check_schema, read_json
 from ropa_desktop.io.name_matching import NameMatcher, norm
 from ropa_desktop.store.repository import Store, StoreError
@@ -55,6 +56,10 @@ MSG = {
                         "(possible: {values})."),
     "bad_kind": Text("organisation_kind: „{value}“ ist unbekannt ({values}).",
                      "organisation_kind: “{value}” is unknown ({values})."),
+    "unknown_processor": Text("Für „{name}“ wurde ein Auftragsverarbeiter gewählt, den es im "
+                              "Katalog nicht gibt ({uid}).",
+                              "The processor chosen for “{name}” is not in the catalogue "
+                              "({uid})."),
 }
 
 
@@ -70,7 +75,11 @@ class Choice:
 
 @dataclass(frozen=True, slots=True)
 class Question:
-    """A question of a template; ``page`` groups questions for the wizard."""
+    """A question of a template; ``page`` groups questions for the wizard.
+
+    ``when`` (same syntax as on activity items) says when the question matters;
+    the wizard hides it otherwise. Its answer is still completed from the default.
+    """
 
     id: str
     type: str
@@ -79,6 +88,11 @@ class Question:
     help: Text | None = None
     page: Text | None = None
     choices: tuple[Choice, ...] = ()
+    when: str | None = None
+
+    def shown(self, answers: dict[str, Any]) -> bool:
+        """Whether the question matters for these answers (its ``when`` holds)."""
+        return holds(self.when, answers)
 
     def allowed(self, kind: m.OrganisationKind) -> list[Choice]:
         """The choices open to an organisation of this kind."""
@@ -133,6 +147,7 @@ def read_template(path: Path) -> Template:
         choices=tuple(Choice(c["value"], _text(c["label"]),
                              _text(c["help"]) if "help" in c else None,
                              tuple(c.get("not_for", ()))) for c in q.get("choices", ())),
+        when=q.get("when"),
     ) for q in doc["questions"])
     return Template(doc["id"], _text(doc["title"]), _text(doc["description"]),
                     doc.get("source", ""), questions, doc["activity"], Path(path))
@@ -241,6 +256,23 @@ def holds(condition: str | None, answers: dict[str, Any]) -> bool:
     return same if op == "==" else not same
 
 
+@dataclass(frozen=True, slots=True)
+class PlannedProcessor:
+    """A processor the template names for the activity, and what applying does about it.
+
+    ``name`` is the name in the template (answers filled in) and the key by which a
+    caller pins another existing processor (``processors=`` of :func:`build_draft`);
+    ``processor`` is the catalogue entry reused (``reused``) or the one to be created.
+    ``pinned`` tells that the caller chose it.
+    """
+
+    name: str
+    service: str
+    processor: m.Processor
+    reused: bool
+    pinned: bool = False
+
+
 @dataclass(slots=True)
 class Draft:
     """What applying a template would write: the activity and the catalogue it needs."""
@@ -252,11 +284,15 @@ class Draft:
     recipients: list[m.Recipient] = field(default_factory=list)
     new_processors: list[str] = field(default_factory=list)
     reused_processors: list[str] = field(default_factory=list)
+    plan: list[PlannedProcessor] = field(default_factory=list)
+    """The template's (top-level) processors in order, each reused or new."""
 
 
 class _Filler:
-    def __init__(self, answers: dict[str, Any], lang: str, catalogue: m.Register) -> None:
+    def __init__(self, answers: dict[str, Any], lang: str, catalogue: m.Register,
+                 pinned: dict[str, str] | None = None) -> None:
         self.answers = answers
+        self.pinned = {norm(k): v for k, v in (pinned or {}).items()}
         self.lang = lang
         self.catalogue = catalogue
         self.processors = NameMatcher(list(catalogue.processors))
@@ -299,6 +335,8 @@ class _Filler:
         never taken for its European parent.
         """
         name = self.text(spec["name"])
+        if parent is None and norm(name) in self.pinned:
+            return self._pinned(name, self.pinned[norm(name)])
         for candidate in [name, *spec.get("match", [])]:
             if parent is None:
                 found, _ = self.processors.find(candidate)
@@ -327,6 +365,16 @@ class _Filler:
             proc.subprocessors.append(m.SubprocessorLink(child.uid, self.text(sub.get("service"))))
         return proc
 
+    def _pinned(self, name: str, uid: str) -> m.Processor:
+        found = next((p for p in self.catalogue.processors if p.uid == uid), None)
+        if found is None:
+            raise TemplateError(MSG["unknown_processor"], name=name, uid=uid)
+        self._keep(found)
+        self.by_name[norm(name)] = found
+        if found.name not in self.reused:
+            self.reused.append(found.name)
+        return found
+
     def _keep(self, proc: m.Processor) -> None:
         by_uid = {p.uid: p for p in self.catalogue.processors}
         todo = [proc]
@@ -352,12 +400,19 @@ class _Filler:
 
 def build_draft(template: Template, answers: dict[str, Any], *, organisation: m.Organisation,
                 catalogue: m.Register, lang: str | None = None,
-                today: date | None = None) -> Draft:
-    """The activity the template makes from complete answers, with the catalogue it needs."""
+                today: date | None = None, processors: dict[str, str] | None = None) -> Draft:
+    """The activity the template makes from complete answers, with the catalogue it needs.
+
+    ``processors`` pins choices: template processor name (as in :attr:`Draft.plan`) →
+    uid of an existing catalogue processor to use instead of the one matched by name
+    (or instead of creating one). Names not in the template are ignored.
+    """
     lang = lang or language()
     today = today or date.today()
     spec = template.activity
-    f = _Filler(answers, lang, catalogue)
+    f = _Filler(answers, lang, catalogue, processors)
+    known = {p.uid for p in catalogue.processors}
+    plan: list[PlannedProcessor] = []
     act = m.Activity(
         reference=f.text(spec.get("reference")) or _next_reference(organisation),
         name=f.text(spec["name"]), description=f.text(spec.get("description")),
@@ -385,6 +440,9 @@ def build_draft(template: Template, answers: dict[str, Any], *, organisation: m.
         if not f.text(p["name"]):  # e.g. the provider question left empty
             continue
         proc = f.processor(p)
+        name = f.text(p["name"])
+        plan.append(PlannedProcessor(name, f.text(p.get("service")), proc, proc.uid in known,
+                                     norm(name) in f.pinned))
         if all(link.processor != proc.uid for link in act.processors):
             act.processors.append(m.ProcessorLink(proc.uid, f.text(p.get("service"))))
     act.joint_controllers = [m.JointController(
@@ -410,7 +468,22 @@ def build_draft(template: Template, answers: dict[str, Any], *, organisation: m.
         reference=f.text(dpia.get("reference")), notes=f.text(dpia.get("notes")),
         screened_on=today if dpia.get("result") else None)
     return Draft(template, answers, act, list(f.used.values()),
-                 list(f.used_recipients.values()), f.new, f.reused)
+                 list(f.used_recipients.values()), f.new, f.reused, plan)
+
+
+def check_draft(draft: Draft, organisation: m.Organisation, catalogue: m.Register, *,
+                lang: str | None = None, today: date | None = None) -> list[Finding]:
+    """The findings the activity would have once written (new catalogue entries included)."""
+    known = {p.uid for p in catalogue.processors}
+    known_recipients = {r.uid for r in catalogue.recipients}
+    org = replace(organisation, activities=[*organisation.activities, draft.activity])
+    register = m.Register(
+        organisations=[org],
+        processors=[*catalogue.processors, *(p for p in draft.processors if p.uid not in known)],
+        recipients=[*catalogue.recipients,
+                    *(r for r in draft.recipients if r.uid not in known_recipients)],
+        toms=catalogue.toms)
+    return check_activity(draft.activity, org, register, lang=lang, today=today)
 
 
 def _next_reference(org: m.Organisation) -> str:
@@ -430,8 +503,12 @@ class Applied:
 
 
 def prepare(store: Store, template_id: str, organisation: str, answers: dict[str, Any], *,
-            lang: str | None = None) -> tuple[Draft, m.Organisation, bool]:
-    """The draft for an organisation (existing, or new with the answered kind)."""
+            lang: str | None = None,
+            processors: dict[str, str] | None = None) -> tuple[Draft, m.Organisation, bool]:
+    """The draft for an organisation (existing, or new with the answered kind).
+
+    ``processors`` pins processor choices (see :func:`build_draft`).
+    """
     template = find_template(template_id)
     wanted = " ".join(organisation.split())
     existing_names = {o.name.casefold(): o.name for o in store.organisations()}
@@ -443,14 +520,19 @@ def prepare(store: Store, template_id: str, organisation: str, answers: dict[str
         created = True
     complete = complete_answers(template, answers, org.kind)
     draft = build_draft(template, complete, organisation=org, catalogue=store.catalogue(),
-                        lang=lang)
+                        lang=lang, processors=processors)
     return draft, org, created
 
 
 def apply_template(store: Store, template_id: str, organisation: str,
-                   answers: dict[str, Any], *, lang: str | None = None) -> Applied:
-    """Create the template's activity for the organisation in one transaction."""
-    draft, org, created = prepare(store, template_id, organisation, answers, lang=lang)
+                   answers: dict[str, Any], *, lang: str | None = None,
+                   processors: dict[str, str] | None = None) -> Applied:
+    """Create the template's activity for the organisation in one transaction.
+
+    ``processors`` pins processor choices (see :func:`build_draft`).
+    """
+    draft, org, created = prepare(store, template_id, organisation, answers, lang=lang,
+                                  processors=processors)
     target = m.Organisation(**{f: getattr(org, f) for f in org.__slots__
                                if f not in ("activities", "services")})
     target.activities = [draft.activity]
