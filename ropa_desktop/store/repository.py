@@ -18,10 +18,15 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+from sqlalchemy import Connection, Engine, delete, func, insert, not_, or_, select, update
 
 from ropa_desktop.domain import model as m
-from ropa_desktop.domain.codec import register_from_document, register_to_document, to_dict
+from ropa_desktop.domain.codec import (
+    from_dict,
+    register_from_document,
+    register_to_document,
+    to_dict,
+)
 from ropa_desktop.domain.diff import diff
 from ropa_desktop.domain.i18n import LocalizedError, Text
 from ropa_desktop.domain.integrity import integrity_problems, text_problems
@@ -89,6 +94,22 @@ MSG_CHANGED_SINCE = Text(
        "überschreiben. Bitte die Änderung zuerst selbst zurücknehmen.",
     en="“{name}” was changed after the batch; undoing it would overwrite that change. "
        "Please revert that change yourself first.")
+MSG_NOT_DELETED = Text(
+    de="Eine gelöschte Verarbeitungstätigkeit mit der Kennung {uid} gibt es nicht.",
+    en="There is no deleted activity with the id {uid}.",
+)
+MSG_EXISTS_AGAIN = Text(
+    de="Die Verarbeitungstätigkeit mit der Kennung {uid} gibt es wieder („{name}“); "
+       "sie wird nicht ein zweites Mal wiederhergestellt.",
+    en="The activity with the id {uid} exists again (“{name}”); it is not restored a "
+       "second time.",
+)
+MSG_RESTORE_WHERE = Text(
+    de="Es ist nicht bekannt, zu welcher Organisation „{name}“ gehörte; bitte die "
+       "Organisation angeben, in der die Tätigkeit wiederhergestellt werden soll.",
+    en="It is not known which organisation “{name}” belonged to; please name the "
+       "organisation to restore it into.",
+)
 MSG_EMPTY_NAME = Text(
     de="Der Name darf nicht leer sein ({entity}).",
     en="The name must not be empty ({entity}).",
@@ -127,6 +148,17 @@ class ChangeBatch:
     kind: str
     description: str
     undone: bool
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryEntry:
+    """A history record with its position in the history (for paging: pass ``id`` as
+    ``before``) and, for the deletion of an activity, the organisation it was deleted from
+    (None when the deletion predates that being recorded)."""
+
+    id: int
+    record: m.ChangeRecord
+    organisation: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,6 +267,46 @@ class Store:
         with self.engine.connect() as conn:
             return [rows.change_from(r, r["batch_uid"]) for r in conn.execute(stmt).mappings()]
 
+    def organisation_history(self, organisation: str, *, limit: int | None = 1000,
+                             before: int | None = None) -> list[HistoryEntry]:
+        """The change history of one organisation, newest first.
+
+        It covers the organisation's master data, its activities and processing
+        services (including activities deleted from it), and the processors
+        (with their subprocessors), recipients and TOMs they use now. Records
+        the store keeps for itself (fields starting with "#") are left out.
+        Deletions made before the organisation was recorded with them belong to
+        no known organisation; they are included for every organisation (their
+        :attr:`HistoryEntry.organisation` is None). ``before`` (an entry id)
+        continues a page: only older records. Raises :class:`StoreError` when
+        ``organisation`` names no organisation.
+        """
+        with self.engine.connect() as conn:
+            org = conn.execute(select(OrganisationRow.id, OrganisationRow.uid)
+                               .where(OrganisationRow.name == organisation)).first()
+            if org is None:
+                raise StoreError(MSG_UNKNOWN_ORG, name=organisation)
+            uids = _organisation_uids(conn, org.id, org.uid)
+            base = (select(*ChangeRow.__table__.c,
+                           ChangeBatchRow.uid.label("batch_uid"))
+                    .outerjoin(ChangeBatchRow, ChangeBatchRow.id == ChangeRow.batch_id)
+                    .where(not_(ChangeRow.field.startswith("#", autoescape=True))))
+            if before is not None:
+                base = base.where(ChangeRow.id < before)
+            found: list[Any] = []
+            for chunk in _chunks(sorted(uids)):
+                stmt = (base.where(ChangeRow.entity_uid.in_(chunk))
+                        .order_by(ChangeRow.id.desc()).limit(limit))
+                found.extend(conn.execute(stmt).mappings().all())
+            found.sort(key=lambda r: r["id"], reverse=True)
+            if limit is not None:
+                found = found[:limit]
+            deleted_from = _deleted_from(conn, [
+                r for r in found
+                if r["entity"] == "activity" and r["field"] == "" and r["new"] is None])
+            return [HistoryEntry(r["id"], rows.change_from(r, r["batch_uid"]),
+                                 deleted_from.get(r["id"])) for r in found]
+
     def _read(self, conn: Connection, organisation: str | None,
               include_history: bool) -> m.Register:
         reader = _Reader(conn)
@@ -321,6 +393,20 @@ class Store:
         """Delete an activity; the history keeps its full content for restoring."""
         with writing(self.engine) as conn:
             _Writer(conn, self.user).delete_activity(uid)
+
+    def restore_activity(self, uid: str, organisation_uid: str | None = None) -> m.Activity:
+        """Recreate a deleted activity from the snapshot its deletion left in the history.
+
+        It goes into ``organisation_uid``, by default into the organisation it was
+        deleted from; its ``changed`` time becomes now. One transaction, recorded
+        as a batch of kind "restore" (so :meth:`undo_batch` can take it back).
+        Refused with :class:`StoreError`, nothing changed, when no deletion of
+        ``uid`` is recorded, an activity with that uid exists (again), the
+        organisation is not known, or a processor, recipient or TOM it refers to
+        no longer exists.
+        """
+        with writing(self.engine) as conn:
+            return _Writer(conn, self.user).restore_activity(uid, organisation_uid)
 
     def save_service(self, organisation_uid: str,
                      service: m.ProcessingService) -> m.ProcessingService:
@@ -438,6 +524,67 @@ def _register_uids(register: m.Register) -> set[str]:
         uids.add(org.uid)
         uids |= {a.uid for a in org.activities} | {s.uid for s in org.services}
     return uids
+
+
+def _organisation_uids(conn: Connection, org_id: int, org_uid: str) -> set[str]:
+    """Uids whose history belongs to an organisation (see Store.organisation_history)."""
+    acts = select(ActivityRow.id).where(ActivityRow.organisation_id == org_id)
+    svcs = select(ProcessingServiceRow.id).where(ProcessingServiceRow.organisation_id == org_id)
+    uids = {org_uid}
+    uids.update(conn.execute(select(ActivityRow.uid)
+                             .where(ActivityRow.organisation_id == org_id)).scalars())
+    uids.update(conn.execute(select(ProcessingServiceRow.uid).where(
+        ProcessingServiceRow.organisation_id == org_id)).scalars())
+    processor_ids = set(conn.execute(select(ProcessorUseRow.processor_id).where(or_(
+        ProcessorUseRow.activity_id.in_(acts), ProcessorUseRow.service_id.in_(svcs)))).scalars())
+    processor_ids.update(conn.execute(select(TransferRow.processor_id).where(
+        TransferRow.processor_id.is_not(None),
+        or_(TransferRow.activity_id.in_(acts), TransferRow.service_id.in_(svcs)))).scalars())
+    subs: dict[int, list[int]] = defaultdict(list)
+    for owner, sub in conn.execute(select(SubprocessorRow.processor_id,
+                                          SubprocessorRow.subprocessor_id)):
+        subs[owner].append(sub)
+    todo = list(processor_ids)
+    while todo:  # subprocessors of used processors are used too
+        for sub in subs[todo.pop()]:
+            if sub not in processor_ids:
+                processor_ids.add(sub)
+                todo.append(sub)
+    uids.update(uid for id_, uid in conn.execute(select(ProcessorRow.id, ProcessorRow.uid))
+                if id_ in processor_ids)
+    uids.update(conn.execute(select(RecipientRow.uid).join(
+        RecipientUseRow, RecipientUseRow.recipient_id == RecipientRow.id)
+        .where(RecipientUseRow.activity_id.in_(acts))).scalars())
+    uids.update(conn.execute(select(TomRow.uid).join(TomUseRow, TomUseRow.tom_id == TomRow.id)
+                             .where(or_(TomUseRow.activity_id.in_(acts),
+                                        TomUseRow.service_id.in_(svcs)))).scalars())
+    # Activities deleted from this organisation, and deletions of unknown origin.
+    uids.update(conn.execute(select(ChangeRow.entity_uid).where(
+        ChangeRow.field == DELETED_FROM, ChangeRow.new == org_uid)).scalars())
+    recorded = select(ChangeRow.entity_uid).where(ChangeRow.field == DELETED_FROM)
+    uids.update(conn.execute(select(ChangeRow.entity_uid).where(
+        ChangeRow.entity == "activity", ChangeRow.field == "", ChangeRow.new.is_(None),
+        ChangeRow.old.is_not(None), ChangeRow.entity_uid.not_in(recorded),
+        ChangeRow.entity_uid.not_in(select(ActivityRow.uid)))).scalars())
+    return uids
+
+
+def _deleted_from(conn: Connection, deletions: list[Any]) -> dict[int, str]:
+    """Organisation uid recorded with each deletion record (by record id), where known."""
+    marks: dict[str, list[tuple[int, datetime, str]]] = defaultdict(list)
+    for chunk in _chunks(sorted({r["entity_uid"] for r in deletions})):
+        for id_, uid, at, org_uid in conn.execute(
+                select(ChangeRow.id, ChangeRow.entity_uid, ChangeRow.at, ChangeRow.new)
+                .where(ChangeRow.field == DELETED_FROM, ChangeRow.entity_uid.in_(chunk))):
+            marks[uid].append((id_, rows.utc(at), org_uid))
+    result: dict[int, str] = {}
+    for r in deletions:
+        earlier = [mark for mark in marks.get(r["entity_uid"], []) if mark[0] < r["id"]]
+        if earlier:
+            id_, at, org_uid = max(earlier)
+            if at == rows.utc(r["at"]) and org_uid:
+                result[r["id"]] = org_uid
+    return result
 
 
 def _only_used_catalogue(register: m.Register) -> m.Register:
@@ -568,6 +715,10 @@ class _Reader:
 
 BEFORE = "#before"
 """History field of the snapshot written before a batch replaces a record."""
+
+DELETED_FROM = "#organisation"
+"""History field recorded with the deletion of an activity: ``new`` is the uid of the
+organisation it was deleted from (written just before the deletion record itself)."""
 
 
 def _json(obj: Any) -> str:
@@ -856,11 +1007,42 @@ class _Writer:
         existing = self._existing_activities([uid])
         if uid not in existing:
             raise StoreError(MSG_UNKNOWN_ENTITY, entity="activity", uid=uid)
-        row_id, _, old = existing[uid]
+        row_id, org_id, old = existing[uid]
+        org_uid = self.conn.execute(select(OrganisationRow.uid)
+                                    .where(OrganisationRow.id == org_id)).scalar_one()
         self.conn.execute(delete(ActivityRow).where(ActivityRow.id == row_id))
+        self.record("activity", uid, old.name, DELETED_FROM, None, org_uid)
         self.record("activity", uid, old.name, "", json.dumps(to_dict(old), ensure_ascii=False),
                     None)
         self.flush_history()
+
+    def restore_activity(self, uid: str, organisation_uid: str | None) -> m.Activity:
+        deletion = self.conn.execute(
+            select(ChangeRow.id, ChangeRow.old, ChangeRow.entity_label).where(
+                ChangeRow.entity == "activity", ChangeRow.entity_uid == uid,
+                ChangeRow.field == "", ChangeRow.new.is_(None), ChangeRow.old.is_not(None))
+            .order_by(ChangeRow.id.desc()).limit(1)).first()
+        if deletion is None:
+            raise StoreError(MSG_NOT_DELETED, uid=uid)
+        again = self.conn.execute(select(ActivityRow.name).where(ActivityRow.uid == uid)).first()
+        if again is not None:
+            raise StoreError(MSG_EXISTS_AGAIN, uid=uid, name=again.name)
+        if organisation_uid is None:
+            organisation_uid = self.conn.execute(
+                select(ChangeRow.new).where(ChangeRow.entity_uid == uid,
+                                            ChangeRow.field == DELETED_FROM,
+                                            ChangeRow.id < deletion.id)
+                .order_by(ChangeRow.id.desc()).limit(1)).scalar()
+            if organisation_uid is None:
+                raise StoreError(MSG_RESTORE_WHERE, name=deletion.entity_label)
+        org_id = self.organisation_id(organisation_uid)
+        act = from_dict(m.Activity, json.loads(deletion.old))
+        _check_text(act)
+        act.changed = self.now
+        self.start_batch("restore", act.name)
+        self.put_activities(org_id, [act])
+        self.flush_history()
+        return act
 
     # processing services
 
@@ -980,7 +1162,8 @@ class _Writer:
         else:
             snapshot = {k: v for k, v in row.items() if k != "id"}
         self.conn.execute(delete(table).where(table.id == row["id"]))
-        self.record(entity, uid, row["name"], "", json.dumps(
+        label = row.get("name") or row.get("title") or uid  # TOMs have a title, no name
+        self.record(entity, uid, label, "", json.dumps(
             snapshot, ensure_ascii=False, default=str), None)
         self.flush_history()
 
@@ -1042,8 +1225,6 @@ class _Writer:
             {k: v for k, v in row.items() if k != "id"}, ensure_ascii=False, default=str), None)
 
     def _restore(self, entity: str, snapshot: dict[str, Any]) -> None:
-        from ropa_desktop.domain.codec import from_dict
-
         if entity == "activity":
             act = from_dict(m.Activity, snapshot)
             org_id = self.conn.execute(select(ActivityRow.organisation_id).where(
