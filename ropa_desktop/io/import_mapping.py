@@ -15,7 +15,9 @@ header is and which column holds which field (:class:`~ropa_desktop.domain.impor
   :class:`FormLayout`.
 - A :class:`MappingProfile` (``schemas/import-mapping.schema.json``) fixes the header row
   and overrides matches by header; :func:`load_profile` / :func:`save_profile` read and
-  write it.
+  write it. A profile entry without a target (JSON ``null``) leaves its column unmapped
+  even when the alias table knows the header: the engine keeps its cells in the notes
+  under the header, as for any unmapped column.
 
 Rules worth knowing:
 
@@ -24,7 +26,8 @@ Rules worth knowing:
   further left; the others stay unmapped, so the engine keeps their cells in the
   notes. (In a form, phone and e-mail go to the rows after the contact person's row
   when there is one, so the controller's phone above does not take them.) A profile's
-  choices beat automatic matches; ``Target.IGNORE`` may occur any number of times.
+  choices beat automatic matches; ``Target.IGNORE`` and "unmapped" (None) may occur any
+  number of times.
 - Headers known to belong to no field (the ICO's "Rights available to individuals",
   export columns without a field) are listed in the alias table as ``unmapped``: they
   are never matched fuzzily to a neighbouring field.
@@ -162,8 +165,10 @@ class MappingProfile:
     name: str
     header_row: int | None
     """1-based row of the header (the upper row of a two-row header); None: detect it."""
-    columns: dict[str, Target]
-    """Normalised source header → target (``Target.IGNORE`` keeps a column out on purpose)."""
+    columns: dict[str, Target | None]
+    """Normalised source header → target. ``Target.IGNORE`` keeps a column out on purpose;
+    None leaves it unmapped even when the alias table would match its header (the engine
+    keeps its cells in the notes under the header, like any unmapped column's)."""
     sheet: str | None = None
     """The sheet the profile is for; None: every sheet. Other sheets are detected as usual."""
 
@@ -396,17 +401,24 @@ def _filled(row: Sequence[CellValue]) -> list[int]:
     return [c for c, v in enumerate(row) if _text(v)]
 
 
-def _header_match(text: str, overrides: Mapping[str, Target]) -> _Match:
+_PROFILE_UNMAPPED = _Match(None, 0.0, None, True, from_profile=True)
+"""A header the profile leaves unmapped: a known header without a target."""
+
+
+def _header_match(text: str, overrides: Mapping[str, Target | None]) -> _Match:
     if not text:
         return _NO_MATCH
     if overrides:
-        target = overrides.get(_fold(normalise_header(text)))
-        if target is not None:
+        key = _fold(normalise_header(text))
+        if key in overrides:
+            target = overrides[key]
+            if target is None:
+                return _PROFILE_UNMAPPED
             return _Match(target, _SCORE_EXACT, None, True, from_profile=True)
     return _match_text(text)
 
 
-def _profile_overrides(profile: MappingProfile | None) -> dict[str, Target]:
+def _profile_overrides(profile: MappingProfile | None) -> dict[str, Target | None]:
     if profile is None:
         return {}
     return {_fold(normalise_header(k)): t for k, t in profile.columns.items()}
@@ -453,9 +465,17 @@ class _Candidate:
                    if m.target is not None and m.target is not Target.IGNORE)
 
     @property
+    def decided(self) -> int:
+        """Mapped columns plus those the profile ignores or leaves unmapped: headers the
+        profile names count in full when choosing the header row."""
+        return self.mapped + sum(1 for m in self.matches.values() if m.from_profile and (
+            m.target is None or m.target is Target.IGNORE))
+
+    @property
     def weight(self) -> float:
-        known = sum(1 for m in self.matches.values() if m.target is None and m.known)
-        return self.mapped + _KNOWN_WEIGHT * known
+        known = sum(1 for m in self.matches.values()
+                    if m.target is None and m.known and not m.from_profile)
+        return self.decided + _KNOWN_WEIGHT * known
 
     def valid(self) -> bool:
         targets = {m.target for m in self.matches.values()}
@@ -475,13 +495,13 @@ def _merged_fill(sheet: Sheet, r: int, texts: list[str]) -> None:
                     texts[c] = top_left
 
 
-def _single(sheet: Sheet, r: int, overrides: Mapping[str, Target]) -> _Candidate:
+def _single(sheet: Sheet, r: int, overrides: Mapping[str, Target | None]) -> _Candidate:
     headers = [_text(v) for v in _row(sheet, r)]
     matches = [(c, _header_match(h, overrides)) for c, h in enumerate(headers)]
     return _Candidate([r], headers, _resolve_unique(matches))
 
 
-def _pair(sheet: Sheet, r: int, overrides: Mapping[str, Target]) -> _Candidate:
+def _pair(sheet: Sheet, r: int, overrides: Mapping[str, Target | None]) -> _Candidate:
     top_row, bottom_row = _row(sheet, r), _row(sheet, r + 1)
     width = max(len(top_row), len(bottom_row))
     top = [_text(top_row[c]) if c < len(top_row) else "" for c in range(width)]
@@ -499,9 +519,10 @@ def _pair(sheet: Sheet, r: int, overrides: Mapping[str, Target]) -> _Candidate:
         if upper and lower and upper != lower:
             header = f"{upper} / {lower}"
             found = _header_match(header, overrides)
-            if found.target is None:
+            if found.target is None and not found.from_profile:
                 # The sub-heading alone, else the group label alone; a sub-heading known
-                # to have no target stays unmapped.
+                # to have no target stays unmapped, and so does a header the profile
+                # leaves unmapped.
                 for part in (lower, upper):
                     alternative = _header_match(part, overrides)
                     if alternative.target is not None or alternative.known:
@@ -526,7 +547,7 @@ def _grouped(sheet: Sheet, r: int) -> bool:
                for c in range(len(bottom)))
 
 
-def _best_table(sheet: Sheet, overrides: Mapping[str, Target]) -> _Candidate | None:
+def _best_table(sheet: Sheet, overrides: Mapping[str, Target | None]) -> _Candidate | None:
     limit = min(SCAN_ROWS, len(sheet.rows))
     singles = [_single(sheet, r, overrides) for r in range(limit)]
     candidates = [c for c in singles if c.valid()]
@@ -535,7 +556,7 @@ def _best_table(sheet: Sheet, overrides: Mapping[str, Target]) -> _Candidate | N
         if singles[r].weight == 0 or not _filled(_row(sheet, r + 1)) or not _grouped(sheet, r):
             continue
         pair = _pair(sheet, r, overrides)
-        if pair.valid() and pair.mapped > max(singles[r].mapped, singles[r + 1].mapped):
+        if pair.valid() and pair.decided > max(singles[r].decided, singles[r + 1].decided):
             candidates.append(pair)
     if not candidates:
         return None
@@ -543,14 +564,14 @@ def _best_table(sheet: Sheet, overrides: Mapping[str, Target]) -> _Candidate | N
 
 
 def _fixed_table(sheet: Sheet, header_row: int,
-                 overrides: Mapping[str, Target]) -> _Candidate | None:
+                 overrides: Mapping[str, Target | None]) -> _Candidate | None:
     r = header_row - 1
     if r >= len(sheet.rows):
         return None
     single = _single(sheet, r, overrides)
     if r + 1 < len(sheet.rows) and _filled(_row(sheet, r + 1)) and _grouped(sheet, r):
         pair = _pair(sheet, r, overrides)
-        if pair.mapped > single.mapped:
+        if pair.decided > single.decided:
             return pair
     return single
 
@@ -602,7 +623,7 @@ def _is_label(found: _Match) -> bool:
 
 
 def _form(sheet: Sheet, label_column: int,
-          overrides: Mapping[str, Target]) -> tuple[int, FormLayout] | None:
+          overrides: Mapping[str, Target | None]) -> tuple[int, FormLayout] | None:
     """The form with labels in ``label_column`` and the number of distinct targets its
     labels map to; None when too few map or none is a key target. Further label/value
     pairs in a label's row ("Nom / sigle | … | N° / REF | …") become fields too."""
@@ -656,7 +677,8 @@ def _form(sheet: Sheet, label_column: int,
     return len(targets), FormLayout(sheet.name, label_column, fields)
 
 
-def _best_form(sheet: Sheet, overrides: Mapping[str, Target]) -> tuple[int, FormLayout] | None:
+def _best_form(sheet: Sheet,
+               overrides: Mapping[str, Target | None]) -> tuple[int, FormLayout] | None:
     found = [f for f in (_form(sheet, c, overrides) for c in (0, 1)) if f is not None]
     return max(found, key=lambda f: (f[0], -f[1].label_column), default=None)
 
@@ -670,10 +692,11 @@ def detect_layout(sheet: Sheet,
     header (empty, prose only, or too few known headings).
 
     With a profile whose ``sheet`` is None or this sheet's name: its ``header_row`` fixes
-    the header (a two-row header is taken when the row below adds mapped columns; no
-    minimum of mapped columns is required then), and its ``columns`` override matches by
-    normalised header. A table is preferred over a form unless the form's labels map to
-    more distinct targets than the table's columns.
+    the header (a two-row header is taken when the row below adds mapped columns or
+    headers the profile names; no minimum of mapped columns is required then), and its
+    ``columns`` override matches by normalised header (an entry without a target leaves
+    its column unmapped). A table is preferred over a form unless the form's labels map
+    to more distinct targets than the table's columns.
     """
     if profile is not None and profile.sheet is not None and profile.sheet != sheet.name:
         profile = None
@@ -722,13 +745,14 @@ def load_profile(path: Path) -> MappingProfile:
 
     Raises :class:`MappingError` naming the file and, for invalid content, the JSON path
     (e.g. ``$.columns['Zweck']``). Header keys are normalised; two keys that become the
-    same header must not name different targets.
+    same header must not name different targets. A key whose target is ``null`` is kept
+    with the target None (leave the column unmapped).
     """
     path = Path(path)
     name = str(path)
     doc = read_json(path, max_bytes=MAX_PROFILE_BYTES, error=MappingError)
     check_schema(doc, mapping_schema(), file=name, error=MappingError, enum_noun="target")
-    columns: dict[str, Target] = {}
+    columns: dict[str, Target | None] = {}
     originals: dict[str, str] = {}
     for header, target_name in doc["columns"].items():
         key = normalise_header(header)
@@ -736,7 +760,7 @@ def load_profile(path: Path) -> MappingProfile:
         if not key:
             raise MappingError(MSG_INVALID, file=name, path=json_path,
                                problem="the header has no letters or digits")
-        target = Target(target_name)
+        target = None if target_name is None else Target(target_name)
         folded = _fold(key)
         if folded in originals and columns[originals[folded]] is not target:
             raise MappingError(MSG_SAME_HEADER, file=name, path=json_path, key=header,
@@ -755,7 +779,7 @@ def save_profile(profile: MappingProfile, path: Path) -> None:
         "name": profile.name,
         "sheet": profile.sheet,
         "header_row": profile.header_row,
-        "columns": {normalise_header(k) or k: Target(t).value
+        "columns": {normalise_header(k) or k: None if t is None else Target(t).value
                     for k, t in profile.columns.items()},
     }
     with atomic_text(Path(path)) as fh:

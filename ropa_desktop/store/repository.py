@@ -739,6 +739,7 @@ class _Writer:
         self.batch_id: int | None = None
         self.changes: list[dict[str, Any]] = []
         self._ids: dict[type, dict[str, int]] = {}
+        self._created_snapshots: dict[str, dict[str, Any]] = {}  # of processors being undone
 
     # history
 
@@ -1144,7 +1145,10 @@ class _Writer:
         self._insert_batches({SubprocessorRow: values})
         self.flush_history()
 
-    def delete_catalogue_entry(self, table: type, entity: str, uid: str) -> None:
+    def delete_catalogue_entry(self, table: type, entity: str, uid: str,
+                               snapshot: dict[str, Any] | None = None) -> None:
+        """Delete a processor, recipient or TOM that nothing uses; the history keeps
+        ``snapshot`` (by default the entry as it is now) as its old content."""
         row = self.conn.execute(select(table).where(table.uid == uid)).mappings().first()
         if row is None:
             raise StoreError(MSG_UNKNOWN_ENTITY, entity=entity, uid=uid)
@@ -1157,9 +1161,9 @@ class _Writer:
                                           .select_from(t)).scalar_one()
         if uses:
             raise StoreError(MSG_IN_USE, name=row["name"], count=uses)
-        if table is ProcessorRow:
+        if snapshot is None and table is ProcessorRow:
             snapshot = to_dict(_Reader(self.conn).processors[uid])
-        else:
+        elif snapshot is None:
             snapshot = {k: v for k, v in row.items() if k != "id"}
         self.conn.execute(delete(table).where(table.id == row["id"]))
         label = row.get("name") or row.get("title") or uid  # TOMs have a title, no name
@@ -1194,14 +1198,41 @@ class _Writer:
                    if r["field"] == "" and r["old"] is None and r["new"] is not None]
         before = [(r["entity"], r["old"]) for r in records if r["field"] == BEFORE]
         self.start_batch("undo", batch_uid)
-        order = ("activity", "service", "organisation", "processor", "recipient", "tom")
-        for kind in order:
-            for entity, uid in created:
-                if entity == kind:
-                    self._delete_created(kind, uid)
+
+        def delete_created(*kinds: str) -> None:
+            for kind in kinds:
+                for entity, uid in created:
+                    if entity == kind:
+                        self._delete_created(kind, uid)
+
+        # Users first, then what they use: created activities and services, then created
+        # organisations (an existing record is never moved into one); then the replaced
+        # records get their old content back, which refers only to what existed before
+        # the batch, so they let go of the catalogue entries the batch created; last
+        # those entries, the processors among them without their links to one another.
+        delete_created("activity", "service", "organisation")
         for entity, snapshot in before:
             self._restore(entity, json.loads(snapshot))
+        self._unlink_created_processors([uid for entity, uid in created if entity == "processor"])
+        delete_created("processor", "recipient", "tom")
         self.flush_history()
+
+    def _unlink_created_processors(self, uids: list[str]) -> None:
+        """Drop the subprocessor links the created processors ``uids`` hold, so that one
+        of them is not "in use" merely because another of them links to it.
+
+        The processors' snapshots (with their links) are kept for the history records
+        of their deletion. Links from any other processor stay and refuse the undo.
+        """
+        if not uids:
+            return
+        reader = _Reader(self.conn)
+        self._created_snapshots = {uid: to_dict(reader.processors[uid])
+                                   for uid in uids if uid in reader.processors}
+        ids = {uid: id_ for id_, uid in reader.processor_uid.items()}
+        own = [ids[uid] for uid in uids if uid in ids]
+        for chunk in _chunks(own):
+            self.conn.execute(delete(SubprocessorRow).where(SubprocessorRow.processor_id.in_(chunk)))
 
     def _delete_created(self, kind: str, uid: str) -> None:
         if kind == "activity":
@@ -1210,7 +1241,8 @@ class _Writer:
         table = {"service": ProcessingServiceRow, "organisation": OrganisationRow,
                  "processor": ProcessorRow, "recipient": RecipientRow, "tom": TomRow}[kind]
         if kind in ("processor", "recipient", "tom"):
-            self.delete_catalogue_entry(table, kind, uid)
+            snapshot = self._created_snapshots.get(uid) if kind == "processor" else None
+            self.delete_catalogue_entry(table, kind, uid, snapshot)
             return
         row = self.conn.execute(select(table).where(table.uid == uid)).mappings().first()
         if row is None:

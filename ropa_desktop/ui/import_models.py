@@ -33,7 +33,6 @@ from ropa_desktop.io.import_mapping import (
     FormLayout,
     MappingProfile,
     TableLayout,
-    match_header,
     normalise_header,
 )
 from ropa_desktop.io.import_report import ImportReport, RowResult, Status
@@ -118,9 +117,10 @@ def profile_for(layout: TableLayout | FormLayout, choices: dict[int, Target | No
                 name: str) -> MappingProfile:
     """A profile reproducing ``layout`` with the user's ``choices`` (entry index → target).
 
-    A profile cannot say "leave this column unmapped"; a column the user unmapped whose
-    header the alias table would match is written as ``Target.NOTES``, so its content is
-    kept in the notes all the same (as an unmapped column's would be).
+    A column the user unmapped (chose None for) is written as an unmapped entry (target
+    None), so it stays unmapped even where the alias table would match its header, and its
+    content is kept in the notes under its header like any unmapped column's. Columns
+    the engine left unmapped without the user's say are left to automatic matching.
     """
     if isinstance(layout, TableLayout):
         pairs = [(c.header, c.target) for c in layout.columns]
@@ -128,15 +128,13 @@ def profile_for(layout: TableLayout | FormLayout, choices: dict[int, Target | No
     else:
         pairs = [(f.label, f.target) for f in layout.fields]
         header_row = None
-    columns: dict[str, Target] = {}
+    columns: dict[str, Target | None] = {}
     for index, (header, detected) in enumerate(pairs):
         key = normalise_header(header)
         if not key:
             continue
         target = choices.get(index, detected)
-        if target is None and index in choices and match_header(header)[0] is not None:
-            target = Target.NOTES
-        if target is not None:
+        if target is not None or index in choices:
             columns.setdefault(key, target)
     return MappingProfile(name=name, header_row=header_row, columns=columns, sheet=layout.sheet)
 

@@ -710,11 +710,104 @@ def test_profile_header_row_beyond_the_sheet(build):
     assert detect_layout(sheet, MappingProfile("p", 10, {})) is None
 
 
-def test_shipped_schema_lists_every_target():
+UNMAPPING_SHEET = [
+    ["Bezeichnung der Verarbeitungstätigkeit", "Zwecke der Verarbeitung",
+     "Kategorien betroffener Personen", "Betroffene Personen", "Fristen für die Löschung"],
+    ["Hundesteuer", "Steuererhebung", "Hundehalter", "auch Mitbewohner", "10 Jahre"],
+]
+
+
+@pytest.mark.parametrize("header_row", [None, 1], ids=["detected", "fixed-header-row"])
+def test_profile_leaves_a_known_header_unmapped(build, tmp_path, header_row):
+    sheet = build(UNMAPPING_SHEET)
+    automatic = detect_layout(sheet)
+    assert isinstance(automatic, TableLayout)
+    assert [c.target for c in automatic.columns] == [
+        Target.NAME, Target.PURPOSES, Target.DATA_SUBJECTS, None, Target.RETENTION]
+    path = tmp_path / "unmapped.json"
+    path.write_text(json.dumps({
+        "format": "ropa-desktop/import-mapping", "version": 1, "name": "Steueramt",
+        "header_row": header_row,
+        "columns": {"Kategorien betroffener Personen": None, "Fristen für die Löschung": None},
+    }), encoding="utf-8")
+    profile = load_profile(path)
+    assert profile.columns == {"kategorien betroffener personen": None,
+                               "fristen für die löschung": None}
+
+    layout = detect_layout(sheet, profile)
+
+    assert isinstance(layout, TableLayout) and layout.header_rows == [0]
+    # Unmapped although the alias table knows both headers; the data subjects go to the
+    # other column that matches them, which lost to the unmapped one without the profile.
+    assert [(c.target, c.score, c.alias) for c in layout.columns] == [
+        (Target.NAME, 100.0, "Bezeichnung der Verarbeitungstätigkeit"),
+        (Target.PURPOSES, 100.0, "Zwecke der Verarbeitung"),
+        (None, 0.0, None),
+        (Target.DATA_SUBJECTS, layout.columns[3].score, layout.columns[3].alias),
+        (None, 0.0, None)]
+    assert layout.columns[3].alias is not None
+
+
+def test_unmapped_profile_entries_round_trip_and_match_the_schema(tmp_path):
+    profile = MappingProfile("Steueramt", 3, {"zwecke der verarbeitung": Target.PURPOSES,
+                                              "interne bemerkung": None,
+                                              "spalte x": Target.IGNORE}, sheet="VVT")
+    path = tmp_path / "profile.json"
+    save_profile(profile, path)
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    assert doc["columns"] == {"zwecke der verarbeitung": "purposes",
+                              "interne bemerkung": None, "spalte x": "ignore"}
+    jsonschema.validate(doc, json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
+    assert load_profile(path) == profile
+
+
+def test_profile_unmapping_a_two_row_header_does_not_fall_back_to_its_parts(build):
+    sheet = build([
+        ["Bezeichnung", "Zweck", "Empfänger", None],
+        [None, None, "intern", "extern"],
+        ["Hundesteuer", "Steuererhebung", "Kasse", "Finanzamt"],
+    ], merged=[(0, 0, 1, 0), (0, 1, 1, 1), (0, 2, 0, 3)])
+    profile = MappingProfile("p", 1, {"empfänger intern": None})
+    layout = detect_layout(sheet, profile)
+    assert isinstance(layout, TableLayout) and layout.header_rows == [0, 1]
+    assert mapping(layout) == {"Bezeichnung": Target.NAME, "Zweck": Target.PURPOSES,
+                               "Empfänger / intern": None,
+                               "Empfänger / extern": Target.RECIPIENTS}
+
+
+def test_profile_leaves_a_form_label_unmapped(build):
+    sheet = build(DSK_FORM, name="Form")
+    profile = MappingProfile("p", None, {"fristen für die löschung": None})
+    form = detect_layout(sheet, profile)
+    assert isinstance(form, FormLayout)
+    field = next(f for f in form.fields if f.label == "Fristen für die Löschung")
+    assert field.target is None and field.value_column == 2
+    assert Target.RETENTION not in {f.target for f in form.fields}
+
+
+def test_a_column_the_profile_leaves_unmapped_lands_in_the_notes_under_its_header(
+        build, tmp_path, sqlite_url):
+    from ropa_desktop.io.spreadsheet_import import plan_import
+    from ropa_desktop.store.database import open_store
+
+    book = XlsxWorkbook()
+    for row in UNMAPPING_SHEET:
+        book.active.append(row)
+    path = tmp_path / "steueramt.xlsx"
+    book.save(path)
+    profile = MappingProfile("p", None, {"fristen für die löschung": None})
+    plan = plan_import(open_store(sqlite_url), path, organisation="Stadt A", profile=profile)
+    act = plan.register.organisations[0].activities[0]
+    assert act.name == "Hundesteuer"
+    assert "Fristen für die Löschung: 10 Jahre" in act.notes.splitlines()
+    assert any("Fristen für die Löschung" in n.text for n in plan.report.notes)
+
+
+def test_shipped_schema_lists_every_target_and_null_for_unmapped():
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)
     assert schema["properties"]["columns"]["additionalProperties"]["enum"] == [
-        t.value for t in Target]
+        *(t.value for t in Target), None]
 
 
 def _profile_file(tmp_path: Path, content: str | dict) -> Path:
@@ -735,6 +828,8 @@ GOOD = {"format": "ropa-desktop/import-mapping", "version": 1, "name": "x", "col
     ({**GOOD, "extra": 1}, "$: unknown field extra"),
     ({**GOOD, "format": "something"}, "$.format:"),
     ({**GOOD, "columns": {"Zweck": "purposes", "ZWECK": "notes"}}, '$.columns["ZWECK"]'),
+    ({**GOOD, "columns": {"Zweck": "purposes", "ZWECK": None}}, '$.columns["ZWECK"]'),
+    ({**GOOD, "columns": {"Zweck": "unmapped"}}, '"unmapped" is not a known target'),
     ({**GOOD, "columns": {"--": "purposes"}}, '$.columns["--"]'),
     ('{"format": "ropa-desktop/import-mapping",', "not valid JSON (line 1"),
     ('{"name": "a", "name": "b"}', "occurs twice"),

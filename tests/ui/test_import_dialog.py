@@ -128,7 +128,8 @@ def test_changing_a_target_plans_again_and_the_preview_follows(qtbot, dialog, tm
     _wait(qtbot, dialog)
     assert model.target(0) is None and 0 in model.unmapped_rows()
     act = dialog.plan.register.organisations[0].activities[0]
-    assert act.name == "Rückfrage bei Frau Öztürk" and "Meldewesen" in act.notes
+    assert act.name == "Rückfrage bei Frau Öztürk"
+    assert f"{DSK[0]}: Meldewesen" in act.notes.splitlines()  # under its header
     preview = dialog.preview_page.model
     assert preview.index(0, preview.ACTIVITY).data() == "Rückfrage bei Frau Öztürk"
 
@@ -258,6 +259,57 @@ def test_save_the_mapping_as_a_profile_and_load_it_again(qtbot, dialog, session,
     assert model.target(REMARK) is Target.DESCRIPTION
     assert model.index(REMARK, MappingModel.MATCH).data() == model.tr("mapping profile")
     assert again.plan.register.organisations[0].activities[0].description == "Rückfrage"
+
+
+RETENTION = 5
+"""The column "Fristen für die Löschung": matched by the alias table."""
+
+
+def test_a_column_the_user_unmaps_lands_in_the_notes_with_its_header(qtbot, dialog, session,
+                                                                     tmp_path, monkeypatch):
+    path = _dsk_xlsx(tmp_path / "a.xlsx", [_row("Meldewesen", "Rückfrage")])
+    _planned(qtbot, dialog, path)
+    model = dialog.mapping_page.model
+    assert model.target(RETENTION) is Target.RETENTION
+    dialog.set_target(RETENTION, None)
+    _wait(qtbot, dialog)
+    assert model.target(RETENTION) is None and RETENTION in model.unmapped_rows()
+    act = dialog.plan.register.organisations[0].activities[0]
+    lines = act.notes.splitlines()
+    assert "Fristen für die Löschung: 10 Jahre nach Wegzug" in lines
+    assert "Interne Bemerkung: Rückfrage" in lines  # as for the column no field fits
+    assert act.data_categories and all(c.retention.is_empty() for c in act.data_categories)
+
+    # Saved as a profile, the column is written as unmapped (not as the notes field) …
+    profile_path = tmp_path / "ohne-fristen.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(profile_path), "")))
+    qtbot.mouseClick(dialog.mapping_page.save_profile, Qt.MouseButton.LeftButton)
+    saved = load_profile(profile_path)
+    assert "fristen für die löschung" in saved.columns
+    assert saved.columns["fristen für die löschung"] is None
+    assert "interne bemerkung" not in saved.columns  # left to automatic matching
+
+    # … and a dialog using that profile leaves it unmapped, kept under its header.
+    again = ImportDialog(session)
+    qtbot.addWidget(again)
+    again.file_page.profile.setText(str(profile_path))
+    _planned(qtbot, again, path)
+    model = again.mapping_page.model
+    assert model.target(RETENTION) is None and RETENTION in model.unmapped_rows()
+    assert [model.target(r) for r in range(model.rowCount()) if r != RETENTION] == [
+        t for r, t in enumerate(DSK_TARGETS) if r != RETENTION]
+    act = again.plan.register.organisations[0].activities[0]
+    assert "Fristen für die Löschung: 10 Jahre nach Wegzug" in act.notes.splitlines()
+
+    # Imported, the notes in the register hold the column under its header.
+    count = _activity_count(session)
+    with qtbot.waitSignal(again.imported, timeout=20000):
+        again.start_import()
+    _wait(qtbot, again)
+    acts = {a.name: a for a in session.store.load_organisation(DEMO_ORG).activities}
+    assert len(acts) == count + 1
+    assert "Fristen für die Löschung: 10 Jahre nach Wegzug" in acts["Meldewesen"].notes
 
 
 def test_an_invalid_profile_is_named_and_nothing_is_read(qtbot, dialog, tmp_path):
