@@ -26,8 +26,6 @@ MSG = {
                       "{unchanged} unverändert.",
                    en="Demo register written: {created} new, {updated} changed, "
                       "{unchanged} unchanged."),
-    "demo_first": T(de="Die Datenbank war leer: Das Demo-Verzeichnis wurde angelegt.",
-                    en="The database was empty: the demo register has been created."),
     "exported": T(de="{file} geschrieben ({orgs} Organisationen, "
                      "{acts} Verarbeitungstätigkeiten).",
                   en="Wrote {file} ({orgs} organisations, {acts} processing activities)."),
@@ -47,10 +45,6 @@ MSG = {
     "orgs": T(de="{n} Organisationen:", en="{n} organisations:"),
     "org_line": T(de="  {name}: {acts} Verarbeitungstätigkeiten, {svcs} Auftragsverarbeitungen",
                   en="  {name}: {acts} processing activities, {svcs} processing services"),
-    "no_gui": T(de="Die grafische Oberfläche ist noch nicht enthalten; "
-                   "`ropa-desktop --help` zeigt die Befehle.",
-                en="The graphical interface is not included yet; "
-                   "`ropa-desktop --help` lists the commands."),
     "internal": T(de="Interner Fehler: {problem} (ROPA_DEBUG=1 zeigt Einzelheiten)",
                   en="Internal error: {problem} (ROPA_DEBUG=1 shows details)"),
     "unknown_format": T(de="{file}: Dateiformat „{ext}“ wird nicht unterstützt.",
@@ -179,12 +173,15 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "import" and args.file.suffix.lower() not in IMPORT_SUFFIXES:
         raise CliError(MSG["unknown_format"], file=args.file, ext=args.file.suffix or "?")
 
+    command = args.command
+    if command is None:
+        from ropa_desktop.ui.app import main as gui_main
+
+        return gui_main(args.db)
+
     from ropa_desktop.store.database import describe, open_store, resolve_url
 
     store = open_store(args.db)
-    command = args.command
-    if command is None:
-        return _default(store, describe(resolve_url(args.db)))
     if command == "demo":
         return _demo(store)
     if command == "summary":
@@ -218,17 +215,6 @@ def _demo(store) -> int:  # type: ignore[no-untyped-def]
                                    kind="demo")
     print(MSG["demo_done"](created=result.created, updated=result.updated,
                            unchanged=result.unchanged))
-    return 0
-
-
-def _default(store, db: str) -> int:  # type: ignore[no-untyped-def]
-    if store.is_empty():
-        from ropa_desktop.io.demo import build_demo_register
-
-        store.import_register(build_demo_register(date.today()), description="Demo", kind="demo")
-        print(MSG["demo_first"]())
-    _summary(store, db)
-    print(MSG["no_gui"]())
     return 0
 
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from ropa_desktop.domain.i18n import LocalizedError
 
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
+START_DEMO, START_OWN = "demo", "own"
 
 
 def _tr(text: str) -> str:
@@ -61,3 +62,23 @@ def show_error(parent: QWidget | None, title: str, error: BaseException | str) -
 def inform(parent: QWidget | None, title: str, text: str) -> None:
     """Show an information message."""
     QMessageBox.information(parent, title, text)
+
+
+def ask_start(parent: QWidget | None) -> str:
+    """On an empty register file: :data:`START_DEMO`, :data:`START_OWN` or :data:`CANCEL`."""
+    box = QMessageBox(QMessageBox.Icon.Question, _tr("Empty register"), _tr(
+        "This register file is empty.\n\n"
+        "Load the demo register (five organisations from real privacy notices) to look "
+        "around, or start with your own organisation?"),
+        QMessageBox.StandardButton.NoButton, parent)
+    demo = box.addButton(_tr("Load &demo register"), QMessageBox.ButtonRole.AcceptRole)
+    own = box.addButton(_tr("&Own organisation …"), QMessageBox.ButtonRole.ActionRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(demo)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is demo:
+        return START_DEMO
+    if clicked is own:
+        return START_OWN
+    return CANCEL

@@ -1,0 +1,154 @@
+"""Starting the desktop application: Qt application, translations, database, window.
+
+:class:`Application` owns the open session and the main window and rebuilds the
+window when the user opens another database or switches the language.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTranslator
+from PySide6.QtWidgets import QApplication, QWidget
+
+from ropa_desktop.domain import i18n
+from ropa_desktop.domain.vocab import RESOURCES_DIR
+from ropa_desktop.store.database import describe, open_store, resolve_url
+from ropa_desktop.ui import prompts, settings
+from ropa_desktop.ui.main_window import MainWindow
+from ropa_desktop.ui.session import Session
+
+TRANSLATIONS_DIR = RESOURCES_DIR / "translations"
+
+_installed: list[QTranslator] = []
+
+
+def install_language(app: QApplication, lang: str) -> None:
+    """Make ``lang`` the language of Qt's dialogs, our windows and the domain messages."""
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    i18n.set_language(lang)
+    QLocale.setDefault(QLocale(QLocale.Language.German if lang == "de"
+                               else QLocale.Language.English, QLocale.Country.Germany))
+    if lang == "en":
+        return  # the source texts are English
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name, directory in ((f"qtbase_{lang}", qt_dir),
+                            (f"ropa_{lang}", str(TRANSLATIONS_DIR))):
+        translator = QTranslator(app)
+        if translator.load(name, directory):
+            app.installTranslator(translator)
+            _installed.append(translator)
+
+
+class Application(QObject):
+    """Owns the session and the main window; rebuilds the window on request."""
+
+    def __init__(self, app: QApplication, store_target: str | None) -> None:
+        super().__init__()
+        self.app = app
+        self.target = store_target
+        self.session: Session | None = None
+        self.window: MainWindow | None = None
+
+    def start(self) -> bool:
+        """Open the database and show the window; False when the user gave up."""
+        return self.open(self.target, first=True)
+
+    def open(self, target: str | None, *, first: bool = False) -> bool:
+        """Open the register at ``target`` (None: the default) in a new window."""
+        try:
+            url = resolve_url(target)
+            store = open_store(target)
+        except Exception as exc:
+            prompts.show_error(self.window, self.tr("Open register"), exc)
+            return False
+        location = describe(url)
+        session = Session(store, location, self)
+        if store.is_empty() and not offer_start(self.window, session):
+            return not first and self.window is not None
+        names = [o.name for o in store.organisations()]
+        remembered = settings.value("session/organisation")
+        session.set_organisation(remembered if remembered in names
+                                 else (names[0] if names else None))
+        if url.get_backend_name() == "sqlite":
+            settings.remember_database(str(Path(url.database or "").resolve()))
+        self._show(session)
+        return True
+
+    def switch_language(self, lang: str) -> None:
+        """Rebuild the window in ``lang`` with the same database and organisation."""
+        settings.set_value("ui/language", lang)
+        install_language(self.app, lang)
+        if self.session is not None:
+            self._show(self.session, keep_page=True)
+
+    def _show(self, session: Session, *, keep_page: bool = False) -> None:
+        old = self.window
+        page = old.current_page() if (old is not None and keep_page) else None
+        if old is not None:
+            old.hide()
+        window = MainWindow(session)
+        window.databaseRequested.connect(self.open)
+        window.newDatabaseRequested.connect(self.open)
+        window.languageRequested.connect(self.switch_language)
+        if page:
+            window.show_page(page)
+        window.show()
+        if old is not None:
+            old.deleteLater()
+            if self.session is not None and self.session is not session:
+                self.session.store.engine.dispose()
+                self.session.deleteLater()
+        self.window = window
+        self.session = session
+
+
+def offer_start(parent: QWidget | None, session: Session) -> bool:
+    """On an empty database: load the demo register or start an empty one.
+
+    Returns False when the user cancels (the database stays empty).
+    """
+    answer = prompts.ask_start(parent)
+    if answer == prompts.START_DEMO:
+        load_demo(session)
+        return True
+    if answer == prompts.START_OWN:
+        from ropa_desktop.ui.organisation_view import new_organisation
+
+        return bool(new_organisation(parent, session))
+    return False
+
+
+def load_demo(session: Session) -> None:
+    """Write the demo register into the session's database (one transaction)."""
+    from datetime import date
+
+    from ropa_desktop.io.demo import build_demo_register
+
+    session.store.import_register(build_demo_register(date.today()), description="Demo",
+                                  kind="demo")
+    session.reload()
+
+
+def create_qapplication(argv: list[str]) -> QApplication:
+    """The QApplication with names, settings format and the chosen language."""
+    app = QApplication.instance() or QApplication(argv)
+    assert isinstance(app, QApplication)
+    settings.configure_application(app)
+    install_language(app, settings.language())
+    return app
+
+
+def main(db: str | None = None, argv: list[str] | None = None) -> int:
+    """Run the desktop application until its window closes; returns the exit code."""
+    started = time.perf_counter()
+    app = create_qapplication(argv if argv is not None else sys.argv[:1])
+    controller = Application(app, db)
+    if not controller.start():
+        return 1
+    controller.startup_seconds = time.perf_counter() - started  # type: ignore[attr-defined]
+    return app.exec()

@@ -1,0 +1,109 @@
+"""Render the README screenshots (offscreen): main window, activity editor, import dialog.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [--out docs/screenshots]
+        [--lang de|en]
+
+Works on a temporary demo register; nothing of the user's data or settings is touched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def _sample_sheet(path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    ws = book.active
+    ws.title = "VVT"
+    ws.append(["Verzeichnis der Verarbeitungstätigkeiten – Bürgeramt"])
+    ws.append([])
+    ws.append(["Nr.", "Bezeichnung der Verarbeitungstätigkeit", "Zweck", "Rechtsgrundlage",
+               "Kategorien betroffener Personen", "Kategorien personenbezogener Daten",
+               "Löschfrist", "Interne Bemerkung"])
+    ws.append(["BA-1", "Meldewesen", "Führung des Melderegisters", "Art. 6 Abs. 1 lit. c DSGVO",
+               "Einwohner", "Name, Anschrift, Geburtsdatum", "5 Jahre nach Wegzug", "prüfen"])
+    ws.append(["BA-2", "Fundbüro", "Verwahrung von Fundsachen", "Art. 6 Abs. 1 lit. e DSGVO",
+               "Finder, Verlierer", "Name, Telefon", "6 Monate", ""])
+    ws.append(["BA-3", "Terminvergabe online", "Buchung von Terminen",
+               "Art. 6 Abs. 1 lit. e DSGVO; § 3 DSG NRW", "Bürgerinnen und Bürger",
+               "Name, E-Mail", "14 Tage nach dem Termin", ""])
+    book.save(path)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--lang", choices=("de", "en"), default="de")
+    args = parser.parse_args()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["XDG_CONFIG_HOME"] = str(Path(tmp) / "config")
+        from PySide6.QtWidgets import QApplication
+
+        from ropa_desktop.io.demo import build_demo_register
+        from ropa_desktop.store.database import open_store
+        from ropa_desktop.ui import settings
+        from ropa_desktop.ui.app import Application, create_qapplication
+        from ropa_desktop.ui.import_dialog import ImportDialog
+
+        db = Path(tmp) / "demo.sqlite"
+        store = open_store(db)
+        store.import_register(build_demo_register(date.today()), description="Demo",
+                              kind="demo")
+        store.engine.dispose()
+        app = create_qapplication([])
+        settings.set_value("ui/language", args.lang)
+        settings.set_value("session/organisation", "Stadtwerke Bochum GmbH")
+        from ropa_desktop.ui.app import install_language
+
+        install_language(app, args.lang)
+        controller = Application(app, str(db))
+        assert controller.start()
+        window = controller.window
+        assert window is not None
+        window.resize(1500, 900)
+        session = controller.session
+        assert session is not None
+        uids = session.activity_uids()
+        window.open_activity(uids[min(2, len(uids) - 1)])
+        for _ in range(5):
+            app.processEvents()
+        args.out.mkdir(parents=True, exist_ok=True)
+        window.grab().save(str(args.out / "main-window.png"))
+        editor = window.activities.editor
+        editor.grab().save(str(args.out / "activity-editor.png"))
+
+        sheet = Path(tmp) / "Buergeramt.xlsx"
+        _sample_sheet(sheet)
+        dialog = ImportDialog(session, window, sheet)
+        dialog.resize(1100, 650)
+        dialog.show()
+        task = dialog.load_file(sheet)
+        while task is not None and not task.done:
+            app.processEvents()
+        for _ in range(50):
+            app.processEvents()
+            current = dialog.task
+            if current is None or current.done:
+                break
+        for _ in range(5):
+            app.processEvents()
+        dialog.grab().save(str(args.out / "import-dialog.png"))
+        dialog.close()
+        window.close()
+        QApplication.processEvents()
+    print(f"wrote {', '.join(p.name for p in sorted(args.out.glob('*.png')))} to {args.out}")
+
+
+if __name__ == "__main__":
+    main()
