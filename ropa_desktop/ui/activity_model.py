@@ -15,7 +15,6 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
@@ -23,10 +22,10 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from ropa_desktop.domain import model as m
 from ropa_desktop.domain import presentation as p
 from ropa_desktop.domain.rules import Severity, completeness
+from ropa_desktop.ui.item_models import SORT_ROLE, SortKeyProxy
 from ropa_desktop.ui.session import Session
 
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -110,13 +109,13 @@ class ActivityTableModel(QAbstractTableModel):
 
     # --- Qt interface -------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._uids)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
@@ -247,7 +246,7 @@ SEVERITY_FILTERS = ("all", "error", "warning", "clean")
 """Choices of the finding filter: everything, with errors, with warnings or worse, clean."""
 
 
-class ActivityFilterProxy(QSortFilterProxyModel):
+class ActivityFilterProxy(SortKeyProxy):
     """Filters the activity table by search words, status and worst finding; sorts naturally."""
 
     def __init__(self, parent: Any = None) -> None:
@@ -255,7 +254,6 @@ class ActivityFilterProxy(QSortFilterProxyModel):
         self._words: list[str] = []
         self._status: m.ActivityStatus | None = None
         self._severity = "all"
-        self.setSortRole(SORT_ROLE)
         self.setDynamicSortFilter(False)
 
     def set_search(self, text: str) -> None:
@@ -286,7 +284,7 @@ class ActivityFilterProxy(QSortFilterProxyModel):
         """The uid shown in proxy row ``row``."""
         return self.data(self.index(row, 0), UID_ROLE)
 
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         source = self.sourceModel()
         assert isinstance(source, ActivityTableModel)
         if not (self._words or self._status or self._severity != "all"):
@@ -303,10 +301,3 @@ class ActivityFilterProxy(QSortFilterProxyModel):
             return False
         return all(word in row.haystack for word in self._words)
 
-    def lessThan(self, left: Index, right: Index) -> bool:  # noqa: N802
-        a = left.data(SORT_ROLE)
-        b = right.data(SORT_ROLE)
-        try:
-            return bool(a < b)
-        except TypeError:
-            return str(a) < str(b)

@@ -131,8 +131,15 @@ class LineField(Field):
             self.widget.setText(text)
 
     def refresh_choices(self) -> None:
-        if self._suggestions is not None:
-            self.widget.setCompleter(completer(self._suggestions(), self.widget))
+        if self._suggestions is None:
+            return
+        words = self._suggestions()
+        current = self.widget.completer()
+        model = current.model() if current is not None else None
+        if isinstance(model, QStringListModel):
+            model.setStringList(words)  # one completer per field, however often it refreshes
+        else:
+            self.widget.setCompleter(completer(words, self.widget))
 
 
 class TextField(Field):

@@ -12,7 +12,6 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
@@ -34,9 +33,8 @@ from ropa_desktop.domain import model as m
 from ropa_desktop.domain.rules import Finding, Severity, check_organisation
 from ropa_desktop.ui.activity_model import severity_icon
 from ropa_desktop.ui.history_view import Index, LazyView, connect_open, field_label
+from ropa_desktop.ui.item_models import SORT_ROLE, SortKeyProxy
 from ropa_desktop.ui.session import Session
-
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 COLUMNS = ("severity", "activity", "field", "message", "code")
 """Column keys of the findings table."""
@@ -159,14 +157,13 @@ class FindingsTableModel(QAbstractTableModel):
         return self.tr("Note")
 
 
-class FindingsFilterProxy(QSortFilterProxyModel):
+class FindingsFilterProxy(SortKeyProxy):
     """Filters findings by severity and words; sorts by the rows' sort keys."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._words: list[str] = []
         self._severity = "all"
-        self.setSortRole(SORT_ROLE)
 
     def set_search(self, text: str) -> None:
         """Show only findings containing every word of ``text`` (case-insensitive)."""
@@ -194,12 +191,6 @@ class FindingsFilterProxy(QSortFilterProxyModel):
         hay = source.haystack(source_row)
         return all(word in hay for word in self._words)
 
-    def lessThan(self, left: Index, right: Index) -> bool:
-        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
-        try:
-            return bool(a < b)
-        except TypeError:
-            return str(a) < str(b)
 
 
 class FindingsView(LazyView):

@@ -29,7 +29,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
@@ -50,12 +49,12 @@ from ropa_desktop.domain import model as m
 from ropa_desktop.domain import presentation as p
 from ropa_desktop.store.repository import ChangeBatch, HistoryEntry, StoreError
 from ropa_desktop.ui import prompts
+from ropa_desktop.ui.item_models import SORT_ROLE, SortKeyProxy
 from ropa_desktop.ui.session import Session
 
 PAGE = 1000
 """How many changes are read at a time."""
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 ROW_ROLE = Qt.ItemDataRole.UserRole + 3
 
 Index = QModelIndex | QPersistentModelIndex
@@ -340,13 +339,12 @@ class HistoryTableModel(QAbstractTableModel):
         return row.display[COLUMNS.index(key)] or None
 
 
-class HistoryFilterProxy(QSortFilterProxyModel):
+class HistoryFilterProxy(SortKeyProxy):
     """Filters history rows by words (all must occur), sorts by the rows' sort keys."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._words: list[str] = []
-        self.setSortRole(SORT_ROLE)
 
     def set_search(self, text: str) -> None:
         """Show only rows containing every word of ``text`` (case-insensitive)."""
@@ -364,12 +362,6 @@ class HistoryFilterProxy(QSortFilterProxyModel):
         hay = source.haystack(source_row)
         return all(word in hay for word in self._words)
 
-    def lessThan(self, left: Index, right: Index) -> bool:
-        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
-        try:
-            return bool(a < b)
-        except TypeError:
-            return str(a) < str(b)
 
 
 class HistoryView(LazyView):

@@ -20,7 +20,6 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
@@ -39,12 +38,12 @@ from ropa_desktop.io.import_report import ImportReport, RowResult, Status
 from ropa_desktop.io.sheet_reader import Sheet
 from ropa_desktop.io.sheet_types import cell_ref, column_letter, one_line
 from ropa_desktop.ui.activity_model import severity_icon
+from ropa_desktop.ui.item_models import SORT_ROLE, SortKeyProxy
 
 Index = QModelIndex | QPersistentModelIndex
 
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
 """The value of a mapping row's :class:`Target`; "" when the column goes to no field."""
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 3
 """The :class:`Status` of a preview row."""
 
@@ -54,7 +53,6 @@ UNMAPPED_BACKGROUND = QColor("#fff3cd")
 STATUS_SEVERITY = {Status.OK: None, Status.WARNING: Severity.WARNING,
                    Status.ERROR: Severity.ERROR}
 """The finding severity whose icon marks a report status."""
-
 
 
 def target_label(target: Target | None) -> str:
@@ -253,19 +251,8 @@ class MappingModel(QAbstractTableModel):
         return self.tr("similar ({score} %)").format(score=round(entry.score))
 
 
-class SortProxy(QSortFilterProxyModel):
+class SortProxy(SortKeyProxy):
     """Sorts by :data:`SORT_ROLE` (the target column puts unmapped columns first)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setSortRole(SORT_ROLE)
-
-    def lessThan(self, left: Index, right: Index) -> bool:
-        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
-        try:
-            return bool(a < b)
-        except TypeError:
-            return str(a) < str(b)
 
 
 class TargetDelegate(QStyledItemDelegate):

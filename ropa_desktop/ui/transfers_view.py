@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,9 +32,8 @@ from ropa_desktop.domain import vocab
 from ropa_desktop.domain.rules import Finding, Severity
 from ropa_desktop.ui.activity_model import severity_icon, worst
 from ropa_desktop.ui.history_view import Index, LazyView, connect_open
+from ropa_desktop.ui.item_models import SORT_ROLE, SortKeyProxy
 from ropa_desktop.ui.session import Session
-
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 COLUMNS = ("status", "activity", "country", "recipient", "mechanism", "documentation")
 """Column keys of the transfers table."""
@@ -193,13 +192,12 @@ class TransfersTableModel(QAbstractTableModel):
         return str(getattr(row, key))
 
 
-class TransfersFilterProxy(QSortFilterProxyModel):
+class TransfersFilterProxy(SortKeyProxy):
     """Filters transfers by country; sorts by the rows' sort keys."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._country = ""
-        self.setSortRole(SORT_ROLE)
 
     def set_country(self, key: str) -> None:
         """Show only transfers to the country ``key`` ("": all)."""
@@ -215,12 +213,6 @@ class TransfersFilterProxy(QSortFilterProxyModel):
         assert isinstance(source, TransfersTableModel)
         return source.row_at(source_row).country_key == self._country
 
-    def lessThan(self, left: Index, right: Index) -> bool:
-        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
-        try:
-            return bool(a < b)
-        except TypeError:
-            return str(a) < str(b)
 
 
 class TransfersView(LazyView):

@@ -106,7 +106,7 @@ def test_edit_through_the_session_updates_the_row(session, qtbot) -> None:
 
 
 def test_sorting_by_reference_is_natural(session) -> None:
-    model, proxy = _proxy(session)
+    _, proxy = _proxy(session)
     for i, uid in enumerate(session.activity_uids()):
         act = session.activity_copy(uid)
         act.reference = f"VT-{[10, 2, 1, 33, 4, 5, 20, 3][i]}"

@@ -207,4 +207,5 @@ def test_backup_runs_in_the_background_and_names_the_file(qtbot, session,
     assert told
     path = Path(told[0].splitlines()[-1])
     assert path.is_file()
-    assert open_store(path, migrate=False).organisation_names() == session.store.organisation_names()
+    copy = open_store(path, migrate=False)
+    assert copy.organisation_names() == session.store.organisation_names()
