@@ -88,14 +88,10 @@ def main() -> None:
         dialog = ImportDialog(session, window, sheet)
         dialog.resize(1100, 650)
         dialog.show()
-        task = dialog.load_file(sheet)
-        while task is not None and not task.done:
-            app.processEvents()
-        for _ in range(50):
-            app.processEvents()
-            current = dialog.task
-            if current is None or current.done:
-                break
+        for step in (lambda: dialog.load_file(sheet), lambda: dialog.choose_sheet("VVT")):
+            task = step()
+            while task is not None and not task.done:
+                app.processEvents()
         for _ in range(5):
             app.processEvents()
         dialog.grab().save(str(args.out / "import-dialog.png"))

@@ -180,13 +180,3 @@ def test_check_on_the_demo_lists_the_real_gaps_of_the_seed_notices(tmp_path, cap
     assert main(["--lang", "en", "--db", db, "check", "--org", "Stadt Ahaus"]) == 1
     out = capsys.readouterr().out
     assert "Stadt Ahaus" in out and "errors" in out and "Stadtwerke" not in out
-
-
-def test_first_start_on_an_empty_database_creates_the_demo(tmp_path, capsys):
-    db = str(tmp_path / "new.sqlite")
-    assert main(["--db", db]) == 0
-    out = capsys.readouterr().out
-    assert "Demo-Verzeichnis wurde angelegt" in out
-    assert "Stadtwerke Gütersloh GmbH: 2 Verarbeitungstätigkeiten" in out
-    assert main(["--db", db]) == 0
-    assert "Demo" not in capsys.readouterr().out

@@ -190,11 +190,11 @@ class ActivitiesView(QWidget):
         names = [self.session.activity(u).name or u for u in uids]  # type: ignore[union-attr]
         if len(uids) == 1:
             text = self.tr("Delete the processing activity “{name}”?\n\n"
-                           "It can be restored from the history (Verlauf).").format(
+                           "It can be restored from the history.").format(
                                name=names[0])
         else:
             text = self.tr("Delete {n} processing activities?\n\n"
-                           "They can be restored from the history (Verlauf).").format(
+                           "They can be restored from the history.").format(
                                n=len(uids))
         if not prompts.confirm(self, self.tr("Delete"), text):
             return

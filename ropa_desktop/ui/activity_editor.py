@@ -205,6 +205,16 @@ class ActivityEditor(QWidget):
 
     # ------------------------------------------------------------------ public interface
 
+    def _stack_action(self, text: str, trigger: Any, can: Any, what: Any) -> QAction:
+        """An undo/redo action with a fixed text; the step it would take is its tooltip."""
+        act = QAction(text, self)
+        act.setEnabled(False)
+        act.triggered.connect(trigger)
+        can.connect(act.setEnabled)
+        what.connect(lambda step, a=act, t=text: a.setToolTip(
+            f"{t.replace('&', '')}: {step}" if step else t.replace("&", "")))
+        return act
+
     def load(self, uid: str | None) -> None:
         """Show the stored activity ``uid`` (None: nothing; the form is disabled)."""
         act = self.session.activity_copy(uid) if uid else None
@@ -348,8 +358,12 @@ class ActivityEditor(QWidget):
         self.save_action.setToolTip(self.tr("Save the activity (Ctrl+S)"))
         self.revert_action = action(self.tr("Re&vert"), "revert", [], self.revert)
         self.revert_action.setToolTip(self.tr("Discard the unsaved changes"))
-        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
-        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.undo_action = self._stack_action(self.tr("&Undo"), self.undo_stack.undo,
+                                              self.undo_stack.canUndoChanged,
+                                              self.undo_stack.undoTextChanged)
+        self.redo_action = self._stack_action(self.tr("&Redo"), self.undo_stack.redo,
+                                              self.undo_stack.canRedoChanged,
+                                              self.undo_stack.redoTextChanged)
         for act, name, keys in (
             (self.undo_action, "undo", [QKeySequence("Ctrl+Z")]),
             (self.redo_action, "redo", [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")]),

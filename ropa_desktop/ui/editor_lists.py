@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -52,7 +52,7 @@ class _Row(QFrame):
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
-        self.remove_button = QPushButton(owner.tr("Remove"), self)
+        self.remove_button = QPushButton(QCoreApplication.translate("RowListField", "Remove"), self)
         self.remove_button.setObjectName(prefix + ".remove")
         self.remove_button.clicked.connect(lambda: owner.remove_row(self.index))
         head = QHBoxLayout()

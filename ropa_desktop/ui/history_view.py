@@ -67,8 +67,6 @@ NOT_UNDOABLE = frozenset({"undo", "imported-history"})
 deleted, and imported history describes changes made in another database."""
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("HistoryView", text)
 
 
 def field_label(path: str | None, entity: str = "activity") -> str:
@@ -169,12 +167,12 @@ class LazyView(QWidget):
 
 def _entity_label(entity: str) -> str:
     labels = {
-        "activity": _tr("Activity"),
-        "organisation": _tr("Organisation"),
-        "service": _tr("Processing service"),
-        "processor": _tr("Processor"),
-        "recipient": _tr("Recipient"),
-        "tom": _tr("TOM"),
+        "activity": QCoreApplication.translate("HistoryView", "Activity"),
+        "organisation": QCoreApplication.translate("HistoryView", "Organisation"),
+        "service": QCoreApplication.translate("HistoryView", "Processing service"),
+        "processor": QCoreApplication.translate("HistoryView", "Processor"),
+        "recipient": QCoreApplication.translate("HistoryView", "Recipient"),
+        "tom": QCoreApplication.translate("HistoryView", "TOM"),
     }
     return labels.get(entity, entity)
 
@@ -184,17 +182,17 @@ def batch_label(batch: ChangeBatch | None) -> str:
     if batch is None:
         return ""
     kinds = {
-        "import": _tr("Import"),
-        "demo": _tr("Demo data"),
-        "undo": _tr("Undo"),
-        "restore": _tr("Restore"),
-        "imported-history": _tr("Imported history"),
+        "import": QCoreApplication.translate("HistoryView", "Import"),
+        "demo": QCoreApplication.translate("HistoryView", "Demo data"),
+        "undo": QCoreApplication.translate("HistoryView", "Undo"),
+        "restore": QCoreApplication.translate("HistoryView", "Restore"),
+        "imported-history": QCoreApplication.translate("HistoryView", "Imported history"),
     }
     kind = kinds.get(batch.kind, batch.kind)
     plain = batch.kind == "undo" or not batch.description
     text = kind if plain else f"{kind}: {batch.description}"
     if batch.undone:
-        text = _tr("{batch} (undone)").format(batch=text)
+        text = QCoreApplication.translate("HistoryView", "{batch} (undone)").format(batch=text)
     return text
 
 

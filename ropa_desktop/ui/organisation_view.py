@@ -48,8 +48,6 @@ from ropa_desktop.ui.session import ACTIVITIES, CATALOGUE, EVERYTHING, ORGANISAT
 _LEVEL = {"error": "error", "warning": "warning", "info": "info"}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("OrganisationView", text)
 
 
 def default_authority(land: str, kind: m.OrganisationKind) -> str:
@@ -81,12 +79,13 @@ def name_problem(session: Session, name: str, uid: str | None) -> str:
     """Why ``name`` cannot name an organisation (empty, taken by another one); "" if it can."""
     name = name.strip()
     if not name:
-        return _tr("The organisation needs a name.")
+        return QCoreApplication.translate("OrganisationView", "The organisation needs a name.")
     key = name.casefold()
     for other in session.organisations():
         if other.uid != uid and other.name.strip().casefold() == key:
-            return _tr("Another organisation is already called “{name}”.").format(
-                name=other.name)
+            return QCoreApplication.translate(
+                "OrganisationView", "Another organisation is already called “{name}”."
+            ).format(name=other.name)
     return ""
 
 

@@ -16,8 +16,6 @@ SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 START_DEMO, START_OWN = "demo", "own"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Prompts", text)
 
 
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:
@@ -31,8 +29,10 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
 def ask_unsaved(parent: QWidget | None, what: str) -> str:
     """Ask what to do with unsaved changes of ``what``: :data:`SAVE`, :data:`DISCARD` or
     :data:`CANCEL`."""
-    box = QMessageBox(QMessageBox.Icon.Question, _tr("Unsaved changes"),
-                      _tr("“{what}” has unsaved changes. Save them?").format(what=what),
+    title = QCoreApplication.translate("Prompts", "Unsaved changes")
+    text = QCoreApplication.translate(
+        "Prompts", "“{what}” has unsaved changes. Save them?").format(what=what)
+    box = QMessageBox(QMessageBox.Icon.Question, title, text,
                       QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                       | QMessageBox.StandardButton.Cancel, parent)
     box.setDefaultButton(QMessageBox.StandardButton.Save)
@@ -66,13 +66,18 @@ def inform(parent: QWidget | None, title: str, text: str) -> None:
 
 def ask_start(parent: QWidget | None) -> str:
     """On an empty register file: :data:`START_DEMO`, :data:`START_OWN` or :data:`CANCEL`."""
-    box = QMessageBox(QMessageBox.Icon.Question, _tr("Empty register"), _tr(
+    title = QCoreApplication.translate("Prompts", "Empty register")
+    text = QCoreApplication.translate(
+        "Prompts",
         "This register file is empty.\n\n"
         "Load the demo register (five organisations from real privacy notices) to look "
-        "around, or start with your own organisation?"),
-        QMessageBox.StandardButton.NoButton, parent)
-    demo = box.addButton(_tr("Load &demo register"), QMessageBox.ButtonRole.AcceptRole)
-    own = box.addButton(_tr("&Own organisation …"), QMessageBox.ButtonRole.ActionRole)
+        "around, or start with your own organisation?")
+    box = QMessageBox(QMessageBox.Icon.Question, title, text,
+                      QMessageBox.StandardButton.NoButton, parent)
+    demo = box.addButton(QCoreApplication.translate("Prompts", "Load &demo register"),
+                         QMessageBox.ButtonRole.AcceptRole)
+    own = box.addButton(QCoreApplication.translate("Prompts", "&Own organisation …"),
+                        QMessageBox.ButtonRole.ActionRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(demo)
     box.exec()

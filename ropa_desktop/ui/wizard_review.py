@@ -30,8 +30,6 @@ SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 1
 CODE_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("WizardReview", text)
 
 
 def record_html(draft: tpl.Draft, catalogue: m.Register) -> str:
@@ -67,8 +65,8 @@ def record_html(draft: tpl.Draft, catalogue: m.Register) -> str:
         for c in act.data_categories])
     section("internal_recipients", [escape(s) for s in act.internal_recipients])
     section("recipients", [escape(recipients[u].name) for u in act.recipients if u in recipients])
-    new_word = _tr("new")
-    existing_word = _tr("existing")
+    new_word = QCoreApplication.translate("WizardReview", "new")
+    existing_word = QCoreApplication.translate("WizardReview", "existing")
     section("processors", [
         f"{escape(processors[link.processor].name)} "
         f"<i>({escape(existing_word if link.processor in known else new_word)})</i>"

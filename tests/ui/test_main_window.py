@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMenuBar
+from PySide6.QtWidgets import QApplication, QMenuBar, QPushButton
 
 from ropa_desktop.domain import i18n
 from ropa_desktop.store.database import open_store
@@ -160,12 +160,17 @@ def test_language_switch_rebuilds_the_window_in_english_and_back(qtbot, session)
     german = controller.window
     qtbot.addWidget(german)
     assert "Datei" in _menu_titles(german)
+    assert german.navigation.item(0).text() == "Verarbeitungstätigkeiten"
+    # A text of a base class, shown by a subclass (the processors page), is translated too.
+    save = german.findChild(QPushButton, "processorsView.save")
+    assert save is not None and save.text() == "Speichern"
     german.show_page("toms")
     controller.switch_language("en")
     english = controller.window
     qtbot.addWidget(english)
     assert english is not german
     assert "File" in _menu_titles(english)
+    assert english.navigation.item(0).text() == "Processing activities"
     assert english.current_page() == "toms"
     assert i18n.language() == "en" and settings.language() == "en"
     controller.switch_language("de")
