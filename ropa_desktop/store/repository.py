@@ -378,7 +378,9 @@ class Store:
             raise StoreError(MSG_EMPTY_NAME, entity="Organisation")
         _check_text(replace(org, activities=[], services=[]))
         with writing(self.engine) as conn:
-            _Writer(conn, self.user).put_organisation(org)
+            writer = _Writer(conn, self.user)
+            writer.put_organisation(org)
+            writer.flush_history()
         return org
 
     def save_activity(self, organisation_uid: str, activity: m.Activity) -> m.Activity:

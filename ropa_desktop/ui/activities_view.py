@@ -78,8 +78,7 @@ class ActivitiesView(QWidget):
             self.table.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(COLUMNS.index("name"), QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._column_menu)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
@@ -89,6 +88,8 @@ class ActivitiesView(QWidget):
 
         self.editor = ActivityEditor(session, self)
         self.editor.saved.connect(self._saved)
+        # Connected after the model and the editor, so it runs once both have reset.
+        session.organisationChanged.connect(self._after_reset)
 
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)
@@ -219,10 +220,13 @@ class ActivitiesView(QWidget):
 
     def _restore_columns(self) -> None:
         header = self.table.horizontalHeader()
-        widths = {"reference": 70, "department": 110, "status": 90, "completeness": 70,
+        widths = {"reference": 70, "name": 240, "department": 110, "status": 90, "completeness": 70,
                   "next_review": 90, "changed": 90}
+        metrics = header.fontMetrics()
         for key, width in widths.items():
-            header.resizeSection(COLUMNS.index(key), width)
+            title = self.model.header(key)
+            header.resizeSection(COLUMNS.index(key),
+                                 max(width, metrics.horizontalAdvance(title) + 24))
         header.setSectionHidden(COLUMNS.index("changed"), True)  # shown via the header menu
         state = settings.value("activities/header")
         if state is not None:
@@ -231,7 +235,7 @@ class ActivitiesView(QWidget):
         if split is not None:
             self.splitter.restoreState(split)
         else:
-            self.splitter.setSizes([620, 780])
+            self.splitter.setSizes([760, 700])
 
     def _column_menu(self, pos) -> None:  # type: ignore[no-untyped-def]
         header = self.table.horizontalHeader()

@@ -436,7 +436,6 @@ class ActivityEditor(QWidget):
         for field in fields:
             row.addWidget(self._field_box(field), 1)
         caption = QLabel(label + ":", self.form)
-        caption.setWordWrap(True)
         caption.setBuddy(fields[0].focus_widget())
         form.addRow(caption, line)
 
@@ -445,8 +444,8 @@ class ActivityEditor(QWidget):
         if label is None:
             form.addRow(box)
         else:
+            # No word wrap: QFormLayout clips wrapped captions; long rows wrap instead.
             caption = QLabel(label + ":", self.form)
-            caption.setWordWrap(True)
             caption.setBuddy(field.focus_widget())
             form.addRow(caption, box)
         return field

@@ -25,11 +25,16 @@ TRANSLATIONS_DIR = RESOURCES_DIR / "translations"
 _installed: list[QTranslator] = []
 
 
-def install_language(app: QApplication, lang: str) -> None:
-    """Make ``lang`` the language of Qt's dialogs, our windows and the domain messages."""
+def remove_translations(app: QApplication) -> None:
+    """Uninstall our translators: windows built afterwards show the (English) source texts."""
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
+
+
+def install_language(app: QApplication, lang: str) -> None:
+    """Make ``lang`` the language of Qt's dialogs, our windows and the domain messages."""
+    remove_translations(app)
     i18n.set_language(lang)
     QLocale.setDefault(QLocale(QLocale.Language.German if lang == "de"
                                else QLocale.Language.English, QLocale.Country.Germany))
@@ -84,6 +89,7 @@ class Application(QObject):
         settings.set_value("ui/language", lang)
         install_language(self.app, lang)
         if self.session is not None:
+            self.session.reload()  # findings are cached with their messages' language
             self._show(self.session, keep_page=True)
 
     def _show(self, session: Session, *, keep_page: bool = False) -> None:

@@ -56,7 +56,7 @@ class MainWindow(QMainWindow):
         self.org_switcher.activated.connect(self._org_chosen)
 
         self.navigation = QListWidget(self, objectName="navigation")
-        self.navigation.setMaximumWidth(240)
+        self.navigation.setMaximumWidth(200)
         self.stack = QStackedWidget(self, objectName="pages")
         self._build_pages()
         self.navigation.currentRowChanged.connect(self._page_chosen)
@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
         splitter.setCollapsible(1, False)
+        splitter.setSizes([190, 1210])
         self.setCentralWidget(splitter)
 
         self.location_label = QLabel(self, objectName="statusLocation")
@@ -285,7 +286,6 @@ class MainWindow(QMainWindow):
             self.fill_organisations()
             return False
         self.session.set_organisation(name)
-        settings.set_value("session/organisation", name)
         return True
 
     def show_page(self, key: str) -> bool:
@@ -344,13 +344,20 @@ class MainWindow(QMainWindow):
         return True
 
     def _org_changed(self) -> None:
+        self._remember_organisation()
         self.fill_organisations()
         self._update_title()
 
     def _data_changed(self, what: str) -> None:
         if what in ("organisation", "all", "activities"):
+            self._remember_organisation()
             self.fill_organisations()
             self._update_title()
+
+    def _remember_organisation(self) -> None:
+        # Also after a rename, so the next start opens the same organisation.
+        if self.session.organisation_name is not None:
+            settings.set_value("session/organisation", self.session.organisation_name)
 
     def _selection_changed(self, count: int) -> None:
         for fmt in ("xlsx", "pdf", "json"):

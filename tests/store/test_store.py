@@ -94,6 +94,20 @@ def test_every_change_is_recorded_with_who_what_old_and_new(db_url):
     assert len(store.history()) == before
 
 
+def test_organisation_master_data_changes_are_recorded(db_url):
+    store = open_store(db_url, user="dsb.mueller")
+    org = m.Organisation(name="Gemeinde Musterstadt", city="Musterstadt")
+    store.save_organisation(org)
+    created = store.history(org.uid)
+    assert created and all(h.user == "dsb.mueller" for h in created)
+    org.name = "Stadt Musterstadt"
+    org.city = "Musterstadt-Mitte"
+    store.save_organisation(org)
+    fields = {(h.field, h.old, h.new) for h in store.history(org.uid) if h.field}
+    assert ("name", "Gemeinde Musterstadt", "Stadt Musterstadt") in fields
+    assert ("city", "Musterstadt", "Musterstadt-Mitte") in fields
+
+
 def test_deleted_activity_can_be_restored_from_history(db_url):
     store = open_store(db_url)
     register = _register(2)

@@ -46,6 +46,9 @@ def _clean_qt_state(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
     configure_application(qapp)
     QSettings().clear()
     yield
+    from ropa_desktop.ui.app import remove_translations
+
+    remove_translations(qapp)  # a test that starts the app installs the German translation
     left = tasks.running_tasks()
     tasks.stop_all()
     assert not left, f"test left {len(left)} background task(s) running"

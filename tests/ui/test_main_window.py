@@ -65,6 +65,19 @@ def test_switching_organisation_shows_its_register(qtbot, session) -> None:
     assert session.organisation_name == "Stadt Ahaus"
     assert sorted(_names(window)) == sorted(a.name for a in session.organisation().activities)
     assert "Stadt Ahaus" in window.windowTitle()
+    # The highlighted first row is the one in the editor.
+    assert window.activities.selected_uids() == [window.activities.proxy.uid_at(0)]
+    assert window.activities.editor.current_uid() == window.activities.proxy.uid_at(0)
+    assert settings.value("session/organisation") == "Stadt Ahaus"
+
+
+def test_a_renamed_organisation_is_the_one_opened_next_time(qtbot, session) -> None:
+    window = _window(qtbot, session)
+    org = session.organisation()
+    org.name = "Stadtwerke Bochum (neu)"
+    session.save_organisation(org)
+    assert window.org_switcher.currentText() == "Stadtwerke Bochum (neu)"
+    assert settings.value("session/organisation") == "Stadtwerke Bochum (neu)"
 
 
 def test_unsaved_edit_asks_before_switching_and_cancel_stays(qtbot, session,
@@ -172,6 +185,11 @@ def test_language_switch_rebuilds_the_window_in_english_and_back(qtbot, session)
     assert "File" in _menu_titles(english)
     assert english.navigation.item(0).text() == "Processing activities"
     assert english.current_page() == "toms"
+    # Findings are worded in the new language too (they are cached with their messages).
+    english.show_page("findings")
+    messages = [f.message for f in session.organisation_findings()]
+    assert any("legal basis" in text for text in messages)
+    assert not any("Rechtsgrundlage" in text for text in messages)
     assert i18n.language() == "en" and settings.language() == "en"
     controller.switch_language("de")
     qtbot.addWidget(controller.window)
