@@ -6,6 +6,7 @@ window when the user opens another database or switches the language.
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from pathlib import Path
@@ -14,6 +15,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTranslator
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ropa_desktop.domain import i18n
+from ropa_desktop.domain.i18n import Text
 from ropa_desktop.domain.vocab import RESOURCES_DIR
 from ropa_desktop.store.database import describe, open_store, resolve_url
 from ropa_desktop.ui import prompts, settings
@@ -21,6 +23,12 @@ from ropa_desktop.ui.main_window import MainWindow
 from ropa_desktop.ui.session import Session
 
 TRANSLATIONS_DIR = RESOURCES_DIR / "translations"
+NO_DISPLAY = Text(
+    "ropa-desktop: Keine grafische Anzeige gefunden (DISPLAY/WAYLAND_DISPLAY ist nicht gesetzt). "
+    "Starten Sie das Programm in einer Desktop-Sitzung; ohne Anzeige stehen die Befehle von "
+    "`ropa-desktop --help` zur Verfügung.",
+    "ropa-desktop: no graphical display found (DISPLAY/WAYLAND_DISPLAY is not set). Start it "
+    "in a desktop session; without a display the commands of `ropa-desktop --help` work.")
 
 _installed: list[QTranslator] = []
 
@@ -149,9 +157,20 @@ def create_qapplication(argv: list[str]) -> QApplication:
     return app
 
 
+def has_display(env: os._Environ[str] | dict[str, str], platform: str) -> bool:
+    """False on Linux without X11/Wayland and without an explicit Qt platform (e.g. offscreen),
+    where Qt would abort instead of saying what is wrong."""
+    if not platform.startswith("linux") or env.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"))
+
+
 def main(db: str | None = None, argv: list[str] | None = None) -> int:
     """Run the desktop application until its window closes; returns the exit code."""
     started = time.perf_counter()
+    if not has_display(os.environ, sys.platform):
+        print(NO_DISPLAY(), file=sys.stderr)
+        return 1
     app = create_qapplication(argv if argv is not None else sys.argv[:1])
     controller = Application(app, db)
     if not controller.start():

@@ -53,3 +53,13 @@ def test_cancelling_the_first_start_exits_non_zero_and_leaves_the_file_empty(
     assert main(["--db", db]) == 1
     assert open_store(db).is_empty()
     assert _visible_main_windows() == []
+
+
+def test_without_a_display_the_start_says_so_instead_of_aborting(tmp_path: Path, monkeypatch,
+                                                                 capsys) -> None:
+    for var in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setattr("sys.platform", "linux")
+    assert main(["--db", str(tmp_path / "x.sqlite")]) == 1
+    assert "DISPLAY" in capsys.readouterr().err
+    assert not (tmp_path / "x.sqlite").exists()
