@@ -16,7 +16,6 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -34,6 +33,7 @@ from ropa_desktop.ui.activity_model import severity_icon, worst
 from ropa_desktop.ui.history_view import Index, LazyView, connect_open
 from ropa_desktop.ui.item_models import SORT_ROLE, SortKeyProxy
 from ropa_desktop.ui.session import Session
+from ropa_desktop.ui.tables import read_only_rows
 
 COLUMNS = ("status", "activity", "country", "recipient", "mechanism", "documentation")
 """Column keys of the transfers table."""
@@ -237,12 +237,7 @@ class TransfersView(LazyView):
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
+        read_only_rows(self.table)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
