@@ -251,34 +251,20 @@ class ActivityFilterProxy(SortKeyProxy):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._words: list[str] = []
         self._status: m.ActivityStatus | None = None
         self._severity = "all"
         self.setDynamicSortFilter(False)
 
-    def set_search(self, text: str) -> None:
-        """Show only activities containing every word of ``text`` (case-insensitive)."""
-        words = text.casefold().split()
-        if words != self._words:
-            self.beginFilterChange()
-            self._words = words
-            self.endFilterChange()
 
     def set_status(self, status: m.ActivityStatus | None) -> None:
         """Show only activities of ``status`` (None: all)."""
-        if status != self._status:
-            self.beginFilterChange()
-            self._status = status
-            self.endFilterChange()
+        self.set_criterion("_status", status)
 
     def set_severity(self, choice: str) -> None:
         """Filter by the worst finding, one of :data:`SEVERITY_FILTERS`."""
         if choice not in SEVERITY_FILTERS:
             raise ValueError(choice)
-        if choice != self._severity:
-            self.beginFilterChange()
-            self._severity = choice
-            self.endFilterChange()
+        self.set_criterion("_severity", choice)
 
     def uid_at(self, row: int) -> str:
         """The uid shown in proxy row ``row``."""
@@ -299,5 +285,5 @@ class ActivityFilterProxy(SortKeyProxy):
             return False
         if self._severity == "clean" and row.severity is not None:
             return False
-        return all(word in row.haystack for word in self._words)
+        return self.matches(row.haystack)
 

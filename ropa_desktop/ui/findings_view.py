@@ -162,25 +162,14 @@ class FindingsFilterProxy(SortKeyProxy):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._words: list[str] = []
         self._severity = "all"
 
-    def set_search(self, text: str) -> None:
-        """Show only findings containing every word of ``text`` (case-insensitive)."""
-        words = text.casefold().split()
-        if words != self._words:
-            self.beginFilterChange()
-            self._words = words
-            self.endFilterChange()
 
     def set_severity(self, choice: str) -> None:
         """Show one severity only, or all: one of :data:`SEVERITY_FILTERS`."""
         if choice not in SEVERITY_FILTERS:
             raise ValueError(choice)
-        if choice != self._severity:
-            self.beginFilterChange()
-            self._severity = choice
-            self.endFilterChange()
+        self.set_criterion("_severity", choice)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         source = self.sourceModel()
@@ -188,9 +177,7 @@ class FindingsFilterProxy(SortKeyProxy):
         finding, _ = source.finding_at(source_row)
         if self._severity != "all" and finding.severity.value != self._severity:
             return False
-        hay = source.haystack(source_row)
-        return all(word in hay for word in self._words)
-
+        return self.matches(source.haystack(source_row))
 
 
 class FindingsView(LazyView):

@@ -68,8 +68,6 @@ NOT_UNDOABLE = frozenset({"undo", "imported-history"})
 deleted, and imported history describes changes made in another database."""
 
 
-
-
 def field_label(path: str | None, entity: str = "activity") -> str:
     """A field path such as ``purposes[0].legal_bases`` for people.
 
@@ -343,24 +341,14 @@ class HistoryFilterProxy(SortKeyProxy):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._words: list[str] = []
 
-    def set_search(self, text: str) -> None:
-        """Show only rows containing every word of ``text`` (case-insensitive)."""
-        words = text.casefold().split()
-        if words != self._words:
-            self.beginFilterChange()
-            self._words = words
-            self.endFilterChange()
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         if not self._words:
             return True
         source = self.sourceModel()
         assert isinstance(source, HistoryTableModel)
-        hay = source.haystack(source_row)
-        return all(word in hay for word in self._words)
-
+        return self.matches(source.haystack(source_row))
 
 
 class HistoryView(LazyView):

@@ -201,10 +201,7 @@ class TransfersFilterProxy(SortKeyProxy):
 
     def set_country(self, key: str) -> None:
         """Show only transfers to the country ``key`` ("": all)."""
-        if key != self._country:
-            self.beginFilterChange()
-            self._country = key
-            self.endFilterChange()
+        self.set_criterion("_country", key)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         if not self._country:
@@ -212,7 +209,6 @@ class TransfersFilterProxy(SortKeyProxy):
         source = self.sourceModel()
         assert isinstance(source, TransfersTableModel)
         return source.row_at(source_row).country_key == self._country
-
 
 
 class TransfersView(LazyView):
