@@ -2,7 +2,7 @@
 #
 #   make run  [ARGS="..."]      start the application from the local virtualenv
 #   make test [PYTEST_ARGS=...] lint, import contracts, then the whole test suite
-#   make lint                   ruff + import-linter only
+#   make lint                   ruff check, ruff format --check, import-linter, mypy
 #   make clean                  remove caches and build artefacts (keeps .venv)
 #   make distclean              clean + remove .venv
 #
@@ -26,8 +26,8 @@ PYTEST_ARGS ?=
 
 help:
 	@echo "make run [ARGS=...]         start ropa-desktop (creates $(VENV) if needed)"
-	@echo "make test [PYTEST_ARGS=...] ruff, lint-imports and pytest (installs system packages if root)"
-	@echo "make lint                   ruff and lint-imports only"
+	@echo "make test [PYTEST_ARGS=...] make lint, then pytest (installs system packages if root)"
+	@echo "make lint                   ruff check/format --check, lint-imports, mypy"
 	@echo "make clean                  remove caches and build artefacts"
 	@echo "make distclean              clean and remove $(VENV)"
 
@@ -62,11 +62,11 @@ run: venv
 
 lint: venv
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 
-test: venv system-deps
-	$(BIN)/ruff check .
-	$(BIN)/lint-imports
+test: venv system-deps lint
 	@echo "QT_QPA_PLATFORM=offscreen $(BIN)/pytest -p no:cacheprovider $(PYTEST_ARGS)"
 	@rc=0; QT_QPA_PLATFORM=offscreen $(BIN)/pytest -p no:cacheprovider $(PYTEST_ARGS) || rc=$$?; \
 	if [ "$$rc" -eq 5 ]; then echo "error: pytest collected no tests (exit code 5)." >&2; fi; \

@@ -34,6 +34,16 @@ PG_MISSING_MESSAGE = (
 SKIP_POSTGRES_ENV = "ROPA_SKIP_POSTGRES"
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that needs the PostgreSQL server as ``integration`` (the tests that
+    need LibreOffice or poppler carry the mark themselves)."""
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        on_postgres = callspec is not None and callspec.params.get("db_url") == "postgresql"
+        if on_postgres or "pg_server" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.integration)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """Point the application's database and the XDG directories at a session temp dir,
