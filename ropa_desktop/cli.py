@@ -14,10 +14,15 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ropa_desktop import __version__
 from ropa_desktop.domain import i18n
 from ropa_desktop.domain.i18n import LocalizedError, Text
+from ropa_desktop.domain.resources import check_installation
+
+if TYPE_CHECKING:  # the store is imported late, so `--help` and `template list` stay fast
+    from ropa_desktop.store.repository import Store
 
 T = Text  # short alias for the message table below
 
@@ -148,6 +153,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     i18n.set_language(args.lang)
     try:
+        check_installation()
         return _run(args)
     except LocalizedError as exc:
         print(f"ropa-desktop: {exc.message()}", file=sys.stderr)
@@ -208,7 +214,7 @@ def _run(args: argparse.Namespace) -> int:
     raise AssertionError(command)  # pragma: no cover
 
 
-def _demo(store) -> int:  # type: ignore[no-untyped-def]
+def _demo(store: Store) -> int:
     from ropa_desktop.io.demo import build_demo_register
 
     result = store.import_register(build_demo_register(date.today()), description="Demo",
@@ -218,7 +224,7 @@ def _demo(store) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def _summary(store, db: str) -> int:  # type: ignore[no-untyped-def]
+def _summary(store: Store, db: str) -> int:
     orgs = store.organisations()
     print(MSG["database"](db=db))
     print(MSG["orgs"](n=len(orgs)))
@@ -227,7 +233,7 @@ def _summary(store, db: str) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def _export_json(store, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+def _export_json(store: Store, args: argparse.Namespace) -> int:
     from ropa_desktop.io.json_io import export_json
 
     try:
@@ -241,7 +247,7 @@ def _export_json(store, args: argparse.Namespace) -> int:  # type: ignore[no-unt
     return 0
 
 
-def _export_doc(store, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+def _export_doc(store: Store, args: argparse.Namespace) -> int:
     """Excel or PDF for one organisation, stamped with the date and the register version."""
     org = args.org
     if org is None:
@@ -278,7 +284,7 @@ def _export_doc(store, args: argparse.Namespace) -> int:  # type: ignore[no-unty
     return 0
 
 
-def _import_json(store, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+def _import_json(store: Store, args: argparse.Namespace) -> int:
     from ropa_desktop.io.json_io import import_json
 
     for option, given in (("--org", args.org), ("--sheet", args.sheet),
@@ -296,7 +302,7 @@ def _import_json(store, args: argparse.Namespace) -> int:  # type: ignore[no-unt
     return 0
 
 
-def _import_spreadsheet(store, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+def _import_spreadsheet(store: Store, args: argparse.Namespace) -> int:
     """Import a spreadsheet; print the row report and the summary."""
     from ropa_desktop.io.import_mapping import load_profile
     from ropa_desktop.io.spreadsheet_import import import_spreadsheet
@@ -327,7 +333,7 @@ def _template_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def _template_apply(store, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+def _template_apply(store: Store, args: argparse.Namespace) -> int:
     """Create a complete activity from a template; defaults answer what --set does not."""
     from ropa_desktop.domain.rules import Severity, check_activity
     from ropa_desktop.io.templates import apply_template, find_template, parse_answers
@@ -355,7 +361,7 @@ def _template_apply(store, args: argparse.Namespace) -> int:  # type: ignore[no-
     return 0
 
 
-def _check(store, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+def _check(store: Store, args: argparse.Namespace) -> int:
     from ropa_desktop.domain.rules import Severity, check_register
 
     register = store.load_register(args.org)
