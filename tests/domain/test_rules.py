@@ -573,7 +573,8 @@ def test_unnamed_activity_is_labelled() -> None:
 
 def test_rules_table() -> None:
     assert len({rule.code for rule in RULES}) == len(RULES)
-    for code, severity, text in RULES:
+    for rule in RULES:
+        code, severity, text = rule.code, rule.severity, rule.text
         assert isinstance(severity, Severity)
         assert text("de") and text("en") and text("de") != text("en"), code
 

@@ -10,7 +10,7 @@ from sqlalchemy import text
 
 from ropa_desktop.domain import model as m
 from ropa_desktop.store import backup, database
-from ropa_desktop.store.database import DatabaseError, open_store
+from ropa_desktop.store.database import DatabaseError, open_store, resolve_url
 
 
 def test_default_location_follows_ropa_db(monkeypatch, tmp_path):
@@ -111,3 +111,12 @@ def test_url_without_password_in_messages():
     with pytest.raises(DatabaseError) as info:
         open_store("postgresql+psycopg://u:geheim@127.0.0.1:1/db")
     assert "geheim" not in str(info.value) and "127.0.0.1" in str(info.value)
+
+
+def test_file_names_with_question_marks_and_percent_signs(tmp_path):
+    for name in ("was?.sqlite", "pct%41.sqlite"):
+        store = open_store(tmp_path / name)
+        store.import_register(m.Register(organisations=[m.Organisation(name="Stadt A")]))
+        assert (tmp_path / name).exists()
+        assert resolve_url(tmp_path / name).database == str(tmp_path / name)
+    assert sorted(p.name for p in tmp_path.glob("*.sqlite")) == ["pct%41.sqlite", "was?.sqlite"]

@@ -192,3 +192,49 @@ def test_frozen_versions_keep_the_register_as_it_was(db_url):
     assert store.load_version(org.name, 2).organisations[0].activities[0].name == "Umbenannt"
     with pytest.raises(StoreError):
         store.load_version(org.name, 3)
+
+
+def _org_with_activity() -> tuple[m.Register, m.Organisation, m.Activity]:
+    act = m.Activity(name="Wahlen", purposes=[m.Purpose("Wahlvorbereitung", ["art6-1-e"])])
+    org = m.Organisation(name="Gemeinde A", activities=[act])
+    return m.Register(organisations=[org]), org, act
+
+
+def test_an_activity_is_not_moved_silently_to_another_organisation(db_url):
+    store = open_store(db_url)
+    register, _, act = _org_with_activity()
+    other = m.Organisation(name="Gemeinde B")
+    register.organisations.append(other)
+    store.import_register(register)
+    with pytest.raises(StoreError, match="anderen Organisation"):
+        store.save_activity(other.uid, act)
+    assert [a.name for a in store.load_organisation("Gemeinde A").activities] == ["Wahlen"]
+
+
+def test_uid_shared_by_two_kinds_of_record_is_refused(sqlite_url):
+    shared = "same-uid"
+    register = m.Register(
+        organisations=[m.Organisation(uid=shared, name="Stadt A")],
+        processors=[m.Processor(uid=shared, name="Dienstleister")])
+    with pytest.raises(StoreError, match="also used"):
+        open_store(sqlite_url).import_register(register)
+
+
+def test_nul_is_refused_by_every_save(db_url):
+    store = open_store(db_url)
+    register, org, act = _org_with_activity()
+    store.import_register(register)
+    act.notes = "a\x00b"
+    with pytest.raises(StoreError, match="NUL"):
+        store.save_activity(org.uid, act)
+    with pytest.raises(StoreError, match="NUL"):
+        store.save_recipient(m.Recipient(name="Amt\x00"))
+    assert store.load_activity(act.uid).notes == ""
+
+
+def test_organisations_are_listed_in_the_same_order_on_every_backend(db_url):
+    store = open_store(db_url)
+    names = ["stadt Zeven", "Ämter-Verbund", "Stadt Aachen", "amt Nord", "Zweckverband"]
+    store.import_register(m.Register(organisations=[m.Organisation(name=n) for n in names]))
+    assert store.organisation_names() == [
+        "amt Nord", "Stadt Aachen", "stadt Zeven", "Zweckverband", "Ämter-Verbund"]

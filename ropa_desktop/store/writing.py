@@ -1,0 +1,395 @@
+"""Writing the register inside one open transaction; every change goes to the history."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import replace
+from typing import Any
+
+from sqlalchemy import Connection, delete, func, insert, select, update
+
+from ropa_desktop.domain import model as m
+from ropa_desktop.domain.codec import to_dict
+from ropa_desktop.store import rows
+from ropa_desktop.store.history import DELETED_FROM, HistoryWriter, entity_label
+from ropa_desktop.store.models import (
+    ActivityRow,
+    ClientControllerRow,
+    DataCategoryRow,
+    JointControllerRow,
+    OrganisationRow,
+    ProcessingServiceRow,
+    ProcessorRow,
+    ProcessorUseRow,
+    PurposeRow,
+    RecipientRow,
+    RecipientUseRow,
+    SubprocessorRow,
+    TomRow,
+    TomUseRow,
+    TransferRow,
+)
+from ropa_desktop.store.reading import Reader
+from ropa_desktop.store.records import (
+    MSG_EMPTY_NAME,
+    MSG_IN_USE,
+    MSG_ORG_NAME_TAKEN,
+    MSG_OTHER_ORG,
+    MSG_UNKNOWN_ENTITY,
+    ImportResult,
+    StoreError,
+    chunks,
+)
+
+
+class Writer(HistoryWriter):
+    """Writes inside one open transaction and records every change."""
+
+    def __init__(self, conn: Connection, user: str) -> None:
+        super().__init__(conn, user)
+        self._ids: dict[type, dict[str, int]] = {}
+
+    # id lookups
+
+    def ids(self, table: type) -> dict[str, int]:
+        if table not in self._ids:
+            self._ids[table] = dict(
+                (uid, id_) for id_, uid in self.conn.execute(select(table.id, table.uid)))
+        return self._ids[table]
+
+    def organisation_id(self, uid: str) -> int:
+        row = self.conn.execute(
+            select(OrganisationRow.id).where(OrganisationRow.uid == uid)).first()
+        if row is None:
+            raise StoreError(MSG_UNKNOWN_ENTITY, entity="Organisation", uid=uid)
+        return row.id
+
+    # whole documents
+
+    def import_register(self, register: m.Register, description: str,
+                        kind: str) -> ImportResult:
+        batch = self.start_batch(kind, description)
+        counts = {"created": 0, "updated": 0, "unchanged": 0}
+
+        def count(outcome: str) -> None:
+            counts[outcome] += 1
+
+        for p in register.processors:
+            count(self.put_processor(p))
+        self.put_subprocessor_links(register.processors)
+        for r in register.recipients:
+            count(self.put_simple(RecipientRow, "recipient", r, rows.recipient_values,
+                                  rows.recipient_from))
+        for t in register.toms:
+            count(self.put_simple(TomRow, "tom", t, rows.tom_values, rows.tom_from))
+        for org in register.organisations:
+            count(self.put_organisation(org))
+            org_id = self.ids(OrganisationRow)[org.uid]
+            for outcome in self.put_activities(org_id, org.activities):
+                count(outcome)
+            for svc in org.services:
+                count(self.put_service(org_id, svc, touch=False))
+        self.flush_history()
+        self.append_history(register.history)
+        return ImportResult(batch, counts["created"], counts["updated"], counts["unchanged"])
+
+
+    # organisations
+
+    def put_organisation(self, org: m.Organisation) -> str:
+        values = rows.organisation_values(org)
+        clash = self.conn.execute(
+            select(OrganisationRow.uid).where(OrganisationRow.name == org.name,
+                                              OrganisationRow.uid != org.uid)).first()
+        if clash is not None:
+            raise StoreError(MSG_ORG_NAME_TAKEN, name=org.name)
+        existing = self.conn.execute(
+            select(OrganisationRow).where(OrganisationRow.uid == org.uid)).mappings().first()
+        if existing is None:
+            new_id = self.conn.execute(
+                insert(OrganisationRow).values(values).returning(OrganisationRow.id)).scalar_one()
+            self.ids(OrganisationRow)[org.uid] = new_id
+            self.record("organisation", org.uid, org.name, "", None, org.name)
+            return "created"
+        old = rows.organisation_from(existing)
+        master = replace(org, activities=[], services=[])
+        if not self.record_diff("organisation", old, master):
+            return "unchanged"
+        self.conn.execute(update(OrganisationRow).where(OrganisationRow.id == existing["id"])
+                          .values(values))
+        return "updated"
+
+    # activities
+
+    def put_activity(self, org_id: int, act: m.Activity, *, touch: bool) -> m.Activity:
+        if touch:
+            act.changed = self.now
+        self.put_activities(org_id, [act], touch=touch)
+        self.flush_history()
+        return act
+
+    def put_activities(self, org_id: int, acts: list[m.Activity], *,
+                       touch: bool = False) -> list[str]:
+        """Insert new and replace known activities; returns one outcome per activity."""
+        known = self._existing_activities([a.uid for a in acts])
+        outcomes: list[str] = []
+        new_acts: list[m.Activity] = []
+        replaced: list[tuple[int, m.Activity]] = []
+        for act in acts:
+            if act.uid not in known:
+                if touch:
+                    act.created = self.now
+                new_acts.append(act)
+                self.record("activity", act.uid, act.name, "", None, act.name)
+                outcomes.append("created")
+                continue
+            row_id, owner, old = known[act.uid]
+            if owner != org_id:
+                raise StoreError(MSG_OTHER_ORG, name=act.name)
+            if not self.record_diff("activity", old, act):
+                if touch:
+                    act.changed = old.changed
+                    outcomes.append("unchanged")
+                elif rows.utc(act.changed) != old.changed:  # only the time stamp differs
+                    self.conn.execute(update(ActivityRow).where(ActivityRow.id == row_id)
+                                      .values(changed=rows.utc(act.changed)))
+                    outcomes.append("updated")
+                else:
+                    outcomes.append("unchanged")
+                continue
+            replaced.append((row_id, act))
+            outcomes.append("updated")
+        if new_acts:
+            self.conn.execute(insert(ActivityRow),
+                              [rows.activity_values(a, org_id) for a in new_acts])
+            wanted = {a.uid for a in new_acts}
+            ids = {uid: id_ for id_, uid in self.conn.execute(
+                select(ActivityRow.id, ActivityRow.uid)
+                .where(ActivityRow.organisation_id == org_id)) if uid in wanted}
+            self._insert_activity_children([(ids[a.uid], a) for a in new_acts])
+        if replaced:
+            row_ids = [row_id for row_id, _ in replaced]
+            self._delete_children(row_ids, ActivityRow)
+            for row_id, act in replaced:
+                self.conn.execute(update(ActivityRow).where(ActivityRow.id == row_id)
+                                  .values(rows.activity_values(act, org_id)))
+            self._insert_activity_children(replaced)
+        return outcomes
+
+    def _existing_activities(self, uids: list[str]) -> dict[str, tuple[int, int, m.Activity]]:
+        """Known activities by uid as (row id, organisation id, activity), rows locked."""
+        found: dict[str, int] = {}
+        for chunk in chunks(uids):
+            found.update({uid: id_ for id_, uid in self.conn.execute(
+                select(ActivityRow.id, ActivityRow.uid).where(ActivityRow.uid.in_(chunk))
+                .with_for_update())})
+        if not found:
+            return {}
+        reader = Reader(self.conn)
+        result: dict[str, tuple[int, int, m.Activity]] = {}
+        id_list = list(found.values())
+        for chunk in chunks(id_list):
+            for org_id, act in reader.activities(ActivityRow.id.in_(chunk)):
+                result[act.uid] = (found[act.uid], org_id, act)
+        return result
+
+    def _delete_children(self, owner_ids: list[int], owner: type) -> None:
+        if owner is ActivityRow:
+            tables = [(PurposeRow, PurposeRow.activity_id),
+                      (DataCategoryRow, DataCategoryRow.activity_id),
+                      (JointControllerRow, JointControllerRow.activity_id),
+                      (RecipientUseRow, RecipientUseRow.activity_id),
+                      (ProcessorUseRow, ProcessorUseRow.activity_id),
+                      (TransferRow, TransferRow.activity_id),
+                      (TomUseRow, TomUseRow.activity_id)]
+        else:
+            tables = [(ClientControllerRow, ClientControllerRow.service_id),
+                      (ProcessorUseRow, ProcessorUseRow.service_id),
+                      (TransferRow, TransferRow.service_id),
+                      (TomUseRow, TomUseRow.service_id)]
+        for chunk in chunks(owner_ids):
+            for table, column in tables:
+                self.conn.execute(delete(table).where(column.in_(chunk)))
+
+    def _catalogue_id(self, table: type, uid: str, what: str) -> int:
+        try:
+            return self.ids(table)[uid]
+        except KeyError:
+            raise StoreError(MSG_UNKNOWN_ENTITY, entity=what, uid=uid) from None
+
+    def _transfer_values(self, t: m.Transfer, **owner: int | None) -> dict[str, Any]:
+        pid = (self._catalogue_id(ProcessorRow, t.processor, "processor")
+               if t.processor is not None else None)
+        return {"activity_id": None, "service_id": None, **owner, "country": t.country,
+                "recipient": t.recipient, "processor_id": pid, "mechanism": t.mechanism,
+                "mechanism_text": t.mechanism_text, "documentation": t.documentation}
+
+    def _insert_activity_children(self, pairs: list[tuple[int, m.Activity]]) -> None:
+        batches: dict[type, list[dict[str, Any]]] = defaultdict(list)
+        for row_id, a in pairs:
+            batches[PurposeRow] += [rows.purpose_values(p, row_id) for p in a.purposes]
+            batches[DataCategoryRow] += [rows.data_category_values(c, row_id)
+                                         for c in a.data_categories]
+            batches[JointControllerRow] += [rows.joint_controller_values(j, row_id)
+                                            for j in a.joint_controllers]
+            batches[RecipientUseRow] += [
+                {"activity_id": row_id,
+                 "recipient_id": self._catalogue_id(RecipientRow, uid, "recipient")}
+                for uid in a.recipients]
+            batches[ProcessorUseRow] += [
+                {"activity_id": row_id, "service_id": None, "service": link.service,
+                 "processor_id": self._catalogue_id(ProcessorRow, link.processor, "processor")}
+                for link in a.processors]
+            batches[TransferRow] += [self._transfer_values(t, activity_id=row_id)
+                                     for t in a.transfers]
+            batches[TomUseRow] += [
+                {"activity_id": row_id, "service_id": None,
+                 "tom_id": self._catalogue_id(TomRow, uid, "TOM")} for uid in a.toms]
+        self._insert_batches(batches)
+
+    def _insert_batches(self, batches: dict[type, list[dict[str, Any]]]) -> None:
+        for table, values in batches.items():
+            for chunk in chunks(values, 5000):
+                if chunk:
+                    self.conn.execute(insert(table), list(chunk))
+
+    def delete_activity(self, uid: str) -> None:
+        existing = self._existing_activities([uid])
+        if uid not in existing:
+            raise StoreError(MSG_UNKNOWN_ENTITY, entity="activity", uid=uid)
+        row_id, org_id, old = existing[uid]
+        org_uid = self.conn.execute(select(OrganisationRow.uid)
+                                    .where(OrganisationRow.id == org_id)).scalar_one()
+        self.conn.execute(delete(ActivityRow).where(ActivityRow.id == row_id))
+        self.record("activity", uid, old.name, DELETED_FROM, None, org_uid)
+        self.record("activity", uid, old.name, "", json.dumps(to_dict(old), ensure_ascii=False),
+                    None)
+        self.flush_history()
+
+
+    # processing services
+
+    def put_service(self, org_id: int, svc: m.ProcessingService, *, touch: bool) -> str:
+        row = self.conn.execute(
+            select(ProcessingServiceRow.id, ProcessingServiceRow.organisation_id)
+            .where(ProcessingServiceRow.uid == svc.uid).with_for_update()).first()
+        if row is not None and row.organisation_id != org_id:
+            raise StoreError(MSG_OTHER_ORG, name=svc.name)
+        if row is None:
+            if touch:
+                svc.created = svc.changed = self.now
+            row_id = self.conn.execute(
+                insert(ProcessingServiceRow).values(rows.service_values(svc, org_id))
+                .returning(ProcessingServiceRow.id)).scalar_one()
+            self.record("service", svc.uid, svc.name, "", None, svc.name)
+            outcome = "created"
+        else:
+            row_id = row.id
+            old_svc = Reader(self.conn).services(ProcessingServiceRow.id == row_id)[0][1]
+            if touch:
+                svc.changed = self.now
+            if not self.record_diff("service", old_svc, svc):
+                return "unchanged"
+            outcome = "updated"
+            self._delete_children([row_id], ProcessingServiceRow)
+            self.conn.execute(update(ProcessingServiceRow)
+                              .where(ProcessingServiceRow.id == row_id)
+                              .values(rows.service_values(svc, org_id)))
+        batches: dict[type, list[dict[str, Any]]] = defaultdict(list)
+        batches[ClientControllerRow] = [rows.client_values(c, row_id) for c in svc.controllers]
+        batches[ProcessorUseRow] = [
+            {"activity_id": None, "service_id": row_id, "service": link.service,
+             "processor_id": self._catalogue_id(ProcessorRow, link.processor, "processor")}
+            for link in svc.subprocessors]
+        batches[TransferRow] = [self._transfer_values(t, service_id=row_id)
+                                for t in svc.transfers]
+        batches[TomUseRow] = [{"activity_id": None, "service_id": row_id,
+                               "tom_id": self._catalogue_id(TomRow, uid, "TOM")}
+                              for uid in svc.toms]
+        self._insert_batches(batches)
+        self.flush_history()
+        return outcome
+
+    # catalogues
+
+    def put_simple(self, table: type, entity: str, obj: Any, to_values: Any,
+                   from_row: Any) -> str:
+        existing = self.conn.execute(select(table).where(table.uid == obj.uid)).mappings().first()
+        if existing is None:
+            new_id = self.conn.execute(
+                insert(table).values(to_values(obj)).returning(table.id)).scalar_one()
+            self.ids(table)[obj.uid] = new_id
+            self.record(entity, obj.uid, entity_label(obj), "", None, entity_label(obj))
+            outcome = "created"
+        elif self.record_diff(entity, from_row(existing), obj):
+            self.conn.execute(update(table).where(table.id == existing["id"])
+                              .values(to_values(obj)))
+            outcome = "updated"
+        else:
+            outcome = "unchanged"
+        self.flush_history()
+        return outcome
+
+    def put_processor(self, p: m.Processor) -> str:
+        if not p.name.strip():
+            raise StoreError(MSG_EMPTY_NAME, entity="processor")
+        existing = self.conn.execute(
+            select(ProcessorRow).where(ProcessorRow.uid == p.uid)).mappings().first()
+        if existing is not None:
+            old = rows.processor_from(existing)
+            old.subprocessors = [
+                m.SubprocessorLink(uid, service) for uid, service in self.conn.execute(
+                    select(ProcessorRow.uid, SubprocessorRow.service)
+                    .join(SubprocessorRow, SubprocessorRow.subprocessor_id == ProcessorRow.id)
+                    .where(SubprocessorRow.processor_id == existing["id"])
+                    .order_by(SubprocessorRow.id))]
+            if not self.record_diff("processor", old, p):
+                return "unchanged"
+            self.conn.execute(update(ProcessorRow).where(ProcessorRow.id == existing["id"])
+                              .values(rows.processor_values(p)))
+            return "updated"
+        new_id = self.conn.execute(insert(ProcessorRow).values(rows.processor_values(p))
+                                   .returning(ProcessorRow.id)).scalar_one()
+        self.ids(ProcessorRow)[p.uid] = new_id
+        self.record("processor", p.uid, p.name, "", None, p.name)
+        return "created"
+
+    def put_subprocessor_links(self, processors: list[m.Processor]) -> None:
+        """Replace the subprocessor links of ``processors`` (all must exist by now)."""
+        ids = self.ids(ProcessorRow)
+        own = [ids[p.uid] for p in processors]
+        for chunk in chunks(own):
+            self.conn.execute(delete(SubprocessorRow).where(SubprocessorRow.processor_id.in_(chunk)))
+        values = [{"processor_id": ids[p.uid],
+                   "subprocessor_id": self._catalogue_id(ProcessorRow, s.processor, "processor"),
+                   "service": s.service}
+                  for p in processors for s in p.subprocessors]
+        self._insert_batches({SubprocessorRow: values})
+        self.flush_history()
+
+    def delete_catalogue_entry(self, table: type, entity: str, uid: str,
+                               snapshot: dict[str, Any] | None = None) -> None:
+        """Delete a processor, recipient or TOM that nothing uses; the history keeps
+        ``snapshot`` (by default the entry as it is now) as its old content."""
+        row = self.conn.execute(select(table).where(table.uid == uid)).mappings().first()
+        if row is None:
+            raise StoreError(MSG_UNKNOWN_ENTITY, entity=entity, uid=uid)
+        uses = 0
+        if table is ProcessorRow:
+            for t, col in ((ProcessorUseRow, ProcessorUseRow.processor_id),
+                           (TransferRow, TransferRow.processor_id),
+                           (SubprocessorRow, SubprocessorRow.subprocessor_id)):
+                uses += self.conn.execute(select(func.count()).where(col == row["id"])
+                                          .select_from(t)).scalar_one()
+        if uses:
+            raise StoreError(MSG_IN_USE, name=row["name"], count=uses)
+        if snapshot is None and table is ProcessorRow:
+            snapshot = to_dict(Reader(self.conn).processors[uid])
+        elif snapshot is None:
+            snapshot = {k: v for k, v in row.items() if k != "id"}
+        self.conn.execute(delete(table).where(table.id == row["id"]))
+        label = row.get("name") or row.get("title") or uid  # TOMs have a title, no name
+        self.record(entity, uid, label, "", json.dumps(
+            snapshot, ensure_ascii=False, default=str), None)
+        self.flush_history()
