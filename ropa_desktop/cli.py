@@ -228,7 +228,7 @@ def _summary(store, db: str) -> int:  # type: ignore[no-untyped-def]
 
 
 def _export_json(store, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
-    from ropa_desktop.io.json_io import export_json
+    from ropa_desktop.io.json_register import export_json
 
     try:
         register = export_json(store, args.out, organisation=args.org,
@@ -261,11 +261,11 @@ def _export_doc(store, args: argparse.Namespace) -> int:  # type: ignore[no-unty
                "version": version}
     try:
         if args.format == "xlsx":
-            from ropa_desktop.io.xlsx_export import export_xlsx
+            from ropa_desktop.io.export.xlsx import export_xlsx
 
             export_xlsx(register, org, args.out, **options)
         else:
-            from ropa_desktop.io.pdf_export import export_pdf
+            from ropa_desktop.io.export.pdf import export_pdf
 
             export_pdf(register, org, args.out, activity=args.activity, **options)
     except OSError as exc:
@@ -279,7 +279,7 @@ def _export_doc(store, args: argparse.Namespace) -> int:  # type: ignore[no-unty
 
 
 def _import_json(store, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
-    from ropa_desktop.io.json_io import import_json
+    from ropa_desktop.io.json_register import import_json
 
     for option, given in (("--org", args.org), ("--sheet", args.sheet),
                           ("--mapping", args.mapping),
@@ -298,8 +298,8 @@ def _import_json(store, args: argparse.Namespace) -> int:  # type: ignore[no-unt
 
 def _import_spreadsheet(store, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
     """Import a spreadsheet; print the row report and the summary."""
-    from ropa_desktop.io.import_mapping import load_profile
-    from ropa_desktop.io.spreadsheet_import import import_spreadsheet
+    from ropa_desktop.io.importing.engine import import_spreadsheet
+    from ropa_desktop.io.importing.mapping import load_profile
 
     profile = load_profile(args.mapping) if args.mapping else None
     report = import_spreadsheet(store, args.file, organisation=args.org, sheet=args.sheet,

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select, text
 
 from ropa_desktop.domain import model as m
-from ropa_desktop.io.json_io import InputError, dumps, import_json
+from ropa_desktop.io.json_register import InputError, dumps, import_json
 from ropa_desktop.store.database import open_store, resolve_url
 from ropa_desktop.store.models import ActivityRow
 from ropa_desktop.store.repository import StoreError

@@ -22,12 +22,12 @@ from ropa_desktop.domain import model as m
 from ropa_desktop.domain import parsing
 from ropa_desktop.domain import presentation as pres
 from ropa_desktop.domain.import_fields import Target
-from ropa_desktop.io.import_mapping import FormLayout
-from ropa_desktop.io.import_report import MSG, ImportReport, Note, RowResult, Status
+from ropa_desktop.io.importing.mapping import FormLayout
+from ropa_desktop.io.importing.own_export import OwnExport
+from ropa_desktop.io.importing.report import MSG, ImportReport, Note, RowResult, Status
 from ropa_desktop.io.name_matching import NameMatcher
 from ropa_desktop.io.name_matching import norm as _norm
-from ropa_desktop.io.own_export_import import OwnExport
-from ropa_desktop.io.sheet_reader import Sheet
+from ropa_desktop.io.sheets.reader import Sheet
 
 
 def row_count(sheet: Sheet, layout: Any) -> int:

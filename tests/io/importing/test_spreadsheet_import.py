@@ -13,14 +13,14 @@ from ropa_desktop.cli import main
 from ropa_desktop.domain import model as m
 from ropa_desktop.domain.codec import register_to_document
 from ropa_desktop.io.demo import build_demo_register
-from ropa_desktop.io.import_mapping import MappingProfile, save_profile
-from ropa_desktop.io.spreadsheet_import import (
+from ropa_desktop.io.export.xlsx import export_xlsx
+from ropa_desktop.io.importing.engine import (
     SpreadsheetImportError,
     Status,
     import_spreadsheet,
     plan_import,
 )
-from ropa_desktop.io.xlsx_export import export_xlsx
+from ropa_desktop.io.importing.mapping import MappingProfile, save_profile
 from ropa_desktop.store.database import open_store
 
 DSK = ["Bezeichnung der Verarbeitungstätigkeit", "Zwecke der Verarbeitung", "Rechtsgrundlage",
@@ -264,7 +264,7 @@ def test_mapping_profile_decides_columns(store, tmp_path):
     profile = MappingProfile(name="Bürgerbüro", header_row=1, columns={
         "verfahren": Target.NAME, "wozu": Target.PURPOSES, "wer": Target.DATA_SUBJECTS})
     save_profile(profile, tmp_path / "profil.json")
-    from ropa_desktop.io.import_mapping import load_profile
+    from ropa_desktop.io.importing.mapping import load_profile
 
     report = import_spreadsheet(store, path, organisation="Stadt A",
                                 profile=load_profile(tmp_path / "profil.json"))
