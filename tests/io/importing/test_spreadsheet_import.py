@@ -145,9 +145,13 @@ def test_ico_template_names_the_organisation_in_its_contact_rows(store, tmp_path
     book.save(tmp_path / "ico.xlsx")
     report = import_spreadsheet(store, tmp_path / "ico.xlsx")
     assert report.organisation == "Harbourside Borough Council"
-    assert report.count("new") == 1 or report.errors  # the name column is the purpose here
-    if report.errors:  # ICO rows have no activity name column: the row says so clearly
-        assert "Bezeichnung" in report.rows[0].notes[0].text
+    # ICO rows have no activity name column: the first purpose names the activity, and the
+    # row says so.
+    assert report.errors == 0
+    assert report.count("new") == 1
+    assert report.rows[0].activity == "Payroll"
+    assert "Bezeichnung" in report.rows[0].notes[0].text
+    assert "Payroll" in report.rows[0].notes[0].text
 
 
 def test_processors_are_reused_not_duplicated(store, tmp_path):
