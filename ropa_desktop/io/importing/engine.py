@@ -22,8 +22,10 @@ from typing import Any
 from ropa_desktop.domain import model as m
 from ropa_desktop.domain.import_fields import Target
 from ropa_desktop.domain.progress import SILENT, Progress
+from ropa_desktop.io.importing.cell_text import short
 from ropa_desktop.io.importing.mapping import MappingProfile, TableLayout, detect_layout
 from ropa_desktop.io.importing.own_export import organisation_from_main, read_own_export
+from ropa_desktop.io.importing.records import records, row_count
 from ropa_desktop.io.importing.report import (
     MSG,
     ImportPlan,
@@ -32,7 +34,7 @@ from ropa_desktop.io.importing.report import (
     SpreadsheetImportError,
     Status,
 )
-from ropa_desktop.io.importing.rows import RowBuilder, records, row_count, short
+from ropa_desktop.io.importing.rows import RowBuilder
 from ropa_desktop.io.sheets.reader import DEFAULT_LIMITS, Limits, Sheet, Workbook, read_workbook
 from ropa_desktop.store.backup import backup_database
 from ropa_desktop.store.repository import Store, StoreError

@@ -10,125 +10,44 @@ Whatever fits no field goes into the activity's notes under its header.
 
 from __future__ import annotations
 
-import copy
-import re
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time
-from functools import lru_cache
 from typing import Any
 
 from ropa_desktop.domain import model as m
 from ropa_desktop.domain import parsing
 from ropa_desktop.domain import presentation as pres
 from ropa_desktop.domain.import_fields import Target
-from ropa_desktop.io.importing.mapping import FormLayout
+from ropa_desktop.io.importing.cell_text import (
+    EMPTY,
+    NONE_WORDS,
+    Cell,
+    category,
+    clean,
+    dpia_result,
+    header_of,
+    maps,
+    name_from_purpose,
+    numbered,
+    parse_bases,
+    parse_countries,
+    retention_rule,
+    short,
+    special_of,
+    split_cell,
+    split_service,
+    strip_detail,
+    target_of,
+    unique,
+    unnumber,
+)
+from ropa_desktop.io.importing.merge import merge_row
 from ropa_desktop.io.importing.own_export import OwnExport
+from ropa_desktop.io.importing.records import is_blank
 from ropa_desktop.io.importing.report import MSG, ImportReport, Note, RowResult, Status
 from ropa_desktop.io.name_matching import NameMatcher
 from ropa_desktop.io.name_matching import norm as _norm
 from ropa_desktop.io.sheets.reader import Sheet
-
-
-def row_count(sheet: Sheet, layout: Any) -> int:
-    if isinstance(layout, FormLayout):
-        return 1
-    return max(0, len(sheet.rows) - layout.first_data_row)
-
-
-def _is_blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
-def records(sheet: Sheet, layout: Any,
-            report: ImportReport) -> Iterable[tuple[int, list[tuple[Any, Any, str]]]]:
-    """(spreadsheet row number, [(mapping, value, cell ref)]) per record.
-
-    A row without a name below a named row continues that record (old registers
-    write one activity over several rows, or merge the name cell vertically); its
-    cells are added to the record's. Single cells after the last row of the table
-    are footnotes: reported, not imported as activities.
-    """
-    def ref(row: int, col: int) -> str:
-        return f"{sheet.name}!{sheet.cell_ref(row, col)}"
-
-    if isinstance(layout, FormLayout):
-        yield from _form_record(sheet, layout, ref)
-        return
-    name_col = next((c.column for c in layout.columns if c.target == Target.NAME), None)
-    known = {c.column for c in layout.columns}
-    filled_rows = []
-    for index in range(layout.first_data_row, len(sheet.rows)):
-        filled = [(i, v) for i, v in enumerate(sheet.rows[index]) if not _is_blank(v)]
-        if filled:
-            filled_rows.append((index, filled))
-    last_table_row = max((i for i, f in filled_rows if len(f) > 1), default=-1)
-    current: tuple[int, list[tuple[Any, Any, str]]] | None = None
-    for index, filled in filled_rows:
-        if index > last_table_row and len(filled) == 1:
-            col, value = filled[0]
-            report.notes.append(Note(Status.WARNING, ref(index, col),
-                                     MSG["trailing"](text=short(str(value), 500))))
-            continue
-        if index == layout.first_data_row and all(
-                isinstance(v, str) and v.strip().startswith("(") for _, v in filled):
-            continue  # an explanation row under the header, e.g. "(Art. 30 Abs. 1 lit. b)"
-        row = sheet.rows[index]
-        cells = [(c, row[c.column] if c.column < len(row) else None, ref(index, c.column))
-                 for c in layout.columns]
-        cells += [(None, v, ref(index, i)) for i, v in filled if i not in known]
-        named = name_col is not None and name_col < len(row) and not _is_blank(row[name_col])
-        if name_col is not None and not named and current is not None:
-            current[1].extend(cells)  # a continuation row
-            continue
-        if current is not None:
-            yield current
-        current = (index + 1, cells)
-    if current is not None:
-        yield current
-
-
-def _form_record(sheet: Sheet, layout: FormLayout,
-                 ref: Any) -> Iterable[tuple[int, list[tuple[Any, Any, str]]]]:
-    """The one record of a form sheet; rows without a label continue the field above."""
-    by_row = {}
-    for f in layout.fields:
-        by_row.setdefault(f.row, []).append(f)
-    cells: list[tuple[Any, Any, str]] = []
-    first = min(by_row) if by_row else 0
-    previous: Any = None
-    for index in range(first, len(sheet.rows)):
-        row = sheet.rows[index]
-        fields = by_row.get(index)
-        if fields:
-            used = {f.value_column for f in fields} | {layout.label_column}
-            for f in fields:
-                value = row[f.value_column] if f.value_column < len(row) else None
-                cells.append((f, value, ref(index, f.value_column)))
-            for col, value in enumerate(row):  # other cells of a form row, e.g. ticks
-                if col not in used and col > layout.label_column and not _is_blank(value):
-                    cells.append((_Extra(fields[0].label), value, ref(index, col)))
-            previous = fields[-1]
-            continue
-        for col, value in enumerate(row):  # no label: the field above goes on
-            if col > layout.label_column and not _is_blank(value) and previous is not None:
-                cells.append((previous, value, ref(index, col)))
-            elif not _is_blank(value):
-                cells.append((None, value, ref(index, col)))
-    yield first + 1, cells
-
-
-@dataclass(frozen=True, slots=True)
-class _Extra:
-    """A cell with no field of its own, kept in the notes under its row's label."""
-
-    header: str
-    target: None = None
-
-
-def short(text: str, limit: int = 80) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _text(value: Any) -> str:
@@ -226,22 +145,22 @@ class RowBuilder:
             cells: list[tuple[Any, Any, str]]) -> None:
         result = RowResult(sheet=sheet.name, row=row_no, activity="")
         where_row = f"{sheet.name}!{row_no}"
-        values: dict[Target, tuple[str, str, str]] = {}  # target -> (text, cell ref, header)
+        values: dict[Target, Cell] = {}
         raw_values: dict[Target, Any] = {}
         notes_lines: list[str] = []
         for mapping, raw, ref in cells:
-            if _is_blank(raw):
+            if is_blank(raw):
                 continue
             text = _text(raw)
-            cleaned, changed = _clean(text)
+            cleaned, changed = clean(text)
             if changed:
                 result.notes.append(Note(Status.WARNING, ref, MSG["control"]()))
             text = cleaned
             if parsing.looks_like_formula(text):
                 result.notes.append(Note(Status.WARNING, ref,
                                          MSG["formula"](char=text.lstrip()[0])))
-            header = _header_of(mapping)
-            target = _target_of(mapping)
+            header = header_of(mapping)
+            target = target_of(mapping)
             if target is None:  # kept in the notes; the report names the column once
                 notes_lines.append(f"{header or ref}: {text}")
                 continue
@@ -249,16 +168,16 @@ class RowBuilder:
                 continue
             if target in values:  # the same target twice (e.g. two form rows): keep both
                 previous = values[target]
-                values[target] = (previous[0] + "\n" + text, previous[1], previous[2])
+                values[target] = replace(previous, text=previous.text + "\n" + text)
             else:
-                values[target] = (text, ref, header)
+                values[target] = Cell(text, ref, header)
                 raw_values[target] = raw
         org_cell = values.pop(Target.ORGANISATION, None)
-        if org_cell is not None and _norm(org_cell[0]) != _norm(self.org.name):
-            notes_lines.append(f"{org_cell[2] or org_cell[1]}: {org_cell[0]}")
-        name = values.get(Target.NAME, ("", "", ""))[0].strip()
-        if not name and not _maps(layout, Target.NAME):
-            name = _name_from_purpose(values)  # e.g. the ICO template has no name column
+        if org_cell is not None and _norm(org_cell.text) != _norm(self.org.name):
+            notes_lines.append(f"{org_cell.header or org_cell.ref}: {org_cell.text}")
+        name = values.get(Target.NAME, EMPTY).text.strip()
+        if not name and not maps(layout, Target.NAME):
+            name = name_from_purpose(values)  # e.g. the ICO template has no name column
             if name:
                 result.notes.append(Note(Status.OK, where_row, MSG["name_from_purpose"](
                     name=short(name, 60))))
@@ -271,7 +190,7 @@ class RowBuilder:
             return
         result.activity = name
         key = _norm(name)
-        uid = values.get(Target.UID, ("", "", ""))[0].strip()
+        uid = values.get(Target.UID, EMPTY).text.strip()
         structured = set()
         if self.own is not None and uid:
             structured = {part for part, data in (("categories", self.own.categories),
@@ -297,7 +216,7 @@ class RowBuilder:
             # The same activity again in this file (a list sheet and a record sheet, say):
             # its cells complete the one activity instead of making a second.
             position, first_row = self.seen[key]
-            self.activities[position] = _merge(self.activities[position], act, values)
+            self.activities[position] = merge_row(self.activities[position], act, values)
             result.outcome = "merged"
             result.notes.append(Note(Status.WARNING, where_row, MSG["duplicate_in_file"](
                 name=short(name, 60), first=first_row)))
@@ -311,7 +230,7 @@ class RowBuilder:
                                          MSG["duplicate_skip"](name=short(name, 60))))
                 self.report.rows.append(result)
                 return
-            merged = _merge(existing, act, values)
+            merged = merge_row(existing, act, values)
             result.outcome = "update"
             result.notes.append(Note(Status.OK, where_row,
                                      MSG["duplicate_update"](name=short(name, 60))))
@@ -330,26 +249,37 @@ class RowBuilder:
         ";"), else as :func:`parsing.split_values` finds them."""
         if self.own is not None:
             return [line.strip() for line in cell.splitlines() if line.strip()]
-        return list(_split(cell))
+        return list(split_cell(cell))
 
     def _values(self, cell: str) -> list[str]:
         """As :meth:`_list`, without placeholders such as "—" or "keine"."""
-        return [v for v in self._list(cell) if v.strip().casefold() not in _NONE_WORDS]
+        return [v for v in self._list(cell) if v.strip().casefold() not in NONE_WORDS]
 
     def _uid_taken(self, uid: str) -> bool:
         return any(a.uid == uid for a in self.activities)
 
-    def _fill(self, act: m.Activity, values: dict[Target, tuple[str, str, str]],
+    def _fill(self, act: m.Activity, values: dict[Target, Cell],
               notes: list[str], result: RowResult, structured: set[str]) -> None:
-        def get(target: Target) -> str:
-            return values.get(target, ("", "", ""))[0].strip()
+        """Fill ``act`` from the row's cells, topic by topic; what fits no field goes to
+        ``notes``, every doubt to ``result``. ``structured`` names the parts ("categories",
+        "transfers") that our own export's sheets give exactly."""
+        row = _Row(values, notes, result)
+        self._fill_identity(act, row)
+        self._fill_purposes(act, row)
+        self._fill_data(act, row, structured)
+        self._fill_links(act, row)
+        if "transfers" not in structured:
+            self._transfers(act, row.get(Target.THIRD_COUNTRIES),
+                            row.get(Target.TRANSFER_SAFEGUARDS), row.ref(Target.THIRD_COUNTRIES),
+                            row.header(Target.THIRD_COUNTRIES),
+                            row.header(Target.TRANSFER_SAFEGUARDS), notes, result)
+        _fill_dates(act, row)
+        _fill_status(act, row)
+        _fill_dpia(act, row)
 
-        def ref(target: Target) -> str:
-            return values.get(target, ("", "", ""))[1]
-
-        def header(target: Target) -> str:
-            return values.get(target, ("", "", ""))[2] or str(target)
-
+    def _fill_identity(self, act: m.Activity, row: _Row) -> None:
+        """Reference, department, contact, description, TOMs and notes."""
+        get = row.get
         act.reference = get(Target.REFERENCE)
         act.department = get(Target.DEPARTMENT)
         act.contact = m.Contact(name=get(Target.CONTACT), phone=get(Target.CONTACT_PHONE),
@@ -357,147 +287,99 @@ class RowBuilder:
         act.description = get(Target.DESCRIPTION)
         self._toms(act, get(Target.TOMS), get(Target.TOM_DESCRIPTION))
         act.notes = get(Target.NOTES)
-        # purposes and legal bases: lines "n. …" belong to purpose n (our export writes
-        # them so); otherwise every legal basis applies to every purpose, with a warning.
-        purposes_cell = get(Target.PURPOSES)
-        numbered_purposes = _numbered(purposes_cell)
-        purposes = (list(numbered_purposes.values()) if numbered_purposes
-                    else [_unnumber(p) for p in self._list(purposes_cell)])
-        own_bases: list[list[str]] = [[] for _ in purposes]
-        combined = get(Target.PURPOSE_AND_LEGAL_BASIS)
-        if combined:
-            numbered_combined = _numbered(combined)
-            pieces = list(numbered_combined.values()) if numbered_combined else [combined]
-            for piece in pieces:
-                parsed = _bases(piece)
-                purposes.append(parsed.rest)
-                own_bases.append(parsed.ids + parsed.provisions)
-        bases_cell = get(Target.LEGAL_BASES)
-        numbered_bases = _numbered(bases_cell) if numbered_purposes else None
-        shared: list[str] = []
-        if bases_cell:
-            lines = (list(numbered_bases.values()) if numbered_bases
-                     else [line for line in bases_cell.splitlines() if line.strip()])
-            parsed_lines = [_bases(line) for line in lines]
-            leftovers = [x.rest for x in parsed_lines if x.rest]
-            if leftovers:
-                notes.append(f"{header(Target.LEGAL_BASES)}: {bases_cell}")
-                result.notes.append(Note(Status.WARNING, ref(Target.LEGAL_BASES), MSG[
-                    "leftover"](text=short("; ".join(leftovers), 60))))
-            if numbered_bases:
-                for number, parsed in zip(numbered_bases, parsed_lines, strict=True):
-                    if 1 <= number <= len(own_bases):
-                        own_bases[number - 1] += parsed.ids + parsed.provisions
-            else:
-                shared = [b for x in parsed_lines for b in x.ids + x.provisions]
-        art9 = (parsing.parse_legal_bases(get(Target.ART9_CONDITION), article="9")
-                if get(Target.ART9_CONDITION) else None)
-        if art9 is not None:
-            shared += art9.ids + art9.provisions
-            if art9.rest:
-                notes.append(f"{header(Target.ART9_CONDITION)}: {get(Target.ART9_CONDITION)}")
-        if not purposes and (shared or get(Target.LEGITIMATE_INTEREST)):
+
+    def _fill_purposes(self, act: m.Activity, row: _Row) -> None:
+        """Purposes with their legal bases (Art. 6 and Art. 9) and legitimate interests.
+
+        Lines "n. …" belong to purpose n (our export writes them so); otherwise every
+        legal basis applies to every purpose, with a warning.
+        """
+        purposes, own_bases, numbered_purposes = self._purpose_texts(row)
+        shared = _shared_bases(row, own_bases, numbered_purposes)
+        if not purposes and (shared or row.get(Target.LEGITIMATE_INTEREST)):
             purposes, own_bases = [""], [[]]  # an unnamed purpose keeps them
-        act.purposes = [m.Purpose(text=text, legal_bases=_unique(own + shared))
+        act.purposes = [m.Purpose(text=text, legal_bases=unique(own + shared))
                         for text, own in zip(purposes, own_bases, strict=True)]
         if shared and len(act.purposes) > 1:
-            result.notes.append(Note(Status.WARNING, ref(Target.LEGAL_BASES) or ref(
+            row.result.notes.append(Note(Status.WARNING, row.ref(Target.LEGAL_BASES) or row.ref(
                 Target.ART9_CONDITION), MSG["bases_unpaired"](n=len(act.purposes))))
-        interest = get(Target.LEGITIMATE_INTEREST)
-        numbered_interest = _numbered(interest) if numbered_purposes else None
-        if interest and act.purposes and numbered_interest:
-            for number, line in numbered_interest.items():
-                if 1 <= number <= len(act.purposes):
-                    act.purposes[number - 1].legitimate_interest = line
-        elif interest and act.purposes:
-            chosen = [x for x in act.purposes if "art6-1-f" in x.legal_bases] or [
-                act.purposes[0]]
-            for purpose in chosen:
-                purpose.legitimate_interest = interest
-        # people and data
+        _legitimate_interest(act, row, numbered_purposes)
+
+    def _purpose_texts(self, row: _Row) -> tuple[list[str], list[list[str]],
+                                                  dict[int, str] | None]:
+        """The purposes, the legal bases each names itself, and the purposes by number
+        when the cell numbers them."""
+        purposes_cell = row.get(Target.PURPOSES)
+        numbered_purposes = numbered(purposes_cell)
+        purposes = (list(numbered_purposes.values()) if numbered_purposes
+                    else [unnumber(p) for p in self._list(purposes_cell)])
+        own_bases: list[list[str]] = [[] for _ in purposes]
+        combined = row.get(Target.PURPOSE_AND_LEGAL_BASIS)
+        if combined:
+            numbered_combined = numbered(combined)
+            pieces = list(numbered_combined.values()) if numbered_combined else [combined]
+            for piece in pieces:
+                parsed = parse_bases(piece)
+                purposes.append(parsed.rest)
+                own_bases.append(parsed.ids + parsed.provisions)
+        return purposes, own_bases, numbered_purposes
+
+    def _fill_data(self, act: m.Activity, row: _Row, structured: set[str]) -> None:
+        """Data subjects and data categories with special categories, source and retention."""
+        get, notes = row.get, row.notes
         act.data_subjects = list(self._list(get(Target.DATA_SUBJECTS)))
-        categories = [_category(name) for name in self._list(get(Target.DATA_CATEGORIES))]
+        categories = [category(name) for name in self._list(get(Target.DATA_CATEGORIES))]
         special = get(Target.SPECIAL_CATEGORIES)
         if special:
             answer = parsing.parse_yes_no(special)
             if answer is None:
-                for name in _split(special):
+                for name in split_cell(special):
                     categories.append(m.DataCategory(
-                        name=name, special=_special_of(name)
-                        if _special_of(name) != m.SpecialCategory.NONE
+                        name=name, special=special_of(name)
+                        if special_of(name) != m.SpecialCategory.NONE
                         else m.SpecialCategory.ART9))
             elif answer and not any(c.special == m.SpecialCategory.ART9 for c in categories):
-                notes.append(f"{header(Target.SPECIAL_CATEGORIES)}: {special}")
-                result.notes.append(Note(Status.WARNING, ref(Target.SPECIAL_CATEGORIES),
-                                         MSG["special_unspecified"]()))
+                notes.append(f"{row.header(Target.SPECIAL_CATEGORIES)}: {special}")
+                row.result.notes.append(Note(Status.WARNING, row.ref(Target.SPECIAL_CATEGORIES),
+                                             MSG["special_unspecified"]()))
         source = get(Target.DATA_SOURCE)
         if source:
             if categories:
                 for c in categories:
                     c.source = source
             else:
-                notes.append(f"{header(Target.DATA_SOURCE)}: {source}")
+                notes.append(f"{row.header(Target.DATA_SOURCE)}: {source}")
         if "categories" not in structured:  # else our export's own sheet gives them exactly
-            self._retention(categories, get(Target.RETENTION), ref(Target.RETENTION),
-                            header(Target.RETENTION), notes, result)
+            self._retention(categories, get(Target.RETENTION), row.ref(Target.RETENTION),
+                            row.header(Target.RETENTION), notes, row.result)
         act.data_categories = categories
-        # recipients, processors, transfers
+
+    def _fill_links(self, act: m.Activity, row: _Row) -> None:
+        """Internal recipients, recipients, processors and joint controllers."""
+        get, notes, result = row.get, row.notes, row.result
         act.internal_recipients = self._values(get(Target.INTERNAL_RECIPIENTS))
         for name in self._values(get(Target.RECIPIENTS)):
             # Our export writes "name (category)"; elsewhere a bracket belongs to the name.
-            written = _strip_detail(name) if self.own is not None else name
-            uid, linked_to = self._recipient(written, ref(Target.RECIPIENTS), result)
+            written = strip_detail(name) if self.own is not None else name
+            uid, linked_to = self._recipient(written, row.ref(Target.RECIPIENTS), result)
             act.recipients.append(uid)
             if linked_to is not None:
-                notes.append(f"{header(Target.RECIPIENTS)}: {name}")
-        act.recipients = _unique(act.recipients)
+                notes.append(f"{row.header(Target.RECIPIENTS)}: {name}")
+        act.recipients = unique(act.recipients)
         for entry in self._values(get(Target.PROCESSORS)):
-            name, service = _split_service(entry)
-            uid, linked_to = self._processor(name, ref(Target.PROCESSORS), result)
+            name, service = split_service(entry)
+            uid, linked_to = self._processor(name, row.ref(Target.PROCESSORS), result)
             if linked_to is not None:  # the name as written is kept beside the link
-                notes.append(f"{header(Target.PROCESSORS)}: {entry}")
+                notes.append(f"{row.header(Target.PROCESSORS)}: {entry}")
             if all(link.processor != uid for link in act.processors):
                 act.processors.append(m.ProcessorLink(uid, service))
         act.joint_controllers = [m.JointController(name=j) for j in self._values(
             get(Target.JOINT_CONTROLLERS))]
-        if "transfers" not in structured:
-            self._transfers(act, get(Target.THIRD_COUNTRIES), get(Target.TRANSFER_SAFEGUARDS),
-                            ref(Target.THIRD_COUNTRIES), header(Target.THIRD_COUNTRIES),
-                            header(Target.TRANSFER_SAFEGUARDS), notes, result)
-        # dates, status, DPIA
-        for target, attr, timestamp in ((Target.CREATED, "created", True),
-                                        (Target.CHANGED, "changed", True),
-                                        (Target.LAST_REVIEWED, "last_reviewed", False),
-                                        (Target.NEXT_REVIEW, "next_review", False)):
-            text = get(target)
-            if not text:
-                continue
-            day = parsing.parse_date(text)
-            if day is None:
-                notes.append(f"{header(target)}: {text}")
-                result.notes.append(Note(Status.WARNING, ref(target),
-                                         MSG["bad_date"](text=short(text, 40))))
-            else:
-                setattr(act, attr, datetime.combine(day, time(), UTC) if timestamp else day)
-        status = get(Target.STATUS)
-        if status:
-            parsed_status = parsing.parse_status(status)
-            if parsed_status is None:
-                notes.append(f"{header(Target.STATUS)}: {status}")
-                result.notes.append(Note(Status.WARNING, ref(Target.STATUS),
-                                         MSG["bad_status"](text=short(status, 40))))
-            else:
-                act.status = parsed_status
-        dpia = get(Target.DPIA)
-        if dpia:
-            act.dpia.result = _dpia_result(dpia) or m.DpiaResult.NOT_ASSESSED
-            if _dpia_result(dpia) is None or len(dpia) > 40:
-                act.dpia.notes = dpia
 
     def _toms(self, act: m.Activity, toms: str, description: str) -> None:
-        lines = [_unnumber(x) for x in toms.splitlines() if x.strip()]
+        lines = [unnumber(x) for x in toms.splitlines() if x.strip()]
         if lines and all(_norm(x) in self.toms for x in lines):  # titles of catalogue entries
-            act.toms = _unique([self.toms[_norm(x)].uid for x in lines])
+            act.toms = unique([self.toms[_norm(x)].uid for x in lines])
             act.tom_description = description
         else:
             act.tom_description = "\n\n".join(x for x in (toms, description) if x)
@@ -512,14 +394,14 @@ class RowBuilder:
         for line in lines:  # "Kategorie: Frist" as our own export writes it
             name, sep, rule = line.partition(":")
             if sep and _norm(name) in by_name:
-                by_name[_norm(name)].retention = replace(_retention_rule(rule.strip()))
+                by_name[_norm(name)].retention = replace(retention_rule(rule.strip()))
             else:
                 pending.append(line)
         if not pending:
             return
         # Unlabelled lines are one rule for every category: pairing them by count would
         # put "(gem. § 147 AO)" on the second category of "5 Jahre\n(gem. § 147 AO)".
-        rule = replace(_retention_rule("\n".join(pending)))
+        rule = replace(retention_rule("\n".join(pending)))
         if not categories:
             notes.append(f"{header}: {cell}")
             result.notes.append(Note(Status.WARNING, ref, MSG["retention_unpaired"]()))
@@ -536,7 +418,7 @@ class RowBuilder:
                    result: RowResult) -> None:
         if not countries_cell and not safeguards:
             return
-        codes, explicit_none, rest = _countries(countries_cell)
+        codes, explicit_none, rest = parse_countries(countries_cell)
         mechanism, mechanism_text = (parsing.parse_mechanism(safeguards) if safeguards
                                      else ("", ""))
         if rest and not explicit_none:
@@ -599,215 +481,106 @@ class RowBuilder:
                                          MSG["art9_no_condition"](name=short(c.name, 50))))
 
 
-_NONE_WORDS = frozenset({"-", "–", "—", "/", "keine", "kein", "keiner", "none", "n/a", "na",
-                         "entfällt", "nicht zutreffend", "not applicable", "nein", "no"})
+@dataclass
+class _Row:
+    """The mapped cells of one row, with the notes and report lines its fillers add to."""
+
+    values: dict[Target, Cell]
+    notes: list[str]
+    result: RowResult
+
+    def get(self, target: Target) -> str:
+        return self.values.get(target, EMPTY).text.strip()
+
+    def ref(self, target: Target) -> str:
+        return self.values.get(target, EMPTY).ref
+
+    def header(self, target: Target) -> str:
+        return self.values.get(target, EMPTY).header or str(target)
 
 
-def _maps(layout: Any, target: Target) -> bool:
-    """Whether any column (or form field) of the layout is mapped to ``target``."""
-    items = getattr(layout, "columns", None) or getattr(layout, "fields", [])
-    return any(getattr(item, "target", None) == target for item in items)
-
-
-def _name_from_purpose(values: dict[Target, tuple[str, str, str]]) -> str:
-    """A name for a row of a layout without a name column: its first purpose."""
-    for target in (Target.PURPOSES, Target.PURPOSE_AND_LEGAL_BASIS):
-        text = values.get(target, ("", "", ""))[0]
-        if text.strip():
-            if target == Target.PURPOSE_AND_LEGAL_BASIS:
-                text = _bases(text).rest or text
-            first = _unnumber(_split(text)[0]) if _split(text) else text.strip()
-            return first if len(first) <= 200 else first[:199] + "…"
-    return ""
-
-
-def _header_of(mapping: Any) -> str:
-    if mapping is None:
-        return ""
-    return getattr(mapping, "header", None) or getattr(mapping, "label", "") or ""
-
-
-def _target_of(mapping: Any) -> Target | None:
-    return None if mapping is None else mapping.target
-
-
-_NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s+")
-
-
-# Registers repeat the same cells row after row (categories, recipients, legal bases), so
-# the pure parsers are memoised for the length of the process.
-@lru_cache(maxsize=65536)
-def _split(cell: str) -> tuple[str, ...]:
-    return tuple(parsing.split_values(cell))
-
-
-@lru_cache(maxsize=65536)
-def _special_of(name: str) -> m.SpecialCategory:
-    return parsing.parse_special_category(name)
-
-
-@lru_cache(maxsize=16384)
-def _bases(text: str) -> parsing.LegalBasisParse:
-    return parsing.parse_legal_bases(text)
-
-
-@lru_cache(maxsize=16384)
-def _countries(text: str) -> tuple[list[str], bool, str]:
-    return parsing.parse_countries(text)
-
-
-@lru_cache(maxsize=16384)
-def _retention_rule(text: str) -> m.Retention:
-    return parsing.parse_retention(text)
-
-
-@lru_cache(maxsize=65536)
-def _clean(text: str) -> tuple[str, bool]:
-    return parsing.clean_text(text)
-
-
-def _unnumber(line: str) -> str:
-    return _NUMBERED.sub("", line).strip()
-
-
-def _numbered(cell: str) -> dict[int, str] | None:
-    """Lines of the form "n. text" by number, or None when the cell is not numbered so."""
-    lines = [line for line in cell.splitlines() if line.strip()]
-    found: dict[int, str] = {}
-    for line in lines:
-        match = re.match(r"^\s*(\d{1,3})\.\s+(.*)$", line)
-        if match is None:
-            return None
-        found[int(match.group(1))] = match.group(2).strip()
-    return found or None
-
-
-def _unique(items: list[str]) -> list[str]:
-    seen: set[str] = set()
-    return [x for x in items if not (x in seen or seen.add(x))]
-
-
-_SPECIAL_SUFFIX = re.compile(
-    r"\s+[–-]\s+(besondere Kategorie \(Art\. 9 DSGVO\)|special category \(Art\. 9 GDPR\)|"
-    r"Straftaten \(Art\. 10 DSGVO\)|criminal offences \(Art\. 10 GDPR\))\s*$")
-
-
-def _category(name: str) -> m.DataCategory:
-    match = _SPECIAL_SUFFIX.search(name)
-    if match:  # our own export marks special categories after the name
-        marker = match.group(1)
-        special = m.SpecialCategory.ART10 if "10" in marker else m.SpecialCategory.ART9
-        return m.DataCategory(name=name[: match.start()].strip(), special=special)
-    return m.DataCategory(name=name, special=_special_of(name))
-
-
-def _split_service(entry: str) -> tuple[str, str]:
-    """"Flexperto GmbH – Online-Beratung" → name and service (our export's form)."""
-    name, sep, service = entry.partition(" – ")
-    return (name.strip(), service.strip()) if sep else (entry.strip(), "")
-
-
-def _strip_detail(name: str) -> str:
-    """"Finanzamt (Behörde)" → "Finanzamt": our export adds the category in brackets."""
-    return re.sub(r"\s*\([^()]*\)\s*$", "", name).strip() or name.strip()
-
-
-_DPIA_WORDS = {
-    "nicht geprüft": m.DpiaResult.NOT_ASSESSED, "not assessed": m.DpiaResult.NOT_ASSESSED,
-    "nicht erforderlich": m.DpiaResult.NOT_REQUIRED, "not required": m.DpiaResult.NOT_REQUIRED,
-    "erforderlich": m.DpiaResult.REQUIRED, "required": m.DpiaResult.REQUIRED,
-    "durchgeführt": m.DpiaResult.DONE, "carried out": m.DpiaResult.DONE,
-    "done": m.DpiaResult.DONE,
-}
-
-
-def _dpia_result(text: str) -> m.DpiaResult | None:
-    word = text.strip().casefold()
-    if word in _DPIA_WORDS:
-        return _DPIA_WORDS[word]
-    answer = parsing.parse_yes_no(text)
-    if answer is None:
-        return None
-    return m.DpiaResult.REQUIRED if answer else m.DpiaResult.NOT_REQUIRED
-
-
-def _merge(existing: m.Activity, incoming: m.Activity,
-           values: dict[Target, tuple[str, str, str]]) -> m.Activity:
-    """``existing`` completed by a row: what the row fills replaces or adds, the rest stays.
-
-    Lists of links (recipients, processors, TOMs) and legal bases are added to, never
-    thinned out; retention, source or special categories given without categories
-    apply to the existing ones; notes gain only lines they do not have yet.
-    """
-    targets = set(values)
-    merged = copy.deepcopy(existing)
-    simple = {Target.REFERENCE: "reference", Target.DEPARTMENT: "department",
-              Target.DESCRIPTION: "description", Target.STATUS: "status",
-              Target.CREATED: "created", Target.CHANGED: "changed",
-              Target.LAST_REVIEWED: "last_reviewed", Target.NEXT_REVIEW: "next_review",
-              Target.DATA_SUBJECTS: "data_subjects",
-              Target.INTERNAL_RECIPIENTS: "internal_recipients",
-              Target.JOINT_CONTROLLERS: "joint_controllers", Target.DPIA: "dpia"}
-    for target, attr in simple.items():
-        if target in targets:
-            setattr(merged, attr, copy.deepcopy(getattr(incoming, attr)))
-    for target, attr in ((Target.CONTACT, "name"), (Target.CONTACT_PHONE, "phone"),
-                         (Target.CONTACT_EMAIL, "email")):
-        if target in targets:
-            setattr(merged.contact, attr, getattr(incoming.contact, attr))
-    if targets & {Target.PURPOSES, Target.PURPOSE_AND_LEGAL_BASIS}:
-        merged.purposes = copy.deepcopy(incoming.purposes)
-    elif targets & {Target.LEGAL_BASES, Target.ART9_CONDITION, Target.LEGITIMATE_INTEREST}:
-        if not merged.purposes:
-            merged.purposes = copy.deepcopy(incoming.purposes)
+def _shared_bases(row: _Row, own_bases: list[list[str]],
+                  numbered_purposes: dict[int, str] | None) -> list[str]:
+    """The legal bases of the legal-basis and Art. 9 cells that apply to every purpose;
+    numbered lines go to their purpose in ``own_bases`` instead."""
+    get, notes = row.get, row.notes
+    bases_cell = get(Target.LEGAL_BASES)
+    numbered_bases = numbered(bases_cell) if numbered_purposes else None
+    shared: list[str] = []
+    if bases_cell:
+        lines = (list(numbered_bases.values()) if numbered_bases
+                 else [line for line in bases_cell.splitlines() if line.strip()])
+        parsed_lines = [parse_bases(line) for line in lines]
+        leftovers = [x.rest for x in parsed_lines if x.rest]
+        if leftovers:
+            notes.append(f"{row.header(Target.LEGAL_BASES)}: {bases_cell}")
+            row.result.notes.append(Note(Status.WARNING, row.ref(Target.LEGAL_BASES), MSG[
+                "leftover"](text=short("; ".join(leftovers), 60))))
+        if numbered_bases:
+            for number, parsed in zip(numbered_bases, parsed_lines, strict=True):
+                if 1 <= number <= len(own_bases):
+                    own_bases[number - 1] += parsed.ids + parsed.provisions
         else:
-            bases = _unique([b for p in incoming.purposes for b in p.legal_bases])
-            interest = next((p.legitimate_interest for p in incoming.purposes
-                             if p.legitimate_interest), "")
-            for purpose in merged.purposes:
-                purpose.legal_bases = _unique(purpose.legal_bases + bases)
-            if interest:
-                chosen = [p for p in merged.purposes if "art6-1-f" in p.legal_bases] or [
-                    merged.purposes[0]]
-                for purpose in chosen:
-                    purpose.legitimate_interest = interest
-    if Target.DATA_CATEGORIES in targets:
-        before = {_norm(c.name): c for c in merged.data_categories}
-        categories = copy.deepcopy(incoming.data_categories)
-        for c in categories:
-            old = before.get(_norm(c.name))
-            if old is None:
-                continue
-            if c.retention.is_empty():
-                c.retention = copy.deepcopy(old.retention)
-            c.source = c.source or old.source
-            if c.special == m.SpecialCategory.NONE:
-                c.special = old.special
-        merged.data_categories = categories
-    else:
-        names = {_norm(c.name) for c in merged.data_categories}
-        merged.data_categories += [copy.deepcopy(c) for c in incoming.data_categories
-                                   if _norm(c.name) not in names]
-        if Target.RETENTION in targets and merged.data_categories:
-            rule = _retention_rule(values[Target.RETENTION][0].strip())
-            for c in merged.data_categories:
-                c.retention = replace(rule)
-            header = values[Target.RETENTION][2] or str(Target.RETENTION)
-            incoming.notes = "\n".join(
-                line for line in incoming.notes.splitlines()
-                if line != f"{header}: {values[Target.RETENTION][0]}")
-        if Target.DATA_SOURCE in targets:
-            for c in merged.data_categories:
-                c.source = values[Target.DATA_SOURCE][0].strip()
-    merged.recipients = _unique(merged.recipients + incoming.recipients)
-    known = {link.processor for link in merged.processors}
-    merged.processors += [link for link in incoming.processors if link.processor not in known]
-    if Target.THIRD_COUNTRIES in targets:
-        merged.transfers = copy.deepcopy(incoming.transfers)
-    merged.toms = _unique(merged.toms + incoming.toms)
-    if incoming.tom_description and targets & {Target.TOMS, Target.TOM_DESCRIPTION}:
-        merged.tom_description = incoming.tom_description
-    have = set(merged.notes.splitlines())
-    extra = [line for line in incoming.notes.splitlines() if line and line not in have]
-    merged.notes = "\n".join(x for x in (merged.notes, *extra) if x)
-    return merged
+            shared = [b for x in parsed_lines for b in x.ids + x.provisions]
+    art9 = (parsing.parse_legal_bases(get(Target.ART9_CONDITION), article="9")
+            if get(Target.ART9_CONDITION) else None)
+    if art9 is not None:
+        shared += art9.ids + art9.provisions
+        if art9.rest:
+            notes.append(f"{row.header(Target.ART9_CONDITION)}: {get(Target.ART9_CONDITION)}")
+    return shared
+
+
+def _legitimate_interest(act: m.Activity, row: _Row,
+                         numbered_purposes: dict[int, str] | None) -> None:
+    """The legitimate interest: by number, else on the purposes relying on Art. 6(1)(f)
+    (or the first purpose)."""
+    interest = row.get(Target.LEGITIMATE_INTEREST)
+    numbered_interest = numbered(interest) if numbered_purposes else None
+    if interest and act.purposes and numbered_interest:
+        for number, line in numbered_interest.items():
+            if 1 <= number <= len(act.purposes):
+                act.purposes[number - 1].legitimate_interest = line
+    elif interest and act.purposes:
+        chosen = [x for x in act.purposes if "art6-1-f" in x.legal_bases] or [
+            act.purposes[0]]
+        for purpose in chosen:
+            purpose.legitimate_interest = interest
+
+
+def _fill_dates(act: m.Activity, row: _Row) -> None:
+    """Created, changed, last and next review."""
+    for target, attr, timestamp in ((Target.CREATED, "created", True),
+                                    (Target.CHANGED, "changed", True),
+                                    (Target.LAST_REVIEWED, "last_reviewed", False),
+                                    (Target.NEXT_REVIEW, "next_review", False)):
+        text = row.get(target)
+        if not text:
+            continue
+        day = parsing.parse_date(text)
+        if day is None:
+            row.notes.append(f"{row.header(target)}: {text}")
+            row.result.notes.append(Note(Status.WARNING, row.ref(target),
+                                         MSG["bad_date"](text=short(text, 40))))
+        else:
+            setattr(act, attr, datetime.combine(day, time(), UTC) if timestamp else day)
+
+
+def _fill_status(act: m.Activity, row: _Row) -> None:
+    status = row.get(Target.STATUS)
+    if status:
+        parsed_status = parsing.parse_status(status)
+        if parsed_status is None:
+            row.notes.append(f"{row.header(Target.STATUS)}: {status}")
+            row.result.notes.append(Note(Status.WARNING, row.ref(Target.STATUS),
+                                         MSG["bad_status"](text=short(status, 40))))
+        else:
+            act.status = parsed_status
+
+
+def _fill_dpia(act: m.Activity, row: _Row) -> None:
+    dpia = row.get(Target.DPIA)
+    if dpia:
+        act.dpia.result = dpia_result(dpia) or m.DpiaResult.NOT_ASSESSED
+        if dpia_result(dpia) is None or len(dpia) > 40:
+            act.dpia.notes = dpia
