@@ -1,4 +1,4 @@
-"""Header detection and column mapping of the spreadsheet import (``io.import_mapping``)."""
+"""Header detection and column mapping of the spreadsheet import (``io.importing.mapping``)."""
 
 from __future__ import annotations
 
