@@ -27,9 +27,9 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
 from store_load import make_register
 
 from ropa_desktop.domain import model as m
-from ropa_desktop.io.pdf_content import Context, entry_title, section
-from ropa_desktop.io.pdf_export import export_pdf
-from ropa_desktop.io.pdf_layout import styles
+from ropa_desktop.io.export.pdf import export_pdf
+from ropa_desktop.io.export.pdf_content import Context, entry_title, section
+from ropa_desktop.io.export.pdf_layout import styles
 
 
 def _texts(flowables: list) -> list[str]:  # type: ignore[type-arg]

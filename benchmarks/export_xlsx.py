@@ -32,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from store_load import make_register
 
-from ropa_desktop.io.xlsx_export import export_xlsx, workbook_content
+from ropa_desktop.io.export.xlsx import export_xlsx, workbook_content
 
 ORG = "Gemeinde 000"
 STAND = date(2026, 11, 21)

@@ -22,7 +22,7 @@ from python_calamine import CalamineWorkbook
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from ropa_desktop.io.spreadsheet_import import import_spreadsheet
+from ropa_desktop.io.importing.engine import import_spreadsheet
 from ropa_desktop.store.database import open_store
 
 HEADERS = [

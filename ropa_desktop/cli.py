@@ -234,7 +234,7 @@ def _summary(store: Store, db: str) -> int:
 
 
 def _export_json(store: Store, args: argparse.Namespace) -> int:
-    from ropa_desktop.io.json_io import export_json
+    from ropa_desktop.io.json_register import export_json
 
     try:
         register = export_json(store, args.out, organisation=args.org,
@@ -267,11 +267,11 @@ def _export_doc(store: Store, args: argparse.Namespace) -> int:
                "version": version}
     try:
         if args.format == "xlsx":
-            from ropa_desktop.io.xlsx_export import export_xlsx
+            from ropa_desktop.io.export.xlsx import export_xlsx
 
             export_xlsx(register, org, args.out, **options)
         else:
-            from ropa_desktop.io.pdf_export import export_pdf
+            from ropa_desktop.io.export.pdf import export_pdf
 
             export_pdf(register, org, args.out, activity=args.activity, **options)
     except OSError as exc:
@@ -285,7 +285,7 @@ def _export_doc(store: Store, args: argparse.Namespace) -> int:
 
 
 def _import_json(store: Store, args: argparse.Namespace) -> int:
-    from ropa_desktop.io.json_io import import_json
+    from ropa_desktop.io.json_register import import_json
 
     for option, given in (("--org", args.org), ("--sheet", args.sheet),
                           ("--mapping", args.mapping),
@@ -304,8 +304,8 @@ def _import_json(store: Store, args: argparse.Namespace) -> int:
 
 def _import_spreadsheet(store: Store, args: argparse.Namespace) -> int:
     """Import a spreadsheet; print the row report and the summary."""
-    from ropa_desktop.io.import_mapping import load_profile
-    from ropa_desktop.io.spreadsheet_import import import_spreadsheet
+    from ropa_desktop.io.importing.engine import import_spreadsheet
+    from ropa_desktop.io.importing.mapping import load_profile
 
     profile = load_profile(args.mapping) if args.mapping else None
     report = import_spreadsheet(store, args.file, organisation=args.org, sheet=args.sheet,

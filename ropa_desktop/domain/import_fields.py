@@ -1,7 +1,7 @@
 """The fields a spreadsheet column can be mapped to when importing a register.
 
-Column mapping (``io.import_mapping``) assigns each source column one of these
-targets; the import engine (``io.spreadsheet_import``) knows how to put each
+Column mapping (``io.importing.mapping``) assigns each source column one of these
+targets; the import engine (``io.importing.engine``) knows how to put each
 target's cell text into an activity. Several targets combine what old layouts
 put into one column (e.g. the pre-2018 "Zweckbestimmung und Rechtsgrundlage").
 """

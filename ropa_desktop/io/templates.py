@@ -22,7 +22,7 @@ from typing import Any
 from ropa_desktop.domain import model as m
 from ropa_desktop.domain.i18n import LocalizedError, Text, language
 from ropa_desktop.domain.rules import Finding, check_activity
-from ropa_desktop.io.json_files import check_schema, read_json
+from ropa_desktop.io.files import check_schema, read_json
 from ropa_desktop.io.name_matching import NameMatcher, norm
 from ropa_desktop.store.repository import Store, StoreError
 

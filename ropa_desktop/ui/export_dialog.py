@@ -51,18 +51,18 @@ def export_work(store: Any, organisation: str, fmt: str, target: Path, *,
             org = register.organisations[0]
             org.activities = [a for a in org.activities if a.uid in wanted]
         if fmt == "xlsx":
-            from ropa_desktop.io.xlsx_export import export_xlsx
+            from ropa_desktop.io.export.xlsx import export_xlsx
 
             export_xlsx(register, organisation, target, register_kind=register_kind,
                         lang=lang, stand=date.today(), version=version, progress=progress)
         elif fmt == "pdf":
-            from ropa_desktop.io.pdf_export import export_pdf
+            from ropa_desktop.io.export.pdf import export_pdf
 
             export_pdf(register, organisation, target, register_kind=register_kind,
                        lang=lang, stand=date.today(), version=version, progress=progress)
         else:
-            from ropa_desktop.io.atomic import atomic_text
-            from ropa_desktop.io.json_io import dumps
+            from ropa_desktop.io.files import atomic_text
+            from ropa_desktop.io.json_register import dumps
 
             with atomic_text(target) as fh:
                 fh.write(dumps(register))

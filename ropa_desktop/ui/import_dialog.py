@@ -1,7 +1,7 @@
 """The import dialog: a spreadsheet (or a JSON register file) into the database.
 
 File → sheet → column mapping → preview → result, over the import engine
-(:mod:`ropa_desktop.io.spreadsheet_import`, :mod:`ropa_desktop.io.json_io`). Reading,
+(:mod:`ropa_desktop.io.importing.engine`, :mod:`ropa_desktop.io.json_register`). Reading,
 planning and writing run on a worker thread (:func:`~ropa_desktop.ui.tasks.run_task`)
 with a progress dialog and Cancel; the database is written only by the last step, in
 one transaction recorded as one batch (undoable), after a backup.
@@ -27,16 +27,16 @@ from PySide6.QtWidgets import (
 )
 
 from ropa_desktop.domain.import_fields import Target
-from ropa_desktop.io.import_mapping import (
+from ropa_desktop.io.importing.mapping import (
     FormLayout,
     MappingProfile,
     TableLayout,
     load_profile,
     save_profile,
 )
-from ropa_desktop.io.import_report import ImportPlan, ImportReport, Status
-from ropa_desktop.io.sheet_reader import Sheet, Workbook
-from ropa_desktop.io.sheet_types import column_letter
+from ropa_desktop.io.importing.report import ImportPlan, ImportReport, Status
+from ropa_desktop.io.sheets.reader import Sheet, Workbook
+from ropa_desktop.io.sheets.types import column_letter
 from ropa_desktop.store.repository import ImportResult
 from ropa_desktop.ui import prompts, settings, tasks
 from ropa_desktop.ui.activity_model import severity_icon

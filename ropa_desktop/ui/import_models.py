@@ -4,9 +4,9 @@
 with the target field the import engine chose; the target is editable through
 :class:`TargetDelegate` (a combo box). Choices the user made are kept apart from what
 the engine detected, and :func:`profile_for` turns both into a
-:class:`~ropa_desktop.io.import_mapping.MappingProfile` that the engine plans with.
+:class:`~ropa_desktop.io.importing.mapping.MappingProfile` that the engine plans with.
 :class:`PreviewModel` shows one line per data row of an
-:class:`~ropa_desktop.io.import_report.ImportReport`.
+:class:`~ropa_desktop.io.importing.report.ImportReport`.
 """
 
 from __future__ import annotations
@@ -28,15 +28,15 @@ from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewIt
 
 from ropa_desktop.domain.import_fields import LABELS, Target
 from ropa_desktop.domain.rules import Severity
-from ropa_desktop.io.import_mapping import (
+from ropa_desktop.io.importing.mapping import (
     FormLayout,
     MappingProfile,
     TableLayout,
     normalise_header,
 )
-from ropa_desktop.io.import_report import ImportReport, RowResult, Status
-from ropa_desktop.io.sheet_reader import Sheet
-from ropa_desktop.io.sheet_types import cell_ref, column_letter, one_line
+from ropa_desktop.io.importing.report import ImportReport, RowResult, Status
+from ropa_desktop.io.sheets.reader import Sheet
+from ropa_desktop.io.sheets.types import cell_ref, column_letter, one_line
 from ropa_desktop.ui.activity_model import severity_icon
 from ropa_desktop.ui.item_models import SORT_ROLE, SortKeyProxy
 

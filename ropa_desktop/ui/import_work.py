@@ -14,16 +14,16 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from ropa_desktop.domain.progress import Progress
-from ropa_desktop.io.import_mapping import FormLayout, MappingProfile, TableLayout
-from ropa_desktop.io.import_report import ImportPlan, ImportReport
-from ropa_desktop.io.json_io import import_json
-from ropa_desktop.io.sheet_reader import Workbook
-from ropa_desktop.io.spreadsheet_import import (
+from ropa_desktop.io.importing.engine import (
     organisation_named_in,
     plan_import,
     read_and_map,
     run_import,
 )
+from ropa_desktop.io.importing.mapping import FormLayout, MappingProfile, TableLayout
+from ropa_desktop.io.importing.report import ImportPlan, ImportReport
+from ropa_desktop.io.json_register import import_json
+from ropa_desktop.io.sheets.reader import Workbook
 from ropa_desktop.store.backup import backup_database
 from ropa_desktop.store.repository import ImportResult, Store
 

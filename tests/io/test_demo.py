@@ -15,7 +15,7 @@ from ropa_desktop.domain.model import (
     RetentionUnit,
 )
 from ropa_desktop.io.demo import build_demo_register
-from ropa_desktop.io.json_io import document_to_register
+from ropa_desktop.io.json_register import document_to_register
 from ropa_desktop.store.database import open_store
 
 TODAY = date(2026, 3, 15)

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from ropa_desktop.domain import model as m
-from ropa_desktop.io.json_io import InputError, dumps, import_json
+from ropa_desktop.io.json_register import InputError, dumps, import_json
 from ropa_desktop.store.database import open_store
 
 

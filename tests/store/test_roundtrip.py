@@ -9,7 +9,7 @@ from sqlalchemy import delete
 from strategies import registers
 
 from ropa_desktop.domain.codec import register_to_document
-from ropa_desktop.io.json_io import document_to_register, dumps
+from ropa_desktop.io.json_register import document_to_register, dumps
 from ropa_desktop.store.database import open_store
 from ropa_desktop.store.models import Base
 

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QComboBox, QFileDialog
 
 from ropa_desktop.domain import model as m
 from ropa_desktop.domain.import_fields import Target
-from ropa_desktop.io.import_mapping import load_profile
-from ropa_desktop.io.import_report import Status
-from ropa_desktop.io.json_io import dumps
+from ropa_desktop.io.importing.mapping import load_profile
+from ropa_desktop.io.importing.report import Status
+from ropa_desktop.io.json_register import dumps
 from ropa_desktop.ui import prompts, tasks
 from ropa_desktop.ui.import_dialog import FILE, MAPPING, PREVIEW, RESULT, SHEET, ImportDialog
 from ropa_desktop.ui.import_models import (

@@ -23,8 +23,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ropa_desktop.domain.progress import Progress
-from ropa_desktop.io.sheet_cells import CellBudget, SheetBuilder
-from ropa_desktop.io.sheet_types import (
+from ropa_desktop.io.sheets.cells import CellBudget, SheetBuilder
+from ropa_desktop.io.sheets.types import (
     MSG_DAMAGED,
     PROGRESS_SHEET,
     WARN_BROKEN_UTF8,

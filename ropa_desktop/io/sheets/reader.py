@@ -3,12 +3,12 @@
 :func:`read_workbook` finds the real format from the content, not the name:
 
 * ZIP (``PK\\3\\4``): OpenDocument spreadsheet (``mimetype`` member) or xlsx/xlsm
-  (``[Content_Types].xml``); checked by :mod:`ropa_desktop.io.sheet_zip` (zip bomb, lying or
+  (``[Content_Types].xml``); checked by :mod:`ropa_desktop.io.sheets.zip` (zip bomb, lying or
   truncated archive, used area of every sheet) before python-calamine reads it.
 * OLE2 (``D0 CF 11 E0``): a legacy .xls workbook, or an encrypted (password-protected)
   workbook of any kind, which is refused with a message saying to save it without a
-  password; checked by :mod:`ropa_desktop.io.sheet_ole`.
-* anything else that looks like text: CSV (:mod:`ropa_desktop.io.sheet_csv`), but only
+  password; checked by :mod:`ropa_desktop.io.sheets.ole`.
+* anything else that looks like text: CSV (:mod:`ropa_desktop.io.sheets.csv`), but only
   under the name .csv, .txt, .tsv or .tab; HTML/XML and PDF are named as such.
 
 A name that does not fit the content (xlsx content in ``x.xls``) is read all the same, with
@@ -36,9 +36,9 @@ from typing import Any, BinaryIO
 from python_calamine import CalamineWorkbook, PasswordError, SheetTypeEnum, SheetVisibleEnum
 
 from ropa_desktop.domain.progress import SILENT, Progress
-from ropa_desktop.io.sheet_cells import CellBudget, SheetBuilder, check_extent
-from ropa_desktop.io.sheet_csv import CSV_EXTENSIONS, read_csv
-from ropa_desktop.io.sheet_ole import (
+from ropa_desktop.io.sheets.cells import CellBudget, SheetBuilder, check_extent
+from ropa_desktop.io.sheets.csv import CSV_EXTENSIONS, read_csv
+from ropa_desktop.io.sheets.ole import (
     ENCRYPTION_STREAMS,
     OLE_MAGIC,
     OleError,
@@ -46,7 +46,7 @@ from ropa_desktop.io.sheet_ole import (
     raw_names_present,
     scan_biff,
 )
-from ropa_desktop.io.sheet_types import (
+from ropa_desktop.io.sheets.types import (
     DEFAULT_LIMITS,
     MSG_DAMAGED,
     MSG_EMPTY,
@@ -77,7 +77,7 @@ from ropa_desktop.io.sheet_types import (
     one_line,
     warn,
 )
-from ropa_desktop.io.sheet_zip import ZIP_MAGIC, check_zip, open_zip
+from ropa_desktop.io.sheets.zip import ZIP_MAGIC, check_zip, open_zip
 
 __all__ = [
     "DEFAULT_LIMITS",

@@ -29,7 +29,7 @@ from ropa_desktop.domain.model import (
     Tom,
     Transfer,
 )
-from ropa_desktop.io.pdf_layout import (
+from ropa_desktop.io.export.pdf_layout import (
     FRAME_WIDTH,
     ItemTable,
     Segment,

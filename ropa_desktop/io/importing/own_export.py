@@ -2,7 +2,7 @@
 
 The activity sheet is imported like any table; the other sheets (data categories
 with structured retention, processors, recipients, transfers, TOMs) are read here
-by the stable column keys of :mod:`ropa_desktop.io.xlsx_layout`, in German or
+by the stable column keys of :mod:`ropa_desktop.io.export.xlsx_layout`, in German or
 English, so the workbook comes back without loss of structure or identity.
 """
 
@@ -16,8 +16,8 @@ from typing import Any
 from ropa_desktop.domain import model as m
 from ropa_desktop.domain import parsing, vocab
 from ropa_desktop.domain import presentation as pres
-from ropa_desktop.io import xlsx_layout as xl
-from ropa_desktop.io.sheet_reader import Sheet, Workbook
+from ropa_desktop.io.export import xlsx_layout as xl
+from ropa_desktop.io.sheets.reader import Sheet, Workbook
 
 
 @dataclass(slots=True)

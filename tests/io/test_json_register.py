@@ -10,7 +10,7 @@ import pytest
 
 from ropa_desktop.domain import model as m
 from ropa_desktop.domain.schema import register_schema
-from ropa_desktop.io.json_io import (
+from ropa_desktop.io.json_register import (
     SCHEMA_PATH,
     InputError,
     dumps,
@@ -94,9 +94,9 @@ def test_non_utf8_file_is_refused(tmp_path):
 
 
 def test_oversized_file_is_refused_before_reading(tmp_path, monkeypatch):
-    from ropa_desktop.io import json_io
+    from ropa_desktop.io import json_register
 
-    monkeypatch.setattr(json_io, "MAX_JSON_BYTES", 1000)
+    monkeypatch.setattr(json_register, "MAX_JSON_BYTES", 1000)
     path = _write(tmp_path, {**BASE, "organisations": [{"name": "x" * 2000}]})
     with pytest.raises(InputError, match="zu groß"):
         read_register(path)

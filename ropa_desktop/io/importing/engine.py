@@ -3,10 +3,10 @@
 The work runs in three steps, each usable on its own (the GUI shows the first two
 before the user confirms the third):
 
-1. :func:`read_and_map` reads the file (``sheet_reader``) and finds the layout and
-   column mapping of each sheet (``import_mapping``).
+1. :func:`read_and_map` reads the file (``sheets.reader``) and finds the layout and
+   column mapping of each sheet (``importing.mapping``).
 2. :func:`plan_import` turns every data row into a processing activity and a row
-   report (``import_rows``, ``import_report``), matches processors and recipients
+   report (``importing.rows``, ``importing.report``), matches processors and recipients
    against those already in the database, and decides per activity what
    ``on_duplicate`` asks for.
 3. :func:`run_import` backs the database up and writes the plan in one
@@ -22,8 +22,11 @@ from typing import Any
 from ropa_desktop.domain import model as m
 from ropa_desktop.domain.import_fields import Target
 from ropa_desktop.domain.progress import SILENT, Progress
-from ropa_desktop.io.import_mapping import MappingProfile, TableLayout, detect_layout
-from ropa_desktop.io.import_report import (
+from ropa_desktop.io.importing.cell_text import short
+from ropa_desktop.io.importing.mapping import MappingProfile, TableLayout, detect_layout
+from ropa_desktop.io.importing.own_export import organisation_from_main, read_own_export
+from ropa_desktop.io.importing.records import records, row_count
+from ropa_desktop.io.importing.report import (
     MSG,
     ImportPlan,
     ImportReport,
@@ -31,9 +34,8 @@ from ropa_desktop.io.import_report import (
     SpreadsheetImportError,
     Status,
 )
-from ropa_desktop.io.import_rows import RowBuilder, records, row_count, short
-from ropa_desktop.io.own_export_import import organisation_from_main, read_own_export
-from ropa_desktop.io.sheet_reader import DEFAULT_LIMITS, Limits, Sheet, Workbook, read_workbook
+from ropa_desktop.io.importing.rows import RowBuilder
+from ropa_desktop.io.sheets.reader import DEFAULT_LIMITS, Limits, Sheet, Workbook, read_workbook
 from ropa_desktop.store.backup import backup_database
 from ropa_desktop.store.repository import Store, StoreError
 
@@ -86,7 +88,7 @@ OWN_SIDE_SHEETS = frozenset({
     "Auftragsverarbeiter", "Processors", "Empfänger", "Recipients", "Drittlandübermittlungen",
     "Third-country transfers", "TOM", "TOMs", "TOM je Tätigkeit", "TOMs per activity",
     "Unterauftragsverarbeiter", "Subprocessors"})
-"""Sheets of our own export read by ``own_export_import``, not as tables of activities."""
+"""Sheets of our own export read by ``importing.own_export``, not as tables of activities."""
 
 
 def _own_export_sheets(workbook: Workbook) -> list[Sheet]:

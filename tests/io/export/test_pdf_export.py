@@ -13,8 +13,8 @@ from pypdf import PdfReader
 from ropa_desktop.domain import model as m
 from ropa_desktop.domain.progress import Cancelled
 from ropa_desktop.io.demo import build_demo_register
-from ropa_desktop.io.export_common import ExportError
-from ropa_desktop.io.pdf_export import export_pdf
+from ropa_desktop.io.export.common import ExportError
+from ropa_desktop.io.export.pdf import export_pdf
 from ropa_desktop.store.database import open_store
 
 TODAY = date(2026, 11, 21)

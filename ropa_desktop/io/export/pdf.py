@@ -23,9 +23,8 @@ from ropa_desktop.domain import presentation as p
 from ropa_desktop.domain.i18n import Text
 from ropa_desktop.domain.model import Activity, ProcessingService, Register
 from ropa_desktop.domain.progress import SILENT, Progress
-from ropa_desktop.io.atomic import atomic_path
-from ropa_desktop.io.export_common import ExportError, checked_organisation
-from ropa_desktop.io.pdf_content import (
+from ropa_desktop.io.export.common import ExportError, checked_organisation
+from ropa_desktop.io.export.pdf_content import (
     ANNEX_PROCESSORS,
     ANNEX_TOMS,
     CONTENTS,
@@ -45,7 +44,7 @@ from ropa_desktop.io.pdf_content import (
     single_sheet_head,
     toms_annex,
 )
-from ropa_desktop.io.pdf_layout import (
+from ropa_desktop.io.export.pdf_layout import (
     FONT,
     Contents,
     Deferred,
@@ -59,6 +58,7 @@ from ropa_desktop.io.pdf_layout import (
     styles,
     toc_text,
 )
+from ropa_desktop.io.files import atomic_path
 
 MSG_NO_ENTRY = {
     "controller": Text(

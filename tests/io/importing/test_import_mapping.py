@@ -1,4 +1,4 @@
-"""Header detection and column mapping of the spreadsheet import (``io.import_mapping``)."""
+"""Header detection and column mapping of the spreadsheet import (``io.importing.mapping``)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from openpyxl import Workbook as XlsxWorkbook
 
 from ropa_desktop.domain.i18n import LocalizedError
 from ropa_desktop.domain.import_fields import Target
-from ropa_desktop.io import xlsx_layout
-from ropa_desktop.io.import_mapping import (
+from ropa_desktop.io.export import xlsx_layout
+from ropa_desktop.io.importing.mapping import (
     ALIASES_PATH,
     SCHEMA_PATH,
     FormLayout,
@@ -30,11 +30,11 @@ from ropa_desktop.io.import_mapping import (
 )
 
 try:  # the real reader, when it is there: sheets are written as xlsx and read back
-    from ropa_desktop.io.sheet_reader import Sheet, read_workbook
+    from ropa_desktop.io.sheets.reader import Sheet, read_workbook
 except ImportError:  # pragma: no cover - only while the reader is being written
     read_workbook = None
     try:
-        from ropa_desktop.io.sheet_types import Sheet
+        from ropa_desktop.io.sheets.types import Sheet
     except ImportError:
         from dataclasses import dataclass, field
 
@@ -787,7 +787,7 @@ def test_profile_leaves_a_form_label_unmapped(build):
 
 def test_a_column_the_profile_leaves_unmapped_lands_in_the_notes_under_its_header(
         build, tmp_path, sqlite_url):
-    from ropa_desktop.io.spreadsheet_import import plan_import
+    from ropa_desktop.io.importing.engine import plan_import
     from ropa_desktop.store.database import open_store
 
     book = XlsxWorkbook()

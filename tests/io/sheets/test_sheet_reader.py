@@ -16,7 +16,7 @@ import sheet_factory as factory
 
 from ropa_desktop.domain.i18n import language, set_language
 from ropa_desktop.domain.progress import Cancelled
-from ropa_desktop.io.sheet_reader import (
+from ropa_desktop.io.sheets.reader import (
     DEFAULT_LIMITS,
     ImportFileError,
     Limits,
@@ -27,7 +27,7 @@ from ropa_desktop.io.sheet_reader import (
     read_workbook,
 )
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture(autouse=True)
@@ -446,7 +446,7 @@ def test_too_many_cells_in_the_workbook(tmp_path: Path) -> None:
 
 _FAR_CELL_SCRIPT = """
 import sys
-from ropa_desktop.io.sheet_reader import ImportFileError, read_workbook
+from ropa_desktop.io.sheets.reader import ImportFileError, read_workbook
 try:
     read_workbook(sys.argv[1])
 except ImportFileError as exc:

@@ -16,10 +16,10 @@ from openpyxl.worksheet import _writer as openpyxl_writer
 
 from ropa_desktop.domain import model as m
 from ropa_desktop.domain.progress import Cancelled
-from ropa_desktop.io import xlsx_layout as L
 from ropa_desktop.io.demo import build_demo_register
-from ropa_desktop.io.export_common import ExportError
-from ropa_desktop.io.xlsx_export import (
+from ropa_desktop.io.export import xlsx_layout as L
+from ropa_desktop.io.export.common import ExportError
+from ropa_desktop.io.export.xlsx import (
     EXCEL_CELL_LIMIT,
     export_xlsx,
     storable_text,
@@ -27,7 +27,7 @@ from ropa_desktop.io.xlsx_export import (
 from ropa_desktop.store.database import open_store
 
 TODAY = date(2026, 11, 21)
-DOCS = Path(__file__).resolve().parents[2] / "docs" / "xlsx-layout.md"
+DOCS = Path(__file__).resolve().parents[3] / "docs" / "xlsx-layout.md"
 GT = "Stadtwerke Gütersloh GmbH"
 AHAUS = "Stadt Ahaus"
 

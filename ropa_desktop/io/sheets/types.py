@@ -1,7 +1,7 @@
-"""Types, limits and messages of the spreadsheet reader (see :mod:`ropa_desktop.io.sheet_reader`).
+"""Types, limits and messages of the spreadsheet reader (see :mod:`ropa_desktop.io.sheets.reader`).
 
-Kept apart from the reader so the format-specific modules (``sheet_csv``, ``sheet_zip``,
-``sheet_ole``) can share them without importing each other.
+Kept apart from the reader so the format-specific modules (``sheets.csv``, ``sheets.zip``,
+``sheets.ole``) can share them without importing each other.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
-"""The limits :func:`ropa_desktop.io.sheet_reader.read_workbook` uses unless told otherwise."""
+"""The limits :func:`ropa_desktop.io.sheets.reader.read_workbook` uses unless told otherwise."""
 
 
 def column_letter(col: int) -> str:

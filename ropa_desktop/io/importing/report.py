@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ropa_desktop.domain import model as m
 from ropa_desktop.domain.i18n import LocalizedError, Text
-from ropa_desktop.io.import_mapping import FormLayout, TableLayout
+from ropa_desktop.io.importing.mapping import FormLayout, TableLayout
 
 
 class SpreadsheetImportError(LocalizedError):

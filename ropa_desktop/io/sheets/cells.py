@@ -13,7 +13,7 @@ from datetime import time, timedelta
 from pathlib import Path
 from typing import Any
 
-from ropa_desktop.io.sheet_types import (
+from ropa_desktop.io.sheets.types import (
     MSG_TOO_MANY_CELLS,
     MSG_TOO_MANY_COLUMNS,
     MSG_TOO_MANY_ROWS,

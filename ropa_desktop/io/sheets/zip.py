@@ -30,8 +30,8 @@ from typing import BinaryIO
 from xml.etree import ElementTree
 from xml.parsers import expat
 
-from ropa_desktop.io.sheet_cells import CellBudget, check_extent
-from ropa_desktop.io.sheet_types import (
+from ropa_desktop.io.sheets.cells import CellBudget, check_extent
+from ropa_desktop.io.sheets.types import (
     MSG_BOMB_LIE,
     MSG_BOMB_RATIO,
     MSG_BOMB_TOTAL,

@@ -38,7 +38,7 @@ Rules worth knowing:
   right of its label; a further known label in the same row starts another field.
   Other cells of a form row are not referenced by the layout: the engine should keep them.
 
-Only ``name``, ``rows`` and ``merged`` of a :class:`~ropa_desktop.io.sheet_reader.Sheet`
+Only ``name``, ``rows`` and ``merged`` of a :class:`~ropa_desktop.io.sheets.reader.Sheet`
 are used.
 """
 
@@ -58,13 +58,12 @@ from rapidfuzz import fuzz, process
 
 from ropa_desktop.domain.i18n import LocalizedError, Text
 from ropa_desktop.domain.import_fields import Target
-from ropa_desktop.io.atomic import atomic_text
-from ropa_desktop.io.json_files import MSG_INVALID, check_schema, read_json
+from ropa_desktop.io.files import MSG_INVALID, atomic_text, check_schema, read_json
 
 if TYPE_CHECKING:
-    from ropa_desktop.io.sheet_reader import Sheet
+    from ropa_desktop.io.sheets.reader import Sheet
 
-_ROOT = Path(__file__).resolve().parents[2]
+_ROOT = Path(__file__).resolve().parents[3]
 ALIASES_PATH = _ROOT / "resources" / "import" / "aliases.json"
 SCHEMA_PATH = _ROOT / "schemas" / "import-mapping.schema.json"
 

@@ -2,7 +2,7 @@
 
 :func:`export_xlsx` writes one organisation's register — the controller register
 of Art. 30(1) GDPR or the processor register of Art. 30(2) — with the sheets and
-columns of :mod:`ropa_desktop.io.xlsx_layout`. The workbook is meant both for the
+columns of :mod:`ropa_desktop.io.export.xlsx_layout`. The workbook is meant both for the
 supervisory authority (bold frozen headers, filters, wrapped text, real dates,
 A4 landscape print setup) and for the spreadsheet import, which reads it back.
 
@@ -46,9 +46,9 @@ from ropa_desktop.domain.model import (
     Transfer,
 )
 from ropa_desktop.domain.progress import SILENT, Progress
-from ropa_desktop.io import xlsx_layout as L
-from ropa_desktop.io.atomic import atomic_path
-from ropa_desktop.io.export_common import checked_organisation
+from ropa_desktop.io.export import xlsx_layout as L
+from ropa_desktop.io.export.common import checked_organisation
+from ropa_desktop.io.files import atomic_path
 
 EXCEL_CELL_LIMIT = 32_767
 """Excel stores at most this many characters (UTF-16 code units) in a cell."""

@@ -18,8 +18,7 @@ from ropa_desktop.domain.codec import DecodeError, register_from_document, regis
 from ropa_desktop.domain.i18n import LocalizedError, Text
 from ropa_desktop.domain.integrity import integrity_problems
 from ropa_desktop.domain.progress import SILENT, Progress
-from ropa_desktop.io.atomic import atomic_text
-from ropa_desktop.io.json_files import MSG_INVALID, MSG_NESTING, check_schema, read_json
+from ropa_desktop.io.files import MSG_INVALID, MSG_NESTING, atomic_text, check_schema, read_json
 from ropa_desktop.store.repository import ImportResult, Store, StoreError
 
 SCHEMA_PATH = Path(__file__).resolve().parents[2] / "schemas" / "register.schema.json"
