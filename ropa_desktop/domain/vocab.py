@@ -29,8 +29,9 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-RESOURCES_DIR = Path(__file__).resolve().parents[2] / "resources"
-VOCAB_DIR = RESOURCES_DIR / "vocab"
+from ropa_desktop.domain.resources import resources_dir
+
+VOCAB_DIR = resources_dir() / "vocab"
 
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _NAME_RE = re.compile(r"^[a-z0-9_]+$")

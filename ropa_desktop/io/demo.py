@@ -38,9 +38,9 @@ from typing import Any
 
 from ropa_desktop.domain import codec
 from ropa_desktop.domain.model import Register
-from ropa_desktop.domain.vocab import RESOURCES_DIR
+from ropa_desktop.domain.resources import resources_dir
 
-DEMO_PATH = RESOURCES_DIR / "demo" / "register.json"
+DEMO_PATH = resources_dir() / "demo" / "register.json"
 """The demo register as data (format: see the module docstring)."""
 
 DEMO_NAMESPACE = uuid.UUID("5b0f6a1e-3c2d-4e8f-9a7b-d3e0c1f2a4b6")

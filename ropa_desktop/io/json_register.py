@@ -18,10 +18,11 @@ from ropa_desktop.domain.codec import DecodeError, register_from_document, regis
 from ropa_desktop.domain.i18n import LocalizedError, Text
 from ropa_desktop.domain.integrity import integrity_problems
 from ropa_desktop.domain.progress import SILENT, Progress
+from ropa_desktop.domain.resources import schemas_dir
 from ropa_desktop.io.files import MSG_INVALID, MSG_NESTING, atomic_text, check_schema, read_json
 from ropa_desktop.store.repository import ImportResult, Store, StoreError
 
-SCHEMA_PATH = Path(__file__).resolve().parents[2] / "schemas" / "register.schema.json"
+SCHEMA_PATH = schemas_dir() / "register.schema.json"
 MAX_JSON_BYTES = 256 * 1024 * 1024
 """Larger files are refused before reading (a full 20,000-activity register is ~60 MB)."""
 

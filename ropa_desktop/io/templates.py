@@ -21,14 +21,19 @@ from typing import Any
 
 from ropa_desktop.domain import model as m
 from ropa_desktop.domain.i18n import LocalizedError, Text, language
+from ropa_desktop.domain.resources import (
+    MissingResourceError,
+    resource,
+    resources_dir,
+    schemas_dir,
+)
 from ropa_desktop.domain.rules import Finding, check_activity
 from ropa_desktop.io.files import check_schema, read_json
 from ropa_desktop.io.name_matching import NameMatcher, norm
 from ropa_desktop.store.repository import Store, StoreError
 
-ROOT = Path(__file__).resolve().parents[2]
-TEMPLATES_DIR = ROOT / "resources" / "templates"
-SCHEMA_PATH = ROOT / "schemas" / "template.schema.json"
+TEMPLATES_DIR = resources_dir() / "templates"
+SCHEMA_PATH = schemas_dir() / "template.schema.json"
 MAX_TEMPLATE_BYTES = 1024 * 1024
 KIND_KEY = "organisation_kind"
 """Answer key (``--set organisation_kind=…``) giving the kind of an organisation created."""
@@ -155,9 +160,12 @@ def read_template(path: Path) -> Template:
 
 @cache
 def load_templates() -> tuple[Template, ...]:
-    """Every template shipped with the application, sorted by id."""
-    return tuple(sorted((read_template(p) for p in TEMPLATES_DIR.glob("*.json")),
-                        key=lambda t: t.id))
+    """Every template shipped with the application, sorted by id; raises
+    :class:`~ropa_desktop.domain.resources.MissingResourceError` when none is there."""
+    files = sorted(resource("templates").glob("*.json"))
+    if not files:
+        raise MissingResourceError("resources/templates/*.json", TEMPLATES_DIR)
+    return tuple(sorted((read_template(p) for p in files), key=lambda t: t.id))
 
 
 def find_template(template_id: str) -> Template:

@@ -16,13 +16,13 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from ropa_desktop.domain import i18n
 from ropa_desktop.domain.i18n import Text
-from ropa_desktop.domain.vocab import RESOURCES_DIR
+from ropa_desktop.domain.resources import resources_dir
 from ropa_desktop.store.database import describe, open_store, resolve_url
 from ropa_desktop.ui import prompts, settings
 from ropa_desktop.ui.main_window import MainWindow
 from ropa_desktop.ui.session import Session
 
-TRANSLATIONS_DIR = RESOURCES_DIR / "translations"
+TRANSLATIONS_DIR = resources_dir() / "translations"
 NO_DISPLAY = Text(
     "ropa-desktop: Keine grafische Anzeige gefunden (DISPLAY/WAYLAND_DISPLAY ist nicht gesetzt). "
     "Starten Sie das Programm in einer Desktop-Sitzung; ohne Anzeige stehen die Befehle von "

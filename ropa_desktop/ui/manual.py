@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from ropa_desktop.domain import i18n
-from ropa_desktop.domain.vocab import RESOURCES_DIR
+from ropa_desktop.domain.resources import resources_dir
 
-HELP_DIR = RESOURCES_DIR / "help"
+HELP_DIR = resources_dir() / "help"
 
 
 def manual_html(lang: str | None = None) -> str:

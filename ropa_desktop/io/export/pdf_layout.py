@@ -47,9 +47,9 @@ from reportlab.platypus.doctemplate import ActionFlowable
 from reportlab.platypus.paraparser import ParaFrag
 from reportlab.platypus.tableofcontents import TableOfContents, drawPageNumbers
 
-from ropa_desktop.domain.vocab import RESOURCES_DIR
+from ropa_desktop.domain.resources import resources_dir
 
-FONT_DIR = RESOURCES_DIR / "fonts"
+FONT_DIR = resources_dir() / "fonts"
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
 FONT_ITALIC = "DejaVuSans-Oblique"

@@ -58,14 +58,14 @@ from rapidfuzz import fuzz, process
 
 from ropa_desktop.domain.i18n import LocalizedError, Text
 from ropa_desktop.domain.import_fields import Target
+from ropa_desktop.domain.resources import resources_dir, schemas_dir
 from ropa_desktop.io.files import MSG_INVALID, atomic_text, check_schema, read_json
 
 if TYPE_CHECKING:
     from ropa_desktop.io.sheets.reader import Sheet
 
-_ROOT = Path(__file__).resolve().parents[3]
-ALIASES_PATH = _ROOT / "resources" / "import" / "aliases.json"
-SCHEMA_PATH = _ROOT / "schemas" / "import-mapping.schema.json"
+ALIASES_PATH = resources_dir() / "import" / "aliases.json"
+SCHEMA_PATH = schemas_dir() / "import-mapping.schema.json"
 
 PROFILE_FORMAT = "ropa-desktop/import-mapping"
 PROFILE_VERSION = 1
