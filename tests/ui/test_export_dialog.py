@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 from PySide6.QtWidgets import QPushButton
 
-from ropa_desktop.ui import prompts
+from ropa_desktop.ui.common import prompts
 from ropa_desktop.ui.export_dialog import ExportDialog
 
 

@@ -1,0 +1,988 @@
+"""The form that edits one processing activity, grouped as the DSK model template groups it.
+
+The editor works on a draft in dictionary form (a deep copy of the stored
+activity, :func:`ropa_desktop.domain.codec.to_dict`) and writes it once, on Save,
+through :meth:`Session.save_activity`. Every edit pushes a snapshot command on
+:attr:`ActivityEditor.undo_stack` (typing in one field merges into one step);
+the draft is dirty while the stack is not clean. After each edit the rules run
+on the draft (debounced) and every finding is marked at its field, with the
+rule's message under the field and a summary of all findings at the top.
+"""
+
+from __future__ import annotations
+
+import copy
+import itertools
+import re
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ropa_desktop.domain import codec, vocab
+from ropa_desktop.domain import model as m
+from ropa_desktop.domain import presentation as p
+from ropa_desktop.domain.i18n import language
+from ropa_desktop.domain.rules import Finding, Severity
+from ropa_desktop.ui.activities.activity_model import severity_icon, worst
+from ropa_desktop.ui.catalogue import dialogs as catalogue_dialogs
+from ropa_desktop.ui.common import prompts
+from ropa_desktop.ui.editor.fields import (
+    CheckListField,
+    ChoiceListField,
+    Choices,
+    ComboField,
+    DateField,
+    EnumField,
+    Field,
+    LineField,
+    NullableComboField,
+    OptionalEnumField,
+    ReadOnlyField,
+    SpinField,
+    TextField,
+    TomTreeField,
+    get_path,
+    set_path,
+)
+from ropa_desktop.ui.editor.lists import RowListField, RowSpec
+from ropa_desktop.ui.session import CATALOGUE, EVERYTHING, Session
+
+NAME = "activityEditor"
+"""Prefix of the object names of the editor's widgets (``activityEditor.name`` …)."""
+
+CHECK_DELAY_MS = 250
+
+_STYLE = """
+*[finding="error"] { border: 2px solid #c62828; border-radius: 2px; }
+*[finding="warning"] { border: 2px solid #ef6c00; border-radius: 2px; }
+*[finding="info"] { border: 1px solid #1565c0; border-radius: 2px; }
+QLabel[fieldMessage="true"] { border: none; font-size: small; }
+QLabel[fieldMessage="true"][finding="error"] { color: #c62828; border: none; }
+QLabel[fieldMessage="true"][finding="warning"] { color: #b35400; border: none; }
+QLabel[fieldMessage="true"][finding="info"] { color: #1565c0; border: none; }
+"""
+
+_REFERENCE = re.compile(r"^(.*?)(\d+)(\D*)$")
+
+
+def _label(key: str) -> str:
+    return p.FIELD_LABELS[key]()
+
+
+def next_reference(references: list[str]) -> str:
+    """The reference after the highest numbered one ("VT-008" -> "VT-009"; none -> "001")."""
+    best: tuple[int, str, int, str] | None = None
+    for ref in references:
+        match = _REFERENCE.match(ref.strip())
+        if match is None:
+            continue
+        number = int(match.group(2))
+        if best is None or number > best[0]:
+            best = (number, match.group(1), len(match.group(2)), match.group(3))
+    if best is None:
+        return "001"
+    number, prefix, width, suffix = best
+    return f"{prefix}{number + 1:0{width}d}{suffix}"
+
+
+class _EditCommand(QUndoCommand):
+    """One edit of the draft as before/after snapshots; typing in one field merges."""
+
+    TYPING_ID = 0x52_4F_50_41
+
+    def __init__(self, editor: ActivityEditor, before: dict[str, Any], after: dict[str, Any],
+                 path: str, typing: bool, text: str) -> None:
+        super().__init__(text)
+        self.editor = editor
+        self.before = before
+        self.after = after
+        self.path = path
+        self.typing = typing
+        self._pushed = False
+
+    def id(self) -> int:
+        return self.TYPING_ID if self.typing else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, _EditCommand) or not other.typing or other.path != self.path:
+            return False
+        self.after = other.after
+        if self.after == self.before:
+            self.setObsolete(True)
+        return True
+
+    def redo(self) -> None:
+        if not self._pushed:  # the draft already holds the edit when it is pushed
+            self._pushed = True
+            return
+        self.editor._restore(self.after, self.path)
+
+    def undo(self) -> None:
+        self.editor._restore(self.before, self.path)
+
+
+class _ShortcutGuard(QObject):
+    """Lets the editor's Undo/Redo/Save shortcuts win over a text field's own ones."""
+
+    def __init__(self, actions: list[QAction], parent: QObject) -> None:
+        super().__init__(parent)
+        self._actions = actions
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            pressed = QKeySequence(event.keyCombination())
+            for action in self._actions:
+                if action.isEnabled() and any(
+                        pressed.matches(s) == QKeySequence.SequenceMatch.ExactMatch
+                        for s in action.shortcuts()):
+                    event.ignore()
+                    return True
+        return False
+
+
+class ActivityEditor(QWidget):
+    """Edits one processing activity: every Art. 30(1) item, with undo, checks and Save.
+
+    The main window shows an activity with :meth:`load`, asks :meth:`maybe_leave`
+    before switching to another and puts :attr:`save_action`, :attr:`revert_action`,
+    :attr:`undo_action` and :attr:`redo_action` into its menus.
+    """
+
+    saved = Signal(str)
+    """Uid of the activity just written."""
+    dirtyChanged = Signal(bool)
+    """True when the draft got unsaved changes, False when it is clean again."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(NAME)
+        self.session = session
+        self.undo_stack = QUndoStack(self)
+        self._data: dict[str, Any] | None = None
+        self._base: dict[str, Any] | None = None
+        self._is_new = False
+        self._populating = False
+        self._fields: list[Field] = []
+        self._messages: dict[Field, QLabel] = {}
+        self._groups: dict[str, QGroupBox] = {}
+        self._marked: dict[QWidget, str] = {}
+        self._findings: list[Finding] = []
+        self._structure: tuple[int, ...] = ()
+        self._stale = True
+        self._suggest: dict[str, list[str]] = {}
+        self._check_timer = QTimer(self)
+        self._check_timer.setSingleShot(True)
+        self._check_timer.setInterval(CHECK_DELAY_MS)
+        self._check_timer.timeout.connect(self.check_now)
+
+        self._build_actions()
+        self._refresh_suggestions()
+        self._build_ui()
+        self._guard = _ShortcutGuard([self.undo_action, self.redo_action, self.save_action],
+                                     self)
+        self.setStyleSheet(_STYLE)
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
+        session.changed.connect(self._session_changed)
+        session.organisationChanged.connect(self._organisation_changed)
+        self.load(None)
+
+    # ------------------------------------------------------------------ public interface
+
+    def _stack_action(self, text: str, trigger: Any, can: Any, what: Any) -> QAction:
+        """An undo/redo action with a fixed text; the step it would take is its tooltip."""
+        act = QAction(text, self)
+        act.setEnabled(False)
+        act.triggered.connect(trigger)
+        can.connect(act.setEnabled)
+        what.connect(lambda step, a=act, t=text: a.setToolTip(
+            f"{t.replace('&', '')}: {step}" if step else t.replace("&", "")))
+        return act
+
+    def load(self, uid: str | None) -> None:
+        """Show the stored activity ``uid`` (None: nothing; the form is disabled)."""
+        act = self.session.activity_copy(uid) if uid else None
+        self._is_new = False
+        self._set_draft(act)
+
+    def new_activity(self) -> None:
+        """Start an unsaved new activity with the next free reference number."""
+        if self.session.organisation() is None:
+            return
+        act = m.Activity(reference=self._next_reference())
+        self._is_new = True
+        self._set_draft(act)
+        self.fields["name"].focus_widget().setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def duplicate(self, uid: str) -> None:
+        """Start an unsaved copy of activity ``uid`` with a new uid and reference."""
+        act = self.session.activity_copy(uid)
+        if act is None:
+            return
+        now = m.utc_now()
+        act.uid = m.new_uid()
+        act.name = self.tr("{name} (copy)").format(name=act.name)
+        act.reference = self._next_reference()
+        act.status = m.ActivityStatus.DRAFT
+        act.created = act.changed = now
+        self._is_new = True
+        self._set_draft(act)
+
+    def current_uid(self) -> str | None:
+        """Uid of the activity shown (also of an unsaved new one), None when there is none."""
+        return self._data["uid"] if self._data is not None else None
+
+    def is_new(self) -> bool:
+        """True while the activity shown has never been saved."""
+        return self._data is not None and self._is_new
+
+    def is_dirty(self) -> bool:
+        """True when the activity shown has changes not yet saved (a new one always has)."""
+        return self._data is not None and not self.undo_stack.isClean()
+
+    def draft(self) -> m.Activity | None:
+        """The activity as currently edited (a fresh object), None when nothing is shown."""
+        return codec.from_dict(m.Activity, self._data) if self._data is not None else None
+
+    def save(self) -> bool:
+        """Write the draft; False (after showing the error) when the store refuses it."""
+        if self._data is None:
+            return False
+        self._commit_pending()
+        try:
+            saved = self.session.save_activity(codec.from_dict(m.Activity, self._data))
+        except Exception as exc:  # the store refuses with a StoreError; show any refusal
+            prompts.show_error(self, self.tr("Activity not saved"), exc)
+            return False
+        data = codec.to_dict(saved)
+        self._is_new = False
+        self._data = data
+        self._base = copy.deepcopy(data)
+        self._populate()
+        self.undo_stack.setClean()
+        self._update_state()
+        self.check_now()
+        self.saved.emit(saved.uid)
+        return True
+
+    def revert(self) -> None:
+        """Discard the unsaved changes (a new draft goes back to how it started)."""
+        if self._base is None:
+            return
+        self._data = copy.deepcopy(self._base)
+        self._populate()
+        self.undo_stack.clear()
+        if self._is_new:
+            self.undo_stack.resetClean()
+        self._update_state()
+        self.check_now()
+
+    def maybe_leave(self) -> bool:
+        """Ask about unsaved changes; True when the caller may show something else."""
+        if not self.is_dirty():
+            return True
+        assert self._data is not None
+        what = self._data.get("name", "").strip() or self.tr("New activity")
+        answer = prompts.ask_unsaved(self, what)
+        if answer == prompts.SAVE:
+            return self.save()
+        if answer == prompts.DISCARD:
+            if self._is_new:
+                self.load(None)
+            else:
+                self.revert()
+            return True
+        return False
+
+    def focus_field(self, path: str) -> None:
+        """Show and focus the widget of ``path`` (a finding's field, e.g. "purposes[0].text")."""
+        field = self._field_for(path)
+        if field is not None:
+            target = field.focus_target(path)
+        else:
+            target = self._groups.get(_top(path)) or self.fields["name"].widget
+        self.scroll.ensureWidgetVisible(target, 20, 40)
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def findings(self) -> list[Finding]:
+        """Findings of the rules for the draft at the last check."""
+        return list(self._findings)
+
+    def check_now(self) -> None:
+        """Run the rules on the draft and mark every finding at its field."""
+        self._check_timer.stop()
+        if self._data is None or self.session.organisation() is None:
+            self._findings = []
+        else:
+            self._findings = self.session.check(codec.from_dict(m.Activity, self._data))
+        self._show_findings()
+
+    def widget_for(self, path: str) -> QWidget | None:
+        """The widget that shows ``path`` (where its findings are marked)."""
+        field = self._field_for(path)
+        if field is None:
+            return self._groups.get(_top(path))
+        return field.widget_for(path)
+
+    # ------------------------------------------------------------------ building
+
+    def _build_actions(self) -> None:
+        def action(text: str, name: str, keys: list[QKeySequence], slot: Callable[[], Any]
+                   ) -> QAction:
+            act = QAction(text, self)
+            act.setObjectName(f"{NAME}.{name}")
+            act.setShortcuts(keys)
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            act.triggered.connect(slot)
+            self.addAction(act)
+            return act
+
+        self.save_action = action(self.tr("&Save activity"), "save",
+                                  [QKeySequence(QKeySequence.StandardKey.Save)], self.save)
+        self.save_action.setToolTip(self.tr("Save the activity (Ctrl+S)"))
+        self.revert_action = action(self.tr("Re&vert"), "revert", [], self.revert)
+        self.revert_action.setToolTip(self.tr("Discard the unsaved changes"))
+        self.undo_action = self._stack_action(self.tr("&Undo"), self.undo_stack.undo,
+                                              self.undo_stack.canUndoChanged,
+                                              self.undo_stack.undoTextChanged)
+        self.redo_action = self._stack_action(self.tr("&Redo"), self.undo_stack.redo,
+                                              self.undo_stack.canRedoChanged,
+                                              self.undo_stack.redoTextChanged)
+        for act, name, keys in (
+            (self.undo_action, "undo", [QKeySequence("Ctrl+Z")]),
+            (self.redo_action, "redo", [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")]),
+        ):
+            act.setObjectName(f"{NAME}.{name}")
+            act.setShortcuts(keys)
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(act)
+
+    def _build_ui(self) -> None:
+        self.title = QLabel(self)
+        self.title.setObjectName(f"{NAME}.title")
+        font = self.title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.title.setFont(font)
+        self.title.setWordWrap(True)
+        head = QHBoxLayout()
+        head.addWidget(self.title, 1)
+        for act in (self.save_action, self.revert_action, self.undo_action, self.redo_action):
+            button = QToolButton(self)
+            button.setDefaultAction(act)
+            button.setObjectName(act.objectName() + "Button")
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            head.addWidget(button)
+
+        self.summary = QLabel(self)
+        self.summary.setObjectName(f"{NAME}.findingsCount")
+        self.finding_list = QListWidget(self)
+        self.finding_list.setObjectName(f"{NAME}.findings")
+        self.finding_list.setMaximumHeight(
+            4 * (self.finding_list.fontMetrics().lineSpacing() + 6) + 6)
+        self.finding_list.setWordWrap(True)
+        self.finding_list.itemActivated.connect(self._finding_activated)
+        self.finding_list.itemClicked.connect(self._finding_activated)
+
+        self.form = QWidget()
+        self.form.setObjectName(f"{NAME}.form")
+        form_layout = QVBoxLayout(self.form)
+        self.fields: dict[str, Field] = {}
+        self._build_groups(form_layout)
+        form_layout.addStretch(1)
+        self.scroll = QScrollArea(self)
+        self.scroll.setObjectName(f"{NAME}.scroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(self.form)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(head)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.finding_list)
+        layout.addWidget(self.scroll, 1)
+
+    def _group(self, parent: QVBoxLayout, key: str, title: str) -> QFormLayout:
+        box = QGroupBox(title, self.form)
+        box.setObjectName(f"{NAME}.group.{key}")
+        parent.addWidget(box)
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self._groups[key] = box
+        return form
+
+    def _add_line(self, form: QFormLayout, label: str, fields: list[Field]) -> None:
+        """Several short fields side by side in one row (postcode, city …)."""
+        line = QWidget(self.form)
+        row = QHBoxLayout(line)
+        row.setContentsMargins(0, 0, 0, 0)
+        for field in fields:
+            row.addWidget(self._field_box(field), 1)
+        caption = QLabel(label + ":", self.form)
+        caption.setBuddy(fields[0].focus_widget())
+        form.addRow(caption, line)
+
+    def _add(self, form: QFormLayout, label: str | None, field: Field) -> Field:
+        box = self._field_box(field)
+        if label is None:
+            form.addRow(box)
+        else:
+            # No word wrap: QFormLayout clips wrapped captions; long rows wrap instead.
+            caption = QLabel(label + ":", self.form)
+            caption.setBuddy(field.focus_widget())
+            form.addRow(caption, box)
+        return field
+
+    def _field_box(self, field: Field) -> QWidget:
+        """The field's widget with its (hidden) finding message below; registers the field."""
+        box = QWidget(self.form)
+        inner = QVBoxLayout(box)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.setSpacing(1)
+        inner.addWidget(field.widget)
+        message = QLabel(box)
+        message.setObjectName(f"{NAME}.{field.path}.message")
+        message.setProperty("fieldMessage", True)
+        message.setWordWrap(True)
+        message.hide()
+        inner.addWidget(message)
+        self._fields.append(field)
+        self._messages[field] = message
+        self.fields[field.path] = field
+        field.edited.connect(lambda path, typing, f=field: self._edited(f, path, typing))
+        return box
+
+    def _build_groups(self, layout: QVBoxLayout) -> None:
+        n = f"{NAME}."
+        lang = language()
+        form = self._group(layout, "general", self.tr("General"))
+        self._add(form, _label("reference"), LineField("reference", n + "reference"))
+        self._add(form, _label("name"), LineField("name", n + "name"))
+        self._add(form, _label("department"), LineField(
+            "department", n + "department", suggestions=lambda: self._suggest["departments"]))
+        self._add(form, _label("contact"), LineField("contact.name", n + "contact.name"))
+        self._add(form, self.tr("Contact: unit or organisation"),
+                  LineField("contact.organisation", n + "contact.organisation"))
+        self._add(form, self.tr("Contact: phone"), LineField("contact.phone",
+                                                             n + "contact.phone"))
+        self._add(form, self.tr("Contact: e-mail"), LineField("contact.email",
+                                                              n + "contact.email"))
+        self._add_line(form, self.tr("Contact: address"), [
+            LineField(f"contact.{key}", f"{n}contact.{key}")
+            for key in ("street", "postcode", "city", "country")])
+        self._add(form, self.tr("Contact: website"), LineField("contact.website",
+                                                               n + "contact.website"))
+        for key, text in (("street", self.tr("Street")), ("postcode", self.tr("Postcode")),
+                          ("city", self.tr("City")), ("country", self.tr("Country"))):
+            self.fields[f"contact.{key}"].widget.setPlaceholderText(text)
+        self._add(form, _label("description"), TextField("description", n + "description"))
+        self._add(form, _label("status"), EnumField(
+            "status", n + "status", [(s.value, p.STATUS[s]()) for s in m.ActivityStatus]))
+        self._add(form, _label("created"), ReadOnlyField(
+            "created", n + "created", lambda v: p.format_date(_parse_dt(v))))
+        self._add(form, _label("changed"), ReadOnlyField(
+            "changed", n + "changed", lambda v: p.format_date(_parse_dt(v))))
+        self._add(form, _label("last_reviewed"), DateField("last_reviewed",
+                                                           n + "last_reviewed"))
+        self._add(form, _label("next_review"), DateField("next_review", n + "next_review"))
+
+        form = self._group(layout, "purposes", _label("purposes"))
+        self._add(form, None, RowListField(
+            "purposes", n + "purposes", self._purpose_row,
+            lambda: codec.to_dict(m.Purpose()), add_text=self.tr("Add &purpose"),
+            title=lambda i: self.tr("Purpose {n}").format(n=i),
+            on_change=_purpose_changed))
+
+        form = self._group(layout, "data_subjects", _label("data_subjects"))
+        self._add(form, None, ChoiceListField(
+            "data_subjects", n + "data_subjects",
+            lambda: [(s, s) for s in self._suggest["subjects"]], free=True,
+            placeholder=self.tr("Type or choose a category of data subjects")))
+
+        form = self._group(layout, "data_categories", _label("data_categories"))
+        self._add(form, None, RowListField(
+            "data_categories", n + "data_categories", self._category_row,
+            lambda: codec.to_dict(m.DataCategory()), add_text=self.tr("Add data &category"),
+            title=lambda i: self.tr("Data category {n}").format(n=i)))
+
+        form = self._group(layout, "recipients", self.tr("Recipients"))
+        self._add(form, _label("internal_recipients"), ChoiceListField(
+            "internal_recipients", n + "internal_recipients",
+            lambda: [(s, s) for s in self._suggest["internal"]], free=True,
+            placeholder=self.tr("Type or choose a department")))
+        self._add(form, _label("recipients"), ChoiceListField(
+            "recipients", n + "recipients", self._recipient_choices, free=False,
+            label=self._recipient_label, on_new=self._new_recipient,
+            placeholder=self.tr("Search the recipient catalogue")))
+
+        form = self._group(layout, "processors", _label("processors"))
+        self._add(form, None, RowListField(
+            "processors", n + "processors", self._processor_row,
+            lambda: codec.to_dict(m.ProcessorLink()), add_text=self.tr("Add p&rocessor"),
+            title=lambda i: self.tr("Processor {n}").format(n=i),
+            extra=[(self.tr("New processor…"), "new", self._new_processor_link)]))
+
+        form = self._group(layout, "joint_controllers", _label("joint_controllers"))
+        self._add(form, None, RowListField(
+            "joint_controllers", n + "joint_controllers", self._joint_row,
+            lambda: codec.to_dict(m.JointController()),
+            add_text=self.tr("Add joint controller"),
+            title=lambda i: self.tr("Joint controller {n}").format(n=i)))
+
+        form = self._group(layout, "transfers", _label("transfers"))
+        self._add(form, None, RowListField(
+            "transfers", n + "transfers", self._transfer_row,
+            lambda: codec.to_dict(m.Transfer()), add_text=self.tr("Add &transfer"),
+            title=lambda i: self.tr("Transfer {n}").format(n=i)))
+
+        form = self._group(layout, "toms", _label("toms"))
+        self._add(form, self.tr("Description"), TextField("tom_description",
+                                                           n + "tom_description"))
+        self._add(form, self.tr("Measures of the catalogue"), TomTreeField(
+            "toms", n + "toms", self._tom_groups, self._new_tom))
+
+        form = self._group(layout, "dpia", _label("dpia"))
+        self._add(form, self.tr("Art. 35(3) GDPR cases"), CheckListField(
+            "dpia.art35_3", n + "dpia.art35_3", _terms(vocab.dpia_art35_3(), lang)))
+        self._add(form, self.tr("WP248 criteria"), CheckListField(
+            "dpia.wp248", n + "dpia.wp248", _terms(vocab.dpia_wp248(), lang)))
+        self._add(form, self.tr("DSK list items"), CheckListField(
+            "dpia.dsk_list", n + "dpia.dsk_list", _terms(vocab.dpia_dsk_list(), lang)))
+        self._add(form, self.tr("Result"), EnumField(
+            "dpia.result", n + "dpia.result",
+            [(r.value, p.DPIA_RESULT[r]()) for r in m.DpiaResult]))
+        self._add(form, self.tr("DPIA reference"), LineField("dpia.reference",
+                                                             n + "dpia.reference"))
+        self._add(form, self.tr("Reasons and notes"), TextField("dpia.notes", n + "dpia.notes"))
+        self._add(form, self.tr("Screened on"), DateField("dpia.screened_on",
+                                                          n + "dpia.screened_on"))
+
+        form = self._group(layout, "notes", _label("notes"))
+        self._add(form, None, TextField("notes", n + "notes"))
+
+    # --- rows of the list editors ---------------------------------------------------
+
+    def _purpose_row(self, prefix: str, parent: QWidget) -> RowSpec:
+        return [
+            (self.tr("Purpose"), [TextField("text", prefix + ".text", lines=2, parent=parent)]),
+            (_label("legal_bases"), [ChoiceListField(
+                "legal_bases", prefix + ".legal_bases", _legal_basis_choices, free=True,
+                label=p.legal_basis_long, rows=2, dynamic=False, parent=parent,
+                placeholder=self.tr("Search a legal basis or type a provision, e.g. "
+                                    "“§ 3 DSG NRW”"))]),
+            (_label("legitimate_interest"), [LineField(
+                "legitimate_interest", prefix + ".legitimate_interest", parent=parent)]),
+        ]
+
+    def _category_row(self, prefix: str, parent: QWidget) -> RowSpec:
+        unit_choices = [("", "–")] + [(u.value, p.unit_label(u)) for u in m.RetentionUnit]
+        special = [(s.value, p.SPECIAL[s]() or self.tr("ordinary personal data"))
+                   for s in m.SpecialCategory]
+        return [
+            (self.tr("Name"), [LineField("name", prefix + ".name", parent=parent,
+                                         suggestions=lambda: self._suggest["categories"])]),
+            (_label("special"), [EnumField("special", prefix + ".special", special, parent)]),
+            (_label("source"), [LineField("source", prefix + ".source", parent=parent)]),
+            (_label("retention"), [
+                SpinField("retention.duration", prefix + ".retention.duration", parent),
+                OptionalEnumField("retention.unit", prefix + ".retention.unit", unit_choices,
+                                  parent),
+                LineField("retention.start", prefix + ".retention.start", parent=parent)]),
+            (self.tr("Retention as text"), [LineField("retention.text",
+                                                      prefix + ".retention.text",
+                                                      parent=parent)]),
+            (_label("notes"), [LineField("notes", prefix + ".notes", parent=parent)]),
+        ]
+
+    def _processor_row(self, prefix: str, parent: QWidget) -> RowSpec:
+        return [
+            (self.tr("Processor"), [ComboField("processor", prefix + ".processor",
+                                               self._processor_choices, parent=parent,
+                                               placeholder=self.tr("Search the catalogue"))]),
+            (self.tr("Service"), [LineField("service", prefix + ".service", parent=parent)]),
+        ]
+
+    def _joint_row(self, prefix: str, parent: QWidget) -> RowSpec:
+        return [
+            (self.tr("Name"), [LineField("name", prefix + ".name", parent=parent)]),
+            (self.tr("Contact"), [LineField("contact", prefix + ".contact", parent=parent)]),
+            (self.tr("Arrangement (Art. 26)"), [LineField("arrangement", prefix + ".arrangement",
+                                                          parent=parent)]),
+        ]
+
+    def _transfer_row(self, prefix: str, parent: QWidget) -> RowSpec:
+        return [
+            (self.tr("Country"), [ComboField("country", prefix + ".country", _country_choices,
+                                             free=True, dynamic=False, parent=parent)]),
+            (self.tr("Recipient"), [LineField("recipient", prefix + ".recipient",
+                                              parent=parent)]),
+            (self.tr("Processor"), [NullableComboField("processor", prefix + ".processor",
+                                                       self._processor_choices,
+                                                       parent=parent)]),
+            (self.tr("Mechanism"), [ComboField("mechanism", prefix + ".mechanism",
+                                               _mechanism_choices, dynamic=False,
+                                               parent=parent)]),
+            (self.tr("Mechanism as stated"), [LineField("mechanism_text",
+                                                        prefix + ".mechanism_text",
+                                                        parent=parent)]),
+            (self.tr("Documentation"), [LineField("documentation", prefix + ".documentation",
+                                                  parent=parent)]),
+        ]
+
+    # --- choices ---------------------------------------------------------------------
+
+    def _refresh_suggestions(self) -> None:
+        org = self.session.organisation()
+        acts = org.activities if org is not None else []
+        departments = {a.department.strip() for a in acts}
+        internal = departments | {r.strip() for a in acts for r in a.internal_recipients}
+        subjects = {s.strip() for a in acts for s in a.data_subjects}
+        categories = {c.name.strip() for a in acts for c in a.data_categories}
+
+        def norm(values: set[str]) -> list[str]:
+            return sorted((v for v in values if v), key=str.casefold)
+
+        self._suggest = {"departments": norm(departments), "internal": norm(internal),
+                         "subjects": norm(subjects), "categories": norm(categories)}
+        self._stale = False
+
+    def _processor_choices(self) -> Choices:
+        procs = sorted(self.session.catalogue().processors, key=lambda x: x.name.casefold())
+        return [(x.uid, p.processor_line(x)) for x in procs]
+
+    def _recipient_choices(self) -> Choices:
+        recs = sorted(self.session.catalogue().recipients, key=lambda x: x.name.casefold())
+        return [(r.uid, _recipient_text(r)) for r in recs]
+
+    def _recipient_label(self, uid: str) -> str:
+        rec = self.session.catalogue().recipients_by_uid().get(uid)
+        return _recipient_text(rec) if rec is not None else self.tr(
+            "Unknown recipient ({uid})").format(uid=uid)
+
+    def _tom_groups(self) -> list[tuple[str, Choices]]:
+        toms = sorted(self.session.catalogue().toms, key=lambda t: t.title.casefold())
+        lang = language()
+        groups: list[tuple[str, Choices]] = []
+        goals = vocab.sdm_goals()
+        for goal in goals:
+            members = [(t.uid, t.title) for t in toms if t.sdm_goal == goal.id]
+            if members:
+                groups.append((goal.label(lang), members))
+        rest = [(t.uid, t.title) for t in toms if t.sdm_goal not in goals]
+        if rest:
+            groups.append((self.tr("Other measures"), rest))
+        return groups
+
+    def _new_processor_link(self) -> dict[str, Any] | None:
+        proc = catalogue_dialogs.new_processor(self, self.session)
+        if proc is None:
+            return None
+        return codec.to_dict(m.ProcessorLink(processor=proc.uid))
+
+    def _new_recipient(self, name: str) -> str | None:
+        rec = catalogue_dialogs.new_recipient(self, self.session, name)
+        return rec.uid if rec is not None else None
+
+    def _new_tom(self, title: str) -> str | None:
+        tom = catalogue_dialogs.new_tom(self, self.session, title)
+        return tom.uid if tom is not None else None
+
+    def _next_reference(self) -> str:
+        org = self.session.organisation()
+        return next_reference([a.reference for a in org.activities] if org else [])
+
+    # ------------------------------------------------------------------ draft and undo
+
+    def _set_draft(self, act: m.Activity | None) -> None:
+        self._check_timer.stop()
+        if self._stale:
+            self._refresh_choices()
+        self.undo_stack.clear()
+        if act is None:
+            self._data = None
+            self._base = None
+            empty = codec.to_dict(m.Activity(uid=""))
+            empty["created"] = empty["changed"] = None
+            self._populate(empty)
+        else:
+            self._data = codec.to_dict(act)
+            self._base = copy.deepcopy(self._data)
+            self._populate()
+        if self._is_new:
+            self.undo_stack.resetClean()
+        self.form.setEnabled(self._data is not None)
+        self.scroll.verticalScrollBar().setValue(0)
+        self._update_state()
+        self.check_now()
+
+    def _populate(self, data: dict[str, Any] | None = None) -> None:
+        data = data if data is not None else self._data
+        assert data is not None
+        self._populating = True
+        try:
+            for field in self._fields:
+                field.set_value(get_path(data, field.path))
+        finally:
+            self._populating = False
+        self._after_structure_change()
+        self._update_title()
+
+    def _edited(self, field: Field, path: str, typing: bool) -> None:
+        if self._populating or self._data is None:
+            return
+        new = copy.deepcopy(self._data)
+        set_path(new, field.path, field.value())
+        if new == self._data:
+            return
+        before = self._data
+        self._data = new
+        text = self.tr("Edit “{item}”").format(item=self._item_label(path))
+        self.undo_stack.push(_EditCommand(self, before, copy.deepcopy(new), path, typing, text))
+        self._after_structure_change()
+        self._update_title()
+        self._check_timer.start()
+
+    def _restore(self, data: dict[str, Any], path: str) -> None:
+        """Show a snapshot (undo/redo) and put the focus where the change was."""
+        self._data = copy.deepcopy(data)
+        self._populate()
+        self._check_timer.start()
+        focus = QApplication.focusWidget()
+        if focus is None or focus is self or self.isAncestorOf(focus):
+            self.focus_field(path)
+
+    def _commit_pending(self) -> None:
+        """Take over a combo's typed text that has not been committed yet (before saving)."""
+        focus = QApplication.focusWidget()
+        if isinstance(focus, QLineEdit) and self.isAncestorOf(focus):
+            focus.editingFinished.emit()
+
+    def _after_structure_change(self) -> None:
+        structure = tuple(len(f.rows) for f in self._fields if isinstance(f, RowListField))
+        if structure != self._structure:
+            self._structure = structure
+            self._fix_tab_order()
+
+    def _fix_tab_order(self) -> None:
+        chain: list[QWidget] = []
+        for field in self._fields:
+            chain.extend(w for w in field.tab_widgets()
+                         if w.focusPolicy() != Qt.FocusPolicy.NoFocus)
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+        for widget in self.form.findChildren(QWidget):
+            if isinstance(widget, QLineEdit | QPlainTextEdit | QAbstractSpinBox) and not \
+                    widget.property("ropaGuarded"):
+                widget.installEventFilter(self._guard)
+                widget.setProperty("ropaGuarded", True)
+
+    def _clean_changed(self, clean: bool) -> None:
+        self._update_state()
+        self.dirtyChanged.emit(self.is_dirty())
+
+    def _update_state(self) -> None:
+        has = self._data is not None
+        self.save_action.setEnabled(has and (self.is_dirty() or self._is_new))
+        self.revert_action.setEnabled(has and self.is_dirty() and
+                                      not (self._is_new and self.undo_stack.count() == 0))
+        self._update_title()
+
+    def _update_title(self) -> None:
+        if self._data is None:
+            self.title.setText(self.tr("No activity selected"))
+            return
+        ref = self._data.get("reference", "").strip()
+        name = self._data.get("name", "").strip() or self.tr("New activity")
+        text = f"{ref} {name}" if ref else name
+        if self.is_dirty():
+            text += " *"
+        self.title.setText(text)
+
+    def _item_label(self, path: str) -> str:
+        key = _top(path)
+        if key in p.FIELD_LABELS:
+            return _label(key)
+        if key == "tom_description":
+            return _label("toms")
+        return key
+
+    # ------------------------------------------------------------------ findings
+
+    def _field_for(self, path: str) -> Field | None:
+        for field in self._fields:
+            fp = field.path
+            if path == fp or path.startswith((fp + ".", fp + "[")):
+                return field
+        for field in self._fields:
+            if field.path.startswith(path + "."):
+                return field
+        return None
+
+    def _show_findings(self) -> None:
+        for widget, tip in self._marked.items():
+            _set_mark(widget, None)
+            widget.setToolTip(tip)
+        self._marked = {}
+        for label in self._messages.values():
+            if label.text():
+                label.clear()
+                label.hide()
+                _set_mark(label, None)
+
+        by_widget: dict[QWidget, list[Finding]] = {}
+        by_field: dict[Field, list[Finding]] = {}
+        for finding in self._findings:
+            if not finding.field:
+                continue
+            field = self._field_for(finding.field)
+            if field is not None:
+                widget = field.widget_for(finding.field) or field.widget
+                by_field.setdefault(field, []).append(finding)
+            else:
+                widget = self._groups.get(_top(finding.field))
+            if widget is not None:
+                by_widget.setdefault(widget, []).append(finding)
+        for widget, found in by_widget.items():
+            self._marked[widget] = widget.toolTip()
+            _set_mark(widget, worst(found))
+            widget.setToolTip("\n".join(f.message for f in found))
+        for field, found in by_field.items():
+            label = self._messages[field]
+            label.setText("\n".join(f"• {f.message}" for f in found))
+            _set_mark(label, worst(found))
+            label.show()
+
+        self.finding_list.clear()
+        counts = {s: sum(1 for f in self._findings if f.severity == s) for s in Severity}
+        for finding in self._findings:
+            item = QListWidgetItem(severity_icon(finding.severity), finding.message,
+                                   self.finding_list)
+            item.setData(Qt.ItemDataRole.UserRole, finding.field or "")
+            item.setData(Qt.ItemDataRole.UserRole + 1, finding.code)
+        self.finding_list.setVisible(bool(self._findings))
+        if self._data is None:
+            self.summary.setText("")
+        elif not self._findings:
+            self.summary.setText(self.tr("No findings: the activity is complete."))
+        else:
+            self.summary.setText(self.tr("{errors} error(s), {warnings} warning(s), "
+                                         "{infos} note(s)").format(
+                errors=counts[Severity.ERROR], warnings=counts[Severity.WARNING],
+                infos=counts[Severity.INFO]))
+
+    def _finding_activated(self, item: QListWidgetItem) -> None:
+        path = item.data(Qt.ItemDataRole.UserRole)
+        if path:
+            self.focus_field(path)
+
+    # ------------------------------------------------------------------ session events
+
+    def _refresh_choices(self) -> None:
+        self._refresh_suggestions()
+        self._populating = True
+        try:
+            for field in self._fields:
+                field.refresh_choices()
+        finally:
+            self._populating = False
+
+    def _session_changed(self, what: str) -> None:
+        self._stale = True
+        if what in (CATALOGUE, EVERYTHING):
+            self._refresh_choices()
+            if self._data is not None:
+                self._populate()
+        if what == EVERYTHING and self._data is not None and not self.is_dirty():
+            uid = self._data["uid"]
+            self.load(uid if self.session.activity(uid) is not None else None)
+        elif what == CATALOGUE:
+            self._check_timer.start()
+
+    def _organisation_changed(self) -> None:
+        self._stale = True
+        self.load(None)
+
+
+# ---------------------------------------------------------------------- helpers
+
+def _top(path: str) -> str:
+    return re.split(r"[.\[]", path, maxsplit=1)[0]
+
+
+def _parse_dt(value: Any) -> Any:
+    if not value:
+        return None
+    try:
+        return codec.parse_datetime(str(value))
+    except ValueError:
+        return None
+
+
+def _set_mark(widget: QWidget, severity: Severity | None) -> None:
+    widget.setProperty("finding", severity.value if severity is not None else None)
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)
+    widget.update()
+
+
+def _terms(vocabulary: vocab.Vocabulary, lang: str) -> Choices:
+    return [(t.id, t.label(lang)) for t in vocabulary]
+
+
+def _legal_basis_choices() -> Choices:
+    lang = language()
+    out = []
+    for term in vocab.legal_bases():
+        out.append((term.id, f"{p.legal_basis(term.id, lang)} – {term.label(lang)}"))
+    for term in vocab.national_provisions():
+        out.append((term.id, f"{term.attrs.get('citation') or term.id} – {term.label(lang)}"))
+    return out
+
+
+def _country_choices() -> Choices:
+    lang = language()
+    out = [(t.id.upper(), f"{t.label(lang)} ({t.id.upper()})") for t in vocab.countries()]
+    out.sort(key=lambda pair: pair[1].casefold())
+    epo = vocab.adequacy().get("int-epo")
+    if epo is not None:
+        out.append((epo.id, epo.label(lang)))
+    return out
+
+
+def _mechanism_choices() -> Choices:
+    lang = language()
+    return [(t.id, t.label(lang)) for t in vocab.transfer_mechanisms()]
+
+
+def _recipient_text(rec: m.Recipient) -> str:
+    return f"{rec.name} ({rec.category})" if rec.category.strip() else rec.name
+
+
+def _purpose_changed(row: Any) -> None:
+    fields = {f.path: f for f in row.fields}
+    bases = fields["legal_bases"].value()
+    interest = fields["legitimate_interest"]
+    show = "art6-1-f" in bases or bool(interest.value().strip())
+    interest.widget.setVisible(show)
+    label = row.layout().itemAt(1).layout().labelForField(interest.widget)
+    if label is not None:
+        label.setVisible(show)
