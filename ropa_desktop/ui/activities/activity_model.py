@@ -14,52 +14,23 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from ropa_desktop.domain import model as m
 from ropa_desktop.domain import presentation as p
 from ropa_desktop.domain.rules import Severity, completeness
-from ropa_desktop.ui.common.item_models import SORT_ROLE, SortKeyProxy
+from ropa_desktop.ui.common.item_models import SORT_ROLE, Index, SortKeyProxy
+from ropa_desktop.ui.common.severity import severity_icon, worst
 from ropa_desktop.ui.session import Session
 
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
 
-Index = QModelIndex | QPersistentModelIndex
+
 
 COLUMNS = ("reference", "name", "department", "status", "completeness", "next_review",
            "changed")
 """Column keys, in the default order."""
-
-_MARKS = {Severity.ERROR: "#c62828", Severity.WARNING: "#ef6c00", Severity.INFO: "#1565c0"}
-
-
-def severity_icon(severity: Severity | None) -> QIcon:
-    """A round mark in the colour of the severity (green when there is no finding)."""
-    key = severity.value if severity else "ok"
-    icon = _ICONS.get(key)
-    if icon is None:
-        pix = QPixmap(12, 12)
-        pix.fill(QColor(0, 0, 0, 0))
-        painter = QPainter(pix)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setBrush(QColor(_MARKS.get(severity, "#2e7d32") if severity else "#2e7d32"))
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.drawEllipse(1, 1, 10, 10)
-        painter.end()
-        icon = _ICONS[key] = QIcon(pix)
-    return icon
-
-
-_ICONS: dict[str, QIcon] = {}
-
-
-def worst(findings: list[Any]) -> Severity | None:
-    """The most serious severity among findings, None when there are none."""
-    return min((f.severity for f in findings), key=lambda s: s.rank, default=None)
-
 
 def _strings(obj: Any, out: list[str]) -> None:
     if isinstance(obj, str):

@@ -41,9 +41,9 @@ from ropa_desktop.domain import model as m
 from ropa_desktop.domain import presentation as p
 from ropa_desktop.domain.i18n import language
 from ropa_desktop.domain.rules import Finding, Severity
-from ropa_desktop.ui.activities.activity_model import severity_icon, worst
 from ropa_desktop.ui.catalogue import dialogs as catalogue_dialogs
 from ropa_desktop.ui.common import prompts
+from ropa_desktop.ui.common.severity import severity_icon, worst
 from ropa_desktop.ui.editor.fields import (
     CheckListField,
     ChoiceListField,

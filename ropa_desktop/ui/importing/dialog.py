@@ -38,8 +38,8 @@ from ropa_desktop.io.import_report import ImportPlan, ImportReport, Status
 from ropa_desktop.io.sheet_reader import Sheet, Workbook
 from ropa_desktop.io.sheet_types import column_letter
 from ropa_desktop.store.repository import ImportResult
-from ropa_desktop.ui.activities.activity_model import severity_icon
 from ropa_desktop.ui.common import prompts, settings, tasks
+from ropa_desktop.ui.common.severity import severity_icon
 from ropa_desktop.ui.importing.models import STATUS_SEVERITY, mapping_entries, profile_for
 from ropa_desktop.ui.importing.pages import (
     FilePage,

@@ -19,7 +19,6 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -37,10 +36,8 @@ from ropa_desktop.io.import_mapping import (
 from ropa_desktop.io.import_report import ImportReport, RowResult, Status
 from ropa_desktop.io.sheet_reader import Sheet
 from ropa_desktop.io.sheet_types import cell_ref, column_letter, one_line
-from ropa_desktop.ui.activities.activity_model import severity_icon
-from ropa_desktop.ui.common.item_models import SORT_ROLE, SortKeyProxy
-
-Index = QModelIndex | QPersistentModelIndex
+from ropa_desktop.ui.common.item_models import SORT_ROLE, Index, SortKeyProxy
+from ropa_desktop.ui.common.severity import severity_icon
 
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
 """The value of a mapping row's :class:`Target`; "" when the column goes to no field."""

@@ -30,10 +30,11 @@ from PySide6.QtWidgets import (
 
 from ropa_desktop.domain import model as m
 from ropa_desktop.domain.rules import Finding, Severity, check_organisation
-from ropa_desktop.ui.activities.activity_model import severity_icon
-from ropa_desktop.ui.common.item_models import SORT_ROLE, SortKeyProxy
+from ropa_desktop.ui.common.item_models import SORT_ROLE, Index, SortKeyProxy
+from ropa_desktop.ui.common.lazy_view import LazyView, connect_open
+from ropa_desktop.ui.common.severity import severity_icon
 from ropa_desktop.ui.common.tables import read_only_rows
-from ropa_desktop.ui.pages.history_view import Index, LazyView, connect_open, field_label
+from ropa_desktop.ui.pages.history_view import field_label
 from ropa_desktop.ui.session import Session
 
 COLUMNS = ("severity", "activity", "field", "message", "code")

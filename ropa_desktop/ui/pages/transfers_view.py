@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
 from ropa_desktop.domain import presentation as p
 from ropa_desktop.domain import vocab
 from ropa_desktop.domain.rules import Finding, Severity
-from ropa_desktop.ui.activities.activity_model import severity_icon, worst
-from ropa_desktop.ui.common.item_models import SORT_ROLE, SortKeyProxy
+from ropa_desktop.ui.common.item_models import SORT_ROLE, Index, SortKeyProxy
+from ropa_desktop.ui.common.lazy_view import LazyView, connect_open
+from ropa_desktop.ui.common.severity import severity_icon, worst
 from ropa_desktop.ui.common.tables import read_only_rows
-from ropa_desktop.ui.pages.history_view import Index, LazyView, connect_open
 from ropa_desktop.ui.session import Session
 
 COLUMNS = ("status", "activity", "country", "recipient", "mechanism", "documentation")

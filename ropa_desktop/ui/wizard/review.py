@@ -21,7 +21,7 @@ from ropa_desktop.domain import model as m
 from ropa_desktop.domain import presentation as p
 from ropa_desktop.domain.rules import Finding, completeness
 from ropa_desktop.io import templates as tpl
-from ropa_desktop.ui.activities.activity_model import severity_icon
+from ropa_desktop.ui.common.severity import severity_icon
 
 if TYPE_CHECKING:
     from ropa_desktop.ui.wizard.wizard import TemplateWizard
