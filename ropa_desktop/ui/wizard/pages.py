@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,9 +25,7 @@ from PySide6.QtWidgets import (
 from ropa_desktop.domain import model as m
 from ropa_desktop.domain import presentation as p
 from ropa_desktop.io import templates as tpl
-
-if TYPE_CHECKING:
-    from ropa_desktop.ui.wizard.wizard import TemplateWizard
+from ropa_desktop.ui.wizard.state import WizardState
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -61,9 +59,12 @@ def _scrolled(page: QWizardPage) -> QVBoxLayout:
 class CasePage(QWizardPage):
     """Page 1: search and choose the case; a new organisation's name and kind if needed."""
 
-    def __init__(self, owner: TemplateWizard) -> None:
-        super().__init__(owner)
-        self.owner = owner
+    templateChosen = Signal(object)
+    """The case (a :class:`~ropa_desktop.io.templates.Template`) chosen on Next."""
+
+    def __init__(self, state: WizardState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
         self.setTitle(self.tr("Which case do you want to record?"))
         self.setSubTitle(self.tr("Choose a common case; the next pages ask what differs."))
 
@@ -80,7 +81,7 @@ class CasePage(QWizardPage):
             item.setData(ID_ROLE, t.id)
             item.setToolTip(t.description())
         self.cases.currentItemChanged.connect(self._current_changed)
-        self.cases.itemActivated.connect(lambda _item: owner.next())
+        self.cases.itemActivated.connect(lambda _item: self.wizard().next())
 
         self.description = _wrapped("", "wizard.caseDescription", self)
         self.description.setMinimumHeight(80)
@@ -99,7 +100,10 @@ class CasePage(QWizardPage):
         for kind in m.OrganisationKind:
             self.org_kind.addItem(p.ORGANISATION_KIND[kind](), kind.value)
         self.org_name.textChanged.connect(self.completeChanged)
-        if owner.new_organisation:
+        self.org_name.textChanged.connect(self._name_changed)
+        self.org_kind.currentIndexChanged.connect(self._kind_changed)
+        self._kind_changed()
+        if state.new_organisation:
             box = QGroupBox(self.tr("New organisation"), self)
             form = QFormLayout(box)
             form.addRow(self.tr("&Name:"), self.org_name)
@@ -140,17 +144,23 @@ class CasePage(QWizardPage):
         """A case is chosen (and a new organisation has a name)."""
         if self.chosen_template() is None:
             return False
-        return not self.owner.new_organisation or bool(self.org_name.text().strip())
+        return not self.state.new_organisation or bool(self.org_name.text().strip())
 
     def validatePage(self) -> bool:
         """Build the question pages for the chosen case."""
         template = self.chosen_template()
         if template is None:
             return False
-        self.owner.use_template(template)
+        self.templateChosen.emit(template)
         return True
 
     # --- slots -----------------------------------------------------------------
+
+    def _name_changed(self, text: str) -> None:
+        self.state.new_name = text
+
+    def _kind_changed(self) -> None:
+        self.state.new_kind = self.chosen_kind()
 
     def _filter(self, text: str) -> None:
         words = text.casefold().split()
@@ -179,16 +189,17 @@ class CasePage(QWizardPage):
 class QuestionPage(QWizardPage):
     """The questions of one topic, each with its help text; hidden while its condition fails."""
 
-    def __init__(self, owner: TemplateWizard, page_id: int, title: str,
-                 questions: list[tpl.Question], kind: m.OrganisationKind) -> None:
-        super().__init__(owner)
-        self.owner = owner
+    def __init__(self, state: WizardState, page_id: int, title: str,
+                 questions: list[tpl.Question], kind: m.OrganisationKind,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
         self.page_id = page_id
         self.questions = questions
         self.setObjectName(f"wizard.page.{page_id}")
         self.setTitle(title or self.tr("Questions"))
-        if owner.template is not None:
-            self.setSubTitle(owner.template.title())
+        if state.template is not None:
+            self.setSubTitle(state.template.title())
         self._boxes: dict[str, QWidget] = {}
         self._inputs: dict[str, QWidget] = {}
         layout = _scrolled(self)
@@ -217,7 +228,7 @@ class QuestionPage(QWizardPage):
         if q.type == "boolean":
             check = QCheckBox(self.tr("Yes"), box, objectName=name)
             check.setChecked(bool(q.default))
-            check.toggled.connect(self.owner.answers_changed)
+            check.toggled.connect(self.state.answers_changed)
             inner.addWidget(check)
             return check
         if q.type == "choice":
@@ -241,12 +252,12 @@ class QuestionPage(QWizardPage):
 
             describe()
             combo.currentIndexChanged.connect(describe)
-            combo.currentIndexChanged.connect(self.owner.answers_changed)
+            combo.currentIndexChanged.connect(self.state.answers_changed)
             inner.addWidget(combo)
             inner.addWidget(chosen)
             return combo
         edit = QLineEdit(str(q.default), box, objectName=name)
-        edit.textChanged.connect(self.owner.answers_changed)
+        edit.textChanged.connect(self.state.answers_changed)
         inner.addWidget(edit)
         return edit
 
@@ -274,15 +285,15 @@ class QuestionPage(QWizardPage):
 
     def initializePage(self) -> None:
         """Conditions may name questions of earlier pages."""
-        self.show_questions(self.owner.answers())
+        self.show_questions(self.state.answers())
 
 
 class ProcessorPage(QWizardPage):
     """The processors the record needs: reuse the matching one, pick another, or create."""
 
-    def __init__(self, owner: TemplateWizard) -> None:
-        super().__init__(owner)
-        self.owner = owner
+    def __init__(self, state: WizardState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
         self.setObjectName("wizard.processorPage")
         self.setTitle(self.tr("Processors"))
         self.setSubTitle(self.tr(
@@ -300,10 +311,10 @@ class ProcessorPage(QWizardPage):
         self._rows, self.combos = [], []
         while self._layout.count():
             self._layout.takeAt(0)
-        base = self.owner.engine_choice()
+        base = self.state.engine_choice()
         names = {planned.name for planned in base.plan}
-        self.owner.pins = {k: v for k, v in self.owner.pins.items() if k in names}
-        existing = sorted(self.owner.session.catalogue().processors,
+        self.state.pins = {k: v for k, v in self.state.pins.items() if k in names}
+        existing = sorted(self.state.session.catalogue().processors,
                           key=lambda x: x.name.casefold())
         for i, planned in enumerate(base.plan):
             box = QGroupBox(planned.name, self)
@@ -320,7 +331,7 @@ class ProcessorPage(QWizardPage):
                     combo.addItem(self.tr("Existing: {name}").format(name=proc.name), proc.uid)
             if not planned.reused:
                 combo.addItem(self.tr("Create new: {name}").format(name=planned.name), "")
-            wanted = self.owner.pins.get(planned.name,
+            wanted = self.state.pins.get(planned.name,
                                          planned.processor.uid if planned.reused else "")
             combo.setCurrentIndex(max(combo.findData(wanted), 0))
             status = _wrapped("", f"wizard.processorStatus.{i}", box)
@@ -338,11 +349,11 @@ class ProcessorPage(QWizardPage):
         uid = combo.currentData() or ""
         engine_uid = planned.processor.uid if planned.reused else ""
         if uid and uid != engine_uid:
-            self.owner.pins[planned.name] = uid
+            self.state.pins[planned.name] = uid
         else:
-            self.owner.pins.pop(planned.name, None)
+            self.state.pins.pop(planned.name, None)
         if not uid:
-            draft = self.owner.draft()
+            draft = self.state.draft()
             subs = [n for n in draft.new_processors if n != planned.name]
             text = self.tr("A new processor “{name}” will be created.").format(
                 name=planned.name)

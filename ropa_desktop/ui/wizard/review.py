@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from html import escape
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -14,6 +13,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTextBrowser,
     QVBoxLayout,
+    QWidget,
     QWizardPage,
 )
 
@@ -22,9 +22,7 @@ from ropa_desktop.domain import presentation as p
 from ropa_desktop.domain.rules import Finding, completeness
 from ropa_desktop.io import templates as tpl
 from ropa_desktop.ui.common.severity import severity_icon
-
-if TYPE_CHECKING:
-    from ropa_desktop.ui.wizard.wizard import TemplateWizard
+from ropa_desktop.ui.wizard.state import WizardState
 
 SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 1
 CODE_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -83,9 +81,9 @@ def record_html(draft: tpl.Draft, catalogue: m.Register) -> str:
 class ReviewPage(QWizardPage):
     """Shows what Finish will write: the record, its completeness and its findings."""
 
-    def __init__(self, owner: TemplateWizard) -> None:
-        super().__init__(owner)
-        self.owner = owner
+    def __init__(self, state: WizardState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
         self.setObjectName("wizard.reviewPage")
         self.setTitle(self.tr("Review"))
         self.setSubTitle(self.tr("This record will be created. You can complete it in the "
@@ -113,12 +111,12 @@ class ReviewPage(QWizardPage):
 
     def initializePage(self) -> None:
         """Build the draft for the answers and choices given and check it."""
-        owner = self.owner
-        draft = owner.draft()
-        catalogue = owner.session.catalogue()
-        org = owner.organisation()
-        if owner.new_organisation and not any(
-                o.name.casefold() == org.name.casefold() for o in owner.session.organisations()):
+        state = self.state
+        draft = state.draft()
+        catalogue = state.session.catalogue()
+        org = state.organisation()
+        if state.new_organisation and not any(
+                o.name.casefold() == org.name.casefold() for o in state.session.organisations()):
             self.target.setText(self.tr("For the new organisation “{name}”.").format(
                 name=org.name))
         else:

@@ -171,7 +171,7 @@ def test_the_review_shows_completeness_and_the_findings_the_record_will_have(qtb
     wizard = start(qtbot, session, TEAMS)
     walk_to(wizard, REVIEW_PAGE)
     review = wizard.review_page
-    draft = wizard.draft()
+    draft = wizard.state.draft()
     bar = widget(wizard, QWidget, "wizard.completeness")
     assert bar.value() == round(completeness(draft.activity) * 100) > 0
     assert "Microsoft" in widget(wizard, QWidget, "wizard.record").toPlainText()
