@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QPushB
 from ropa_desktop.domain import model as m
 from ropa_desktop.ui.catalogue import dialogs as catalogue_dialogs
 from ropa_desktop.ui.common import prompts
-from ropa_desktop.ui.editor.activity_editor import ActivityEditor, next_reference
+from ropa_desktop.ui.editor.activity_editor import ActivityEditor
+from ropa_desktop.ui.editor.choices import next_reference
 from ropa_desktop.ui.editor.fields import SearchCombo
 
 pytestmark = pytest.mark.gui
