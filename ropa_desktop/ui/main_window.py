@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from ropa_desktop import __version__
 from ropa_desktop.ui.activities.activities_view import ActivitiesView
 from ropa_desktop.ui.common import prompts, settings, tasks
-from ropa_desktop.ui.session import Session
+from ropa_desktop.ui.session import Change, Session
 
 PAGES = ("activities", "processors", "recipients", "transfers", "toms", "organisation",
          "history", "findings")
@@ -348,8 +348,8 @@ class MainWindow(QMainWindow):
         self.fill_organisations()
         self._update_title()
 
-    def _data_changed(self, what: str) -> None:
-        if what in ("organisation", "all", "activities"):
+    def _data_changed(self, what: Change) -> None:
+        if what in (Change.ORGANISATION, Change.EVERYTHING, Change.ACTIVITIES):
             self._remember_organisation()
             self.fill_organisations()
             self._update_title()

@@ -22,7 +22,7 @@ from ropa_desktop.domain import presentation as p
 from ropa_desktop.domain.rules import Severity, completeness
 from ropa_desktop.ui.common.item_models import SORT_ROLE, Index, SortKeyProxy
 from ropa_desktop.ui.common.severity import severity_icon, worst
-from ropa_desktop.ui.session import Session
+from ropa_desktop.ui.session import Change, Session
 
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -156,8 +156,8 @@ class ActivityTableModel(QAbstractTableModel):
 
     # --- plumbing ------------------------------------------------------------
 
-    def _on_changed(self, what: str) -> None:
-        if what == "activities" and set(self._uids) == set(self.session.activity_uids()):
+    def _on_changed(self, what: Change) -> None:
+        if what == Change.ACTIVITIES and set(self._uids) == set(self.session.activity_uids()):
             # The same records, some changed: drop the built rows, keep the selection.
             self._rows = {}
             if self._uids:

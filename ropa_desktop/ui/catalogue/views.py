@@ -37,7 +37,7 @@ from ropa_desktop.store.models import ProcessorRow, ProcessorUseRow
 from ropa_desktop.store.repository import Store
 from ropa_desktop.ui.catalogue.forms import ProcessorForm, RecipientForm, TomForm
 from ropa_desktop.ui.common import prompts
-from ropa_desktop.ui.session import CATALOGUE, EVERYTHING, Session
+from ropa_desktop.ui.session import Change, Session
 
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -202,8 +202,8 @@ class _CatalogueView(QWidget):
     def _new_heading(self) -> str:
         return self.tr("New entry")
 
-    def _refresh_on(self) -> set[str]:
-        return {CATALOGUE, EVERYTHING}
+    def _refresh_on(self) -> set[Change]:
+        return {Change.CATALOGUE, Change.EVERYTHING}
 
     # --- plumbing -----------------------------------------------------------
 
@@ -321,7 +321,7 @@ class _CatalogueView(QWidget):
             return
         self._load(uid)
 
-    def _on_session_changed(self, what: str) -> None:
+    def _on_session_changed(self, what: Change) -> None:
         if what in self._refresh_on():
             self.refresh()
 
@@ -462,8 +462,8 @@ class ProcessorsView(_CatalogueView):
     def _new_heading(self) -> str:
         return self.tr("New processor")
 
-    def _refresh_on(self) -> set[str]:
-        return {CATALOGUE, EVERYTHING, "activities"}
+    def _refresh_on(self) -> set[Change]:
+        return {Change.CATALOGUE, Change.EVERYTHING, Change.ACTIVITIES}
 
     def _save_entry(self, obj: m.Processor) -> m.Processor:
         return self.session.save_processor(obj)

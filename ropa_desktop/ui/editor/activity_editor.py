@@ -50,7 +50,7 @@ from ropa_desktop.ui.editor.fields import (
 from ropa_desktop.ui.editor.form import NAME, ActivityForm
 from ropa_desktop.ui.editor.lists import RowListField
 from ropa_desktop.ui.editor.undo import EditCommand, ShortcutGuard
-from ropa_desktop.ui.session import CATALOGUE, EVERYTHING, Session
+from ropa_desktop.ui.session import Change, Session
 
 CHECK_DELAY_MS = 250
 
@@ -517,16 +517,16 @@ class ActivityEditor(ActivityForm, QWidget):
         finally:
             self._populating = False
 
-    def _session_changed(self, what: str) -> None:
+    def _session_changed(self, what: Change) -> None:
         self._stale = True
-        if what in (CATALOGUE, EVERYTHING):
+        if what in (Change.CATALOGUE, Change.EVERYTHING):
             self._refresh_choices()
             if self._data is not None:
                 self._populate()
-        if what == EVERYTHING and self._data is not None and not self.is_dirty():
+        if what == Change.EVERYTHING and self._data is not None and not self.is_dirty():
             uid = self._data["uid"]
             self.load(uid if self.session.activity(uid) is not None else None)
-        elif what == CATALOGUE:
+        elif what == Change.CATALOGUE:
             self._check_timer.start()
 
     def _organisation_changed(self) -> None:

@@ -43,7 +43,7 @@ from ropa_desktop.ui.catalogue.forms import (
     text_edit,
 )
 from ropa_desktop.ui.common import prompts
-from ropa_desktop.ui.session import ACTIVITIES, CATALOGUE, EVERYTHING, ORGANISATION, Session
+from ropa_desktop.ui.session import Change, Session
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "info"}
 
@@ -347,8 +347,9 @@ class OrganisationView(QWidget):
     def _kind(self) -> m.OrganisationKind:
         return m.OrganisationKind(self.kind.currentData() or m.OrganisationKind.PUBLIC_AUTHORITY)
 
-    def _on_session_changed(self, what: str) -> None:
-        if what not in (ORGANISATION, EVERYTHING, ACTIVITIES, CATALOGUE):
+    def _on_session_changed(self, what: Change) -> None:
+        if what not in (Change.ORGANISATION, Change.EVERYTHING, Change.ACTIVITIES,
+                        Change.CATALOGUE):
             return
         if not self.isVisible():
             self._stale = True  # checked again when shown (the checks cost time)
