@@ -361,13 +361,8 @@ class _CatalogueView(QWidget):
         """True when the form may be left: nothing unsaved, or saved/discarded on request."""
         if not self._dirty:
             return True
-        answer = prompts.ask_unsaved(self, self._label(self.form.value()) or self._new_heading())
-        if answer == prompts.SAVE:
-            return self.save()
-        if answer == prompts.DISCARD:
-            self.revert()
-            return True
-        return False
+        what = self._label(self.form.value()) or self._new_heading()
+        return prompts.leave_unsaved(self, what, self.save, self.revert)
 
     def save(self) -> bool:
         """Save the form (after checking the name); False when refused."""

@@ -7,6 +7,8 @@ user would, by replacing :func:`confirm` for its duration).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -42,6 +44,22 @@ def ask_unsaved(parent: QWidget | None, what: str) -> str:
     if answer == QMessageBox.StandardButton.Discard:
         return DISCARD
     return CANCEL
+
+
+def leave_unsaved(parent: QWidget | None, what: str, save: Callable[[], bool],
+                  discard: Callable[[], object]) -> bool:
+    """Ask about the unsaved changes of ``what`` and act on the answer.
+
+    Save runs ``save`` (True when it succeeded), Discard runs ``discard``; True when the
+    caller may show something else, False on Cancel or when saving failed.
+    """
+    answer = ask_unsaved(parent, what)
+    if answer == SAVE:
+        return save()
+    if answer == DISCARD:
+        discard()
+        return True
+    return False
 
 
 def error_text(error: BaseException | str) -> str:

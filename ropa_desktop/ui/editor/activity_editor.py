@@ -202,16 +202,13 @@ class ActivityEditor(ActivityForm, QWidget):
             return True
         assert self._data is not None
         what = self._data.get("name", "").strip() or self.tr("New activity")
-        answer = prompts.ask_unsaved(self, what)
-        if answer == prompts.SAVE:
-            return self.save()
-        if answer == prompts.DISCARD:
-            if self._is_new:
-                self.load(None)
-            else:
-                self.revert()
-            return True
-        return False
+        return prompts.leave_unsaved(self, what, self.save, self._discard)
+
+    def _discard(self) -> None:
+        if self._is_new:
+            self.load(None)
+        else:
+            self.revert()
 
     def focus_field(self, path: str) -> None:
         """Show and focus the widget of ``path`` (a finding's field, e.g. "purposes[0].text")."""

@@ -497,13 +497,7 @@ class OrganisationView(QWidget):
         if not self._dirty:
             return True
         what = self._org.name if self._org is not None else self.tr("Organisation")
-        answer = prompts.ask_unsaved(self, what)
-        if answer == prompts.SAVE:
-            return self.save()
-        if answer == prompts.DISCARD:
-            self.revert()
-            return True
-        return False
+        return prompts.leave_unsaved(self, what, self.save, self.revert)
 
 
 class NewOrganisationDialog(QDialog):
