@@ -52,9 +52,9 @@ def main() -> None:
 
         from ropa_desktop.io.demo import build_demo_register
         from ropa_desktop.store.database import open_store
-        from ropa_desktop.ui import settings
         from ropa_desktop.ui.app import Application, create_qapplication
-        from ropa_desktop.ui.import_dialog import ImportDialog
+        from ropa_desktop.ui.common import settings
+        from ropa_desktop.ui.importing.dialog import ImportDialog
 
         db = Path(tmp) / "demo.sqlite"
         store = open_store(db)

@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=${BIN:-.venv/bin}
-"$BIN/pyside6-lupdate" -no-obsolete -locations none ropa_desktop/ui/*.py \
+mapfile -t SOURCES < <(find ropa_desktop/ui -name '*.py' | sort)
+"$BIN/pyside6-lupdate" -no-obsolete -locations none "${SOURCES[@]}" \
     -ts resources/translations/ropa_de.ts
 "$BIN/pyside6-lrelease" resources/translations/ropa_de.ts \
     -qm resources/translations/ropa_de.qm

@@ -111,6 +111,25 @@ Sie lassen sich im Verlauf wiederherstellen.</translation>
         <translation>Wieder&amp;herstellen</translation>
     </message>
     <message>
+        <source>Edit “{item}”</source>
+        <translation>Änderung an „{item}“</translation>
+    </message>
+    <message>
+        <source>No activity selected</source>
+        <translation>Keine Tätigkeit ausgewählt</translation>
+    </message>
+    <message>
+        <source>No findings: the activity is complete.</source>
+        <translation>Keine Befunde: Die Tätigkeit ist vollständig.</translation>
+    </message>
+    <message>
+        <source>{errors} error(s), {warnings} warning(s), {infos} note(s)</source>
+        <translation>{errors} Fehler, {warnings} Warnung(en), {infos} Hinweis(e)</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityForm</name>
+    <message>
         <source>General</source>
         <translation>Allgemeines</translation>
     </message>
@@ -309,22 +328,6 @@ Sie lassen sich im Verlauf wiederherstellen.</translation>
     <message>
         <source>Other measures</source>
         <translation>Weitere Maßnahmen</translation>
-    </message>
-    <message>
-        <source>Edit “{item}”</source>
-        <translation>Änderung an „{item}“</translation>
-    </message>
-    <message>
-        <source>No activity selected</source>
-        <translation>Keine Tätigkeit ausgewählt</translation>
-    </message>
-    <message>
-        <source>No findings: the activity is complete.</source>
-        <translation>Keine Befunde: Die Tätigkeit ist vollständig.</translation>
-    </message>
-    <message>
-        <source>{errors} error(s), {warnings} warning(s), {infos} note(s)</source>
-        <translation>{errors} Fehler, {warnings} Warnung(en), {infos} Hinweis(e)</translation>
     </message>
 </context>
 <context>

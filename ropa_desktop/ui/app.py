@@ -18,7 +18,7 @@ from ropa_desktop.domain import i18n
 from ropa_desktop.domain.i18n import Text
 from ropa_desktop.domain.resources import resources_dir
 from ropa_desktop.store.database import describe, open_store, resolve_url
-from ropa_desktop.ui import prompts, settings
+from ropa_desktop.ui.common import prompts, settings
 from ropa_desktop.ui.main_window import MainWindow
 from ropa_desktop.ui.session import Session
 
@@ -131,7 +131,7 @@ def offer_start(parent: QWidget | None, session: Session) -> bool:
         load_demo(session)
         return True
     if answer == prompts.START_OWN:
-        from ropa_desktop.ui.organisation_view import new_organisation
+        from ropa_desktop.ui.pages.organisation_view import new_organisation
 
         return bool(new_organisation(parent, session))
     return False

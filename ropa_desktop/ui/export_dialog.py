@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from ropa_desktop.domain import i18n
 from ropa_desktop.domain.i18n import Text
 from ropa_desktop.domain.model import Register
-from ropa_desktop.ui import prompts, settings, tasks
+from ropa_desktop.ui.common import prompts, settings, tasks
 from ropa_desktop.ui.session import Session
 
 SUFFIX = {"xlsx": ".xlsx", "pdf": ".pdf", "json": ".json"}

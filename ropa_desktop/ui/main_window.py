@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from ropa_desktop import __version__
-from ropa_desktop.ui import prompts, settings, tasks
-from ropa_desktop.ui.activities_view import ActivitiesView
-from ropa_desktop.ui.session import Session
+from ropa_desktop.ui.activities.activities_view import ActivitiesView
+from ropa_desktop.ui.common import prompts, settings, tasks
+from ropa_desktop.ui.session import Change, Session
 
 PAGES = ("activities", "processors", "recipients", "transfers", "toms", "organisation",
          "history", "findings")
@@ -86,11 +86,11 @@ class MainWindow(QMainWindow):
     # --- building -------------------------------------------------------------
 
     def _build_pages(self) -> None:
-        from ropa_desktop.ui.catalogue_views import ProcessorsView, RecipientsView, TomsView
-        from ropa_desktop.ui.findings_view import FindingsView
-        from ropa_desktop.ui.history_view import HistoryView
-        from ropa_desktop.ui.organisation_view import OrganisationView
-        from ropa_desktop.ui.transfers_view import TransfersView
+        from ropa_desktop.ui.catalogue.views import ProcessorsView, RecipientsView, TomsView
+        from ropa_desktop.ui.pages.findings_view import FindingsView
+        from ropa_desktop.ui.pages.history_view import HistoryView
+        from ropa_desktop.ui.pages.organisation_view import OrganisationView
+        from ropa_desktop.ui.pages.transfers_view import TransfersView
 
         s = self.session
         self.activities = ActivitiesView(s, self)
@@ -348,8 +348,8 @@ class MainWindow(QMainWindow):
         self.fill_organisations()
         self._update_title()
 
-    def _data_changed(self, what: str) -> None:
-        if what in ("organisation", "all", "activities"):
+    def _data_changed(self, what: Change) -> None:
+        if what in (Change.ORGANISATION, Change.EVERYTHING, Change.ACTIVITIES):
             self._remember_organisation()
             self.fill_organisations()
             self._update_title()
@@ -380,7 +380,7 @@ class MainWindow(QMainWindow):
 
     def new_organisation(self) -> None:
         """Create an organisation and switch to it."""
-        from ropa_desktop.ui.organisation_view import new_organisation
+        from ropa_desktop.ui.pages.organisation_view import new_organisation
 
         if not self._pages_may_leave():
             return
@@ -392,14 +392,14 @@ class MainWindow(QMainWindow):
 
     def import_file(self) -> None:
         """Open the import dialog."""
-        from ropa_desktop.ui.import_dialog import open_import
+        from ropa_desktop.ui.importing.dialog import open_import
 
         if self._pages_may_leave():
             open_import(self, self.session)
 
     def open_wizard(self) -> None:
         """Create an activity from a template and open it in the editor."""
-        from ropa_desktop.ui.wizard import open_wizard
+        from ropa_desktop.ui.wizard.wizard import open_wizard
 
         if not self._pages_may_leave():
             return

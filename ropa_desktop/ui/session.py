@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from enum import StrEnum
 
 from PySide6.QtCore import QObject, Signal
 
@@ -10,10 +11,18 @@ from ropa_desktop.domain import model as m
 from ropa_desktop.domain.rules import Finding, check_activity, check_organisation
 from ropa_desktop.store.repository import OrganisationSummary, Store
 
-ACTIVITIES = "activities"
-CATALOGUE = "catalogue"
-ORGANISATION = "organisation"
-EVERYTHING = "all"
+
+class Change(StrEnum):
+    """What a write of the session changed: the payload of :attr:`Session.changed`."""
+
+    ACTIVITIES = "activities"
+    """Activities of the current organisation were saved or deleted."""
+    CATALOGUE = "catalogue"
+    """Processors, recipients or TOMs of the shared catalogue changed."""
+    ORGANISATION = "organisation"
+    """The master data of an organisation changed (perhaps its name)."""
+    EVERYTHING = "all"
+    """Every cached record was dropped (after an import, undo or restore)."""
 
 
 class Session(QObject):
@@ -21,13 +30,13 @@ class Session(QObject):
 
     Views read from the session and listen to :attr:`changed`; every write goes
     through a ``save_*``/``delete_*`` method here, which writes one transaction,
-    refreshes the cache and emits :attr:`changed` with what changed
-    (``"activities"``, ``"catalogue"``, ``"organisation"`` or ``"all"``).
+    refreshes the cache and emits :attr:`changed` with what changed (a :class:`Change`).
     Objects handed out are the cached ones: editors must work on a copy
     (:meth:`activity_copy`).
     """
 
-    changed = Signal(str)
+    changed = Signal(object)
+    """Emitted with a :class:`Change` after every write."""
     organisationChanged = Signal()
 
     def __init__(self, store: Store, location: str, parent: QObject | None = None) -> None:
@@ -136,7 +145,7 @@ class Session(QObject):
             org.activities.append(saved)
         self._by_uid[saved.uid] = saved
         self._forget_checks()
-        self.changed.emit(ACTIVITIES)
+        self.changed.emit(Change.ACTIVITIES)
         return saved
 
     def delete_activity(self, uid: str) -> None:
@@ -146,7 +155,7 @@ class Session(QObject):
         org.activities[:] = [a for a in org.activities if a.uid != uid]
         self._by_uid.pop(uid, None)
         self._forget_checks()
-        self.changed.emit(ACTIVITIES)
+        self.changed.emit(Change.ACTIVITIES)
 
     # --- catalogue and master data -----------------------------------------
 
@@ -183,7 +192,7 @@ class Session(QObject):
             self._org_name = org.name
         self._org = None
         self._forget_checks()
-        self.changed.emit(ORGANISATION)
+        self.changed.emit(Change.ORGANISATION)
         return org
 
     def reload(self) -> None:
@@ -197,7 +206,7 @@ class Session(QObject):
             self._forget_checks()
             self.organisationChanged.emit()
         self._forget_checks()
-        self.changed.emit(EVERYTHING)
+        self.changed.emit(Change.EVERYTHING)
 
     # --- plumbing ----------------------------------------------------------
 
@@ -210,7 +219,7 @@ class Session(QObject):
     def _catalogue_changed(self) -> None:
         self._catalogue = None
         self._forget_checks()
-        self.changed.emit(CATALOGUE)
+        self.changed.emit(Change.CATALOGUE)
 
     def _forget_checks(self) -> None:
         self._findings = {}

@@ -15,7 +15,7 @@ from PySide6.QtCore import QSettings
 from ropa_desktop.io.demo import build_demo_register
 from ropa_desktop.store.database import open_store
 from ropa_desktop.store.repository import Store
-from ropa_desktop.ui import tasks
+from ropa_desktop.ui.common import tasks
 from ropa_desktop.ui.session import Session
 
 DEMO_ORG = "Stadtwerke Bochum GmbH"
@@ -41,7 +41,7 @@ def session(qapp, demo_store: Store, tmp_path: Path) -> Session:  # type: ignore
 @pytest.fixture(autouse=True)
 def _clean_qt_state(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
     """Each test starts with empty settings and must not leave a worker thread running."""
-    from ropa_desktop.ui.settings import configure_application
+    from ropa_desktop.ui.common.settings import configure_application
 
     configure_application(qapp)
     QSettings().clear()

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from ropa_desktop.cli import main
 from ropa_desktop.store.database import open_store
-from ropa_desktop.ui import prompts
+from ropa_desktop.ui.common import prompts
 from ropa_desktop.ui.main_window import MainWindow
 
 

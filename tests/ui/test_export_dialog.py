@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
 
 from openpyxl import load_workbook
 from pypdf import PdfReader
 from PySide6.QtWidgets import QPushButton
 
-from ropa_desktop.ui import prompts
+from ropa_desktop.ui.common import prompts
 from ropa_desktop.ui.export_dialog import ExportDialog
 
 
@@ -59,22 +60,30 @@ def test_json_export_reads_back(session, qtbot, tmp_path: Path) -> None:
     assert [len(o["activities"]) for o in doc["organisations"]] == [1]
 
 
-def test_cancel_writes_no_file(session, qtbot, tmp_path: Path) -> None:
+def test_cancel_writes_no_file(session, qtbot, tmp_path: Path, monkeypatch) -> None:
+    # Cancel sets the worker's flag at once; its next progress step raises Cancelled. The
+    # worker is held in reading the register until Cancel was pressed, so it cannot finish
+    # the whole export first (which only a starved main thread could let it do).
     out = tmp_path / "out"
     out.mkdir()
+    pressed = threading.Event()
+    load_register = session.store.load_register
+
+    def held_load_register(*args, **kwargs):  # type: ignore[no-untyped-def]
+        pressed.wait(60)
+        return load_register(*args, **kwargs)
+
+    monkeypatch.setattr(session.store, "load_register", held_load_register)
     dialog = ExportDialog(session, "pdf", None)
     qtbot.addWidget(dialog)
     dialog.path.setText(str(out / "cancelled.pdf"))
     dialog.start()
     dialog.task.dialog.findChild(QPushButton).click()
+    pressed.set()
     qtbot.waitUntil(lambda: dialog.task.done, timeout=60_000)
-    if dialog.task.outcome == "cancelled":
-        assert list(out.iterdir()) == []  # not even a temporary file
-        assert dialog.isEnabled()
-    else:  # the export finished before Cancel reached it: then the file is complete
-        assert dialog.task.outcome == "success"
-        assert PdfReader(out / "cancelled.pdf").pages
-        assert list(out.iterdir()) == [out / "cancelled.pdf"]
+    assert dialog.task.outcome == "cancelled"
+    assert list(out.iterdir()) == []  # not even a temporary file
+    assert dialog.isEnabled()
 
 
 def test_unwritable_target_is_reported_and_nothing_written(session, qtbot, tmp_path: Path,

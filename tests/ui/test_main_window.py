@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QApplication, QMenuBar, QPushButton
 from ropa_desktop.domain import i18n
 from ropa_desktop.store.database import open_store
 from ropa_desktop.ui import app as app_module
-from ropa_desktop.ui import prompts, settings
-from ropa_desktop.ui.activity_model import COLUMNS
+from ropa_desktop.ui.activities.activity_model import COLUMNS
+from ropa_desktop.ui.common import prompts, settings
 from ropa_desktop.ui.main_window import PAGES, MainWindow
 
 DEMO_ORG = "Stadtwerke Bochum GmbH"

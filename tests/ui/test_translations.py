@@ -54,7 +54,7 @@ def test_every_message_is_translated_with_its_placeholders() -> None:
 def test_the_code_has_no_text_missing_from_the_translation(tmp_path: Path) -> None:
     probe = tmp_path / "probe.ts"
     shutil.copy(TS, probe)
-    sources = sorted(str(p) for p in (ROOT / "ropa_desktop" / "ui").glob("*.py"))
+    sources = sorted(str(p) for p in (ROOT / "ropa_desktop" / "ui").rglob("*.py"))
     subprocess.run([_tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none", *sources,
                     "-ts", str(probe)], check=True, capture_output=True)
     missing = [(c, s) for c, s, t in _messages(probe)

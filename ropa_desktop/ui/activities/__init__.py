@@ -1,0 +1,1 @@
+"""The activities page: the list of processing activities beside the activity editor."""

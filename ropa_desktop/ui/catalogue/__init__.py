@@ -1,0 +1,1 @@
+"""The shared catalogue: processors, recipients and TOMs, as pages, forms and dialogs."""

@@ -1,0 +1,617 @@
+"""Views of the shared catalogue: a searchable list on the left, the entry's form on the right.
+
+:class:`ProcessorsView`, :class:`RecipientsView` and :class:`TomsView` (grouped
+by the seven SDM goals) share one behaviour: Save (Ctrl+S), Revert, New
+(Ctrl+N) and, for processors, Delete (Del in the list); unsaved changes are
+tracked and :meth:`maybe_leave` asks what to do with them before the selection
+or the page changes. The store keeps recipients and measures for good (it has
+no delete for them), so their views offer no Delete.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import func, select
+
+from ropa_desktop.domain import model as m
+from ropa_desktop.domain import presentation, vocab
+from ropa_desktop.domain.i18n import language
+from ropa_desktop.store.models import ProcessorRow, ProcessorUseRow
+from ropa_desktop.store.repository import Store
+from ropa_desktop.ui.catalogue.forms import ProcessorForm, RecipientForm, TomForm
+from ropa_desktop.ui.common import prompts
+from ropa_desktop.ui.session import Change, Session
+
+UID_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+GOAL_ROLE = Qt.ItemDataRole.UserRole + 3
+
+
+def processor_use_counts(store: Store) -> dict[str, int]:
+    """Number of activities (of every organisation) using each processor, by processor uid."""
+    stmt = (select(ProcessorRow.uid, func.count(func.distinct(ProcessorUseRow.activity_id)))
+            .join(ProcessorUseRow, ProcessorUseRow.processor_id == ProcessorRow.id)
+            .where(ProcessorUseRow.activity_id.is_not(None))
+            .group_by(ProcessorRow.uid))
+    with store.engine.connect() as conn:
+        return {uid: int(n) for uid, n in conn.execute(stmt)}
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+class _Item(QTreeWidgetItem):
+    """A list row that sorts by its sort key (dates, numbers) rather than its text."""
+
+    def __lt__(self, other: QTreeWidgetItem) -> bool:
+        tree = self.treeWidget()
+        col = tree.sortColumn() if tree is not None else 0
+        mine, theirs = self.data(col, SORT_ROLE), other.data(col, SORT_ROLE)
+        if mine is not None and theirs is not None:
+            return bool(mine < theirs)
+        return self.text(col).casefold() < other.text(col).casefold()
+
+
+class _CatalogueView(QWidget):
+    """A list of catalogue entries and a form for the selected one (subclasses fill in)."""
+
+    _prefix = "catalogueView"
+    _can_delete = False
+
+    def __init__(self, session: Session, form: Any, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setObjectName(self._prefix)
+        self.session = session
+        self.form = form
+        self._current: str | None = None
+        self._dirty = False
+        self._building = False
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName(self._name("search"))
+        self.search.setPlaceholderText(self.tr("Search…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._apply_filter)
+        self.list = QTreeWidget(self)
+        self.list.setObjectName(self._name("list"))
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setAlternatingRowColors(True)
+        self.list.setUniformRowHeights(True)
+        self.list.setHeaderLabels(self._headers())
+        header = self.list.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in range(1, self.list.columnCount()):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.list.setRootIsDecorated(False)
+        self.list.currentItemChanged.connect(self._on_current_changed)
+        search_label = QLabel(self.tr("&Find:"), self)
+        search_label.setBuddy(self.search)
+
+        self.heading = QLabel(self)
+        self.heading.setObjectName(self._name("heading"))
+        font = self.heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.heading.setFont(font)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(form)
+
+        # Save, New and Delete have shortcuts (Ctrl+S, Ctrl+N, Del in the list); no mnemonics,
+        # so that the form's labels keep theirs.
+        self.save_button = self._button("save", self.tr("Save"), self.save)
+        self.save_button.setToolTip(self.tr("Save the changes (Ctrl+S)"))
+        self.revert_button = self._button("revert", self.tr("Re&vert"), self.revert)
+        self.new_button = self._button("new", self.tr("New"), self.new)
+        self.new_button.setToolTip(self.tr("Start a new entry (Ctrl+N)"))
+        self.delete_button = self._button("delete", self.tr("Delete"), self.delete)
+        self.delete_button.setToolTip(self.tr("Delete the entry (Del in the list)"))
+        self.delete_button.setVisible(self._can_delete)
+
+        self.save_action = self._action(self.tr("Save"), QKeySequence.StandardKey.Save,
+                                        self.save, self)
+        self.new_action = self._action(self.tr("New"), QKeySequence.StandardKey.New,
+                                       self.new, self)
+        self.delete_action = self._action(self.tr("Delete"), QKeySequence(Qt.Key.Key_Delete),
+                                          self.delete, self.list)
+        self.delete_action.setEnabled(self._can_delete)
+
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        find_row = QHBoxLayout()
+        find_row.addWidget(search_label)
+        find_row.addWidget(self.search, 1)
+        left_layout.addLayout(find_row)
+        left_layout.addWidget(self.list, 1)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.heading)
+        right_layout.addWidget(scroll, 1)
+        buttons = QHBoxLayout()
+        for b in (self.new_button, self.delete_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
+        right_layout.addLayout(buttons)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setObjectName(self._name("splitter"))
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([460, 740])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self.setTabOrder(self.search, self.list)
+        self.setTabOrder(self.list, form)
+
+        form.edited.connect(self._on_edited)
+        session.changed.connect(self._on_session_changed)
+        self.refresh()
+        first = self._first_uid()
+        if first is not None:
+            self.select(first)
+        else:
+            self._load(None)
+
+    # --- subclass hooks -----------------------------------------------------
+
+    def _headers(self) -> list[str]:
+        raise NotImplementedError
+
+    def _entries(self) -> list[Any]:
+        raise NotImplementedError
+
+    def _fill(self, entries: list[Any]) -> None:
+        raise NotImplementedError
+
+    def _blank(self) -> Any:
+        raise NotImplementedError
+
+    def _save_entry(self, obj: Any) -> Any:
+        raise NotImplementedError
+
+    def _label(self, obj: Any) -> str:
+        return str(obj.name)
+
+    def _new_heading(self) -> str:
+        return self.tr("New entry")
+
+    def _refresh_on(self) -> set[Change]:
+        return {Change.CATALOGUE, Change.EVERYTHING}
+
+    # --- plumbing -----------------------------------------------------------
+
+    def _name(self, suffix: str) -> str:
+        return f"{self._prefix}.{suffix}"
+
+    def _button(self, suffix: str, text: str, slot: Any) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(self._name(suffix))
+        button.clicked.connect(lambda _checked=False: slot())
+        return button
+
+    def _action(self, text: str, keys: Any, slot: Any, owner: QWidget) -> QAction:
+        action = QAction(text, owner)
+        action.setShortcut(keys)
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        owner.addAction(action)
+        return action
+
+    def _by_uid(self) -> dict[str, Any]:
+        return {e.uid: e for e in self._entries()}
+
+    def _items(self) -> list[QTreeWidgetItem]:
+        out = []
+        stack = [self.list.topLevelItem(i) for i in range(self.list.topLevelItemCount())]
+        while stack:
+            item = stack.pop(0)
+            out.append(item)
+            stack[0:0] = [item.child(i) for i in range(item.childCount())]
+        return out
+
+    def _item(self, uid: str) -> QTreeWidgetItem | None:
+        return next((i for i in self._items() if i.data(0, UID_ROLE) == uid), None)
+
+    def _first_uid(self) -> str | None:
+        return next((str(i.data(0, UID_ROLE)) for i in self._items()
+                     if i.data(0, UID_ROLE)), None)
+
+    def _row(self, obj: Any, texts: list[str], sort: list[Any] | None = None,
+             parent: QTreeWidgetItem | None = None) -> QTreeWidgetItem:
+        item = _Item(parent) if parent is not None else _Item()
+        for col, text in enumerate(texts):
+            item.setText(col, text)
+            if sort is not None and sort[col] is not None:
+                item.setData(col, SORT_ROLE, sort[col])
+        item.setData(0, UID_ROLE, obj.uid)
+        item.setToolTip(0, texts[0])
+        if parent is None:
+            self.list.addTopLevelItem(item)
+        return item
+
+    # --- state --------------------------------------------------------------
+
+    def is_dirty(self) -> bool:
+        """True when the form holds changes not saved yet."""
+        return self._dirty
+
+    def current_uid(self) -> str | None:
+        """Uid of the entry shown in the form (a new, unsaved one included)."""
+        return self._current
+
+    def _set_dirty(self, dirty: bool) -> None:
+        self._dirty = dirty
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        stored = self._current is not None and self._current in self._by_uid()
+        self.save_button.setEnabled(self._dirty)
+        self.save_action.setEnabled(self._dirty)
+        self.revert_button.setEnabled(self._dirty)
+        self.delete_button.setEnabled(self._can_delete and stored)
+        self.delete_action.setEnabled(self._can_delete and stored)
+        title = self._label(self.form.value()) if stored or self._dirty else ""
+        if not stored:
+            title = self._new_heading() + (f" – {title}" if title else "")
+        self.heading.setText(title + (" *" if self._dirty else ""))
+
+    def _on_edited(self) -> None:
+        if not self._dirty:
+            self._set_dirty(True)
+        else:
+            self._update_actions()
+
+    def _load(self, uid: str | None, blank: Any | None = None) -> None:
+        obj = self._by_uid().get(uid) if uid is not None else None
+        if obj is None:
+            obj = blank if blank is not None else self._blank()
+        self.form.set_value(obj)
+        self._current = obj.uid
+        self._set_dirty(False)
+        self._select_item(obj.uid)
+
+    def _select_item(self, uid: str | None) -> None:
+        item = self._item(uid) if uid else None
+        blocked = self.list.blockSignals(True)
+        if item is not None:
+            self.list.setCurrentItem(item)
+            self.list.scrollToItem(item)
+        else:
+            self.list.setCurrentItem(None)  # type: ignore[arg-type]
+            self.list.clearSelection()
+        self.list.blockSignals(blocked)
+
+    def _on_current_changed(self, current: QTreeWidgetItem | None,
+                            _previous: QTreeWidgetItem | None) -> None:
+        if self._building or current is None:
+            return
+        uid = current.data(0, UID_ROLE)
+        if not uid or uid == self._current:
+            return
+        uid = str(uid)
+        if not self.maybe_leave():
+            self._select_item(self._current)
+            return
+        self._load(uid)
+
+    def _on_session_changed(self, what: Change) -> None:
+        if what in self._refresh_on():
+            self.refresh()
+
+    # --- public -------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Rebuild the list from the session; reload the form unless it has unsaved changes."""
+        self._building = True
+        try:
+            self.list.setSortingEnabled(False)
+            self.list.clear()
+            self._fill(sorted(self._entries(), key=lambda e: self._label(e).casefold()))
+            self._apply_filter(self.search.text())
+        finally:
+            self._building = False
+        stored = self._by_uid()
+        if not self._dirty and self._current in stored:
+            self.form.set_value(stored[self._current])
+        elif hasattr(self.form, "refresh_choices"):
+            self.form.refresh_choices()
+        self._select_item(self._current)
+        self._update_actions()
+
+    def select(self, uid: str) -> bool:
+        """Show the entry ``uid`` (asking first about unsaved changes); False if not shown."""
+        if uid == self._current and self._item(uid) is not None:
+            self._select_item(uid)
+            return True
+        if uid not in self._by_uid() or not self.maybe_leave():
+            return False
+        if self._item(uid) is None or self._item(uid).isHidden():
+            self.search.clear()
+        self._load(uid)
+        return True
+
+    def maybe_leave(self) -> bool:
+        """True when the form may be left: nothing unsaved, or saved/discarded on request."""
+        if not self._dirty:
+            return True
+        what = self._label(self.form.value()) or self._new_heading()
+        return prompts.leave_unsaved(self, what, self.save, self.revert)
+
+    def save(self) -> bool:
+        """Save the form (after checking the name); False when refused."""
+        if not self.form.validate():
+            return False
+        obj = self.form.value()
+        previous = self._current
+        self._current = obj.uid
+        try:
+            saved = self._save_entry(obj)
+        except Exception as exc:  # the store refuses with a StoreError; nothing changed
+            self._current = previous
+            prompts.show_error(self, self.tr("Not saved"), exc)
+            return False
+        self._dirty = False
+        self.form.set_value(saved)
+        self._select_item(saved.uid)
+        self._update_actions()
+        return True
+
+    def revert(self) -> None:
+        """Throw away unsaved changes: show the entry as stored (a new one as blank)."""
+        stored = self._by_uid().get(self._current) if self._current else None
+        if stored is not None:
+            self._load(stored.uid)
+        else:
+            self._load(None, blank=self._blank_like_current())
+
+    def _blank_like_current(self) -> Any:
+        blank = self._blank()
+        blank.uid = self._current or blank.uid
+        return blank
+
+    def new(self) -> bool:
+        """Start a new entry in the form (after asking about unsaved changes)."""
+        if not self.maybe_leave():
+            return False
+        self._load(None)
+        self.form.focus_name()
+        return True
+
+    def delete(self) -> bool:
+        """Delete the entry shown (when the catalogue allows it); False when not deleted."""
+        return False
+
+    def _apply_filter(self, text: str) -> None:
+        needle = _fold(text)
+        for i in range(self.list.topLevelItemCount()):
+            self._filter_item(self.list.topLevelItem(i), needle)
+
+    def _filter_item(self, item: QTreeWidgetItem, needle: str) -> bool:
+        """Hide rows without ``needle``; a group stays visible while a child matches."""
+        if item.childCount():
+            shown = [self._filter_item(item.child(i), needle) for i in range(item.childCount())]
+            visible = any(shown) or not needle
+            item.setHidden(not visible)
+            return visible
+        haystack = _fold(" ".join(item.text(c) for c in range(self.list.columnCount()))
+                         + " " + str(item.data(0, Qt.ItemDataRole.ToolTipRole) or ""))
+        visible = not needle or needle in haystack
+        item.setHidden(not visible)
+        return visible
+
+    def visible_uids(self) -> list[str]:
+        """Uids of the entries the list shows (after the search), in display order."""
+        return [str(i.data(0, UID_ROLE)) for i in self._items()
+                if i.data(0, UID_ROLE) and not i.isHidden()
+                and (i.parent() is None or not i.parent().isHidden())]
+
+
+# --------------------------------------------------------------------------- processors
+
+
+class ProcessorsView(_CatalogueView):
+    """The processors of the catalogue with address, contract date and how often used."""
+
+    _prefix = "processorsView"
+    _can_delete = True
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(session, ProcessorForm(session), parent)
+
+    def _headers(self) -> list[str]:
+        return [self.tr("Name"), self.tr("Country"), self.tr("Contract"), self.tr("Used by")]
+
+    def _entries(self) -> list[m.Processor]:
+        return list(self.session.catalogue().processors)
+
+    def _blank(self) -> m.Processor:
+        return m.Processor()
+
+    def _new_heading(self) -> str:
+        return self.tr("New processor")
+
+    def _refresh_on(self) -> set[Change]:
+        return {Change.CATALOGUE, Change.EVERYTHING, Change.ACTIVITIES}
+
+    def _save_entry(self, obj: m.Processor) -> m.Processor:
+        return self.session.save_processor(obj)
+
+    def uses(self, uid: str) -> int:
+        """Number of activities using the processor (all organisations)."""
+        return getattr(self, "_uses", {}).get(uid, 0)
+
+    def _fill(self, entries: list[m.Processor]) -> None:
+        self._uses = processor_use_counts(self.session.store)
+        for p in entries:
+            used = self._uses.get(p.uid, 0)
+            item = self._row(p, [
+                p.name, presentation.country(p.country),
+                presentation.format_date(p.contract_date),
+                self.tr("%n activities", "", used)],
+                sort=[None, None, p.contract_date.isoformat() if p.contract_date else "",
+                      used])
+            item.setToolTip(0, presentation.processor_line(p))
+            if not p.contract_date and not p.contract_reference.strip():
+                item.setToolTip(2, self.tr("No contract (AVV) recorded"))
+        self.list.setSortingEnabled(True)
+
+    def delete(self) -> bool:
+        """Delete the processor shown after confirming; one still in use is refused."""
+        uid = self._current
+        stored = self._by_uid().get(uid) if uid else None
+        if stored is None:
+            return False
+        if not prompts.confirm(self, self.tr("Delete processor"),
+                               self.tr("Delete the processor “{name}” from the catalogue?")
+                               .format(name=stored.name)):
+            return False
+        try:
+            self.session.delete_processor(stored.uid)
+        except Exception as exc:  # StoreError: still in use; nothing changed
+            prompts.show_error(self, self.tr("Not deleted"), exc)
+            return False
+        self._dirty = False
+        first = self._first_uid()
+        self._load(first)
+        return True
+
+
+# --------------------------------------------------------------------------- recipients
+
+
+class RecipientsView(_CatalogueView):
+    """The external recipients (categories) of the catalogue."""
+
+    _prefix = "recipientsView"
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(session, RecipientForm(session), parent)
+
+    def _headers(self) -> list[str]:
+        return [self.tr("Name"), self.tr("Category"), self.tr("Country")]
+
+    def _entries(self) -> list[m.Recipient]:
+        return list(self.session.catalogue().recipients)
+
+    def _blank(self) -> m.Recipient:
+        return m.Recipient()
+
+    def _new_heading(self) -> str:
+        return self.tr("New recipient")
+
+    def _save_entry(self, obj: m.Recipient) -> m.Recipient:
+        return self.session.save_recipient(obj)
+
+    def _fill(self, entries: list[m.Recipient]) -> None:
+        for r in entries:
+            item = self._row(r, [r.name, r.category, presentation.country(r.country)])
+            item.setToolTip(0, r.notes or r.name)
+        self.list.setSortingEnabled(True)
+
+
+# --------------------------------------------------------------------------- TOMs
+
+
+class TomsView(_CatalogueView):
+    """The TOM catalogue, grouped under the seven SDM protection goals."""
+
+    _prefix = "tomsView"
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(session, TomForm(session), parent)
+        self.list.setRootIsDecorated(True)
+
+    def _headers(self) -> list[str]:
+        return [self.tr("Measure"), self.tr("Art. 32")]
+
+    def _entries(self) -> list[m.Tom]:
+        return list(self.session.catalogue().toms)
+
+    def _label(self, obj: Any) -> str:
+        return str(obj.title)
+
+    def _blank(self) -> m.Tom:
+        return m.Tom()
+
+    def _new_heading(self) -> str:
+        return self.tr("New measure")
+
+    def _save_entry(self, obj: m.Tom) -> m.Tom:
+        return self.session.save_tom(obj)
+
+    def _fill(self, entries: list[m.Tom]) -> None:
+        lang = language()
+        groups: dict[str, QTreeWidgetItem] = {}
+        for goal in vocab.sdm_goals():
+            group = QTreeWidgetItem([goal.label(lang), ""])
+            group.setData(0, GOAL_ROLE, goal.id)
+            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            font = group.font(0)
+            font.setBold(True)
+            group.setFont(0, font)
+            self.list.addTopLevelItem(group)
+            groups[goal.id] = group
+        art32 = vocab.art32_categories()
+        for t in entries:
+            goal = t.sdm_goal if t.sdm_goal in groups else ""
+            if goal not in groups:
+                other = QTreeWidgetItem([self.tr("Without SDM goal"), ""])
+                other.setData(0, GOAL_ROLE, "")
+                self.list.addTopLevelItem(other)
+                groups[""] = other
+            letters = ", ".join(a.rsplit("-", 1)[-1] if a in art32 else a for a in t.art32)
+            item = self._row(t, [t.title, letters], parent=groups[goal])
+            item.setToolTip(0, t.description or t.title)
+        for group in groups.values():
+            group.setText(0, f"{group.text(0)} ({group.childCount()})")
+            group.setExpanded(True)
+
+    def goal_of(self, uid: str) -> str | None:
+        """The SDM goal under which the list shows measure ``uid`` ("" for none), None if absent."""
+        item = self._item(uid)
+        if item is None or item.parent() is None:
+            return None
+        return str(item.parent().data(0, GOAL_ROLE) or "")
+
+    def new(self) -> bool:
+        """Start a new measure; under the SDM goal selected in the list, if any."""
+        item = self.list.currentItem()
+        goal = ""
+        if item is not None:
+            group = item if item.parent() is None else item.parent()
+            goal = str(group.data(0, GOAL_ROLE) or "")
+        if not super().new():
+            return False
+        if goal:
+            blank = m.Tom(uid=self._current or m.new_uid(), sdm_goal=goal)
+            self.form.set_value(blank)
+            self._update_actions()
+        return True
+

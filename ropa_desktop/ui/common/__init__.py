@@ -1,0 +1,1 @@
+"""Pieces every part of the interface shares: tables, models, prompts, settings, tasks."""

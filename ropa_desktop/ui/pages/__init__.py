@@ -1,0 +1,1 @@
+"""The register pages beside the activities: organisation, findings, history, transfers."""

@@ -1,0 +1,1 @@
+"""The template wizard: questions, cases, processors and a review, sharing one state."""
