@@ -34,13 +34,18 @@ PG_MISSING_MESSAGE = (
 SKIP_POSTGRES_ENV = "ROPA_SKIP_POSTGRES"
 
 
+# Fixtures that start an external program: PostgreSQL, LibreOffice converting office files.
+EXTERNAL_FIXTURES = frozenset({"pg_server", "office_files"})
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark every test that needs the PostgreSQL server as ``integration`` (the tests that
-    need LibreOffice or poppler carry the mark themselves)."""
+    """Mark every test that needs an external program as ``integration``: those using the
+    PostgreSQL server or LibreOffice-made files (other such tests carry the mark
+    themselves), so ``pytest -m "not integration"`` is the fast loop."""
     for item in items:
         callspec = getattr(item, "callspec", None)
         on_postgres = callspec is not None and callspec.params.get("db_url") == "postgresql"
-        if on_postgres or "pg_server" in getattr(item, "fixturenames", ()):
+        if on_postgres or EXTERNAL_FIXTURES.intersection(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.integration)
 
 

@@ -519,6 +519,7 @@ def _cell_text(cell: ElementTree.Element) -> str:
     return "\n".join("".join(p.itertext()) for p in cell.findall("text:p", ODF))
 
 
+@pytest.mark.integration
 def test_libreoffice_reads_the_workbook_as_the_authority_would(store, tmp_path):
     soffice = _soffice()
     register = store.load_register(AHAUS)
