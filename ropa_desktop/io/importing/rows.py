@@ -401,17 +401,17 @@ class RowBuilder:
             return
         # Unlabelled lines are one rule for every category: pairing them by count would
         # put "(gem. § 147 AO)" on the second category of "5 Jahre\n(gem. § 147 AO)".
-        rule = replace(retention_rule("\n".join(pending)))
+        shared = replace(retention_rule("\n".join(pending)))
         if not categories:
             notes.append(f"{header}: {cell}")
             result.notes.append(Note(Status.WARNING, ref, MSG["retention_unpaired"]()))
             return
         for c in categories:
             if c.retention.is_empty():
-                c.retention = replace(rule)
-        if rule.duration is None and rule.text:
+                c.retention = replace(shared)
+        if shared.duration is None and shared.text:
             result.notes.append(Note(Status.OK, ref, MSG["retention_text"](
-                text=short(rule.text, 50))))
+                text=short(shared.text, 50))))
 
     def _transfers(self, act: m.Activity, countries_cell: str, safeguards: str, ref: str,
                    header: str, safeguards_header: str, notes: list[str],
