@@ -161,7 +161,8 @@ def _check_year(year: int, text: str, path: str) -> None:
         raise DecodeError(path, f"{text!r}: the year must lie between {MIN_YEAR} and {MAX_YEAR}")
 
 
-def register_to_document(register: model.Register, *, include_history: bool = False) -> dict[str, Any]:
+def register_to_document(register: model.Register, *,
+                         include_history: bool = False) -> dict[str, Any]:
     """The full interchange document of a register."""
     doc: dict[str, Any] = {
         "format": FORMAT_NAME,
