@@ -161,8 +161,10 @@ def schema_problem(error: jsonschema.ValidationError, *, enum_noun: str | None =
     if validator == "const":
         return f"expected {json.dumps(error.validator_value)}"
     if validator == "additionalProperties":
-        schema = cast("Mapping[str, Any]", error.schema)  # the object schema that failed
-        extra = sorted(set(error.instance) - set(schema.get("properties", {})))
+        # the object that failed and its schema (typed loosely by jsonschema)
+        instance = cast("Mapping[str, Any]", error.instance)
+        schema = cast("Mapping[str, Any]", error.schema)
+        extra = sorted(set(instance) - set(schema.get("properties", {})))
         return f"unknown field {', '.join(extra)}"
     if validator == "required":
         return error.message.replace("'", "")

@@ -23,7 +23,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any, TypeAlias, Unpack
+from typing import Any, TypeAlias
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -349,7 +349,7 @@ class Grid(Table):
             super().drawOn(canvas, x, y, _sW)  # type: ignore[call-arg]
 
 
-Command: TypeAlias = tuple[str, tuple[int, int], tuple[int, int], Unpack[tuple[Any, ...]]]
+Command: TypeAlias = tuple[str, tuple[int, int], tuple[int, int], *tuple[Any, ...]]
 """A table style command: name, first cell, last cell, arguments."""
 
 _BASE_GRID: list[Command] = [
