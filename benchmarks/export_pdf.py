@@ -16,6 +16,7 @@ import resource
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -23,7 +24,7 @@ from xml.sax.saxutils import escape
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table
 from store_load import make_register
 
 from ropa_desktop.domain import model as m
@@ -32,12 +33,12 @@ from ropa_desktop.io.export.pdf_content import Context, entry_title, section
 from ropa_desktop.io.export.pdf_layout import styles
 
 
-def _texts(flowables: list) -> list[str]:  # type: ignore[type-arg]
+def _texts(flowables: Sequence[object]) -> list[str]:
     """The texts of every paragraph in ``flowables``, table cells included."""
     out: list[str] = []
     for f in flowables:
         if isinstance(f, Table):
-            for row in f._cellvalues:
+            for row in f._cellvalues:  # type: ignore[attr-defined]  # not in types-reportlab
                 for cell in row:
                     out += _texts(cell if isinstance(cell, list) else [cell])
         elif isinstance(f, Paragraph):
@@ -45,11 +46,14 @@ def _texts(flowables: list) -> list[str]:  # type: ignore[type-arg]
     return out
 
 
-def baseline_story(register: m.Register, organisation: str) -> list[Paragraph]:
+def baseline_story(register: m.Register, organisation: str) -> list[Flowable]:
     """The same texts as the export's activity sections, as one flat list of paragraphs."""
     st = styles()
-    x = Context(register, register.organisation(organisation), "controller", "de")
-    story = []
+    org = register.organisation(organisation)
+    if org is None:
+        raise ValueError(f"no organisation {organisation!r} in the register")
+    x = Context(register, org, "controller", "de")
+    story: list[Flowable] = []
     for a in x.org.activities:
         story.append(Paragraph(escape(entry_title(a, "de")), st.h2))
         for text in _texts(section(x, a)):

@@ -32,20 +32,24 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from store_load import make_register
 
-from ropa_desktop.io.export.xlsx import export_xlsx, workbook_content
+from ropa_desktop.domain import model as m
+from ropa_desktop.io.export.xlsx import Row, export_xlsx, workbook_content
 
 ORG = "Gemeinde 000"
 STAND = date(2026, 11, 21)
 
 
-def baseline_sheets(register):  # type: ignore[no-untyped-def]
+Sheets = list[tuple[str, list[str], list[Row]]]
+
+
+def baseline_sheets(register: m.Register) -> Sheets:
     """The workbook's sheet names, headers and rows as plain values, produced untimed."""
     return [(sh.layout.title("de"), sh.layout.headers("de"),
              [row for block in sh.blocks for row in block])
             for sh in workbook_content(register, ORG, stand=STAND, version="1")]
 
 
-def baseline(sheets, target: Path) -> float:  # type: ignore[no-untyped-def]
+def baseline(sheets: Sheets, target: Path) -> float:
     """Seconds for plain write-only openpyxl to write the same values."""
     t0 = time.perf_counter()
     wb = Workbook(write_only=True)

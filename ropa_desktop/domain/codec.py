@@ -14,7 +14,7 @@ import typing
 from datetime import UTC, date, datetime
 from enum import Enum
 from functools import cache
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from ropa_desktop.domain import model
 
@@ -87,7 +87,7 @@ _ENCODERS: dict[type, Any] = {str: lambda obj: obj, type(None): lambda obj: obj}
 
 def from_dict(cls: type[T], data: Any, path: str = "$") -> T:
     """Build a ``cls`` instance from its dictionary form; raises :class:`DecodeError`."""
-    return _decode(cls, data, path)
+    return cast(T, _decode(cls, data, path))
 
 
 def _decode(tp: Any, data: Any, path: str) -> Any:
@@ -102,7 +102,7 @@ def _decode(tp: Any, data: Any, path: str) -> Any:
             raise DecodeError(path, "expected a list")
         (item_type,) = typing.get_args(tp)
         return [_decode(item_type, item, f"{path}[{i}]") for i, item in enumerate(data)]
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         if not isinstance(data, dict):
             raise DecodeError(path, "expected an object")
         hints = _hints(tp)
@@ -161,7 +161,8 @@ def _check_year(year: int, text: str, path: str) -> None:
         raise DecodeError(path, f"{text!r}: the year must lie between {MIN_YEAR} and {MAX_YEAR}")
 
 
-def register_to_document(register: model.Register, *, include_history: bool = False) -> dict:
+def register_to_document(register: model.Register, *,
+                         include_history: bool = False) -> dict[str, Any]:
     """The full interchange document of a register."""
     doc: dict[str, Any] = {
         "format": FORMAT_NAME,

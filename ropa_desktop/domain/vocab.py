@@ -70,6 +70,10 @@ class Vocabulary:
 
     __slots__ = ("_index", "_name", "_terms")
 
+    _name: str
+    _terms: tuple[Term, ...]
+    _index: Mapping[str, Term]
+
     def __init__(self, name: str, terms: tuple[Term, ...] | list[Term]) -> None:
         terms = tuple(terms)
         index = {term.id: term for term in terms}
@@ -307,7 +311,7 @@ def _country_index() -> tuple[Mapping[str, str], Mapping[str, str]]:
     return MappingProxyType(exact), MappingProxyType(loose)
 
 
-def country_code(name_or_code: str) -> str | None:
+def country_code(name_or_code: object) -> str | None:
     """The upper-case alpha-2 code for a country name, alias, alpha-2 or alpha-3 code.
 
     Matching is exact but ignores case, accents and punctuation, in German and
@@ -406,7 +410,7 @@ def _provision_index() -> Mapping[tuple[str, str], str]:
     return MappingProxyType(index)
 
 
-def national_provision_for_citation(text: str) -> Term | None:
+def national_provision_for_citation(text: object) -> Term | None:
     """The national provision cited in ``text``, e.g. "§26 Abs. 1 BDSG" -> ``bdsg-26``.
 
     Tolerates whitespace, paragraph/sentence qualifiers ("Abs. 1 S. 1"), "Art."

@@ -14,10 +14,10 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 import jsonschema
 from jsonschema.exceptions import best_match
@@ -152,14 +152,19 @@ def schema_problem(error: jsonschema.ValidationError, *, enum_noun: str | None =
     if validator == "type":
         return f"{_short(error.instance)} should be of type {error.validator_value}"
     if validator == "enum":
-        values = [json.dumps(v, ensure_ascii=False) for v in error.validator_value]
+        # the schema's "enum" array (typed loosely by jsonschema, which may leave it unset)
+        values = [json.dumps(v, ensure_ascii=False)
+                  for v in cast("list[Any]", error.validator_value)]
         allowed = ", ".join(values[:10]) + (f" … ({len(values)} in all)" if len(values) > 10
                                             else "")
         return f"{_short(error.instance)} is not one of {allowed}"
     if validator == "const":
         return f"expected {json.dumps(error.validator_value)}"
     if validator == "additionalProperties":
-        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+        # the object that failed and its schema (typed loosely by jsonschema)
+        instance = cast("Mapping[str, Any]", error.instance)
+        schema = cast("Mapping[str, Any]", error.schema)
+        extra = sorted(set(instance) - set(schema.get("properties", {})))
         return f"unknown field {', '.join(extra)}"
     if validator == "required":
         return error.message.replace("'", "")

@@ -37,7 +37,8 @@ MSG_REFUSED = Text(de="{file}: {problem}", en="{file}: {problem}")
 @cache
 def register_schema() -> dict[str, Any]:
     """The JSON Schema of register documents, as shipped in ``schemas/``."""
-    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    schema: dict[str, Any] = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    return schema
 
 
 def document_to_register(doc: Any, source: str) -> model.Register:

@@ -9,7 +9,7 @@ GmbH" are not. Exact names score 100, same core names 99, typos up to 97; below
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Generic, Protocol, TypeVar
 
 from rapidfuzz import fuzz
 
@@ -32,33 +32,41 @@ def core(name: str) -> str:
     return " ".join(_LEGAL_FORMS.sub(" ", norm(name)).split())
 
 
-class NameMatcher:
+class _Named(Protocol):
+    @property
+    def name(self) -> str: ...
+
+
+_E = TypeVar("_E", bound=_Named)
+
+
+class NameMatcher(Generic[_E]):
     """Finds existing catalogue entries (anything with a ``name``) for written names."""
 
-    def __init__(self, entries: list[Any]) -> None:
+    def __init__(self, entries: list[_E]) -> None:
         self.entries = entries
         self.exact = {norm(e.name): e for e in entries}
         self.cores = [(core(e.name), e) for e in entries]
-        self.cache: dict[str, tuple[Any, float]] = {}
+        self.cache: dict[str, tuple[_E | None, float]] = {}
 
-    def add(self, entry: Any) -> None:
+    def add(self, entry: _E) -> None:
         """Make a record created by this import findable for the rows that follow."""
         self.entries.append(entry)
         self.exact[norm(entry.name)] = entry
         self.cores.append((core(entry.name), entry))
         self.cache.clear()
 
-    def find(self, name: str) -> tuple[Any | None, float]:
+    def find(self, name: str) -> tuple[_E | None, float]:
         """The best entry for ``name`` and its score, or (None, 0) below FUZZY_LINK."""
         key = norm(name)
         if key in self.cache:
             return self.cache[key]
-        found: tuple[Any | None, float] = (None, 0.0)
+        found: tuple[_E | None, float] = (None, 0.0)
         if key in self.exact:
             found = (self.exact[key], 100.0)
         else:
             wanted = core(name)
-            best = None
+            best: tuple[_E, float] | None = None
             for other, entry in self.cores:
                 if not wanted or not other:
                     continue

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from ropa_desktop.domain import model as m
 from ropa_desktop.domain.i18n import LocalizedError, Text, language
@@ -138,7 +138,8 @@ def _text(data: Any) -> Text:
 
 @cache
 def _schema() -> dict[str, Any]:
-    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    schema: dict[str, Any] = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    return schema
 
 
 def read_template(path: Path) -> Template:
@@ -314,7 +315,8 @@ class _Filler:
     def text(self, data: Any) -> str:
         if data is None:
             return ""
-        raw = data.get(self.lang, data.get("de", "")) if isinstance(data, dict) else str(data)
+        raw = (cast(str, data.get(self.lang, data.get("de", ""))) if isinstance(data, dict)
+               else str(data))  # a {"de": …, "en": …} text of the (schema-checked) template
 
         def answer(match: re.Match[str]) -> str:
             value = self.answers.get(match.group(1), "")

@@ -18,6 +18,7 @@ from ropa_desktop.store.models import (
     ActivityRow,
     ChangeBatchRow,
     ChangeRow,
+    EntityTable,
     OrganisationRow,
     ProcessingServiceRow,
     ProcessorRow,
@@ -144,9 +145,10 @@ def organisation_uids(conn: Connection, org_id: int, org_uid: str) -> set[str]:
         ProcessingServiceRow.organisation_id == org_id)).scalars())
     processor_ids = set(conn.execute(select(ProcessorUseRow.processor_id).where(or_(
         ProcessorUseRow.activity_id.in_(acts), ProcessorUseRow.service_id.in_(svcs)))).scalars())
-    processor_ids.update(conn.execute(select(TransferRow.processor_id).where(
+    processor_ids.update(pid for pid in conn.execute(select(TransferRow.processor_id).where(
         TransferRow.processor_id.is_not(None),
-        or_(TransferRow.activity_id.in_(acts), TransferRow.service_id.in_(svcs)))).scalars())
+        or_(TransferRow.activity_id.in_(acts), TransferRow.service_id.in_(svcs)))).scalars()
+        if pid is not None)
     subs: dict[int, list[int]] = defaultdict(list)
     for owner, sub in conn.execute(select(SubprocessorRow.processor_id,
                                           SubprocessorRow.subprocessor_id)):
@@ -178,7 +180,7 @@ def organisation_uids(conn: Connection, org_id: int, org_uid: str) -> set[str]:
 
 def deletion_origins(conn: Connection, deletions: list[Any]) -> dict[int, str]:
     """Organisation uid recorded with each deletion record (by record id), where known."""
-    marks: dict[str, list[tuple[int, datetime, str]]] = defaultdict(list)
+    marks: dict[str, list[tuple[int, datetime, str | None]]] = defaultdict(list)
     for chunk in chunks(sorted({r["entity_uid"] for r in deletions})):
         for id_, uid, at, org_uid in conn.execute(
                 select(ChangeRow.id, ChangeRow.entity_uid, ChangeRow.at, ChangeRow.new)
@@ -302,8 +304,10 @@ def _delete_created(writer: Writer, kind: str, uid: str,
     if kind == "activity":
         writer.delete_activity(uid)
         return
-    table = {"service": ProcessingServiceRow, "organisation": OrganisationRow,
-             "processor": ProcessorRow, "recipient": RecipientRow, "tom": TomRow}[kind]
+    tables: dict[str, EntityTable] = {
+        "service": ProcessingServiceRow, "organisation": OrganisationRow,
+        "processor": ProcessorRow, "recipient": RecipientRow, "tom": TomRow}
+    table = tables[kind]
     if kind in ("processor", "recipient", "tom"):
         snapshot = snapshots.get(uid) if kind == "processor" else None
         writer.delete_catalogue_entry(table, kind, uid, snapshot)

@@ -15,7 +15,7 @@ are the single definition of the schema and the source of Alembic migrations.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeAlias
 
 from sqlalchemy import (
     JSON,
@@ -353,3 +353,13 @@ class RegisterVersionRow(Base):
     frozen_at: Mapped[datetime]
     user: Mapped[str] = _text()
     document: Mapped[dict[str, Any]]
+
+
+EntityTable: TypeAlias = (type[OrganisationRow] | type[ActivityRow] | type[ProcessingServiceRow]
+                          | type[ProcessorRow] | type[RecipientRow] | type[TomRow])
+"""A table of entities: rows with an ``id`` that other rows point to and a stable ``uid``."""
+
+ChildTable: TypeAlias = (type[PurposeRow] | type[DataCategoryRow] | type[JointControllerRow]
+                         | type[ClientControllerRow] | type[RecipientUseRow]
+                         | type[ProcessorUseRow] | type[TransferRow] | type[TomUseRow])
+"""A table of the repeated parts of an activity or processing service, ordered by ``id``."""

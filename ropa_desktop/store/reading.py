@@ -14,6 +14,7 @@ from ropa_desktop.store.models import (
     ActivityRow,
     ChangeBatchRow,
     ChangeRow,
+    ChildTable,
     ClientControllerRow,
     DataCategoryRow,
     JointControllerRow,
@@ -140,7 +141,7 @@ class Reader:
             self.tom_uid[r["id"]] = r["uid"]
             self.toms[r["uid"]] = rows.tom_from(r)
 
-    def _children(self, table: type, owner: Any, scope_ids: Any) -> Iterable[Any]:
+    def _children(self, table: ChildTable, owner: Any, scope_ids: Any) -> Iterable[Any]:
         stmt = select(table).order_by(table.id)
         stmt = stmt.where(owner.in_(scope_ids)) if scope_ids is not None else stmt.where(
             owner.is_not(None))

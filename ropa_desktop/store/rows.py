@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
+from sqlalchemy import RowMapping
+
 from ropa_desktop.domain import model as m
 from ropa_desktop.domain.codec import from_dict, to_dict
 
@@ -44,7 +46,7 @@ def organisation_values(org: m.Organisation) -> dict[str, Any]:
     }
 
 
-def organisation_from(row: Mapping[str, Any]) -> m.Organisation:
+def organisation_from(row: RowMapping) -> m.Organisation:
     """An organisation (without activities and services) from its row."""
     return m.Organisation(
         uid=row["uid"], name=row["name"], kind=m.OrganisationKind(row["kind"]),
@@ -79,7 +81,7 @@ def activity_values(act: m.Activity, organisation_id: int) -> dict[str, Any]:
     }
 
 
-def activity_from(row: Mapping[str, Any]) -> m.Activity:
+def activity_from(row: RowMapping) -> m.Activity:
     """An activity without its child rows (purposes etc. are filled in later)."""
     return m.Activity(
         uid=row["uid"], reference=row["reference"], name=row["name"],
@@ -105,7 +107,7 @@ def purpose_values(p: m.Purpose, activity_id: int) -> dict[str, Any]:
             "legitimate_interest": p.legitimate_interest}
 
 
-def purpose_from(row: Mapping[str, Any]) -> m.Purpose:
+def purpose_from(row: RowMapping) -> m.Purpose:
     """A purpose from its row."""
     return m.Purpose(text=row["text"], legal_bases=list(row["legal_bases"] or []),
                      legitimate_interest=row["legitimate_interest"])
@@ -122,7 +124,7 @@ def data_category_values(c: m.DataCategory, activity_id: int) -> dict[str, Any]:
     }
 
 
-def data_category_from(row: Mapping[str, Any]) -> m.DataCategory:
+def data_category_from(row: RowMapping) -> m.DataCategory:
     """A data category from its row."""
     unit = row["retention_unit"]
     return m.DataCategory(
@@ -140,7 +142,7 @@ def joint_controller_values(j: m.JointController, activity_id: int) -> dict[str,
             "arrangement": j.arrangement}
 
 
-def joint_controller_from(row: Mapping[str, Any]) -> m.JointController:
+def joint_controller_from(row: RowMapping) -> m.JointController:
     """A joint controller from its row."""
     return m.JointController(name=row["name"], contact=row["contact"],
                              arrangement=row["arrangement"])
@@ -158,7 +160,7 @@ def service_values(svc: m.ProcessingService, organisation_id: int) -> dict[str, 
     }
 
 
-def service_from(row: Mapping[str, Any]) -> m.ProcessingService:
+def service_from(row: RowMapping) -> m.ProcessingService:
     """A processing service without its child rows."""
     return m.ProcessingService(
         uid=row["uid"], reference=row["reference"], name=row["name"],
@@ -174,7 +176,7 @@ def client_values(c: m.ClientController, service_id: int) -> dict[str, Any]:
             "representative": c.representative, "dpo": c.dpo}
 
 
-def client_from(row: Mapping[str, Any]) -> m.ClientController:
+def client_from(row: RowMapping) -> m.ClientController:
     """A client controller from its row."""
     return m.ClientController(name=row["name"], contact=row["contact"],
                               representative=row["representative"], dpo=row["dpo"])
@@ -192,7 +194,7 @@ def processor_values(p: m.Processor) -> dict[str, Any]:
     }
 
 
-def processor_from(row: Mapping[str, Any]) -> m.Processor:
+def processor_from(row: RowMapping) -> m.Processor:
     """A processor from its row (subprocessors are filled in later)."""
     return m.Processor(
         uid=row["uid"], name=row["name"], street=row["street"], postcode=row["postcode"],
@@ -208,7 +210,7 @@ def recipient_values(r: m.Recipient) -> dict[str, Any]:
             "notes": r.notes}
 
 
-def recipient_from(row: Mapping[str, Any]) -> m.Recipient:
+def recipient_from(row: RowMapping) -> m.Recipient:
     """A recipient from its row."""
     return m.Recipient(uid=row["uid"], name=row["name"], category=row["category"],
                        country=row["country"], notes=row["notes"])
@@ -220,13 +222,13 @@ def tom_values(t: m.Tom) -> dict[str, Any]:
             "sdm_goal": t.sdm_goal, "art32": list(t.art32)}
 
 
-def tom_from(row: Mapping[str, Any]) -> m.Tom:
+def tom_from(row: RowMapping) -> m.Tom:
     """A TOM from its row."""
     return m.Tom(uid=row["uid"], title=row["title"], description=row["description"],
                  sdm_goal=row["sdm_goal"], art32=list(row["art32"] or []))
 
 
-def change_from(row: Mapping[str, Any], batch_uid: str | None) -> m.ChangeRecord:
+def change_from(row: RowMapping, batch_uid: str | None) -> m.ChangeRecord:
     """A history entry from its row."""
     return m.ChangeRecord(
         at=utc(row["at"]), user=row["user"], entity=row["entity"],

@@ -17,6 +17,7 @@ from ropa_desktop.store.models import (
     ActivityRow,
     ClientControllerRow,
     DataCategoryRow,
+    EntityTable,
     JointControllerRow,
     OrganisationRow,
     ProcessingServiceRow,
@@ -52,18 +53,18 @@ class Writer(HistoryWriter):
 
     # id lookups
 
-    def ids(self, table: type) -> dict[str, int]:
+    def ids(self, table: EntityTable) -> dict[str, int]:
         if table not in self._ids:
             self._ids[table] = dict(
                 (uid, id_) for id_, uid in self.conn.execute(select(table.id, table.uid)))
         return self._ids[table]
 
     def organisation_id(self, uid: str) -> int:
-        row = self.conn.execute(
-            select(OrganisationRow.id).where(OrganisationRow.uid == uid)).first()
-        if row is None:
+        org_id = self.conn.execute(
+            select(OrganisationRow.id).where(OrganisationRow.uid == uid)).scalar()
+        if org_id is None:
             raise StoreError(MSG_UNKNOWN_ENTITY, entity="Organisation", uid=uid)
-        return row.id
+        return org_id
 
     # whole documents
 
@@ -212,7 +213,7 @@ class Writer(HistoryWriter):
             for table, column in tables:
                 self.conn.execute(delete(table).where(column.in_(chunk)))
 
-    def _catalogue_id(self, table: type, uid: str, what: str) -> int:
+    def _catalogue_id(self, table: EntityTable, uid: str, what: str) -> int:
         try:
             return self.ids(table)[uid]
         except KeyError:
@@ -313,7 +314,7 @@ class Writer(HistoryWriter):
 
     # catalogues
 
-    def put_simple(self, table: type, entity: str, obj: Any, to_values: Any,
+    def put_simple(self, table: EntityTable, entity: str, obj: Any, to_values: Any,
                    from_row: Any) -> str:
         existing = self.conn.execute(select(table).where(table.uid == obj.uid)).mappings().first()
         if existing is None:
@@ -368,7 +369,7 @@ class Writer(HistoryWriter):
         self._insert_batches({SubprocessorRow: values})
         self.flush_history()
 
-    def delete_catalogue_entry(self, table: type, entity: str, uid: str,
+    def delete_catalogue_entry(self, table: EntityTable, entity: str, uid: str,
                                snapshot: dict[str, Any] | None = None) -> None:
         """Delete a processor, recipient or TOM that nothing uses; the history keeps
         ``snapshot`` (by default the entry as it is now) as its old content."""

@@ -21,7 +21,7 @@ _YES_MARKS = frozenset("✓✔☑☒✅")
 _NO_MARKS = frozenset("✗✘☐❌")
 
 
-def parse_yes_no(text: str) -> bool | None:
+def parse_yes_no(text: object) -> bool | None:
     """True, False or None (unknown) for a yes/no cell.
 
     Yes: "ja", "j", "yes", "y", "x", "✓", "true", "wahr", "1", "oui", "erforderlich",

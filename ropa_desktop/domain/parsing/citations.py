@@ -462,9 +462,9 @@ def _find_citations(text: str, article: str | None) -> list[Citation]:
         context = before[-1].sections[0] if before else default
         if context is None:
             continue
-        raw = reader.context_letters(match.start(), context)
-        if raw is not None:
-            extra.append(raw)
+        letters = reader.context_letters(match.start(), context)
+        if letters is not None:
+            extra.append(letters)
     raws = sorted(raws + extra, key=lambda r: r.start)
 
     gdpr_context = bool(_GDPR_ANYWHERE.search(text)) or any(

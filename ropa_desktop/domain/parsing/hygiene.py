@@ -10,7 +10,7 @@ from ropa_desktop.domain.parsing.text import normalise_breaks
 _FORMULA_START = frozenset("=+-@＝＋－＠")
 
 
-def looks_like_formula(text: str) -> bool:
+def looks_like_formula(text: object) -> bool:
     """True if a spreadsheet program could take ``text`` for a formula.
 
     That is: after leading whitespace it starts with "=", "+", "-" or "@" (or their
@@ -28,7 +28,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe
 _EXCEL_ESCAPE = re.compile(r"_x000[dD]_\n?")
 
 
-def clean_text(text: str) -> tuple[str, bool]:
+def clean_text(text: object) -> tuple[str, bool]:
     """(cleaned text, whether control characters were replaced) of a cell.
 
     Line ends become "\\n" (``\\r\\n``, ``\\r``, the Unicode line and paragraph

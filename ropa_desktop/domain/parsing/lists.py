@@ -48,17 +48,17 @@ def _split_outside_brackets(text: str, separator: re.Pattern[str]) -> list[str]:
         elif ch in ")]}" and depth:
             depth -= 1
         elif depth == 0:
-            match = separator.match(text, pos)
-            if match and match.end() > pos:
+            hit = separator.match(text, pos)
+            if hit and hit.end() > pos:
                 parts.append(text[start:pos])
-                start = pos = match.end()
+                start = pos = hit.end()
                 continue
         pos += 1
     parts.append(text[start:])
     return parts
 
 
-def split_values(cell: str) -> list[str]:
+def split_values(cell: object) -> list[str]:
     """The values of a cell that holds several: one per line, ``;``-part or bullet.
 
     * Line breaks (``\\n``, ``\\r\\n``, ``\\r``), ``;`` and bullet markers at the start of

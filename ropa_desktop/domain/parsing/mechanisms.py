@@ -102,12 +102,12 @@ def parse_mechanism(text: str) -> tuple[str, str]:
         if not c.gdpr and c.law:
             continue
         key = _article_key(c)
-        mechanism = _ARTICLE_MECHANISMS.get(key) or _ARTICLE_MECHANISMS.get(
+        cited = _ARTICLE_MECHANISMS.get(key) or _ARTICLE_MECHANISMS.get(
             (key[0], key[1], None)) or _ARTICLE_MECHANISMS.get((key[0], None, None))
         if key[0] == "49":
-            mechanism = _art49(c.text)
-        if mechanism:
-            hits.append((c.start, mechanism, [(c.start, c.end)]))
+            cited = _art49(c.text)
+        if cited:
+            hits.append((c.start, cited, [(c.start, c.end)]))
     if not hits and _ART49_WORDS.match(original):
         return "art49-1-a", ""
     named = [h for h in hits if h[1]]

@@ -104,6 +104,7 @@ def parse_retention(text: str) -> Retention:
 
 
 def _duration(match: re.Match[str]) -> tuple[int | None, RetentionUnit | None]:
+    duration: int | None
     if match.group("num"):
         duration = int(match.group("num"))
     else:

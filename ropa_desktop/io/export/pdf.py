@@ -13,7 +13,9 @@ target name, and an existing file stays as it was.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
@@ -81,7 +83,7 @@ MSG_STEP = Text(de="PDF: {entry}", en="PDF: {entry}")
 _MAX_PASSES = 4
 
 
-def _find(entries: list[Activity] | list[ProcessingService], ref: str,
+def _find(entries: Sequence[Activity | ProcessingService], ref: str,
           kind: str, organisation: str) -> Activity | ProcessingService:
     for e in entries:
         if e.uid == ref:
@@ -111,7 +113,7 @@ def export_pdf(register: Register, organisation: str, target: Path, *,
     """
     org = checked_organisation(register, organisation, register_kind, lang)
     x = Context(register, org, register_kind, lang)
-    entries = list(x.entries)
+    entries: list[Activity | ProcessingService] = list(x.entries)
     single = activity is not None
     if activity is not None:
         entries = [_find(entries, activity, register_kind, organisation)]
@@ -157,7 +159,7 @@ def _entry_story(x: Context, entry: Activity | ProcessingService, index: int,
     return out
 
 
-def _register_story(x: Context, entries: list[Activity] | list[ProcessingService],
+def _register_story(x: Context, entries: Sequence[Activity | ProcessingService],
                     stand: date, version: str) -> list[Flowable]:
     lang, st = x.lang, styles()
     toc = Contents()
@@ -184,7 +186,7 @@ def _register_story(x: Context, entries: list[Activity] | list[ProcessingService
         toc,
     ]
     for i, entry in enumerate(entries):
-        story.append(Deferred(lambda e=entry, i=i: _entry_story(x, e, i, i == 0)))
+        story.append(Deferred(partial(_entry_story, x, entry, i, i == 0)))
     if not entries:
         story += [PageBreak(),
                   Mark(level=0, title=PART[x.kind](lang), key="part-entries", toc=True),
@@ -193,7 +195,7 @@ def _register_story(x: Context, entries: list[Activity] | list[ProcessingService
             ("part-processors", ANNEX_PROCESSORS[x.kind](lang), processors_annex),
             ("part-toms", ANNEX_TOMS(lang), toms_annex)):
         story += [PageBreak(), Mark(level=0, title=heading, key=key, toc=True),
-                  plain(heading, st.h1), Deferred(lambda make=make: make(x))]
+                  plain(heading, st.h1), Deferred(partial(make, x))]
     return story
 
 

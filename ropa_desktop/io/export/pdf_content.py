@@ -343,7 +343,7 @@ def _categories(x: Context, a: Activity) -> list[Flowable]:
             [(text, "text")] if (text := p.retention(c.retention, lang)) else x.gap(),
             [(c.notes, "text")],
         ])
-    widths = [142, 58, 84, 116]
+    widths: list[float] = [142, 58, 84, 116]
     widths.append(FRAME_WIDTH - sum(widths))
     headers = [CATEGORY(lang), L["special"](lang), L["source"](lang), L["retention"](lang),
                DPIA["notes"](lang)]
@@ -553,7 +553,7 @@ def toms_annex(x: Context) -> list[Flowable]:
     out: list[Flowable] = []
     if not toms:
         out.append(plain(NO_TOMS(lang), st.body))
-    widths = [130, 190, 80]
+    widths: list[float] = [130, 190, 80]
     widths.append(FRAME_WIDTH - sum(widths))
     for title, members in groups:
         if not members:

@@ -23,7 +23,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -149,7 +149,8 @@ class Para(Paragraph):
 
     def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
         if not getattr(canvas, "layout_only", False):
-            super().drawOn(canvas, x, y, _sW)
+            # types-reportlab omits drawOn's _sW, which frames pass for the alignment
+            super().drawOn(canvas, x, y, _sW)  # type: ignore[call-arg]
 
 
 Segment = tuple[str, str]
@@ -314,13 +315,13 @@ def chunks(segments: Sequence[Segment], width: float, style: ParagraphStyle,
     size = 0
     for line in lines:
         length = sum(len(t) for t, _ in line)
-        parts = _split_line(line, limit) if length > limit else [line]
-        for part in parts:
-            part_len = sum(len(t) for t, _ in part)
+        line_parts = _split_line(line, limit) if length > limit else [line]
+        for line_part in line_parts:
+            part_len = sum(len(t) for t, _ in line_part)
             if current and (size + part_len > limit or len(current) >= max_lines):
                 pieces.append(Piece(_join(current), size, len(current)))
                 current, size = [], 0
-            current.append(part)
+            current.append(line_part)
             size += part_len
     if current:
         pieces.append(Piece(_join(current), size, len(current)))
@@ -344,10 +345,14 @@ class Grid(Table):
 
     def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
         if not getattr(canvas, "layout_only", False):
-            super().drawOn(canvas, x, y, _sW)
+            # types-reportlab omits drawOn's _sW, which frames pass for the alignment
+            super().drawOn(canvas, x, y, _sW)  # type: ignore[call-arg]
 
 
-_BASE_GRID = [
+Command: TypeAlias = tuple[str, tuple[int, int], tuple[int, int], *tuple[Any, ...]]
+"""A table style command: name, first cell, last cell, arguments."""
+
+_BASE_GRID: list[Command] = [
     ("FONTNAME", (0, 0), (-1, -1), FONT),
     ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ("LEFTPADDING", (0, 0), (-1, -1), 4),
@@ -358,9 +363,9 @@ _BASE_GRID = [
 ]
 
 
-def _rules_above(rows: list[int]) -> list[tuple[Any, ...]]:
+def _rules_above(rows: list[int]) -> list[Command]:
     """A thin rule above each of ``rows``, one style command per run of adjacent rows."""
-    out: list[tuple[Any, ...]] = []
+    out: list[Command] = []
     i = 0
     while i < len(rows):
         j = i
@@ -371,9 +376,9 @@ def _rules_above(rows: list[int]) -> list[tuple[Any, ...]]:
     return out
 
 
-def _joined_rows(rows: list[int]) -> list[tuple[Any, ...]]:
+def _joined_rows(rows: list[int]) -> list[Command]:
     """Style commands that let a text continued in row ``r`` read on from row ``r - 1``."""
-    out: list[tuple[Any, ...]] = []
+    out: list[Command] = []
     for r in rows:
         out += [("TOPPADDING", (0, r), (-1, r), 0), ("BOTTOMPADDING", (0, r - 1), (-1, r - 1), 0)]
     return out
@@ -391,7 +396,7 @@ class ItemTable:
                  value_width: float = VALUE_WIDTH) -> None:
         self.widths = (label_width, value_width)
         self.title = title
-        self.rows: list[list[Flowable | str]] = []
+        self.rows: list[list[Flowable | str | list[Flowable]]] = []
         self.starts: list[int] = []
         self.joins: list[int] = []
         if title:
@@ -431,9 +436,9 @@ class ItemTable:
     def table(self) -> Grid:
         """The finished table."""
         top = 1 if self.title else 0
-        commands = [*_BASE_GRID,
-                    ("BACKGROUND", (0, top), (0, -1), LABEL_BG),
-                    ("LINEAFTER", (0, top), (0, -1), 0.4, RULE)]
+        commands: list[Command] = [*_BASE_GRID,
+                                   ("BACKGROUND", (0, top), (0, -1), LABEL_BG),
+                                   ("LINEAFTER", (0, top), (0, -1), 0.4, RULE)]
         commands += _rules_above([r for r in self.starts if r])
         commands += _joined_rows(self.joins)
         if self.title:
@@ -451,7 +456,7 @@ def column_table(headers: Sequence[str], rows: Iterable[Sequence[Sequence[Segmen
     st = styles()
     data: list[list[Flowable | str]] = []
     if title:
-        data.append([cell([(title, "text")], st.label)] + [""] * (len(widths) - 1))
+        data.append([cell([(title, "text")], st.label), *[""] * (len(widths) - 1)])
     top = len(data)
     data.append([cell([(h, "text")], st.head) for h in headers])
     starts, joins = [], []
@@ -463,10 +468,10 @@ def column_table(headers: Sequence[str], rows: Iterable[Sequence[Sequence[Segmen
             if i:
                 joins.append(len(data))
             data.append([cell(p[i].segments, st.cell) if i < len(p) else "" for p in pieces])
-    commands = [*_BASE_GRID,
-                ("BACKGROUND", (0, top), (-1, top), LABEL_BG),
-                ("LINEBELOW", (0, top), (-1, top), 0.6, RULE),
-                ("INNERGRID", (0, top), (-1, top), 0.4, RULE)]
+    commands: list[Command] = [*_BASE_GRID,
+                               ("BACKGROUND", (0, top), (-1, top), LABEL_BG),
+                               ("LINEBELOW", (0, top), (-1, top), 0.6, RULE),
+                               ("INNERGRID", (0, top), (-1, top), 0.4, RULE)]
     if title:
         commands += [("SPAN", (0, 0), (-1, 0)), ("BACKGROUND", (0, 0), (-1, 0), BAND),
                      ("LINEBELOW", (0, 0), (-1, 0), 0.4, RULE)]
@@ -527,6 +532,9 @@ class Contents(TableOfContents):
     every page it fills, which takes minutes for ten thousand entries.
     """
 
+    _lastEntries: list[tuple[int, str, int, str | None]]
+    """(level, text, page, key) of the entries; set by TableOfContents (missing in its stubs)."""
+
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         if not self._lastEntries:
             return 0, 0
@@ -537,7 +545,7 @@ class Contents(TableOfContents):
         canv = self.canv
         level_styles = styles().toc
 
-        def end_of_entry(canvas: Canvas, kind: str, label: str) -> None:
+        def end_of_entry(canvas: Canvas, kind: str | None, label: str) -> None:
             page, level, key = label.split(",")
             style = level_styles[min(int(level), 1)]
             drawPageNumbers(canvas, style, [(int(page), key or None)], availWidth,
@@ -622,7 +630,8 @@ class RegisterDoc(BaseDocTemplate):
     def _allSatisfied(self) -> bool:
         # The footer of pass n prints the page count of pass n-1: done when they agree.
         settled = len(self.page_counts) >= 2 and self.page_counts[-1] == self.page_counts[-2]
-        return bool(settled and super()._allSatisfied())
+        # types-reportlab omits BaseDocTemplate._allSatisfied
+        return bool(settled and super()._allSatisfied())  # type: ignore[misc]
 
     @property
     def total_pages(self) -> int:

@@ -295,8 +295,8 @@ def _category_rows(a: Activity, x: _Context) -> list[Row]:
 
 def _service_rows(s: ProcessingService, x: _Context) -> list[Row]:
     lang = x.lang
-    common_before = [s.reference, s.name]
-    common_after = [
+    common_before: Row = [s.reference, s.name]
+    common_after: Row = [
         _lines(s.categories),
         _lines(x.processor_link(link.processor, link.service) for link in s.subprocessors),
         x.transfers(s.transfers),
@@ -526,7 +526,7 @@ class _Styles:
         cell = Cell(ws, row=1, column=1)
         for name, value in style.items():
             setattr(cell, name, value)
-        return cell._style
+        return cell._style  # type: ignore[attr-defined]  # private slot, not in types-openpyxl
 
 
 def _header_text(text: str, limit: int) -> str:
@@ -621,14 +621,15 @@ class _SheetWriter:
         # the (already checked) text is bound as a string directly. Cells share the
         # workbook's few style arrays instead of copying one each.
         cell = Cell(self.ws, row=1, column=1)
-        cell._value = value
+        # _value and _style are private slots of Cell that types-openpyxl does not declare
+        cell._value = value  # type: ignore[attr-defined]
         cell.data_type = "s"
-        cell._style = style
+        cell._style = style  # type: ignore[attr-defined]
         return cell
 
     def _date_cell(self, value: date) -> Cell:
         cell = Cell(self.ws, row=1, column=1)
-        cell._style = self.styles.date
+        cell._style = self.styles.date  # type: ignore[attr-defined]  # see _text_cell
         cell.value = value
         return cell
 

@@ -120,8 +120,7 @@ def numbered(cell: str) -> dict[int, str] | None:
 
 
 def unique(items: list[str]) -> list[str]:
-    seen: set[str] = set()
-    return [x for x in items if not (x in seen or seen.add(x))]
+    return list(dict.fromkeys(items))
 
 
 _SPECIAL_SUFFIX = re.compile(

@@ -50,7 +50,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -423,6 +423,15 @@ def _profile_overrides(profile: MappingProfile | None) -> dict[str, Target | Non
     return {_fold(normalise_header(k)): t for k, t in profile.columns.items()}
 
 
+def _rank(after: _Pos | None, item: tuple[_Pos, _Match]) -> tuple[bool, bool, float, _Pos]:
+    """Sort key of a candidate: profile choices first, then those after ``after``, then
+    the best score, ties to the lower position."""
+    return (not item[1].from_profile,
+            not (after is not None and item[0] > after),
+            -item[1].score,
+            item[0])
+
+
 def _resolve_unique(candidates: Sequence[tuple[_Pos, _Match]],
                     prefer: Mapping[Target, _Pos] | None = None) -> dict[_Pos, _Match]:
     """Give each target (but IGNORE) to one position: profile choices first, then the
@@ -436,12 +445,7 @@ def _resolve_unique(candidates: Sequence[tuple[_Pos, _Match]],
     for target, group in by_target.items():
         if len(group) < 2:
             continue
-        after = (prefer or {}).get(target)
-        ranked = sorted(group, key=lambda item, after=after: (
-            not item[1].from_profile,
-            not (after is not None and item[0] > after),
-            -item[1].score,
-            item[0]))
+        ranked = sorted(group, key=partial(_rank, (prefer or {}).get(target)))
         winner = ranked[0][0]
         for pos, found in group:
             if pos != winner:
@@ -644,9 +648,12 @@ def _form(sheet: Sheet, label_column: int,
     matches: list[tuple[tuple[int, int], _Match]] = []
     for r in range(limit):
         row = sheet.rows[r]
-        if label_column >= len(row) or not isinstance(row[label_column], str):
+        if label_column >= len(row):
             continue
-        label = row[label_column].strip()
+        first = row[label_column]
+        if not isinstance(first, str):
+            continue
+        label = first.strip()
         if not label:
             continue
         c = label_column
@@ -656,8 +663,8 @@ def _form(sheet: Sheet, label_column: int,
             labels.append(((r, c), label, value))
             matches.append(((r, c), found))
             c = next((col for col in range(value + 1, len(row))
-                      if isinstance(row[col], str) and row[col].strip()
-                      and _is_label(_header_match(row[col].strip(), overrides))), -1)
+                      if isinstance(cell := row[col], str) and cell.strip()
+                      and _is_label(_header_match(cell.strip(), overrides))), -1)
             if c < 0:
                 break
             label = str(row[c]).strip()
@@ -718,7 +725,7 @@ def detect_layout(sheet: Sheet,
 def profile_from_layout(layout: TableLayout | FormLayout, name: str) -> MappingProfile:
     """A profile that reproduces ``layout``'s header row and mapped columns (unmapped
     columns are left to automatic matching)."""
-    columns: dict[str, Target] = {}
+    columns: dict[str, Target | None] = {}
     if isinstance(layout, TableLayout):
         pairs: Iterable[tuple[str, Target | None]] = ((c.header, c.target)
                                                       for c in layout.columns)
@@ -736,7 +743,8 @@ def profile_from_layout(layout: TableLayout | FormLayout, name: str) -> MappingP
 @cache
 def mapping_schema() -> dict[str, Any]:
     """The JSON Schema of mapping profiles, as shipped in ``schemas/``."""
-    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    schema: dict[str, Any] = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    return schema
 
 
 def load_profile(path: Path) -> MappingProfile:

@@ -155,14 +155,14 @@ def read_own_export(workbook: Workbook) -> OwnExport | None:
                 notes=_s(r.get("notes"))))
         own.categories = dict(categories)
     if (s := sheet(xl.TRANSFERS)) is not None:
-        by_name = {p.name: p.uid for p in own.processors}
+        uid_by_name = {p.name: p.uid for p in own.processors}
         transfers: dict[str, list[m.Transfer]] = defaultdict(list)
         for r in _table(s, xl.TRANSFERS):
             mechanism = _by_label(vocab.transfer_mechanisms(), _s(r.get("mechanism")))
             known = vocab.transfer_mechanisms().get(mechanism) is not None
             transfers[_s(r.get("activity_uid"))].append(m.Transfer(
                 country=_country(_s(r.get("country"))), recipient=_s(r.get("recipient")),
-                processor=by_name.get(_s(r.get("processor"))),
+                processor=uid_by_name.get(_s(r.get("processor"))),
                 mechanism=mechanism if known else "",
                 mechanism_text=_s(r.get("mechanism_text")) if known or not mechanism else "\n".join(
                     x for x in (mechanism, _s(r.get("mechanism_text"))) if x),

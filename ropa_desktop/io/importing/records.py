@@ -13,12 +13,17 @@ from typing import Any
 
 from ropa_desktop.domain.import_fields import Target
 from ropa_desktop.io.importing.cell_text import short
-from ropa_desktop.io.importing.mapping import FormLayout
+from ropa_desktop.io.importing.mapping import (
+    ColumnMapping,
+    FormField,
+    FormLayout,
+    TableLayout,
+)
 from ropa_desktop.io.importing.report import MSG, ImportReport, Note, Status
 from ropa_desktop.io.sheets.reader import Sheet
 
 
-def row_count(sheet: Sheet, layout: Any) -> int:
+def row_count(sheet: Sheet, layout: TableLayout | FormLayout) -> int:
     if isinstance(layout, FormLayout):
         return 1
     return max(0, len(sheet.rows) - layout.first_data_row)
@@ -28,7 +33,7 @@ def is_blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def records(sheet: Sheet, layout: Any,
+def records(sheet: Sheet, layout: TableLayout | FormLayout,
             report: ImportReport) -> Iterable[tuple[int, list[tuple[Any, Any, str]]]]:
     """(spreadsheet row number, [(mapping, value, cell ref)]) per record.
 
@@ -62,8 +67,9 @@ def records(sheet: Sheet, layout: Any,
                 isinstance(v, str) and v.strip().startswith("(") for _, v in filled):
             continue  # an explanation row under the header, e.g. "(Art. 30 Abs. 1 lit. b)"
         row = sheet.rows[index]
-        cells = [(c, row[c.column] if c.column < len(row) else None, ref(index, c.column))
-                 for c in layout.columns]
+        cells: list[tuple[ColumnMapping | None, Any, str]] = [
+            (c, row[c.column] if c.column < len(row) else None, ref(index, c.column))
+            for c in layout.columns]
         cells += [(None, v, ref(index, i)) for i, v in filled if i not in known]
         named = name_col is not None and name_col < len(row) and not is_blank(row[name_col])
         if name_col is not None and not named and current is not None:
@@ -79,7 +85,7 @@ def records(sheet: Sheet, layout: Any,
 def _form_record(sheet: Sheet, layout: FormLayout,
                  ref: Any) -> Iterable[tuple[int, list[tuple[Any, Any, str]]]]:
     """The one record of a form sheet; rows without a label continue the field above."""
-    by_row = {}
+    by_row: dict[int, list[FormField]] = {}
     for f in layout.fields:
         by_row.setdefault(f.row, []).append(f)
     cells: list[tuple[Any, Any, str]] = []

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time
-from typing import Any
+from typing import Any, TypeVar
 
 from ropa_desktop.domain import model as m
 from ropa_desktop.domain import parsing
@@ -49,6 +49,7 @@ from ropa_desktop.io.name_matching import NameMatcher
 from ropa_desktop.io.name_matching import norm as _norm
 from ropa_desktop.io.sheets.reader import Sheet
 
+_Entry = TypeVar("_Entry", m.Processor, m.Recipient)
 
 def _text(value: Any) -> str:
     if value is None:
@@ -401,17 +402,17 @@ class RowBuilder:
             return
         # Unlabelled lines are one rule for every category: pairing them by count would
         # put "(gem. § 147 AO)" on the second category of "5 Jahre\n(gem. § 147 AO)".
-        rule = replace(retention_rule("\n".join(pending)))
+        shared = replace(retention_rule("\n".join(pending)))
         if not categories:
             notes.append(f"{header}: {cell}")
             result.notes.append(Note(Status.WARNING, ref, MSG["retention_unpaired"]()))
             return
         for c in categories:
             if c.retention.is_empty():
-                c.retention = replace(rule)
-        if rule.duration is None and rule.text:
+                c.retention = replace(shared)
+        if shared.duration is None and shared.text:
             result.notes.append(Note(Status.OK, ref, MSG["retention_text"](
-                text=short(rule.text, 50))))
+                text=short(shared.text, 50))))
 
     def _transfers(self, act: m.Activity, countries_cell: str, safeguards: str, ref: str,
                    header: str, safeguards_header: str, notes: list[str],
@@ -451,8 +452,8 @@ class RowBuilder:
         return self._entry(name, ref, result, self.new_recipients, self.recipients,
                            self.used_recipients, m.Recipient, "new_recipient")
 
-    def _entry(self, name: str, ref: str, result: RowResult, new: dict[str, Any],
-               matcher: NameMatcher, used: dict[str, Any], make: type,
+    def _entry(self, name: str, ref: str, result: RowResult, new: dict[str, _Entry],
+               matcher: NameMatcher[_Entry], used: dict[str, _Entry], make: type[_Entry],
                new_message: str) -> tuple[str, str | None]:
         """Reuse a catalogue entry of (nearly) that name, or create one once per import."""
         key = _norm(name)

@@ -31,7 +31,7 @@ import stat
 from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, TypeVar
 
 from python_calamine import CalamineWorkbook, PasswordError, SheetTypeEnum, SheetVisibleEnum
 
@@ -102,6 +102,7 @@ _ROW_STEP = 1000
 _ALLOWED_CONTROLS = b"\t\n\r\f\x0b\x1a"
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in _ALLOWED_CONTROLS)
 _MARKUP_STARTS = ("<!doctype html", "<html", "<?xml", "<table", "<workbook", "<office:")
+_R = TypeVar("_R")
 
 
 def read_workbook(path: Path, *, limits: Limits = DEFAULT_LIMITS,
@@ -238,7 +239,7 @@ def _check_ole(path: Path, fh: BinaryIO, size: int, limits: Limits,
             check_extent(path, limits, budget, sheet.name, sheet.last_row, sheet.last_col)
 
 
-def _calamine(path: Path, call: Callable[..., Any], *args: Any) -> Any:
+def _calamine(path: Path, call: Callable[..., _R], *args: Any) -> _R:
     """``call(*args)`` with every failure of the Excel library turned into one line."""
     try:
         return call(*args)
@@ -305,7 +306,8 @@ def _read_sheet(path: Path, book: CalamineWorkbook, name: str, index: int, count
     if end is not None:
         # second line of defence; the pre-checks have refused such sheets already
         check_extent(path, limits, None, name, end[0], end[1])
-        rows = _calamine(path, sheet.to_python, False)
+        # list[Any]: each raw row is replaced by None once converted, to free it
+        rows: list[Any] = _calamine(path, sheet.to_python, False)
         for number in range(len(rows)):
             builder.add_row(rows[number])
             rows[number] = None  # free each raw row once converted

@@ -75,7 +75,7 @@ def _member_count(fh: BinaryIO, size: int) -> int | None:
     pos = tail.rfind(b"PK\x05\x06")
     if pos < 0 or len(tail) - pos < 22:
         return None
-    total = struct.unpack_from("<H", tail, pos + 10)[0]
+    total: int = struct.unpack_from("<H", tail, pos + 10)[0]
     if total == 0xFFFF and pos >= 20 and tail[pos - 20:pos - 16] == b"PK\x06\x07":
         zip64_at = struct.unpack_from("<Q", tail, pos - 12)[0]
         if zip64_at + 56 <= size:
@@ -228,9 +228,9 @@ def _xlsx_sheet_parts(path: Path, fh: BinaryIO, zf: zipfile.ZipFile) -> dict[str
             if _local(element.tag) != "sheet":
                 continue
             rid = next((v for k, v in element.attrib.items() if _local(k) == "id"), "")
-            target = rels.get(rid)
-            if target:
-                parts[_resolve(base, target)] = element.get("name", "")
+            sheet_target = rels.get(rid)
+            if sheet_target:
+                parts[_resolve(base, sheet_target)] = element.get("name", "")
     # parts the relationships do not name (a damaged package) are scanned all the same
     for name in names:
         if name not in parts and re.fullmatch(r"xl/worksheets/[^/]+\.xml", name):
