@@ -1,4 +1,4 @@
-"""Command line of ropa-desktop (the contract of DESIGN.md).
+"""Command line of ropa-desktop (a contract that scripts rely on; README "Command line").
 
 Exit codes: 0 success; 1 the command failed (one line on stderr names the file,
 path or field, and the database is unchanged) or, for ``check``, findings of

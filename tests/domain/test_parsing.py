@@ -177,7 +177,7 @@ LEGAL_BASES: list[tuple[str, LegalBasisParse]] = [
     ("Art. 6 Abs. 1 lit. g DSGVO", LB([], ["Art. 6 Abs. 1 lit. g DSGVO"], "")),
     ("Art. 6 Abs. 1 lit. c i.V.m. Art. 37 DSGVO", LB(["art6-1-c"], ["Art. 37 DSGVO"], "")),
     ("Art. 10", LB([], ["Art. 10"], "")),
-    # realistic cells (REFERENCE.md section 2)
+    # realistic cells, as the published registers write them
     ("Art. 6 Abs. 1 lit. e DSGVO, Art. 4 BayDSG", LB(["art6-1-e", "by-baydsg-4"], [], "")),
     ("Führung des Melderegisters gem. §§ 2 ff. BMG i.V.m. Art. 6 Abs. 1 lit. c DSGVO",
      LB(["art6-1-c"], ["§§ 2 ff. BMG"], "Führung des Melderegisters")),
