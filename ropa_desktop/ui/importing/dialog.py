@@ -39,6 +39,7 @@ from ropa_desktop.io.sheets.reader import Sheet, Workbook
 from ropa_desktop.io.sheets.types import column_letter
 from ropa_desktop.store.repository import ImportResult
 from ropa_desktop.ui.common import prompts, settings, tasks
+from ropa_desktop.ui.common.naming import named
 from ropa_desktop.ui.common.severity import severity_icon
 from ropa_desktop.ui.importing.models import STATUS_SEVERITY, mapping_entries, profile_for
 from ropa_desktop.ui.importing.pages import (
@@ -129,11 +130,10 @@ class ImportDialog(QDialog):
         self.status = QLabel(self)
         self.status.setObjectName("importDialog.status")
 
-        self.back_button = QPushButton(self.tr("< &Back"), self, objectName="importDialog.back")
-        self.next_button = QPushButton(self.tr("&Next >"), self, objectName="importDialog.next")
-        self.import_button = QPushButton(self.tr("&Import"), self,
-                                         objectName="importDialog.import")
-        self.close_button = QPushButton(self.tr("Cancel"), self, objectName="importDialog.close")
+        self.back_button = named(QPushButton(self.tr("< &Back"), self), "importDialog.back")
+        self.next_button = named(QPushButton(self.tr("&Next >"), self), "importDialog.next")
+        self.import_button = named(QPushButton(self.tr("&Import"), self), "importDialog.import")
+        self.close_button = named(QPushButton(self.tr("Cancel"), self), "importDialog.close")
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
         for button in (self.back_button, self.next_button, self.import_button,

@@ -28,6 +28,7 @@ from ropa_desktop.domain import model as m
 from ropa_desktop.domain.rules import Finding, Severity, check_organisation
 from ropa_desktop.ui.common.item_models import Index, SortKeyProxy
 from ropa_desktop.ui.common.lazy_view import LazyView, connect_open
+from ropa_desktop.ui.common.naming import named
 from ropa_desktop.ui.common.record_model import Column, RecordTableModel, display_of, sort_of
 from ropa_desktop.ui.common.severity import severity_icon
 from ropa_desktop.ui.common.tables import read_only_rows
@@ -166,28 +167,27 @@ class FindingsView(LazyView):
         self.proxy = FindingsFilterProxy(self)
         self.proxy.setSourceModel(self.model)
 
-        self.counts_label = QLabel(self, objectName="findings.counts")
-        self.severity = QComboBox(self, objectName="findings.severity")
+        self.counts_label = named(QLabel(self), "findings.counts")
+        self.severity = named(QComboBox(self), "findings.severity")
         labels = {"all": self.tr("All findings"), "error": self.tr("Errors"),
                   "warning": self.tr("Warnings"), "info": self.tr("Notes")}
         for key in SEVERITY_FILTERS:
             self.severity.addItem(labels[key], key)
         self.severity.currentIndexChanged.connect(self._filters_changed)
-        self.search = QLineEdit(self, objectName="findings.search")
+        self.search = named(QLineEdit(self), "findings.search")
         self.search.setPlaceholderText(self.tr("Search the findings (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filters_changed)
         find = QShortcut(QKeySequence.StandardKey.Find, self)
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         find.activated.connect(self.search.setFocus)
-        self.check_button = QPushButton(self.tr("&Check again"), self,
-                                        objectName="findings.check")
+        self.check_button = named(QPushButton(self.tr("&Check again"), self), "findings.check")
         self.check_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
         self.check_button.clicked.connect(self.check_again)
-        self.open_button = QPushButton(self.tr("&Open"), self, objectName="findings.open")
+        self.open_button = named(QPushButton(self.tr("&Open"), self), "findings.open")
         self.open_button.clicked.connect(self.open_current)
 
-        self.table = QTableView(self, objectName="findings.table")
+        self.table = named(QTableView(self), "findings.table")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)

@@ -40,6 +40,7 @@ from ropa_desktop.store.repository import ChangeBatch, HistoryEntry, StoreError
 from ropa_desktop.ui.common import prompts
 from ropa_desktop.ui.common.item_models import Index, SortKeyProxy
 from ropa_desktop.ui.common.lazy_view import LazyView, connect_open
+from ropa_desktop.ui.common.naming import named
 from ropa_desktop.ui.common.record_model import Column, RecordTableModel, display_of, sort_of
 from ropa_desktop.ui.common.tables import read_only_rows
 from ropa_desktop.ui.session import Session
@@ -272,7 +273,7 @@ class HistoryView(LazyView):
         self.proxy.setSourceModel(self.model)
         self._has_more = False
 
-        self.filter = QLineEdit(self, objectName="history.filter")
+        self.filter = named(QLineEdit(self), "history.filter")
         self.filter.setPlaceholderText(self.tr("Filter the changes shown (Ctrl+F)"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._filter_changed)
@@ -280,20 +281,18 @@ class HistoryView(LazyView):
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         find.activated.connect(self.filter.setFocus)
 
-        self.open_button = QPushButton(self.tr("&Open"), self, objectName="history.open")
+        self.open_button = named(QPushButton(self.tr("&Open"), self), "history.open")
         self.open_button.clicked.connect(self.open_current)
-        self.restore_button = QPushButton(self.tr("&Restore activity"), self,
-                                          objectName="history.restore")
+        self.restore_button = named(QPushButton(self.tr("&Restore activity"), self),
+                                    "history.restore")
         self.restore_button.clicked.connect(self.restore_current)
-        self.undo_button = QPushButton(self.tr("&Undo batch …"), self,
-                                       objectName="history.undoBatch")
+        self.undo_button = named(QPushButton(self.tr("&Undo batch …"), self), "history.undoBatch")
         self.undo_button.clicked.connect(self.undo_current_batch)
-        self.more_button = QPushButton(self.tr("Load &more"), self,
-                                       objectName="history.loadMore")
+        self.more_button = named(QPushButton(self.tr("Load &more"), self), "history.loadMore")
         self.more_button.clicked.connect(self.load_more)
-        self.status = QLabel(self, objectName="history.status")
+        self.status = named(QLabel(self), "history.status")
 
-        self.table = QTableView(self, objectName="history.table")
+        self.table = named(QTableView(self), "history.table")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)

@@ -31,6 +31,7 @@ from ropa_desktop.domain import vocab
 from ropa_desktop.domain.rules import Finding, Severity
 from ropa_desktop.ui.common.item_models import Index, SortKeyProxy
 from ropa_desktop.ui.common.lazy_view import LazyView, connect_open
+from ropa_desktop.ui.common.naming import named
 from ropa_desktop.ui.common.record_model import Column, RecordTableModel, italic_font
 from ropa_desktop.ui.common.severity import severity_icon, worst
 from ropa_desktop.ui.common.tables import read_only_rows
@@ -194,13 +195,13 @@ class TransfersView(LazyView):
         self.proxy = TransfersFilterProxy(self)
         self.proxy.setSourceModel(self.model)
 
-        self.country = QComboBox(self, objectName="transfers.country")
+        self.country = named(QComboBox(self), "transfers.country")
         self.country.currentIndexChanged.connect(self._country_changed)
-        self.count_label = QLabel(self, objectName="transfers.count")
-        self.open_button = QPushButton(self.tr("&Open"), self, objectName="transfers.open")
+        self.count_label = named(QLabel(self), "transfers.count")
+        self.open_button = named(QPushButton(self.tr("&Open"), self), "transfers.open")
         self.open_button.clicked.connect(self.open_current)
 
-        self.table = QTableView(self, objectName="transfers.table")
+        self.table = named(QTableView(self), "transfers.table")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
