@@ -171,7 +171,7 @@ class CasePage(QWizardPage):
             item.setHidden(not all(w in hay for w in words))
         current = self.cases.currentItem()
         if current is not None and current.isHidden():
-            self.cases.setCurrentItem(None)
+            self.cases.setCurrentRow(-1)  # what setCurrentItem(None) does
             self.cases.clearSelection()
             self.description.clear()
         self.completeChanged.emit()
@@ -248,8 +248,10 @@ class QuestionPage(QWizardPage):
 
             def describe() -> None:
                 c = by_value.get(combo.currentData())
-                parts = [c.label()] + ([c.help()] if c is not None and c.help else [])
-                chosen.setText("\n".join(parts) if c is not None else "")
+                if c is None:  # no choice open to the kind: the box is empty
+                    chosen.setText("")
+                    return
+                chosen.setText("\n".join([c.label()] + ([c.help()] if c.help else [])))
 
             describe()
             combo.currentIndexChanged.connect(describe)
