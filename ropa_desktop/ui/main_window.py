@@ -211,10 +211,9 @@ class MainWindow(QMainWindow):
             edit.addAction(action)
         edit.addSeparator()
         editor = a.editor
-        for name in ("save_action", "revert_action", "undo_action", "redo_action"):
-            action = getattr(editor, name, None)
-            if action is not None:
-                edit.addAction(action)
+        for action in (editor.save_action, editor.revert_action, editor.undo_action,
+                       editor.redo_action):
+            edit.addAction(action)
         edit.addSeparator()
         edit.addAction(a.find_action)
 
