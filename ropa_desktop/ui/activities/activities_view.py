@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -180,12 +180,16 @@ class ActivitiesView(QWidget):
         self.table.clearSelection()
         self.editor.duplicate(uid)
 
+    def _name_of(self, uid: str) -> str:
+        act = self.session.activity(uid)
+        return (act.name if act is not None else "") or uid
+
     def delete_selected(self) -> None:
         """Delete the selected activities after confirmation (restorable from the history)."""
         uids = self.selected_uids()
         if not uids:
             return
-        names = [self.session.activity(u).name or u for u in uids]  # type: ignore[union-attr]
+        names = [self._name_of(u) for u in uids]
         if len(uids) == 1:
             text = self.tr("Delete the processing activity “{name}”?\n\n"
                            "It can be restored from the history.").format(
@@ -234,7 +238,7 @@ class ActivitiesView(QWidget):
         else:
             self.splitter.setSizes([760, 700])
 
-    def _column_menu(self, pos) -> None:  # type: ignore[no-untyped-def]
+    def _column_menu(self, pos: QPoint) -> None:
         header = self.table.horizontalHeader()
         menu = QMenu(self)
         for col, key in enumerate(COLUMNS):
