@@ -24,6 +24,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -66,6 +67,7 @@ def _app_child(db: str) -> None:
     shown = time.time()
     rows_at_start = window.activities.proxy.rowCount()
 
+    assert controller.session is not None
     names = [o.name for o in controller.session.organisations()]
     switches = []
     for name in names[1:11]:
@@ -96,7 +98,7 @@ def _app_child(db: str) -> None:
                       "keystrokes": keystrokes, "rss_mib": rss}), flush=True)
 
 
-def _run_child(args: list[str], env: dict[str, str]) -> tuple[float, dict]:
+def _run_child(args: list[str], env: dict[str, str]) -> tuple[float, dict[str, Any]]:
     started = time.time()
     done = subprocess.run([sys.executable, __file__, *args], env=env, check=False,
                           capture_output=True, text=True)
@@ -134,7 +136,7 @@ def main() -> None:
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(Path(tmp) / "c"),
                    XDG_DATA_HOME=str(Path(tmp) / "d"))
         base, app = [], []
-        data: dict = {}
+        data: dict[str, Any] = {}
         for _ in range(args.runs):
             base.append(_run_child(["--child", "baseline"], env)[0])
             seconds, data = _run_child(["--child", "app", "--db", str(db)], env)

@@ -24,6 +24,7 @@ def _sample_sheet(path: Path) -> None:
 
     book = Workbook()
     ws = book.active
+    assert ws is not None  # a new workbook has one sheet
     ws.title = "VVT"
     ws.append(["Verzeichnis der Verarbeitungstätigkeiten – Bürgeramt"])
     ws.append([])
@@ -88,8 +89,8 @@ def main() -> None:
         dialog = ImportDialog(session, window, sheet)
         dialog.resize(1100, 650)
         dialog.show()
-        for step in (lambda: dialog.load_file(sheet), lambda: dialog.choose_sheet("VVT")):
-            task = step()
+        for step in ("load", "choose"):
+            task = dialog.load_file(sheet) if step == "load" else dialog.choose_sheet("VVT")
             while task is not None and not task.done:
                 app.processEvents()
         for _ in range(5):

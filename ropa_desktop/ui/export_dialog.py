@@ -26,6 +26,7 @@ from ropa_desktop.domain import i18n
 from ropa_desktop.domain.i18n import Text
 from ropa_desktop.domain.model import Register
 from ropa_desktop.ui.common import prompts, settings, tasks
+from ropa_desktop.ui.common.naming import named
 from ropa_desktop.ui.session import Session
 
 SUFFIX = {"xlsx": ".xlsx", "pdf": ".pdf", "json": ".json"}
@@ -89,26 +90,27 @@ class ExportDialog(QDialog):
         org = session.organisation()
         org_name = session.organisation_name or ""
 
-        self.whole = QRadioButton(self.tr("Whole register of “{org}” ({n} activities)").format(
-            org=org_name, n=len(org.activities) if org else 0), self, objectName="export.whole")
-        self.selection = QRadioButton(self.tr("Selected activities ({n})").format(
-            n=len(uids or [])), self, objectName="export.selection")
+        self.whole = named(QRadioButton(
+            self.tr("Whole register of “{org}” ({n} activities)").format(
+                org=org_name, n=len(org.activities) if org else 0), self), "export.whole")
+        self.selection = named(QRadioButton(self.tr("Selected activities ({n})").format(
+            n=len(uids or [])), self), "export.selection")
         self.selection.setEnabled(bool(uids))
         (self.selection if uids else self.whole).setChecked(True)
 
-        self.kind = QComboBox(self, objectName="export.kind")
+        self.kind = named(QComboBox(self), "export.kind")
         self.kind.addItem(self.tr("Controller register (Art. 30(1))"), "controller")
         if org is not None and (org.is_processor or org.services):
             self.kind.addItem(self.tr("Processor register (Art. 30(2))"), "processor")
         self.kind.setEnabled(fmt != "json" and self.kind.count() > 1)
 
-        self.language = QComboBox(self, objectName="export.language")
+        self.language = named(QComboBox(self), "export.language")
         self.language.addItem("Deutsch", "de")
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(0 if i18n.language() == "de" else 1)
         self.language.setEnabled(fmt != "json")
 
-        self.path = QLineEdit(self, objectName="export.path")
+        self.path = named(QLineEdit(self), "export.path")
         folder = Path(str(settings.value("export/folder", Path.home())))
         stem = "".join(c if c.isalnum() or c in "-_" else "_" for c in org_name) or "register"
         self.path.setText(str(folder / f"VVT_{stem}_{date.today():%Y-%m-%d}{SUFFIX[fmt]}"))
@@ -124,7 +126,7 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Register:"), self.kind)
         form.addRow(self.tr("Language:"), self.language)
         form.addRow(self.tr("&File:"), path_row)
-        self.message = QLabel(self, objectName="export.message")
+        self.message = named(QLabel(self), "export.message")
         self.message.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, self)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from ropa_desktop import __version__
 from ropa_desktop.ui.activities.activities_view import ActivitiesView
 from ropa_desktop.ui.common import prompts, settings, tasks
+from ropa_desktop.ui.common.naming import named
 from ropa_desktop.ui.session import Change, Session
 
 PAGES = ("activities", "processors", "recipients", "transfers", "toms", "organisation",
@@ -48,16 +49,16 @@ class MainWindow(QMainWindow):
         self._page_titles: dict[str, str] = {}
         self._switching = False
 
-        self.org_switcher = QComboBox(self, objectName="organisationSwitcher")
+        self.org_switcher = named(QComboBox(self), "organisationSwitcher")
         self.org_switcher.setMinimumContentsLength(28)
         self.org_switcher.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.org_switcher.setToolTip(self.tr("Organisation (Ctrl+K)"))
         self.org_switcher.activated.connect(self._org_chosen)
 
-        self.navigation = QListWidget(self, objectName="navigation")
+        self.navigation = named(QListWidget(self), "navigation")
         self.navigation.setMaximumWidth(200)
-        self.stack = QStackedWidget(self, objectName="pages")
+        self.stack = named(QStackedWidget(self), "pages")
         self._build_pages()
         self.navigation.currentRowChanged.connect(self._page_chosen)
 
@@ -69,7 +70,7 @@ class MainWindow(QMainWindow):
         splitter.setSizes([190, 1210])
         self.setCentralWidget(splitter)
 
-        self.location_label = QLabel(self, objectName="statusLocation")
+        self.location_label = named(QLabel(self), "statusLocation")
         self.statusBar().addPermanentWidget(self.location_label)
         self._build_actions()
         self._build_menus()
@@ -210,10 +211,9 @@ class MainWindow(QMainWindow):
             edit.addAction(action)
         edit.addSeparator()
         editor = a.editor
-        for name in ("save_action", "revert_action", "undo_action", "redo_action"):
-            action = getattr(editor, name, None)
-            if action is not None:
-                edit.addAction(action)
+        for action in (editor.save_action, editor.revert_action, editor.undo_action,
+                       editor.redo_action):
+            edit.addAction(action)
         edit.addSeparator()
         edit.addAction(a.find_action)
 

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 
 from ropa_desktop.domain import i18n
 from ropa_desktop.domain.resources import resources_dir
+from ropa_desktop.ui.common.naming import named
 
 HELP_DIR = resources_dir() / "help"
 
@@ -22,7 +23,7 @@ class ManualDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("manualDialog")
         self.setWindowTitle(self.tr("Manual"))
-        self.browser = QTextBrowser(self, objectName="manual.text")
+        self.browser = named(QTextBrowser(self), "manual.text")
         self.browser.setOpenExternalLinks(False)
         self.browser.setHtml(manual_html())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,6 +26,7 @@ from ropa_desktop.ui.activities.activity_model import (
     ActivityTableModel,
 )
 from ropa_desktop.ui.common import prompts, settings
+from ropa_desktop.ui.common.naming import named
 from ropa_desktop.ui.common.tables import read_only_rows
 from ropa_desktop.ui.editor.activity_editor import ActivityEditor
 from ropa_desktop.ui.session import Session
@@ -44,18 +45,18 @@ class ActivitiesView(QWidget):
         self.proxy.setSourceModel(self.model)
         self._following = False  # True while the selection follows the editor
 
-        self.search = QLineEdit(self, objectName="activities.search")
+        self.search = named(QLineEdit(self), "activities.search")
         self.search.setPlaceholderText(self.tr("Search all fields (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._search_changed)
 
-        self.status_filter = QComboBox(self, objectName="activities.statusFilter")
+        self.status_filter = named(QComboBox(self), "activities.statusFilter")
         self.status_filter.addItem(self.tr("All statuses"), None)
         for status in m.ActivityStatus:
             self.status_filter.addItem(p.STATUS[status](), status.value)
         self.status_filter.currentIndexChanged.connect(self._filters_changed)
 
-        self.severity_filter = QComboBox(self, objectName="activities.severityFilter")
+        self.severity_filter = named(QComboBox(self), "activities.severityFilter")
         labels = {"all": self.tr("All findings"), "error": self.tr("With errors"),
                   "warning": self.tr("With warnings or errors"),
                   "clean": self.tr("Without findings")}
@@ -63,9 +64,9 @@ class ActivitiesView(QWidget):
             self.severity_filter.addItem(labels[key], key)
         self.severity_filter.currentIndexChanged.connect(self._filters_changed)
 
-        self.count_label = QLabel(self, objectName="activities.count")
+        self.count_label = named(QLabel(self), "activities.count")
 
-        self.table = QTableView(self, objectName="activities.table")
+        self.table = named(QTableView(self), "activities.table")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -98,7 +99,7 @@ class ActivitiesView(QWidget):
         left_layout.addWidget(self.table)
         left_layout.addWidget(self.count_label)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self, objectName="activities.split")
+        self.splitter = named(QSplitter(Qt.Orientation.Horizontal, self), "activities.split")
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.editor)
         self.splitter.setStretchFactor(0, 2)
@@ -179,12 +180,16 @@ class ActivitiesView(QWidget):
         self.table.clearSelection()
         self.editor.duplicate(uid)
 
+    def _name_of(self, uid: str) -> str:
+        act = self.session.activity(uid)
+        return (act.name if act is not None else "") or uid
+
     def delete_selected(self) -> None:
         """Delete the selected activities after confirmation (restorable from the history)."""
         uids = self.selected_uids()
         if not uids:
             return
-        names = [self.session.activity(u).name or u for u in uids]  # type: ignore[union-attr]
+        names = [self._name_of(u) for u in uids]
         if len(uids) == 1:
             text = self.tr("Delete the processing activity “{name}”?\n\n"
                            "It can be restored from the history.").format(
@@ -233,7 +238,7 @@ class ActivitiesView(QWidget):
         else:
             self.splitter.setSizes([760, 700])
 
-    def _column_menu(self, pos) -> None:  # type: ignore[no-untyped-def]
+    def _column_menu(self, pos: QPoint) -> None:
         header = self.table.horizontalHeader()
         menu = QMenu(self)
         for col, key in enumerate(COLUMNS):

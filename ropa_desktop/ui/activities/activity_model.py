@@ -239,7 +239,7 @@ class ActivityFilterProxy(SortKeyProxy):
 
     def uid_at(self, row: int) -> str:
         """The uid shown in proxy row ``row``."""
-        return self.data(self.index(row, 0), UID_ROLE)
+        return str(self.data(self.index(row, 0), UID_ROLE) or "")
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         source = self.sourceModel()

@@ -170,14 +170,16 @@ class OptionalDateEdit(QWidget):
         """Show ``value`` (None: no date)."""
         blocked = self.blockSignals(True)
         self.check.setChecked(value is not None)
-        self.edit.setDate(QDate(value) if value is not None else QDate.currentDate())
+        self.edit.setDate(QDate(value.year, value.month, value.day) if value is not None
+                          else QDate.currentDate())
         self.blockSignals(blocked)
 
     def date(self) -> date | None:
         """The date entered, None when there is none."""
         if not self.check.isChecked():
             return None
-        return self.edit.date().toPython()  # type: ignore[no-any-return]
+        day = self.edit.date()
+        return date(day.year(), day.month(), day.day())
 
 
 def line_edit(object_name: str, parent: QWidget | None = None) -> QLineEdit:
@@ -386,8 +388,15 @@ class ProcessorForm(_CatalogueForm):
         return [(p.uid, p.name) for p in self._catalogue()]
 
     def _linked(self) -> list[str]:
-        return [str(self.sub_table.item(r, 0).data(UID_ROLE))
-                for r in range(self.sub_table.rowCount())]
+        return [self._link_uid(r) for r in range(self.sub_table.rowCount())]
+
+    def _link_uid(self, row: int) -> str:
+        item = self.sub_table.item(row, 0)
+        return str(item.data(UID_ROLE)) if item is not None else ""
+
+    def _link_service(self, row: int) -> str:
+        item = self.sub_table.item(row, 1)
+        return item.text().strip() if item is not None else ""
 
     def _refresh_candidates(self) -> None:
         """Offer every other processor not linked yet (never the processor itself)."""
@@ -469,9 +478,7 @@ class ProcessorForm(_CatalogueForm):
 
     def value(self) -> m.Processor:
         """A new processor with the form's content (same uid)."""
-        links = [m.SubprocessorLink(str(self.sub_table.item(r, 0).data(UID_ROLE)),
-                                    (self.sub_table.item(r, 1).text()
-                                     if self.sub_table.item(r, 1) else "").strip())
+        links = [m.SubprocessorLink(self._link_uid(r), self._link_service(r))
                  for r in range(self.sub_table.rowCount())]
         return m.Processor(
             uid=self._uid, name=self.name.text().strip(), street=self.street.text().strip(),

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,6 +37,7 @@ from ropa_desktop.store.models import ProcessorRow, ProcessorUseRow
 from ropa_desktop.store.repository import Store
 from ropa_desktop.ui.catalogue.forms import ProcessorForm, RecipientForm, TomForm
 from ropa_desktop.ui.common import prompts
+from ropa_desktop.ui.common.trees import child_items, top_level_items
 from ropa_desktop.ui.session import Change, Session
 
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -52,6 +53,11 @@ def processor_use_counts(store: Store) -> dict[str, int]:
             .group_by(ProcessorRow.uid))
     with store.engine.connect() as conn:
         return {uid: int(n) for uid, n in conn.execute(stmt)}
+
+
+def _parent_hidden(item: QTreeWidgetItem) -> bool:
+    parent = item.parent()
+    return parent is not None and parent.isHidden()
 
 
 def _fold(text: str) -> str:
@@ -229,11 +235,11 @@ class _CatalogueView(QWidget):
 
     def _items(self) -> list[QTreeWidgetItem]:
         out = []
-        stack = [self.list.topLevelItem(i) for i in range(self.list.topLevelItemCount())]
+        stack = top_level_items(self.list)
         while stack:
             item = stack.pop(0)
             out.append(item)
-            stack[0:0] = [item.child(i) for i in range(item.childCount())]
+            stack[0:0] = child_items(item)
         return out
 
     def _item(self, uid: str) -> QTreeWidgetItem | None:
@@ -304,7 +310,7 @@ class _CatalogueView(QWidget):
             self.list.setCurrentItem(item)
             self.list.scrollToItem(item)
         else:
-            self.list.setCurrentItem(None)  # type: ignore[arg-type]
+            self.list.setCurrentIndex(QModelIndex())  # what setCurrentItem(None) does
             self.list.clearSelection()
         self.list.blockSignals(blocked)
 
@@ -352,7 +358,8 @@ class _CatalogueView(QWidget):
             return True
         if uid not in self._by_uid() or not self.maybe_leave():
             return False
-        if self._item(uid) is None or self._item(uid).isHidden():
+        item = self._item(uid)
+        if item is None or item.isHidden():
             self.search.clear()
         self._load(uid)
         return True
@@ -410,13 +417,13 @@ class _CatalogueView(QWidget):
 
     def _apply_filter(self, text: str) -> None:
         needle = _fold(text)
-        for i in range(self.list.topLevelItemCount()):
-            self._filter_item(self.list.topLevelItem(i), needle)
+        for item in top_level_items(self.list):
+            self._filter_item(item, needle)
 
     def _filter_item(self, item: QTreeWidgetItem, needle: str) -> bool:
         """Hide rows without ``needle``; a group stays visible while a child matches."""
         if item.childCount():
-            shown = [self._filter_item(item.child(i), needle) for i in range(item.childCount())]
+            shown = [self._filter_item(child, needle) for child in child_items(item)]
             visible = any(shown) or not needle
             item.setHidden(not visible)
             return visible
@@ -429,8 +436,7 @@ class _CatalogueView(QWidget):
     def visible_uids(self) -> list[str]:
         """Uids of the entries the list shows (after the search), in display order."""
         return [str(i.data(0, UID_ROLE)) for i in self._items()
-                if i.data(0, UID_ROLE) and not i.isHidden()
-                and (i.parent() is None or not i.parent().isHidden())]
+                if i.data(0, UID_ROLE) and not i.isHidden() and not _parent_hidden(i)]
 
 
 # --------------------------------------------------------------------------- processors
@@ -465,7 +471,8 @@ class ProcessorsView(_CatalogueView):
 
     def uses(self, uid: str) -> int:
         """Number of activities using the processor (all organisations)."""
-        return getattr(self, "_uses", {}).get(uid, 0)
+        counts: dict[str, int] = getattr(self, "_uses", {})  # none before the first fill
+        return counts.get(uid, 0)
 
     def _fill(self, entries: list[m.Processor]) -> None:
         self._uses = processor_use_counts(self.session.store)
@@ -580,14 +587,14 @@ class TomsView(_CatalogueView):
             groups[goal.id] = group
         art32 = vocab.art32_categories()
         for t in entries:
-            goal = t.sdm_goal if t.sdm_goal in groups else ""
-            if goal not in groups:
+            key = t.sdm_goal if t.sdm_goal in groups else ""
+            if key not in groups:
                 other = QTreeWidgetItem([self.tr("Without SDM goal"), ""])
                 other.setData(0, GOAL_ROLE, "")
                 self.list.addTopLevelItem(other)
                 groups[""] = other
             letters = ", ".join(a.rsplit("-", 1)[-1] if a in art32 else a for a in t.art32)
-            item = self._row(t, [t.title, letters], parent=groups[goal])
+            item = self._row(t, [t.title, letters], parent=groups[key])
             item.setToolTip(0, t.description or t.title)
         for group in groups.values():
             group.setText(0, f"{group.text(0)} ({group.childCount()})")
@@ -596,16 +603,17 @@ class TomsView(_CatalogueView):
     def goal_of(self, uid: str) -> str | None:
         """The SDM goal under which the list shows measure ``uid`` ("" for none), None if absent."""
         item = self._item(uid)
-        if item is None or item.parent() is None:
+        parent = item.parent() if item is not None else None
+        if parent is None:
             return None
-        return str(item.parent().data(0, GOAL_ROLE) or "")
+        return str(parent.data(0, GOAL_ROLE) or "")
 
     def new(self) -> bool:
         """Start a new measure; under the SDM goal selected in the list, if any."""
         item = self.list.currentItem()
         goal = ""
         if item is not None:
-            group = item if item.parent() is None else item.parent()
+            group = item.parent() or item
             goal = str(group.data(0, GOAL_ROLE) or "")
         if not super().new():
             return False

@@ -217,7 +217,7 @@ class ActivityEditor(ActivityForm, QWidget):
             target = field.focus_target(path)
         else:
             target = self._groups.get(_top(path)) or self.fields["name"].widget
-        self.scroll.ensureWidgetVisible(target, 20, 40)
+        self.scroll_area.ensureWidgetVisible(target, 20, 40)
         target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def findings(self) -> list[Finding]:
@@ -306,17 +306,17 @@ class ActivityEditor(ActivityForm, QWidget):
         self.fields: dict[str, Field] = {}
         self._build_groups(form_layout)
         form_layout.addStretch(1)
-        self.scroll = QScrollArea(self)
-        self.scroll.setObjectName(f"{NAME}.scroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.form)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setObjectName(f"{NAME}.scroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(self.form)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(head)
         layout.addWidget(self.summary)
         layout.addWidget(self.finding_list)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
 
     # ------------------------------------------------------------------ draft and undo
 
@@ -338,7 +338,7 @@ class ActivityEditor(ActivityForm, QWidget):
         if self._is_new:
             self.undo_stack.resetClean()
         self.form.setEnabled(self._data is not None)
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
         self._update_state()
         self.check_now()
 
@@ -463,13 +463,14 @@ class ActivityEditor(ActivityForm, QWidget):
             if not finding.field:
                 continue
             field = self._field_for(finding.field)
+            marked: QWidget | None
             if field is not None:
-                widget = field.widget_for(finding.field) or field.widget
+                marked = field.widget_for(finding.field) or field.widget
                 by_field.setdefault(field, []).append(finding)
             else:
-                widget = self._groups.get(_top(finding.field))
-            if widget is not None:
-                by_widget.setdefault(widget, []).append(finding)
+                marked = self._groups.get(_top(finding.field))
+            if marked is not None:
+                by_widget.setdefault(marked, []).append(finding)
         for widget, found in by_widget.items():
             self._marked[widget] = widget.toolTip()
             _set_mark(widget, worst(found))

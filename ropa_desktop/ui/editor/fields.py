@@ -35,6 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ropa_desktop.ui.common.trees import child_items, top_level_items
+
 Choices = list[tuple[str, str]]
 """(id, label) pairs offered by a combo box or list."""
 
@@ -112,6 +114,8 @@ class Field(QObject):
 class LineField(Field):
     """A one-line text."""
 
+    widget: QLineEdit
+
     def __init__(self, path: str, object_name: str, suggestions: Callable[[], list[str]]
                  | None = None, parent: QWidget | None = None) -> None:
         edit = QLineEdit(parent)
@@ -145,6 +149,8 @@ class LineField(Field):
 class TextField(Field):
     """A text of several lines."""
 
+    widget: QPlainTextEdit
+
     def __init__(self, path: str, object_name: str, lines: int = 3,
                  parent: QWidget | None = None) -> None:
         edit = QPlainTextEdit(parent)
@@ -169,6 +175,8 @@ class TextField(Field):
 class ReadOnlyField(Field):
     """A value shown but not edited (created/changed); ``fmt`` renders it."""
 
+    widget: QLineEdit
+
     def __init__(self, path: str, object_name: str, fmt: Callable[[Any], str],
                  parent: QWidget | None = None) -> None:
         edit = QLineEdit(parent)
@@ -189,6 +197,8 @@ class ReadOnlyField(Field):
 
 class EnumField(Field):
     """A fixed choice (status, DPIA result, retention unit …) as a plain combo box."""
+
+    widget: QComboBox
 
     def __init__(self, path: str, object_name: str, choices: Choices,
                  parent: QWidget | None = None) -> None:
@@ -242,14 +252,21 @@ class SearchCombo(QComboBox):
         self._free = free
         self._raw = ""
         comp = self.completer()
+        assert comp is not None  # an editable combo box has one
         comp.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         comp.setFilterMode(Qt.MatchFlag.MatchContains)
         comp.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         if placeholder:
-            self.lineEdit().setPlaceholderText(placeholder)
+            self.line_edit().setPlaceholderText(placeholder)
         self.set_choices(choices)
         self.activated.connect(lambda _i: self.committed.emit())
-        self.lineEdit().editingFinished.connect(self._finished)
+        self.line_edit().editingFinished.connect(self._finished)
+
+    def line_edit(self) -> QLineEdit:
+        """The line edit of the (always editable) combo box."""
+        edit = self.lineEdit()
+        assert edit is not None  # set up by setEditable(True)
+        return edit
 
     def set_choices(self, choices: Choices) -> None:
         """Replace the entries, keeping the value."""
@@ -314,6 +331,8 @@ class SearchCombo(QComboBox):
 class ComboField(Field):
     """A vocabulary or catalogue choice in a :class:`SearchCombo`."""
 
+    widget: SearchCombo
+
     def __init__(self, path: str, object_name: str, choices: ChoiceProvider, *,
                  free: bool = False, placeholder: str = "", dynamic: bool = True,
                  parent: QWidget | None = None) -> None:
@@ -330,7 +349,8 @@ class ComboField(Field):
             self._last = self.widget.value()
             self._emit()
 
-    def value(self) -> str:
+    def value(self) -> str | None:
+        """The id chosen or the text typed ("" for none; None in a nullable combo)."""
         return self.widget.value()
 
     def set_value(self, value: Any) -> None:
@@ -381,7 +401,7 @@ class DateField(Field):
     def value(self) -> str | None:
         if not self.check.isChecked():
             return None
-        return self.edit.date().toPython().isoformat()
+        return self.edit.date().toString(Qt.DateFormat.ISODate)
 
     def set_value(self, value: Any) -> None:
         self.check.setChecked(bool(value))
@@ -398,6 +418,8 @@ class DateField(Field):
 
 class SpinField(Field):
     """A whole number where 0 (shown as "–") means none (retention duration)."""
+
+    widget: QSpinBox
 
     def __init__(self, path: str, object_name: str, parent: QWidget | None = None) -> None:
         spin = QSpinBox(parent)
@@ -416,6 +438,8 @@ class SpinField(Field):
 
 class CheckListField(Field):
     """Several vocabulary entries ticked in a list (DPIA criteria)."""
+
+    widget: QListWidget
 
     def __init__(self, path: str, object_name: str, choices: Choices,
                  parent: QWidget | None = None) -> None:
@@ -502,7 +526,7 @@ class ChoiceListField(Field):
         self.add_button.clicked.connect(self.add_current)
         self.remove_button.clicked.connect(self.remove_selected)
         self.combo.activated.connect(lambda _i: self.add_current())
-        self.combo.lineEdit().returnPressed.connect(self.add_current)
+        self.combo.line_edit().returnPressed.connect(self.add_current)
         for key, slot in ((QKeySequence.StandardKey.Delete, self.remove_selected),
                           (Qt.Key.Key_Insert, self.combo.setFocus)):
             shortcut = QShortcut(QKeySequence(key), self.list)
@@ -668,11 +692,9 @@ class TomTreeField(Field):
 
     def _filter(self, text: str) -> None:
         needle = text.strip().casefold()
-        for i in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(i)
+        for group in top_level_items(self.tree):
             shown = 0
-            for j in range(group.childCount()):
-                child = group.child(j)
+            for child in child_items(group):
                 hide = bool(needle) and needle not in child.text(0).casefold()
                 child.setHidden(hide)
                 shown += not hide

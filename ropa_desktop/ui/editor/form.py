@@ -7,7 +7,8 @@ template and supplies the fields' choices from the session's catalogue.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -54,8 +55,13 @@ from ropa_desktop.ui.session import Session
 NAME = "activityEditor"
 """Prefix of the object names of the editor's widgets (``activityEditor.name`` …)."""
 
+if TYPE_CHECKING:
+    _EditorWidget = QWidget  # the editor this form is a base of; its tr() and parent role
+else:
+    _EditorWidget = object
 
-class ActivityForm:
+
+class ActivityForm(_EditorWidget):
     """Builds the editor's form and answers its fields' choices (a base of the editor).
 
     It fills :attr:`fields` (path -> field) and the groups, and connects every
@@ -70,6 +76,9 @@ class ActivityForm:
     _groups: dict[str, QGroupBox]
     _suggest: dict[str, list[str]]
     _stale: bool
+
+    _edited: Callable[[Field, str, bool], None]
+    """The editor's slot for an edit of a field (path, typing)."""
 
     def _group(self, parent: QVBoxLayout, key: str, title: str) -> QFormLayout:
         box = QGroupBox(title, self.form)
@@ -137,14 +146,14 @@ class ActivityForm:
                                                              n + "contact.phone"))
         self._add(form, self.tr("Contact: e-mail"), LineField("contact.email",
                                                               n + "contact.email"))
-        self._add_line(form, self.tr("Contact: address"), [
-            LineField(f"contact.{key}", f"{n}contact.{key}")
-            for key in ("street", "postcode", "city", "country")])
+        address = [LineField(f"contact.{key}", f"{n}contact.{key}")
+                   for key in ("street", "postcode", "city", "country")]
+        self._add_line(form, self.tr("Contact: address"), list(address))
         self._add(form, self.tr("Contact: website"), LineField("contact.website",
                                                                n + "contact.website"))
-        for key, text in (("street", self.tr("Street")), ("postcode", self.tr("Postcode")),
-                          ("city", self.tr("City")), ("country", self.tr("Country"))):
-            self.fields[f"contact.{key}"].widget.setPlaceholderText(text)
+        for field, text in zip(address, (self.tr("Street"), self.tr("Postcode"),
+                                         self.tr("City"), self.tr("Country")), strict=True):
+            field.widget.setPlaceholderText(text)
         self._add(form, item_label("description"), TextField("description", n + "description"))
         self._add(form, item_label("status"), EnumField(
             "status", n + "status", [(s.value, p.STATUS[s]()) for s in m.ActivityStatus]))
@@ -347,7 +356,8 @@ class ActivityForm:
         proc = catalogue_dialogs.new_processor(self, self.session)
         if proc is None:
             return None
-        return codec.to_dict(m.ProcessorLink(processor=proc.uid))
+        link: dict[str, Any] = codec.to_dict(m.ProcessorLink(processor=proc.uid))
+        return link
 
     def _new_recipient(self, name: str) -> str | None:
         rec = catalogue_dialogs.new_recipient(self, self.session, name)

@@ -39,6 +39,7 @@ from ropa_desktop.io.sheets.reader import Sheet, Workbook
 from ropa_desktop.io.sheets.types import column_letter
 from ropa_desktop.store.repository import ImportResult
 from ropa_desktop.ui.common import prompts, settings, tasks
+from ropa_desktop.ui.common.naming import named
 from ropa_desktop.ui.common.severity import severity_icon
 from ropa_desktop.ui.importing.models import STATUS_SEVERITY, mapping_entries, profile_for
 from ropa_desktop.ui.importing.pages import (
@@ -93,7 +94,7 @@ class ImportDialog(QDialog):
         self.profile: MappingProfile | None = None
         """The profile loaded on the file page (None: automatic mapping)."""
         self.sheet: str | None = None
-        self.layout: TableLayout | FormLayout | None = None
+        self.sheet_layout: TableLayout | FormLayout | None = None
         self.choices: dict[int, Target | None] = {}
         """The user's changes to the mapping: entry index → target (None: unmapped)."""
         self.plan: ImportPlan | None = None
@@ -129,11 +130,10 @@ class ImportDialog(QDialog):
         self.status = QLabel(self)
         self.status.setObjectName("importDialog.status")
 
-        self.back_button = QPushButton(self.tr("< &Back"), self, objectName="importDialog.back")
-        self.next_button = QPushButton(self.tr("&Next >"), self, objectName="importDialog.next")
-        self.import_button = QPushButton(self.tr("&Import"), self,
-                                         objectName="importDialog.import")
-        self.close_button = QPushButton(self.tr("Cancel"), self, objectName="importDialog.close")
+        self.back_button = named(QPushButton(self.tr("< &Back"), self), "importDialog.back")
+        self.next_button = named(QPushButton(self.tr("&Next >"), self), "importDialog.next")
+        self.import_button = named(QPushButton(self.tr("&Import"), self), "importDialog.import")
+        self.close_button = named(QPushButton(self.tr("Cancel"), self), "importDialog.close")
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
         for button in (self.back_button, self.next_button, self.import_button,
@@ -217,7 +217,7 @@ class ImportDialog(QDialog):
             return None
         if name != self.sheet:
             self.sheet = name
-            self.layout = None
+            self.sheet_layout = None
             self.choices = {}
         self._clear_error()
         return self._plan(show=MAPPING)
@@ -226,7 +226,7 @@ class ImportDialog(QDialog):
         """Send the source column (0-based; a form's label number) to ``target`` (None: no
         field, kept in the notes) and plan again. A field taken from another column
         leaves that column unmapped."""
-        if self.layout is None or (self.task is not None and not self._planning):
+        if self.sheet_layout is None or (self.task is not None and not self._planning):
             return None
         model = self.mapping_page.model
         if not 0 <= source_column < len(model.entries):
@@ -242,12 +242,12 @@ class ImportDialog(QDialog):
     def effective_profile(self, name: str | None = None) -> MappingProfile | None:
         """The mapping the next plan uses: the loaded profile, or one reproducing the mapping
         shown with the user's changes."""
-        if self.layout is None:
+        if self.sheet_layout is None:
             return self.profile
         if not self.choices and self.profile is not None and name is None:
             return self.profile
         default = self.path.stem if self.path is not None else "mapping"
-        return profile_for(self.layout, self.choices, name or default)
+        return profile_for(self.sheet_layout, self.choices, name or default)
 
     def save_profile_to(self, path: Path, name: str | None = None) -> MappingProfile:
         """Write the mapping shown as a profile (checked by reading it back against the
@@ -398,7 +398,7 @@ class ImportDialog(QDialog):
 
     def _reset_file_state(self) -> None:
         self.workbook, self.sheets, self.file_organisation = None, [], None
-        self.sheet, self.layout, self.choices = None, None, {}
+        self.sheet, self.sheet_layout, self.choices = None, None, {}
         self.plan = self.report = None
         self.json_preview = self.json_result = None
         self.batch = None
@@ -516,7 +516,7 @@ class ImportDialog(QDialog):
         self.plan = plan
         self.report = plan.report
         self.status.clear()
-        self.layout = next((layout for layout in plan.report.layouts
+        self.sheet_layout = next((layout for layout in plan.report.layouts
                             if layout.sheet == self.sheet), None) or plan.report.layouts[0]
         self._show_mapping()
         self._show_preview()
@@ -529,7 +529,7 @@ class ImportDialog(QDialog):
         return next((s for s in self.workbook.sheets if s.name == name), None)
 
     def _show_mapping(self) -> None:
-        layout = self.layout
+        layout = self.sheet_layout
         page = self.mapping_page
         if layout is None:
             page.model.set_entries([], {})
@@ -650,11 +650,11 @@ class ImportDialog(QDialog):
             else:
                 self.load_file()
         elif page == SHEET:
-            item = self.sheet_page.sheets.currentItem()
-            if item is None:
+            sheets = self.sheet_page.sheets
+            if sheets.currentRow() < 0:  # no current item (the stubs say there always is)
                 self._show_error(self.tr("Choose a sheet."))
                 return
-            self.choose_sheet(item.data(Qt.ItemDataRole.UserRole))
+            self.choose_sheet(sheets.currentItem().data(Qt.ItemDataRole.UserRole))
         elif page == MAPPING:
             if self.plan is not None:
                 self._show_page(PREVIEW)
@@ -698,7 +698,7 @@ class ImportDialog(QDialog):
         self.error.hide()
 
     def _save_profile_clicked(self) -> None:
-        if self.layout is None:
+        if self.sheet_layout is None:
             return
         start = str(self.path.with_suffix(".mapping.json")) if self.path is not None else ""
         chosen, _ = QFileDialog.getSaveFileName(

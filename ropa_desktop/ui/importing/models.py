@@ -11,17 +11,11 @@ the engine detected, and :func:`profile_for` turns both into a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractItemModel,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
@@ -36,7 +30,8 @@ from ropa_desktop.io.importing.mapping import (
 from ropa_desktop.io.importing.report import ImportReport, RowResult, Status
 from ropa_desktop.io.sheets.reader import Sheet
 from ropa_desktop.io.sheets.types import cell_ref, column_letter, one_line
-from ropa_desktop.ui.common.item_models import SORT_ROLE, Index, SortKeyProxy
+from ropa_desktop.ui.common.item_models import Index, SortKeyProxy
+from ropa_desktop.ui.common.record_model import Column, RecordTableModel, italic_font
 from ropa_desktop.ui.common.severity import severity_icon
 
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -134,7 +129,24 @@ def profile_for(layout: TableLayout | FormLayout, choices: dict[int, Target | No
     return MappingProfile(name=name, header_row=header_row, columns=columns, sheet=layout.sheet)
 
 
-class MappingModel(QAbstractTableModel):
+@dataclass(frozen=True, slots=True)
+class MappingRow:
+    """A mapping entry as the table shows it: with the target the import will use."""
+
+    number: int
+    """Position of the entry in :attr:`MappingModel.entries`."""
+    entry: MappingEntry
+    target: Target | None
+    chosen: bool
+    """True when the target is the user's choice."""
+
+    @property
+    def unmapped(self) -> bool:
+        """True when the entry has a header but its content goes to no field."""
+        return self.target is None and bool(self.entry.header.strip())
+
+
+class MappingModel(RecordTableModel[MappingRow]):
     """The detected column mapping with the user's changes; the target column is editable."""
 
     POSITION, HEADER, SAMPLE, TARGET, MATCH = range(5)
@@ -147,12 +159,43 @@ class MappingModel(QAbstractTableModel):
         self.entries: list[MappingEntry] = []
         self.choices: dict[int, Target | None] = {}
 
+    def columns(self) -> list[Column[MappingRow]]:
+        def folded(text: Callable[[MappingRow], str]) -> Callable[[MappingRow], Any]:
+            return lambda r: text(r).casefold()
+
+        def position(r: MappingRow) -> str:
+            return r.entry.position
+
+        def header(r: MappingRow) -> str:
+            return one_line(r.entry.header, 200)
+
+        def sample(r: MappingRow) -> str:
+            return r.entry.sample
+
+        def target(r: MappingRow) -> str:
+            return target_label(r.target)
+
+        def target_font(r: MappingRow) -> QFont | None:
+            return italic_font() if r.unmapped else None
+
+        return [
+            Column(self.tr("Column"), position, lambda r: r.number, self._tooltip(self.POSITION)),
+            Column(self.tr("Header in the file"), header, folded(header),
+                   self._tooltip(self.HEADER)),
+            Column(self.tr("Sample value"), sample, folded(sample), self._tooltip(self.SAMPLE)),
+            Column(self.tr("Target field"), target,
+                   lambda r: (0 if r.unmapped else 1, target(r).casefold()),
+                   self._tooltip(self.TARGET), font=target_font),
+            Column(self.tr("Match"), self._match_text, folded(self._match_text),
+                   self._tooltip(self.MATCH)),
+        ]
+
     def set_entries(self, entries: list[MappingEntry], choices: dict[int, Target | None]) -> None:
         """Show ``entries`` with the user's ``choices`` laid over them."""
-        self.beginResetModel()
         self.entries = entries
         self.choices = dict(choices)
-        self.endResetModel()
+        self.set_rows([MappingRow(number, entry, self.target(number), number in self.choices)
+                       for number, entry in enumerate(entries)])
 
     def target(self, row: int) -> Target | None:
         """The target the import will use for entry ``row`` (the user's choice first)."""
@@ -165,19 +208,6 @@ class MappingModel(QAbstractTableModel):
         return [r for r, e in enumerate(self.entries)
                 if e.header.strip() and self.target(r) is None]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.entries)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 5
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (self.tr("Column"), self.tr("Header in the file"), self.tr("Sample value"),
-                self.tr("Target field"), self.tr("Match"))[section]
-
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
         entry = self.entries[index.row()]
@@ -185,45 +215,13 @@ class MappingModel(QAbstractTableModel):
             return base | Qt.ItemFlag.ItemIsEditable
         return base
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row, col = index.row(), index.column()
-        entry = self.entries[row]
-        target = self.target(row)
-        unmapped = target is None and bool(entry.header.strip())
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            if col == self.POSITION:
-                return entry.position
-            if col == self.HEADER:
-                return one_line(entry.header, 200)
-            if col == self.SAMPLE:
-                return entry.sample
-            if col == self.TARGET:
-                return target_label(target)
-            return self._match_text(row)
+    def row_data(self, row: MappingRow, index: Index, role: int) -> Any:
+        if role == Qt.ItemDataRole.EditRole:
+            return self.data(index, Qt.ItemDataRole.DisplayRole)
         if role == TARGET_ROLE:
-            return target.value if target is not None else ""
-        if role == SORT_ROLE:
-            if col == self.TARGET:
-                return (0 if unmapped else 1, target_label(target).casefold())
-            if col == self.POSITION:
-                return row
-            return str(self.data(index)).casefold()
-        if role == Qt.ItemDataRole.BackgroundRole and unmapped:
+            return row.target.value if row.target is not None else ""
+        if role == Qt.ItemDataRole.BackgroundRole and row.unmapped:
             return QBrush(UNMAPPED_BACKGROUND)
-        if role == Qt.ItemDataRole.FontRole and col == self.TARGET and unmapped:
-            font = QFont()
-            font.setItalic(True)
-            return font
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if unmapped:
-                return self.tr("This column fits no field; its content is kept in the "
-                               "activities' notes. Choose a target field to import it.")
-            if col == self.TARGET and not normalise_header(entry.header):
-                return self.tr("A column without a header cannot be mapped.")
-            if col in (self.HEADER, self.SAMPLE):
-                return entry.header if col == self.HEADER else entry.sample
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -235,9 +233,24 @@ class MappingModel(QAbstractTableModel):
         self.targetEdited.emit(index.row(), target)
         return True
 
-    def _match_text(self, row: int) -> str:
-        entry = self.entries[row]
-        if row in self.choices:
+    def _tooltip(self, column: int) -> Callable[[MappingRow], str | None]:
+        def tooltip(row: MappingRow) -> str | None:
+            if row.unmapped:
+                return self.tr("This column fits no field; its content is kept in the "
+                               "activities' notes. Choose a target field to import it.")
+            if column == self.TARGET and not normalise_header(row.entry.header):
+                return self.tr("A column without a header cannot be mapped.")
+            if column == self.HEADER:
+                return row.entry.header
+            if column == self.SAMPLE:
+                return row.entry.sample
+            return None
+
+        return tooltip
+
+    def _match_text(self, row: MappingRow) -> str:
+        entry = row.entry
+        if row.chosen:
             return self.tr("chosen by you")
         if entry.detected is None:
             return ""
@@ -276,57 +289,33 @@ class TargetDelegate(QStyledItemDelegate):
 # --- preview ------------------------------------------------------------------------------
 
 
-class PreviewModel(QAbstractTableModel):
+class PreviewModel(RecordTableModel[RowResult]):
     """One line per data row of the plan: status, cell, activity, outcome and messages."""
 
     STATUS, WHERE, ACTIVITY, OUTCOME, MESSAGES = range(5)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[RowResult] = []
+    def columns(self) -> list[Column[RowResult]]:
+        def messages(row: RowResult) -> str:
+            return " · ".join(self._message(n.where, n.text) for n in row.notes)
+
+        def messages_tooltip(row: RowResult) -> str | None:
+            return "\n".join(f"{n.where}: {n.text}" for n in row.notes) if row.notes else None
+
+        return [
+            Column(self.tr("Status"), lambda r: self.status_text(r.status),
+                   icon=lambda r: severity_icon(STATUS_SEVERITY[r.status])),
+            Column(self.tr("Row"), lambda r: f"{r.sheet}!{r.row}"),
+            Column(self.tr("Activity"), lambda r: r.activity),
+            Column(self.tr("Outcome"), self.outcome_text),
+            Column(self.tr("Messages"), messages, tooltip=messages_tooltip),
+        ]
 
     def set_report(self, report: ImportReport | None) -> None:
         """Show the rows of ``report`` (none for None)."""
-        self.beginResetModel()
-        self.rows = list(report.rows) if report is not None else []
-        self.endResetModel()
+        self.set_rows(list(report.rows) if report is not None else [])
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 5
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (self.tr("Status"), self.tr("Row"), self.tr("Activity"), self.tr("Outcome"),
-                self.tr("Messages"))[section]
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        col = index.column()
-        status = row.status
-        if role == STATUS_ROLE:
-            return status
-        if role == Qt.ItemDataRole.DecorationRole and col == self.STATUS:
-            return severity_icon(STATUS_SEVERITY[status])
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == self.STATUS:
-                return self.status_text(status)
-            if col == self.WHERE:
-                return f"{row.sheet}!{row.row}"
-            if col == self.ACTIVITY:
-                return row.activity
-            if col == self.OUTCOME:
-                return self.outcome_text(row)
-            return " · ".join(self._message(n.where, n.text) for n in row.notes)
-        if role == Qt.ItemDataRole.ToolTipRole and col == self.MESSAGES and row.notes:
-            return "\n".join(f"{n.where}: {n.text}" for n in row.notes)
-        return None
+    def row_data(self, row: RowResult, index: Index, role: int) -> Any:
+        return row.status if role == STATUS_ROLE else None
 
     @staticmethod
     def _message(where: str, text: str) -> str:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ropa_desktop.ui.common.naming import named
 from ropa_desktop.ui.importing.models import (
     MappingModel,
     PreviewModel,
@@ -49,11 +50,11 @@ class FilePage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("importDialog.filePage")
-        self.path = QLineEdit(self, objectName="importDialog.path")
+        self.path = named(QLineEdit(self), "importDialog.path")
         self.path.setPlaceholderText(self.tr("Spreadsheet (xlsx, xls, ods, csv) or register "
                                              "file (json)"))
-        self.browse = QPushButton(self.tr("&Browse…"), self, objectName="importDialog.browse")
-        self.organisation = QComboBox(self, objectName="importDialog.organisation")
+        self.browse = named(QPushButton(self.tr("&Browse…"), self), "importDialog.browse")
+        self.organisation = named(QComboBox(self), "importDialog.organisation")
         self.organisation.setEditable(True)
         self.organisation.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.organisation.setToolTip(self.tr("The organisation the activities belong to; "
@@ -76,7 +77,7 @@ class FilePage(QWidget):
         self.duplicate_buttons: dict[str, QRadioButton] = {}
         for key in DUPLICATE_CHOICES:
             text, explanation = texts[key]
-            button = QRadioButton(text, box, objectName=f"importDialog.duplicate.{key}")
+            button = named(QRadioButton(text, box), f"importDialog.duplicate.{key}")
             button.setToolTip(explanation)
             self.duplicates.addButton(button)
             self.duplicate_buttons[key] = button
@@ -88,11 +89,11 @@ class FilePage(QWidget):
             box_layout.addWidget(hint)
         self.duplicate_buttons["skip"].setChecked(True)
 
-        self.profile = QLineEdit(self, objectName="importDialog.profile")
+        self.profile = named(QLineEdit(self), "importDialog.profile")
         self.profile.setPlaceholderText(self.tr("optional: a saved column mapping (.json)"))
         self.profile.setClearButtonEnabled(True)
-        self.profile_browse = QPushButton(self.tr("Choose &mapping…"), self,
-                                          objectName="importDialog.profileBrowse")
+        self.profile_browse = named(QPushButton(self.tr("Choose &mapping…"), self),
+                                    "importDialog.profileBrowse")
         self.json_hint = _label(self, "importDialog.jsonHint", self.tr(
             "A register file (JSON) holds its own organisations: it is imported as it is, "
             "without a column mapping."))
@@ -184,8 +185,8 @@ class MappingPage(QWidget):
         header.setSectionResizeMode(MappingModel.SAMPLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(MappingModel.TARGET, QHeaderView.ResizeMode.ResizeToContents)
         self.unmapped = _label(self, "importDialog.unmappedInfo")
-        self.save_profile = QPushButton(self.tr("Save mapping as &profile…"), self,
-                                        objectName="importDialog.saveProfile")
+        self.save_profile = named(QPushButton(self.tr("Save mapping as &profile…"), self),
+                                  "importDialog.saveProfile")
         hint = QLabel(self.tr("Double-click a target field (or press F2) to change it; the "
                               "preview follows."), self)
         hint.setWordWrap(True)

@@ -7,15 +7,11 @@ the field the finding names.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -30,8 +26,10 @@ from PySide6.QtWidgets import (
 
 from ropa_desktop.domain import model as m
 from ropa_desktop.domain.rules import Finding, Severity, check_organisation
-from ropa_desktop.ui.common.item_models import SORT_ROLE, Index, SortKeyProxy
+from ropa_desktop.ui.common.item_models import Index, SortKeyProxy
 from ropa_desktop.ui.common.lazy_view import LazyView, connect_open
+from ropa_desktop.ui.common.naming import named
+from ropa_desktop.ui.common.record_model import Column, RecordTableModel, display_of, sort_of
 from ropa_desktop.ui.common.severity import severity_icon
 from ropa_desktop.ui.common.tables import read_only_rows
 from ropa_desktop.ui.pages.history_view import field_label
@@ -84,68 +82,42 @@ def resolve_uids(findings: list[Finding], session: Session) -> list[str | None]:
     return result
 
 
-class FindingsTableModel(QAbstractTableModel):
+class FindingsTableModel(RecordTableModel[_Row]):
     """Findings with the activity each one is about; a thin adapter over a list."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[_Row] = []
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = {"severity": self.tr("Severity"), "activity": self.tr("Activity"),
-                  "field": self.tr("Field"), "message": self.tr("Finding"),
-                  "code": self.tr("Rule")}
-        return titles[COLUMNS[section]]
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        key = COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return row.display[index.column()]
-        if role == SORT_ROLE:
-            return row.sort[index.column()]
-        if role == Qt.ItemDataRole.DecorationRole and key == "severity":
-            return severity_icon(row.finding.severity)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if key == "message":
-                return row.finding.message
-            if key == "field":
-                return row.finding.field or None
-        return None
+    def columns(self) -> list[Column[_Row]]:
+        headers = {"severity": self.tr("Severity"), "activity": self.tr("Activity"),
+                   "field": self.tr("Field"), "message": self.tr("Finding"),
+                   "code": self.tr("Rule")}
+        tips: dict[str, Callable[[_Row], str | None]] = {
+            "message": lambda r: r.finding.message,
+            "field": lambda r: r.finding.field or None}
+        icons: dict[str, Callable[[_Row], QIcon | None]] = {
+            "severity": lambda r: severity_icon(r.finding.severity)}
+        return [Column(headers[key], display_of(i), sort_of(i), tooltip=tips.get(key),
+                       icon=icons.get(key))
+                for i, key in enumerate(COLUMNS)]
 
     def set_findings(self, findings: list[Finding], uids: list[str | None]) -> None:
         """Show ``findings``; ``uids`` are the activities they are about."""
-        self.beginResetModel()
-        self._rows = [_Row(f, uid, (self.severity_text(f.severity),
-                                    f.activity or self.tr("(organisation)"),
-                                    field_label(f.field), f.message, f.code))
-                      for f, uid in zip(findings, uids, strict=True)]
-        self.endResetModel()
+        self.set_rows([_Row(f, uid, (self.severity_text(f.severity),
+                                     f.activity or self.tr("(organisation)"),
+                                     field_label(f.field), f.message, f.code))
+                       for f, uid in zip(findings, uids, strict=True)])
 
     def finding_at(self, row: int) -> tuple[Finding, str | None]:
         """The finding of source row ``row`` and the uid of its activity (or None)."""
-        r = self._rows[row]
+        r = self.row_at(row)
         return r.finding, r.uid
 
     def haystack(self, row: int) -> str:
         """The folded texts of a row, for the search."""
-        return self._rows[row].haystack
+        return self.row_at(row).haystack
 
     def counts(self) -> dict[Severity, int]:
         """How many findings of each severity the model holds."""
         result = dict.fromkeys(Severity, 0)
-        for r in self._rows:
+        for r in self.all_rows():
             result[r.finding.severity] += 1
         return result
 
@@ -195,28 +167,27 @@ class FindingsView(LazyView):
         self.proxy = FindingsFilterProxy(self)
         self.proxy.setSourceModel(self.model)
 
-        self.counts_label = QLabel(self, objectName="findings.counts")
-        self.severity = QComboBox(self, objectName="findings.severity")
+        self.counts_label = named(QLabel(self), "findings.counts")
+        self.severity = named(QComboBox(self), "findings.severity")
         labels = {"all": self.tr("All findings"), "error": self.tr("Errors"),
                   "warning": self.tr("Warnings"), "info": self.tr("Notes")}
         for key in SEVERITY_FILTERS:
             self.severity.addItem(labels[key], key)
         self.severity.currentIndexChanged.connect(self._filters_changed)
-        self.search = QLineEdit(self, objectName="findings.search")
+        self.search = named(QLineEdit(self), "findings.search")
         self.search.setPlaceholderText(self.tr("Search the findings (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filters_changed)
         find = QShortcut(QKeySequence.StandardKey.Find, self)
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         find.activated.connect(self.search.setFocus)
-        self.check_button = QPushButton(self.tr("&Check again"), self,
-                                        objectName="findings.check")
+        self.check_button = named(QPushButton(self.tr("&Check again"), self), "findings.check")
         self.check_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
         self.check_button.clicked.connect(self.check_again)
-        self.open_button = QPushButton(self.tr("&Open"), self, objectName="findings.open")
+        self.open_button = named(QPushButton(self.tr("&Open"), self), "findings.open")
         self.open_button.clicked.connect(self.open_current)
 
-        self.table = QTableView(self, objectName="findings.table")
+        self.table = named(QTableView(self), "findings.table")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)

@@ -18,15 +18,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -43,8 +38,10 @@ from ropa_desktop.domain import model as m
 from ropa_desktop.domain import presentation as p
 from ropa_desktop.store.repository import ChangeBatch, HistoryEntry, StoreError
 from ropa_desktop.ui.common import prompts
-from ropa_desktop.ui.common.item_models import SORT_ROLE, Index, SortKeyProxy
+from ropa_desktop.ui.common.item_models import Index, SortKeyProxy
 from ropa_desktop.ui.common.lazy_view import LazyView, connect_open
+from ropa_desktop.ui.common.naming import named
+from ropa_desktop.ui.common.record_model import Column, RecordTableModel, display_of, sort_of
 from ropa_desktop.ui.common.tables import read_only_rows
 from ropa_desktop.ui.session import Session
 
@@ -154,68 +151,41 @@ COLUMNS = ("at", "user", "kind", "record", "field", "change", "batch")
 """Column keys of the history table."""
 
 
-class HistoryTableModel(QAbstractTableModel):
+class HistoryTableModel(RecordTableModel[_Row]):
     """History entries (newest first as read) with their texts, a thin list adapter."""
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[_Row] = []
         self._batches: dict[str, ChangeBatch] = {}
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def columns(self) -> list[Column[_Row]]:
+        headers = {"at": self.tr("When"), "user": self.tr("User"), "kind": self.tr("Type"),
+                   "record": self.tr("Record"), "field": self.tr("Field"),
+                   "change": self.tr("Old → new"), "batch": self.tr("Batch")}
+        return [Column(headers[key], display_of(i), sort_of(i), tooltip=self._tooltip(key))
+                for i, key in enumerate(COLUMNS)]
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = {"at": self.tr("When"), "user": self.tr("User"), "kind": self.tr("Type"),
-                  "record": self.tr("Record"), "field": self.tr("Field"),
-                  "change": self.tr("Old → new"), "batch": self.tr("Batch")}
-        return titles[COLUMNS[section]]
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return row.display[index.column()]
-        if role == SORT_ROLE:
-            return row.sort[index.column()]
-        if role == ROW_ROLE:
-            return index.row()
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, COLUMNS[index.column()])
-        return None
+    def row_data(self, row: _Row, index: Index, role: int) -> Any:
+        return index.row() if role == ROW_ROLE else None
 
     # --- for the view -----------------------------------------------------------
 
     def set_entries(self, entries: list[HistoryEntry], batches: dict[str, ChangeBatch]) -> None:
         """Show ``entries`` (replacing what was shown)."""
-        self.beginResetModel()
         self._batches = batches
-        self._rows = [self._build(e) for e in entries]
-        self.endResetModel()
+        self.set_rows([self._build(e) for e in entries])
 
     def append_entries(self, entries: list[HistoryEntry]) -> None:
         """Add older entries at the end."""
-        if not entries:
-            return
-        start = len(self._rows)
-        self.beginInsertRows(QModelIndex(), start, start + len(entries) - 1)
-        self._rows.extend(self._build(e) for e in entries)
-        self.endInsertRows()
+        self.append_rows(self._build(e) for e in entries)
 
     def entry_at(self, row: int) -> HistoryEntry:
         """The history entry of source row ``row``."""
-        return self._rows[row].entry
+        return self.row_at(row).entry
 
     def haystack(self, row: int) -> str:
         """The folded texts of a row, for the filter."""
-        return self._rows[row].haystack
+        return self.row_at(row).haystack
 
     def batch(self, uid: str | None) -> ChangeBatch | None:
         """The batch of that uid, as read with the entries."""
@@ -223,7 +193,8 @@ class HistoryTableModel(QAbstractTableModel):
 
     def last_id(self) -> int | None:
         """Id of the oldest entry shown (to read the next page)."""
-        return self._rows[-1].entry.id if self._rows else None
+        rows = self.all_rows()
+        return rows[-1].entry.id if rows else None
 
     # --- plumbing -----------------------------------------------------------------
 
@@ -248,7 +219,10 @@ class HistoryTableModel(QAbstractTableModel):
                 display[6].casefold())
         return _Row(entry, display, sort)
 
-    def _tooltip(self, row: _Row, key: str) -> str | None:
+    def _tooltip(self, key: str) -> Callable[[_Row], str | None]:
+        return lambda row: self._tooltip_of(row, key)
+
+    def _tooltip_of(self, row: _Row, key: str) -> str | None:
         rec = row.entry.record
         if key == "change":
             if is_deletion(rec):
@@ -299,7 +273,7 @@ class HistoryView(LazyView):
         self.proxy.setSourceModel(self.model)
         self._has_more = False
 
-        self.filter = QLineEdit(self, objectName="history.filter")
+        self.filter = named(QLineEdit(self), "history.filter")
         self.filter.setPlaceholderText(self.tr("Filter the changes shown (Ctrl+F)"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._filter_changed)
@@ -307,20 +281,18 @@ class HistoryView(LazyView):
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         find.activated.connect(self.filter.setFocus)
 
-        self.open_button = QPushButton(self.tr("&Open"), self, objectName="history.open")
+        self.open_button = named(QPushButton(self.tr("&Open"), self), "history.open")
         self.open_button.clicked.connect(self.open_current)
-        self.restore_button = QPushButton(self.tr("&Restore activity"), self,
-                                          objectName="history.restore")
+        self.restore_button = named(QPushButton(self.tr("&Restore activity"), self),
+                                    "history.restore")
         self.restore_button.clicked.connect(self.restore_current)
-        self.undo_button = QPushButton(self.tr("&Undo batch …"), self,
-                                       objectName="history.undoBatch")
+        self.undo_button = named(QPushButton(self.tr("&Undo batch …"), self), "history.undoBatch")
         self.undo_button.clicked.connect(self.undo_current_batch)
-        self.more_button = QPushButton(self.tr("Load &more"), self,
-                                       objectName="history.loadMore")
+        self.more_button = named(QPushButton(self.tr("Load &more"), self), "history.loadMore")
         self.more_button.clicked.connect(self.load_more)
-        self.status = QLabel(self, objectName="history.status")
+        self.status = named(QLabel(self), "history.status")
 
-        self.table = QTableView(self, objectName="history.table")
+        self.table = named(QTableView(self), "history.table")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)

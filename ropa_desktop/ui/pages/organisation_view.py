@@ -306,8 +306,8 @@ class OrganisationView(QWidget):
             combo.currentIndexChanged.connect(self._edited)
         for combo in (self.land, self.country, self.authority):
             combo.editTextChanged.connect(self._edited)
-        for box in (self.is_controller, self.is_processor, self.dpo_external):
-            box.toggled.connect(self._edited)
+        for check in (self.is_controller, self.is_processor, self.dpo_external):
+            check.toggled.connect(self._edited)
         self.notes.textChanged.connect(self._edited)
         self.dpo.edited.connect(self._edited)
         self.representative.edited.connect(self._edited)
@@ -348,9 +348,8 @@ class OrganisationView(QWidget):
         return m.OrganisationKind(self.kind.currentData() or m.OrganisationKind.PUBLIC_AUTHORITY)
 
     def _on_session_changed(self, what: Change) -> None:
-        if what not in (Change.ORGANISATION, Change.EVERYTHING, Change.ACTIVITIES,
-                        Change.CATALOGUE):
-            return
+        # Every kind of change concerns the page: the master data itself, and the
+        # activities and the catalogue, which the organisation's checks look at.
         if not self.isVisible():
             self._stale = True  # checked again when shown (the checks cost time)
         elif not self._dirty:
@@ -447,10 +446,10 @@ class OrganisationView(QWidget):
         for f in findings:
             if f.activity is not None:
                 continue
-            note = self._notes.get(f.field or "")
-            if note is not None:
-                text = note.message()
-                note.show_message(f"{text}\n{f.message}" if text else f.message,
+            at = self._notes.get(f.field or "")
+            if at is not None:
+                text = at.message()
+                at.show_message(f"{text}\n{f.message}" if text else f.message,
                                   _LEVEL.get(f.severity.value, "info"))
             else:
                 rest.append(f.message)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,8 +29,10 @@ from PySide6.QtWidgets import (
 from ropa_desktop.domain import presentation as p
 from ropa_desktop.domain import vocab
 from ropa_desktop.domain.rules import Finding, Severity
-from ropa_desktop.ui.common.item_models import SORT_ROLE, Index, SortKeyProxy
+from ropa_desktop.ui.common.item_models import Index, SortKeyProxy
 from ropa_desktop.ui.common.lazy_view import LazyView, connect_open
+from ropa_desktop.ui.common.naming import named
+from ropa_desktop.ui.common.record_model import Column, RecordTableModel, italic_font
 from ropa_desktop.ui.common.severity import severity_icon, worst
 from ropa_desktop.ui.common.tables import read_only_rows
 from ropa_desktop.ui.session import Session
@@ -117,64 +119,34 @@ def transfer_rows(session: Session) -> list[TransferRow]:
     return result
 
 
-class TransfersTableModel(QAbstractTableModel):
+class TransfersTableModel(RecordTableModel[TransferRow]):
     """Transfer rows, a thin adapter over a list."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[TransferRow] = []
+    def columns(self) -> list[Column[TransferRow]]:
+        headers = {"status": self.tr("Status"), "activity": self.tr("Activity"),
+                   "country": self.tr("Country"), "recipient": self.tr("Recipient / processor"),
+                   "mechanism": self.tr("Mechanism"), "documentation": self.tr("Documentation")}
+        status: Column[TransferRow] = Column(
+            headers["status"], lambda r: self._text(r, "status"),
+            sort=lambda r: r.severity.rank if r.severity else 9,
+            tooltip=lambda r: "\n".join(f.message for f in r.findings) or self.tr("No findings"),
+            icon=lambda r: severity_icon(r.severity))
+        return [status, *(self._text_column(headers[key], key) for key in COLUMNS[1:])]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = {"status": self.tr("Status"), "activity": self.tr("Activity"),
-                  "country": self.tr("Country"), "recipient": self.tr("Recipient / processor"),
-                  "mechanism": self.tr("Mechanism"), "documentation": self.tr("Documentation")}
-        return titles[COLUMNS[section]]
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        key = COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
+    def _text_column(self, header: str, key: str) -> Column[TransferRow]:
+        def text(row: TransferRow) -> str:
             return self._text(row, key)
-        if role == SORT_ROLE:
-            if key == "status":
-                return row.severity.rank if row.severity else 9
-            return self._text(row, key).casefold()
-        if role == Qt.ItemDataRole.DecorationRole and key == "status":
-            return severity_icon(row.severity)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if key == "status":
-                return "\n".join(f.message for f in row.findings) or self.tr("No findings")
-            return self._text(row, key) or None
-        if role == Qt.ItemDataRole.FontRole and row.missing and key == "mechanism":
-            font = QFont()
-            font.setItalic(True)
-            return font
-        return None
 
-    def set_rows(self, rows: list[TransferRow]) -> None:
-        """Show ``rows``."""
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
+        def font(row: TransferRow) -> QFont | None:
+            return italic_font() if row.missing else None
 
-    def row_at(self, row: int) -> TransferRow:
-        """The transfer of source row ``row``."""
-        return self._rows[row]
+        return Column(header, text, sort=lambda r: text(r).casefold(),
+                      tooltip=lambda r: text(r) or None,
+                      font=font if key == "mechanism" else None)
 
     def countries(self) -> list[tuple[str, str]]:
         """(key, label) of the countries the rows name, sorted by label."""
-        found = {r.country_key: r.country for r in self._rows if r.country_key}
+        found = {r.country_key: r.country for r in self.all_rows() if r.country_key}
         return sorted(found.items(), key=lambda kv: kv[1].casefold())
 
     def _text(self, row: TransferRow, key: str) -> str:
@@ -223,13 +195,13 @@ class TransfersView(LazyView):
         self.proxy = TransfersFilterProxy(self)
         self.proxy.setSourceModel(self.model)
 
-        self.country = QComboBox(self, objectName="transfers.country")
+        self.country = named(QComboBox(self), "transfers.country")
         self.country.currentIndexChanged.connect(self._country_changed)
-        self.count_label = QLabel(self, objectName="transfers.count")
-        self.open_button = QPushButton(self.tr("&Open"), self, objectName="transfers.open")
+        self.count_label = named(QLabel(self), "transfers.count")
+        self.open_button = named(QPushButton(self.tr("&Open"), self), "transfers.open")
         self.open_button.clicked.connect(self.open_current)
 
-        self.table = QTableView(self, objectName="transfers.table")
+        self.table = named(QTableView(self), "transfers.table")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)

@@ -25,13 +25,14 @@ from PySide6.QtWidgets import (
 from ropa_desktop.domain import model as m
 from ropa_desktop.domain import presentation as p
 from ropa_desktop.io import templates as tpl
+from ropa_desktop.ui.common.naming import named
 from ropa_desktop.ui.wizard.state import WizardState
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def _wrapped(text: str, name: str, parent: QWidget, *, small: bool = False) -> QLabel:
-    label = QLabel(text, parent, objectName=name)
+    label = named(QLabel(text, parent), name)
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     if small:
@@ -68,13 +69,13 @@ class CasePage(QWizardPage):
         self.setTitle(self.tr("Which case do you want to record?"))
         self.setSubTitle(self.tr("Choose a common case; the next pages ask what differs."))
 
-        self.search = QLineEdit(self, objectName="wizard.search")
+        self.search = named(QLineEdit(self), "wizard.search")
         self.search.setPlaceholderText(self.tr("Search the cases (title, description)"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filter)
         self.search.returnPressed.connect(self._pick_first)
 
-        self.cases = QListWidget(self, objectName="wizard.cases")
+        self.cases = named(QListWidget(self), "wizard.cases")
         self.cases.setAlternatingRowColors(True)
         for t in sorted(tpl.load_templates(), key=lambda t: t.title().casefold()):
             item = QListWidgetItem(t.title(), self.cases)
@@ -95,8 +96,8 @@ class CasePage(QWizardPage):
         layout.addWidget(self.cases, 3)
         layout.addWidget(self.description, 1)
 
-        self.org_name = QLineEdit(self, objectName="wizard.orgName")
-        self.org_kind = QComboBox(self, objectName="wizard.orgKind")
+        self.org_name = named(QLineEdit(self), "wizard.orgName")
+        self.org_kind = named(QComboBox(self), "wizard.orgKind")
         for kind in m.OrganisationKind:
             self.org_kind.addItem(p.ORGANISATION_KIND[kind](), kind.value)
         self.org_name.textChanged.connect(self.completeChanged)
@@ -170,7 +171,7 @@ class CasePage(QWizardPage):
             item.setHidden(not all(w in hay for w in words))
         current = self.cases.currentItem()
         if current is not None and current.isHidden():
-            self.cases.setCurrentItem(None)
+            self.cases.setCurrentRow(-1)  # what setCurrentItem(None) does
             self.cases.clearSelection()
             self.description.clear()
         self.completeChanged.emit()
@@ -204,7 +205,7 @@ class QuestionPage(QWizardPage):
         self._inputs: dict[str, QWidget] = {}
         layout = _scrolled(self)
         for q in questions:
-            box = QWidget(self, objectName=f"wizard.question.{q.id}")
+            box = named(QWidget(self), f"wizard.question.{q.id}")
             inner = QVBoxLayout(box)
             inner.setContentsMargins(0, 4, 0, 8)
             label = _wrapped(q.label(), f"wizard.label.{q.id}", box)
@@ -226,13 +227,13 @@ class QuestionPage(QWizardPage):
                inner: QVBoxLayout) -> QWidget:
         name = f"wizard.q.{q.id}"
         if q.type == "boolean":
-            check = QCheckBox(self.tr("Yes"), box, objectName=name)
+            check = named(QCheckBox(self.tr("Yes"), box), name)
             check.setChecked(bool(q.default))
             check.toggled.connect(self.state.answers_changed)
             inner.addWidget(check)
             return check
         if q.type == "choice":
-            combo = QComboBox(box, objectName=name)
+            combo = named(QComboBox(box), name)
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(40)
@@ -247,8 +248,10 @@ class QuestionPage(QWizardPage):
 
             def describe() -> None:
                 c = by_value.get(combo.currentData())
-                parts = [c.label()] + ([c.help()] if c is not None and c.help else [])
-                chosen.setText("\n".join(parts) if c is not None else "")
+                if c is None:  # no choice open to the kind: the box is empty
+                    chosen.setText("")
+                    return
+                chosen.setText("\n".join([c.label()] + ([c.help()] if c.help else [])))
 
             describe()
             combo.currentIndexChanged.connect(describe)
@@ -256,7 +259,7 @@ class QuestionPage(QWizardPage):
             inner.addWidget(combo)
             inner.addWidget(chosen)
             return combo
-        edit = QLineEdit(str(q.default), box, objectName=name)
+        edit = named(QLineEdit(str(q.default), box), name)
         edit.textChanged.connect(self.state.answers_changed)
         inner.addWidget(edit)
         return edit
@@ -322,7 +325,7 @@ class ProcessorPage(QWizardPage):
             if planned.service:
                 form.addWidget(_wrapped(planned.service, f"wizard.processorService.{i}", box,
                                         small=True))
-            combo = QComboBox(box, objectName=f"wizard.processor.{i}")
+            combo = named(QComboBox(box), f"wizard.processor.{i}")
             if planned.reused:
                 combo.addItem(self.tr("Existing: {name}").format(name=planned.processor.name),
                               planned.processor.uid)

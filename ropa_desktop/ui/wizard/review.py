@@ -21,6 +21,7 @@ from ropa_desktop.domain import model as m
 from ropa_desktop.domain import presentation as p
 from ropa_desktop.domain.rules import Finding, completeness
 from ropa_desktop.io import templates as tpl
+from ropa_desktop.ui.common.naming import named
 from ropa_desktop.ui.common.severity import severity_icon
 from ropa_desktop.ui.wizard.state import WizardState
 
@@ -89,14 +90,14 @@ class ReviewPage(QWizardPage):
         self.setSubTitle(self.tr("This record will be created. You can complete it in the "
                                  "editor afterwards."))
         self.setFinalPage(True)
-        self.target = QLabel(self, objectName="wizard.target")
+        self.target = named(QLabel(self), "wizard.target")
         self.target.setWordWrap(True)
-        self.completeness = QProgressBar(self, objectName="wizard.completeness")
+        self.completeness = named(QProgressBar(self), "wizard.completeness")
         self.completeness.setRange(0, 100)
         self.completeness.setFormat(self.tr("Completeness: %p%"))
-        self.findings = QListWidget(self, objectName="wizard.findings")
+        self.findings = named(QListWidget(self), "wizard.findings")
         self.findings.setWordWrap(True)
-        self.record = QTextBrowser(self, objectName="wizard.record")
+        self.record = named(QTextBrowser(self), "wizard.record")
         self.record.setOpenLinks(False)
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.record)

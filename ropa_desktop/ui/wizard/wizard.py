@@ -114,7 +114,7 @@ class TemplateWizard(QWizard):
 
     # --- finish --------------------------------------------------------------
 
-    def create(self) -> str | None:
+    def create_activity(self) -> str | None:
         """Write the activity (one transaction); the uid, or None after showing the error."""
         state = self.state
         assert state.template is not None
@@ -134,7 +134,7 @@ class TemplateWizard(QWizard):
 
     def accept(self) -> None:
         """Finish: create the activity; the wizard stays open if that fails."""
-        if self.created_uid is None and self.create() is None:
+        if self.created_uid is None and self.create_activity() is None:
             return
         super().accept()
 
