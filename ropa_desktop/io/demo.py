@@ -4,8 +4,8 @@ Source of every fact is one of five privacy notices the organisations published 
 their websites (Stadtwerke Gütersloh: online consultation via Flexperto; Stadtwerke
 Bochum: website; Stadtwerke Herne: video consultation via Microsoft Teams; Stadt Ahaus:
 AHAUS.NET; Komm.ONE: Virtuelle Poststelle), as listed in ``docs/template-format.md``.
-The texts are written as a data protection officer would record them; nothing is added that the notices do
-not say. Where a notice is silent the field stays empty on purpose, so that
+The texts are written as a data protection officer would record them; nothing is added
+that the notices do not say. Where a notice is silent the field stays empty on purpose, so that
 ``ropa-desktop check`` shows the gaps a real DPO would have to close (missing
 legal bases, retention periods, transfer mechanisms, TOMs, contract dates).
 The few additions from our own knowledge are marked as such in a ``_comment``
