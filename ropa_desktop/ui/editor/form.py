@@ -24,6 +24,13 @@ from ropa_desktop.domain import model as m
 from ropa_desktop.domain import presentation as p
 from ropa_desktop.domain.i18n import language
 from ropa_desktop.ui.catalogue import dialogs as catalogue_dialogs
+from ropa_desktop.ui.editor.choice_fields import (
+    CheckListField,
+    ChoiceListField,
+    ComboField,
+    NullableComboField,
+    TomTreeField,
+)
 from ropa_desktop.ui.editor.choices import (
     country_choices,
     item_label,
@@ -34,20 +41,15 @@ from ropa_desktop.ui.editor.choices import (
     terms,
 )
 from ropa_desktop.ui.editor.fields import (
-    CheckListField,
-    ChoiceListField,
     Choices,
-    ComboField,
     DateField,
     EnumField,
     Field,
     LineField,
-    NullableComboField,
     OptionalEnumField,
     ReadOnlyField,
     SpinField,
     TextField,
-    TomTreeField,
 )
 from ropa_desktop.ui.editor.lists import RowListField, RowSpec
 from ropa_desktop.ui.session import Session

@@ -12,8 +12,10 @@ from ropa_desktop.domain import model as m
 from ropa_desktop.ui.catalogue import dialogs as catalogue_dialogs
 from ropa_desktop.ui.common import prompts
 from ropa_desktop.ui.editor.activity_editor import ActivityEditor
+from ropa_desktop.ui.editor.choice_fields import (
+    SearchCombo,
+)
 from ropa_desktop.ui.editor.choices import next_reference
-from ropa_desktop.ui.editor.fields import SearchCombo
 
 pytestmark = pytest.mark.gui
 
