@@ -33,7 +33,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from store_load import make_register
 
 from ropa_desktop.domain import model as m
-from ropa_desktop.io.export.xlsx import Row, export_xlsx, workbook_content
+from ropa_desktop.io.export.xlsx import export_xlsx
+from ropa_desktop.io.export.xlsx_content import Row, workbook_content
 
 ORG = "Gemeinde 000"
 STAND = date(2026, 11, 21)

@@ -46,19 +46,21 @@ from ropa_desktop.io.export.pdf_content import (
     single_sheet_head,
     toms_annex,
 )
-from ropa_desktop.io.export.pdf_layout import (
-    FONT,
+from ropa_desktop.io.export.pdf_document import (
     Contents,
     Deferred,
     Mark,
     RegisterDoc,
     Running,
     outline_title,
+    toc_text,
+)
+from ropa_desktop.io.export.pdf_layout import (
+    FONT,
     plain,
     printable,
     sharing_cells,
     styles,
-    toc_text,
 )
 from ropa_desktop.io.files import atomic_path
 
@@ -164,7 +166,7 @@ def _register_story(x: Context, entries: Sequence[Activity | ProcessingService],
     lang, st = x.lang, styles()
     toc = Contents()
     # The entries as the layout will report them, with page 0: the table of contents
-    # has its final size from the first pass on (see pdf_layout).
+    # has its final size from the first pass on (see pdf_document).
     planned = []
     if entries:
         planned.append((0, toc_text(PART[x.kind](lang)), 0, "part-entries"))

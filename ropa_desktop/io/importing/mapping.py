@@ -3,11 +3,9 @@
 A register arrives in one of many layouts (DSK template, a municipality's published
 register, the pre-2018 "Verfahrensverzeichnis", the ICO and CNIL templates, this
 application's own Excel export). This module finds out, for one sheet, where the
-header is and which column holds which field (:class:`~ropa_desktop.domain.import_fields.Target`):
+header is and which column holds which field (:class:`~ropa_desktop.domain.import_fields.Target`),
+matching header texts with :mod:`ropa_desktop.io.importing.headers`:
 
-- :func:`match_header` matches one header text against the alias table
-  ``resources/import/aliases.json``: exact match of the normalised text scores 100,
-  otherwise a fuzzy match (rapidfuzz) of at least :data:`FUZZY_THRESHOLD`.
 - :func:`detect_layout` finds the header row (or two rows, when a merged group label
   such as "Empfänger" stands over "intern" / "extern") among the first
   :data:`SCAN_ROWS` rows, collects the title and label/value lines above it, and maps
@@ -28,9 +26,6 @@ Rules worth knowing:
   when there is one, so the controller's phone above does not take them.) A profile's
   choices beat automatic matches; ``Target.IGNORE`` and "unmapped" (None) may occur any
   number of times.
-- Headers known to belong to no field (the ICO's "Rights available to individuals",
-  export columns without a field) are listed in the alias table as ``unmapped``: they
-  are never matched fuzzily to a neighbouring field.
 - A header row needs at least :data:`MIN_MAPPED` mapped columns, one of them the
   activity's name, its purposes or the old combined purpose-and-legal-basis column.
   The same key field is required of a form (and at least :data:`MIN_FORM_FIELDS`
@@ -45,26 +40,29 @@ are used.
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import cache, lru_cache, partial
+from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
-
-from rapidfuzz import fuzz, process
+from typing import TYPE_CHECKING, Any
 
 from ropa_desktop.domain.i18n import LocalizedError, Text
 from ropa_desktop.domain.import_fields import Target
-from ropa_desktop.domain.resources import resources_dir, schemas_dir
+from ropa_desktop.domain.resources import schemas_dir
 from ropa_desktop.io.files import MSG_INVALID, atomic_text, check_schema, read_json
+from ropa_desktop.io.importing.headers import (
+    NO_MATCH,
+    HeaderMatch,
+    fold_header,
+    normalise_header,
+    profile_match,
+    resolve_unique,
+)
 
 if TYPE_CHECKING:
     from ropa_desktop.io.sheets.reader import Sheet
 
-ALIASES_PATH = resources_dir() / "import" / "aliases.json"
 SCHEMA_PATH = schemas_dir() / "import-mapping.schema.json"
 
 PROFILE_FORMAT = "ropa-desktop/import-mapping"
@@ -76,8 +74,6 @@ SCAN_ROWS = 30
 """How many rows from the top are considered as header rows."""
 FORM_SCAN_ROWS = 500
 """How many rows are read when looking for a form layout."""
-FUZZY_THRESHOLD = 85.0
-"""Lowest rapidfuzz score (0–100) accepted as a match."""
 MIN_MAPPED = 2
 """Least number of mapped columns of a header row."""
 MIN_FORM_FIELDS = 4
@@ -85,17 +81,10 @@ MIN_FORM_FIELDS = 4
 KEY_TARGETS = frozenset({Target.NAME, Target.PURPOSES, Target.PURPOSE_AND_LEGAL_BASIS})
 """At least one of these must be among the mapped columns of a header (or labels of a form)."""
 
-_MAX_HEADER_CHARS = 250
-"""Longer cell texts are data, never headers."""
-_SCORE_EXACT = 100.0
-_SCORE_EXACT_SHORTENED = 98.0
-"""An exact match once bracketed additions such as "(Art. 26 DSGVO)" are left out."""
-_SCORE_FUZZY_MAX = 97.0
 _KNOWN_WEIGHT = 0.25
 """How much a known header without a target counts when comparing header rows."""
 
 CellValue = str | int | float | bool | date | datetime | None
-_Pos = TypeVar("_Pos", int, tuple[int, int])
 
 
 # ----------------------------------------------------------------------------- results
@@ -183,193 +172,6 @@ MSG_SAME_HEADER = Text(
        "but with another target.")
 
 
-# ----------------------------------------------------------------------- normalisation
-
-_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
-_HYPHEN_BREAK = re.compile(r"(\w)-[ \t]*\r?\n\s*(?=[a-zäöüß])")
-_ENUMERATION = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zA-Z][.)])\s+(?=\S)")
-_OPTIONAL = re.compile(
-    r"\(\s*(?:if|where|falls|soweit|sofern|wenn|ggf|gegebenenfalls|optional|facultatif|"
-    r"le cas|si)\b[^()]*\)", re.IGNORECASE)
-_PLURAL = re.compile(r"([^\W\d_])\(([^\W\d_]{1,3})\)")
-_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
-_NON_WORD = re.compile(r"[\W_]+")
-
-
-def _strip_accents(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-def _prepare(text: str) -> str:
-    """Undo line-break hyphenation, drop numbering, optional-suffixes and plural brackets."""
-    text = text.replace("\u00ad", "")
-    text = _HYPHEN_BREAK.sub(r"\1", text)
-    text = _ENUMERATION.sub("", text)
-    text = _OPTIONAL.sub(" ", text)
-    return _PLURAL.sub(r"\1\2", text)
-
-
-def _words(text: str) -> str:
-    return _NON_WORD.sub(" ", text.casefold()).strip()
-
-
-def normalise_header(text: str) -> str:
-    """A header as compared and stored in profiles: casefolded, punctuation and line breaks
-    collapsed to single spaces, "(if applicable)"-style suffixes and leading numbering
-    removed, umlauts kept ("Zweck(e) der\\nVerarbeitung:" → "zwecke der verarbeitung")."""
-    return _words(_prepare(text))
-
-
-def _fold(normalised: str) -> str:
-    """Umlauts written out (ä → ae, ß → ss), other accents dropped."""
-    return _strip_accents(normalised.translate(_UMLAUTS))
-
-
-def _variants(normalised: str) -> tuple[str, ...]:
-    """The spellings under which a normalised text is looked up: as is, umlauts written
-    out, umlauts stripped (ä → a)."""
-    return tuple(dict.fromkeys((normalised, _fold(normalised), _strip_accents(normalised))))
-
-
-# ------------------------------------------------------------------------- alias table
-
-
-@dataclass(frozen=True, slots=True)
-class _Alias:
-    wording: str
-    target: Target | None
-    """None: a known header without a target."""
-
-
-@dataclass(frozen=True, slots=True)
-class _AliasIndex:
-    exact: Mapping[str, _Alias]
-    fuzzy_keys: tuple[str, ...]
-    fuzzy_entries: tuple[_Alias, ...]
-
-
-@cache
-def _alias_index() -> _AliasIndex:
-    return _build_index(json.loads(ALIASES_PATH.read_text(encoding="utf-8")))
-
-
-def _build_index(data: Any) -> _AliasIndex:
-    """Check the alias table's shape and index it; a ValueError names the layout and alias."""
-    where = ALIASES_PATH.name
-    if not isinstance(data, dict) or not isinstance(data.get("layouts"), list):
-        raise ValueError(f"{where}: expected an object with a list 'layouts'")
-    exact: dict[str, _Alias] = {}
-    fuzzy: dict[str, _Alias] = {}
-    for layout in data["layouts"]:
-        key = layout.get("key") if isinstance(layout, dict) else None
-        if not isinstance(key, str) or not str(layout.get("_source", "")).strip():
-            raise ValueError(f"{where}: every layout needs a 'key' and a '_source'")
-        entries: list[_Alias] = []
-        for target_name, wordings in layout.get("aliases", {}).items():
-            try:
-                target = Target(target_name)
-            except ValueError:
-                raise ValueError(f"{where}: {key}: unknown target {target_name!r}") from None
-            if target is Target.IGNORE:
-                raise ValueError(f"{where}: {key}: 'ignore' is never chosen automatically")
-            entries.extend(_Alias(w, target) for w in wordings)
-        entries.extend(_Alias(w, None) for w in layout.get("unmapped", []))
-        for entry in entries:
-            normalised = normalise_header(entry.wording)
-            if not normalised:
-                raise ValueError(f"{where}: {key}: empty alias {entry.wording!r}")
-            for variant in _variants(normalised):
-                known = exact.get(variant)
-                if known is not None and known.target is not entry.target:
-                    raise ValueError(
-                        f"{where}: {key}: {entry.wording!r} ({entry.target}) clashes with "
-                        f"{known.wording!r} ({known.target})")
-                exact.setdefault(variant, entry)
-            fuzzy.setdefault(_fold(normalised), entry)
-    return _AliasIndex(exact, tuple(fuzzy), tuple(fuzzy.values()))
-
-
-def alias_table() -> dict[Target | None, list[str]]:
-    """Every alias wording by target (None: known headers without a target), for the GUI
-    and tests."""
-    index = _alias_index()
-    table: dict[Target | None, list[str]] = {}
-    for entry in dict.fromkeys(index.exact.values()):
-        table.setdefault(entry.target, []).append(entry.wording)
-    return table
-
-
-@dataclass(frozen=True, slots=True)
-class _Match:
-    target: Target | None
-    score: float
-    alias: str | None
-    known: bool
-    """The header is in the alias table (with or without a target)."""
-    from_profile: bool = False
-
-
-_NO_MATCH = _Match(None, 0.0, None, False)
-
-
-def _lookup_exact(normalised: str, index: _AliasIndex) -> _Alias | None:
-    for variant in _variants(normalised):
-        entry = index.exact.get(variant)
-        if entry is not None:
-            return entry
-    return None
-
-
-def _as_match(entry: _Alias, score: float) -> _Match:
-    if entry.target is None:
-        return _Match(None, 0.0, None, True)
-    return _Match(entry.target, score, entry.wording, True)
-
-
-@lru_cache(maxsize=16384)
-def _match_text(text: str) -> _Match:
-    if not text or len(text) > _MAX_HEADER_CHARS:
-        return _NO_MATCH
-    index = _alias_index()
-    prepared = _prepare(text)
-    full = _words(prepared)
-    if not full:
-        return _NO_MATCH
-    shortened = _words(_BRACKETED.sub(" ", prepared))
-    entry = _lookup_exact(full, index)
-    if entry is not None:
-        return _as_match(entry, _SCORE_EXACT)
-    if shortened and shortened != full:
-        entry = _lookup_exact(shortened, index)
-        if entry is not None:
-            return _as_match(entry, _SCORE_EXACT_SHORTENED)
-    best: tuple[float, int] | None = None
-    for query in dict.fromkeys((_fold(full), _fold(shortened))):
-        if len(query) < 4:
-            continue
-        for scorer in (fuzz.ratio, fuzz.token_sort_ratio):
-            found = process.extractOne(query, index.fuzzy_keys, scorer=scorer,
-                                       score_cutoff=FUZZY_THRESHOLD)
-            if found is not None and (best is None or found[1] > best[0]):
-                best = (found[1], found[2])
-    if best is None:
-        return _NO_MATCH
-    return _as_match(index.fuzzy_entries[best[1]], min(round(best[0], 1), _SCORE_FUZZY_MAX))
-
-
-def match_header(text: str) -> tuple[Target | None, float, str | None]:
-    """Match one header text against the alias table.
-
-    Returns ``(target, score, alias)``: score 100 for an exact alias after normalisation,
-    98 when only a bracketed addition differs, the rapidfuzz score (≥ 85, at most 97) for a
-    near match; ``(None, 0.0, None)`` when nothing matches or the header is known to have
-    no target.
-    """
-    found = _match_text(text.strip())
-    return found.target, found.score, found.alias
-
-
 # ---------------------------------------------------------------------- cells and rows
 
 
@@ -400,57 +202,10 @@ def _filled(row: Sequence[CellValue]) -> list[int]:
     return [c for c, v in enumerate(row) if _text(v)]
 
 
-_PROFILE_UNMAPPED = _Match(None, 0.0, None, True, from_profile=True)
-"""A header the profile leaves unmapped: a known header without a target."""
-
-
-def _header_match(text: str, overrides: Mapping[str, Target | None]) -> _Match:
-    if not text:
-        return _NO_MATCH
-    if overrides:
-        key = _fold(normalise_header(text))
-        if key in overrides:
-            target = overrides[key]
-            if target is None:
-                return _PROFILE_UNMAPPED
-            return _Match(target, _SCORE_EXACT, None, True, from_profile=True)
-    return _match_text(text)
-
-
 def _profile_overrides(profile: MappingProfile | None) -> dict[str, Target | None]:
     if profile is None:
         return {}
-    return {_fold(normalise_header(k)): t for k, t in profile.columns.items()}
-
-
-def _rank(after: _Pos | None, item: tuple[_Pos, _Match]) -> tuple[bool, bool, float, _Pos]:
-    """Sort key of a candidate: profile choices first, then those after ``after``, then
-    the best score, ties to the lower position."""
-    return (not item[1].from_profile,
-            not (after is not None and item[0] > after),
-            -item[1].score,
-            item[0])
-
-
-def _resolve_unique(candidates: Sequence[tuple[_Pos, _Match]],
-                    prefer: Mapping[Target, _Pos] | None = None) -> dict[_Pos, _Match]:
-    """Give each target (but IGNORE) to one position: profile choices first, then the
-    best score, ties to the lower position. ``prefer`` maps a target to a position after
-    which candidates are preferred (form rows after the contact person's row)."""
-    result = dict(candidates)
-    by_target: dict[Target, list[tuple[_Pos, _Match]]] = {}
-    for pos, found in candidates:
-        if found.target is not None and found.target is not Target.IGNORE:
-            by_target.setdefault(found.target, []).append((pos, found))
-    for target, group in by_target.items():
-        if len(group) < 2:
-            continue
-        ranked = sorted(group, key=partial(_rank, (prefer or {}).get(target)))
-        winner = ranked[0][0]
-        for pos, found in group:
-            if pos != winner:
-                result[pos] = _Match(None, 0.0, None, found.known)
-    return result
+    return {fold_header(normalise_header(k)): t for k, t in profile.columns.items()}
 
 
 # --------------------------------------------------------------------- table detection
@@ -460,7 +215,7 @@ def _resolve_unique(candidates: Sequence[tuple[_Pos, _Match]],
 class _Candidate:
     header_rows: list[int]
     headers: list[str]
-    matches: dict[int, _Match]
+    matches: dict[int, HeaderMatch]
 
     @property
     def mapped(self) -> int:
@@ -500,8 +255,8 @@ def _merged_fill(sheet: Sheet, r: int, texts: list[str]) -> None:
 
 def _single(sheet: Sheet, r: int, overrides: Mapping[str, Target | None]) -> _Candidate:
     headers = [_text(v) for v in _row(sheet, r)]
-    matches = [(c, _header_match(h, overrides)) for c, h in enumerate(headers)]
-    return _Candidate([r], headers, _resolve_unique(matches))
+    matches = [(c, profile_match(h, overrides)) for c, h in enumerate(headers)]
+    return _Candidate([r], headers, resolve_unique(matches))
 
 
 def _pair(sheet: Sheet, r: int, overrides: Mapping[str, Target | None]) -> _Candidate:
@@ -516,27 +271,27 @@ def _pair(sheet: Sheet, r: int, overrides: Mapping[str, Target | None]) -> _Cand
         if not top[c] and top[c - 1] and bottom[c] and bottom[c - 1]:
             top[c] = top[c - 1]
     headers: list[str] = []
-    matches: list[tuple[int, _Match]] = []
+    matches: list[tuple[int, HeaderMatch]] = []
     for c in range(width):
         upper, lower = top[c], bottom[c]
         if upper and lower and upper != lower:
             header = f"{upper} / {lower}"
-            found = _header_match(header, overrides)
+            found = profile_match(header, overrides)
             if found.target is None and not found.from_profile:
                 # The sub-heading alone, else the group label alone; a sub-heading known
                 # to have no target stays unmapped, and so does a header the profile
                 # leaves unmapped.
                 for part in (lower, upper):
-                    alternative = _header_match(part, overrides)
+                    alternative = profile_match(part, overrides)
                     if alternative.target is not None or alternative.known:
                         found = alternative
                         break
         else:
             header = upper or lower
-            found = _header_match(header, overrides)
+            found = profile_match(header, overrides)
         headers.append(header)
         matches.append((c, found))
-    return _Candidate([r, r + 1], headers, _resolve_unique(matches))
+    return _Candidate([r, r + 1], headers, resolve_unique(matches))
 
 
 def _grouped(sheet: Sheet, r: int) -> bool:
@@ -612,7 +367,7 @@ def _table_layout(sheet: Sheet, cand: _Candidate) -> TableLayout:
     columns = []
     for c in range(width):
         header = cand.headers[c] if c < len(cand.headers) else ""
-        found = cand.matches.get(c, _NO_MATCH)
+        found = cand.matches.get(c, NO_MATCH)
         columns.append(ColumnMapping(c, header, found.target, found.score, found.alias))
     title, preamble = _title_and_preamble(sheet, cand.header_rows[0])
     return TableLayout(sheet.name, list(cand.header_rows), first_data, columns, title, preamble)
@@ -621,7 +376,7 @@ def _table_layout(sheet: Sheet, cand: _Candidate) -> TableLayout:
 # ---------------------------------------------------------------------- form detection
 
 
-def _is_label(found: _Match) -> bool:
+def _is_label(found: HeaderMatch) -> bool:
     return found.target is not None or found.known
 
 
@@ -639,13 +394,13 @@ def _form(sheet: Sheet, label_column: int,
         for col in range(after, len(row)):
             if _text(row[col]):
                 cell = row[col]
-                if isinstance(cell, str) and _is_label(_header_match(cell.strip(), overrides)):
+                if isinstance(cell, str) and _is_label(profile_match(cell.strip(), overrides)):
                     return after  # the next label: this one has no value
                 return col
         return after
 
     labels: list[tuple[tuple[int, int], str, int]] = []
-    matches: list[tuple[tuple[int, int], _Match]] = []
+    matches: list[tuple[tuple[int, int], HeaderMatch]] = []
     for r in range(limit):
         row = sheet.rows[r]
         if label_column >= len(row):
@@ -657,23 +412,23 @@ def _form(sheet: Sheet, label_column: int,
         if not label:
             continue
         c = label_column
-        found = _header_match(label, overrides)
+        found = profile_match(label, overrides)
         while True:
             value = value_column(r, row, c)
             labels.append(((r, c), label, value))
             matches.append(((r, c), found))
             c = next((col for col in range(value + 1, len(row))
                       if isinstance(cell := row[col], str) and cell.strip()
-                      and _is_label(_header_match(cell.strip(), overrides))), -1)
+                      and _is_label(profile_match(cell.strip(), overrides))), -1)
             if c < 0:
                 break
             label = str(row[c]).strip()
-            found = _header_match(label, overrides)
+            found = profile_match(label, overrides)
     prefer: dict[Target, tuple[int, int]] = {}
     contact = [pos for pos, m in matches if m.target is Target.CONTACT]
     if contact:
         prefer = {Target.CONTACT_PHONE: contact[0], Target.CONTACT_EMAIL: contact[0]}
-    resolved = _resolve_unique(matches, prefer)
+    resolved = resolve_unique(matches, prefer)
     targets = {m.target for m in resolved.values()
                if m.target is not None and m.target is not Target.IGNORE}
     if len(targets) < MIN_FORM_FIELDS or not targets & KEY_TARGETS:
@@ -768,7 +523,7 @@ def load_profile(path: Path) -> MappingProfile:
             raise MappingError(MSG_INVALID, file=name, path=json_path,
                                problem="the header has no letters or digits")
         target = None if target_name is None else Target(target_name)
-        folded = _fold(key)
+        folded = fold_header(key)
         if folded in originals and columns[originals[folded]] is not target:
             raise MappingError(MSG_SAME_HEADER, file=name, path=json_path, key=header,
                                other=originals[folded])

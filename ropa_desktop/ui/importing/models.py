@@ -21,12 +21,8 @@ from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewIt
 
 from ropa_desktop.domain.import_fields import LABELS, Target
 from ropa_desktop.domain.rules import Severity
-from ropa_desktop.io.importing.mapping import (
-    FormLayout,
-    MappingProfile,
-    TableLayout,
-    normalise_header,
-)
+from ropa_desktop.io.importing.headers import normalise_header
+from ropa_desktop.io.importing.mapping import FormLayout, MappingProfile, TableLayout
 from ropa_desktop.io.importing.report import ImportReport, RowResult, Status
 from ropa_desktop.io.sheets.reader import Sheet
 from ropa_desktop.io.sheets.types import cell_ref, column_letter, one_line

@@ -13,18 +13,20 @@ from openpyxl import Workbook as XlsxWorkbook
 from ropa_desktop.domain.i18n import LocalizedError
 from ropa_desktop.domain.import_fields import Target
 from ropa_desktop.io.export import xlsx_layout
-from ropa_desktop.io.importing.mapping import (
+from ropa_desktop.io.importing.headers import (
     ALIASES_PATH,
+    alias_table,
+    match_header,
+    normalise_header,
+)
+from ropa_desktop.io.importing.mapping import (
     SCHEMA_PATH,
     FormLayout,
     MappingError,
     MappingProfile,
     TableLayout,
-    alias_table,
     detect_layout,
     load_profile,
-    match_header,
-    normalise_header,
     profile_from_layout,
     save_profile,
 )
