@@ -7,7 +7,7 @@ import of workbooks already handed out — so a header changes only together wit
 an import alias for the old wording. ``docs/xlsx-layout.md`` documents the same
 content for people; a test keeps the two in step.
 
-Nothing here renders values; :mod:`ropa_desktop.io.export.xlsx` fills the columns
+Nothing here renders values; :mod:`ropa_desktop.io.export.xlsx_content` fills the columns
 in exactly the order given here.
 """
 
