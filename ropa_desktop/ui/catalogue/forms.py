@@ -190,6 +190,33 @@ def line_edit(object_name: str, parent: QWidget | None = None) -> QLineEdit:
     return edit
 
 
+class AddressFields:
+    """Street, postcode and city as every address form shows them: the street on its own
+    row, the postcode (narrow) beside the city on the next, the row's label leading to the
+    postcode. ``name`` turns a field key into the widget's objectName."""
+
+    def __init__(self, name: Callable[[str], str], parent: QWidget) -> None:
+        self.parent = parent
+        self.street = line_edit(name("street"), parent)
+        self.postcode = line_edit(name("postcode"), parent)
+        self.postcode.setMaximumWidth(110)
+        self.city = line_edit(name("city"), parent)
+        self.place = QHBoxLayout()
+        self.place.addWidget(self.postcode)
+        self.place.addWidget(self.city, 1)
+
+    def add_rows(self, form: QFormLayout, street_label: str, place_label: str,
+                 after_street: QWidget | None = None) -> None:
+        """Add the two rows to ``form`` with these (translated) labels; ``after_street`` is
+        a widget shown under the street (e.g. a finding)."""
+        form.addRow(street_label, self.street)
+        if after_street is not None:
+            form.addRow("", after_street)
+        label = QLabel(place_label, self.parent)
+        label.setBuddy(self.postcode)
+        form.addRow(label, self.place)
+
+
 def text_edit(object_name: str, parent: QWidget | None = None, lines: int = 4) -> QPlainTextEdit:
     """A multi-line text field; Tab moves on to the next field."""
     edit = QPlainTextEdit(parent)
@@ -294,10 +321,8 @@ class ProcessorForm(_CatalogueForm):
         n = self._name
         self.name = line_edit(n("name"), self)
         self.name_note = FieldMessage(n("nameError"), self)
-        self.street = line_edit(n("street"), self)
-        self.postcode = line_edit(n("postcode"), self)
-        self.postcode.setMaximumWidth(110)
-        self.city = line_edit(n("city"), self)
+        address = AddressFields(n, self)
+        self.street, self.postcode, self.city = address.street, address.postcode, address.city
         self.country = country_combo(n("country"), self)
         self.phone = line_edit(n("phone"), self)
         self.email = line_edit(n("email"), self)
@@ -305,16 +330,10 @@ class ProcessorForm(_CatalogueForm):
         self.contract_reference = line_edit(n("contractReference"), self)
         self.notes = text_edit(n("notes"), self, lines=3)
 
-        place = QHBoxLayout()
-        place.addWidget(self.postcode)
-        place.addWidget(self.city, 1)
         form = self.layout_
         form.addRow(self.tr("&Name:"), self.name)
         form.addRow("", self.name_note)
-        form.addRow(self.tr("&Street:"), self.street)
-        place_label = QLabel(self.tr("&Postcode, city:"), self)
-        place_label.setBuddy(self.postcode)
-        form.addRow(place_label, place)
+        address.add_rows(form, self.tr("&Street:"), self.tr("&Postcode, city:"))
         form.addRow(self.tr("C&ountry:"), self.country)
         form.addRow(self.tr("P&hone:"), self.phone)
         form.addRow(self.tr("&E-mail:"), self.email)

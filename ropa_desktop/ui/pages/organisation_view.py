@@ -36,6 +36,7 @@ from ropa_desktop.domain import presentation, vocab
 from ropa_desktop.domain.i18n import language
 from ropa_desktop.domain.rules import Finding
 from ropa_desktop.ui.catalogue.forms import (
+    AddressFields,
     FieldMessage,
     VocabCombo,
     country_combo,
@@ -99,23 +100,17 @@ class ContactEditor(QWidget):
         self.setObjectName(prefix)
         self.name = line_edit(f"{prefix}.name", self)
         self.organisation = line_edit(f"{prefix}.organisation", self)
-        self.street = line_edit(f"{prefix}.street", self)
-        self.postcode = line_edit(f"{prefix}.postcode", self)
-        self.postcode.setMaximumWidth(110)
-        self.city = line_edit(f"{prefix}.city", self)
+        address = AddressFields(lambda key: f"{prefix}.{key}", self)
+        self.street, self.postcode, self.city = address.street, address.postcode, address.city
         self.country = country_combo(f"{prefix}.country", self)
         self.phone = line_edit(f"{prefix}.phone", self)
         self.email = line_edit(f"{prefix}.email", self)
         self.website = line_edit(f"{prefix}.website", self)
-        place = QHBoxLayout()
-        place.addWidget(self.postcode)
-        place.addWidget(self.city, 1)
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.tr("Name:"), self.name)
         form.addRow(self.tr("Organisation:"), self.organisation)
-        form.addRow(self.tr("Street:"), self.street)
-        form.addRow(self.tr("Postcode, city:"), place)
+        address.add_rows(form, self.tr("Street:"), self.tr("Postcode, city:"))
         form.addRow(self.tr("Country:"), self.country)
         form.addRow(self.tr("Phone:"), self.phone)
         form.addRow(self.tr("E-mail:"), self.email)
@@ -217,24 +212,17 @@ class OrganisationView(QWidget):
         form.addRow("", self._note("services"))
 
         # address and contact
-        self.street = line_edit(n("street"), self)
-        self.postcode = line_edit(n("postcode"), self)
-        self.postcode.setMaximumWidth(110)
-        self.city = line_edit(n("city"), self)
+        address_fields = AddressFields(n, self)
+        self.street = address_fields.street
+        self.postcode, self.city = address_fields.postcode, address_fields.city
         self.country = country_combo(n("country"), self)
         self.phone = line_edit(n("phone"), self)
         self.email = line_edit(n("email"), self)
         self.website = line_edit(n("website"), self)
         address = QGroupBox(self.tr("Address and contact"), self)
         form = QFormLayout(address)
-        place = QHBoxLayout()
-        place.addWidget(self.postcode)
-        place.addWidget(self.city, 1)
-        form.addRow(self.tr("&Street:"), self.street)
-        form.addRow("", self._note("street"))
-        place_label = QLabel(self.tr("&Postcode, city:"), self)
-        place_label.setBuddy(self.postcode)
-        form.addRow(place_label, place)
+        address_fields.add_rows(form, self.tr("&Street:"), self.tr("&Postcode, city:"),
+                                after_street=self._note("street"))
         form.addRow(self.tr("C&ountry:"), self.country)
         form.addRow(self.tr("P&hone:"), self.phone)
         form.addRow(self.tr("&E-mail:"), self.email)
