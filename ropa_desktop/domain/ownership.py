@@ -62,8 +62,9 @@ def give_owners(register: Register, known: Mapping[str, str] | None = None) -> R
     Such an entry is copied for each organisation of the register that uses it; one of
     them keeps the entry's uid (the organisation ``known`` names for that uid if it is a
     user — the database's owner of the entry — else the first user in document order),
-    the others get :func:`copy_uid` uids and their links are moved to their copy. An
-    entry nobody uses goes to the organisation ``known`` names, else to the first
+    the others get :func:`copy_uid` uids and their links are moved to their copy; when
+    ``known`` gives the uid to an organisation that does not use it, every user gets a
+    copy. An entry nobody uses goes to the organisation ``known`` names, else to the first
     organisation. Entries with an owner, and registers without organisations, are left
     as they are. ``register`` itself is not changed.
     """
@@ -121,9 +122,11 @@ def _split(
             yield entry
             continue
         owners = _owners_of(entry, users, known, register)
-        keeper = known.get(entry.uid)
-        if keeper not in owners:
+        keeper: str | None = known.get(entry.uid)
+        if keeper is None:
             keeper = owners[0]
+        elif keeper not in owners:  # the uid is another organisation's entry: copies only
+            keeper = None
         for org_uid in owners:
             if org_uid == keeper:
                 entry.owner = org_uid

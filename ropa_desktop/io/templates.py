@@ -521,15 +521,18 @@ def prepare(store: Store, template_id: str, organisation: str, answers: dict[str
     """
     template = find_template(template_id)
     wanted = " ".join(organisation.split())
-    existing_names = {o.name.casefold(): o.name for o in store.organisations()}
+    existing_names = {o.name.casefold(): o.name
+                      for o in store.organisations(include_archived=True)}
     if wanted.casefold() in existing_names:
         org = store.load_organisation(existing_names[wanted.casefold()])
+        catalogue = store.catalogue(org.name)  # reuse within the organisation only
         created = False
     else:
         org = m.Organisation(name=wanted, kind=organisation_kind(answers, None))
+        catalogue = m.Register()
         created = True
     complete = complete_answers(template, answers, org.kind)
-    draft = build_draft(template, complete, organisation=org, catalogue=store.catalogue(),
+    draft = build_draft(template, complete, organisation=org, catalogue=catalogue,
                         lang=lang, processors=processors)
     return draft, org, created
 

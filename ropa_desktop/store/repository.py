@@ -148,16 +148,19 @@ class Store:
         """One organisation with all its activities and processing services."""
         return self.load_register(name).organisations[0]
 
-    def catalogue(self, organisation: str) -> m.Register:
+    def catalogue(self, organisation: str | None = None) -> m.Register:
         """Only the catalogues (processors, recipients, TOMs) of the organisation named
-        ``organisation``, without its activities. Raises :class:`StoreError` when there is
-        no such organisation."""
+        ``organisation`` (of every organisation when None), without any register. Raises
+        :class:`StoreError` when there is no such organisation."""
         with self.engine.connect() as conn:
-            org_id = conn.execute(select(OrganisationRow.id).where(
-                OrganisationRow.name == organisation)).scalar()
-            if org_id is None:
-                raise StoreError(MSG_UNKNOWN_ORG, name=organisation)
-            reader = Reader(conn, [org_id])
+            org_ids = None
+            if organisation is not None:
+                org_id = conn.execute(select(OrganisationRow.id).where(
+                    OrganisationRow.name == organisation)).scalar()
+                if org_id is None:
+                    raise StoreError(MSG_UNKNOWN_ORG, name=organisation)
+                org_ids = [org_id]
+            reader = Reader(conn, org_ids)
             return m.Register(processors=list(reader.processors.values()),
                               recipients=list(reader.recipients.values()),
                               toms=list(reader.toms.values()))
