@@ -68,8 +68,9 @@ def give_owners(register: Register, known: Mapping[str, str] | None = None) -> R
     organisation. Entries with an owner, and registers without organisations, are left
     as they are. ``register`` itself is not changed.
     """
-    unowned = [e for e in (*register.processors, *register.recipients, *register.toms)
-               if not e.owner]
+    entries: list[Processor | Recipient | Tom] = [
+        *register.processors, *register.recipients, *register.toms]
+    unowned = [e for e in entries if not e.owner]
     if not unowned or not register.organisations:
         return register
     known = known or {}

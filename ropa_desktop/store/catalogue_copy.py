@@ -101,11 +101,10 @@ def _earlier_copies(writer: Writer, to_uid: str, uids: list[str],
 
 def _twin(entry: CatalogueEntry, uid: str, owner: str, with_notes: bool) -> CatalogueEntry:
     if isinstance(entry, m.Processor):
-        twin: CatalogueEntry = replace(entry, uid=uid, owner=owner,
-                                       subprocessors=list(entry.subprocessors))
+        proc = replace(entry, uid=uid, owner=owner, subprocessors=list(entry.subprocessors))
         if not with_notes:
-            twin = replace(twin, notes="", contract_date=None, contract_reference="")
-        return twin
+            proc = replace(proc, notes="", contract_date=None, contract_reference="")
+        return proc
     if isinstance(entry, m.Recipient):
         return replace(entry, uid=uid, owner=owner, notes=entry.notes if with_notes else "")
     return replace(entry, uid=uid, owner=owner, art32=list(entry.art32),

@@ -14,6 +14,7 @@ from ropa_desktop.domain import model as m
 from ropa_desktop.domain.codec import from_dict, to_dict
 from ropa_desktop.domain.diff import diff
 from ropa_desktop.store import rows
+from ropa_desktop.store.catalogue_copy import own_links
 from ropa_desktop.store.models import (
     ActivityRow,
     ChangeBatchRow,
@@ -30,7 +31,6 @@ from ropa_desktop.store.models import (
     TomUseRow,
     TransferRow,
 )
-from ropa_desktop.store.catalogue_copy import own_links
 from ropa_desktop.store.reading import Reader
 from ropa_desktop.store.records import (
     MSG_CHANGED_SINCE,
@@ -311,14 +311,15 @@ def _delete_created(writer: Writer, kind: str, uid: str,
     if kind == "activity":
         writer.delete_activity(uid)
         return
-    tables: dict[str, EntityTable] = {
-        "service": ProcessingServiceRow, "organisation": OrganisationRow,
+    catalogues: dict[str, type[ProcessorRow] | type[RecipientRow] | type[TomRow]] = {
         "processor": ProcessorRow, "recipient": RecipientRow, "tom": TomRow}
-    table = tables[kind]
-    if kind in ("processor", "recipient", "tom"):
+    if kind in catalogues:
         snapshot = snapshots.get(uid) if kind == "processor" else None
-        writer.delete_catalogue_entry(table, kind, uid, snapshot)
+        writer.delete_catalogue_entry(catalogues[kind], kind, uid, snapshot)
         return
+    tables: dict[str, EntityTable] = {
+        "service": ProcessingServiceRow, "organisation": OrganisationRow}
+    table = tables[kind]
     row = writer.conn.execute(select(table).where(table.uid == uid)).mappings().first()
     if row is None:
         return

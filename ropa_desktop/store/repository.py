@@ -24,8 +24,8 @@ from ropa_desktop.domain import model as m
 from ropa_desktop.domain.codec import register_from_document, register_to_document
 from ropa_desktop.domain.integrity import integrity_problems
 from ropa_desktop.domain.ownership import give_owners
-from ropa_desktop.store import history, organisations
-from ropa_desktop.store import rows
+from ropa_desktop.store import history, organisations, rows
+from ropa_desktop.store.catalogue_copy import copy_entries
 from ropa_desktop.store.history import (
     DELETED_FROM,
     deletion_origins,
@@ -42,7 +42,6 @@ from ropa_desktop.store.models import (
     RegisterVersionRow,
     TomRow,
 )
-from ropa_desktop.store.catalogue_copy import copy_entries
 from ropa_desktop.store.reading import Reader, read_register
 from ropa_desktop.store.records import (
     MSG_ARCHIVED_ALREADY,
@@ -242,8 +241,9 @@ class Store:
         so it fails exactly where the real one would. ``text_cleaned`` tells that
         the caller has already replaced NUL and other control characters.
         """
-        if any(not e.owner for e in (*register.processors, *register.recipients,
-                                     *register.toms)):
+        entries: list[m.Processor | m.Recipient | m.Tom] = [
+            *register.processors, *register.recipients, *register.toms]
+        if any(not e.owner for e in entries):
             register = give_owners(register, self._owners())
         problems = integrity_problems(register, check_text=not text_cleaned)
         if problems:

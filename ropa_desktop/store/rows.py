@@ -187,10 +187,10 @@ def client_from(row: RowMapping) -> m.ClientController:
 def processor_values(p: m.Processor, organisation_id: int) -> dict[str, Any]:
     """Row values of a processor (without its subprocessor links)."""
     return {
-        "uid": p.uid, "organisation_id": organisation_id, "name": p.name, "street": p.street, "postcode": p.postcode,
-        "city": p.city, "country": p.country, "phone": p.phone, "email": p.email,
-        "contract_date": p.contract_date, "contract_reference": p.contract_reference,
-        "notes": p.notes,
+        "uid": p.uid, "organisation_id": organisation_id, "name": p.name, "street": p.street,
+        "postcode": p.postcode, "city": p.city, "country": p.country, "phone": p.phone,
+        "email": p.email, "contract_date": p.contract_date,
+        "contract_reference": p.contract_reference, "notes": p.notes,
     }
 
 
@@ -198,17 +198,17 @@ def processor_from(row: RowMapping, owner: str) -> m.Processor:
     """A processor of the organisation ``owner`` (uid) from its row (subprocessors are
     filled in later)."""
     return m.Processor(
-        uid=row["uid"], owner=owner, name=row["name"], street=row["street"], postcode=row["postcode"],
-        city=row["city"], country=row["country"], phone=row["phone"], email=row["email"],
-        contract_date=row["contract_date"], contract_reference=row["contract_reference"],
-        notes=row["notes"],
+        uid=row["uid"], owner=owner, name=row["name"], street=row["street"],
+        postcode=row["postcode"], city=row["city"], country=row["country"], phone=row["phone"],
+        email=row["email"], contract_date=row["contract_date"],
+        contract_reference=row["contract_reference"], notes=row["notes"],
     )
 
 
 def recipient_values(r: m.Recipient, organisation_id: int) -> dict[str, Any]:
     """Row values of a recipient."""
-    return {"uid": r.uid, "organisation_id": organisation_id, "name": r.name, "category": r.category, "country": r.country,
-            "notes": r.notes}
+    return {"uid": r.uid, "organisation_id": organisation_id, "name": r.name,
+            "category": r.category, "country": r.country, "notes": r.notes}
 
 
 def recipient_from(row: RowMapping, owner: str) -> m.Recipient:
@@ -219,8 +219,8 @@ def recipient_from(row: RowMapping, owner: str) -> m.Recipient:
 
 def tom_values(t: m.Tom, organisation_id: int) -> dict[str, Any]:
     """Row values of a TOM."""
-    return {"uid": t.uid, "organisation_id": organisation_id, "title": t.title, "description": t.description,
-            "sdm_goal": t.sdm_goal, "art32": list(t.art32)}
+    return {"uid": t.uid, "organisation_id": organisation_id, "title": t.title,
+            "description": t.description, "sdm_goal": t.sdm_goal, "art32": list(t.art32)}
 
 
 def tom_from(row: RowMapping, owner: str) -> m.Tom:

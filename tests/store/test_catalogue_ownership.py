@@ -86,7 +86,7 @@ def test_the_store_refuses_a_cross_organisation_link_with_a_clear_message(db_url
     store = open_store(db_url)
     register = _two_organisations()
     store.import_register(register)
-    a, b = register.organisations
+    b = register.organisations[1]
     act = b.activities[0]
     act.processors = [m.ProcessorLink(register.processors[1].uid, "Teams")]
     with pytest.raises(StoreError) as caught:
@@ -127,7 +127,7 @@ def test_copy_from_another_organisation_takes_the_chain_without_notes(db_url):
     store = open_store(db_url, user="dsb")
     register = _two_organisations()
     store.import_register(register)
-    sub, ms = register.processors
+    ms = register.processors[1]
     mapping = store.copy_catalogue_entries("Stadt A", "Gemeinde B",
                                            [ms.uid, register.toms[0].uid])
     b = store.load_register("Gemeinde B")
