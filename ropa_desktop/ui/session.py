@@ -219,14 +219,48 @@ class Session(QObject):
         self.changed.emit(Change.ORGANISATION)
         return org
 
+    def copy_from(self, organisation: str, uids: list[str], *,
+                  with_notes: bool = False) -> dict[str, str]:
+        """Copy catalogue entries of another organisation into the current one (with their
+        subprocessor chains; notes only when asked); one undoable batch."""
+        org = self._require_org()
+        mapping = self.store.copy_catalogue_entries(organisation, org.name, uids,
+                                                    with_notes=with_notes)
+        self._catalogue_changed()
+        return mapping
+
+    def deleted_organisations(self) -> list[str]:
+        """Names of organisations whose deletion can still be undone, newest first."""
+        existing = {o.name for o in self.organisations(include_archived=True)}
+        names = [b.description for b in self.store.batches()
+                 if b.kind == "delete-organisation" and not b.undone]
+        return [n for n in dict.fromkeys(names) if n not in existing]
+
+    def archive_organisation(self, name: str) -> None:
+        """Archive an organisation (the window moves on to another one)."""
+        self.store.archive_organisation(name)
+        self.reload()
+
+    def delete_organisation(self, name: str) -> str:
+        """Delete an organisation with all it holds; returns the batch (undoable)."""
+        batch = self.store.delete_organisation(name)
+        self.reload()
+        return batch
+
+    def restore_organisation(self, name: str) -> None:
+        """Bring back an archived or deleted organisation and work on it."""
+        self.store.restore_organisation(name)
+        self.reload()
+        self.set_organisation(name)
+
     def reload(self) -> None:
         """Forget every cached record (after an import, undo or restore) and tell the views."""
         self._org = None
         self._catalogue = None
         self._by_uid = {}
-        names = {o.name for o in self.organisations()}
-        if self._org_name not in names:
-            self._org_name = min(names, key=str.casefold) if names else None
+        orgs = self.organisations()
+        if self._org_name not in {o.name for o in orgs}:
+            self._org_name = opening_organisation(orgs, None)
             self._forget_checks()
             self.organisationChanged.emit()
         self._forget_checks()
