@@ -42,15 +42,17 @@ class CopyFromOrganisationDialog(QDialog):
         self.session = session
         self.kind = kind
         self.copied: dict[str, str] = {}
-        self.organisation = QComboBox(self, objectName="copyFromOrganisation.organisation")
+        self.organisation = QComboBox(self)
+        self.organisation.setObjectName("copyFromOrganisation.organisation")
         current = session.organisation_name
         for org in session.organisations(include_archived=True):
             if org.name != current:
                 self.organisation.addItem(org.name, org.name)
-        self.entries = QListWidget(self, objectName="copyFromOrganisation.entries")
+        self.entries = QListWidget(self)
+        self.entries.setObjectName("copyFromOrganisation.entries")
         self.with_notes = QCheckBox(self.tr(
-            "Also copy notes, contract date and reference and TOM descriptions"), self,
-            objectName="copyFromOrganisation.withNotes")
+            "Also copy notes, contract date and reference and TOM descriptions"), self)
+        self.with_notes.setObjectName("copyFromOrganisation.withNotes")
         hint = QLabel(self.tr(
             "The copies belong to “{name}” alone; processors come with their subprocessors. "
             "Notes and contract data of the other organisation stay behind unless you tick "
@@ -75,16 +77,16 @@ class CopyFromOrganisationDialog(QDialog):
         self._fill()
         self.resize(520, 440)
 
-    def _catalogue(self) -> list[m.Processor] | list[m.Recipient] | list[m.Tom]:
+    def _catalogue(self) -> list[m.Processor | m.Recipient | m.Tom]:
         name = self.organisation.currentData()
         if name is None:
             return []
         register = self.session.store.catalogue(name)
         if self.kind == "processor":
-            return register.processors
+            return list(register.processors)
         if self.kind == "recipient":
-            return register.recipients
-        return register.toms
+            return list(register.recipients)
+        return list(register.toms)
 
     def _fill(self) -> None:
         self.entries.blockSignals(True)

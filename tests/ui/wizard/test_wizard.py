@@ -8,9 +8,8 @@ import pytest
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget, QWizard
 
 from ropa_desktop.domain import model as m
-from ropa_desktop.io.templates import NEW_PROCESSOR
 from ropa_desktop.domain.rules import Severity, completeness
-from ropa_desktop.io.templates import load_templates
+from ropa_desktop.io.templates import NEW_PROCESSOR, load_templates
 from ropa_desktop.store.database import open_store
 from ropa_desktop.ui.common import prompts
 from ropa_desktop.ui.session import Session
