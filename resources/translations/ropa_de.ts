@@ -841,6 +841,14 @@ Sie lassen sich im Verlauf wiederherstellen.</translation>
         <translation>Importierter Verlauf</translation>
     </message>
     <message>
+        <source>Copied from another organisation</source>
+        <translation>Aus anderer Organisation übernommen</translation>
+    </message>
+    <message>
+        <source>Organisation deleted</source>
+        <translation>Organisation gelöscht</translation>
+    </message>
+    <message>
         <source>{batch} (undone)</source>
         <translation>{batch} (rückgängig gemacht)</translation>
     </message>

@@ -162,6 +162,9 @@ def organisation_uids(conn: Connection, org_id: int, org_uid: str) -> set[str]:
                 todo.append(sub)
     uids.update(uid for id_, uid in conn.execute(select(ProcessorRow.id, ProcessorRow.uid))
                 if id_ in processor_ids)
+    for table in (ProcessorRow, RecipientRow, TomRow):  # its own catalogue, used or not
+        uids.update(conn.execute(select(table.uid).where(
+            table.organisation_id == org_id)).scalars())
     uids.update(conn.execute(select(RecipientRow.uid).join(
         RecipientUseRow, RecipientUseRow.recipient_id == RecipientRow.id)
         .where(RecipientUseRow.activity_id.in_(acts))).scalars())

@@ -161,3 +161,13 @@ def test_copy_refuses_entries_of_another_organisation(db_url):
         store.copy_catalogue_entries("Gemeinde B", "Stadt A", [register.processors[0].uid])
     with pytest.raises(StoreError, match="Stadt C"):
         store.copy_catalogue_entries("Stadt A", "Stadt C", [register.processors[0].uid])
+
+
+def test_the_history_of_an_organisation_holds_its_own_catalogue_entries(db_url):
+    store = open_store(db_url)
+    register = _two_organisations()
+    store.import_register(register)
+    spare = store.save_processor(m.Processor(owner=register.organisations[1].uid,
+                                             name="Noch ungenutzt"))
+    assert spare.uid in {e.record.entity_uid for e in store.organisation_history("Gemeinde B")}
+    assert spare.uid not in {e.record.entity_uid for e in store.organisation_history("Stadt A")}
