@@ -469,6 +469,33 @@ Sie lassen sich im Verlauf wiederherstellen.</translation>
     </message>
 </context>
 <context>
+    <name>CopyFromOrganisationDialog</name>
+    <message>
+        <source>Copy from another organisation</source>
+        <translation>Aus anderer Organisation übernehmen</translation>
+    </message>
+    <message>
+        <source>Also copy notes, contract date and reference and TOM descriptions</source>
+        <translation>Auch Notizen, Vertragsdatum und -zeichen sowie TOM-Beschreibungen übernehmen</translation>
+    </message>
+    <message>
+        <source>The copies belong to “{name}” alone; processors come with their subprocessors. Notes and contract data of the other organisation stay behind unless you tick the box.</source>
+        <translation>Die Kopien gehören allein zu „{name}“; Auftragsverarbeiter kommen mit ihren Unterauftragsverarbeitern. Notizen und Vertragsdaten der anderen Organisation bleiben zurück, wenn das Kästchen nicht angekreuzt ist.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Übernehmen</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation:</source>
+        <translation>&amp;Organisation:</translation>
+    </message>
+    <message>
+        <source>Not copied</source>
+        <translation>Nicht übernommen</translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <source>Date recorded</source>
@@ -814,6 +841,14 @@ Sie lassen sich im Verlauf wiederherstellen.</translation>
         <translation>Importierter Verlauf</translation>
     </message>
     <message>
+        <source>Copied from another organisation</source>
+        <translation>Aus anderer Organisation übernommen</translation>
+    </message>
+    <message>
+        <source>Organisation deleted</source>
+        <translation>Organisation gelöscht</translation>
+    </message>
+    <message>
         <source>{batch} (undone)</source>
         <translation>{batch} (rückgängig gemacht)</translation>
     </message>
@@ -1130,6 +1165,18 @@ Sie lassen sich im Verlauf wiederherstellen.</translation>
         <translation>Neue &amp;Organisation …</translation>
     </message>
     <message>
+        <source>&amp;Archive organisation …</source>
+        <translation>Organisation &amp;archivieren …</translation>
+    </message>
+    <message>
+        <source>&amp;Delete organisation …</source>
+        <translation>Organisation &amp;löschen …</translation>
+    </message>
+    <message>
+        <source>&amp;Restore organisation …</source>
+        <translation>Organisation &amp;wiederherstellen …</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
@@ -1349,6 +1396,57 @@ Sie lassen sich im Verlauf wiederherstellen.</translation>
     <message>
         <source>Untick when there is no date</source>
         <translation>Haken entfernen, wenn es kein Datum gibt</translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationLifecycle</name>
+    <message>
+        <source>Archive organisation</source>
+        <translation>Organisation archivieren</translation>
+    </message>
+    <message>
+        <source>Not archived</source>
+        <translation>Nicht archiviert</translation>
+    </message>
+    <message>
+        <source>Delete organisation</source>
+        <translation>Organisation löschen</translation>
+    </message>
+    <message>
+        <source>Not deleted</source>
+        <translation>Nicht gelöscht</translation>
+    </message>
+    <message>
+        <source>{name} (archived)</source>
+        <translation>{name} (archiviert)</translation>
+    </message>
+    <message>
+        <source>{name} (deleted)</source>
+        <translation>{name} (gelöscht)</translation>
+    </message>
+    <message>
+        <source>Restore organisation</source>
+        <translation>Organisation wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Archive “{name}”? It is hidden from the organisation switcher and the lists; its register stays complete and can still be exported. File → Restore organisation brings it back.</source>
+        <translation>„{name}“ archivieren? Die Organisation verschwindet aus der Auswahl und den Listen; ihr Verzeichnis bleibt vollständig erhalten und lässt sich weiter exportieren. Datei → Organisation wiederherstellen holt sie zurück.</translation>
+    </message>
+    <message>
+        <source>Delete “{name}” with {activities} processing activities, {services} processing services and {catalogue} catalogue entries (processors, recipients, TOMs)? The deletion is recorded in the history; File → Restore organisation brings everything back.</source>
+        <translation>„{name}“ mit {activities} Verarbeitungstätigkeiten, {services} Auftragsverarbeitungen und {catalogue} Katalogeinträgen (Auftragsverarbeiter, Empfänger, TOM) löschen? Die Löschung wird im Verlauf festgehalten; Datei → Organisation wiederherstellen bringt alles zurück.</translation>
+    </message>
+    <message>
+        <source>No organisation is archived or deleted.</source>
+        <translation>Keine Organisation ist archiviert oder gelöscht.</translation>
+    </message>
+    <message>
+        <source>Organisation to bring back:</source>
+        <translation>Zurückzuholende Organisation:</translation>
+    </message>
+    <message>
+        <source>Not restored</source>
+        <translation>Nicht wiederhergestellt</translation>
     </message>
 </context>
 <context>
@@ -1602,8 +1700,8 @@ Sie lassen sich im Verlauf wiederherstellen.</translation>
         <translation>Auftragsverarbeiter</translation>
     </message>
     <message>
-        <source>Processors already in the catalogue are used where the name matches; you may choose another existing one. A new processor is only created when none fits.</source>
-        <translation>Auftragsverarbeiter, die bereits im Katalog stehen, werden bei gleichem Namen übernommen; Sie können auch einen anderen vorhandenen wählen. Ein neuer Auftragsverarbeiter wird nur angelegt, wenn keiner passt.</translation>
+        <source>Processors already in this organisation&apos;s catalogue are used where the name matches; you may choose another existing one or create a new one.</source>
+        <translation>Auftragsverarbeiter aus dem Katalog dieser Organisation werden verwendet, wenn der Name passt; Sie können einen anderen vorhandenen wählen oder einen neuen anlegen.</translation>
     </message>
     <message>
         <source>Existing: {name}</source>
@@ -2022,6 +2120,14 @@ Möchten Sie das Demo-Verzeichnis laden (fünf Organisationen aus echten Datensc
     <message>
         <source>Delete the entry (Del in the list)</source>
         <translation>Eintrag löschen (Entf in der Liste)</translation>
+    </message>
+    <message>
+        <source>Copy from another organisation …</source>
+        <translation>Aus anderer Organisation übernehmen …</translation>
+    </message>
+    <message>
+        <source>Take entries of another organisation into this one, as copies of its own</source>
+        <translation>Einträge einer anderen Organisation als eigene Kopien in diese übernehmen</translation>
     </message>
     <message>
         <source>New entry</source>

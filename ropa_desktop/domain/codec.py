@@ -17,9 +17,14 @@ from functools import cache
 from typing import Any, TypeVar, cast
 
 from ropa_desktop.domain import model
+from ropa_desktop.domain.ownership import give_owners
 
 FORMAT_NAME = "ropa-desktop/register"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+"""Version 2: every processor, recipient and TOM names its organisation (``owner``)."""
+READABLE_VERSIONS = (1, 2)
+"""Versions read: a version-1 document's shared catalogue entries are copied for each
+organisation that uses them (see :func:`ropa_desktop.domain.ownership.give_owners`)."""
 MAX_INT = 100_000
 """Largest whole number a field holds (a retention of 100,000 days is already absurd)."""
 MIN_YEAR, MAX_YEAR = 1900, 9998
@@ -183,7 +188,11 @@ def register_from_document(doc: Any) -> model.Register:
         raise DecodeError("$", "expected an object")
     if doc.get("format") != FORMAT_NAME:
         raise DecodeError("$.format", f"expected {FORMAT_NAME!r}")
-    if doc.get("version") != FORMAT_VERSION:
-        raise DecodeError("$.version", f"unsupported version {doc.get('version')!r}")
+    version = doc.get("version")
+    if version not in READABLE_VERSIONS or isinstance(version, bool):
+        raise DecodeError("$.version", f"unsupported version {version!r}")
     body = {k: v for k, v in doc.items() if k not in ("format", "version")}
-    return from_dict(model.Register, body)
+    register = from_dict(model.Register, body)
+    if version == 1:
+        register = give_owners(register)
+    return register

@@ -41,50 +41,54 @@ def integrity_problems(register: Register, *, check_text: bool = True) -> list[I
     for pi, proc in enumerate(register.processors):
         if not proc.name.strip():
             problems.append(IntegrityProblem(f"$.processors[{pi}].name", "name is empty"))
-    processors = {p.uid for p in register.processors}
-    recipients = {r.uid for r in register.recipients}
-    toms = {t.uid for t in register.toms}
+    processors = {p.uid: p.owner for p in register.processors}
+    recipients = {r.uid: r.owner for r in register.recipients}
+    toms = {t.uid: t.owner for t in register.toms}
+    owner = ""  # the organisation whose records are being checked
+
+    def check(pool: dict[str, str], uid: str, path: str, what: str) -> None:
+        if uid not in pool:
+            problems.append(IntegrityProblem(path, f"unknown {what} {uid!r}"))
+        elif pool[uid] and owner and pool[uid] != owner:
+            problems.append(IntegrityProblem(
+                path, f"{what} {uid!r} belongs to another organisation ({pool[uid]!r})"))
 
     def links(items: list[ProcessorLink], path: str) -> None:
         for i, link in enumerate(items):
-            if link.processor not in processors:
-                problems.append(IntegrityProblem(
-                    f"{path}[{i}].processor", f"unknown processor {link.processor!r}"))
+            check(processors, link.processor, f"{path}[{i}].processor", "processor")
 
     def transfers(items: list[Transfer], path: str) -> None:
         for i, t in enumerate(items):
-            if t.processor is not None and t.processor not in processors:
-                problems.append(IntegrityProblem(
-                    f"{path}[{i}].processor", f"unknown processor {t.processor!r}"))
+            if t.processor is not None:
+                check(processors, t.processor, f"{path}[{i}].processor", "processor")
 
     def tom_links(items: list[str], path: str) -> None:
         for i, uid in enumerate(items):
-            if uid not in toms:
-                problems.append(IntegrityProblem(f"{path}[{i}]", f"unknown TOM {uid!r}"))
+            check(toms, uid, f"{path}[{i}]", "TOM")
 
     for oi, org in enumerate(register.organisations):
+        owner = org.uid
         for ai, act in enumerate(org.activities):
             base = f"$.organisations[{oi}].activities[{ai}]"
             links(act.processors, f"{base}.processors")
             transfers(act.transfers, f"{base}.transfers")
             tom_links(act.toms, f"{base}.toms")
             for ri, uid in enumerate(act.recipients):
-                if uid not in recipients:
-                    problems.append(IntegrityProblem(
-                        f"{base}.recipients[{ri}]", f"unknown recipient {uid!r}"))
+                check(recipients, uid, f"{base}.recipients[{ri}]", "recipient")
         for si, svc in enumerate(org.services):
             base = f"$.organisations[{oi}].services[{si}]"
             links(svc.subprocessors, f"{base}.subprocessors")
             transfers(svc.transfers, f"{base}.transfers")
             tom_links(svc.toms, f"{base}.toms")
     for pi, proc in enumerate(register.processors):
+        owner = proc.owner
         for si, sub in enumerate(proc.subprocessors):
             path = f"$.processors[{pi}].subprocessors[{si}].processor"
-            if sub.processor not in processors:
-                problems.append(IntegrityProblem(path, f"unknown processor {sub.processor!r}"))
-            elif sub.processor == proc.uid:
+            if sub.processor == proc.uid:
                 problems.append(
                     IntegrityProblem(path, "a processor cannot be its own subprocessor"))
+            else:
+                check(processors, sub.processor, path, "processor")
     return problems
 
 

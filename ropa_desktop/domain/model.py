@@ -8,6 +8,10 @@ conveniences and know nothing of databases, files or Qt.
 Identity: every entity that other entities point to (organisation, activity,
 processing service, processor, recipient, TOM) carries a ``uid`` that survives
 export and import unchanged. Links are stored as those uids.
+
+Ownership: every processor, recipient and TOM belongs to exactly one organisation
+(its ``owner``, the organisation's uid); an activity or processing service links only
+entries of its own organisation. Joint controllers are part of the activity itself.
 """
 
 from __future__ import annotations
@@ -273,6 +277,8 @@ class Organisation:
     is_controller: bool = True
     is_processor: bool = False
     notes: str = ""
+    archived: datetime | None = None
+    """When the organisation was archived (hidden from the switcher and default lists)."""
     activities: list[Activity] = field(default_factory=list)
     services: list[ProcessingService] = field(default_factory=list)
 
@@ -287,9 +293,11 @@ class SubprocessorLink:
 
 @dataclass(slots=True)
 class Processor:
-    """A processor (Auftragsverarbeiter), reusable across activities and organisations."""
+    """A processor (Auftragsverarbeiter) with one organisation's contract, reusable across
+    that organisation's activities."""
 
     uid: str = field(default_factory=new_uid)
+    owner: str = ""
     name: str = ""
     street: str = ""
     postcode: str = ""
@@ -305,9 +313,10 @@ class Processor:
 
 @dataclass(slots=True)
 class Recipient:
-    """An external recipient or recipient category (not a processor)."""
+    """An external recipient or recipient category (not a processor) of one organisation."""
 
     uid: str = field(default_factory=new_uid)
+    owner: str = ""
     name: str = ""
     category: str = ""
     country: str = ""
@@ -316,9 +325,11 @@ class Recipient:
 
 @dataclass(slots=True)
 class Tom:
-    """A technical or organisational measure of the catalogue, grouped by SDM goal."""
+    """A technical or organisational measure of one organisation's catalogue, grouped by
+    SDM goal."""
 
     uid: str = field(default_factory=new_uid)
+    owner: str = ""
     title: str = ""
     description: str = ""
     sdm_goal: str = ""
@@ -342,7 +353,11 @@ class ChangeRecord:
 
 @dataclass(slots=True)
 class Register:
-    """A whole database's worth of register: organisations and shared catalogues."""
+    """A whole database's worth of register: organisations and their catalogues.
+
+    ``processors``, ``recipients`` and ``toms`` are flat lists of the entries of every
+    organisation in ``organisations``; each entry names its organisation in ``owner``.
+    """
 
     organisations: list[Organisation] = field(default_factory=list)
     processors: list[Processor] = field(default_factory=list)
@@ -353,6 +368,10 @@ class Register:
     def organisation(self, name: str) -> Organisation | None:
         """The organisation of that exact name, or None."""
         return next((o for o in self.organisations if o.name == name), None)
+
+    def organisation_by_uid(self, uid: str) -> Organisation | None:
+        """The organisation with that uid, or None."""
+        return next((o for o in self.organisations if o.uid == uid), None)
 
     def processors_by_uid(self) -> dict[str, Processor]:
         """Processors keyed by uid."""

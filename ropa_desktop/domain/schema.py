@@ -16,7 +16,7 @@ from enum import Enum
 from typing import Any
 
 from ropa_desktop.domain import model
-from ropa_desktop.domain.codec import FORMAT_NAME, FORMAT_VERSION, MAX_INT
+from ropa_desktop.domain.codec import FORMAT_NAME, MAX_INT, READABLE_VERSIONS
 
 SCHEMA_ID = "https://ropa-desktop.invalid/schemas/register.schema.json"
 
@@ -42,6 +42,9 @@ FIELD_DOCS: dict[str, str] = {
     "recipients": "uids of recipients in $.recipients.",
     "toms": "uids of TOM catalogue entries in $.toms.",
     "sdm_goal": "SDM goal vocabulary id, e.g. confidentiality.",
+    "owner": "uid of the organisation in $.organisations the entry belongs to; its records "
+             "link only entries of their own organisation.",
+    "archived": "When the organisation was archived, or null.",
 }
 
 
@@ -106,7 +109,10 @@ def register_schema() -> dict[str, Any]:
     register_def = defs.pop("Register")
     props = {
         "format": {"const": FORMAT_NAME},
-        "version": {"const": FORMAT_VERSION},
+        "version": {
+            "description": "2; a document of version 1 (catalogues shared by all "
+                           "organisations, no owner) is read too.",
+            "enum": list(READABLE_VERSIONS)},
         **register_def["properties"],
     }
     return {
@@ -115,8 +121,9 @@ def register_schema() -> dict[str, Any]:
         "title": "ropa-desktop register",
         "description": (
             "A record of processing activities (Art. 30 GDPR) as exported by ropa-desktop: "
-            "organisations with their activities and processing services, the shared "
-            "catalogues of processors, recipients and TOMs, and optionally the change history."
+            "organisations with their activities and processing services, the catalogues "
+            "of processors, recipients and TOMs (each entry owned by one organisation), and "
+            "optionally the change history."
         ),
         "type": "object",
         "required": ["format", "version"],

@@ -345,9 +345,10 @@ class _Filler:
         never taken for its European parent.
         """
         name = self.text(spec["name"])
-        if parent is None and norm(name) in self.pinned:
-            return self._pinned(name, self.pinned[norm(name)])
-        for candidate in [name, *spec.get("match", [])]:
+        pin = self.pinned.get(norm(name)) if parent is None else None
+        if pin is not None and pin != NEW_PROCESSOR:
+            return self._pinned(name, pin)
+        for candidate in [name, *spec.get("match", [])] if pin is None else []:
             if parent is None:
                 found, _ = self.processors.find(candidate)
             else:
@@ -408,6 +409,11 @@ class _Filler:
         return found.uid
 
 
+NEW_PROCESSOR = "new"
+"""A processor pin that asks for a new processor even where an existing one matches (e.g. a
+contract of the organisation's own with Microsoft Ireland beside an older one)."""
+
+
 def build_draft(template: Template, answers: dict[str, Any], *, organisation: m.Organisation,
                 catalogue: m.Register, lang: str | None = None,
                 today: date | None = None, processors: dict[str, str] | None = None) -> Draft:
@@ -415,7 +421,8 @@ def build_draft(template: Template, answers: dict[str, Any], *, organisation: m.
 
     ``processors`` pins choices: template processor name (as in :attr:`Draft.plan`) →
     uid of an existing catalogue processor to use instead of the one matched by name
-    (or instead of creating one). Names not in the template are ignored.
+    (or instead of creating one), or :data:`NEW_PROCESSOR` to create one although a name
+    matches. Names not in the template are ignored.
     """
     lang = lang or language()
     today = today or date.today()
@@ -521,15 +528,18 @@ def prepare(store: Store, template_id: str, organisation: str, answers: dict[str
     """
     template = find_template(template_id)
     wanted = " ".join(organisation.split())
-    existing_names = {o.name.casefold(): o.name for o in store.organisations()}
+    existing_names = {o.name.casefold(): o.name
+                      for o in store.organisations(include_archived=True)}
     if wanted.casefold() in existing_names:
         org = store.load_organisation(existing_names[wanted.casefold()])
+        catalogue = store.catalogue(org.name)  # reuse within the organisation only
         created = False
     else:
         org = m.Organisation(name=wanted, kind=organisation_kind(answers, None))
+        catalogue = m.Register()
         created = True
     complete = complete_answers(template, answers, org.kind)
-    draft = build_draft(template, complete, organisation=org, catalogue=store.catalogue(),
+    draft = build_draft(template, complete, organisation=org, catalogue=catalogue,
                         lang=lang, processors=processors)
     return draft, org, created
 

@@ -48,6 +48,11 @@ MSG_NEWER = Text(
        "Bitte das Programm aktualisieren.",
     en="{target} was written by a newer version of ropa-desktop (schema {revision}). "
        "Please update the application.")
+MSG_BROKEN_LINKS = Text(
+    de="Die Aktualisierung des Schemas hinterließe ungültige Verweise in der Tabelle {table}; "
+       "die Datenbank bleibt unverändert.",
+    en="The schema upgrade would leave invalid references in the table {table}; the "
+       "database is left unchanged.")
 
 
 def default_database_path() -> Path:
@@ -136,11 +141,31 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def upgrade_schema(engine: Engine, revision: str = "head") -> None:
-    """Run the migrations up to ``revision`` in one transaction."""
+    """Run the migrations up to ``revision`` in one transaction.
+
+    On SQLite foreign keys are switched off meanwhile (a table that others refer to is
+    rebuilt by copying, which must not cascade) and checked as a whole before the commit.
+    """
     cfg = _alembic_config()
-    with writing(engine) as conn:
-        cfg.attributes["connection"] = conn
-        upgrade(cfg, revision)
+    if engine.dialect.name != "sqlite":
+        with writing(engine) as conn:
+            cfg.attributes["connection"] = conn
+            upgrade(cfg, revision)
+        return
+    with engine.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        assert raw is not None
+        raw.execute("PRAGMA foreign_keys=OFF")  # outside any transaction, as SQLite requires
+        try:
+            conn.execution_options(**{WRITE: True})
+            with conn.begin():
+                cfg.attributes["connection"] = conn
+                upgrade(cfg, revision)
+                broken = conn.exec_driver_sql("PRAGMA foreign_key_check").first()
+                if broken is not None:
+                    raise DatabaseError(MSG_BROKEN_LINKS, table=broken[0])
+        finally:
+            raw.execute("PRAGMA foreign_keys=ON")
 
 
 def open_store(target: str | os.PathLike[str] | None = None, *, user: str | None = None,

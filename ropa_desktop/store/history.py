@@ -14,6 +14,7 @@ from ropa_desktop.domain import model as m
 from ropa_desktop.domain.codec import from_dict, to_dict
 from ropa_desktop.domain.diff import diff
 from ropa_desktop.store import rows
+from ropa_desktop.store.catalogue_copy import own_links
 from ropa_desktop.store.models import (
     ActivityRow,
     ChangeBatchRow,
@@ -161,6 +162,9 @@ def organisation_uids(conn: Connection, org_id: int, org_uid: str) -> set[str]:
                 todo.append(sub)
     uids.update(uid for id_, uid in conn.execute(select(ProcessorRow.id, ProcessorRow.uid))
                 if id_ in processor_ids)
+    for table in (ProcessorRow, RecipientRow, TomRow):  # its own catalogue, used or not
+        uids.update(conn.execute(select(table.uid).where(
+            table.organisation_id == org_id)).scalars())
     uids.update(conn.execute(select(RecipientRow.uid).join(
         RecipientUseRow, RecipientUseRow.recipient_id == RecipientRow.id)
         .where(RecipientUseRow.activity_id.in_(acts))).scalars())
@@ -221,7 +225,7 @@ def restore_activity(writer: Writer, uid: str, organisation_uid: str | None) -> 
         if organisation_uid is None:
             raise StoreError(MSG_RESTORE_WHERE, name=deletion.entity_label)
     org_id = writer.organisation_id(organisation_uid)
-    act = from_dict(m.Activity, json.loads(deletion.old))
+    act = own_links(writer, org_id, from_dict(m.Activity, json.loads(deletion.old)))
     check_text(act)
     act.changed = writer.now
     writer.start_batch("restore", act.name)
@@ -257,6 +261,11 @@ def undo_batch(writer: Writer, batch_uid: str) -> None:
                if r["field"] == "" and r["old"] is None and r["new"] is not None]
     before = [(r["entity"], r["old"]) for r in records if r["field"] == BEFORE]
     writer.start_batch("undo", batch_uid)
+    from ropa_desktop.store.organisations import DELETE_KIND, undo_deletion  # a cycle at import
+
+    if batch.kind == DELETE_KIND:  # the batch deleted a whole organisation: write it back
+        undo_deletion(writer, list(records))
+        return
     snapshots: dict[str, dict[str, Any]] = {}  # of the created processors
 
     def delete_created(*kinds: str) -> None:
@@ -265,17 +274,18 @@ def undo_batch(writer: Writer, batch_uid: str) -> None:
                 if entity == kind:
                     _delete_created(writer, kind, uid, snapshots)
 
-    # Users first, then what they use: created activities and services, then created
-    # organisations (an existing record is never moved into one); then the replaced
+    # Users first, then what they use: created activities and services; then the replaced
     # records get their old content back, which refers only to what existed before
-    # the batch, so they let go of the catalogue entries the batch created; last
-    # those entries, the processors among them without their links to one another.
-    delete_created("activity", "service", "organisation")
+    # the batch, so they let go of the catalogue entries the batch created; then
+    # those entries, the processors among them without their links to one another; last
+    # the created organisations, which own catalogue entries (an existing record is never
+    # moved into one).
+    delete_created("activity", "service")
     for entity, snapshot in before:
         _restore(writer, entity, json.loads(snapshot))
     snapshots.update(_unlink_created_processors(
         writer, [uid for entity, uid in created if entity == "processor"]))
-    delete_created("processor", "recipient", "tom")
+    delete_created("processor", "recipient", "tom", "organisation")
     writer.flush_history()
 
 
@@ -304,20 +314,22 @@ def _delete_created(writer: Writer, kind: str, uid: str,
     if kind == "activity":
         writer.delete_activity(uid)
         return
-    tables: dict[str, EntityTable] = {
-        "service": ProcessingServiceRow, "organisation": OrganisationRow,
+    catalogues: dict[str, type[ProcessorRow] | type[RecipientRow] | type[TomRow]] = {
         "processor": ProcessorRow, "recipient": RecipientRow, "tom": TomRow}
-    table = tables[kind]
-    if kind in ("processor", "recipient", "tom"):
+    if kind in catalogues:
         snapshot = snapshots.get(uid) if kind == "processor" else None
-        writer.delete_catalogue_entry(table, kind, uid, snapshot)
+        writer.delete_catalogue_entry(catalogues[kind], kind, uid, snapshot)
         return
+    tables: dict[str, EntityTable] = {
+        "service": ProcessingServiceRow, "organisation": OrganisationRow}
+    table = tables[kind]
     row = writer.conn.execute(select(table).where(table.uid == uid)).mappings().first()
     if row is None:
         return
     if kind == "organisation":
-        remaining = writer.conn.execute(select(func.count()).select_from(ActivityRow).where(
-            ActivityRow.organisation_id == row["id"])).scalar_one()
+        remaining = sum(writer.conn.execute(select(func.count()).select_from(t).where(
+            t.organisation_id == row["id"])).scalar_one()
+            for t in (ActivityRow, ProcessingServiceRow, ProcessorRow, RecipientRow, TomRow))
         if remaining:
             raise StoreError(MSG_IN_USE, name=row["name"], count=remaining)
     writer.conn.execute(delete(table).where(table.id == row["id"]))
@@ -330,12 +342,12 @@ def _restore(writer: Writer, entity: str, snapshot: dict[str, Any]) -> None:
         act = from_dict(m.Activity, snapshot)
         org_id = writer.conn.execute(select(ActivityRow.organisation_id).where(
             ActivityRow.uid == act.uid)).scalar_one()
-        writer.put_activities(org_id, [act])
+        writer.put_activities(org_id, [own_links(writer, org_id, act)])
     elif entity == "service":
         svc = from_dict(m.ProcessingService, snapshot)
         org_id = writer.conn.execute(select(ProcessingServiceRow.organisation_id).where(
             ProcessingServiceRow.uid == svc.uid)).scalar_one()
-        writer.put_service(org_id, svc, touch=False)
+        writer.put_service(org_id, own_links(writer, org_id, svc), touch=False)
     elif entity == "organisation":
         writer.put_organisation(from_dict(m.Organisation, snapshot))
     elif entity == "processor":
@@ -343,8 +355,12 @@ def _restore(writer: Writer, entity: str, snapshot: dict[str, Any]) -> None:
         writer.put_processor(proc)
         writer.put_subprocessor_links([proc])
     elif entity == "recipient":
-        writer.put_simple(RecipientRow, "recipient", from_dict(m.Recipient, snapshot),
-                          rows.recipient_values, rows.recipient_from)
+        writer.put_simple(RecipientRow, from_dict(m.Recipient, _owned(snapshot)))
     elif entity == "tom":
-        writer.put_simple(TomRow, "tom", from_dict(m.Tom, snapshot), rows.tom_values,
-                          rows.tom_from)
+        writer.put_simple(TomRow, from_dict(m.Tom, _owned(snapshot)))
+
+
+def _owned(snapshot: dict[str, Any]) -> dict[str, Any]:
+    """A catalogue snapshot as the model reads it; snapshots written before catalogues
+    belonged to organisations carry no owner (the entry stays where it is)."""
+    return {k: v for k, v in snapshot.items() if k not in ("id", "organisation_id")}

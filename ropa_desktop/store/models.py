@@ -7,6 +7,11 @@ child tables whose row order (by ``id``) is the order the user gave. Plain lists
 of short texts (data subject categories, internal recipients, legal-basis ids
 of one purpose, DPIA criteria) and embedded contact blocks are JSON columns.
 
+Catalogue entries (processors, recipients, TOMs) belong to one organisation
+(``organisation_id``). Every link between records carries the organisation too,
+with composite foreign keys to ``(id, organisation_id)`` of both ends, so the
+database itself refuses a link from one organisation's activity to another's entry.
+
 The store reads and writes these tables with Core statements built from the
 models' ``__table__`` (one statement per table, not per activity); the models
 are the single definition of the schema and the source of Alembic migrations.
@@ -24,6 +29,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    ForeignKeyConstraint,
     Integer,
     MetaData,
     Text,
@@ -61,6 +67,23 @@ def _id() -> Mapped[int]:
     return mapped_column(Integer, primary_key=True, autoincrement=True)
 
 
+def _owner() -> Mapped[int]:
+    return mapped_column(ForeignKey("organisation.id", ondelete="CASCADE"), index=True)
+
+
+def _own_key(table: str) -> UniqueConstraint:
+    """(id, organisation_id): what the links' composite foreign keys refer to."""
+    return UniqueConstraint("id", "organisation_id", name=f"uq_{table}_id_organisation")
+
+
+def _link(columns: str, table: str, ondelete: str | None = None) -> ForeignKeyConstraint:
+    """A foreign key from ``(columns, organisation_id)`` of a link to ``table``: the linked
+    record must belong to the same organisation as the link."""
+    return ForeignKeyConstraint(
+        [columns, "organisation_id"], [f"{table}.id", f"{table}.organisation_id"],
+        ondelete=ondelete)
+
+
 class OrganisationRow(Base):
     """An organisation (controller and/or processor) with its master data."""
 
@@ -85,12 +108,14 @@ class OrganisationRow(Base):
     is_controller: Mapped[bool] = mapped_column(Boolean, default=True)
     is_processor: Mapped[bool] = mapped_column(Boolean, default=False)
     notes: Mapped[str] = _text()
+    archived: Mapped[datetime | None]
 
 
 class ActivityRow(Base):
     """A processing activity (Art. 30(1)) of one organisation."""
 
     __tablename__ = "activity"
+    __table_args__ = (_own_key("activity"),)
     id: Mapped[int] = _id()
     uid: Mapped[str] = mapped_column(unique=True)
     organisation_id: Mapped[int] = mapped_column(
@@ -163,6 +188,7 @@ class ProcessingServiceRow(Base):
     """An entry of an organisation's processor register (Art. 30(2))."""
 
     __tablename__ = "processing_service"
+    __table_args__ = (_own_key("processing_service"),)
     id: Mapped[int] = _id()
     uid: Mapped[str] = mapped_column(unique=True)
     organisation_id: Mapped[int] = mapped_column(
@@ -191,11 +217,13 @@ class ClientControllerRow(Base):
 
 
 class ProcessorRow(Base):
-    """A reusable processor with its contract (AVV) data."""
+    """A processor of one organisation with its contract (AVV) data."""
 
     __tablename__ = "processor"
+    __table_args__ = (_own_key("processor"),)
     id: Mapped[int] = _id()
     uid: Mapped[str] = mapped_column(unique=True)
+    organisation_id: Mapped[int] = _owner()
     name: Mapped[str] = _text()
     street: Mapped[str] = _text()
     postcode: Mapped[str] = _text()
@@ -209,23 +237,26 @@ class ProcessorRow(Base):
 
 
 class SubprocessorRow(Base):
-    """A link from a processor to one of its subprocessors."""
+    """A link from a processor to one of its subprocessors (of the same organisation)."""
 
     __tablename__ = "subprocessor"
+    __table_args__ = (_link("processor_id", "processor", "CASCADE"),
+                      _link("subprocessor_id", "processor"))
     id: Mapped[int] = _id()
-    processor_id: Mapped[int] = mapped_column(
-        ForeignKey("processor.id", ondelete="CASCADE"), index=True)
-    subprocessor_id: Mapped[int] = mapped_column(
-        ForeignKey("processor.id", ondelete="RESTRICT"), index=True)
+    organisation_id: Mapped[int] = mapped_column(Integer, index=True)
+    processor_id: Mapped[int] = mapped_column(Integer, index=True)
+    subprocessor_id: Mapped[int] = mapped_column(Integer, index=True)
     service: Mapped[str] = _text()
 
 
 class RecipientRow(Base):
-    """A reusable external recipient (category)."""
+    """An external recipient (category) of one organisation."""
 
     __tablename__ = "recipient"
+    __table_args__ = (_own_key("recipient"),)
     id: Mapped[int] = _id()
     uid: Mapped[str] = mapped_column(unique=True)
+    organisation_id: Mapped[int] = _owner()
     name: Mapped[str] = _text()
     category: Mapped[str] = _text()
     country: Mapped[str] = _text()
@@ -233,11 +264,13 @@ class RecipientRow(Base):
 
 
 class TomRow(Base):
-    """An entry of the TOM catalogue, grouped by SDM goal."""
+    """An entry of one organisation's TOM catalogue, grouped by SDM goal."""
 
     __tablename__ = "tom"
+    __table_args__ = (_own_key("tom"),)
     id: Mapped[int] = _id()
     uid: Mapped[str] = mapped_column(unique=True)
+    organisation_id: Mapped[int] = _owner()
     title: Mapped[str] = _text()
     description: Mapped[str] = _text()
     sdm_goal: Mapped[str] = _text()
@@ -251,14 +284,15 @@ class ProcessorUseRow(Base):
     __table_args__ = (
         CheckConstraint(
             "(activity_id IS NULL) <> (service_id IS NULL)", name="one_owner"),
+        _link("activity_id", "activity", "CASCADE"),
+        _link("service_id", "processing_service", "CASCADE"),
+        _link("processor_id", "processor"),
     )
     id: Mapped[int] = _id()
-    activity_id: Mapped[int | None] = mapped_column(
-        ForeignKey("activity.id", ondelete="CASCADE"), index=True)
-    service_id: Mapped[int | None] = mapped_column(
-        ForeignKey("processing_service.id", ondelete="CASCADE"), index=True)
-    processor_id: Mapped[int] = mapped_column(
-        ForeignKey("processor.id", ondelete="RESTRICT"), index=True)
+    organisation_id: Mapped[int] = mapped_column(Integer, index=True)
+    activity_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    service_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    processor_id: Mapped[int] = mapped_column(Integer, index=True)
     service: Mapped[str] = _text()
 
 
@@ -269,16 +303,17 @@ class TransferRow(Base):
     __table_args__ = (
         CheckConstraint(
             "(activity_id IS NULL) <> (service_id IS NULL)", name="one_owner"),
+        _link("activity_id", "activity", "CASCADE"),
+        _link("service_id", "processing_service", "CASCADE"),
+        _link("processor_id", "processor"),
     )
     id: Mapped[int] = _id()
-    activity_id: Mapped[int | None] = mapped_column(
-        ForeignKey("activity.id", ondelete="CASCADE"), index=True)
-    service_id: Mapped[int | None] = mapped_column(
-        ForeignKey("processing_service.id", ondelete="CASCADE"), index=True)
+    organisation_id: Mapped[int] = mapped_column(Integer, index=True)
+    activity_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    service_id: Mapped[int | None] = mapped_column(Integer, index=True)
     country: Mapped[str] = _text()
     recipient: Mapped[str] = _text()
-    processor_id: Mapped[int | None] = mapped_column(
-        ForeignKey("processor.id", ondelete="RESTRICT"), index=True)
+    processor_id: Mapped[int | None] = mapped_column(Integer, index=True)
     mechanism: Mapped[str] = _text()
     mechanism_text: Mapped[str] = _text()
     documentation: Mapped[str] = _text()
@@ -291,24 +326,29 @@ class TomUseRow(Base):
     __table_args__ = (
         CheckConstraint(
             "(activity_id IS NULL) <> (service_id IS NULL)", name="one_owner"),
+        _link("activity_id", "activity", "CASCADE"),
+        _link("service_id", "processing_service", "CASCADE"),
+        _link("tom_id", "tom"),
     )
     id: Mapped[int] = _id()
-    activity_id: Mapped[int | None] = mapped_column(
-        ForeignKey("activity.id", ondelete="CASCADE"), index=True)
-    service_id: Mapped[int | None] = mapped_column(
-        ForeignKey("processing_service.id", ondelete="CASCADE"), index=True)
-    tom_id: Mapped[int] = mapped_column(ForeignKey("tom.id", ondelete="RESTRICT"), index=True)
+    organisation_id: Mapped[int] = mapped_column(Integer, index=True)
+    activity_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    service_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    tom_id: Mapped[int] = mapped_column(Integer, index=True)
 
 
 class RecipientUseRow(Base):
     """Link from an activity to an external recipient."""
 
     __tablename__ = "recipient_use"
+    __table_args__ = (
+        _link("activity_id", "activity", "CASCADE"),
+        _link("recipient_id", "recipient"),
+    )
     id: Mapped[int] = _id()
-    activity_id: Mapped[int] = mapped_column(
-        ForeignKey("activity.id", ondelete="CASCADE"), index=True)
-    recipient_id: Mapped[int] = mapped_column(
-        ForeignKey("recipient.id", ondelete="RESTRICT"), index=True)
+    organisation_id: Mapped[int] = mapped_column(Integer, index=True)
+    activity_id: Mapped[int] = mapped_column(Integer, index=True)
+    recipient_id: Mapped[int] = mapped_column(Integer, index=True)
 
 
 class ChangeBatchRow(Base):

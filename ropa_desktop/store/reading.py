@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import Connection, select
@@ -35,9 +34,8 @@ from ropa_desktop.store.records import MSG_UNKNOWN_ORG, StoreError
 
 def read_register(conn: Connection, organisation: str | None,
                   include_history: bool) -> m.Register:
-    """The whole register, or one organisation's with the catalogue entries it uses (see
+    """The whole register, or one organisation's with its own catalogue entries (see
     :meth:`Store.load_register <ropa_desktop.store.repository.Store.load_register>`)."""
-    reader = Reader(conn)
     org_stmt = select(OrganisationRow).order_by(OrganisationRow.id)
     if organisation is not None:
         org_stmt = org_stmt.where(OrganisationRow.name == organisation)
@@ -45,6 +43,7 @@ def read_register(conn: Connection, organisation: str | None,
     if organisation is not None and not org_rows:
         raise StoreError(MSG_UNKNOWN_ORG, name=organisation)
     org_ids = [r["id"] for r in org_rows]
+    reader = Reader(conn, None if organisation is None else org_ids)
     orgs = {r["id"]: rows.organisation_from(r) for r in org_rows}
     scope = None if organisation is None else ActivityRow.organisation_id.in_(org_ids)
     for org_id, act in reader.activities(scope):
@@ -59,8 +58,6 @@ def read_register(conn: Connection, organisation: str | None,
         recipients=list(reader.recipients.values()),
         toms=list(reader.toms.values()),
     )
-    if organisation is not None:
-        register = _only_used_catalogue(register)
     if include_history:
         stmt = (select(*ChangeRow.__table__.c, ChangeBatchRow.uid.label("batch_uid"))
                 .outerjoin(ChangeBatchRow, ChangeBatchRow.id == ChangeRow.batch_id)
@@ -75,8 +72,6 @@ def read_register(conn: Connection, organisation: str | None,
                                 for r in conn.execute(stmt).mappings()]
     return register
 
-# --- writing ------------------------------------------------------------
-
 
 def _register_uids(register: m.Register) -> set[str]:
     uids = {p.uid for p in register.processors} | {r.uid for r in register.recipients}
@@ -87,59 +82,40 @@ def _register_uids(register: m.Register) -> set[str]:
     return uids
 
 
-def _only_used_catalogue(register: m.Register) -> m.Register:
-    """Keep only the processors, recipients and TOMs the organisations refer to."""
-    used_p: set[str] = set()
-    used_r: set[str] = set()
-    used_t: set[str] = set()
-    for org in register.organisations:
-        for act in org.activities:
-            used_p |= {link.processor for link in act.processors}
-            used_p |= {t.processor for t in act.transfers if t.processor is not None}
-            used_r |= set(act.recipients)
-            used_t |= set(act.toms)
-        for svc in org.services:
-            used_p |= {link.processor for link in svc.subprocessors}
-            used_p |= {t.processor for t in svc.transfers if t.processor is not None}
-            used_t |= set(svc.toms)
-    by_uid = register.processors_by_uid()
-    todo = list(used_p)
-    while todo:  # subprocessors of used processors are used too
-        for link in by_uid[todo.pop()].subprocessors:
-            if link.processor not in used_p:
-                used_p.add(link.processor)
-                todo.append(link.processor)
-    return replace(
-        register,
-        processors=[p for p in register.processors if p.uid in used_p],
-        recipients=[r for r in register.recipients if r.uid in used_r],
-        toms=[t for t in register.toms if t.uid in used_t],
-    )
-
-
 class Reader:
-    """Reads tables one statement each and assembles domain objects."""
+    """Reads tables one statement each and assembles domain objects.
 
-    def __init__(self, conn: Connection) -> None:
+    The catalogues read are those of the organisations ``org_ids`` (by row id), or of
+    every organisation when it is None.
+    """
+
+    def __init__(self, conn: Connection, org_ids: list[int] | None = None) -> None:
         self.conn = conn
+        self.org_uid: dict[int, str] = dict(
+            conn.execute(select(OrganisationRow.id, OrganisationRow.uid)).all())
+
+        def scoped(table: Any) -> Any:
+            stmt = select(table).order_by(table.id)
+            return stmt if org_ids is None else stmt.where(table.organisation_id.in_(org_ids))
+
         self.processor_uid: dict[int, str] = {}
         self.processors: dict[str, m.Processor] = {}
-        for r in conn.execute(select(ProcessorRow).order_by(ProcessorRow.id)).mappings():
+        for r in conn.execute(scoped(ProcessorRow)).mappings():
             self.processor_uid[r["id"]] = r["uid"]
-            self.processors[r["uid"]] = rows.processor_from(r)
-        for r in conn.execute(select(SubprocessorRow).order_by(SubprocessorRow.id)).mappings():
+            self.processors[r["uid"]] = rows.processor_from(r, self.org_uid[r["organisation_id"]])
+        for r in conn.execute(scoped(SubprocessorRow)).mappings():
             self.processors[self.processor_uid[r["processor_id"]]].subprocessors.append(
                 m.SubprocessorLink(self.processor_uid[r["subprocessor_id"]], r["service"]))
         self.recipient_uid: dict[int, str] = {}
         self.recipients: dict[str, m.Recipient] = {}
-        for r in conn.execute(select(RecipientRow).order_by(RecipientRow.id)).mappings():
+        for r in conn.execute(scoped(RecipientRow)).mappings():
             self.recipient_uid[r["id"]] = r["uid"]
-            self.recipients[r["uid"]] = rows.recipient_from(r)
+            self.recipients[r["uid"]] = rows.recipient_from(r, self.org_uid[r["organisation_id"]])
         self.tom_uid: dict[int, str] = {}
         self.toms: dict[str, m.Tom] = {}
-        for r in conn.execute(select(TomRow).order_by(TomRow.id)).mappings():
+        for r in conn.execute(scoped(TomRow)).mappings():
             self.tom_uid[r["id"]] = r["uid"]
-            self.toms[r["uid"]] = rows.tom_from(r)
+            self.toms[r["uid"]] = rows.tom_from(r, self.org_uid[r["organisation_id"]])
 
     def _children(self, table: ChildTable, owner: Any, scope_ids: Any) -> Iterable[Any]:
         stmt = select(table).order_by(table.id)

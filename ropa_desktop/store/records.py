@@ -44,6 +44,31 @@ MSG_OTHER_ORG = Text(
        "vorgenommen.",
     en="“{name}” already belongs to another organisation; it is not moved silently.",
 )
+MSG_CROSS_ORG = Text(
+    de="„{name}“ gehört zur Organisation „{owner}“; Einträge von „{org}“ können nur "
+       "Auftragsverarbeiter, Empfänger und TOM der eigenen Organisation verknüpfen "
+       "(„Aus anderer Organisation übernehmen …“ legt eine eigene Kopie an).",
+    en="“{name}” belongs to the organisation “{owner}”; records of “{org}” can only link "
+       "processors, recipients and TOMs of their own organisation (“Copy from another "
+       "organisation …” makes an own copy).",
+)
+MSG_NO_OWNER = Text(
+    de="„{name}“ gehört zu keiner Organisation; jeder Katalogeintrag braucht eine.",
+    en="“{name}” belongs to no organisation; every catalogue entry needs one.",
+)
+MSG_ARCHIVED_ALREADY = Text(
+    de="Die Organisation „{name}“ ist bereits archiviert.",
+    en="The organisation “{name}” is archived already.",
+)
+MSG_NOT_ARCHIVED = Text(
+    de="Die Organisation „{name}“ ist nicht archiviert.",
+    en="The organisation “{name}” is not archived.",
+)
+MSG_NOT_DELETED_ORG = Text(
+    de="Eine gelöschte Organisation „{name}“ gibt es nicht (oder ihre Löschung wurde "
+       "bereits rückgängig gemacht).",
+    en="There is no deleted organisation “{name}” (or its deletion was undone already).",
+)
 MSG_NO_BATCH = Text(de="Einen Vorgang mit der Kennung {uid} gibt es nicht.",
                    en="There is no batch with the id {uid}.")
 MSG_UNDONE_ALREADY = Text(de="Der Vorgang {uid} wurde bereits rückgängig gemacht.",
@@ -84,6 +109,9 @@ class OrganisationSummary:
     kind: m.OrganisationKind
     activities: int
     services: int
+    archived: datetime | None = None
+    catalogue: int = 0
+    """Processors, recipients and TOMs of the organisation together."""
 
 
 @dataclass(frozen=True, slots=True)

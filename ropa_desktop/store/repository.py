@@ -23,7 +23,9 @@ from sqlalchemy import Engine, func, insert, not_, select
 from ropa_desktop.domain import model as m
 from ropa_desktop.domain.codec import register_from_document, register_to_document
 from ropa_desktop.domain.integrity import integrity_problems
-from ropa_desktop.store import history, rows
+from ropa_desktop.domain.ownership import give_owners
+from ropa_desktop.store import history, organisations, rows
+from ropa_desktop.store.catalogue_copy import copy_entries
 from ropa_desktop.store.history import (
     DELETED_FROM,
     deletion_origins,
@@ -42,8 +44,11 @@ from ropa_desktop.store.models import (
 )
 from ropa_desktop.store.reading import Reader, read_register
 from ropa_desktop.store.records import (
+    MSG_ARCHIVED_ALREADY,
     MSG_EMPTY_NAME,
     MSG_INTEGRITY,
+    MSG_NOT_ARCHIVED,
+    MSG_NOT_DELETED_ORG,
     MSG_UNKNOWN_ENTITY,
     MSG_UNKNOWN_ORG,
     ChangeBatch,
@@ -98,27 +103,36 @@ class Store:
                     return False
         return True
 
-    def organisations(self) -> list[OrganisationSummary]:
-        """All organisations with their counts of activities and services, by name."""
-        acts = (select(ActivityRow.organisation_id, func.count().label("n"))
-                .group_by(ActivityRow.organisation_id).subquery())
-        svcs = (select(ProcessingServiceRow.organisation_id, func.count().label("n"))
-                .group_by(ProcessingServiceRow.organisation_id).subquery())
+    def organisations(self, *, include_archived: bool = False) -> list[OrganisationSummary]:
+        """The organisations (without the archived ones unless asked) with their counts of
+        activities, services and catalogue entries, by name."""
+        def counts(table: Any) -> Any:
+            return (select(table.organisation_id, func.count().label("n"))
+                    .group_by(table.organisation_id).subquery())
+
+        acts, svcs = counts(ActivityRow), counts(ProcessingServiceRow)
+        cats = [counts(t) for t in (ProcessorRow, RecipientRow, TomRow)]
         stmt = (
             select(OrganisationRow.uid, OrganisationRow.name, OrganisationRow.kind,
-                   func.coalesce(acts.c.n, 0), func.coalesce(svcs.c.n, 0))
+                   func.coalesce(acts.c.n, 0), func.coalesce(svcs.c.n, 0),
+                   OrganisationRow.archived, *(func.coalesce(c.c.n, 0) for c in cats))
             .outerjoin(acts, acts.c.organisation_id == OrganisationRow.id)
             .outerjoin(svcs, svcs.c.organisation_id == OrganisationRow.id)
         )
+        for c in cats:
+            stmt = stmt.outerjoin(c, c.c.organisation_id == OrganisationRow.id)
+        if not include_archived:
+            stmt = stmt.where(OrganisationRow.archived.is_(None))
         with self.engine.connect() as conn:
-            found = [OrganisationSummary(uid, name, m.OrganisationKind(kind), a, s)
-                     for uid, name, kind, a, s in conn.execute(stmt)]
+            found = [OrganisationSummary(uid, name, m.OrganisationKind(kind), a, s,
+                                         rows.utc(archived) if archived else None, p + r + t)
+                     for uid, name, kind, a, s, archived, p, r, t in conn.execute(stmt)]
         # Sorted here, not by the database, whose collation differs between servers.
         return sorted(found, key=lambda o: (o.name.casefold(), o.name))
 
-    def organisation_names(self) -> list[str]:
-        """Names of all organisations, sorted."""
-        return [o.name for o in self.organisations()]
+    def organisation_names(self, *, include_archived: bool = True) -> list[str]:
+        """Names of the organisations (archived ones too unless told otherwise), sorted."""
+        return [o.name for o in self.organisations(include_archived=include_archived)]
 
     def load_register(self, organisation: str | None = None, *,
                       include_history: bool = False) -> m.Register:
@@ -133,10 +147,19 @@ class Store:
         """One organisation with all its activities and processing services."""
         return self.load_register(name).organisations[0]
 
-    def catalogue(self) -> m.Register:
-        """Only the shared catalogues (processors, recipients, TOMs), without any register."""
+    def catalogue(self, organisation: str | None = None) -> m.Register:
+        """Only the catalogues (processors, recipients, TOMs) of the organisation named
+        ``organisation`` (of every organisation when None), without any register. Raises
+        :class:`StoreError` when there is no such organisation."""
         with self.engine.connect() as conn:
-            reader = Reader(conn)
+            org_ids = None
+            if organisation is not None:
+                org_id = conn.execute(select(OrganisationRow.id).where(
+                    OrganisationRow.name == organisation)).scalar()
+                if org_id is None:
+                    raise StoreError(MSG_UNKNOWN_ORG, name=organisation)
+                org_ids = [org_id]
+            reader = Reader(conn, org_ids)
             return m.Register(processors=list(reader.processors.values()),
                               recipients=list(reader.recipients.values()),
                               toms=list(reader.toms.values()))
@@ -210,10 +233,18 @@ class Store:
         Entities are matched by uid: known ones are replaced (their changes
         go to the history), unknown ones are created. The history of the
         document, if any, is appended. Nothing is written if anything fails.
+        Catalogue entries without an ``owner`` (a register from before catalogues
+        belonged to organisations) are given one by
+        :func:`~ropa_desktop.domain.ownership.give_owners`: one copy per organisation
+        of the register that uses them.
         With ``dry_run`` the import runs completely and is then rolled back,
         so it fails exactly where the real one would. ``text_cleaned`` tells that
         the caller has already replaced NUL and other control characters.
         """
+        entries: list[m.Processor | m.Recipient | m.Tom] = [
+            *register.processors, *register.recipients, *register.toms]
+        if any(not e.owner for e in entries):
+            register = give_owners(register, self._owners())
         problems = integrity_problems(register, check_text=not text_cleaned)
         if problems:
             raise StoreError(MSG_INTEGRITY, problem=str(problems[0]))
@@ -272,8 +303,20 @@ class Store:
             writer.put_service(writer.organisation_id(organisation_uid), service, touch=True)
         return service
 
+    def _owners(self) -> dict[str, str]:
+        """The owning organisation's uid of every catalogue entry, by the entry's uid."""
+        with self.engine.connect() as conn:
+            found: dict[str, str] = {}
+            for table in (ProcessorRow, RecipientRow, TomRow):
+                found.update(conn.execute(
+                    select(table.uid, OrganisationRow.uid)
+                    .join(OrganisationRow, OrganisationRow.id == table.organisation_id))
+                    .all())
+            return found
+
     def save_processor(self, processor: m.Processor) -> m.Processor:
-        """Create or update a processor with its subprocessor links."""
+        """Create or update a processor of its owner's catalogue, with its subprocessor
+        links (to processors of the same organisation)."""
         check_text(processor)
         with writing(self.engine) as conn:
             writer = Writer(conn, self.user)
@@ -290,8 +333,7 @@ class Store:
         """Create or update a recipient."""
         check_text(recipient)
         with writing(self.engine) as conn:
-            Writer(conn, self.user).put_simple(
-                RecipientRow, "recipient", recipient, rows.recipient_values, rows.recipient_from)
+            Writer(conn, self.user).put_simple(RecipientRow, recipient)
         return recipient
 
     def batches(self, *, limit: int | None = None) -> list[ChangeBatch]:
@@ -361,5 +403,69 @@ class Store:
         """Create or update a TOM of the catalogue."""
         check_text(tom)
         with writing(self.engine) as conn:
-            Writer(conn, self.user).put_simple(TomRow, "tom", tom, rows.tom_values, rows.tom_from)
+            Writer(conn, self.user).put_simple(TomRow, tom)
         return tom
+
+    # --- catalogues across organisations and the organisations' life ---------
+
+    def copy_catalogue_entries(self, from_org: str, to_org: str, uids: list[str], *,
+                               with_notes: bool = False) -> dict[str, str]:
+        """Copy catalogue entries of the organisation ``from_org`` into ``to_org``.
+
+        ``uids`` are processors, recipients or TOMs of ``from_org``; processors come
+        with their whole subprocessor chain. Without ``with_notes`` the copies leave
+        notes, contract date and reference and TOM descriptions behind. An entry copied
+        into ``to_org`` before (whose copy still exists) is not copied again. One
+        transaction, one batch of kind "copy" (undoable). Returns the uid of the copy
+        of every entry, subprocessors included.
+        """
+        with writing(self.engine) as conn:
+            writer = Writer(conn, self.user)
+            ids = writer.ids(OrganisationRow)
+            names = dict(conn.execute(select(OrganisationRow.name, OrganisationRow.uid))
+                         .all())
+            for name in (from_org, to_org):
+                if name not in names:
+                    raise StoreError(MSG_UNKNOWN_ORG, name=name)
+            writer.start_batch("copy", f"{from_org} → {to_org}")
+            return copy_entries(writer, ids[names[to_org]], uids, with_notes=with_notes,
+                                from_org_id=ids[names[from_org]])
+
+    def archive_organisation(self, name: str) -> None:
+        """Archive an organisation: hidden from the switcher and the default lists, its
+        register kept whole (exports by name still work). Recorded in the history."""
+        self._set_archived(name, True)
+
+    def restore_organisation(self, name: str) -> None:
+        """Bring back an archived organisation, or one that was deleted (by undoing the
+        batch that deleted it). Refused when ``name`` is neither."""
+        with self.engine.connect() as conn:
+            exists = conn.execute(select(OrganisationRow.id).where(
+                OrganisationRow.name == name)).first() is not None
+        if exists:
+            self._set_archived(name, False)
+            return
+        deleted = next((b for b in self.batches() if b.kind == organisations.DELETE_KIND
+                        and b.description == name and not b.undone), None)
+        if deleted is None:
+            raise StoreError(MSG_NOT_DELETED_ORG, name=name)
+        self.undo_batch(deleted.uid)
+
+    def _set_archived(self, name: str, archived: bool) -> None:
+        with writing(self.engine) as conn:
+            current = conn.execute(select(OrganisationRow.archived).where(
+                OrganisationRow.name == name).with_for_update()).first()
+            if current is None:
+                raise StoreError(MSG_UNKNOWN_ORG, name=name)
+            if archived and current.archived is not None:
+                raise StoreError(MSG_ARCHIVED_ALREADY, name=name)
+            if not archived and current.archived is None:
+                raise StoreError(MSG_NOT_ARCHIVED, name=name)
+            organisations.set_archived(Writer(conn, self.user), name, archived)
+
+    def delete_organisation(self, name: str) -> str:
+        """Delete an organisation with its activities, services, catalogue entries and
+        frozen versions, in one transaction recorded as one batch (returned) whose undo
+        (or :meth:`restore_organisation`) brings everything back."""
+        with writing(self.engine) as conn:
+            return organisations.delete_organisation(Writer(conn, self.user), name)

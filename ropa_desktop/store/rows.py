@@ -42,7 +42,7 @@ def organisation_values(org: m.Organisation) -> dict[str, Any]:
         "dpo_external": org.dpo_external,
         "supervisory_authority": org.supervisory_authority,
         "is_controller": org.is_controller, "is_processor": org.is_processor,
-        "notes": org.notes,
+        "notes": org.notes, "archived": utc(org.archived) if org.archived else None,
     }
 
 
@@ -57,7 +57,7 @@ def organisation_from(row: RowMapping) -> m.Organisation:
         dpo_external=bool(row["dpo_external"]),
         supervisory_authority=row["supervisory_authority"],
         is_controller=bool(row["is_controller"]), is_processor=bool(row["is_processor"]),
-        notes=row["notes"],
+        notes=row["notes"], archived=utc(row["archived"]) if row["archived"] else None,
     )
 
 
@@ -184,47 +184,48 @@ def client_from(row: RowMapping) -> m.ClientController:
 
 # --- catalogues ----------------------------------------------------------------
 
-def processor_values(p: m.Processor) -> dict[str, Any]:
+def processor_values(p: m.Processor, organisation_id: int) -> dict[str, Any]:
     """Row values of a processor (without its subprocessor links)."""
     return {
-        "uid": p.uid, "name": p.name, "street": p.street, "postcode": p.postcode,
-        "city": p.city, "country": p.country, "phone": p.phone, "email": p.email,
-        "contract_date": p.contract_date, "contract_reference": p.contract_reference,
-        "notes": p.notes,
+        "uid": p.uid, "organisation_id": organisation_id, "name": p.name, "street": p.street,
+        "postcode": p.postcode, "city": p.city, "country": p.country, "phone": p.phone,
+        "email": p.email, "contract_date": p.contract_date,
+        "contract_reference": p.contract_reference, "notes": p.notes,
     }
 
 
-def processor_from(row: RowMapping) -> m.Processor:
-    """A processor from its row (subprocessors are filled in later)."""
+def processor_from(row: RowMapping, owner: str) -> m.Processor:
+    """A processor of the organisation ``owner`` (uid) from its row (subprocessors are
+    filled in later)."""
     return m.Processor(
-        uid=row["uid"], name=row["name"], street=row["street"], postcode=row["postcode"],
-        city=row["city"], country=row["country"], phone=row["phone"], email=row["email"],
-        contract_date=row["contract_date"], contract_reference=row["contract_reference"],
-        notes=row["notes"],
+        uid=row["uid"], owner=owner, name=row["name"], street=row["street"],
+        postcode=row["postcode"], city=row["city"], country=row["country"], phone=row["phone"],
+        email=row["email"], contract_date=row["contract_date"],
+        contract_reference=row["contract_reference"], notes=row["notes"],
     )
 
 
-def recipient_values(r: m.Recipient) -> dict[str, Any]:
+def recipient_values(r: m.Recipient, organisation_id: int) -> dict[str, Any]:
     """Row values of a recipient."""
-    return {"uid": r.uid, "name": r.name, "category": r.category, "country": r.country,
-            "notes": r.notes}
+    return {"uid": r.uid, "organisation_id": organisation_id, "name": r.name,
+            "category": r.category, "country": r.country, "notes": r.notes}
 
 
-def recipient_from(row: RowMapping) -> m.Recipient:
-    """A recipient from its row."""
-    return m.Recipient(uid=row["uid"], name=row["name"], category=row["category"],
+def recipient_from(row: RowMapping, owner: str) -> m.Recipient:
+    """A recipient of the organisation ``owner`` (uid) from its row."""
+    return m.Recipient(uid=row["uid"], owner=owner, name=row["name"], category=row["category"],
                        country=row["country"], notes=row["notes"])
 
 
-def tom_values(t: m.Tom) -> dict[str, Any]:
+def tom_values(t: m.Tom, organisation_id: int) -> dict[str, Any]:
     """Row values of a TOM."""
-    return {"uid": t.uid, "title": t.title, "description": t.description,
-            "sdm_goal": t.sdm_goal, "art32": list(t.art32)}
+    return {"uid": t.uid, "organisation_id": organisation_id, "title": t.title,
+            "description": t.description, "sdm_goal": t.sdm_goal, "art32": list(t.art32)}
 
 
-def tom_from(row: RowMapping) -> m.Tom:
-    """A TOM from its row."""
-    return m.Tom(uid=row["uid"], title=row["title"], description=row["description"],
+def tom_from(row: RowMapping, owner: str) -> m.Tom:
+    """A TOM of the organisation ``owner`` (uid) from its row."""
+    return m.Tom(uid=row["uid"], owner=owner, title=row["title"], description=row["description"],
                  sdm_goal=row["sdm_goal"], art32=list(row["art32"] or []))
 
 

@@ -33,8 +33,10 @@ from ropa_desktop.store.models import (
 )
 from ropa_desktop.store.reading import Reader
 from ropa_desktop.store.records import (
+    MSG_CROSS_ORG,
     MSG_EMPTY_NAME,
     MSG_IN_USE,
+    MSG_NO_OWNER,
     MSG_ORG_NAME_TAKEN,
     MSG_OTHER_ORG,
     MSG_UNKNOWN_ENTITY,
@@ -43,6 +45,11 @@ from ropa_desktop.store.records import (
     chunks,
 )
 
+CatalogueTable = type[ProcessorRow] | type[RecipientRow] | type[TomRow]
+CATALOGUE_ENTITY: dict[CatalogueTable, str] = {
+    ProcessorRow: "processor", RecipientRow: "recipient", TomRow: "tom"}
+CatalogueEntry = m.Processor | m.Recipient | m.Tom
+
 
 class Writer(HistoryWriter):
     """Writes inside one open transaction and records every change."""
@@ -50,6 +57,7 @@ class Writer(HistoryWriter):
     def __init__(self, conn: Connection, user: str) -> None:
         super().__init__(conn, user)
         self._ids: dict[type, dict[str, int]] = {}
+        self._owned: dict[type, dict[str, tuple[int, int]]] = {}
 
     # id lookups
 
@@ -59,12 +67,23 @@ class Writer(HistoryWriter):
                 (uid, id_) for id_, uid in self.conn.execute(select(table.id, table.uid)))
         return self._ids[table]
 
+    def owned(self, table: CatalogueTable) -> dict[str, tuple[int, int]]:
+        """Catalogue entries by uid: (row id, organisation id)."""
+        if table not in self._owned:
+            self._owned[table] = {uid: (id_, org) for id_, uid, org in self.conn.execute(
+                select(table.id, table.uid, table.organisation_id))}
+        return self._owned[table]
+
     def organisation_id(self, uid: str) -> int:
         org_id = self.conn.execute(
             select(OrganisationRow.id).where(OrganisationRow.uid == uid)).scalar()
         if org_id is None:
             raise StoreError(MSG_UNKNOWN_ENTITY, entity="Organisation", uid=uid)
         return org_id
+
+    def organisation_name(self, org_id: int) -> str:
+        return self.conn.execute(select(OrganisationRow.name)
+                                 .where(OrganisationRow.id == org_id)).scalar_one()
 
     # whole documents
 
@@ -76,16 +95,16 @@ class Writer(HistoryWriter):
         def count(outcome: str) -> None:
             counts[outcome] += 1
 
+        for org in register.organisations:  # first: the catalogue entries belong to them
+            count(self.put_organisation(org))
         for p in register.processors:
             count(self.put_processor(p))
         self.put_subprocessor_links(register.processors)
         for r in register.recipients:
-            count(self.put_simple(RecipientRow, "recipient", r, rows.recipient_values,
-                                  rows.recipient_from))
+            count(self.put_simple(RecipientRow, r))
         for t in register.toms:
-            count(self.put_simple(TomRow, "tom", t, rows.tom_values, rows.tom_from))
+            count(self.put_simple(TomRow, t))
         for org in register.organisations:
-            count(self.put_organisation(org))
             org_id = self.ids(OrganisationRow)[org.uid]
             for outcome in self.put_activities(org_id, org.activities):
                 count(outcome)
@@ -168,14 +187,14 @@ class Writer(HistoryWriter):
             ids = {uid: id_ for id_, uid in self.conn.execute(
                 select(ActivityRow.id, ActivityRow.uid)
                 .where(ActivityRow.organisation_id == org_id)) if uid in wanted}
-            self._insert_activity_children([(ids[a.uid], a) for a in new_acts])
+            self._insert_activity_children([(ids[a.uid], a) for a in new_acts], org_id)
         if replaced:
             row_ids = [row_id for row_id, _ in replaced]
             self._delete_children(row_ids, ActivityRow)
             for row_id, act in replaced:
                 self.conn.execute(update(ActivityRow).where(ActivityRow.id == row_id)
                                   .values(rows.activity_values(act, org_id)))
-            self._insert_activity_children(replaced)
+            self._insert_activity_children(replaced, org_id)
         return outcomes
 
     def _existing_activities(self, uids: list[str]) -> dict[str, tuple[int, int, m.Activity]]:
@@ -213,20 +232,30 @@ class Writer(HistoryWriter):
             for table, column in tables:
                 self.conn.execute(delete(table).where(column.in_(chunk)))
 
-    def _catalogue_id(self, table: EntityTable, uid: str, what: str) -> int:
+    def _catalogue_id(self, table: CatalogueTable, uid: str, what: str, org_id: int) -> int:
+        """The row id of a catalogue entry that a record of organisation ``org_id`` links;
+        refused when the entry is unknown or belongs to another organisation."""
         try:
-            return self.ids(table)[uid]
+            id_, owner = self.owned(table)[uid]
         except KeyError:
             raise StoreError(MSG_UNKNOWN_ENTITY, entity=what, uid=uid) from None
+        if owner != org_id:
+            label = self.conn.execute(select(table).where(table.id == id_)).mappings().one()
+            raise StoreError(MSG_CROSS_ORG, name=label.get("name") or label.get("title"),
+                             owner=self.organisation_name(owner),
+                             org=self.organisation_name(org_id))
+        return id_
 
-    def _transfer_values(self, t: m.Transfer, **owner: int | None) -> dict[str, Any]:
-        pid = (self._catalogue_id(ProcessorRow, t.processor, "processor")
+    def _transfer_values(self, t: m.Transfer, org_id: int, **owner: int | None) -> dict[str, Any]:
+        pid = (self._catalogue_id(ProcessorRow, t.processor, "processor", org_id)
                if t.processor is not None else None)
-        return {"activity_id": None, "service_id": None, **owner, "country": t.country,
+        return {"organisation_id": org_id, "activity_id": None, "service_id": None, **owner,
+                "country": t.country,
                 "recipient": t.recipient, "processor_id": pid, "mechanism": t.mechanism,
                 "mechanism_text": t.mechanism_text, "documentation": t.documentation}
 
-    def _insert_activity_children(self, pairs: list[tuple[int, m.Activity]]) -> None:
+    def _insert_activity_children(self, pairs: list[tuple[int, m.Activity]],
+                                  org_id: int) -> None:
         batches: dict[type, list[dict[str, Any]]] = defaultdict(list)
         for row_id, a in pairs:
             batches[PurposeRow] += [rows.purpose_values(p, row_id) for p in a.purposes]
@@ -235,18 +264,20 @@ class Writer(HistoryWriter):
             batches[JointControllerRow] += [rows.joint_controller_values(j, row_id)
                                             for j in a.joint_controllers]
             batches[RecipientUseRow] += [
-                {"activity_id": row_id,
-                 "recipient_id": self._catalogue_id(RecipientRow, uid, "recipient")}
+                {"organisation_id": org_id, "activity_id": row_id,
+                 "recipient_id": self._catalogue_id(RecipientRow, uid, "recipient", org_id)}
                 for uid in a.recipients]
             batches[ProcessorUseRow] += [
-                {"activity_id": row_id, "service_id": None, "service": link.service,
-                 "processor_id": self._catalogue_id(ProcessorRow, link.processor, "processor")}
+                {"organisation_id": org_id, "activity_id": row_id, "service_id": None,
+                 "service": link.service,
+                 "processor_id": self._catalogue_id(ProcessorRow, link.processor, "processor",
+                                                    org_id)}
                 for link in a.processors]
-            batches[TransferRow] += [self._transfer_values(t, activity_id=row_id)
+            batches[TransferRow] += [self._transfer_values(t, org_id, activity_id=row_id)
                                      for t in a.transfers]
             batches[TomUseRow] += [
-                {"activity_id": row_id, "service_id": None,
-                 "tom_id": self._catalogue_id(TomRow, uid, "TOM")} for uid in a.toms]
+                {"organisation_id": org_id, "activity_id": row_id, "service_id": None,
+                 "tom_id": self._catalogue_id(TomRow, uid, "TOM", org_id)} for uid in a.toms]
         self._insert_batches(batches)
 
     def _insert_batches(self, batches: dict[type, list[dict[str, Any]]]) -> None:
@@ -300,13 +331,16 @@ class Writer(HistoryWriter):
         batches: dict[type, list[dict[str, Any]]] = defaultdict(list)
         batches[ClientControllerRow] = [rows.client_values(c, row_id) for c in svc.controllers]
         batches[ProcessorUseRow] = [
-            {"activity_id": None, "service_id": row_id, "service": link.service,
-             "processor_id": self._catalogue_id(ProcessorRow, link.processor, "processor")}
+            {"organisation_id": org_id, "activity_id": None, "service_id": row_id,
+             "service": link.service,
+             "processor_id": self._catalogue_id(ProcessorRow, link.processor, "processor",
+                                                org_id)}
             for link in svc.subprocessors]
-        batches[TransferRow] = [self._transfer_values(t, service_id=row_id)
+        batches[TransferRow] = [self._transfer_values(t, org_id, service_id=row_id)
                                 for t in svc.transfers]
-        batches[TomUseRow] = [{"activity_id": None, "service_id": row_id,
-                               "tom_id": self._catalogue_id(TomRow, uid, "TOM")}
+        batches[TomUseRow] = [{"organisation_id": org_id, "activity_id": None,
+                               "service_id": row_id,
+                               "tom_id": self._catalogue_id(TomRow, uid, "TOM", org_id)}
                               for uid in svc.toms]
         self._insert_batches(batches)
         self.flush_history()
@@ -314,18 +348,47 @@ class Writer(HistoryWriter):
 
     # catalogues
 
-    def put_simple(self, table: EntityTable, entity: str, obj: Any, to_values: Any,
-                   from_row: Any) -> str:
+    def _entry_owner(self, table: CatalogueTable, entry: CatalogueEntry,
+                     existing: Any) -> int:
+        """The organisation (row id) an entry is written for: its ``owner``; an entry
+        without one stays where it is. An entry never moves to another organisation."""
+        if not entry.owner:
+            if existing is None:
+                raise StoreError(MSG_NO_OWNER, name=entity_label(entry))
+            return int(existing["organisation_id"])
+        org_id = self.organisation_id(entry.owner)
+        if existing is not None and existing["organisation_id"] != org_id:
+            raise StoreError(MSG_OTHER_ORG, name=entity_label(entry))
+        return org_id
+
+    def _from_row(self, table: CatalogueTable, row: Any) -> CatalogueEntry:
+        owner = self.conn.execute(select(OrganisationRow.uid).where(
+            OrganisationRow.id == row["organisation_id"])).scalar_one()
+        if table is RecipientRow:
+            return rows.recipient_from(row, owner)
+        if table is TomRow:
+            return rows.tom_from(row, owner)
+        return rows.processor_from(row, owner)
+
+    def put_simple(self, table: type[RecipientRow] | type[TomRow],
+                   obj: m.Recipient | m.Tom) -> str:
+        """Create or update a recipient or TOM of its owner's catalogue."""
+        entity = CATALOGUE_ENTITY[table]
         existing = self.conn.execute(select(table).where(table.uid == obj.uid)).mappings().first()
+        org_id = self._entry_owner(table, obj, existing)
+        if not obj.owner:
+            obj.owner = self.conn.execute(select(OrganisationRow.uid).where(
+                OrganisationRow.id == org_id)).scalar_one()
+        values = (rows.recipient_values(obj, org_id) if isinstance(obj, m.Recipient)
+                  else rows.tom_values(obj, org_id))
         if existing is None:
             new_id = self.conn.execute(
-                insert(table).values(to_values(obj)).returning(table.id)).scalar_one()
-            self.ids(table)[obj.uid] = new_id
+                insert(table).values(values).returning(table.id)).scalar_one()
+            self.owned(table)[obj.uid] = (new_id, org_id)
             self.record(entity, obj.uid, entity_label(obj), "", None, entity_label(obj))
             outcome = "created"
-        elif self.record_diff(entity, from_row(existing), obj):
-            self.conn.execute(update(table).where(table.id == existing["id"])
-                              .values(to_values(obj)))
+        elif self.record_diff(entity, self._from_row(table, existing), obj):
+            self.conn.execute(update(table).where(table.id == existing["id"]).values(values))
             outcome = "updated"
         else:
             outcome = "unchanged"
@@ -337,8 +400,12 @@ class Writer(HistoryWriter):
             raise StoreError(MSG_EMPTY_NAME, entity="processor")
         existing = self.conn.execute(
             select(ProcessorRow).where(ProcessorRow.uid == p.uid)).mappings().first()
+        org_id = self._entry_owner(ProcessorRow, p, existing)
         if existing is not None:
-            old = rows.processor_from(existing)
+            old = self._from_row(ProcessorRow, existing)
+            assert isinstance(old, m.Processor)
+            if not p.owner:
+                p.owner = old.owner
             old.subprocessors = [
                 m.SubprocessorLink(uid, service) for uid, service in self.conn.execute(
                     select(ProcessorRow.uid, SubprocessorRow.service)
@@ -348,28 +415,29 @@ class Writer(HistoryWriter):
             if not self.record_diff("processor", old, p):
                 return "unchanged"
             self.conn.execute(update(ProcessorRow).where(ProcessorRow.id == existing["id"])
-                              .values(rows.processor_values(p)))
+                              .values(rows.processor_values(p, org_id)))
             return "updated"
-        new_id = self.conn.execute(insert(ProcessorRow).values(rows.processor_values(p))
+        new_id = self.conn.execute(insert(ProcessorRow).values(rows.processor_values(p, org_id))
                                    .returning(ProcessorRow.id)).scalar_one()
-        self.ids(ProcessorRow)[p.uid] = new_id
+        self.owned(ProcessorRow)[p.uid] = (new_id, org_id)
         self.record("processor", p.uid, p.name, "", None, p.name)
         return "created"
 
     def put_subprocessor_links(self, processors: list[m.Processor]) -> None:
         """Replace the subprocessor links of ``processors`` (all must exist by now)."""
-        ids = self.ids(ProcessorRow)
-        own = [ids[p.uid] for p in processors]
+        owned = self.owned(ProcessorRow)
+        own = [owned[p.uid][0] for p in processors]
         for chunk in chunks(own):
             self.conn.execute(delete(SubprocessorRow).where(SubprocessorRow.processor_id.in_(chunk)))
-        values = [{"processor_id": ids[p.uid],
-                   "subprocessor_id": self._catalogue_id(ProcessorRow, s.processor, "processor"),
+        values = [{"organisation_id": owned[p.uid][1], "processor_id": owned[p.uid][0],
+                   "subprocessor_id": self._catalogue_id(ProcessorRow, s.processor, "processor",
+                                                         owned[p.uid][1]),
                    "service": s.service}
                   for p in processors for s in p.subprocessors]
         self._insert_batches({SubprocessorRow: values})
         self.flush_history()
 
-    def delete_catalogue_entry(self, table: EntityTable, entity: str, uid: str,
+    def delete_catalogue_entry(self, table: CatalogueTable, entity: str, uid: str,
                                snapshot: dict[str, Any] | None = None) -> None:
         """Delete a processor, recipient or TOM that nothing uses; the history keeps
         ``snapshot`` (by default the entry as it is now) as its old content."""
@@ -388,8 +456,9 @@ class Writer(HistoryWriter):
         if snapshot is None and table is ProcessorRow:
             snapshot = to_dict(Reader(self.conn).processors[uid])
         elif snapshot is None:
-            snapshot = {k: v for k, v in row.items() if k != "id"}
+            snapshot = to_dict(self._from_row(table, row))
         self.conn.execute(delete(table).where(table.id == row["id"]))
+        self.owned(table).pop(uid, None)
         label = row.get("name") or row.get("title") or uid  # TOMs have a title, no name
         self.record(entity, uid, label, "", json.dumps(
             snapshot, ensure_ascii=False, default=str), None)

@@ -20,7 +20,7 @@ from ropa_desktop.domain.resources import resources_dir
 from ropa_desktop.store.database import describe, open_store, resolve_url
 from ropa_desktop.ui.common import prompts, settings
 from ropa_desktop.ui.main_window import MainWindow
-from ropa_desktop.ui.session import Session
+from ropa_desktop.ui.session import Session, opening_organisation
 
 TRANSLATIONS_DIR = resources_dir() / "translations"
 NO_DISPLAY = Text(
@@ -85,10 +85,8 @@ class Application(QObject):
         session = Session(store, location, self)
         if store.is_empty() and not offer_start(self.window, session):
             return not first and self.window is not None
-        names = [o.name for o in store.organisations()]
-        remembered = settings.value("session/organisation")
-        session.set_organisation(remembered if remembered in names
-                                 else (names[0] if names else None))
+        session.set_organisation(opening_organisation(
+            store.organisations(), settings.value("session/organisation")))
         if url.get_backend_name() == "sqlite":
             settings.remember_database(str(Path(url.database or "").resolve()))
         self._show(session)

@@ -152,6 +152,15 @@ class MainWindow(QMainWindow):
                                           None, "action.backup")
         self.new_org_action = self._action(self.tr("New &organisation …"),
                                            self.new_organisation, None, "action.newOrganisation")
+        self.archive_org_action = self._action(self.tr("&Archive organisation …"),
+                                               lambda: self._lifecycle("archive"), None,
+                                               "action.archiveOrganisation")
+        self.delete_org_action = self._action(self.tr("&Delete organisation …"),
+                                              lambda: self._lifecycle("delete"), None,
+                                              "action.deleteOrganisation")
+        self.restore_org_action = self._action(self.tr("&Restore organisation …"),
+                                               lambda: self._lifecycle("restore"), None,
+                                               "action.restoreOrganisation")
         self.quit_action = self._action(self.tr("&Quit"), self.close,
                                         QKeySequence.StandardKey.Quit, "action.quit")
         self.import_action = self._action(self.tr("&Import spreadsheet or JSON …"),
@@ -201,6 +210,9 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
         file_menu.addAction(self.new_org_action)
+        file_menu.addAction(self.archive_org_action)
+        file_menu.addAction(self.delete_org_action)
+        file_menu.addAction(self.restore_org_action)
         file_menu.addAction(self.backup_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -368,6 +380,8 @@ class MainWindow(QMainWindow):
         for key in ("xlsx", "pdf", "json"):
             self.export_actions[key, False].setEnabled(has_org)
         self.activities.new_action.setEnabled(has_org)
+        self.archive_org_action.setEnabled(has_org)
+        self.delete_org_action.setEnabled(has_org)
         self.wizard_action.setEnabled(True)
 
     def _update_title(self) -> None:
@@ -389,6 +403,21 @@ class MainWindow(QMainWindow):
             self.fill_organisations()
             self.switch_organisation(name)
             self.show_page("organisation")
+
+    def _lifecycle(self, command: str) -> None:
+        """Archive or delete the current organisation, or restore one (asks first)."""
+        from ropa_desktop.ui.pages import organisation_lifecycle as life
+
+        if not self._pages_may_leave():
+            return
+        if command == "archive":
+            life.archive_current(self, self.session)
+        elif command == "delete":
+            life.delete_current(self, self.session)
+        else:
+            life.restore_one(self, self.session)
+        self.fill_organisations()
+        self._update_title()
 
     def import_file(self) -> None:
         """Open the import dialog."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 from enum import StrEnum
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
@@ -18,15 +19,29 @@ class Change(StrEnum):
     ACTIVITIES = "activities"
     """Activities of the current organisation were saved or deleted."""
     CATALOGUE = "catalogue"
-    """Processors, recipients or TOMs of the shared catalogue changed."""
+    """Processors, recipients or TOMs of the current organisation's catalogue changed."""
     ORGANISATION = "organisation"
     """The master data of an organisation changed (perhaps its name)."""
     EVERYTHING = "all"
     """Every cached record was dropped (after an import, undo or restore)."""
 
 
+E = TypeVar("E", m.Processor, m.Recipient, m.Tom)
+
+
+def opening_organisation(organisations: list[OrganisationSummary],
+                         remembered: object) -> str | None:
+    """The organisation a window opens on: the one used last (``remembered``) if it is
+    still there and not archived, else the first that has activities, else the first."""
+    names = [o.name for o in organisations]
+    if isinstance(remembered, str) and remembered in names:
+        return remembered
+    busy = [o.name for o in organisations if o.activities]
+    return busy[0] if busy else (names[0] if names else None)
+
+
 class Session(QObject):
-    """Caches one organisation's register and the shared catalogue; writes through the store.
+    """Caches one organisation's register and its catalogue; writes through the store.
 
     Views read from the session and listen to :attr:`changed`; every write goes
     through a ``save_*``/``delete_*`` method here, which writes one transaction,
@@ -52,9 +67,9 @@ class Session(QObject):
 
     # --- organisation ------------------------------------------------------
 
-    def organisations(self) -> list[OrganisationSummary]:
-        """All organisations of the database, sorted by name."""
-        return self.store.organisations()
+    def organisations(self, *, include_archived: bool = False) -> list[OrganisationSummary]:
+        """The organisations of the database (archived ones only when asked), by name."""
+        return self.store.organisations(include_archived=include_archived)
 
     @property
     def organisation_name(self) -> str | None:
@@ -67,6 +82,7 @@ class Session(QObject):
             return
         self._org_name = name
         self._org = None
+        self._catalogue = None
         self._forget_checks()
         self.organisationChanged.emit()
 
@@ -78,13 +94,14 @@ class Session(QObject):
         return self._org
 
     def catalogue(self) -> m.Register:
-        """Processors, recipients and TOMs of the database (shared by all organisations)."""
+        """Processors, recipients and TOMs of the current organisation (empty without one)."""
         if self._catalogue is None:
-            self._catalogue = self.store.catalogue()
+            self._catalogue = (self.store.catalogue(self._org_name)
+                               if self._org_name is not None else m.Register())
         return self._catalogue
 
     def register(self) -> m.Register:
-        """The current organisation with the whole catalogue, as checks and exports need it."""
+        """The current organisation with its catalogue, as checks and exports need it."""
         cat = self.catalogue()
         org = self.organisation()
         return m.Register(organisations=[org] if org is not None else [],
@@ -159,9 +176,16 @@ class Session(QObject):
 
     # --- catalogue and master data -----------------------------------------
 
+    def _owned(self, entry: E) -> E:
+        """A copy of ``entry`` owned by the current organisation when it names no owner."""
+        entry = copy.deepcopy(entry)
+        if not entry.owner:
+            entry.owner = self._require_org().uid
+        return entry
+
     def save_processor(self, processor: m.Processor) -> m.Processor:
-        """Create or update a processor of the shared catalogue."""
-        saved = self.store.save_processor(copy.deepcopy(processor))
+        """Create or update a processor of the current organisation's catalogue."""
+        saved = self.store.save_processor(self._owned(processor))
         self._catalogue_changed()
         return saved
 
@@ -171,14 +195,14 @@ class Session(QObject):
         self._catalogue_changed()
 
     def save_recipient(self, recipient: m.Recipient) -> m.Recipient:
-        """Create or update a recipient of the shared catalogue."""
-        saved = self.store.save_recipient(copy.deepcopy(recipient))
+        """Create or update a recipient of the current organisation's catalogue."""
+        saved = self.store.save_recipient(self._owned(recipient))
         self._catalogue_changed()
         return saved
 
     def save_tom(self, tom: m.Tom) -> m.Tom:
-        """Create or update a measure of the TOM catalogue."""
-        saved = self.store.save_tom(copy.deepcopy(tom))
+        """Create or update a measure of the current organisation's TOM catalogue."""
+        saved = self.store.save_tom(self._owned(tom))
         self._catalogue_changed()
         return saved
 
@@ -195,14 +219,48 @@ class Session(QObject):
         self.changed.emit(Change.ORGANISATION)
         return org
 
+    def copy_from(self, organisation: str, uids: list[str], *,
+                  with_notes: bool = False) -> dict[str, str]:
+        """Copy catalogue entries of another organisation into the current one (with their
+        subprocessor chains; notes only when asked); one undoable batch."""
+        org = self._require_org()
+        mapping = self.store.copy_catalogue_entries(organisation, org.name, uids,
+                                                    with_notes=with_notes)
+        self._catalogue_changed()
+        return mapping
+
+    def deleted_organisations(self) -> list[str]:
+        """Names of organisations whose deletion can still be undone, newest first."""
+        existing = {o.name for o in self.organisations(include_archived=True)}
+        names = [b.description for b in self.store.batches()
+                 if b.kind == "delete-organisation" and not b.undone]
+        return [n for n in dict.fromkeys(names) if n not in existing]
+
+    def archive_organisation(self, name: str) -> None:
+        """Archive an organisation (the window moves on to another one)."""
+        self.store.archive_organisation(name)
+        self.reload()
+
+    def delete_organisation(self, name: str) -> str:
+        """Delete an organisation with all it holds; returns the batch (undoable)."""
+        batch = self.store.delete_organisation(name)
+        self.reload()
+        return batch
+
+    def restore_organisation(self, name: str) -> None:
+        """Bring back an archived or deleted organisation and work on it."""
+        self.store.restore_organisation(name)
+        self.reload()
+        self.set_organisation(name)
+
     def reload(self) -> None:
         """Forget every cached record (after an import, undo or restore) and tell the views."""
         self._org = None
         self._catalogue = None
         self._by_uid = {}
-        names = {o.name for o in self.organisations()}
-        if self._org_name not in names:
-            self._org_name = min(names, key=str.casefold) if names else None
+        orgs = self.organisations()
+        if self._org_name not in {o.name for o in orgs}:
+            self._org_name = opening_organisation(orgs, None)
             self._forget_checks()
             self.organisationChanged.emit()
         self._forget_checks()

@@ -63,7 +63,7 @@ BASE = {"format": "ropa-desktop/register", "version": 1}
     ({**BASE, "organisations": [{"kind": "private"}]},
      "$.organisations[0]: name is a required property"),
     ({"format": "something-else", "version": 1}, "$.format: expected \"ropa-desktop/register\""),
-    ({**BASE, "version": 7}, "$.version: expected 1"),
+    ({**BASE, "version": 7}, "$.version: 7 is not one of 1, 2"),
 ])
 def test_invalid_documents_name_the_json_path(tmp_path, doc, expected):
     path = _write(tmp_path, doc)

@@ -78,7 +78,8 @@ def test_undo_removes_a_created_processor_chain(db_url, subprocessors_first):
     undo = store.undo_batch(result.batch)
 
     assert _state(store) == before
-    assert {p.name for p in store.catalogue().processors} == {"Kommunales Rechenzentrum"}
+    assert {p.name for p in store.catalogue("Stadt A").processors} == {
+        "Kommunales Rechenzentrum"}
     assert [b.undone for b in store.batches() if b.uid == result.batch] == [True]
     # The history of the deletion keeps Flexperto as it was, subprocessors included.
     flexperto = next(p for p in imported.processors if p.name == "Flexperto GmbH")
@@ -95,8 +96,10 @@ def test_undo_restores_a_processor_the_batch_linked_to_a_new_subprocessor(db_url
     base = _existing()
     store.import_register(base)
     before = _state(store)
-    new_sub = m.Processor(name="Hetzner Online GmbH", country="DE")
-    rz = m.Processor(uid=base.processors[0].uid, name="Kommunales Rechenzentrum", country="DE",
+    owner = base.organisations[0].uid
+    new_sub = m.Processor(name="Hetzner Online GmbH", country="DE", owner=owner)
+    rz = m.Processor(uid=base.processors[0].uid, owner=owner, name="Kommunales Rechenzentrum",
+                     country="DE",
                      subprocessors=[m.SubprocessorLink(new_sub.uid, "Rechenzentrumsfläche")])
     result = store.import_register(m.Register(processors=[new_sub, rz]))
     assert (result.created, result.updated) == (1, 1)
@@ -104,18 +107,20 @@ def test_undo_restores_a_processor_the_batch_linked_to_a_new_subprocessor(db_url
     store.undo_batch(result.batch)
 
     assert _state(store) == before
-    assert store.catalogue().processors_by_uid()[rz.uid].subprocessors == []
+    assert store.catalogue("Stadt A").processors_by_uid()[rz.uid].subprocessors == []
 
 
 def _later_activity(store, processor_uid: str) -> None:
-    org = store.load_organisation("Stadt A")
+    org = store.load_organisation("Stadtwerke Gütersloh")
     store.save_activity(org.uid, m.Activity(
         name="Später angelegt", processors=[m.ProcessorLink(processor_uid, "Support")]))
 
 
 def _later_processor(store, processor_uid: str) -> None:
+    org = store.load_organisation("Stadtwerke Gütersloh")
     store.save_processor(m.Processor(
-        name="Später angelegt", subprocessors=[m.SubprocessorLink(processor_uid, "Support")]))
+        name="Später angelegt", owner=org.uid,
+        subprocessors=[m.SubprocessorLink(processor_uid, "Support")]))
 
 
 @pytest.mark.parametrize("later_use", [_later_activity, _later_processor],

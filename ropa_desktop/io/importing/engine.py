@@ -136,7 +136,8 @@ def plan_import(store: Store, path: Path, *, organisation: str | None = None,
         raise SpreadsheetImportError(MSG["need_org"], file=name)
     org_name = " ".join(org_name.split())
     # "stadt ahaus" or "Stadt Ahaus " mean the existing "Stadt Ahaus", not a second one.
-    existing = {" ".join(o.name.split()).casefold(): o.name for o in store.organisations()}
+    existing = {" ".join(o.name.split()).casefold(): o.name
+                for o in store.organisations(include_archived=True)}
     if org_name.casefold() in existing:
         org_name = existing[org_name.casefold()]
         org = replace(store.load_organisation(org_name))
@@ -146,7 +147,8 @@ def plan_import(store: Store, path: Path, *, organisation: str | None = None,
         org = (replace(master, name=org_name) if master is not None
                else m.Organisation(name=org_name))
         created = True
-    catalogue = store.catalogue()
+    # Processors, recipients and TOMs are matched among the organisation's own only.
+    catalogue = m.Register() if created else store.catalogue(org_name)
     report = ImportReport(file=name, kind=workbook.kind, organisation=org_name,
                           organisation_created=created,
                           layouts=[layout for _, layout in layouts])

@@ -16,6 +16,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -81,6 +82,8 @@ class _CatalogueView(QWidget):
 
     _prefix = "catalogueView"
     _can_delete = False
+    _kind = ""
+    """"processor", "recipient" or "tom": what "Copy from another organisation" offers."""
 
     def __init__(self, session: Session, form: Any, parent: QWidget | None) -> None:
         super().__init__(parent)
@@ -134,6 +137,10 @@ class _CatalogueView(QWidget):
         self.delete_button = self._button("delete", self.tr("Delete"), self.delete)
         self.delete_button.setToolTip(self.tr("Delete the entry (Del in the list)"))
         self.delete_button.setVisible(self._can_delete)
+        self.copy_button = self._button("copyFrom", self.tr("Copy from another organisation …"),
+                                        self.copy_from_other)
+        self.copy_button.setToolTip(self.tr(
+            "Take entries of another organisation into this one, as copies of its own"))
 
         self.save_action = self._action(self.tr("Save"), QKeySequence.StandardKey.Save,
                                         self.save, self)
@@ -157,7 +164,7 @@ class _CatalogueView(QWidget):
         right_layout.addWidget(self.heading)
         right_layout.addWidget(scroll, 1)
         buttons = QHBoxLayout()
-        for b in (self.new_button, self.delete_button):
+        for b in (self.new_button, self.delete_button, self.copy_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(self.revert_button)
@@ -210,6 +217,19 @@ class _CatalogueView(QWidget):
 
     def _refresh_on(self) -> set[Change]:
         return {Change.CATALOGUE, Change.EVERYTHING}
+
+    def copy_from_other(self) -> bool:
+        """Open “Copy from another organisation …”; True when entries were copied."""
+        from ropa_desktop.ui.catalogue.copy_dialog import CopyFromOrganisationDialog
+
+        if self.session.organisation_name is None or not self.maybe_leave():
+            return False
+        dialog = CopyFromOrganisationDialog(self.session, self._kind, self)
+        copied = dialog.exec() == QDialog.DialogCode.Accepted and bool(dialog.copied)
+        if copied:
+            first = next(iter(dialog.copied.values()))
+            self.select(first)
+        return copied
 
     # --- plumbing -----------------------------------------------------------
 
@@ -447,6 +467,7 @@ class ProcessorsView(_CatalogueView):
 
     _prefix = "processorsView"
     _can_delete = True
+    _kind = "processor"
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, ProcessorForm(session), parent)
@@ -517,6 +538,7 @@ class RecipientsView(_CatalogueView):
     """The external recipients (categories) of the catalogue."""
 
     _prefix = "recipientsView"
+    _kind = "recipient"
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, RecipientForm(session), parent)
@@ -550,6 +572,7 @@ class TomsView(_CatalogueView):
     """The TOM catalogue, grouped under the seven SDM protection goals."""
 
     _prefix = "tomsView"
+    _kind = "tom"
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, TomForm(session), parent)

@@ -28,6 +28,14 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
+def choose(parent: QWidget | None, title: str, label: str, items: list[str]) -> str | None:
+    """Let the user pick one of ``items``; None when cancelled."""
+    from PySide6.QtWidgets import QInputDialog
+
+    item, ok = QInputDialog.getItem(parent, title, label, items, 0, False)
+    return item if ok and item in items else None
+
+
 def ask_unsaved(parent: QWidget | None, what: str) -> str:
     """Ask what to do with unsaved changes of ``what``: :data:`SAVE`, :data:`DISCARD` or
     :data:`CANCEL`."""

@@ -116,6 +116,9 @@ def batch_label(batch: ChangeBatch | None) -> str:
         "undo": QCoreApplication.translate("HistoryView", "Undo"),
         "restore": QCoreApplication.translate("HistoryView", "Restore"),
         "imported-history": QCoreApplication.translate("HistoryView", "Imported history"),
+        "copy": QCoreApplication.translate("HistoryView", "Copied from another organisation"),
+        "delete-organisation": QCoreApplication.translate("HistoryView",
+                                                          "Organisation deleted"),
     }
     kind = kinds.get(batch.kind, batch.kind)
     plain = batch.kind == "undo" or not batch.description

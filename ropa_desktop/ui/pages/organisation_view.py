@@ -424,7 +424,7 @@ class OrganisationView(QWidget):
             supervisory_authority=self.authority.code(),
             is_controller=self.is_controller.isChecked(),
             is_processor=self.is_processor.isChecked(),
-            notes=self.notes.toPlainText().strip())
+            notes=self.notes.toPlainText().strip(), archived=base.archived)
 
     def show_findings(self, findings: list[Finding]) -> None:
         """Show the organisation's findings at their fields; others in the list at the top."""

@@ -300,8 +300,8 @@ class ProcessorPage(QWizardPage):
         self.setObjectName("wizard.processorPage")
         self.setTitle(self.tr("Processors"))
         self.setSubTitle(self.tr(
-            "Processors already in the catalogue are used where the name matches; you may "
-            "choose another existing one. A new processor is only created when none fits."))
+            "Processors already in this organisation's catalogue are used where the name "
+            "matches; you may choose another existing one or create a new one."))
         self._layout = _scrolled(self)
         self._rows: list[QWidget] = []
         self.combos: list[QComboBox] = []
@@ -317,7 +317,7 @@ class ProcessorPage(QWizardPage):
         base = self.state.engine_choice()
         names = {planned.name for planned in base.plan}
         self.state.pins = {k: v for k, v in self.state.pins.items() if k in names}
-        existing = sorted(self.state.session.catalogue().processors,
+        existing = sorted(self.state.catalogue().processors,
                           key=lambda x: x.name.casefold())
         for i, planned in enumerate(base.plan):
             box = QGroupBox(planned.name, self)
@@ -332,8 +332,9 @@ class ProcessorPage(QWizardPage):
             for proc in existing:
                 if not (planned.reused and proc.uid == planned.processor.uid):
                     combo.addItem(self.tr("Existing: {name}").format(name=proc.name), proc.uid)
-            if not planned.reused:
-                combo.addItem(self.tr("Create new: {name}").format(name=planned.name), "")
+            # Creating a new one is always possible, e.g. for the organisation's own contract.
+            combo.addItem(self.tr("Create new: {name}").format(name=planned.name),
+                          tpl.NEW_PROCESSOR if planned.reused else "")
             wanted = self.state.pins.get(planned.name,
                                          planned.processor.uid if planned.reused else "")
             combo.setCurrentIndex(max(combo.findData(wanted), 0))
@@ -355,7 +356,7 @@ class ProcessorPage(QWizardPage):
             self.state.pins[planned.name] = uid
         else:
             self.state.pins.pop(planned.name, None)
-        if not uid:
+        if uid == tpl.NEW_PROCESSOR or not uid:
             draft = self.state.draft()
             subs = [n for n in draft.new_processors if n != planned.name]
             text = self.tr("A new processor “{name}” will be created.").format(

@@ -114,7 +114,7 @@ class ReviewPage(QWizardPage):
         """Build the draft for the answers and choices given and check it."""
         state = self.state
         draft = state.draft()
-        catalogue = state.session.catalogue()
+        catalogue = state.catalogue()
         org = state.organisation()
         if state.new_organisation and not any(
                 o.name.casefold() == org.name.casefold() for o in state.session.organisations()):

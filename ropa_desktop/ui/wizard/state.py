@@ -71,6 +71,16 @@ class WizardState:
                 return self.session.store.load_organisation(summary.name)
         return m.Organisation(name=name, kind=self.new_kind)
 
+    def catalogue(self) -> m.Register:
+        """The catalogue of the target organisation (reuse stays inside it)."""
+        if not self.new_organisation:
+            return self.session.catalogue()
+        name = self.organisation_target()
+        for summary in self.session.organisations(include_archived=True):
+            if summary.name.casefold() == name.casefold():
+                return self.session.store.catalogue(summary.name)
+        return m.Register()
+
     # --- template and answers ------------------------------------------------
 
     def forget_draft(self) -> None:
@@ -105,7 +115,7 @@ class WizardState:
         org = self.organisation()
         complete = tpl.complete_answers(self.template, answers, org.kind)
         draft = tpl.build_draft(self.template, complete, organisation=org,
-                                catalogue=self.session.catalogue(), processors=self.pins)
+                                catalogue=self.catalogue(), processors=self.pins)
         self._draft_cache = (key, draft)
         return draft
 

@@ -48,7 +48,7 @@ def test_processor_dialog_refuses_duplicate_name(qtbot, session, monkeypatch) ->
     dialog = ProcessorDialog(session)
     qtbot.addWidget(dialog)
     dialog.show()
-    dialog.form.name.setText("  flexperto gmbh ")
+    dialog.form.name.setText("  xqueue gmbh ")
     dialog.accept()
     assert dialog.result_object is None and dialog.isVisible()
     assert dialog.form.name_note.message()
@@ -92,7 +92,8 @@ def test_processors_view_lists_catalogue_with_use_counts(qtbot, session) -> None
     qtbot.addWidget(view)
     assert sorted(view.visible_uids()) == sorted(p.uid for p in session.catalogue().processors)
     counts = processor_use_counts(session.store)
-    used = max(counts, key=counts.get)
+    own = {p.uid for p in session.catalogue().processors}
+    used = max(own, key=lambda uid: counts.get(uid, 0))
     assert view.uses(used) == counts[used] > 0
     assert str(counts[used]) in view._item(used).text(3)
     qtbot.keyClicks(view.search, "xqueue")
@@ -104,7 +105,7 @@ def test_edit_processor_contract_and_subprocessor(qtbot, session) -> None:
     view = ProcessorsView(session)
     qtbot.addWidget(view)
     view.show()
-    ms, google = _by_name(session, "Microsoft Corporation"), _by_name(session, "Google LLC")
+    ms, google = _by_name(session, "XQueue GmbH"), _by_name(session, "Google LLC")
     assert view.select(ms.uid)
     form = view.form
     assert not view.save_button.isEnabled()
@@ -121,7 +122,7 @@ def test_edit_processor_contract_and_subprocessor(qtbot, session) -> None:
     qtbot.mouseClick(form.sub_add, Qt.MouseButton.LeftButton)
     assert form.sub_table.rowCount() == 1
     qtbot.mouseClick(view.save_button, Qt.MouseButton.LeftButton)
-    stored = _by_name(session, "Microsoft Corporation")
+    stored = _by_name(session, "XQueue GmbH")
     assert stored.contract_date == date(2023, 9, 1)
     assert stored.contract_reference == "AVV-2023-17"
     assert [(s.processor, s.service) for s in stored.subprocessors] == [
@@ -132,7 +133,7 @@ def test_edit_processor_contract_and_subprocessor(qtbot, session) -> None:
     qtbot.mouseClick(form.sub_remove, Qt.MouseButton.LeftButton)
     form.contract_date.check.setChecked(False)
     assert view.save()
-    stored = _by_name(session, "Microsoft Corporation")
+    stored = _by_name(session, "XQueue GmbH")
     assert stored.subprocessors == [] and stored.contract_date is None
 
 
@@ -197,7 +198,7 @@ def test_unsaved_changes_prompt_on_switching(qtbot, session, monkeypatch) -> Non
     view = ProcessorsView(session)
     qtbot.addWidget(view)
     view.show()
-    a, b = _by_name(session, "Flexperto GmbH"), _by_name(session, "XQueue GmbH")
+    a, b = _by_name(session, "iAdvize"), _by_name(session, "XQueue GmbH")
     view.select(a.uid)
     qtbot.keyClicks(view.form.phone, "030 1234")
     assert view.is_dirty()
@@ -210,12 +211,12 @@ def test_unsaved_changes_prompt_on_switching(qtbot, session, monkeypatch) -> Non
 
     monkeypatch.setattr(prompts, "ask_unsaved", answer)
     _click_row(view, b.uid)
-    assert asked == ["Flexperto GmbH"]
+    assert asked == ["iAdvize"]
     assert view.current_uid() == a.uid and view.form.phone.text() == "030 1234"
     assert view.list.currentItem().data(0, Qt.ItemDataRole.UserRole + 1) == a.uid
     _click_row(view, b.uid)
     assert view.current_uid() == b.uid and view.form.name.text() == "XQueue GmbH"
-    assert _by_name(session, "Flexperto GmbH").phone == ""
+    assert _by_name(session, "iAdvize").phone == ""
     # "save" writes the change before moving on
     qtbot.keyClicks(view.form.phone, "069 42")
     monkeypatch.setattr(prompts, "ask_unsaved", lambda *a: "save")

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget, QWizard
 
 from ropa_desktop.domain import model as m
 from ropa_desktop.domain.rules import Severity, completeness
-from ropa_desktop.io.templates import load_templates
+from ropa_desktop.io.templates import NEW_PROCESSOR, load_templates
 from ropa_desktop.store.database import open_store
 from ropa_desktop.ui.common import prompts
 from ropa_desktop.ui.session import Session
@@ -59,7 +59,7 @@ def widget(wizard: TemplateWizard, cls: type, name: str):  # type: ignore[no-unt
 
 
 def microsofts(session: Session) -> list[m.Processor]:
-    return [p for p in session.store.catalogue().processors if "microsoft" in p.name.casefold()]
+    return [p for p in session.catalogue().processors if "microsoft" in p.name.casefold()]
 
 
 def test_the_case_list_filters_as_you_type(qtbot, session):
@@ -85,6 +85,7 @@ def test_the_case_list_filters_as_you_type(qtbot, session):
 
 
 def test_teams_with_defaults_creates_one_activity_linked_to_microsoft(qtbot, session):
+    session.set_organisation("Stadtwerke Herne AG")  # the demo organisation with Microsoft
     before = session.activity_uids()
     assert len(microsofts(session)) == 1
     wizard = start(qtbot, session, TEAMS)
@@ -101,6 +102,7 @@ def test_teams_with_defaults_creates_one_activity_linked_to_microsoft(qtbot, ses
 
 
 def test_teams_twice_links_both_activities_to_the_same_microsoft(qtbot, session):
+    session.set_organisation("Stadtwerke Herne AG")
     first = finish(qtbot, start(qtbot, session, TEAMS))
     second = finish(qtbot, start(qtbot, session, TEAMS))
     assert first != second
@@ -259,6 +261,33 @@ def test_with_a_match_the_matched_processor_is_preselected_and_never_duplicated(
     assert chosen.name == "Microsoft Ireland Operations Limited"
     finish(qtbot, wizard)
     assert len(session.store.catalogue().processors) == count
+
+
+def test_a_new_processor_can_always_be_created_and_others_organisations_are_not_offered(
+        qtbot, session):
+    """Herne has Microsoft; a new organisation's wizard neither offers nor links it, and an
+    organisation with its own Microsoft may still create another (its own new contract)."""
+    herne = session.store.catalogue("Stadtwerke Herne AG").processors
+    session.save_organisation(m.Organisation(name="Gemeinde Musterdorf"))
+    session.set_organisation("Gemeinde Musterdorf")
+    wizard = start(qtbot, session, TEAMS)
+    walk_to(wizard, PROCESSOR_PAGE)
+    combo = widget(wizard, QComboBox, "wizard.processor.0")
+    offered = [combo.itemData(i) for i in range(combo.count())]
+    assert offered == [""]  # only "create new": nothing of Herne's
+    act = session.activity(finish(qtbot, wizard))
+    own = session.catalogue().processors
+    assert act.processors[0].processor in {p.uid for p in own}
+    assert not {p.uid for p in own} & {p.uid for p in herne}
+    # the second time Musterdorf's own Microsoft is matched, and a new one can be chosen
+    wizard = start(qtbot, session, TEAMS)
+    walk_to(wizard, PROCESSOR_PAGE)
+    combo = widget(wizard, QComboBox, "wizard.processor.0")
+    assert combo.currentData() == act.processors[0].processor
+    combo.setCurrentIndex(combo.findData(NEW_PROCESSOR))
+    again = session.activity(finish(qtbot, wizard))
+    assert again.processors[0].processor != act.processors[0].processor
+    assert len(session.catalogue().processors) > len(own)
 
 
 def test_without_an_organisation_the_first_page_asks_for_a_new_one(qtbot, qapp, tmp_path):
