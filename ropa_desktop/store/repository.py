@@ -24,6 +24,7 @@ from ropa_desktop.domain import model as m
 from ropa_desktop.domain.codec import register_from_document, register_to_document
 from ropa_desktop.domain.integrity import integrity_problems
 from ropa_desktop.store import history, rows
+from ropa_desktop.store.lockfile import RegisterLock
 from ropa_desktop.store.history import (
     DELETED_FROM,
     deletion_origins,
@@ -87,6 +88,10 @@ class Store:
     def __init__(self, engine: Engine, user: str | None = None) -> None:
         self.engine = engine
         self.user = user or default_user()
+        self.read_only = False
+        """True when the database was opened read-only (writes are refused by it)."""
+        self.lock: RegisterLock | None = None
+        """The register's lock file held for this store (see ``open_store``), if any."""
 
     # --- reading ------------------------------------------------------------
 

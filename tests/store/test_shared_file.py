@@ -18,8 +18,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from ropa_desktop.domain import model as m
 from ropa_desktop.store.database import open_store
 
@@ -55,7 +53,6 @@ def _fresh_look(db: Path, uid: str) -> tuple[str, str]:
     return out[0], out[1]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11 item 2: the save is lost")
 def test_a_save_after_another_process_read_the_file_reaches_the_file(tmp_path):
     db = tmp_path / "register.sqlite"
     org_uid, activity = _seed(db)
