@@ -180,14 +180,14 @@ def upgrade_schema(engine: Engine, revision: str = "head") -> None:
 
 def open_store(target: str | os.PathLike[str] | None = None, *, user: str | None = None,
                migrate: bool = True, read_only: bool = False, lock: str = "none",
-               program: str = "ropa-desktop") -> Store:
+               program: str = "ropa-desktop", wait: float = 0.0) -> Store:
     """Open (and if needed create or upgrade) the register database at ``target``.
 
     ``read_only`` (SQLite): the file must exist; it is opened with ``mode=ro``, nothing
     is created or upgraded (:class:`OutdatedSchema` for an older schema). ``lock``
     (SQLite, see :mod:`~ropa_desktop.store.lockfile`): "shared" for a write command,
     "exclusive" for a window's session or a restore (``program`` is recorded as the
-    holder), "none" for library use; raises
+    holder; ``wait`` seconds for running commands), "none" for library use; raises
     :class:`~ropa_desktop.store.lockfile.RegisterLocked` when refused.
     A foreign or newer SQLite file is refused before anything is written to it.
     """
@@ -202,7 +202,7 @@ def open_store(target: str | os.PathLike[str] | None = None, *, user: str | None
             path.parent.mkdir(parents=True, exist_ok=True)
             from ropa_desktop.store.repository import default_user
 
-            held = (RegisterLock.exclusive_for(path, program, user or default_user())
+            held = (RegisterLock.exclusive_for(path, program, user or default_user(), wait)
                     if lock == "exclusive" else RegisterLock.shared_for(path))
         engine = create_db_engine(url, read_only=read_only and path is not None)
         if migrate and not (read_only and path is not None):

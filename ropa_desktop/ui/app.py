@@ -18,6 +18,8 @@ from ropa_desktop.domain import i18n
 from ropa_desktop.domain.i18n import Text
 from ropa_desktop.domain.resources import resources_dir
 from ropa_desktop.store.database import describe, open_store, resolve_url
+from ropa_desktop.store.lockfile import RegisterLocked
+from ropa_desktop.store.repository import Store
 from ropa_desktop.ui.common import prompts, settings
 from ropa_desktop.ui.main_window import MainWindow
 from ropa_desktop.ui.session import Session
@@ -75,13 +77,18 @@ class Application(QObject):
         """Open the register at ``target`` (None: the default) in a new window."""
         try:
             url = resolve_url(target)
-            store = open_store(target)
+            store = open_register(self.window, target)
         except Exception as exc:
             prompts.show_error(self.window, self.tr("Open register"), exc)
             return False
+        if store is None:
+            return False
         location = describe(url)
         session = Session(store, location, self)
-        if store.is_empty() and not offer_start(self.window, session):
+        if store.is_empty() and (store.read_only or not offer_start(self.window, session)):
+            store.engine.dispose()
+            if store.lock is not None:
+                store.lock.release()
             return not first and self.window is not None
         names = [o.name for o in store.organisations()]
         remembered = settings.value("session/organisation")
@@ -116,9 +123,31 @@ class Application(QObject):
             old.deleteLater()
             if self.session is not None and self.session is not session:
                 self.session.store.engine.dispose()
+                if self.session.store.lock is not None:
+                    self.session.store.lock.release()
                 self.session.deleteLater()
         self.window = window
         self.session = session
+
+
+def open_register(parent: QWidget | None, target: str | None) -> Store | None:
+    """Open the register for a window's session, holding its lock file exclusively.
+
+    When another window (or a restore) holds it, the user is asked whether to open it
+    read-only; None when they decline.
+    """
+    try:
+        return open_store(target, lock="exclusive", program="ropa-desktop")
+    except RegisterLocked as exc:
+        if exc.holder is None:  # commands are writing: wait for them a little
+            try:
+                return open_store(target, lock="exclusive", program="ropa-desktop",
+                                  wait=30)
+            except RegisterLocked as again:
+                exc = again
+        if not prompts.ask_read_only(parent, exc.message()):
+            return None
+        return open_store(target, read_only=True)
 
 
 def offer_start(parent: QWidget | None, session: Session) -> bool:

@@ -18,8 +18,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from ropa_desktop.domain import model as m
 from ropa_desktop.store.database import open_store
+from ropa_desktop.store.lockfile import RegisterLocked
 
 
 def _cli(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -75,3 +78,36 @@ def test_a_save_after_another_process_read_the_file_reaches_the_file(tmp_path):
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert os.path.getsize(db) > 0
+
+
+def test_while_a_window_holds_the_register_writers_refuse_and_readers_read(tmp_path):
+    db = tmp_path / "register.sqlite"
+    _seed(db)
+    window = open_store(db, lock="exclusive", program="ropa-desktop")  # the GUI's session
+    try:
+        write = _cli(db, "template", "apply", "website-server-logs", "--org", "Stadt Ahaus")
+        assert write.returncode == 1
+        assert write.stderr.count("\n") == 1
+        assert f"PID {os.getpid()}" in write.stderr and "geöffnet" in write.stderr
+        read = _cli(db, "summary")
+        assert read.returncode == 0, read.stderr
+        assert "Stadt Ahaus: 1 Verarbeitungstätigkeiten" in read.stdout
+        with pytest.raises(RegisterLocked):  # a second window is offered read-only
+            open_store(db, lock="exclusive")
+        second = open_store(db, read_only=True)
+        assert second.organisation_names() == ["Stadt Ahaus"]
+    finally:
+        assert window.lock is not None
+        window.lock.release()
+    assert _cli(db, "template", "apply", "website-server-logs", "--org", "Stadt Ahaus").returncode == 0
+
+
+def test_read_commands_on_a_mistyped_path_create_nothing(tmp_path):
+    missing = tmp_path / "tippfehler" / "register.sqlite"
+    for args in (["summary"], ["check"], ["batches"], ["verify"],
+                 ["export", "--format", "json", "--out", str(tmp_path / "x.json")]):
+        done = _cli(missing, *args)
+        assert done.returncode == 1
+        assert done.stderr.strip() == f"ropa-desktop: Datenbank {missing} nicht gefunden."
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+
