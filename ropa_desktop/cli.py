@@ -190,6 +190,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``ropa-desktop`` console script."""
     args = _parser().parse_args(argv)
     i18n.set_language(args.lang)
+    if not os.environ.get("ROPA_DEBUG"):
+        # e.g. a zip file's finaliser failing again on a full disk after the message was
+        # printed: the message has said it; no traceback follows it
+        sys.unraisablehook = _quiet_unraisable
     try:
         check_installation()
         return _run(args)
@@ -213,6 +217,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         problem = f"{type(exc).__name__}: {cause[0] if cause else ''}"
         print(f"ropa-desktop: {MSG['internal'](problem=problem)}", file=sys.stderr)
         return 1
+
+
+def _quiet_unraisable(_info: object) -> None:
+    """Swallow errors raised in finalisers (they follow an error already reported)."""
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -14,9 +14,11 @@ backup the retention rule (:func:`apply_retention`) runs: the newest
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
+import shutil
 import sqlite3
 import tempfile
 import time
@@ -83,7 +85,7 @@ def backup_database(engine: Engine, reason: str) -> Path:
     """
     folder = backup_folder(engine)
     folder.mkdir(parents=True, exist_ok=True)
-    stamp = utc_now().strftime("%Y%m%d-%H%M%S-%f")
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
     sqlite = engine.url.get_backend_name() == "sqlite"
     ext = "sqlite" if sqlite else "json"
     name = f"{_stem(engine)}.{reason}-{stamp}"
@@ -92,7 +94,7 @@ def backup_database(engine: Engine, reason: str) -> Path:
     tmp = Path(tmp_name)
     try:
         if sqlite:
-            _copy_into(Path(engine.url.database or ""), tmp)
+            _copy_into(Path(engine.url.database or ""), tmp, folder / f"{name}.{ext}")
         else:
             _dump_into(engine, tmp)
         target = _publish(tmp, folder, name, ext)
@@ -174,15 +176,16 @@ def copy_sqlite(source: Path, target: Path) -> None:
                                     suffix=".part")
     os.close(fd)
     try:
-        _copy_into(source, Path(tmp_name))
+        _copy_into(source, Path(tmp_name), target)
         os.replace(tmp_name, target)
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
         raise
 
 
-def _copy_into(source: Path, target: Path) -> None:
-    """Copy with the online backup API; the copy is a self-contained file (no WAL)."""
+def _copy_into(source: Path, target: Path, shown: Path) -> None:
+    """Copy with the online backup API; the copy is a self-contained file (no WAL).
+    ``shown`` is the name a full disk is reported for."""
     src = read_only_connection(source)
     try:
         dst = sqlite3.connect(target)
@@ -191,6 +194,11 @@ def _copy_into(source: Path, target: Path) -> None:
             dst.execute("PRAGMA journal_mode=DELETE")
         finally:
             dst.close()
+    except sqlite3.OperationalError:
+        # SQLite reports a full disk during the copy as a plain I/O error
+        if shutil.disk_usage(target.parent).free < source.stat().st_size:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(shown)) from None
+        raise
     finally:
         src.close()
     with open(target, "rb+") as fh:

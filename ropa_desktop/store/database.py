@@ -122,7 +122,7 @@ def create_db_engine(url: str | URL, *, read_only: bool = False) -> Engine:
         if path is None:
             engine = create_engine(parsed, connect_args={"timeout": 30})
         elif read_only:
-            engine = create_engine("sqlite://", poolclass=NullPool,
+            engine = create_engine(parsed, poolclass=NullPool,
                                    creator=lambda: read_only_connection(path))
         else:
             path.parent.mkdir(parents=True, exist_ok=True)

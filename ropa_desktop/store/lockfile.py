@@ -22,6 +22,7 @@ The file stays in place after use (deleting a lock file races with its next user
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import socket
@@ -169,10 +170,8 @@ if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
 
     def _unlock(handle: IO[bytes]) -> None:
         handle.seek(0)
-        try:
+        with contextlib.suppress(OSError):
             msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
-        except OSError:
-            pass
 else:
     import fcntl
 

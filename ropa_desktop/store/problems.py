@@ -67,7 +67,7 @@ def explain(exc: BaseException, target: object = "") -> DatabaseProblem | None:
     """
     original: BaseException = exc.orig if isinstance(exc, DBAPIError) and exc.orig else exc
     if isinstance(original, OSError) and original.errno in _BY_ERRNO:
-        name = target or original.filename or ""
+        name = original.filename or target or ""
         return DatabaseProblem(_BY_ERRNO[original.errno], target=name,
                                problem=original.strerror or "")
     if not isinstance(original, sqlite3.Error):

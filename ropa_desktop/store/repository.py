@@ -24,12 +24,12 @@ from ropa_desktop.domain import model as m
 from ropa_desktop.domain.codec import register_from_document, register_to_document
 from ropa_desktop.domain.integrity import integrity_problems
 from ropa_desktop.store import history, rows
-from ropa_desktop.store.lockfile import RegisterLock
 from ropa_desktop.store.history import (
     DELETED_FROM,
     deletion_origins,
     organisation_uids,
 )
+from ropa_desktop.store.lockfile import RegisterLock
 from ropa_desktop.store.models import (
     ActivityRow,
     ChangeBatchRow,

@@ -20,6 +20,7 @@ command line takes the lock).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -229,10 +230,8 @@ def _dump_of_sqlite(path: Path) -> dict[str, list[dict[str, Any]]]:
         for row in rows:
             for key, value in row.items():
                 if isinstance(value, str) and value[:1] in "[{":
-                    try:
+                    with contextlib.suppress(ValueError):
                         row[key] = json.loads(value)
-                    except ValueError:
-                        pass
     return data
 
 

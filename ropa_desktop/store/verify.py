@@ -13,6 +13,8 @@ Three layers, one finding per line:
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import Connection, Engine, MetaData, and_, not_, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -30,7 +32,7 @@ from ropa_desktop.store.models import (
 )
 from ropa_desktop.store.reading import read_register
 
-_ENTITY_TABLES = {
+_ENTITY_TABLES: dict[str, Any] = {
     "organisation": OrganisationRow, "activity": ActivityRow, "service": ProcessingServiceRow,
     "processor": ProcessorRow, "recipient": RecipientRow, "tom": TomRow,
 }

@@ -41,7 +41,8 @@ class RestoreDialog(QDialog):
             "Backups in {folder}. Restoring replaces the whole register; the current state "
             "is backed up first.").format(folder=folder), self)
         intro.setWordWrap(True)
-        self.table = QTableWidget(len(self.backups), 3, self, objectName="restoreDialog.table")
+        self.table = QTableWidget(len(self.backups), 3, self)
+        self.table.setObjectName("restoreDialog.table")
         self.table.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Reason"),
                                               self.tr("Size")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -113,10 +114,10 @@ class RestoreDialog(QDialog):
                 "Replace the whole register by the backup\n{file}?\n\n"
                 "The current state is backed up first.").format(file=path)):
             return
+        from alembic.script import ScriptDirectory
+
         from ropa_desktop.store.database import _alembic_config
         from ropa_desktop.store.restore import restore
-
-        from alembic.script import ScriptDirectory
 
         known = {r.revision for r in
                  ScriptDirectory.from_config(_alembic_config()).walk_revisions()}

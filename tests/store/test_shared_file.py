@@ -99,7 +99,8 @@ def test_while_a_window_holds_the_register_writers_refuse_and_readers_read(tmp_p
     finally:
         assert window.lock is not None
         window.lock.release()
-    assert _cli(db, "template", "apply", "website-server-logs", "--org", "Stadt Ahaus").returncode == 0
+    after = _cli(db, "template", "apply", "website-server-logs", "--org", "Stadt Ahaus")
+    assert after.returncode == 0, after.stderr
 
 
 def test_read_commands_on_a_mistyped_path_create_nothing(tmp_path):
