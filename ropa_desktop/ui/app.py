@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from ropa_desktop.domain import i18n
 from ropa_desktop.domain.i18n import Text
 from ropa_desktop.domain.resources import resources_dir
-from ropa_desktop.store.database import describe, open_store, resolve_url
+from ropa_desktop.store.database import describe, open_store, resolve_url, sqlite_path
 from ropa_desktop.store.lockfile import RegisterLocked
 from ropa_desktop.store.repository import Store
 from ropa_desktop.ui.common import prompts, settings
@@ -77,7 +77,8 @@ class Application(QObject):
         """Open the register at ``target`` (None: the default) in a new window."""
         try:
             url = resolve_url(target)
-            store = open_register(self.window, target)
+            store = open_register(self.window, target,
+                                  self.session.store if self.session is not None else None)
         except Exception as exc:
             prompts.show_error(self.window, self.tr("Open register"), exc)
             return False
@@ -130,12 +131,20 @@ class Application(QObject):
         self.session = session
 
 
-def open_register(parent: QWidget | None, target: str | None) -> Store | None:
+def open_register(parent: QWidget | None, target: str | None,
+                  current: Store | None = None) -> Store | None:
     """Open the register for a window's session, holding its lock file exclusively.
 
     When another window (or a restore) holds it, the user is asked whether to open it
-    read-only; None when they decline.
+    read-only; None when they decline. The ``current`` session's lock is handed over when
+    it is the same file (opening it again).
     """
+    path = sqlite_path(resolve_url(target))
+    if current is not None and current.lock is not None and path is not None \
+            and current.lock.database == path:
+        store = open_store(target)
+        store.lock, current.lock = current.lock, None
+        return store
     try:
         return open_store(target, lock="exclusive", program="ropa-desktop")
     except RegisterLocked as exc:

@@ -62,7 +62,8 @@ BASE = {"format": "ropa-desktop/register", "version": 1}
      "$.organisations[0]: unknown field colour"),
     ({**BASE, "organisations": [{"uid": "o1", "kind": "private"}]},
      "$.organisations[0]: name is a required property"),
-    ({"format": "something-else", "version": 1, "organisations": []}, "$.format: expected \"ropa-desktop/register\""),
+    ({"format": "something-else", "version": 1, "organisations": []},
+     "$.format: expected \"ropa-desktop/register\""),
     ({**BASE, "version": 7, "organisations": []}, "$.version: expected 1"),
 ])
 def test_invalid_documents_name_the_json_path(tmp_path, doc, expected):
