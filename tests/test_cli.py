@@ -52,7 +52,7 @@ def test_invalid_import_fails_with_one_line_and_changes_nothing(tmp_path, capsys
     bad = tmp_path / "bad.json"
     doc = json.loads(before.read_text(encoding="utf-8"))
     doc["organisations"][0]["activities"][0]["status"] = "fertig"
-    doc["organisations"].append({"name": "Gemeinde Neu"})
+    doc["organisations"].append({"uid": "neu", "name": "Gemeinde Neu"})
     bad.write_text(json.dumps(doc), encoding="utf-8")
     capsys.readouterr()
     assert main(["--db", db, "import", str(bad)]) == 1
