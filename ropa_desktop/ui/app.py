@@ -100,6 +100,13 @@ class Application(QObject):
         self._show(session)
         return True
 
+    def close(self) -> None:
+        """End the session: no connection stays open, the register's lock is given up."""
+        if self.session is not None:
+            self.session.store.engine.dispose()
+            if self.session.store.lock is not None:
+                self.session.store.lock.release()
+
     def switch_language(self, lang: str) -> None:
         """Rebuild the window in ``lang`` with the same database and organisation."""
         settings.set_value("ui/language", lang)
@@ -214,4 +221,7 @@ def main(db: str | None = None, argv: list[str] | None = None) -> int:
     if not controller.start():
         return 1
     controller.startup_seconds = time.perf_counter() - started  # type: ignore[attr-defined]
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        controller.close()
