@@ -83,9 +83,36 @@ MSG = {
                           en="{option} only applies to spreadsheet imports; a JSON file "
                              "carries its own organisations."),
     "frozen": T(de="Stand {number} eingefroren.", en="Froze version {number}."),
+    "not_regular": T(de="{file}: ist keine gewöhnliche Datei (Ordner, Gerät oder Pipe) und wird "
+                        "nicht ersetzt.",
+                     en="{file}: is not a regular file (a folder, device or pipe) and is not "
+                        "replaced."),
+    "symlink": T(de="{file}: ist ein symbolischer Verweis; mit --follow-symlink wird seine "
+                    "Zieldatei ersetzt.",
+                 en="{file}: is a symbolic link; --follow-symlink replaces the file it "
+                    "points to."),
+    "backup_done": T(de="Sicherung geschrieben: {file}", en="Backup written: {file}"),
+    "verify_ok": T(de="{db}: keine Befunde – die Datenbank ist in Ordnung.",
+                   en="{db}: no findings – the database is sound."),
+    "verify_bad": T(de="{db}: {n} Befunde.", en="{db}: {n} findings."),
+    "restored": T(de="{file} zurückgespielt (Schema {revision}{upgraded}): {orgs} Organisationen, "
+                     "{acts} Verarbeitungstätigkeiten.",
+                  en="Restored {file} (schema {revision}{upgraded}): {orgs} organisations, "
+                     "{acts} processing activities."),
+    "upgraded": T(de=", danach aktualisiert", en=", upgraded afterwards"),
+    "safety": T(de="Der vorherige Stand ist gesichert: {file}",
+                en="The previous state is backed up: {file}"),
+    "safety_raw": T(de="Der vorherige Stand war nicht lesbar; seine Dateien liegen unverändert "
+                       "als *.raw im Ordner backups.",
+                    en="The previous state could not be read; its files are kept unchanged as "
+                       "*.raw in the backups folder."),
+    "backups": T(de="Sicherungen in {folder}:", en="Backups in {folder}:"),
+    "no_backups": T(de="Keine Sicherungen in {folder}.", en="No backups in {folder}."),
 }
 
 
+READ_COMMANDS = {"summary", "check", "batches", "verify", "backup"}
+"""Commands that only read: they open an SQLite register read-only and take no lock."""
 IMPORT_SUFFIXES = {".json", ".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".txt"}
 REPORT_LINES = 500
 
@@ -121,6 +148,8 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--freeze", nargs="?", const="", metavar="LABEL",
                     help="xlsx/pdf: freeze the register as a new numbered version first "
                          "and stamp the export with it")
+    ex.add_argument("--follow-symlink", action="store_true",
+                    help="when --out is a symbolic link, replace the file it points to")
 
     im = sub.add_parser("import", help="import a register file or spreadsheet")
     im.add_argument("file", type=Path)
@@ -138,6 +167,15 @@ def _parser() -> argparse.ArgumentParser:
     ck.add_argument("--org", metavar="NAME")
     ck.add_argument("--json", action="store_true")
 
+    bk = sub.add_parser("backup", help="write a backup of the database")
+    bk.add_argument("--out", type=Path, help="the backup file (default: the backups folder)")
+    bk.add_argument("--follow-symlink", action="store_true",
+                    help="when --out is a symbolic link, replace the file it points to")
+    bk.add_argument("--list", action="store_true", help="list the backups instead")
+    sub.add_parser("verify", help="check the database and the register's invariants")
+    rs = sub.add_parser("restore", help="replace the register by a backup")
+    rs.add_argument("backup", type=Path)
+
     tp = sub.add_parser("template", help="wizard templates for common cases")
     tsub = tp.add_subparsers(dest="template_command", metavar="ACTION", required=True)
     tsub.add_parser("list")
@@ -153,6 +191,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``ropa-desktop`` console script."""
     args = _parser().parse_args(argv)
     i18n.set_language(args.lang)
+    if not os.environ.get("ROPA_DEBUG"):
+        # e.g. a zip file's finaliser failing again on a full disk after the message was
+        # printed: the message has said it; no traceback follows it
+        sys.unraisablehook = _quiet_unraisable
     try:
         check_installation()
         return _run(args)
@@ -164,12 +206,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # last resort: one line, never a traceback dump
         if os.environ.get("ROPA_DEBUG"):
             raise
+        from ropa_desktop.store.problems import explain
+
+        known = explain(exc, getattr(args, "db", None) or os.environ.get("ROPA_DB") or "")
+        if known is not None:
+            print(f"ropa-desktop: {known.message()}", file=sys.stderr)
+            return 1
         # Only the first line of the cause: database errors carry SQL and parameter
         # values (personal data) on the lines after it.
         cause = str(getattr(exc, "orig", None) or exc).strip().splitlines()
         problem = f"{type(exc).__name__}: {cause[0] if cause else ''}"
         print(f"ropa-desktop: {MSG['internal'](problem=problem)}", file=sys.stderr)
         return 1
+
+
+def _quiet_unraisable(_info: object) -> None:
+    """Swallow errors raised in finalisers (they follow an error already reported)."""
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -186,9 +238,12 @@ def _run(args: argparse.Namespace) -> int:
 
         return gui_main(args.db)
 
-    from ropa_desktop.store.database import describe, open_store, resolve_url
+    from ropa_desktop.store.database import describe, resolve_url
 
-    store = open_store(args.db)
+    if command == "restore":
+        return _restore(args)
+    read = command in READ_COMMANDS or (command == "export" and args.freeze is None)
+    store = _open(args, read=read)
     if command == "demo":
         return _demo(store)
     if command == "summary":
@@ -213,10 +268,120 @@ def _run(args: argparse.Namespace) -> int:
             print(f"{b.uid}  {b.at:%Y-%m-%d %H:%M}  {b.user}  {b.kind}  {b.description}{state}")
         return 0
     if command == "undo":
+        _backup(store, "before-undo")
         store.undo_batch(args.batch)
         print(MSG["undo_done"](batch=args.batch))
         return 0
+    if command == "backup":
+        return _backup_command(store, args)
+    if command == "verify":
+        return _verify(store, describe(resolve_url(args.db)))
     raise AssertionError(command)  # pragma: no cover
+
+
+def _open(args: argparse.Namespace, *, read: bool) -> Store:
+    """The store for a command: read commands open an SQLite file read-only (an older
+    schema is upgraded first, as a writer); write commands hold the register's lock file
+    shared, so they refuse while a window holds it."""
+    from ropa_desktop.store.database import OutdatedSchema, open_store
+
+    program = f"ropa-desktop {args.command}"
+    if read:
+        try:
+            return open_store(args.db, read_only=True)
+        except OutdatedSchema:
+            open_store(args.db, lock="shared", program=program).engine.dispose()
+            return open_store(args.db, read_only=True)
+    return open_store(args.db, lock="shared", program=program)
+
+
+def _backup(store: Store, reason: str) -> Path:
+    """A backup before a bulk write; its failure stops the write."""
+    from ropa_desktop.store.backup import backup_database
+
+    return backup_database(store.engine, reason)
+
+
+def out_path(path: Path, follow: bool) -> Path:
+    """Where ``--out`` may write: a new or a regular file; a symbolic link only when told
+    (then the file it points to); never a folder, device or pipe."""
+    if path.is_symlink():
+        if not follow:
+            raise CliError(MSG["symlink"], file=path)
+        path = path.resolve()
+    if path.exists() and not path.is_file():
+        raise CliError(MSG["not_regular"], file=path)
+    return path
+
+
+def _backup_command(store: Store, args: argparse.Namespace) -> int:
+    from ropa_desktop.store import backup
+
+    if args.list:
+        folder = backup.backup_folder(store.engine)
+        found = backup.backups_of(store.engine)
+        print(MSG["backups" if found else "no_backups"](folder=folder))
+        for b in found:
+            print(f"{b.at:%Y-%m-%d %H:%M:%S}  {b.reason:<24} {b.size / 2**20:8.1f} MB  "
+                  f"{b.path.name}")
+        return 0
+    if args.out is None:
+        target = backup.backup_database(store.engine, "manual")
+    else:
+        target = out_path(args.out, args.follow_symlink)
+        if store.engine.url.get_backend_name() == "sqlite":
+            backup.copy_sqlite(Path(store.engine.url.database or ""), target)
+        else:
+            backup.dump_tables(store.engine, target)
+    print(MSG["backup_done"](file=target))
+    return 0
+
+
+def _verify(store: Store, db: str) -> int:
+    from ropa_desktop.store.database import head_revision
+    from ropa_desktop.store.verify import verify
+
+    findings = verify(store.engine, head_revision())
+    for line in findings:
+        print(line)
+    print((MSG["verify_bad"](db=db, n=len(findings))) if findings else MSG["verify_ok"](db=db))
+    return 1 if findings else 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    """Replace the register by a backup, holding the register alone meanwhile."""
+    from alembic.script import ScriptDirectory
+
+    from ropa_desktop.store.database import (
+        _alembic_config,
+        create_db_engine,
+        open_store,
+        resolve_url,
+        sqlite_path,
+    )
+    from ropa_desktop.store.lockfile import RegisterLock
+    from ropa_desktop.store.repository import Store, default_user
+    from ropa_desktop.store.restore import check_backup, restore
+
+    known = {r.revision for r in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
+    check_backup(args.backup, known)  # before anything is created or locked
+    url = resolve_url(args.db)
+    path = sqlite_path(url)
+    if path is None:
+        store = open_store(args.db, migrate=False)
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        lock = RegisterLock.exclusive_for(path, "ropa-desktop restore", default_user(),
+                                          wait=30)
+        store = Store(create_db_engine(url))
+        store.lock = lock
+    report = restore(store, args.backup, known)
+    print(MSG["restored"](file=args.backup, revision=report.revision,
+                          upgraded=MSG["upgraded"]() if report.upgraded else "",
+                          orgs=report.organisations, acts=report.activities))
+    print(MSG["safety"](file=report.safety_backup) if report.safety_backup
+          else MSG["safety_raw"]())
+    return 0
 
 
 def _demo(store: Store) -> int:
@@ -241,6 +406,7 @@ def _summary(store: Store, db: str) -> int:
 def _export_json(store: Store, args: argparse.Namespace) -> int:
     from ropa_desktop.io.json_register import export_json
 
+    args.out = out_path(args.out, args.follow_symlink)
     try:
         register = export_json(store, args.out, organisation=args.org,
                                include_history=args.history)
@@ -262,11 +428,15 @@ def _export_doc(store: Store, args: argparse.Namespace) -> int:
         if len(names) > 1:
             raise CliError(MSG["choose_org"], names=", ".join(names))
         org = names[0]
-    register = store.load_register(org)  # raises for an unknown organisation
-    if args.freeze is not None:  # frozen only once the file is written, so failures leave no trace
-        number = len(store.versions(org)) + 1
+    args.out = out_path(args.out, args.follow_symlink)
+    number: int | None = None
+    if args.freeze is not None:
+        # number, record and snapshot in one transaction; the file shows that snapshot
+        frozen, register = store.freeze_snapshot(org, args.freeze)
+        number = frozen.number
         version = f"{number} {args.freeze}".strip()
     else:
+        register = store.load_register(org)  # raises for an unknown organisation
         version = MSG["working_copy"]()
     options = {"register_kind": args.register, "lang": args.lang, "stand": date.today(),
                "version": version}
@@ -279,24 +449,33 @@ def _export_doc(store: Store, args: argparse.Namespace) -> int:
             from ropa_desktop.io.export.pdf import export_pdf
 
             export_pdf(register, org, args.out, activity=args.activity, **options)
-    except OSError as exc:
-        raise CliError(MSG["cannot_write"], file=args.out,
-                       problem=exc.strerror or str(exc)) from None
-    if args.freeze is not None:
-        print(MSG["frozen"](number=store.freeze_version(org, args.freeze).number))
+    except BaseException as exc:
+        if number is not None:  # no file shows this number: take it back
+            store.withdraw_version(org, number)
+        if isinstance(exc, OSError):
+            raise CliError(MSG["cannot_write"], file=args.out,
+                           problem=exc.strerror or str(exc)) from None
+        raise
+    if number is not None:
+        store.mark_delivered(org, number, str(args.out.resolve()))
+        print(MSG["frozen"](number=number))
     acts = len(register.organisations[0].activities)
     print(MSG["exported"](file=args.out, orgs=1, acts=acts))
     return 0
 
 
 def _import_json(store: Store, args: argparse.Namespace) -> int:
-    from ropa_desktop.io.json_register import import_json
+    from ropa_desktop.io.json_register import import_json, read_register
 
     for option, given in (("--org", args.org), ("--sheet", args.sheet),
                           ("--mapping", args.mapping),
                           ("--on-duplicate", args.on_duplicate)):
         if given is not None:
             raise CliError(MSG["spreadsheet_only"], option=option)
+    backup: Path | None = None
+    if not args.dry_run:
+        read_register(args.file)  # a file refused on reading leaves no backup behind
+        backup = _backup(store, "before-import")
     register, result = import_json(store, args.file, dry_run=args.dry_run)
     acts = sum(len(o.activities) for o in register.organisations)
     if args.dry_run:
@@ -304,6 +483,8 @@ def _import_json(store: Store, args: argparse.Namespace) -> int:
     else:
         print(MSG["imported"](file=args.file, created=result.created, updated=result.updated,
                               unchanged=result.unchanged))
+        if result.batch:
+            print(MSG["batch"](batch=result.batch, backup=backup))
     return 0
 
 
@@ -344,7 +525,9 @@ def _template_apply(store: Store, args: argparse.Namespace) -> int:
     from ropa_desktop.io.templates import apply_template, find_template, parse_answers
 
     template = find_template(args.id)
-    applied = apply_template(store, args.id, args.org, parse_answers(template, args.set),
+    answers = parse_answers(template, args.set)
+    _backup(store, "before-template")
+    applied = apply_template(store, args.id, args.org, answers,
                              lang=args.lang)
     act = applied.draft.activity
     if applied.organisation_created:

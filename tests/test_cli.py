@@ -52,7 +52,7 @@ def test_invalid_import_fails_with_one_line_and_changes_nothing(tmp_path, capsys
     bad = tmp_path / "bad.json"
     doc = json.loads(before.read_text(encoding="utf-8"))
     doc["organisations"][0]["activities"][0]["status"] = "fertig"
-    doc["organisations"].append({"name": "Gemeinde Neu"})
+    doc["organisations"].append({"uid": "neu", "name": "Gemeinde Neu"})
     bad.write_text(json.dumps(doc), encoding="utf-8")
     capsys.readouterr()
     assert main(["--db", db, "import", str(bad)]) == 1
@@ -99,6 +99,7 @@ def test_export_of_one_organisation_carries_only_its_catalogue(tmp_path):
 ])
 def test_failures_exit_1_with_one_line(tmp_path, capsys, args, message):
     db = str(tmp_path / "r.sqlite")
+    _seed(db)
     args = [a.replace("{tmp}", str(tmp_path)) for a in args]
     assert main(["--db", db, *args]) == 1
     err = capsys.readouterr().err
@@ -130,6 +131,7 @@ def test_internal_errors_print_one_line_without_data(tmp_path, capsys, monkeypat
     def broken(*args, **kwargs):
         raise RuntimeError("first line\nSQL: INSERT … parameters: ('Max Mustermann',)")
 
+    open_store(tmp_path / "r.sqlite")
     monkeypatch.setattr(repository.Store, "organisations", broken)
     assert main(["--db", str(tmp_path / "r.sqlite"), "summary"]) == 1
     err = capsys.readouterr().err
@@ -148,6 +150,7 @@ def test_unopenable_database_is_one_line(tmp_path, capsys):
 def test_console_script_is_installed(tmp_path):
     exe = shutil.which("ropa-desktop", path=str(__import__("pathlib").Path(sys.executable).parent))
     assert exe is not None
+    open_store(tmp_path / "r.sqlite")
     done = subprocess.run([exe, "--db", str(tmp_path / "r.sqlite"), "--lang", "en", "summary"],
                           capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr

@@ -1161,6 +1161,10 @@ Sie lassen sich im Verlauf wiederherstellen.</translation>
         <translation>&amp;Sicherung erstellen</translation>
     </message>
     <message>
+        <source>&amp;Restore backup …</source>
+        <translation>Sicherung &amp;wiederherstellen …</translation>
+    </message>
+    <message>
         <source>New &amp;organisation …</source>
         <translation>Neue &amp;Organisation …</translation>
     </message>
@@ -1253,6 +1257,14 @@ Sie lassen sich im Verlauf wiederherstellen.</translation>
         <translation>keine Organisation</translation>
     </message>
     <message>
+        <source>[read-only]</source>
+        <translation>[schreibgeschützt]</translation>
+    </message>
+    <message>
+        <source>Read-only: {location}</source>
+        <translation>Schreibgeschützt: {location}</translation>
+    </message>
+    <message>
         <source>Written: {file}</source>
         <translation>Gespeichert: {file}</translation>
     </message>
@@ -1269,6 +1281,10 @@ Sie lassen sich im Verlauf wiederherstellen.</translation>
     <message>
         <source>Creating backup …</source>
         <translation>Sicherung wird erstellt …</translation>
+    </message>
+    <message>
+        <source>Restored: {file}</source>
+        <translation>Wiederhergestellt: {file}</translation>
     </message>
     <message>
         <source>New register file</source>
@@ -1785,6 +1801,18 @@ Sie lassen sich im Verlauf wiederherstellen.</translation>
         <translation>„{what}“ hat ungespeicherte Änderungen. Speichern?</translation>
     </message>
     <message>
+        <source>Register in use</source>
+        <translation>Verzeichnis in Benutzung</translation>
+    </message>
+    <message>
+        <source>{text}
+
+Open it read-only?</source>
+        <translation>{text}
+
+Schreibgeschützt öffnen?</translation>
+    </message>
+    <message>
         <source>Empty register</source>
         <translation>Leeres Verzeichnis</translation>
     </message>
@@ -1863,6 +1891,86 @@ Möchten Sie das Demo-Verzeichnis laden (fünf Organisationen aus echten Datensc
     <message>
         <source>New recipient</source>
         <translation>Neuer Empfänger</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore backup</source>
+        <translation>Sicherung wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Backups in {folder}. Restoring replaces the whole register; the current state is backed up first.</source>
+        <translation>Sicherungen in {folder}. Die Wiederherstellung ersetzt das ganze Verzeichnis; der aktuelle Stand wird vorher gesichert.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Anlass</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Other &amp;file …</source>
+        <translation>Andere &amp;Datei …</translation>
+    </message>
+    <message>
+        <source>manual backup</source>
+        <translation>manuelle Sicherung</translation>
+    </message>
+    <message>
+        <source>before an import</source>
+        <translation>vor einem Import</translation>
+    </message>
+    <message>
+        <source>before an undo</source>
+        <translation>vor einem Rückgängigmachen</translation>
+    </message>
+    <message>
+        <source>before applying a template</source>
+        <translation>vor dem Anwenden einer Vorlage</translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation>vor einer Wiederherstellung</translation>
+    </message>
+    <message>
+        <source>before a program update</source>
+        <translation>vor einer Programmaktualisierung</translation>
+    </message>
+    <message>
+        <source>Backups (*.sqlite *.json);;All files (*)</source>
+        <translation>Sicherungen (*.sqlite *.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Replace the whole register by the backup
+{file}?
+
+The current state is backed up first.</source>
+        <translation>Das ganze Verzeichnis durch die Sicherung
+{file}
+ersetzen?
+
+Der aktuelle Stand wird vorher gesichert.</translation>
+    </message>
+    <message>
+        <source>Restored {file}: {orgs} organisations, {acts} processing activities.
+The previous state is backed up: {safety}</source>
+        <translation>{file} wiederhergestellt: {orgs} Organisationen, {acts} Verarbeitungstätigkeiten.
+Der vorherige Stand ist gesichert: {safety}</translation>
+    </message>
+    <message>
+        <source>Restoring backup …</source>
+        <translation>Sicherung wird wiederhergestellt …</translation>
     </message>
 </context>
 <context>

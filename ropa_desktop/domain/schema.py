@@ -97,8 +97,11 @@ def _add_def(cls: type, defs: dict[str, Any]) -> None:
         "properties": props,
         "additionalProperties": False,
     }
-    if cls in REQUIRED:
-        entry["required"] = REQUIRED[cls]
+    # what the importer matches records by: a record without its uid would be imported as
+    # a new duplicate of itself
+    required = (["uid"] if "uid" in props else []) + REQUIRED.get(cls, [])
+    if required:
+        entry["required"] = required
     defs[cls.__name__] = entry
 
 
@@ -126,7 +129,7 @@ def register_schema() -> dict[str, Any]:
             "optionally the change history."
         ),
         "type": "object",
-        "required": ["format", "version"],
+        "required": ["format", "version", "organisations"],
         "properties": props,
         "additionalProperties": False,
         "$defs": dict(sorted(defs.items())),

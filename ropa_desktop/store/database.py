@@ -4,6 +4,12 @@ The target is a file path (SQLite) or an SQLAlchemy URL (``postgresql+psycopg://
 given by ``--db``, the ``ROPA_DB`` environment variable, or defaulting to
 ``register.sqlite`` in the user's data directory. Opening brings the schema to
 the newest Alembic revision; an existing database is backed up first.
+
+SQLite files are opened without a connection pool (:class:`~sqlalchemy.pool.NullPool`):
+a process holds a connection, and with it SQLite's file locks, only while it reads or
+writes, never in between (see :mod:`~ropa_desktop.store.lockfile` for why an idle
+connection is dangerous). Read commands open the file read-only (``mode=ro``): such a
+connection never checkpoints or deletes the WAL and cannot write.
 """
 
 from __future__ import annotations
@@ -20,11 +26,13 @@ from platformdirs import user_data_path
 from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
-from sqlalchemy.pool import ConnectionPoolEntry
+from sqlalchemy.pool import ConnectionPoolEntry, NullPool
 
 from ropa_desktop.domain.i18n import LocalizedError, Text
-from ropa_desktop.domain.model import utc_now
 from ropa_desktop.store import backup
+from ropa_desktop.store.backup import read_only_connection
+from ropa_desktop.store.lockfile import RegisterLock
+from ropa_desktop.store.problems import explain
 from ropa_desktop.store.repository import Store
 from ropa_desktop.store.transactions import WRITE, writing
 
@@ -54,6 +62,18 @@ MSG_BROKEN_LINKS = Text(
     en="The schema upgrade would leave invalid references in the table {table}; the "
        "database is left unchanged.")
 
+MSG_NOT_FOUND = Text(de="Datenbank {target} nicht gefunden.",
+                     en="Database {target} not found.")
+MSG_OUTDATED = Text(
+    de="{target} hat ein älteres Schema ({revision}) und muss erst aktualisiert werden; "
+       "das geschieht beim nächsten Öffnen zum Schreiben.",
+    en="{target} has an older schema ({revision}) and must be upgraded first; that happens "
+       "the next time it is opened for writing.")
+
+
+class OutdatedSchema(DatabaseError):
+    """A read-only open found an older schema, which only a writer may upgrade."""
+
 
 def default_database_path() -> Path:
     """The default SQLite file in the user's data directory."""
@@ -82,21 +102,37 @@ def describe(url: str | URL) -> str:
     return parsed.render_as_string(hide_password=True)
 
 
-def create_db_engine(url: str | URL) -> Engine:
+def sqlite_path(url: str | URL) -> Path | None:
+    """The file of an SQLite URL (None for other backends and in-memory databases)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or \
+            parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+def create_db_engine(url: str | URL, *, read_only: bool = False) -> Engine:
     """An engine with the settings the store relies on.
 
-    SQLite: WAL, foreign keys, and real transactions: the driver's own lazy
-    transaction handling is switched off and every transaction is begun
-    explicitly (``BEGIN IMMEDIATE`` for writers, so a read-compare-write cannot
-    interleave with another writer; DDL of migrations is transactional too).
+    SQLite: no pool (see the module's description), WAL, foreign keys, and real
+    transactions: the driver's own lazy transaction handling is switched off and every
+    transaction is begun explicitly (``BEGIN IMMEDIATE`` for writers, so a
+    read-compare-write cannot interleave with another writer; DDL of migrations is
+    transactional too). ``read_only`` opens the file with ``mode=ro``.
     PostgreSQL: sessions in UTC, so every timestamp the register can hold is
     representable whatever the server's time zone.
     """
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(parsed, connect_args={"timeout": 30})
+        path = sqlite_path(parsed)
+        if path is None:
+            engine = create_engine(parsed, connect_args={"timeout": 30})
+        elif read_only:
+            engine = create_engine(parsed, poolclass=NullPool,
+                                   creator=lambda: read_only_connection(path))
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            engine = create_engine(parsed, poolclass=NullPool, connect_args={"timeout": 30})
 
         @event.listens_for(engine, "connect")
         def _sqlite_connect(dbapi_conn: sqlite3.Connection,
@@ -104,8 +140,9 @@ def create_db_engine(url: str | URL) -> Engine:
             dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
             cur = dbapi_conn.cursor()
             cur.execute("PRAGMA foreign_keys=ON")
-            cur.execute("PRAGMA journal_mode=WAL")
-            cur.execute("PRAGMA synchronous=NORMAL")
+            if not read_only:
+                cur.execute("PRAGMA journal_mode=WAL")
+                cur.execute("PRAGMA synchronous=NORMAL")
             cur.close()
 
         @event.listens_for(engine, "begin")
@@ -118,7 +155,6 @@ def create_db_engine(url: str | URL) -> Engine:
         return create_engine(parsed, pool_pre_ping=True,
                              connect_args={"options": "-c timezone=UTC"})
     return create_engine(parsed, pool_pre_ping=True)
-
 
 
 def _alembic_config() -> Config:
@@ -169,20 +205,86 @@ def upgrade_schema(engine: Engine, revision: str = "head") -> None:
 
 
 def open_store(target: str | os.PathLike[str] | None = None, *, user: str | None = None,
-               migrate: bool = True) -> Store:
-    """Open (and if needed create or upgrade) the register database at ``target``."""
+               migrate: bool = True, read_only: bool = False, lock: str = "none",
+               program: str = "ropa-desktop", wait: float = 0.0) -> Store:
+    """Open (and if needed create or upgrade) the register database at ``target``.
+
+    ``read_only`` (SQLite): the file must exist; it is opened with ``mode=ro``, nothing
+    is created or upgraded (:class:`OutdatedSchema` for an older schema). ``lock``
+    (SQLite, see :mod:`~ropa_desktop.store.lockfile`): "shared" for a write command,
+    "exclusive" for a window's session or a restore (``program`` is recorded as the
+    holder; ``wait`` seconds for running commands), "none" for library use; raises
+    :class:`~ropa_desktop.store.lockfile.RegisterLocked` when refused.
+    A foreign or newer SQLite file is refused before anything is written to it.
+    """
     url = resolve_url(target)
     name = describe(url)
+    path = sqlite_path(url)
+    held: RegisterLock | None = None
     try:
-        engine = create_db_engine(url)
-        if migrate:
+        if path is not None and (read_only or path.exists()):
+            _check_sqlite_file(path, name, read_only=read_only)
+        if path is not None and not read_only and lock != "none":
+            path.parent.mkdir(parents=True, exist_ok=True)
+            from ropa_desktop.store.repository import default_user
+
+            held = (RegisterLock.exclusive_for(path, program, user or default_user(), wait)
+                    if lock == "exclusive" else RegisterLock.shared_for(path))
+        engine = create_db_engine(url, read_only=read_only and path is not None)
+        if migrate and not (read_only and path is not None):
             _bring_up_to_date(engine, url, name)
     except DatabaseError:
+        if held is not None:
+            held.release()
         raise
     except (SQLAlchemyError, OSError, sqlite3.Error) as exc:
-        problem = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
-        raise DatabaseError(MSG_CANNOT_OPEN, target=name, problem=problem) from None
-    return Store(engine, user=user)
+        if held is not None:
+            held.release()
+        problem = explain(exc, name)
+        if problem is not None:
+            raise DatabaseError(problem.text, **problem.params) from None
+        text = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        raise DatabaseError(MSG_CANNOT_OPEN, target=name, problem=text) from None
+    except BaseException:
+        if held is not None:
+            held.release()
+        raise
+    store = Store(engine, user=user)
+    store.read_only = read_only and path is not None
+    store.lock = held
+    return store
+
+
+def _check_sqlite_file(path: Path, name: str, *, read_only: bool) -> None:
+    """Refuse a missing (read-only), foreign or newer SQLite file before anything touches it."""
+    if not path.exists():
+        raise DatabaseError(MSG_NOT_FOUND, target=name)
+    if path.stat().st_size == 0:
+        if read_only:
+            raise DatabaseError(MSG_NOT_FOUND, target=name)
+        return
+    conn = read_only_connection(path)
+    try:
+        tables = {t for (t,) in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")}
+        revision = None
+        if "alembic_version" in tables:
+            found = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = found[0] if found else None
+    finally:
+        conn.close()
+    if revision is None:
+        if tables - {"alembic_version"}:
+            raise DatabaseError(MSG_FOREIGN, target=name)
+        if read_only:
+            raise DatabaseError(MSG_NOT_FOUND, target=name)
+        return
+    scripts = ScriptDirectory.from_config(_alembic_config())
+    known = {rev.revision for rev in scripts.walk_revisions()}
+    if revision not in known:
+        raise DatabaseError(MSG_NEWER, target=name, revision=revision)
+    if read_only and revision != scripts.get_current_head():
+        raise OutdatedSchema(MSG_OUTDATED, target=name, revision=revision)
 
 
 def _bring_up_to_date(engine: Engine, url: URL, name: str) -> None:
@@ -206,21 +308,13 @@ def _bring_up_to_date(engine: Engine, url: URL, name: str) -> None:
 
 def backup_before_upgrade(engine: Engine, url: URL, revision: str) -> Path:
     """Copy the database aside before its schema is changed; returns the copy's path."""
-    stamp = utc_now().strftime("%Y%m%d-%H%M%S")
-    parsed = make_url(url)
-    if parsed.get_backend_name() == "sqlite":
-        source = Path(parsed.database or "")
-        target = source.with_name(f"{source.stem}.before-upgrade-{revision}-{stamp}.sqlite")
-        backup.copy_sqlite(source, target)
-        return target
-    target = backup.backup_dir() / f"{parsed.database}.before-upgrade-{revision}-{stamp}.json"
-    backup.dump_tables(engine, target)
-    return target
+    return backup.backup_database(engine, f"before-upgrade-{revision}")
 
 
 __all__ = [
     "DatabaseError",
     "OperationalError",
+    "OutdatedSchema",
     "create_db_engine",
     "default_database_path",
     "open_store",

@@ -123,6 +123,8 @@ class RegisterVersion:
     label: str
     frozen_at: datetime
     user: str
+    delivered: str | None = None
+    """Where the export stamped with this version was written; None: no file (yet)."""
 
 
 @dataclass(frozen=True, slots=True)

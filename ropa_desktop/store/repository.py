@@ -18,7 +18,7 @@ import os
 from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import Engine, func, insert, not_, select
+from sqlalchemy import Engine, delete, func, insert, not_, select
 
 from ropa_desktop.domain import model as m
 from ropa_desktop.domain.codec import register_from_document, register_to_document
@@ -31,6 +31,7 @@ from ropa_desktop.store.history import (
     deletion_origins,
     organisation_uids,
 )
+from ropa_desktop.store.lockfile import RegisterLock
 from ropa_desktop.store.models import (
     ActivityRow,
     ChangeBatchRow,
@@ -76,6 +77,11 @@ __all__ = [
 ]
 
 
+VERSION_FILE = "#version-file"
+"""History field recording where the export of a frozen version was written (hidden from
+the Verlauf like every field starting with "#")."""
+
+
 def default_user() -> str:
     """The name recorded in the history: ``ROPA_USER`` or the login name."""
     if env := os.environ.get("ROPA_USER"):
@@ -92,6 +98,10 @@ class Store:
     def __init__(self, engine: Engine, user: str | None = None) -> None:
         self.engine = engine
         self.user = user or default_user()
+        self.read_only = False
+        """True when the database was opened read-only (writes are refused by it)."""
+        self.lock: RegisterLock | None = None
+        """The register's lock file held for this store (see ``open_store``), if any."""
 
     # --- reading ------------------------------------------------------------
 
@@ -359,10 +369,26 @@ class Store:
 
     def freeze_version(self, organisation: str, label: str = "") -> RegisterVersion:
         """Freeze the organisation's register as it is now, as the next numbered version."""
+        return self.freeze_snapshot(organisation, label)[0]
+
+    def freeze_snapshot(self, organisation: str,
+                        label: str = "") -> tuple[RegisterVersion, m.Register]:
+        """Freeze the register as the next numbered version; returns it with the snapshot.
+
+        The number is taken and recorded in the same transaction that stores the
+        snapshot (writers are serialised: ``BEGIN IMMEDIATE`` on SQLite, a row lock on
+        PostgreSQL), so parallel freezes get different numbers; an export stamped with
+        the number is written from the returned snapshot, and :meth:`mark_delivered`
+        records the file once it is written; a failed write :meth:`withdraw_version`.
+        A version without the record of its file was frozen by a process that died
+        before the file was written ("not delivered").
+        """
         with writing(self.engine) as conn:
-            register = read_register(conn, organisation, include_history=False)
             org_id = conn.execute(select(OrganisationRow.id).where(
-                OrganisationRow.name == organisation).with_for_update()).scalar_one()
+                OrganisationRow.name == organisation).with_for_update()).scalar()
+            if org_id is None:
+                raise StoreError(MSG_UNKNOWN_ORG, name=organisation)
+            register = read_register(conn, organisation, include_history=False)
             number = (conn.execute(select(func.max(RegisterVersionRow.number)).where(
                 RegisterVersionRow.organisation_id == org_id)).scalar() or 0) + 1
             version = RegisterVersion(organisation, number, label, m.utc_now(), self.user)
@@ -374,18 +400,59 @@ class Store:
             writer.record("organisation", register.organisations[0].uid, organisation,
                           "version", None, f"{number} {label}".strip())
             writer.flush_history()
-        return version
+        return version, register
+
+    def mark_delivered(self, organisation: str, number: int, file: str) -> None:
+        """Record that the export stamped with version ``number`` was written to ``file``."""
+        with writing(self.engine) as conn:
+            org_uid = conn.execute(select(OrganisationRow.uid).where(
+                OrganisationRow.name == organisation)).scalar()
+            if org_uid is None:
+                raise StoreError(MSG_UNKNOWN_ORG, name=organisation)
+            writer = Writer(conn, self.user)
+            writer.record("organisation", org_uid, organisation, VERSION_FILE, None,
+                          f"{number}\t{file}")
+            writer.flush_history()
+
+    def withdraw_version(self, organisation: str, number: int) -> None:
+        """Take back a frozen version whose file could not be written (recorded in the
+        history); its number is free again."""
+        with writing(self.engine) as conn:
+            org = conn.execute(select(OrganisationRow.id, OrganisationRow.uid).where(
+                OrganisationRow.name == organisation)).first()
+            if org is None:
+                raise StoreError(MSG_UNKNOWN_ORG, name=organisation)
+            label = conn.execute(select(RegisterVersionRow.label).where(
+                RegisterVersionRow.organisation_id == org.id,
+                RegisterVersionRow.number == number)).scalar()
+            conn.execute(delete(RegisterVersionRow).where(
+                RegisterVersionRow.organisation_id == org.id,
+                RegisterVersionRow.number == number))
+            writer = Writer(conn, self.user)
+            writer.record("organisation", org.uid, organisation, "version",
+                          f"{number} {label or ''}".strip(), None)
+            writer.flush_history()
 
     def versions(self, organisation: str) -> list[RegisterVersion]:
         """The frozen versions of an organisation's register, oldest first."""
         stmt = (select(RegisterVersionRow.number, RegisterVersionRow.label,
-                       RegisterVersionRow.frozen_at, RegisterVersionRow.user)
+                       RegisterVersionRow.frozen_at, RegisterVersionRow.user,
+                       OrganisationRow.uid)
                 .join(OrganisationRow, OrganisationRow.id == RegisterVersionRow.organisation_id)
                 .where(OrganisationRow.name == organisation)
                 .order_by(RegisterVersionRow.number))
         with self.engine.connect() as conn:
-            return [RegisterVersion(organisation, n, label, rows.utc(at), user)
-                    for n, label, at, user in conn.execute(stmt)]
+            found = conn.execute(stmt).all()
+            files: dict[int, str] = {}
+            if found:
+                for (value,) in conn.execute(select(ChangeRow.new).where(
+                        ChangeRow.entity_uid == found[0].uid, ChangeRow.field == VERSION_FILE)
+                        .order_by(ChangeRow.id)):
+                    number, _, file = (value or "").partition("\t")
+                    if number.isdigit():
+                        files[int(number)] = file
+            return [RegisterVersion(organisation, n, label, rows.utc(at), user, files.get(n))
+                    for n, label, at, user, _ in found]
 
     def load_version(self, organisation: str, number: int) -> m.Register:
         """The register exactly as it was frozen in version ``number``."""

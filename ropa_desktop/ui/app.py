@@ -17,7 +17,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 from ropa_desktop.domain import i18n
 from ropa_desktop.domain.i18n import Text
 from ropa_desktop.domain.resources import resources_dir
-from ropa_desktop.store.database import describe, open_store, resolve_url
+from ropa_desktop.store.database import describe, open_store, resolve_url, sqlite_path
+from ropa_desktop.store.lockfile import RegisterLocked
+from ropa_desktop.store.repository import Store
 from ropa_desktop.ui.common import prompts, settings
 from ropa_desktop.ui.main_window import MainWindow
 from ropa_desktop.ui.session import Session, opening_organisation
@@ -77,13 +79,19 @@ class Application(QObject):
         """Open the register at ``target`` (None: the default) in a new window."""
         try:
             url = resolve_url(target)
-            store = open_store(target)
+            store = open_register(self.window, target,
+                                  self.session.store if self.session is not None else None)
         except Exception as exc:
             prompts.show_error(self.window, self.tr("Open register"), exc)
             return False
+        if store is None:
+            return False
         location = describe(url)
         session = Session(store, location, self)
-        if store.is_empty() and not offer_start(self.window, session):
+        if store.is_empty() and (store.read_only or not offer_start(self.window, session)):
+            store.engine.dispose()
+            if store.lock is not None:
+                store.lock.release()
             return not first and self.window is not None
         session.set_organisation(opening_organisation(
             store.organisations(), settings.value("session/organisation")))
@@ -91,6 +99,13 @@ class Application(QObject):
             settings.remember_database(str(Path(url.database or "").resolve()))
         self._show(session)
         return True
+
+    def close(self) -> None:
+        """End the session: no connection stays open, the register's lock is given up."""
+        if self.session is not None:
+            self.session.store.engine.dispose()
+            if self.session.store.lock is not None:
+                self.session.store.lock.release()
 
     def switch_language(self, lang: str) -> None:
         """Rebuild the window in ``lang`` with the same database and organisation."""
@@ -116,9 +131,39 @@ class Application(QObject):
             old.deleteLater()
             if self.session is not None and self.session is not session:
                 self.session.store.engine.dispose()
+                if self.session.store.lock is not None:
+                    self.session.store.lock.release()
                 self.session.deleteLater()
         self.window = window
         self.session = session
+
+
+def open_register(parent: QWidget | None, target: str | None,
+                  current: Store | None = None) -> Store | None:
+    """Open the register for a window's session, holding its lock file exclusively.
+
+    When another window (or a restore) holds it, the user is asked whether to open it
+    read-only; None when they decline. The ``current`` session's lock is handed over when
+    it is the same file (opening it again).
+    """
+    path = sqlite_path(resolve_url(target))
+    if current is not None and current.lock is not None and path is not None \
+            and current.lock.database == path:
+        store = open_store(target)
+        store.lock, current.lock = current.lock, None
+        return store
+    try:
+        return open_store(target, lock="exclusive", program="ropa-desktop")
+    except RegisterLocked as exc:
+        if exc.holder is None:  # commands are writing: wait for them a little
+            try:
+                return open_store(target, lock="exclusive", program="ropa-desktop",
+                                  wait=30)
+            except RegisterLocked as again:
+                exc = again
+        if not prompts.ask_read_only(parent, exc.message()):
+            return None
+        return open_store(target, read_only=True)
 
 
 def offer_start(parent: QWidget | None, session: Session) -> bool:
@@ -176,4 +221,7 @@ def main(db: str | None = None, argv: list[str] | None = None) -> int:
     if not controller.start():
         return 1
     controller.startup_seconds = time.perf_counter() - started
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        controller.close()

@@ -150,6 +150,8 @@ class MainWindow(QMainWindow):
                                            "action.openDatabase")
         self.backup_action = self._action(self.tr("Create &backup"), self.create_backup,
                                           None, "action.backup")
+        self.restore_action = self._action(self.tr("&Restore backup …"), self.restore_backup,
+                                           None, "action.restore")
         self.new_org_action = self._action(self.tr("New &organisation …"),
                                            self.new_organisation, None, "action.newOrganisation")
         self.archive_org_action = self._action(self.tr("&Archive organisation …"),
@@ -214,6 +216,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.delete_org_action)
         file_menu.addAction(self.restore_org_action)
         file_menu.addAction(self.backup_action)
+        file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
@@ -383,12 +386,22 @@ class MainWindow(QMainWindow):
         self.archive_org_action.setEnabled(has_org)
         self.delete_org_action.setEnabled(has_org)
         self.wizard_action.setEnabled(True)
+        if self.session.store.read_only:  # another window holds the register
+            for action in (self.activities.new_action, self.wizard_action, self.import_action,
+                           self.new_org_action, self.restore_action,
+                           self.activities.duplicate_action, self.activities.delete_action):
+                action.setEnabled(False)
 
     def _update_title(self) -> None:
         org = self.session.organisation_name or self.tr("no organisation")
         page = self._page_titles[PAGES[max(self.stack.currentIndex(), 0)]]
-        self.setWindowTitle(f"{org} – {page} – ropa-desktop")
-        self.location_label.setText(self.session.location)
+        title = f"{org} – {page} – ropa-desktop"
+        location = self.session.location
+        if self.session.store.read_only:
+            title += " " + self.tr("[read-only]")
+            location = self.tr("Read-only: {location}").format(location=location)
+        self.setWindowTitle(title)
+        self.location_label.setText(location)
 
     # --- commands ---------------------------------------------------------------
 
@@ -462,6 +475,15 @@ class MainWindow(QMainWindow):
             lambda progress: backup_database(engine, "manual"),
             on_success=done,
             on_failure=lambda exc: prompts.show_error(self, self.tr("Backup"), exc))
+
+    def restore_backup(self) -> None:
+        """Datei → Sicherung wiederherstellen: list the backups and restore one."""
+        from ropa_desktop.ui.restore_dialog import open_restore_dialog
+
+        if self._pages_may_leave():
+            dialog = open_restore_dialog(self, self.session)
+            dialog.restored.connect(lambda path: self.statusBar().showMessage(
+                self.tr("Restored: {file}").format(file=path), 10_000))
 
     def new_database(self) -> None:
         """Ask for a new register file and open it."""

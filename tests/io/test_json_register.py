@@ -47,23 +47,24 @@ BASE = {"format": "ropa-desktop/register", "version": 1}
 
 
 @pytest.mark.parametrize(("doc", "expected"), [
-    ({**BASE, "organisations": [{"name": "A", "kind": "gemeinde"}]},
+    ({**BASE, "organisations": [{"uid": "o1", "name": "A", "kind": "gemeinde"}]},
      "$.organisations[0].kind: \"gemeinde\" is not one of"),
-    ({**BASE, "organisations": [{"name": "A", "activities": [
-        {"name": "x", "next_review": "31.12.2026"}]}]},
+    ({**BASE, "organisations": [{"uid": "o1", "name": "A", "activities": [
+        {"uid": "a1", "name": "x", "next_review": "31.12.2026"}]}]},
      "$.organisations[0].activities[0].next_review: \"31.12.2026\" has the wrong form"),
-    ({**BASE, "organisations": [{"name": "A", "activities": [
-        {"name": "x", "next_review": "2026-02-30"}]}]},
+    ({**BASE, "organisations": [{"uid": "o1", "name": "A", "activities": [
+        {"uid": "a1", "name": "x", "next_review": "2026-02-30"}]}]},
      "$.organisations[0].activities[0].next_review: '2026-02-30' is not an ISO date"),
-    ({**BASE, "organisations": [{"name": "A", "activities": [
-        {"name": "x", "processors": [{"processor": "nope"}]}]}]},
+    ({**BASE, "organisations": [{"uid": "o1", "name": "A", "activities": [
+        {"uid": "a1", "name": "x", "processors": [{"processor": "nope"}]}]}]},
      "$.organisations[0].activities[0].processors[0].processor: unknown processor 'nope'"),
-    ({**BASE, "organisations": [{"name": "A", "colour": "red"}]},
+    ({**BASE, "organisations": [{"uid": "o1", "name": "A", "colour": "red"}]},
      "$.organisations[0]: unknown field colour"),
-    ({**BASE, "organisations": [{"kind": "private"}]},
+    ({**BASE, "organisations": [{"uid": "o1", "kind": "private"}]},
      "$.organisations[0]: name is a required property"),
-    ({"format": "something-else", "version": 1}, "$.format: expected \"ropa-desktop/register\""),
-    ({**BASE, "version": 7}, "$.version: 7 is not one of 1, 2"),
+    ({"format": "something-else", "version": 1, "organisations": []},
+     "$.format: expected \"ropa-desktop/register\""),
+    ({**BASE, "version": 7, "organisations": []}, "$.version: 7 is not one of 1, 2"),
 ])
 def test_invalid_documents_name_the_json_path(tmp_path, doc, expected):
     path = _write(tmp_path, doc)
@@ -128,3 +129,24 @@ def test_failed_export_leaves_no_file_and_keeps_the_old_one(tmp_path, sqlite_url
         export_json(store, target, progress=Boom())
     assert target.read_text(encoding="utf-8") == "previous export"
     assert [n for n in os.listdir(tmp_path) if "register.json" in n] == ["register.json"]
+
+
+@pytest.mark.parametrize(("drop", "path"), [
+    (lambda doc: doc.pop("organisations"), "$"),
+    (lambda doc: doc["organisations"][0].pop("uid"), "$.organisations[0]"),
+    (lambda doc: doc["organisations"][0]["activities"][0].pop("uid"),
+     "$.organisations[0].activities[0]"),
+])
+def test_a_document_without_the_uids_the_import_matches_by_is_refused(tmp_path, drop, path):
+    from ropa_desktop.io.json_register import import_json
+
+    org = m.Organisation(name="Stadt Ahaus", activities=[m.Activity(name="Webmail")])
+    doc = json.loads(dumps(m.Register(organisations=[org])))
+    drop(doc)
+    file = tmp_path / "ohne-uid.json"
+    file.write_text(json.dumps(doc), encoding="utf-8")
+    store = open_store(tmp_path / "r.sqlite")
+    with pytest.raises(InputError) as info:
+        import_json(store, file)
+    assert f"{path}:" in str(info.value) and "required" in str(info.value)
+    assert store.is_empty()

@@ -46,7 +46,7 @@ def test_older_sqlite_database_is_backed_up_then_upgraded(tmp_path):
     store = open_store(path)
     assert store.organisation_names() == ["Gemeinde Alt"]
     assert database.current_revision(store.engine) == database.head_revision()
-    backups = list(tmp_path.glob("register.before-upgrade-0001-*.sqlite"))
+    backups = list((tmp_path / "backups").glob("register.before-upgrade-0001-*.sqlite"))
     assert len(backups) == 1
     with sqlite3.connect(backups[0]) as copy:
         assert copy.execute("SELECT name FROM organisation").fetchall() == [("Gemeinde Alt",)]
@@ -84,8 +84,11 @@ def test_foreign_database_is_refused(tmp_path):
     path = tmp_path / "other.sqlite"
     with sqlite3.connect(path) as conn:
         conn.execute("CREATE TABLE kunden (id INTEGER)")
+    before = path.read_bytes()
     with pytest.raises(DatabaseError, match="keine Datenbank von ropa-desktop"):
         open_store(path)
+    assert path.read_bytes() == before  # not even switched to WAL
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["other.sqlite"]
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT name FROM sqlite_master").fetchall() == [("kunden",)]
 

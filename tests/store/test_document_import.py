@@ -73,7 +73,8 @@ HOSTILE = {
 def test_hostile_documents_are_refused_with_their_json_path(tmp_path, sqlite_url, case):
     activity, expected = HOSTILE[case]
     doc = {"format": "ropa-desktop/register", "version": 1,
-           "organisations": [{"name": "Stadt A", "activities": [activity]}]}
+           "organisations": [{"uid": "o1", "name": "Stadt A",
+                              "activities": [{"uid": "a1", **activity}]}]}
     path = tmp_path / "hostile.json"
     path.write_text(json.dumps(doc), encoding="utf-8")
     store = open_store(sqlite_url)

@@ -70,10 +70,24 @@ def leave_unsaved(parent: QWidget | None, what: str, save: Callable[[], bool],
     return False
 
 
+def ask_read_only(parent: QWidget | None, text: str) -> bool:
+    """The register is held by another window: open it read-only? True for yes."""
+    title = QCoreApplication.translate("Prompts", "Register in use")
+    question = QCoreApplication.translate("Prompts", "{text}\n\nOpen it read-only?").format(
+        text=text)
+    return confirm(parent, title, question)
+
+
 def error_text(error: BaseException | str) -> str:
     """The one-line message of an error, in the current language."""
     if isinstance(error, LocalizedError):
         return error.message()
+    if isinstance(error, BaseException):
+        from ropa_desktop.store.problems import explain
+
+        known = explain(error)
+        if known is not None:
+            return known.message()
     if isinstance(error, OSError) and error.strerror:
         name = f"{error.filename}: " if error.filename else ""
         return f"{name}{error.strerror}"

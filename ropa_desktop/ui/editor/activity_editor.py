@@ -410,7 +410,8 @@ class ActivityEditor(ActivityForm, QWidget):
 
     def _update_state(self) -> None:
         has = self._data is not None
-        self.save_action.setEnabled(has and (self.is_dirty() or self._is_new))
+        self.save_action.setEnabled(has and not self.session.store.read_only
+                                    and (self.is_dirty() or self._is_new))
         self.revert_action.setEnabled(has and self.is_dirty() and
                                       not (self._is_new and self.undo_stack.count() == 0))
         self._update_title()
