@@ -12,6 +12,7 @@ export and import unchanged. Links are stored as those uids.
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -26,6 +27,26 @@ def new_uid() -> str:
 def utc_now() -> datetime:
     """Current time in UTC, to the second (what the register records)."""
     return datetime.now(UTC).replace(microsecond=0)
+
+
+STORE_ONLY = "store_only"
+"""Field metadata key: the field is bookkeeping of the store, not part of the record (not
+in the JSON document, its schema, the history's differences or any export)."""
+
+
+def version_field() -> int:
+    """The ``version`` field of an edited record: the stored version it was loaded at.
+
+    0 means "never stored". The store compares it on every single-record save
+    (optimistic concurrency); equality of records ignores it.
+    """
+    version: int = field(default=0, compare=False, metadata={STORE_ONLY: True})
+    return version
+
+
+def interchange_fields(cls: type) -> tuple[str, ...]:
+    """Names of the fields of a model class that belong to the record (not store-only)."""
+    return tuple(f.name for f in dataclasses.fields(cls) if not f.metadata.get(STORE_ONLY))
 
 
 class OrganisationKind(StrEnum):
@@ -219,6 +240,7 @@ class Activity:
     last_reviewed: date | None = None
     next_review: date | None = None
     notes: str = ""
+    version: int = version_field()
 
 
 @dataclass(slots=True)
@@ -248,6 +270,7 @@ class ProcessingService:
     created: datetime = field(default_factory=utc_now)
     changed: datetime = field(default_factory=utc_now)
     notes: str = ""
+    version: int = version_field()
 
 
 @dataclass(slots=True)
@@ -275,6 +298,7 @@ class Organisation:
     notes: str = ""
     activities: list[Activity] = field(default_factory=list)
     services: list[ProcessingService] = field(default_factory=list)
+    version: int = version_field()
 
 
 @dataclass(slots=True)
@@ -301,6 +325,7 @@ class Processor:
     contract_reference: str = ""
     subprocessors: list[SubprocessorLink] = field(default_factory=list)
     notes: str = ""
+    version: int = version_field()
 
 
 @dataclass(slots=True)
@@ -312,6 +337,7 @@ class Recipient:
     category: str = ""
     country: str = ""
     notes: str = ""
+    version: int = version_field()
 
 
 @dataclass(slots=True)
@@ -323,6 +349,7 @@ class Tom:
     description: str = ""
     sdm_goal: str = ""
     art32: list[str] = field(default_factory=list)
+    version: int = version_field()
 
 
 @dataclass(slots=True)
