@@ -18,7 +18,7 @@ from ropa_desktop.domain import i18n
 from ropa_desktop.domain.i18n import Text
 from ropa_desktop.domain.resources import resources_dir
 from ropa_desktop.store.database import describe, open_store, resolve_url
-from ropa_desktop.ui.common import prompts, settings
+from ropa_desktop.ui.common import prompts, settings, tasks
 from ropa_desktop.ui.main_window import MainWindow
 from ropa_desktop.ui.session import Session
 
@@ -90,6 +90,8 @@ class Application(QObject):
         if url.get_backend_name() == "sqlite":
             settings.remember_database(str(Path(url.database or "").resolve()))
         self._show(session)
+        session.poll_paused = _busy
+        session.start_polling()
         return True
 
     def switch_language(self, lang: str) -> None:
@@ -115,10 +117,16 @@ class Application(QObject):
         if old is not None:
             old.deleteLater()
             if self.session is not None and self.session is not session:
+                self.session.stop_polling()
                 self.session.store.engine.dispose()
                 self.session.deleteLater()
         self.window = window
         self.session = session
+
+
+def _busy() -> bool:
+    """True while a modal dialog is open or work runs on a worker thread (no polling)."""
+    return QApplication.activeModalWidget() is not None or bool(tasks.running_tasks())
 
 
 def offer_start(parent: QWidget | None, session: Session) -> bool:
