@@ -30,10 +30,6 @@ if TYPE_CHECKING:
     from ropa_desktop.ui.editor.activity_editor import ActivityEditor
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ActivityConflict", text)
-
-
 def resolve_save_conflict(editor: ActivityEditor, error: ConflictError) -> bool:
     """Ask what to do about ``error`` (raised by saving the editor's draft) and do it;
     True when nothing unsaved is left (mine saved, or theirs loaded with mine kept)."""
@@ -54,13 +50,16 @@ def resolve_save_conflict(editor: ActivityEditor, error: ConflictError) -> bool:
             copy = _my_version_as_draft(editor, mine)
             session.save_activity(copy)
             editor.load(error.uid)
-            prompts.inform(editor, _tr("Their version loaded"), _tr(
+            prompts.inform(editor, QCoreApplication.translate(
+                "ActivityConflict", "Their version loaded"), QCoreApplication.translate(
+                "ActivityConflict",
                 "“{name}” now shows the version of {user}. Your version has been kept as "
                 "the new draft activity “{copy}”.").format(
                     name=error.label, user=error.user or "?", copy=copy.name))
             return True
     except Exception as exc:  # StoreError (e.g. a processor deleted meanwhile): unchanged
-        prompts.show_error(editor, _tr("Activity not saved"), exc)
+        prompts.show_error(editor, QCoreApplication.translate(
+            "ActivityConflict", "Activity not saved"), exc)
     return False
 
 
@@ -69,7 +68,8 @@ def _my_version_as_draft(editor: ActivityEditor, mine: m.Activity) -> m.Activity
     copy = codec.from_dict(m.Activity, codec.to_dict(mine))
     copy.uid = m.new_uid()
     copy.version = 0
-    copy.name = _tr("{name} (my version of {date})").format(
+    copy.name = QCoreApplication.translate(
+        "ActivityConflict", "{name} (my version of {date})").format(
         name=mine.name, date=f"{p.format_date(now.astimezone())} "
                              f"{now.astimezone():%H:%M}")
     copy.reference = editor.next_reference()
