@@ -223,7 +223,7 @@ def main() -> int:
     args = parser.parse_args()
     if args.url:
         return run(args.url, args.seconds, args.workers)
-    from pgserver import PgServer
+    from pgserver import PgServer  # type: ignore[import-not-found]  # tests/, on sys.path
 
     server = PgServer()
     server.start()
