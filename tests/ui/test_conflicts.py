@@ -232,3 +232,21 @@ def test_unsaved_edits_are_kept_with_a_notice_and_saving_goes_through_the_confli
     shown = answer(conflict_dialog.CANCEL)
     assert not editor.save()
     assert len(shown) == 1
+
+
+def test_values_read_as_labels_and_names_never_ids(session):
+    catalogue = session.catalogue()
+    act = next(a for a in session.organisation().activities
+               if a.processors and any(pp.legal_bases for pp in a.purposes))
+    proc = catalogue.processors_by_uid()[act.processors[0].processor]
+    assert proc.name in conflict_dialog.value_text("processors", act.processors, catalogue)
+    assert proc.uid not in conflict_dialog.value_text("processors", act.processors, catalogue)
+    bases = conflict_dialog.value_text("purposes", act.purposes, catalogue)
+    assert "DSGVO" in bases or "GDPR" in bases or "BDSG" in bases
+    ids = [ref for pp in act.purposes for ref in pp.legal_bases]
+    assert not any(ref in bases for ref in ids if ref.startswith("art"))
+    dpia = m.DpiaScreening(wp248=["systematic-monitoring"], result=m.DpiaResult.REQUIRED)
+    text = conflict_dialog.value_text("dpia", dpia, catalogue)
+    assert "systematic-monitoring" not in text and "required" not in text
+    assert conflict_dialog.value_text("status", m.ActivityStatus.DRAFT, catalogue) in (
+        "Entwurf", "Draft")

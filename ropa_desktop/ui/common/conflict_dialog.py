@@ -84,8 +84,10 @@ def value_text(key: str, value: Any, catalogue: m.Register) -> str:
     if isinstance(value, list):
         if key == "legal_bases":
             return "; ".join(p.legal_basis(ref) for ref in value)
-        if key == "art32":
-            return "; ".join(p.vocab_labels(vocab.art32_categories(), value))
+        vocabularies = {"art32": vocab.art32_categories, "art35_3": vocab.dpia_art35_3,
+                        "wp248": vocab.dpia_wp248, "dsk_list": vocab.dpia_dsk_list}
+        if key in vocabularies:
+            return "; ".join(p.vocab_labels(vocabularies[key](), value))
         return "; ".join(value_text(key, item, catalogue) for item in value)
     if isinstance(value, str):
         if key in ("recipients", "toms", "processor"):
