@@ -14,6 +14,7 @@ from ropa_desktop.ui.common import conflict_dialog, prompts
 from ropa_desktop.ui.common.conflict_dialog import ConflictDialog
 from ropa_desktop.ui.editor.activity_editor import ActivityEditor
 from ropa_desktop.ui.main_window import MainWindow
+from ropa_desktop.ui.pages.history_view import batch_label
 from ropa_desktop.ui.pages.organisation_view import OrganisationView
 
 pytestmark = pytest.mark.gui
@@ -107,6 +108,7 @@ def test_overwrite_saves_mine_and_is_recorded(editor, session, bob, answer):
     assert stored.department == "Meine Abteilung"
     assert stored.description != "Von Bob neu beschrieben"  # my whole version
     assert bob.batches()[0].kind == OVERWRITE_BATCH
+    assert batch_label(bob.batches()[0]) == "Overwrote a concurrent change by: bob"
     assert not editor.is_dirty()
 
 
