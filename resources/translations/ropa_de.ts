@@ -73,6 +73,25 @@ Sie lassen sich im Verlauf wiederherstellen.</translation>
     </message>
 </context>
 <context>
+    <name>ActivityConflict</name>
+    <message>
+        <source>Their version loaded</source>
+        <translation>Deren Fassung geladen</translation>
+    </message>
+    <message>
+        <source>“{name}” now shows the version of {user}. Your version has been kept as the new draft activity “{copy}”.</source>
+        <translation>„{name}“ zeigt jetzt die Fassung von {user}. Ihre Fassung wurde als neue Verarbeitungstätigkeit „{copy}“ im Status Entwurf behalten.</translation>
+    </message>
+    <message>
+        <source>Activity not saved</source>
+        <translation>Verarbeitungstätigkeit nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>{name} (my version of {date})</source>
+        <translation>{name} (meine Fassung vom {date})</translation>
+    </message>
+</context>
+<context>
     <name>ActivityEditor</name>
     <message>
         <source>{name} (copy)</source>
@@ -125,6 +144,14 @@ Sie lassen sich im Verlauf wiederherstellen.</translation>
     <message>
         <source>{errors} error(s), {warnings} warning(s), {infos} note(s)</source>
         <translation>{errors} Fehler, {warnings} Warnung(en), {infos} Hinweis(e)</translation>
+    </message>
+    <message>
+        <source>This activity was deleted elsewhere meanwhile. Saving will ask what to do with your changes.</source>
+        <translation>Diese Verarbeitungstätigkeit wurde inzwischen anderswo gelöscht. Beim Speichern werden Sie gefragt, was mit Ihren Änderungen geschehen soll.</translation>
+    </message>
+    <message>
+        <source>This activity was changed elsewhere meanwhile. Saving will show the other changes and ask what to do.</source>
+        <translation>Diese Verarbeitungstätigkeit wurde inzwischen anderswo geändert. Beim Speichern werden die anderen Änderungen gezeigt und Sie gefragt, was geschehen soll.</translation>
     </message>
 </context>
 <context>
@@ -431,6 +458,69 @@ Sie lassen sich im Verlauf wiederherstellen.</translation>
     <message>
         <source>New…</source>
         <translation>Neu…</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Changed elsewhere</source>
+        <translation>Anderswo geändert</translation>
+    </message>
+    <message>
+        <source>another user</source>
+        <translation>einem anderen Benutzer</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Their version ({user})</source>
+        <translation>Deren Fassung ({user})</translation>
+    </message>
+    <message>
+        <source>Your version</source>
+        <translation>Ihre Fassung</translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation>(gelöscht)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete anyway</source>
+        <translation>&amp;Trotzdem löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Save as restored record</source>
+        <translation>Als &amp;wiederhergestellten Eintrag speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Discard my changes</source>
+        <translation>Meine Änderungen &amp;verwerfen</translation>
+    </message>
+    <message>
+        <source>&amp;Reload their version</source>
+        <translation>Deren Fassung &amp;laden</translation>
+    </message>
+    <message>
+        <source>&amp;Overwrite with mine</source>
+        <translation>Mit meiner Fassung ü&amp;berschreiben</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Abbrechen</translation>
+    </message>
+    <message>
+        <source>“{label}” was changed by {user} on {when} after you loaded it. Delete it anyway?</source>
+        <translation>„{label}“ wurde von {user} am {when} geändert, nachdem Sie es geladen hatten. Trotzdem löschen?</translation>
+    </message>
+    <message>
+        <source>“{label}” was deleted by {user} on {when} while you were editing it. Your changes have not been saved.</source>
+        <translation>„{label}“ wurde von {user} am {when} gelöscht, während Sie es bearbeitet haben. Ihre Änderungen wurden nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>“{label}” was changed by {user} on {when} while you were editing it. Your changes have not been saved. Their changes and your version:</source>
+        <translation>„{label}“ wurde von {user} am {when} geändert, während Sie es bearbeitet haben. Ihre Änderungen wurden nicht gespeichert. Die anderen Änderungen und Ihre Fassung:</translation>
     </message>
 </context>
 <context>
@@ -847,6 +937,10 @@ Sie lassen sich im Verlauf wiederherstellen.</translation>
     <message>
         <source>Organisation deleted</source>
         <translation>Organisation gelöscht</translation>
+    </message>
+    <message>
+        <source>Overwrote a concurrent change by</source>
+        <translation>Gleichzeitige Änderung überschrieben von</translation>
     </message>
     <message>
         <source>{batch} (undone)</source>
@@ -1576,8 +1670,24 @@ Sie lassen sich im Verlauf wiederherstellen.</translation>
         <translation>Keine Organisation geöffnet.</translation>
     </message>
     <message>
+        <source>The master data were changed elsewhere meanwhile. Saving will show the other changes and ask what to do.</source>
+        <translation>Die Stammdaten wurden inzwischen anderswo geändert. Beim Speichern werden die anderen Änderungen gezeigt und Sie gefragt, was geschehen soll.</translation>
+    </message>
+    <message>
         <source>Not saved</source>
         <translation>Nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Their version loaded</source>
+        <translation>Deren Fassung geladen</translation>
+    </message>
+    <message>
+        <source>The master data now show the version of {user}. Your values were:
+
+{values}</source>
+        <translation>Die Stammdaten zeigen jetzt die Fassung von {user}. Ihre Werte waren:
+
+{values}</translation>
     </message>
 </context>
 <context>
@@ -2244,6 +2354,18 @@ Der vorherige Stand ist gesichert: {safety}</translation>
     <message>
         <source>Not saved</source>
         <translation>Nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Their version loaded</source>
+        <translation>Deren Fassung geladen</translation>
+    </message>
+    <message>
+        <source>“{name}” now shows the version of {user}. Your values were:
+
+{values}</source>
+        <translation>„{name}“ zeigt jetzt die Fassung von {user}. Ihre Werte waren:
+
+{values}</translation>
     </message>
 </context>
 </TS>

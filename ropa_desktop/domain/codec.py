@@ -74,7 +74,7 @@ def to_dict(obj: Any) -> Any:
 def _encoder_for(kind: type) -> Any:
     """The encoding function for one type, chosen once and cached (exports are large)."""
     if dataclasses.is_dataclass(kind):
-        names = tuple(f.name for f in dataclasses.fields(kind))
+        names = model.interchange_fields(kind)
         return lambda obj: {name: to_dict(getattr(obj, name)) for name in names}
     if issubclass(kind, Enum):
         return lambda obj: obj.value
@@ -111,7 +111,7 @@ def _decode(tp: Any, data: Any, path: str) -> Any:
         if not isinstance(data, dict):
             raise DecodeError(path, "expected an object")
         hints = _hints(tp)
-        names = {f.name for f in dataclasses.fields(tp)}
+        names = set(model.interchange_fields(tp))
         unknown = sorted(set(data) - names)
         if unknown:
             raise DecodeError(f"{path}.{unknown[0]}", "unknown field")

@@ -16,6 +16,7 @@ entries of its own organisation. Joint controllers are part of the activity itse
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -30,6 +31,26 @@ def new_uid() -> str:
 def utc_now() -> datetime:
     """Current time in UTC, to the second (what the register records)."""
     return datetime.now(UTC).replace(microsecond=0)
+
+
+STORE_ONLY = "store_only"
+"""Field metadata key: the field is bookkeeping of the store, not part of the record (not
+in the JSON document, its schema, the history's differences or any export)."""
+
+
+def version_field() -> int:
+    """The ``version`` field of an edited record: the stored version it was loaded at.
+
+    0 means "never stored". The store compares it on every single-record save
+    (optimistic concurrency); equality of records ignores it.
+    """
+    version: int = field(default=0, compare=False, metadata={STORE_ONLY: True})
+    return version
+
+
+def interchange_fields(cls: type) -> tuple[str, ...]:
+    """Names of the fields of a model class that belong to the record (not store-only)."""
+    return tuple(f.name for f in dataclasses.fields(cls) if not f.metadata.get(STORE_ONLY))
 
 
 class OrganisationKind(StrEnum):
@@ -223,6 +244,7 @@ class Activity:
     last_reviewed: date | None = None
     next_review: date | None = None
     notes: str = ""
+    version: int = version_field()
 
 
 @dataclass(slots=True)
@@ -252,6 +274,7 @@ class ProcessingService:
     created: datetime = field(default_factory=utc_now)
     changed: datetime = field(default_factory=utc_now)
     notes: str = ""
+    version: int = version_field()
 
 
 @dataclass(slots=True)
@@ -281,6 +304,7 @@ class Organisation:
     """When the organisation was archived (hidden from the switcher and default lists)."""
     activities: list[Activity] = field(default_factory=list)
     services: list[ProcessingService] = field(default_factory=list)
+    version: int = version_field()
 
 
 @dataclass(slots=True)
@@ -309,6 +333,7 @@ class Processor:
     contract_reference: str = ""
     subprocessors: list[SubprocessorLink] = field(default_factory=list)
     notes: str = ""
+    version: int = version_field()
 
 
 @dataclass(slots=True)
@@ -321,6 +346,7 @@ class Recipient:
     category: str = ""
     country: str = ""
     notes: str = ""
+    version: int = version_field()
 
 
 @dataclass(slots=True)
@@ -334,6 +360,7 @@ class Tom:
     description: str = ""
     sdm_goal: str = ""
     art32: list[str] = field(default_factory=list)
+    version: int = version_field()
 
 
 @dataclass(slots=True)

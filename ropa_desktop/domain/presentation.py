@@ -96,6 +96,54 @@ FIELD_LABELS: dict[str, Text] = {
 }
 """Labels of the Art. 30 items; exports use them as headings and column headers."""
 
+RECORD_FIELD_LABELS: dict[str, Text] = {
+    # Fields of the other records (organisation, processing service, processor,
+    # recipient, TOM) and of an activity beyond the Art. 30 items; a field named in
+    # FIELD_LABELS too reads the same, except those in OWN_LABELS below.
+    "tom_description": Text("Beschreibung der TOM", "Description of the TOMs"),
+    "kind": Text("Rechtsform", "Legal form"),
+    "land": Text("Bundesland", "Land"),
+    "street": Text("Straße", "Street"),
+    "postcode": Text("PLZ", "Postcode"),
+    "city": Text("Ort", "City"),
+    "country": Text("Staat", "Country"),
+    "phone": Text("Telefon", "Phone"),
+    "email": Text("E-Mail", "Email"),
+    "website": Text("Website", "Website"),
+    "management": Text("Leitung", "Management"),
+    "representative": Text("Vertreter", "Representative"),
+    "dpo": Text("Datenschutzbeauftragte(r)", "Data protection officer"),
+    "dpo_external": Text("Externe(r) Datenschutzbeauftragte(r)", "External DPO"),
+    "supervisory_authority": Text("Aufsichtsbehörde", "Supervisory authority"),
+    "is_controller": Text("Verantwortlicher (Art. 30 Abs. 1 DSGVO)",
+                          "Controller (Art. 30(1) GDPR)"),
+    "is_processor": Text("Auftragsverarbeiter (Art. 30 Abs. 2 DSGVO)",
+                         "Processor (Art. 30(2) GDPR)"),
+    "contract_date": Text("Vertragsdatum (AVV)", "Contract date (DPA)"),
+    "contract_reference": Text("Vertragszeichen (AVV)", "Contract reference (DPA)"),
+    "subprocessors": Text("Unterauftragsverarbeiter", "Subprocessors"),
+    "category": Text("Empfängerkategorie", "Recipient category"),
+    "title": Text("Maßnahme", "Measure"),
+    "sdm_goal": Text("Gewährleistungsziel (SDM)", "Protection goal (SDM)"),
+    "art32": Text("Art. 32 DSGVO", "Art. 32 GDPR"),
+    "controllers": Text("Verantwortliche (Auftraggeber)", "Controllers (clients)"),
+    "categories": Text("Kategorien von Verarbeitungen", "Categories of processing"),
+}
+OWN_LABELS: dict[str, Text] = {
+    "name": Text("Name", "Name"),
+    "description": Text("Beschreibung", "Description"),
+}
+"""Labels of fields whose activity label does not fit the other records."""
+
+
+def record_field_label(entity: str, key: str, lang: str | None = None) -> str:
+    """The label of a record's top-level field, e.g. ("organisation", "street") → "Straße";
+    ``entity`` is "activity", "organisation", "service", "processor", "recipient" or "tom"."""
+    if entity != "activity" and key in OWN_LABELS:
+        return OWN_LABELS[key](_lang(lang))
+    text = FIELD_LABELS.get(key) or RECORD_FIELD_LABELS.get(key)
+    return text(_lang(lang)) if text is not None else key
+
 AFTER = Text("nach", "after")
 NONE = Text("keine", "none")
 YES = Text("ja", "yes")

@@ -85,6 +85,8 @@ def _add_def(cls: type, defs: dict[str, Any]) -> None:
     hints = typing.get_type_hints(cls, vars(model))
     props: dict[str, Any] = {}
     for f in dataclasses.fields(cls):
+        if f.metadata.get(model.STORE_ONLY):
+            continue
         prop = _type_schema(hints[f.name], defs)
         if f.name in NON_EMPTY and hints[f.name] is str:
             prop = {**prop, "minLength": 1}

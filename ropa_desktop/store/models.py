@@ -84,6 +84,12 @@ def _link(columns: str, table: str, ondelete: str | None = None) -> ForeignKeyCo
         ondelete=ondelete)
 
 
+def _version() -> Mapped[int]:
+    """The record's version: 1 when created, one more with every stored change (optimistic
+    concurrency: a save names the version it was loaded at)."""
+    return mapped_column(Integer, nullable=False, default=1, server_default="1")
+
+
 class OrganisationRow(Base):
     """An organisation (controller and/or processor) with its master data."""
 
@@ -109,6 +115,7 @@ class OrganisationRow(Base):
     is_processor: Mapped[bool] = mapped_column(Boolean, default=False)
     notes: Mapped[str] = _text()
     archived: Mapped[datetime | None]
+    version: Mapped[int] = _version()
 
 
 class ActivityRow(Base):
@@ -141,6 +148,7 @@ class ActivityRow(Base):
     last_reviewed: Mapped[date | None]
     next_review: Mapped[date | None]
     notes: Mapped[str] = _text()
+    version: Mapped[int] = _version()
 
 
 class PurposeRow(Base):
@@ -201,6 +209,7 @@ class ProcessingServiceRow(Base):
     created: Mapped[datetime]
     changed: Mapped[datetime]
     notes: Mapped[str] = _text()
+    version: Mapped[int] = _version()
 
 
 class ClientControllerRow(Base):
@@ -234,6 +243,7 @@ class ProcessorRow(Base):
     contract_date: Mapped[date | None]
     contract_reference: Mapped[str] = _text()
     notes: Mapped[str] = _text()
+    version: Mapped[int] = _version()
 
 
 class SubprocessorRow(Base):
@@ -261,6 +271,7 @@ class RecipientRow(Base):
     category: Mapped[str] = _text()
     country: Mapped[str] = _text()
     notes: Mapped[str] = _text()
+    version: Mapped[int] = _version()
 
 
 class TomRow(Base):
@@ -275,6 +286,7 @@ class TomRow(Base):
     description: Mapped[str] = _text()
     sdm_goal: Mapped[str] = _text()
     art32: Mapped[list[str]]
+    version: Mapped[int] = _version()
 
 
 class ProcessorUseRow(Base):

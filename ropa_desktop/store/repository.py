@@ -18,13 +18,13 @@ import os
 from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import Engine, delete, func, insert, not_, select
+from sqlalchemy import Connection, Engine, delete, func, insert, not_, select
 
 from ropa_desktop.domain import model as m
 from ropa_desktop.domain.codec import register_from_document, register_to_document
 from ropa_desktop.domain.integrity import integrity_problems
 from ropa_desktop.domain.ownership import give_owners
-from ropa_desktop.store import history, organisations, rows
+from ropa_desktop.store import history, organisations, rows, versions
 from ropa_desktop.store.catalogue_copy import copy_entries
 from ropa_desktop.store.history import (
     DELETED_FROM,
@@ -62,11 +62,13 @@ from ropa_desktop.store.records import (
     chunks,
 )
 from ropa_desktop.store.transactions import DryRun, writing
+from ropa_desktop.store.versions import ConflictError
 from ropa_desktop.store.writing import Writer
 
 __all__ = [
     "DELETED_FROM",
     "ChangeBatch",
+    "ConflictError",
     "HistoryEntry",
     "ImportResult",
     "OrganisationSummary",
@@ -266,29 +268,47 @@ class Store:
         assert result is not None
         return result
 
-    def save_organisation(self, org: m.Organisation) -> m.Organisation:
+    # Single-record writes compare versions (see store.versions): each raises
+    # ConflictError, nothing written, when the record was changed, deleted or (for a
+    # new one) created meanwhile; ``force=True`` writes anyway, recorded as an overwrite.
+    # The object saved is returned with its new ``version``.
+
+    def save_organisation(self, org: m.Organisation, *, force: bool = False) -> m.Organisation:
         """Create or update an organisation's master data (not its activities)."""
         if not org.name.strip():
             raise StoreError(MSG_EMPTY_NAME, entity="Organisation")
         check_text(replace(org, activities=[], services=[]))
         with writing(self.engine) as conn:
             writer = Writer(conn, self.user)
+            versions.claim(writer, "organisation", org, force=force)
             writer.put_organisation(org)
             writer.flush_history()
+            org.version = _version(conn, "organisation", org.uid)
         return org
 
-    def save_activity(self, organisation_uid: str, activity: m.Activity) -> m.Activity:
+    def save_activity(self, organisation_uid: str, activity: m.Activity, *,
+                      force: bool = False) -> m.Activity:
         """Create or update an activity; returns it with its ``changed`` time set."""
         check_text(activity)
         with writing(self.engine) as conn:
             writer = Writer(conn, self.user)
             org_id = writer.organisation_id(organisation_uid)
-            return writer.put_activity(org_id, activity, touch=True)
+            versions.claim(writer, "activity", activity, force=force)
+            saved = writer.put_activity(org_id, activity, touch=True)
+            saved.version = _version(conn, "activity", saved.uid)
+            return saved
 
-    def delete_activity(self, uid: str) -> None:
-        """Delete an activity; the history keeps its full content for restoring."""
+    def delete_activity(self, uid: str, version: int | None = None, *,
+                        force: bool = False) -> None:
+        """Delete an activity; the history keeps its full content for restoring.
+
+        ``version`` is the version the caller saw; when given, a deletion of an
+        activity changed since is refused with :class:`ConflictError` (unless ``force``).
+        """
         with writing(self.engine) as conn:
-            Writer(conn, self.user).delete_activity(uid)
+            writer = Writer(conn, self.user)
+            versions.claim_delete(writer, "activity", uid, uid, version, force=force)
+            writer.delete_activity(uid)
 
     def restore_activity(self, uid: str, organisation_uid: str | None = None) -> m.Activity:
         """Recreate a deleted activity from the snapshot its deletion left in the history.
@@ -304,13 +324,16 @@ class Store:
         with writing(self.engine) as conn:
             return history.restore_activity(Writer(conn, self.user), uid, organisation_uid)
 
-    def save_service(self, organisation_uid: str,
-                     service: m.ProcessingService) -> m.ProcessingService:
+    def save_service(self, organisation_uid: str, service: m.ProcessingService, *,
+                     force: bool = False) -> m.ProcessingService:
         """Create or update an entry of the processor register (Art. 30(2))."""
         check_text(service)
         with writing(self.engine) as conn:
             writer = Writer(conn, self.user)
-            writer.put_service(writer.organisation_id(organisation_uid), service, touch=True)
+            org_id = writer.organisation_id(organisation_uid)
+            versions.claim(writer, "service", service, force=force)
+            writer.put_service(org_id, service, touch=True)
+            service.version = _version(conn, "service", service.uid)
         return service
 
     def _owners(self) -> dict[str, str]:
@@ -324,27 +347,42 @@ class Store:
                     .all())
             return found
 
-    def save_processor(self, processor: m.Processor) -> m.Processor:
+    def save_processor(self, processor: m.Processor, *, force: bool = False) -> m.Processor:
         """Create or update a processor of its owner's catalogue, with its subprocessor
         links (to processors of the same organisation)."""
         check_text(processor)
         with writing(self.engine) as conn:
             writer = Writer(conn, self.user)
+            versions.claim(writer, "processor", processor, force=force)
             writer.put_processor(processor)
             writer.put_subprocessor_links([processor])
+            processor.version = _version(conn, "processor", processor.uid)
         return processor
 
-    def delete_processor(self, uid: str) -> None:
-        """Delete a processor that no activity, service or processor uses."""
+    def delete_processor(self, uid: str, version: int | None = None, *,
+                         force: bool = False) -> None:
+        """Delete a processor that no activity, service or processor uses (``version``:
+        see :meth:`delete_activity`)."""
         with writing(self.engine) as conn:
-            Writer(conn, self.user).delete_catalogue_entry(ProcessorRow, "processor", uid)
+            writer = Writer(conn, self.user)
+            versions.claim_delete(writer, "processor", uid, uid, version, force=force)
+            writer.delete_catalogue_entry(ProcessorRow, "processor", uid)
 
-    def save_recipient(self, recipient: m.Recipient) -> m.Recipient:
+    def save_recipient(self, recipient: m.Recipient, *, force: bool = False) -> m.Recipient:
         """Create or update a recipient."""
         check_text(recipient)
         with writing(self.engine) as conn:
-            Writer(conn, self.user).put_simple(RecipientRow, recipient)
+            writer = Writer(conn, self.user)
+            versions.claim(writer, "recipient", recipient, force=force)
+            writer.put_simple(RecipientRow, recipient)
+            recipient.version = _version(conn, "recipient", recipient.uid)
         return recipient
+
+    def change_stamp(self) -> tuple[int, int, int]:
+        """A cheap fingerprint of the database's content (one small query); it changes with
+        every write of any process, so a window can notice changes made elsewhere."""
+        with self.engine.connect() as conn:
+            return versions.change_stamp(conn)
 
     def batches(self, *, limit: int | None = None) -> list[ChangeBatch]:
         """Recorded batches (imports, demo, undo), newest first."""
@@ -466,11 +504,14 @@ class Store:
             raise StoreError(MSG_UNKNOWN_ENTITY, entity=f"Stand {organisation}", uid=number)
         return register_from_document(document)
 
-    def save_tom(self, tom: m.Tom) -> m.Tom:
+    def save_tom(self, tom: m.Tom, *, force: bool = False) -> m.Tom:
         """Create or update a TOM of the catalogue."""
         check_text(tom)
         with writing(self.engine) as conn:
-            Writer(conn, self.user).put_simple(TomRow, tom)
+            writer = Writer(conn, self.user)
+            versions.claim(writer, "tom", tom, force=force)
+            writer.put_simple(TomRow, tom)
+            tom.version = _version(conn, "tom", tom.uid)
         return tom
 
     # --- catalogues across organisations and the organisations' life ---------
@@ -536,3 +577,10 @@ class Store:
         (or :meth:`restore_organisation`) brings everything back."""
         with writing(self.engine) as conn:
             return organisations.delete_organisation(Writer(conn, self.user), name)
+
+
+def _version(conn: Connection, entity: str, uid: str) -> int:
+    """The stored version of a record just written."""
+    version = versions.stored_version(conn, entity, uid)
+    assert version is not None
+    return version

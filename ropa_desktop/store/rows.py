@@ -58,6 +58,7 @@ def organisation_from(row: RowMapping) -> m.Organisation:
         supervisory_authority=row["supervisory_authority"],
         is_controller=bool(row["is_controller"]), is_processor=bool(row["is_processor"]),
         notes=row["notes"], archived=utc(row["archived"]) if row["archived"] else None,
+        version=row["version"],
     )
 
 
@@ -97,7 +98,7 @@ def activity_from(row: RowMapping) -> m.Activity:
         ),
         status=m.ActivityStatus(row["status"]), created=utc(row["created"]),
         changed=utc(row["changed"]), last_reviewed=row["last_reviewed"],
-        next_review=row["next_review"], notes=row["notes"],
+        next_review=row["next_review"], notes=row["notes"], version=row["version"],
     )
 
 
@@ -166,7 +167,7 @@ def service_from(row: RowMapping) -> m.ProcessingService:
         uid=row["uid"], reference=row["reference"], name=row["name"],
         categories=list(row["categories"] or []), tom_description=row["tom_description"],
         status=m.ActivityStatus(row["status"]), created=utc(row["created"]),
-        changed=utc(row["changed"]), notes=row["notes"],
+        changed=utc(row["changed"]), notes=row["notes"], version=row["version"],
     )
 
 
@@ -202,6 +203,7 @@ def processor_from(row: RowMapping, owner: str) -> m.Processor:
         postcode=row["postcode"], city=row["city"], country=row["country"], phone=row["phone"],
         email=row["email"], contract_date=row["contract_date"],
         contract_reference=row["contract_reference"], notes=row["notes"],
+        version=row["version"],
     )
 
 
@@ -214,7 +216,7 @@ def recipient_values(r: m.Recipient, organisation_id: int) -> dict[str, Any]:
 def recipient_from(row: RowMapping, owner: str) -> m.Recipient:
     """A recipient of the organisation ``owner`` (uid) from its row."""
     return m.Recipient(uid=row["uid"], owner=owner, name=row["name"], category=row["category"],
-                       country=row["country"], notes=row["notes"])
+                       country=row["country"], notes=row["notes"], version=row["version"])
 
 
 def tom_values(t: m.Tom, organisation_id: int) -> dict[str, Any]:
@@ -226,7 +228,8 @@ def tom_values(t: m.Tom, organisation_id: int) -> dict[str, Any]:
 def tom_from(row: RowMapping, owner: str) -> m.Tom:
     """A TOM of the organisation ``owner`` (uid) from its row."""
     return m.Tom(uid=row["uid"], owner=owner, title=row["title"], description=row["description"],
-                 sdm_goal=row["sdm_goal"], art32=list(row["art32"] or []))
+                 sdm_goal=row["sdm_goal"], art32=list(row["art32"] or []),
+                 version=row["version"])
 
 
 def change_from(row: RowMapping, batch_uid: str | None) -> m.ChangeRecord:

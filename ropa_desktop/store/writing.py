@@ -15,6 +15,7 @@ from ropa_desktop.store import rows
 from ropa_desktop.store.history import DELETED_FROM, HistoryWriter, entity_label
 from ropa_desktop.store.models import (
     ActivityRow,
+    ChangeRow,
     ClientControllerRow,
     DataCategoryRow,
     EntityTable,
@@ -85,6 +86,24 @@ class Writer(HistoryWriter):
         return self.conn.execute(select(OrganisationRow.name)
                                  .where(OrganisationRow.id == org_id)).scalar_one()
 
+    # versions
+
+    def initial_versions(self, uids: list[str]) -> dict[str, int]:
+        """Versions for records inserted under uids that existed before (deleted, now
+        restored or imported again): one more than their history records, so a version
+        never comes back and a copy loaded before the deletion stays outdated."""
+        found: dict[str, int] = {}
+        for chunk in chunks(uids):
+            found.update((uid, int(n) + 1) for uid, n in self.conn.execute(
+                select(ChangeRow.entity_uid, func.count()).where(ChangeRow.entity_uid.in_(chunk))
+                .group_by(ChangeRow.entity_uid)))
+        return found
+
+    def initial_version(self, uid: str) -> dict[str, int]:
+        """Insert values of the version of one record (see :meth:`initial_versions`)."""
+        again = self.initial_versions([uid])
+        return {"version": again[uid]} if uid in again else {}
+
     # whole documents
 
     def import_register(self, register: m.Register, description: str,
@@ -112,7 +131,23 @@ class Writer(HistoryWriter):
                 count(self.put_service(org_id, svc, touch=False))
         self.flush_history()
         self.append_history(register.history)
+        self.stamp_versions(register)
         return ImportResult(batch, counts["created"], counts["updated"], counts["unchanged"])
+
+    def stamp_versions(self, register: m.Register) -> None:
+        """Give every record of ``register`` (just written as it is) its stored version."""
+        groups: list[tuple[EntityTable, list[Any]]] = [
+            (ProcessorRow, list(register.processors)), (RecipientRow, list(register.recipients)),
+            (TomRow, list(register.toms)), (OrganisationRow, list(register.organisations)),
+            (ActivityRow, [a for o in register.organisations for a in o.activities]),
+            (ProcessingServiceRow, [s for o in register.organisations for s in o.services])]
+        for table, records in groups:
+            stored: dict[str, int] = {}
+            for chunk in chunks([r.uid for r in records]):
+                stored.update((uid, version) for uid, version in self.conn.execute(
+                    select(table.uid, table.version).where(table.uid.in_(chunk))))
+            for record in records:
+                record.version = stored.get(record.uid, record.version)
 
 
     # organisations
@@ -128,7 +163,8 @@ class Writer(HistoryWriter):
             select(OrganisationRow).where(OrganisationRow.uid == org.uid)).mappings().first()
         if existing is None:
             new_id = self.conn.execute(
-                insert(OrganisationRow).values(values).returning(OrganisationRow.id)).scalar_one()
+                insert(OrganisationRow).values({**values, **self.initial_version(org.uid)})
+                .returning(OrganisationRow.id)).scalar_one()
             self.ids(OrganisationRow)[org.uid] = new_id
             self.record("organisation", org.uid, org.name, "", None, org.name)
             return "created"
@@ -137,7 +173,7 @@ class Writer(HistoryWriter):
         if not self.record_diff("organisation", old, master):
             return "unchanged"
         self.conn.execute(update(OrganisationRow).where(OrganisationRow.id == existing["id"])
-                          .values(values))
+                          .values({**values, "version": OrganisationRow.version + 1}))
         return "updated"
 
     # activities
@@ -181,8 +217,10 @@ class Writer(HistoryWriter):
             replaced.append((row_id, act))
             outcomes.append("updated")
         if new_acts:
-            self.conn.execute(insert(ActivityRow),
-                              [rows.activity_values(a, org_id) for a in new_acts])
+            again = self.initial_versions([a.uid for a in new_acts])
+            self.conn.execute(insert(ActivityRow), [
+                {**rows.activity_values(a, org_id), "version": again.get(a.uid, 1)}
+                for a in new_acts])
             wanted = {a.uid for a in new_acts}
             ids = {uid: id_ for id_, uid in self.conn.execute(
                 select(ActivityRow.id, ActivityRow.uid)
@@ -193,7 +231,8 @@ class Writer(HistoryWriter):
             self._delete_children(row_ids, ActivityRow)
             for row_id, act in replaced:
                 self.conn.execute(update(ActivityRow).where(ActivityRow.id == row_id)
-                                  .values(rows.activity_values(act, org_id)))
+                                  .values({**rows.activity_values(act, org_id),
+                                           "version": ActivityRow.version + 1}))
             self._insert_activity_children(replaced, org_id)
         return outcomes
 
@@ -312,7 +351,8 @@ class Writer(HistoryWriter):
             if touch:
                 svc.created = svc.changed = self.now
             row_id = self.conn.execute(
-                insert(ProcessingServiceRow).values(rows.service_values(svc, org_id))
+                insert(ProcessingServiceRow).values({**rows.service_values(svc, org_id),
+                                                     **self.initial_version(svc.uid)})
                 .returning(ProcessingServiceRow.id)).scalar_one()
             self.record("service", svc.uid, svc.name, "", None, svc.name)
             outcome = "created"
@@ -327,7 +367,8 @@ class Writer(HistoryWriter):
             self._delete_children([row_id], ProcessingServiceRow)
             self.conn.execute(update(ProcessingServiceRow)
                               .where(ProcessingServiceRow.id == row_id)
-                              .values(rows.service_values(svc, org_id)))
+                              .values({**rows.service_values(svc, org_id),
+                                       "version": ProcessingServiceRow.version + 1}))
         batches: dict[type, list[dict[str, Any]]] = defaultdict(list)
         batches[ClientControllerRow] = [rows.client_values(c, row_id) for c in svc.controllers]
         batches[ProcessorUseRow] = [
@@ -383,12 +424,14 @@ class Writer(HistoryWriter):
                   else rows.tom_values(obj, org_id))
         if existing is None:
             new_id = self.conn.execute(
-                insert(table).values(values).returning(table.id)).scalar_one()
+                insert(table).values({**values, **self.initial_version(obj.uid)})
+                .returning(table.id)).scalar_one()
             self.owned(table)[obj.uid] = (new_id, org_id)
             self.record(entity, obj.uid, entity_label(obj), "", None, entity_label(obj))
             outcome = "created"
         elif self.record_diff(entity, self._from_row(table, existing), obj):
-            self.conn.execute(update(table).where(table.id == existing["id"]).values(values))
+            self.conn.execute(update(table).where(table.id == existing["id"])
+                              .values({**values, "version": table.version + 1}))
             outcome = "updated"
         else:
             outcome = "unchanged"
@@ -415,10 +458,13 @@ class Writer(HistoryWriter):
             if not self.record_diff("processor", old, p):
                 return "unchanged"
             self.conn.execute(update(ProcessorRow).where(ProcessorRow.id == existing["id"])
-                              .values(rows.processor_values(p, org_id)))
+                              .values({**rows.processor_values(p, org_id),
+                                       "version": ProcessorRow.version + 1}))
             return "updated"
-        new_id = self.conn.execute(insert(ProcessorRow).values(rows.processor_values(p, org_id))
-                                   .returning(ProcessorRow.id)).scalar_one()
+        new_id = self.conn.execute(
+            insert(ProcessorRow).values({**rows.processor_values(p, org_id),
+                                         **self.initial_version(p.uid)})
+            .returning(ProcessorRow.id)).scalar_one()
         self.owned(ProcessorRow)[p.uid] = (new_id, org_id)
         self.record("processor", p.uid, p.name, "", None, p.name)
         return "created"

@@ -20,7 +20,7 @@ from ropa_desktop.domain.resources import resources_dir
 from ropa_desktop.store.database import describe, open_store, resolve_url, sqlite_path
 from ropa_desktop.store.lockfile import RegisterLocked
 from ropa_desktop.store.repository import Store
-from ropa_desktop.ui.common import prompts, settings
+from ropa_desktop.ui.common import prompts, settings, tasks
 from ropa_desktop.ui.main_window import MainWindow
 from ropa_desktop.ui.session import Session, opening_organisation
 
@@ -98,6 +98,8 @@ class Application(QObject):
         if url.get_backend_name() == "sqlite":
             settings.remember_database(str(Path(url.database or "").resolve()))
         self._show(session)
+        session.poll_paused = _busy
+        session.start_polling()
         return True
 
     def close(self) -> None:
@@ -130,6 +132,7 @@ class Application(QObject):
         if old is not None:
             old.deleteLater()
             if self.session is not None and self.session is not session:
+                self.session.stop_polling()
                 self.session.store.engine.dispose()
                 if self.session.store.lock is not None:
                     self.session.store.lock.release()
@@ -164,6 +167,11 @@ def open_register(parent: QWidget | None, target: str | None,
         if not prompts.ask_read_only(parent, exc.message()):
             return None
         return open_store(target, read_only=True)
+
+
+def _busy() -> bool:
+    """True while a modal dialog is open or work runs on a worker thread (no polling)."""
+    return QApplication.activeModalWidget() is not None or bool(tasks.running_tasks())
 
 
 def offer_start(parent: QWidget | None, session: Session) -> bool:

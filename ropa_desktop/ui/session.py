@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from enum import StrEnum
 from typing import TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication
 
 from ropa_desktop.domain import model as m
 from ropa_desktop.domain.rules import Finding, check_activity, check_organisation
@@ -40,6 +42,14 @@ def opening_organisation(organisations: list[OrganisationSummary],
     return busy[0] if busy else (names[0] if names else None)
 
 
+POLL_MS = 2000
+"""How often the window looks for changes made by other processes or users (ms)."""
+
+
+def _modal_dialog_open() -> bool:
+    return QApplication.activeModalWidget() is not None
+
+
 class Session(QObject):
     """Caches one organisation's register and its catalogue; writes through the store.
 
@@ -53,6 +63,9 @@ class Session(QObject):
     changed = Signal(object)
     """Emitted with a :class:`Change` after every write."""
     organisationChanged = Signal()
+    changedElsewhere = Signal()
+    """Another process or user changed the database; emitted after :attr:`changed`
+    (``Change.EVERYTHING``) has refreshed the views from the reloaded cache."""
 
     def __init__(self, store: Store, location: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -64,6 +77,49 @@ class Session(QObject):
         self._catalogue: m.Register | None = None
         self._findings: dict[str, list[Finding]] = {}
         self._org_findings: list[Finding] | None = None
+        self._stamp: tuple[int, int, int] | None = None
+        self._poll_timer = QTimer(self)
+        self._poll_timer.timeout.connect(self.poll)
+        self.poll_paused: Callable[[], bool] = _modal_dialog_open
+        """Polling waits while this says so (a modal dialog is open, work is running)."""
+
+    # --- changes made elsewhere ---------------------------------------------
+
+    def start_polling(self, interval_ms: int = POLL_MS) -> None:
+        """Look for changes of other processes or users every ``interval_ms``
+        (see :meth:`poll`)."""
+        self._stamp = self._read_stamp()
+        self._poll_timer.start(interval_ms)
+
+    def stop_polling(self) -> None:
+        """Stop looking for changes made elsewhere."""
+        self._poll_timer.stop()
+
+    def poll(self) -> bool:
+        """Compare the database's change stamp (one small query) with the last one seen;
+        when another process or user changed something, reload the cache, refresh every
+        view (``changed(Change.EVERYTHING)``) and emit :attr:`changedElsewhere`. True when
+        a change was found."""
+        if self.poll_paused():
+            return False
+        stamp = self._read_stamp()
+        if stamp is None or stamp == self._stamp:
+            return False
+        self._stamp = stamp
+        self.reload()
+        self.changedElsewhere.emit()
+        return True
+
+    def _read_stamp(self) -> tuple[int, int, int] | None:
+        try:
+            return self.store.change_stamp()
+        except Exception:  # busy or briefly unreachable: the next poll tries again
+            return None
+
+    def _wrote(self) -> None:
+        """After a write of this session: its own change is not news for :meth:`poll`."""
+        if self._poll_timer.isActive():
+            self._stamp = self._read_stamp()
 
     # --- organisation ------------------------------------------------------
 
@@ -150,10 +206,12 @@ class Session(QObject):
                 org, self.register())
         return self._org_findings
 
-    def save_activity(self, act: m.Activity) -> m.Activity:
-        """Write one activity (new or changed) in one transaction."""
+    def save_activity(self, act: m.Activity, *, force: bool = False) -> m.Activity:
+        """Write one activity (new or changed) in one transaction; ConflictError when it
+        was changed elsewhere since ``act.version`` (``force``: overwrite)."""
         org = self._require_org()
-        saved = self.store.save_activity(org.uid, copy.deepcopy(act))
+        saved = self.store.save_activity(org.uid, copy.deepcopy(act), force=force)
+        self._wrote()
         for i, old in enumerate(org.activities):
             if old.uid == saved.uid:
                 org.activities[i] = saved
@@ -165,10 +223,13 @@ class Session(QObject):
         self.changed.emit(Change.ACTIVITIES)
         return saved
 
-    def delete_activity(self, uid: str) -> None:
-        """Delete one activity; the history keeps it for restoring."""
+    def delete_activity(self, uid: str, *, force: bool = False) -> None:
+        """Delete one activity; the history keeps it for restoring. ConflictError when it
+        was changed elsewhere since it was loaded (``force``: delete anyway)."""
         org = self._require_org()
-        self.store.delete_activity(uid)
+        cached = self._by_uid.get(uid)
+        self.store.delete_activity(uid, cached.version if cached else None, force=force)
+        self._wrote()
         org.activities[:] = [a for a in org.activities if a.uid != uid]
         self._by_uid.pop(uid, None)
         self._forget_checks()
@@ -183,34 +244,39 @@ class Session(QObject):
             entry.owner = self._require_org().uid
         return entry
 
-    def save_processor(self, processor: m.Processor) -> m.Processor:
+    # The catalogue and organisation writes raise ConflictError like save_activity.
+
+    def save_processor(self, processor: m.Processor, *, force: bool = False) -> m.Processor:
         """Create or update a processor of the current organisation's catalogue."""
-        saved = self.store.save_processor(self._owned(processor))
+        saved = self.store.save_processor(self._owned(processor), force=force)
         self._catalogue_changed()
         return saved
 
-    def delete_processor(self, uid: str) -> None:
+    def delete_processor(self, uid: str, *, force: bool = False) -> None:
         """Delete a processor no record uses (the store refuses otherwise)."""
-        self.store.delete_processor(uid)
+        cached = next((p for p in self.catalogue().processors if p.uid == uid), None)
+        self.store.delete_processor(uid, cached.version if cached else None, force=force)
         self._catalogue_changed()
 
-    def save_recipient(self, recipient: m.Recipient) -> m.Recipient:
+    def save_recipient(self, recipient: m.Recipient, *, force: bool = False) -> m.Recipient:
         """Create or update a recipient of the current organisation's catalogue."""
-        saved = self.store.save_recipient(self._owned(recipient))
+        saved = self.store.save_recipient(self._owned(recipient), force=force)
         self._catalogue_changed()
         return saved
 
-    def save_tom(self, tom: m.Tom) -> m.Tom:
+    def save_tom(self, tom: m.Tom, *, force: bool = False) -> m.Tom:
         """Create or update a measure of the current organisation's TOM catalogue."""
-        saved = self.store.save_tom(self._owned(tom))
+        saved = self.store.save_tom(self._owned(tom), force=force)
         self._catalogue_changed()
         return saved
 
-    def save_organisation(self, org: m.Organisation) -> m.Organisation:
+    def save_organisation(self, org: m.Organisation, *,
+                          force: bool = False) -> m.Organisation:
         """Create or update an organisation's master data; a rename follows along."""
         stored = copy.deepcopy(org)
         stored.activities, stored.services = [], []
-        self.store.save_organisation(stored)
+        org.version = self.store.save_organisation(stored, force=force).version
+        self._wrote()
         renamed = self._org is not None and self._org.uid == org.uid
         if renamed or self._org_name is None:
             self._org_name = org.name
@@ -255,12 +321,17 @@ class Session(QObject):
 
     def reload(self) -> None:
         """Forget every cached record (after an import, undo or restore) and tell the views."""
+        current_uid = self._org.uid if self._org is not None else None
         self._org = None
         self._catalogue = None
         self._by_uid = {}
-        orgs = self.organisations()
-        if self._org_name not in {o.name for o in orgs}:
-            self._org_name = opening_organisation(orgs, None)
+        summaries = self.organisations()
+        names = {o.name for o in summaries}
+        renamed = next((o.name for o in summaries if o.uid == current_uid), None)
+        if renamed is not None:  # renamed elsewhere: still the same organisation
+            self._org_name = renamed
+        if self._org_name not in names:
+            self._org_name = opening_organisation(summaries, None)
             self._forget_checks()
             self.organisationChanged.emit()
         self._forget_checks()
@@ -275,6 +346,7 @@ class Session(QObject):
         return org
 
     def _catalogue_changed(self) -> None:
+        self._wrote()
         self._catalogue = None
         self._forget_checks()
         self.changed.emit(Change.CATALOGUE)

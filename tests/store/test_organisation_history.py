@@ -116,7 +116,8 @@ def test_restore_is_refused_for_unknown_uid_and_missing_catalogue_entries(db_url
     # The processor it used is taken away meanwhile: the restore is refused, nothing changes.
     store.delete_activity(register.organisations[1].activities[0].uid)
     shared = register.processors[1]
-    store.save_processor(m.Processor(uid=shared.uid, name=shared.name))  # drop the sub-link
+    store.save_processor(m.Processor(uid=shared.uid, name=shared.name,  # drop the sub-link
+                                     version=shared.version))
     store.delete_processor(register.processors[0].uid)
     store.delete_processor(shared.uid)
     before = len(store.history())

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ropa_desktop.domain import model as m
 from ropa_desktop.domain import presentation as p
+from ropa_desktop.store.versions import ConflictError
 from ropa_desktop.ui.activities.activity_model import (
     COLUMNS,
     SEVERITY_FILTERS,
@@ -26,6 +27,7 @@ from ropa_desktop.ui.activities.activity_model import (
     ActivityTableModel,
 )
 from ropa_desktop.ui.common import prompts, settings
+from ropa_desktop.ui.common.conflict_dialog import DELETE, REMOVE, ask_conflict
 from ropa_desktop.ui.common.naming import named
 from ropa_desktop.ui.common.tables import read_only_rows
 from ropa_desktop.ui.editor.activity_editor import ActivityEditor
@@ -204,9 +206,19 @@ class ActivitiesView(QWidget):
             self.editor.load(None)
         try:
             for uid in uids:
-                self.session.delete_activity(uid)
+                self._delete(uid)
         except Exception as exc:
             prompts.show_error(self, self.tr("Delete"), exc)
+
+    def _delete(self, uid: str) -> None:
+        """Delete one activity; one changed elsewhere meanwhile only after asking."""
+        seen = self.session.activity(uid)
+        try:
+            self.session.delete_activity(uid)
+        except ConflictError as exc:
+            self.session.reload()
+            if ask_conflict(self, self.session, exc, seen, seen, REMOVE) == DELETE:
+                self.session.delete_activity(uid, force=True)
 
     def maybe_leave(self) -> bool:
         """Ask about unsaved changes in the editor; True when the page may be left."""

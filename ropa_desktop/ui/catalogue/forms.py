@@ -247,6 +247,7 @@ class _CatalogueForm(QWidget):
         super().__init__(parent)
         self.session = session
         self._uid = m.new_uid()
+        self._version = 0  # the stored version shown (0: new), see store.versions
         self._loading = False
         self.layout_ = QFormLayout(self)
         self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -477,6 +478,7 @@ class ProcessorForm(_CatalogueForm):
         self._loading = True
         try:
             self._uid = obj.uid
+            self._version = obj.version
             self.name.setText(obj.name)
             self.street.setText(obj.street)
             self.postcode.setText(obj.postcode)
@@ -505,7 +507,7 @@ class ProcessorForm(_CatalogueForm):
             country=self.country.code(), phone=self.phone.text().strip(),
             email=self.email.text().strip(), contract_date=self.contract_date.date(),
             contract_reference=self.contract_reference.text().strip(),
-            subprocessors=links, notes=self.notes.toPlainText().strip())
+            subprocessors=links, notes=self.notes.toPlainText().strip(), version=self._version)
 
 
 # --------------------------------------------------------------------------- recipient
@@ -557,6 +559,7 @@ class RecipientForm(_CatalogueForm):
         self._loading = True
         try:
             self._uid = obj.uid
+            self._version = obj.version
             self.name.setText(obj.name)
             self.category.setText(obj.category)
             self.country.set_code(obj.country)
@@ -570,7 +573,7 @@ class RecipientForm(_CatalogueForm):
         """A new recipient with the form's content (same uid)."""
         return m.Recipient(uid=self._uid, name=self.name.text().strip(),
                            category=self.category.text().strip(), country=self.country.code(),
-                           notes=self.notes.toPlainText().strip())
+                           notes=self.notes.toPlainText().strip(), version=self._version)
 
 
 # --------------------------------------------------------------------------- TOM
@@ -637,6 +640,7 @@ class TomForm(_CatalogueForm):
         self._loading = True
         try:
             self._uid = obj.uid
+            self._version = obj.version
             self.title.setText(obj.title)
             self.description.setPlainText(obj.description)
             self.sdm_goal.set_code(obj.sdm_goal)
@@ -651,7 +655,8 @@ class TomForm(_CatalogueForm):
                      description=self.description.toPlainText().strip(),
                      sdm_goal=self.sdm_goal.code(),
                      art32=[str(i.data(UID_ROLE)) for i in self._art32_items()
-                            if i.checkState() == Qt.CheckState.Checked])
+                            if i.checkState() == Qt.CheckState.Checked],
+                     version=self._version)
 
 
 def sdm_goal_label(ref: str) -> str:

@@ -36,8 +36,19 @@ from ropa_desktop.domain import presentation, vocab
 from ropa_desktop.domain.i18n import language
 from ropa_desktop.store.models import ProcessorRow, ProcessorUseRow
 from ropa_desktop.store.repository import Store
+from ropa_desktop.store.versions import ConflictError
 from ropa_desktop.ui.catalogue.forms import ProcessorForm, RecipientForm, TomForm
 from ropa_desktop.ui.common import prompts
+from ropa_desktop.ui.common.conflict_dialog import (
+    DELETE,
+    DISCARD,
+    OVERWRITE,
+    RELOAD,
+    REMOVE,
+    RESTORE,
+    ask_conflict,
+    mine_as_text,
+)
 from ropa_desktop.ui.common.trees import child_items, top_level_items
 from ropa_desktop.ui.session import Change, Session
 
@@ -206,7 +217,7 @@ class _CatalogueView(QWidget):
     def _blank(self) -> Any:
         raise NotImplementedError
 
-    def _save_entry(self, obj: Any) -> Any:
+    def _save_entry(self, obj: Any, *, force: bool = False) -> Any:
         raise NotImplementedError
 
     def _label(self, obj: Any) -> str:
@@ -400,15 +411,46 @@ class _CatalogueView(QWidget):
         self._current = obj.uid
         try:
             saved = self._save_entry(obj)
+        except ConflictError as exc:  # changed or deleted elsewhere meanwhile: ask
+            return self._resolve_conflict(exc, obj)
         except Exception as exc:  # the store refuses with a StoreError; nothing changed
             self._current = previous
             prompts.show_error(self, self.tr("Not saved"), exc)
             return False
+        self._show_saved(saved)
+        return True
+
+    def _show_saved(self, saved: Any) -> None:
         self._dirty = False
         self.form.set_value(saved)
         self._select_item(saved.uid)
         self._update_actions()
-        return True
+
+    def _resolve_conflict(self, error: ConflictError, mine: Any) -> bool:
+        """Ask about a save that met a change made elsewhere and do what was chosen; True
+        when nothing unsaved is left."""
+        base = self._by_uid().get(mine.uid)
+        self.session.reload()  # the list shows theirs; the dirty form keeps mine
+        choice = ask_conflict(self, self.session, error, mine, base)
+        try:
+            if choice in (OVERWRITE, RESTORE):
+                self._show_saved(self._save_entry(mine, force=True))
+                return True
+        except Exception as exc:  # StoreError: nothing changed
+            prompts.show_error(self, self.tr("Not saved"), exc)
+            return False
+        if choice == RELOAD:
+            prompts.inform(self, self.tr("Their version loaded"), self.tr(
+                "“{name}” now shows the version of {user}. Your values were:\n\n{values}")
+                .format(name=error.label, user=error.user or "?", values=mine_as_text(
+                    error.entity, mine, error.current, self.session)))
+            self._load(mine.uid)
+            return True
+        if choice == DISCARD:
+            self._dirty = False
+            self._load(self._first_uid())
+            return True
+        return False
 
     def revert(self) -> None:
         """Throw away unsaved changes: show the entry as stored (a new one as blank)."""
@@ -487,8 +529,8 @@ class ProcessorsView(_CatalogueView):
     def _refresh_on(self) -> set[Change]:
         return {Change.CATALOGUE, Change.EVERYTHING, Change.ACTIVITIES}
 
-    def _save_entry(self, obj: m.Processor) -> m.Processor:
-        return self.session.save_processor(obj)
+    def _save_entry(self, obj: m.Processor, *, force: bool = False) -> m.Processor:
+        return self.session.save_processor(obj, force=force)
 
     def uses(self, uid: str) -> int:
         """Number of activities using the processor (all organisations)."""
@@ -521,7 +563,13 @@ class ProcessorsView(_CatalogueView):
                                .format(name=stored.name)):
             return False
         try:
-            self.session.delete_processor(stored.uid)
+            try:
+                self.session.delete_processor(stored.uid)
+            except ConflictError as exc:  # changed elsewhere since it was loaded
+                self.session.reload()
+                if ask_conflict(self, self.session, exc, stored, stored, REMOVE) != DELETE:
+                    return False
+                self.session.delete_processor(stored.uid, force=True)
         except Exception as exc:  # StoreError: still in use; nothing changed
             prompts.show_error(self, self.tr("Not deleted"), exc)
             return False
@@ -555,8 +603,8 @@ class RecipientsView(_CatalogueView):
     def _new_heading(self) -> str:
         return self.tr("New recipient")
 
-    def _save_entry(self, obj: m.Recipient) -> m.Recipient:
-        return self.session.save_recipient(obj)
+    def _save_entry(self, obj: m.Recipient, *, force: bool = False) -> m.Recipient:
+        return self.session.save_recipient(obj, force=force)
 
     def _fill(self, entries: list[m.Recipient]) -> None:
         for r in entries:
@@ -593,8 +641,8 @@ class TomsView(_CatalogueView):
     def _new_heading(self) -> str:
         return self.tr("New measure")
 
-    def _save_entry(self, obj: m.Tom) -> m.Tom:
-        return self.session.save_tom(obj)
+    def _save_entry(self, obj: m.Tom, *, force: bool = False) -> m.Tom:
+        return self.session.save_tom(obj, force=force)
 
     def _fill(self, entries: list[m.Tom]) -> None:
         lang = language()

@@ -39,9 +39,11 @@ from ropa_desktop.domain import codec
 from ropa_desktop.domain import model as m
 from ropa_desktop.domain import presentation as p
 from ropa_desktop.domain.rules import Finding, Severity
+from ropa_desktop.store.versions import ConflictError
 from ropa_desktop.ui.common import prompts
 from ropa_desktop.ui.common.severity import severity_icon, worst
 from ropa_desktop.ui.editor.choices import item_label
+from ropa_desktop.ui.editor.conflicts import resolve_save_conflict
 from ropa_desktop.ui.editor.fields import (
     Field,
     get_path,
@@ -84,6 +86,7 @@ class ActivityEditor(ActivityForm, QWidget):
         self.undo_stack = QUndoStack(self)
         self._data: dict[str, Any] | None = None
         self._base: dict[str, Any] | None = None
+        self._version = 0  # the stored version the draft is based on (0: new)
         self._is_new = False
         self._populating = False
         self._fields: list[Field] = []
@@ -107,6 +110,7 @@ class ActivityEditor(ActivityForm, QWidget):
         self.setStyleSheet(_STYLE)
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         session.changed.connect(self._session_changed)
+        session.changedElsewhere.connect(self._changed_elsewhere)
         session.organisationChanged.connect(self._organisation_changed)
         self.load(None)
 
@@ -148,6 +152,7 @@ class ActivityEditor(ActivityForm, QWidget):
         act.reference = self._next_reference()
         act.status = m.ActivityStatus.DRAFT
         act.created = act.changed = now
+        act.version = 0
         self._is_new = True
         self._set_draft(act)
 
@@ -160,8 +165,13 @@ class ActivityEditor(ActivityForm, QWidget):
         return self._data is not None and not self.undo_stack.isClean()
 
     def draft(self) -> m.Activity | None:
-        """The activity as currently edited (a fresh object), None when nothing is shown."""
-        return codec.from_dict(m.Activity, self._data) if self._data is not None else None
+        """The activity as currently edited (a fresh object, with the version it is based
+        on), None when nothing is shown."""
+        if self._data is None:
+            return None
+        act = codec.from_dict(m.Activity, self._data)
+        act.version = self._version
+        return act
 
     def save(self) -> bool:
         """Write the draft; False (after showing the error) when the store refuses it."""
@@ -169,10 +179,31 @@ class ActivityEditor(ActivityForm, QWidget):
             return False
         self._commit_pending()
         try:
-            saved = self.session.save_activity(codec.from_dict(m.Activity, self._data))
+            saved = self.session.save_activity(self._draft())
+        except ConflictError as exc:  # changed or deleted elsewhere meanwhile: ask
+            return resolve_save_conflict(self, exc)
         except Exception as exc:  # the store refuses with a StoreError; show any refusal
             prompts.show_error(self, self.tr("Activity not saved"), exc)
             return False
+        self.show_saved(saved)
+        return True
+
+    def base_data(self) -> dict[str, Any] | None:
+        """The activity as loaded (dictionary form), before the unsaved changes."""
+        return self._base
+
+    def next_reference(self) -> str:
+        """The next free reference number of the organisation ("VT-12")."""
+        return self._next_reference()
+
+    def _draft(self) -> m.Activity:
+        draft = self.draft()
+        assert draft is not None
+        return draft
+
+    def show_saved(self, saved: m.Activity) -> None:
+        """Show ``saved`` (just written) as the clean state of the editor."""
+        self._version = saved.version
         data = codec.to_dict(saved)
         self._is_new = False
         self._data = data
@@ -182,7 +213,6 @@ class ActivityEditor(ActivityForm, QWidget):
         self._update_state()
         self.check_now()
         self.saved.emit(saved.uid)
-        return True
 
     def revert(self) -> None:
         """Discard the unsaved changes (a new draft goes back to how it started)."""
@@ -281,6 +311,11 @@ class ActivityEditor(ActivityForm, QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.title.setFont(font)
         self.title.setWordWrap(True)
+        self.elsewhere = QLabel(self)
+        self.elsewhere.setObjectName(f"{NAME}.changedElsewhere")
+        self.elsewhere.setWordWrap(True)
+        self.elsewhere.setStyleSheet("color: #b35400;")
+        self.elsewhere.hide()
         head = QHBoxLayout()
         head.addWidget(self.title, 1)
         for act in (self.save_action, self.revert_action, self.undo_action, self.redo_action):
@@ -314,6 +349,7 @@ class ActivityEditor(ActivityForm, QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(head)
+        layout.addWidget(self.elsewhere)
         layout.addWidget(self.summary)
         layout.addWidget(self.finding_list)
         layout.addWidget(self.scroll_area, 1)
@@ -325,6 +361,8 @@ class ActivityEditor(ActivityForm, QWidget):
         if self._stale:
             self._refresh_choices()
         self.undo_stack.clear()
+        self._version = act.version if act is not None else 0
+        self.elsewhere.hide()
         if act is None:
             self._data = None
             self._base = None
@@ -531,6 +569,23 @@ class ActivityEditor(ActivityForm, QWidget):
     def _organisation_changed(self) -> None:
         self._stale = True
         self.load(None)
+
+    def _changed_elsewhere(self) -> None:
+        """Another user changed the database: a draft with unsaved changes whose activity
+        changed gets a notice (saving it will ask what to do); a clean one was reloaded."""
+        if self._data is None or self._is_new or not self.is_dirty():
+            return
+        stored = self.session.activity(self._data["uid"])
+        if stored is None:
+            text = self.tr("This activity was deleted elsewhere meanwhile. Saving will ask "
+                           "what to do with your changes.")
+        elif stored.version != self._version:
+            text = self.tr("This activity was changed elsewhere meanwhile. Saving will show "
+                           "the other changes and ask what to do.")
+        else:
+            return
+        self.elsewhere.setText(text)
+        self.elsewhere.show()
 
 
 # ---------------------------------------------------------------------- helpers

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from ropa_desktop.domain import model as m
 from ropa_desktop.domain import presentation as p
 from ropa_desktop.store.repository import ChangeBatch, HistoryEntry, StoreError
+from ropa_desktop.store.versions import OVERWRITE
 from ropa_desktop.ui.common import prompts
 from ropa_desktop.ui.common.item_models import Index, SortKeyProxy
 from ropa_desktop.ui.common.lazy_view import LazyView, connect_open
@@ -119,6 +120,8 @@ def batch_label(batch: ChangeBatch | None) -> str:
         "copy": QCoreApplication.translate("HistoryView", "Copied from another organisation"),
         "delete-organisation": QCoreApplication.translate("HistoryView",
                                                           "Organisation deleted"),
+        OVERWRITE: QCoreApplication.translate("HistoryView",
+                                              "Overwrote a concurrent change by"),
     }
     kind = kinds.get(batch.kind, batch.kind)
     plain = batch.kind == "undo" or not batch.description

@@ -35,6 +35,7 @@ from ropa_desktop.domain import model as m
 from ropa_desktop.domain import presentation, vocab
 from ropa_desktop.domain.i18n import language
 from ropa_desktop.domain.rules import Finding
+from ropa_desktop.store.versions import ConflictError
 from ropa_desktop.ui.catalogue.forms import (
     AddressFields,
     FieldMessage,
@@ -44,6 +45,14 @@ from ropa_desktop.ui.catalogue.forms import (
     text_edit,
 )
 from ropa_desktop.ui.common import prompts
+from ropa_desktop.ui.common.conflict_dialog import (
+    DISCARD,
+    OVERWRITE,
+    RELOAD,
+    RESTORE,
+    ask_conflict,
+    mine_as_text,
+)
 from ropa_desktop.ui.session import Change, Session
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "info"}
@@ -162,6 +171,7 @@ class OrganisationView(QWidget):
         self._stale = False
         session.changed.connect(self._on_session_changed)
         session.organisationChanged.connect(self._on_organisation_changed)
+        session.changedElsewhere.connect(self._on_changed_elsewhere)
         self.reload()
 
     # --- building -----------------------------------------------------------
@@ -187,6 +197,11 @@ class OrganisationView(QWidget):
         self.findings_label.setWordWrap(True)
         self.findings_label.setTextFormat(Qt.TextFormat.PlainText)
         self.findings_label.hide()
+        self.elsewhere = QLabel(self)
+        self.elsewhere.setObjectName(n("changedElsewhere"))
+        self.elsewhere.setWordWrap(True)
+        self.elsewhere.setStyleSheet("color: #b35400;")
+        self.elsewhere.hide()
 
         # organisation
         self.name = line_edit(n("name"), self)
@@ -283,6 +298,7 @@ class OrganisationView(QWidget):
 
         outer = QVBoxLayout(self)
         outer.addWidget(self.heading)
+        outer.addWidget(self.elsewhere)
         outer.addWidget(self.findings_label)
         outer.addWidget(scroll, 1)
         outer.addLayout(buttons)
@@ -345,6 +361,16 @@ class OrganisationView(QWidget):
         else:
             self.show_findings(self.session.organisation_findings())
 
+    def _on_changed_elsewhere(self) -> None:
+        """Unsaved master data whose organisation changed elsewhere get a notice."""
+        org = self.session.organisation()
+        if self._dirty and self._org is not None and org is not None \
+                and org.version != self._org.version:
+            self.elsewhere.setText(self.tr(
+                "The master data were changed elsewhere meanwhile. Saving will show the "
+                "other changes and ask what to do."))
+            self.elsewhere.show()
+
     def _on_organisation_changed(self) -> None:
         """Another organisation is current: its data replace the form (ask first: maybe_leave)."""
         if self.isVisible():
@@ -368,6 +394,7 @@ class OrganisationView(QWidget):
     def reload(self) -> None:
         """Show the current organisation as stored (unsaved changes are dropped)."""
         self._stale = False
+        self.elsewhere.hide()
         org = self.session.organisation()
         self._org = (copy.deepcopy(dataclasses.replace(org, activities=[], services=[]))
                      if org is not None else None)
@@ -424,7 +451,8 @@ class OrganisationView(QWidget):
             supervisory_authority=self.authority.code(),
             is_controller=self.is_controller.isChecked(),
             is_processor=self.is_processor.isChecked(),
-            notes=self.notes.toPlainText().strip(), archived=base.archived)
+            notes=self.notes.toPlainText().strip(), archived=base.archived,
+            version=base.version)
 
     def show_findings(self, findings: list[Finding]) -> None:
         """Show the organisation's findings at their fields; others in the list at the top."""
@@ -467,6 +495,9 @@ class OrganisationView(QWidget):
         self.session.organisation()  # loaded, so that a rename follows in the session
         try:
             self.session.save_organisation(org)
+        except ConflictError as exc:  # changed elsewhere meanwhile: ask
+            if not self._resolve_conflict(exc, org):
+                return False
         except Exception as exc:  # StoreError: the database is unchanged
             prompts.show_error(self, self.tr("Not saved"), exc)
             return False
@@ -474,6 +505,27 @@ class OrganisationView(QWidget):
         self.reload()
         self.saved.emit()
         return True
+
+    def _resolve_conflict(self, error: ConflictError, mine: m.Organisation) -> bool:
+        """Ask about a save that met a change made elsewhere; True when the page may show
+        the stored state (mine overwritten it, or theirs taken with mine kept in view)."""
+        base = self._org
+        self.session.reload()
+        choice = ask_conflict(self, self.session, error, mine, base)
+        if choice in (OVERWRITE, RESTORE):
+            try:
+                self.session.save_organisation(mine, force=True)
+            except Exception as exc:  # StoreError: the database is unchanged
+                prompts.show_error(self, self.tr("Not saved"), exc)
+                return False
+            return True
+        if choice == RELOAD:
+            prompts.inform(self, self.tr("Their version loaded"), self.tr(
+                "The master data now show the version of {user}. Your values were:\n\n"
+                "{values}").format(user=error.user or "?", values=mine_as_text(
+                    "organisation", mine, error.current, self.session)))
+            return True
+        return choice == DISCARD
 
     def revert(self) -> None:
         """Throw away unsaved changes."""

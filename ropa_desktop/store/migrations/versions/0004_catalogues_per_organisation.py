@@ -10,7 +10,7 @@ organisation, with composite foreign keys to both ends, so no link can cross
 organisations. Organisations get a nullable ``archived`` timestamp.
 
 Revision ID: 0004
-Revises: 0002
+Revises: 0003
 Create Date: 2026-12-01
 """
 
@@ -25,7 +25,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0004"
-down_revision = "0002"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
