@@ -174,9 +174,11 @@ def current_record(conn: Connection, entity: str, uid: str) -> Any:
     row = conn.execute(select(table).where(table.uid == uid)).mappings().first()
     if row is None:
         return None
-    convert = {"organisation": rows.organisation_from, "recipient": rows.recipient_from,
-               "tom": rows.tom_from}[entity]
-    return convert(row)
+    if entity == "organisation":
+        return rows.organisation_from(row)
+    owner = conn.execute(select(OrganisationRow.uid).where(
+        OrganisationRow.id == row["organisation_id"])).scalar_one()
+    return rows.recipient_from(row, owner) if entity == "recipient" else rows.tom_from(row, owner)
 
 
 def change_stamp(conn: Connection) -> tuple[int, int, int]:
