@@ -253,6 +253,7 @@ class Store:
         so it fails exactly where the real one would. ``text_cleaned`` tells that
         the caller has already replaced NUL and other control characters.
         """
+        given = register
         entries: list[m.Processor | m.Recipient | m.Tom] = [
             *register.processors, *register.recipients, *register.toms]
         if any(not e.owner for e in entries):
@@ -266,6 +267,10 @@ class Store:
             if dry_run:
                 raise DryRun
         assert result is not None
+        if register is not given:  # the caller's objects carry the stored versions too
+            stored = {r.uid: r.version for r in _versioned(register)}
+            for record in _versioned(given):
+                record.version = stored.get(record.uid, record.version)
         return result
 
     # Single-record writes compare versions (see store.versions): each raises
@@ -577,6 +582,15 @@ class Store:
         (or :meth:`restore_organisation`) brings everything back."""
         with writing(self.engine) as conn:
             return organisations.delete_organisation(Writer(conn, self.user), name)
+
+
+def _versioned(register: m.Register) -> list[Any]:
+    """Every record of ``register`` that carries a version."""
+    found: list[Any] = [*register.organisations, *register.processors, *register.recipients,
+                        *register.toms]
+    for org in register.organisations:
+        found += [*org.activities, *org.services]
+    return found
 
 
 def _version(conn: Connection, entity: str, uid: str) -> int:
