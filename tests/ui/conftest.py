@@ -39,6 +39,22 @@ def session(qapp, demo_store: Store, tmp_path: Path) -> Session:  # type: ignore
 
 
 @pytest.fixture(autouse=True)
+def _no_unanswered_message_box(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A message box a test did not answer (through ``prompts``) fails the test at once;
+    offscreen nobody could click it, and the run would hang until CI's time runs out."""
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    def unanswered(*args: object, **kwargs: object) -> None:
+        texts = [a for a in args if isinstance(a, str)]
+        raise AssertionError(f"a dialog was shown that the test does not answer: {texts}")
+
+    for name in ("question", "warning", "critical", "information"):
+        monkeypatch.setattr(QMessageBox, name, unanswered)
+    for name in ("getItem", "getText"):
+        monkeypatch.setattr(QInputDialog, name, unanswered)
+
+
+@pytest.fixture(autouse=True)
 def _clean_qt_state(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
     """Each test starts with empty settings and must not leave a worker thread running."""
     from ropa_desktop.ui.common.settings import configure_application

@@ -127,6 +127,7 @@ def test_a_demo_start_opens_on_an_organisation_with_activities(qtbot, tmp_path: 
     # the next start opens on the organisation used last
     controller.window.switch_organisation(HERNE)
     assert settings.value("session/organisation") == HERNE
+    controller.close()  # the window ends (and gives up the register's lock)
     again = app_module.Application(QApplication.instance(), str(tmp_path / "d.sqlite"))
     assert again.start()
     qtbot.addWidget(again.window)
