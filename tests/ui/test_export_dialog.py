@@ -70,7 +70,8 @@ def test_cancel_writes_no_file(session, qtbot, tmp_path: Path, monkeypatch) -> N
     load_register = session.store.load_register
 
     def held_load_register(*args, **kwargs):  # type: ignore[no-untyped-def]
-        pressed.wait(60)
+        if threading.current_thread() is not threading.main_thread():  # only the worker
+            pressed.wait(60)
         return load_register(*args, **kwargs)
 
     monkeypatch.setattr(session.store, "load_register", held_load_register)
