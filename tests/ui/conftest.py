@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -22,12 +23,25 @@ DEMO_ORG = "Stadtwerke Bochum GmbH"
 """A demo organisation with eight activities (municipal company)."""
 
 
-@pytest.fixture
-def demo_store(tmp_path: Path) -> Store:
-    """A fresh SQLite register holding the demo data."""
-    store = open_store(tmp_path / "register.sqlite", user="tester")
+@pytest.fixture(scope="session")
+def _demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo register written once per test session (schema upgrades and the import
+    take most of a GUI test's setup); every test gets its own copy."""
+    path = tmp_path_factory.mktemp("demo-register") / "register.sqlite"
+    store = open_store(path, user="tester")
     store.import_register(build_demo_register(date.today()), description="Demo", kind="demo")
-    return store
+    with store.engine.connect() as conn:  # everything into the main file, no WAL left
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.engine.dispose()
+    return path
+
+
+@pytest.fixture
+def demo_store(tmp_path: Path, _demo_file: Path) -> Store:
+    """A fresh SQLite register holding the demo data (a copy of the session's demo file)."""
+    target = tmp_path / "register.sqlite"
+    shutil.copyfile(_demo_file, target)
+    return open_store(target, user="tester")
 
 
 @pytest.fixture
