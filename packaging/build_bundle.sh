@@ -31,7 +31,19 @@ frozen=$SECONDS
     --distpath "$root/dist" --workpath "$work/pyinstaller" "$root/packaging/ropa-desktop.spec")
 build_seconds=$((SECONDS - frozen))
 cp "$root/LICENSE" "$bundle/LICENSE.txt"
-"$venv_bin/python" "$root/packaging/notices.py" --out "$bundle/THIRD_PARTY_NOTICES.txt"
+"$venv_bin/python" "$root/packaging/notices.py" --bundle --out "$bundle/THIRD_PARTY_NOTICES.txt"
+
+if [[ $platform == linux ]]; then
+    # The smoke test runs offscreen; a desktop start loads the xcb plugin, whose system
+    # libraries the README lists (scripts/ensure-system-deps.sh installs them).
+    xcb="$bundle/_internal/PySide6/Qt/plugins/platforms/libqxcb.so"
+    missing="$(ldd "$xcb" | awk '/not found/ {print $1}' | sort -u | tr '\n' ' ')"
+    if [[ -n $missing ]]; then
+        echo "error: the Qt xcb plugin of the bundle cannot load; missing: $missing" >&2
+        echo "       (README, Installation: the Qt system libraries)" >&2
+        exit 1
+    fi
+fi
 
 step "smoke test of the bundle"
 (cd "$work" && "$venv_bin/python" "$root/packaging/smoke.py" \

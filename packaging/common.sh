@@ -8,6 +8,17 @@ case "$(cd "$(dirname "$work")" && pwd)/$(basename "$work")/" in
     "$root"/*) echo "error: the packaging work folder $work lies inside the source tree" >&2
                exit 2 ;;
 esac
+# A work folder is only ever emptied when it is one of ours (it holds this marker).
+marker=".ropa-packaging-work"
+fresh_work() {
+    if [[ -e "$work" && ! -e "$work/$marker" && -n "$(ls -A "$work" 2>/dev/null)" ]]; then
+        echo "error: $work exists and is not a packaging work folder; choose another" >&2
+        exit 2
+    fi
+    rm -rf "$work"
+    mkdir -p "$work"
+    touch "$work/$marker"
+}
 case "$(uname -s)" in
     MINGW* | MSYS* | CYGWIN*) platform=windows; venv_bin="$work/venv/Scripts"; exe=.exe ;;
     Darwin) platform=macos; venv_bin="$work/venv/bin"; exe= ;;

@@ -9,9 +9,9 @@ It follows the requirements of the installed ``ropa-desktop`` (with the extra
 ``postgresql``) through every installed distribution, and writes for each: name, version,
 licence, home page and the licence texts the distribution ships. Qt and PySide6 ship no
 licence text in their wheels: the LGPLv3 (and the GPLv3 it builds on) are added from
-packaging/licenses/. The DejaVu fonts' licence comes from resources/fonts/, and the
-licence of the Python interpreter that a frozen bundle carries from the interpreter's own
-LICENSE.txt. Needs only the standard library.
+packaging/licenses/. The DejaVu fonts' licence comes from resources/fonts/; with
+``--bundle``, the licence of the Python interpreter a frozen bundle carries is added from
+the interpreter's own LICENSE.txt. Needs only the standard library.
 """
 
 from __future__ import annotations
@@ -118,8 +118,8 @@ def _section(title: str, lines: list[str], texts: list[tuple[str, str]]) -> list
     return out
 
 
-def render() -> str:
-    """The whole notices file."""
+def render(bundle: bool = False) -> str:
+    """The whole notices file; for a ``bundle`` with the licence of the Python interpreter."""
     out = [
         "ropa-desktop — third-party notices",
         "",
@@ -149,11 +149,11 @@ def render() -> str:
                     ["Licence: Bitstream Vera Fonts licence with the DejaVu changes (free)",
                      "Home page: https://dejavu-fonts.github.io/"],
                     [("LICENSE-DejaVu.txt", fonts.read_text(encoding="utf-8"))])
-    python_licence = Path(sys.base_prefix) / "LICENSE.txt"
+    python_licence = Path(sys.base_prefix) / "LICENSE.txt"  # Windows
     if not python_licence.is_file():
         python_licence = (Path(sys.base_prefix) / "lib"
                           / f"python{sys.version_info[0]}.{sys.version_info[1]}" / "LICENSE.txt")
-    if python_licence.is_file():
+    if bundle and python_licence.is_file():  # a wheel ships no interpreter
         out += _section(f"Python {sys.version_info[0]}.{sys.version_info[1]} (the interpreter "
                         "inside the bundles)",
                         ["Licence: PSF-2.0", "Home page: https://www.python.org/"],
@@ -179,8 +179,10 @@ def main(argv: list[str] | None = None) -> int:
     group = parser.add_mutually_exclusive_group(required=True)
     group.add_argument("--out", type=Path, help="write the notices here")
     group.add_argument("--check", type=Path, help="exit 1 when this file is not up to date")
+    parser.add_argument("--bundle", action="store_true",
+                        help="add the licence of the Python interpreter a bundle carries")
     args = parser.parse_args(argv)
-    text = render()
+    text = render(args.bundle)
     if args.out:
         args.out.write_text(text, encoding="utf-8", newline="\n")
         print(f"notices: wrote {args.out} ({len(closure())} distributions)")

@@ -190,8 +190,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gui", help="the desktop program (default: none, step skipped)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     args = parser.parse_args(argv)
-    cli = shlex.split(args.cli, posix=os.name != "nt")
-    gui = shlex.split(args.gui, posix=os.name != "nt") if args.gui else None
+    # Split like a POSIX shell (on Windows write paths with forward slashes).
+    cli = shlex.split(args.cli)
+    gui = shlex.split(args.gui) if args.gui else None
     work = Path(tempfile.mkdtemp(prefix="ropa-smoke-")).resolve()
     smoke = Smoke(cli, gui, work)
     started = time.perf_counter()

@@ -14,7 +14,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 started=$SECONDS
 build_python="${BUILD_PYTHON:-$root/.venv/bin/python}"
 
-rm -rf "$work"
+fresh_work
 mkdir -p "$work/wheel"
 step "building the wheel"
 "$build_python" -m pip wheel "${pip_quiet[@]}" --no-deps --no-build-isolation \

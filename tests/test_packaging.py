@@ -9,6 +9,7 @@ the start with a message naming it.
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -110,3 +111,20 @@ def test_a_missing_resource_stops_the_start_with_its_name(installed: Path, tmp_p
     assert remove in done.stderr
     assert done.stdout == ""
     shutil.rmtree(installed)
+
+
+def test_the_smoke_test_fails_when_a_shipped_file_is_missing(installed: Path,
+                                                              tmp_path: Path) -> None:
+    # A vocabulary file the start check cannot miss (the folder still holds others): the
+    # smoke test of packaging/ must find it through the commands that use it.
+    (installed / "ropa_desktop" / "_data" / "resources" / "vocab" / "sdm_goals.json").unlink()
+    runner = tmp_path / "run_cli.py"
+    runner.write_text(f"import sys\nsys.path.insert(0, {str(installed)!r})\n{RUN_CLI}\n",
+                      encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "packaging" / "smoke.py"),
+         "--cli", shlex.join([sys.executable, str(runner)])],
+        cwd=tmp_path, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 1, done.stdout
+    assert "smoke test FAILED" in done.stderr
+    assert "sdm_goals" in done.stderr
