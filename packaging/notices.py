@@ -62,23 +62,33 @@ def closure() -> list[metadata.Distribution]:
             dep, asked, extra = _requirement(line)
             if extra and extra not in extras:
                 continue
-            if dep in installed and dep != _key(PROJECT) and (
-                    dep not in wanted or asked - seen_extras[dep]):
+            if (
+                dep in installed
+                and dep != _key(PROJECT)
+                and (dep not in wanted or asked - seen_extras[dep])
+            ):
                 wanted[dep] = installed[dep]
                 seen_extras[dep] = seen_extras.get(dep, set()) | asked
                 todo.append((dep, seen_extras[dep]))
     return sorted(wanted.values(), key=lambda d: _key(d.metadata["Name"]))
 
 
+def _field(dist: metadata.Distribution, name: str) -> str:
+    values = dist.metadata.get_all(name) or []
+    return str(values[0]) if values else ""
+
+
 def licence_of(dist: metadata.Distribution) -> str:
     """The licence as the distribution declares it (SPDX expression, field or classifiers)."""
-    meta = dist.metadata
-    expression = meta.get("License-Expression")
+    expression = _field(dist, "License-Expression")
     if expression:
-        return str(expression)
-    field = (meta.get("License") or "").strip()
-    classifiers = [c.split("::")[-1].strip() for c in meta.get_all("Classifier") or []
-                   if c.startswith("License ::")]
+        return expression
+    field = _field(dist, "License").strip()
+    classifiers = [
+        str(c).split("::")[-1].strip()
+        for c in dist.metadata.get_all("Classifier") or []
+        if str(c).startswith("License ::")
+    ]
     if field and len(field) < 200:
         return field
     return "; ".join(classifiers) or (field.splitlines()[0] if field else "not declared")
@@ -86,10 +96,9 @@ def licence_of(dist: metadata.Distribution) -> str:
 
 def home_of(dist: metadata.Distribution) -> str:
     """The project's home page or source address."""
-    meta = dist.metadata
-    if meta.get("Home-page"):
-        return str(meta["Home-page"])
-    urls = [u.split(",", 1) for u in meta.get_all("Project-URL") or []]
+    if _field(dist, "Home-page"):
+        return _field(dist, "Home-page")
+    urls = [str(u).split(",", 1) for u in dist.metadata.get_all("Project-URL") or []]
     for label, url in urls:
         if label.strip().lower() in ("homepage", "home", "source", "source code", "repository"):
             return url.strip()
@@ -106,8 +115,9 @@ def licence_texts(dist: metadata.Distribution) -> list[tuple[str, str]]:
         if LICENCE_NAMES.match(file.name) or (len(parts) > 2 and parts[1] == "licenses"):
             path = Path(str(dist.locate_file(file)))
             if path.is_file():
-                texts.append(("/".join(parts[1:]),
-                              path.read_text(encoding="utf-8", errors="replace")))
+                texts.append(
+                    ("/".join(parts[1:]), path.read_text(encoding="utf-8", errors="replace"))
+                )
     return sorted(texts)
 
 
@@ -135,33 +145,50 @@ def render(bundle: bool = False) -> str:
         lines = [f"Licence: {licence}", f"Home page: {home_of(dist)}"]
         if not texts and "LGPL-3.0" in licence:
             needs_fsf = True
-            lines.append("This distribution ships no licence text; the GNU LGPL v3 and the GNU "
-                         "GPL v3 it builds on are printed at the end of this file. It contains "
-                         "the Qt libraries (LGPLv3); their source is available from the Qt "
-                         "Project (https://www.qt.io/download-open-source).")
+            lines.append(
+                "This distribution ships no licence text; the GNU LGPL v3 and the GNU "
+                "GPL v3 it builds on are printed at the end of this file. It contains "
+                "the Qt libraries (LGPLv3); their source is available from the Qt "
+                "Project (https://www.qt.io/download-open-source)."
+            )
         elif not texts:
             lines.append("This distribution ships no licence file.")
         out += _section(f"{name} {dist.version}", lines, texts)
     fonts = ROOT / "resources" / "fonts" / "LICENSE-DejaVu.txt"
     installed_fonts = _installed_data("resources/fonts/LICENSE-DejaVu.txt")
     fonts = installed_fonts or fonts
-    out += _section("DejaVu fonts (resources/fonts)",
-                    ["Licence: Bitstream Vera Fonts licence with the DejaVu changes (free)",
-                     "Home page: https://dejavu-fonts.github.io/"],
-                    [("LICENSE-DejaVu.txt", fonts.read_text(encoding="utf-8"))])
+    out += _section(
+        "DejaVu fonts (resources/fonts)",
+        [
+            "Licence: Bitstream Vera Fonts licence with the DejaVu changes (free)",
+            "Home page: https://dejavu-fonts.github.io/",
+        ],
+        [("LICENSE-DejaVu.txt", fonts.read_text(encoding="utf-8"))],
+    )
     python_licence = Path(sys.base_prefix) / "LICENSE.txt"  # Windows
     if not python_licence.is_file():
-        python_licence = (Path(sys.base_prefix) / "lib"
-                          / f"python{sys.version_info[0]}.{sys.version_info[1]}" / "LICENSE.txt")
+        python_licence = (
+            Path(sys.base_prefix)
+            / "lib"
+            / f"python{sys.version_info[0]}.{sys.version_info[1]}"
+            / "LICENSE.txt"
+        )
     if bundle and python_licence.is_file():  # a wheel ships no interpreter
-        out += _section(f"Python {sys.version_info[0]}.{sys.version_info[1]} (the interpreter "
-                        "inside the bundles)",
-                        ["Licence: PSF-2.0", "Home page: https://www.python.org/"],
-                        [("LICENSE.txt", python_licence.read_text(encoding="utf-8"))])
+        out += _section(
+            f"Python {sys.version_info[0]}.{sys.version_info[1]} (the interpreter "
+            "inside the bundles)",
+            ["Licence: PSF-2.0", "Home page: https://www.python.org/"],
+            [("LICENSE.txt", python_licence.read_text(encoding="utf-8"))],
+        )
     if needs_fsf:
-        out += _section("GNU licences referred to above", [],
-                        [(name, (Path(__file__).parent / "licenses" / name)
-                          .read_text(encoding="utf-8")) for name in FSF_TEXTS])
+        out += _section(
+            "GNU licences referred to above",
+            [],
+            [
+                (name, (Path(__file__).parent / "licenses" / name).read_text(encoding="utf-8"))
+                for name in FSF_TEXTS
+            ],
+        )
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -179,8 +206,11 @@ def main(argv: list[str] | None = None) -> int:
     group = parser.add_mutually_exclusive_group(required=True)
     group.add_argument("--out", type=Path, help="write the notices here")
     group.add_argument("--check", type=Path, help="exit 1 when this file is not up to date")
-    parser.add_argument("--bundle", action="store_true",
-                        help="add the licence of the Python interpreter a bundle carries")
+    parser.add_argument(
+        "--bundle",
+        action="store_true",
+        help="add the licence of the Python interpreter a bundle carries",
+    )
     args = parser.parse_args(argv)
     text = render(args.bundle)
     if args.out:
@@ -189,9 +219,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     current = args.check.read_text(encoding="utf-8") if args.check.is_file() else ""
     if current != text:
-        print(f"notices: {args.check} is out of date for the installed distributions; "
-              f"regenerate it with: python packaging/notices.py --out {args.check}",
-              file=sys.stderr)
+        print(
+            f"notices: {args.check} is out of date for the installed distributions; "
+            f"regenerate it with: python packaging/notices.py --out {args.check}",
+            file=sys.stderr,
+        )
         return 1
     print(f"notices: {args.check} is up to date")
     return 0

@@ -32,8 +32,13 @@ from pathlib import Path
 
 MIN_TEMPLATES = 13
 ORG = "Stadt Ahaus"
-BAD_SIGNS = ("Traceback", "Installation unvollständig", "Incomplete installation",
-             "Interner Fehler", "Internal error")
+BAD_SIGNS = (
+    "Traceback",
+    "Installation unvollständig",
+    "Incomplete installation",
+    "Interner Fehler",
+    "Internal error",
+)
 
 
 class SmokeFailure(Exception):
@@ -50,27 +55,50 @@ class Smoke:
         self.steps = 0
         home = work / "home"
         home.mkdir()
-        self.env = {k: v for k, v in os.environ.items()
-                    if not k.startswith(("ROPA_", "PYTHON", "XDG_", "VIRTUAL_ENV"))}
-        self.env.update({
-            "HOME": str(home), "USERPROFILE": str(home),
-            "APPDATA": str(home / "AppData" / "Roaming"),
-            "LOCALAPPDATA": str(home / "AppData" / "Local"),
-            "XDG_DATA_HOME": str(home / "data"), "XDG_CONFIG_HOME": str(home / "config"),
-            "XDG_STATE_HOME": str(home / "state"), "XDG_CACHE_HOME": str(home / "cache"),
-            "ROPA_USER": "smoke", "PYTHONIOENCODING": "utf-8",
-        })
+        self.env = {
+            k: v
+            for k, v in os.environ.items()
+            if not k.startswith(("ROPA_", "PYTHON", "XDG_", "VIRTUAL_ENV"))
+        }
+        self.env.update(
+            {
+                "HOME": str(home),
+                "USERPROFILE": str(home),
+                "APPDATA": str(home / "AppData" / "Roaming"),
+                "LOCALAPPDATA": str(home / "AppData" / "Local"),
+                "XDG_DATA_HOME": str(home / "data"),
+                "XDG_CONFIG_HOME": str(home / "config"),
+                "XDG_STATE_HOME": str(home / "state"),
+                "XDG_CACHE_HOME": str(home / "cache"),
+                "ROPA_USER": "smoke",
+                "PYTHONIOENCODING": "utf-8",
+            }
+        )
 
-    def run(self, name: str, *args: str, ok: tuple[int, ...] = (0,),
-            program: list[str] | None = None, env: dict[str, str] | None = None,
-            timeout: float = 300) -> str:
+    def run(
+        self,
+        name: str,
+        *args: str,
+        ok: tuple[int, ...] = (0,),
+        program: list[str] | None = None,
+        env: dict[str, str] | None = None,
+        timeout: float = 300,
+    ) -> str:
         """Run one command; fail on an unexpected exit code or a bad sign in its output."""
         command = [*(program or self.cli), *args]
         started = time.perf_counter()
         try:
-            done = subprocess.run(command, cwd=self.work, env={**self.env, **(env or {})},
-                                  capture_output=True, text=True, encoding="utf-8",
-                                  errors="replace", timeout=timeout, stdin=subprocess.DEVNULL)
+            done = subprocess.run(
+                command,
+                cwd=self.work,
+                env={**self.env, **(env or {})},
+                capture_output=True,
+                text=True,
+                encoding="utf-8",
+                errors="replace",
+                timeout=timeout,
+                stdin=subprocess.DEVNULL,
+            )
         except (OSError, subprocess.TimeoutExpired) as exc:
             raise SmokeFailure(f"{name}: {shlex.join(command)} could not run: {exc}") from None
         output = done.stdout + done.stderr
@@ -80,7 +108,8 @@ class Smoke:
             raise SmokeFailure(
                 f"{name}: {shlex.join(command)} exited {done.returncode}"
                 f"{' with ' + ', '.join(bad) if bad else ''}\n"
-                f"--- stdout ---\n{done.stdout}--- stderr ---\n{done.stderr}")
+                f"--- stdout ---\n{done.stdout}--- stderr ---\n{done.stderr}"
+            )
         self.steps += 1
         print(f"  ok  {name} ({seconds:.1f} s)", flush=True)
         return done.stdout
@@ -96,16 +125,27 @@ class Smoke:
         for lang in ("de", "en"):
             out = self.run(f"template list ({lang})", "--lang", lang, "template", "list")
             ids = [line for line in out.splitlines() if line.strip() and not line[0].isspace()]
-            self.expect("template list", len(ids) >= MIN_TEMPLATES,
-                        f"{len(ids)} templates listed, expected at least {MIN_TEMPLATES}:\n{out}")
+            self.expect(
+                "template list",
+                len(ids) >= MIN_TEMPLATES,
+                f"{len(ids)} templates listed, expected at least {MIN_TEMPLATES}:\n{out}",
+            )
 
     def register(self) -> Path:
         db = self.work / "register.sqlite"
         self.run("demo", "--db", str(db), "demo")
         out = self.run("summary", "--db", str(db), "summary")
         self.expect("summary", ORG in out, f"the demo organisation {ORG} is missing:\n{out}")
-        out = self.run("template apply", "--db", str(db), "template", "apply",
-                       "teams-video-consultation", "--org", ORG)
+        out = self.run(
+            "template apply",
+            "--db",
+            str(db),
+            "template",
+            "apply",
+            "teams-video-consultation",
+            "--org",
+            ORG,
+        )
         return db
 
     def exports(self, db: Path) -> dict[str, Path]:
@@ -114,39 +154,64 @@ class Smoke:
             for fmt in ("xlsx", "pdf", "json"):
                 out = self.work / f"register-{lang}.{fmt}"
                 org = [] if fmt == "json" else ["--org", ORG]
-                self.run(f"export {fmt} ({lang})", "--db", str(db), "--lang", lang, "export",
-                         "--format", fmt, "--out", str(out), *org)
-                self.expect(f"export {fmt}", out.is_file() and out.stat().st_size > 2000,
-                            f"{out} is missing or too small")
+                self.run(
+                    f"export {fmt} ({lang})",
+                    "--db",
+                    str(db),
+                    "--lang",
+                    lang,
+                    "export",
+                    "--format",
+                    fmt,
+                    "--out",
+                    str(out),
+                    *org,
+                )
+                self.expect(
+                    f"export {fmt}",
+                    out.is_file() and out.stat().st_size > 2000,
+                    f"{out} is missing or too small",
+                )
                 files[f"{fmt}-{lang}"] = out
         head = files["pdf-de"].read_bytes()[:5]
         self.expect("export pdf", head == b"%PDF-", f"not a PDF: {head!r}")
         names = zipfile.ZipFile(files["xlsx-de"]).namelist()
         self.expect("export xlsx", "xl/workbook.xml" in names, "not an Excel workbook")
         register = json.loads(files["json-de"].read_text(encoding="utf-8"))
-        self.expect("export json", len(register.get("organisations", [])) >= 5,
-                    "the JSON export lacks the demo organisations")
+        self.expect(
+            "export json",
+            len(register.get("organisations", [])) >= 5,
+            "the JSON export lacks the demo organisations",
+        )
         return files
 
     def imports(self, files: dict[str, Path]) -> None:
         fresh = self.work / "from-xlsx.sqlite"
-        self.run("import xlsx", "--db", str(fresh), "import", str(files["xlsx-de"]),
-                 "--org", ORG)
+        self.run("import xlsx", "--db", str(fresh), "import", str(files["xlsx-de"]), "--org", ORG)
         out = self.run("summary after xlsx import", "--db", str(fresh), "summary")
-        self.expect("import xlsx", f"{ORG}: 0 " not in out and ORG in out,
-                    f"nothing imported from the spreadsheet:\n{out}")
+        self.expect(
+            "import xlsx",
+            f"{ORG}: 0 " not in out and ORG in out,
+            f"nothing imported from the spreadsheet:\n{out}",
+        )
         fresh = self.work / "from-json.sqlite"
         self.run("import json", "--db", str(fresh), "import", str(files["json-de"]))
         out = self.run("summary after json import", "--db", str(fresh), "summary")
-        self.expect("import json", "5 " in out and ORG in out,
-                    f"the JSON import did not bring the five organisations:\n{out}")
+        self.expect(
+            "import json",
+            "5 " in out and ORG in out,
+            f"the JSON import did not bring the five organisations:\n{out}",
+        )
 
     def check(self, db: Path) -> None:
         for lang in ("de", "en"):
             # Exit code 1 means findings of severity error, which the demo register has.
             out = self.run(f"check ({lang})", "--db", str(db), "--lang", lang, "check", ok=(0, 1))
-            self.expect("check", "[error]" in out or "[warning]" in out,
-                        f"check printed no findings:\n{out}")
+            self.expect(
+                "check",
+                "[error]" in out or "[warning]" in out,
+                f"check printed no findings:\n{out}",
+            )
 
     def verify(self, db: Path) -> None:
         usage = self.run("--help", "--help")
@@ -160,33 +225,56 @@ class Smoke:
             print("  --  desktop application: no --gui given; skipped", flush=True)
             return
         report = self.work / "gui-report.json"
-        self.run("desktop application (offscreen)", "--db", str(db), program=self.gui,
-                 env={"ROPA_SMOKE_REPORT": str(report), "QT_QPA_PLATFORM": "offscreen"},
-                 timeout=180)
+        self.run(
+            "desktop application (offscreen)",
+            "--db",
+            str(db),
+            program=self.gui,
+            env={"ROPA_SMOKE_REPORT": str(report), "QT_QPA_PLATFORM": "offscreen"},
+            timeout=180,
+        )
         self.expect("desktop application", report.is_file(), "wrote no smoke report")
         seen = json.loads(report.read_text(encoding="utf-8"))
         menus = seen.get("menus", [])
-        self.expect("desktop application", seen.get("window_visible") is True,
-                    f"the main window was not shown: {seen}")
-        self.expect("desktop application", "&Datei" in menus and "&Hilfe" in menus,
-                    f"the menus are not German: {menus}")
-        self.expect("desktop application", seen.get("manual_visible") is True
-                    and "Anleitung" in seen.get("manual_title", "")
-                    and seen.get("manual_characters", 0) > 1000,
-                    f"the manual did not open in German: {seen}")
-        self.expect("desktop application", ORG in seen.get("organisations", []),
-                    f"the organisation switcher lacks {ORG}: {seen}")
+        self.expect(
+            "desktop application",
+            seen.get("window_visible") is True,
+            f"the main window was not shown: {seen}",
+        )
+        self.expect(
+            "desktop application",
+            "&Datei" in menus and "&Hilfe" in menus,
+            f"the menus are not German: {menus}",
+        )
+        self.expect(
+            "desktop application",
+            seen.get("manual_visible") is True
+            and "Anleitung" in seen.get("manual_title", "")
+            and seen.get("manual_characters", 0) > 1000,
+            f"the manual did not open in German: {seen}",
+        )
+        self.expect(
+            "desktop application",
+            ORG in seen.get("organisations", []),
+            f"the organisation switcher lacks {ORG}: {seen}",
+        )
         for name in ("LICENSE", "THIRD_PARTY_NOTICES.txt"):
-            self.expect("desktop application", name in seen.get("about", ""),
-                        f"the About text does not name {name}: {seen.get('about')}")
+            self.expect(
+                "desktop application",
+                name in seen.get("about", ""),
+                f"the About text does not name {name}: {seen.get('about')}",
+            )
         print(f"      window “{seen.get('title')}”, menus {' '.join(menus)}", flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the smoke test; 0 when every step passed."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--cli", required=True,
-                        help="the command line program (a command, split like a shell would)")
+    parser.add_argument(
+        "--cli",
+        required=True,
+        help="the command line program (a command, split like a shell would)",
+    )
     parser.add_argument("--gui", help="the desktop program (default: none, step skipped)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     args = parser.parse_args(argv)
@@ -208,8 +296,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"smoke test FAILED: {failure}", file=sys.stderr, flush=True)
         print(f"(files kept in {work})", file=sys.stderr)
         return 1
-    print(f"smoke test passed: {smoke.steps} steps in {time.perf_counter() - started:.0f} s",
-          flush=True)
+    print(
+        f"smoke test passed: {smoke.steps} steps in {time.perf_counter() - started:.0f} s",
+        flush=True,
+    )
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
     return 0

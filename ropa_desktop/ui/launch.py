@@ -32,10 +32,13 @@ LOG_NAME = "ropa-desktop.log"
 TITLE = Text(de="ropa-desktop kann nicht starten", en="ropa-desktop cannot start")
 FAILED = Text(
     de="ropa-desktop konnte nicht gestartet werden:\n\n{problem}\n\nEinzelheiten stehen in "
-       "der Protokolldatei\n{log}",
-    en="ropa-desktop could not be started:\n\n{problem}\n\nDetails are in the log file\n{log}")
-NO_LOG = Text(de="(keine – sie ließ sich nicht schreiben: {problem})",
-              en="(none – it could not be written: {problem})")
+    "der Protokolldatei\n{log}",
+    en="ropa-desktop could not be started:\n\n{problem}\n\nDetails are in the log file\n{log}",
+)
+NO_LOG = Text(
+    de="(keine – sie ließ sich nicht schreiben: {problem})",
+    en="(none – it could not be written: {problem})",
+)
 
 
 def log_file() -> Path:
@@ -46,9 +49,11 @@ def log_file() -> Path:
 def main(argv: list[str] | None = None) -> int:
     """Start the desktop application; on failure show and log why. Returns the exit code."""
     parser = argparse.ArgumentParser(prog=APP_NAME, description="ropa-desktop")
-    parser.add_argument("--db", metavar="PATH_OR_URL",
-                        help="SQLite file or SQLAlchemy URL (default: ROPA_DB or the user "
-                             "data dir)")
+    parser.add_argument(
+        "--db",
+        metavar="PATH_OR_URL",
+        help="SQLite file or SQLAlchemy URL (default: ROPA_DB or the user data dir)",
+    )
     args = parser.parse_args(argv)
     lang = os.environ.get("ROPA_LANG", "de")
     i18n.set_language(lang if lang in i18n.LANGUAGES else "de")
@@ -81,9 +86,11 @@ def write_log(error: BaseException) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     details = "".join(traceback.format_exception(error))
     with path.open("a", encoding="utf-8") as log:
-        log.write(f"--- {datetime.now().isoformat(timespec='seconds')} ropa-desktop "
-                  f"{__version__}, Python {platform.python_version()}, {platform.platform()}, "
-                  f"{'bundle' if getattr(sys, 'frozen', False) else 'installed'}\n{details}\n")
+        log.write(
+            f"--- {datetime.now().isoformat(timespec='seconds')} ropa-desktop "
+            f"{__version__}, Python {platform.python_version()}, {platform.platform()}, "
+            f"{'bundle' if getattr(sys, 'frozen', False) else 'installed'}\n{details}\n"
+        )
     return path
 
 

@@ -52,8 +52,9 @@ def describe(window: MainWindow) -> dict[str, Any]:
         "window_visible": window.isVisible(),
         "title": window.windowTitle(),
         "menus": [action.text() for action in window.menuBar().actions()],
-        "organisations": [window.org_switcher.itemText(i)
-                          for i in range(window.org_switcher.count())],
+        "organisations": [
+            window.org_switcher.itemText(i) for i in range(window.org_switcher.count())
+        ],
         "manual_visible": manual is not None and manual.isVisible(),
         "manual_title": manual.windowTitle() if manual else "",
         "manual_characters": len(manual.browser.toPlainText()) if manual else 0,

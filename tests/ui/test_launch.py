@@ -21,12 +21,14 @@ def _break_the_window(monkeypatch) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_a_failure_while_the_window_is_built_is_shown_and_logged(
-        qapp, demo_store, tmp_path: Path, monkeypatch) -> None:
+    qapp, demo_store, tmp_path: Path, monkeypatch
+) -> None:
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     monkeypatch.delenv("ROPA_LANG", raising=False)
     shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(prompts, "show_start_failure",
-                        lambda title, text: shown.append((title, text)))
+    monkeypatch.setattr(
+        prompts, "show_start_failure", lambda title, text: shown.append((title, text))
+    )
     _break_the_window(monkeypatch)
 
     assert launch.main(["--db", str(tmp_path / "register.sqlite")]) == 1
@@ -44,8 +46,9 @@ def test_a_failure_while_the_window_is_built_is_shown_and_logged(
     assert "Traceback" not in text
 
 
-def test_without_a_qt_dialog_the_message_goes_to_stderr(qapp, demo_store, tmp_path: Path,
-                                                        monkeypatch, capsys) -> None:
+def test_without_a_qt_dialog_the_message_goes_to_stderr(
+    qapp, demo_store, tmp_path: Path, monkeypatch, capsys
+) -> None:
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
 
     def no_qt(title: str, text: str) -> None:
@@ -63,7 +66,8 @@ def test_without_a_qt_dialog_the_message_goes_to_stderr(qapp, demo_store, tmp_pa
 
 
 def test_an_unwritable_log_directory_is_named_instead_of_a_log_file(
-        qapp, demo_store, tmp_path: Path, monkeypatch) -> None:
+    qapp, demo_store, tmp_path: Path, monkeypatch
+) -> None:
     blocked = tmp_path / "state"
     blocked.write_text("a file where the log directory would be", encoding="utf-8")
     monkeypatch.setenv("XDG_STATE_HOME", str(blocked))
