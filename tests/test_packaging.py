@@ -66,6 +66,8 @@ def test_the_wheel_carries_resources_schemas_and_migrations(wheel: Path) -> None
         missing = {f for f in _shipped(folder) if f"ropa_desktop/_data/{folder}/{f}" not in names}
         assert not missing, f"{folder} files not in the wheel: {sorted(missing)}"
     assert "ropa_desktop/store/migrations/script.py.mako" in names
+    assert "ropa_desktop/_data/legal/LICENSE" in names
+    assert "ropa_desktop/_data/legal/THIRD_PARTY_NOTICES.txt" in names
     assert any(n.startswith("ropa_desktop/store/migrations/versions/0001") for n in names)
 
 
