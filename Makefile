@@ -1,13 +1,19 @@
 # ropa-desktop developer tasks.
 #
 #   make run  [ARGS="..."]      start the application from the local virtualenv
-#   make test [PYTEST_ARGS=...] lint, import contracts, then the whole test suite
+#   make test [PYTEST_ARGS=...] lint, the wheel and bundle smoke tests, then the test suite
+#   make wheel-smoke            build the wheel, install it into a fresh venv, smoke-test it
+#   make bundle                 wheel-smoke, then the PyInstaller bundle dist/ropa-desktop
+#                               and its smoke test
 #   make lint                   ruff check, ruff format --check, import-linter, mypy
 #   make clean                  remove caches and build artefacts (keeps .venv)
 #   make distclean              clean + remove .venv
 #
-# The virtualenv is created with python3 from PATH (override with PYTHON=...) and
-# `pip install -e '.[dev]'` reruns only when pyproject.toml is newer than .venv/.installed.
+# The virtualenv is created with python3 from PATH (override with PYTHON=...). `make run`
+# installs the application alone (`pip install -e '.[postgresql]'`, stamp .venv/.installed-run),
+# `make test`/`make lint` add the developer tools (`'.[dev]'`, stamp .venv/.installed-dev);
+# each reruns only when pyproject.toml is newer than its stamp. The packaging smoke tests
+# work in PACKAGING_DIR (outside the source tree; default $TMPDIR/ropa-packaging).
 
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
@@ -18,16 +24,20 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+RUN_STAMP := $(VENV)/.installed-run
+DEV_STAMP := $(VENV)/.installed-dev
+PACKAGING_DIR ?= $(or $(TMPDIR),/tmp)/ropa-packaging
 ARGS ?=
 PYTEST_ARGS ?=
 
-.PHONY: help run test lint clean distclean venv system-deps check-python
+.PHONY: help run test lint clean distclean venv system-deps check-python wheel-smoke bundle
 
 help:
 	@echo "make run [ARGS=...]         start ropa-desktop (creates $(VENV) if needed)"
 	@echo "make test [PYTEST_ARGS=...] make lint, then pytest (installs system packages if root)"
 	@echo "make lint                   ruff check/format --check, lint-imports, mypy"
+	@echo "make wheel-smoke            build the wheel, install it in a fresh venv, smoke test"
+	@echo "make bundle                 wheel-smoke, then the PyInstaller bundle and its smoke test"
 	@echo "make clean                  remove caches and build artefacts"
 	@echo "make distclean              clean and remove $(VENV)"
 
@@ -47,17 +57,24 @@ $(VENV)/pyvenv.cfg: | check-python
 	    echo "error: '$(PYTHON) -m venv' failed; on Debian/Ubuntu install the package python3-venv." >&2; \
 	    exit 1; }
 
-$(STAMP): pyproject.toml $(VENV)/pyvenv.cfg
+# The developer install includes everything the runtime install has.
+$(RUN_STAMP): pyproject.toml $(VENV)/pyvenv.cfg
+	@if [[ -f $(DEV_STAMP) && $(DEV_STAMP) -nt pyproject.toml ]]; then touch $@; else \
+	    echo "==> installing ropa-desktop (without developer tools) into $(VENV)"; \
+	    $(BIN)/python -m pip install --disable-pip-version-check -e '.[postgresql]'; \
+	    touch $@; fi
+
+$(DEV_STAMP): pyproject.toml $(VENV)/pyvenv.cfg
 	@echo "==> installing ropa-desktop and dev dependencies into $(VENV)"
 	$(BIN)/python -m pip install --disable-pip-version-check -e '.[dev]'
-	@touch $@
+	@touch $@ $(RUN_STAMP)
 
-venv: $(STAMP)
+venv: $(DEV_STAMP)
 
 system-deps:
 	@bash scripts/ensure-system-deps.sh
 
-run: venv
+run: $(RUN_STAMP)
 	$(BIN)/ropa-desktop $(ARGS)
 
 lint: venv
@@ -66,7 +83,13 @@ lint: venv
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 
-test: venv system-deps lint
+wheel-smoke: venv
+	BUILD_PYTHON=$(BIN)/python PYTHON=$(PYTHON) bash packaging/wheel_smoke.sh $(PACKAGING_DIR)
+
+bundle: wheel-smoke
+	bash packaging/build_bundle.sh $(PACKAGING_DIR)
+
+test: venv system-deps lint bundle
 	@echo "QT_QPA_PLATFORM=offscreen $(BIN)/pytest -p no:cacheprovider $(PYTEST_ARGS)"
 	@rc=0; QT_QPA_PLATFORM=offscreen $(BIN)/pytest -p no:cacheprovider $(PYTEST_ARGS) || rc=$$?; \
 	if [ "$$rc" -eq 5 ]; then echo "error: pytest collected no tests (exit code 5)." >&2; fi; \
@@ -75,6 +98,7 @@ test: venv system-deps lint
 clean:
 	find . \( -path ./$(VENV) -o -path ./.git \) -prune -o -type d -name __pycache__ -exec rm -rf {} +
 	rm -rf .pytest_cache .ruff_cache .hypothesis .import_linter_cache build dist *.egg-info
+	rm -rf $(PACKAGING_DIR)
 
 distclean: clean
 	rm -rf $(VENV)

@@ -8,7 +8,9 @@
 # Needed always:
 #   - PostgreSQL server binaries (initdb, pg_ctl) for the PostgreSQL half of the store tests
 #     (not needed when ROPA_TEST_PG_URL points at an existing server, or ROPA_SKIP_POSTGRES=1);
-#   - the shared libraries PySide6 loads even with QT_QPA_PLATFORM=offscreen.
+#   - the shared libraries PySide6 loads even with QT_QPA_PLATFORM=offscreen, and those of
+#     Qt's xcb platform plugin (a real Linux desktop; `make bundle` checks the bundle's
+#     plugin finds them — the README's installation section lists the same packages);
 #   - libreoffice-calc-nogui (soffice) and poppler-utils (pdftotext): the export tests open
 #     the files we write with the tools a supervisory authority would use.
 set -euo pipefail
@@ -87,6 +89,18 @@ check() {
     have_lib libfontconfig.so.1 || need libfontconfig1 "libfontconfig.so.1 for PySide6"
     have_lib libdbus-1.so.3 || need libdbus-1-3 "libdbus-1.so.3 for PySide6"
     have_lib libglib-2.0.so.0 || need "$(glib_package)" "libglib-2.0.so.0 for PySide6"
+    local lib package
+    for lib in xcb-cursor.so.0:libxcb-cursor0 xcb-icccm.so.4:libxcb-icccm4 \
+        xcb-keysyms.so.1:libxcb-keysyms1 xcb-image.so.0:libxcb-image0 \
+        xcb-render-util.so.0:libxcb-render-util0 xcb-randr.so.0:libxcb-randr0 \
+        xcb-shape.so.0:libxcb-shape0 xcb-xfixes.so.0:libxcb-xfixes0 xcb-xkb.so.1:libxcb-xkb1 \
+        xcb-sync.so.1:libxcb-sync1 xcb-shm.so.0:libxcb-shm0 xcb-util.so.1:libxcb-util1 \
+        xcb-glx.so.0:libxcb-glx0 xkbcommon-x11.so.0:libxkbcommon-x11-0 X11-xcb.so.1:libx11-xcb1
+    do
+        package="${lib#*:}"
+        lib="lib${lib%%:*}"
+        have_lib "$lib" || need "$package" "$lib for Qt's xcb platform plugin"
+    done
 
     # The export tests open what we write with the tools the authority would use.
     command -v soffice >/dev/null 2>&1 \

@@ -9,6 +9,7 @@ the start with a message naming it.
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -65,6 +66,8 @@ def test_the_wheel_carries_resources_schemas_and_migrations(wheel: Path) -> None
         missing = {f for f in _shipped(folder) if f"ropa_desktop/_data/{folder}/{f}" not in names}
         assert not missing, f"{folder} files not in the wheel: {sorted(missing)}"
     assert "ropa_desktop/store/migrations/script.py.mako" in names
+    assert "ropa_desktop/_data/legal/LICENSE" in names
+    assert "ropa_desktop/_data/legal/THIRD_PARTY_NOTICES.txt" in names
     assert any(n.startswith("ropa_desktop/store/migrations/versions/0001") for n in names)
 
 
@@ -110,3 +113,20 @@ def test_a_missing_resource_stops_the_start_with_its_name(installed: Path, tmp_p
     assert remove in done.stderr
     assert done.stdout == ""
     shutil.rmtree(installed)
+
+
+def test_the_smoke_test_fails_when_a_shipped_file_is_missing(installed: Path,
+                                                              tmp_path: Path) -> None:
+    # A vocabulary file the start check cannot miss (the folder still holds others): the
+    # smoke test of packaging/ must find it through the commands that use it.
+    (installed / "ropa_desktop" / "_data" / "resources" / "vocab" / "sdm_goals.json").unlink()
+    runner = tmp_path / "run_cli.py"
+    runner.write_text(f"import sys\nsys.path.insert(0, {str(installed)!r})\n{RUN_CLI}\n",
+                      encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "packaging" / "smoke.py"),
+         "--cli", shlex.join([sys.executable, str(runner)])],
+        cwd=tmp_path, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 1, done.stdout
+    assert "smoke test FAILED" in done.stderr
+    assert "sdm_goals" in done.stderr

@@ -1405,8 +1405,8 @@ Sie lassen sich im Verlauf wiederherstellen.</translation>
         <translation>Über ropa-desktop</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;ropa-desktop {version}&lt;/h3&gt;&lt;p&gt;Record of processing activities (Art. 30 GDPR) for municipalities, municipal utilities and municipal IT services — offline, on one PC or a shared PostgreSQL server.&lt;/p&gt;&lt;p&gt;Database: {location}&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;ropa-desktop {version}&lt;/h3&gt;&lt;p&gt;Verzeichnis von Verarbeitungstätigkeiten (Art. 30 DSGVO) für Kommunen, Stadtwerke und kommunale IT-Dienstleister — offline, auf einem PC oder einem gemeinsam genutzten PostgreSQL-Server.&lt;/p&gt;&lt;p&gt;Datenbank: {location}&lt;/p&gt;</translation>
+        <source>&lt;h3&gt;ropa-desktop {version}&lt;/h3&gt;&lt;p&gt;Record of processing activities (Art. 30 GDPR) for municipalities, municipal utilities and municipal IT services — offline, on one PC or a shared PostgreSQL server.&lt;/p&gt;&lt;p&gt;Database: {location}&lt;/p&gt;&lt;p&gt;Licence: European Union Public Licence 1.2 (EUPL-1.2), see {licence}.&lt;/p&gt;&lt;p&gt;ropa-desktop ships third-party software under its own licences — among others Qt and PySide6 (LGPLv3), SQLAlchemy, reportlab, openpyxl and the DejaVu fonts; their licences: {notices}.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;ropa-desktop {version}&lt;/h3&gt;&lt;p&gt;Verzeichnis von Verarbeitungstätigkeiten (Art. 30 DSGVO) für Kommunen, Stadtwerke und kommunale IT-Dienstleister — offline, auf einem PC oder einem gemeinsam genutzten PostgreSQL-Server.&lt;/p&gt;&lt;p&gt;Datenbank: {location}&lt;/p&gt;&lt;p&gt;Lizenz: Open-Source-Lizenz für die Europäische Union (European Union Public Licence, EUPL-1.2), siehe {licence}.&lt;/p&gt;&lt;p&gt;ropa-desktop enthält Software Dritter unter deren eigenen Lizenzen — unter anderem Qt und PySide6 (LGPLv3), SQLAlchemy, reportlab, openpyxl und die DejaVu-Schriften; ihre Lizenzen: {notices}.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

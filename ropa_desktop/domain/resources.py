@@ -102,6 +102,19 @@ def schema(name: str) -> Path:
     return _existing("schemas", name)
 
 
+def legal_file(name: str) -> Path:
+    """The path of a licence file (``LICENSE``, ``THIRD_PARTY_NOTICES.txt``): in an
+    installation ``ropa_desktop/_data/legal/<name>``, in a source checkout at its top level;
+    raises :class:`MissingResourceError` when it is missing."""
+    packaged = importlib_resources.files(PACKAGE).joinpath(DATA_DIR, "legal", name)
+    if packaged.is_file():
+        return Path(str(packaged))
+    checkout = Path(__file__).resolve().parents[2] / name
+    if checkout.is_file():
+        return checkout
+    raise MissingResourceError(name, Path(str(packaged)).parent)
+
+
 def check_installation() -> None:
     """Raise :class:`MissingResourceError` for the first shipped file that is missing, or for
     a data folder (vocabularies, templates) without any JSON file."""

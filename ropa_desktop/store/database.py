@@ -48,6 +48,11 @@ MSG_BAD_URL = Text(de="Ungültige Datenbankadresse „{target}“: {problem}",
                    en="Invalid database address “{target}”: {problem}")
 MSG_CANNOT_OPEN = Text(de="Datenbank {target} lässt sich nicht öffnen: {problem}",
                        en="Cannot open database {target}: {problem}")
+MSG_NO_DRIVER = Text(
+    de="Für {target} fehlt der Datenbanktreiber „{module}“. Für PostgreSQL: "
+       "pip install 'ropa-desktop[postgresql]' (die Installationspakete bringen ihn mit).",
+    en="The database driver “{module}” for {target} is not installed. For PostgreSQL: "
+       "pip install 'ropa-desktop[postgresql]' (the installers include it).")
 MSG_FOREIGN = Text(
     de="{target} ist keine Datenbank von ropa-desktop (sie enthält fremde Tabellen).",
     en="{target} is not a ropa-desktop database (it holds other tables).")
@@ -237,6 +242,9 @@ def open_store(target: str | os.PathLike[str] | None = None, *, user: str | None
         if held is not None:
             held.release()
         raise
+    except ImportError as exc:  # psycopg is an optional extra for pip installs
+        raise DatabaseError(MSG_NO_DRIVER, target=name,
+                            module=(exc.name or str(exc)).split(".")[0]) from None
     except (SQLAlchemyError, OSError, sqlite3.Error) as exc:
         if held is not None:
             held.release()

@@ -229,6 +229,11 @@ def main(db: str | None = None, argv: list[str] | None = None) -> int:
     if not controller.start():
         return 1
     controller.startup_seconds = time.perf_counter() - started
+    report = os.environ.get("ROPA_SMOKE_REPORT")
+    if report and controller.window is not None:  # the installation smoke test
+        from ropa_desktop.ui.smoke import report_soon
+
+        report_soon(app, controller.window, Path(report))
     try:
         return app.exec()
     finally:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -523,16 +524,32 @@ class MainWindow(QMainWindow):
             self.language_actions[settings.language()].setChecked(True)
 
     def about(self) -> None:
-        """Show version and licence information."""
+        """Show version, licence and the third-party notices."""
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.about(self, self.tr("About ropa-desktop"), self.tr(
+        QMessageBox.about(self, self.tr("About ropa-desktop"), self.about_text())
+
+    def about_text(self) -> str:
+        """The About box: what the application is, its licence and where the licence texts of
+        the application and of the software it ships are."""
+        from ropa_desktop.domain.resources import legal_file
+
+        def link(name: str) -> str:
+            path = legal_file(name)
+            return f'<a href="{path.as_uri()}">{escape(name)}</a> ({escape(str(path))})'
+
+        return self.tr(
             "<h3>ropa-desktop {version}</h3>"
             "<p>Record of processing activities (Art. 30 GDPR) for municipalities, "
             "municipal utilities and municipal IT services — offline, on one PC or "
             "a shared PostgreSQL server.</p>"
-            "<p>Database: {location}</p>").format(version=__version__,
-                                                  location=self.session.location))
+            "<p>Database: {location}</p>"
+            "<p>Licence: European Union Public Licence 1.2 (EUPL-1.2), see {licence}.</p>"
+            "<p>ropa-desktop ships third-party software under its own licences — among "
+            "others Qt and PySide6 (LGPLv3), SQLAlchemy, reportlab, openpyxl and the DejaVu "
+            "fonts; their licences: {notices}.</p>").format(
+                version=__version__, location=escape(self.session.location),
+                licence=link("LICENSE"), notices=link("THIRD_PARTY_NOTICES.txt"))
 
     def manual(self) -> None:
         """Show the short manual."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import sys
 
 import pytest
 from sqlalchemy import text
@@ -123,3 +124,15 @@ def test_file_names_with_question_marks_and_percent_signs(tmp_path):
         assert (tmp_path / name).exists()
         assert resolve_url(tmp_path / name).database == str(tmp_path / name)
     assert sorted(p.name for p in tmp_path.glob("*.sqlite")) == ["pct%41.sqlite", "was?.sqlite"]
+
+
+def test_a_postgresql_url_without_psycopg_names_the_missing_driver_and_the_extra(monkeypatch):
+    # As after `pip install ropa-desktop` without the [postgresql] extra.
+    monkeypatch.setitem(sys.modules, "psycopg", None)
+    with pytest.raises(DatabaseError) as caught:
+        open_store("postgresql+psycopg://dpo@127.0.0.1:1/register")
+    message = caught.value.message("de")
+    assert "Datenbanktreiber „psycopg“" in message
+    assert "pip install 'ropa-desktop[postgresql]'" in message
+    assert "postgresql+psycopg://dpo@127.0.0.1:1/register" in message
+    assert "psycopg" in caught.value.message("en") and "not installed" in caught.value.message("en")

@@ -232,3 +232,14 @@ def test_backup_runs_in_the_background_and_names_the_file(qtbot, session,
     assert path.is_file()
     copy = open_store(path, migrate=False)
     assert copy.organisation_names() == session.store.organisation_names()
+
+
+def test_about_names_the_licence_and_the_third_party_notices(qtbot, session) -> None:
+    window = _window(qtbot, session)
+    text = window.about_text()
+    assert "EUPL-1.2" in text and "LGPLv3" in text
+    for name, first_words in (("LICENSE", "EUROPEAN UNION PUBLIC LICENCE v. 1.2"),
+                              ("THIRD_PARTY_NOTICES.txt", "ropa-desktop — third-party notices")):
+        assert f">{name}</a>" in text
+        path = Path(text.split(f">{name}</a> (", 1)[1].split(")", 1)[0])
+        assert path.read_text(encoding="utf-8").lstrip().startswith(first_words)

@@ -127,3 +127,13 @@ def ask_start(parent: QWidget | None) -> str:
     if clicked is own:
         return START_OWN
     return CANCEL
+
+
+def show_start_failure(title: str, text: str) -> None:
+    """Show why the application could not start (creates the QApplication if there is none
+    yet, as the failure may have come before it)."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    assert app is not None
+    QMessageBox.critical(None, title, text)
