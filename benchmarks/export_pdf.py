@@ -64,10 +64,12 @@ def baseline_story(register: m.Register, organisation: str) -> list[Flowable]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--activities", type=int, default=1000)
-    parser.add_argument("--repeat", type=int, default=3,
-                        help="runs of each; the fastest counts (default 3)")
-    parser.add_argument("--no-baseline", action="store_true",
-                        help="only the export (e.g. for a memory run)")
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="runs of each; the fastest counts (default 3)"
+    )
+    parser.add_argument(
+        "--no-baseline", action="store_true", help="only the export (e.g. for a memory run)"
+    )
     args = parser.parse_args()
     n = args.activities
     register = make_register(1, n)
@@ -100,14 +102,18 @@ def main() -> None:
         pages = len(PdfReader(target).pages)
         size = target.stat().st_size / 2**20
         t_export = min(export_times)
-        print(f"activities: {n} (6 data categories each), {pages} pages, {size:.1f} MiB; "
-              f"fastest of {len(export_times)} runs")
+        print(
+            f"activities: {n} (6 data categories each), {pages} pages, {size:.1f} MiB; "
+            f"fastest of {len(export_times)} runs"
+        )
         print(f"export_pdf: {t_export:.2f} s  ({t_export / n * 1000:.2f} s per 1,000 activities)")
         print(f"peak memory of the export: {peak:.0f} MiB (before it: {rss_before:.0f} MiB)")
         if base_times:
             t_base = min(base_times)
-            print(f"baseline (flat story, one build, {count} paragraphs): {t_base:.2f} s  "
-                  f"({t_base / n * 1000:.2f} s per 1,000 activities)")
+            print(
+                f"baseline (flat story, one build, {count} paragraphs): {t_base:.2f} s  "
+                f"({t_base / n * 1000:.2f} s per 1,000 activities)"
+            )
             print(f"ratio export / baseline: {t_export / t_base:.2f}  (goal ≤ 2.5)")
 
 

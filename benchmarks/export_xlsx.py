@@ -45,9 +45,14 @@ Sheets = list[tuple[str, list[str], list[Row]]]
 
 def baseline_sheets(register: m.Register) -> Sheets:
     """The workbook's sheet names, headers and rows as plain values, produced untimed."""
-    return [(sh.layout.title("de"), sh.layout.headers("de"),
-             [row for block in sh.blocks for row in block])
-            for sh in workbook_content(register, ORG, stand=STAND, version="1")]
+    return [
+        (
+            sh.layout.title("de"),
+            sh.layout.headers("de"),
+            [row for block in sh.blocks for row in block],
+        )
+        for sh in workbook_content(register, ORG, stand=STAND, version="1")
+    ]
 
 
 def baseline(sheets: Sheets, target: Path) -> float:
@@ -64,11 +69,16 @@ def baseline(sheets: Sheets, target: Path) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--activities", type=int, default=1000)
-    parser.add_argument("--repeat", type=int, default=5,
-                        help="runs of each, interleaved; the best is reported (default 5)")
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=5,
+        help="runs of each, interleaved; the best is reported (default 5)",
+    )
     args = parser.parse_args()
     n = args.activities
     register = make_register(1, n)
@@ -90,10 +100,14 @@ def main() -> None:
     best_export, best_base = min(t_export), min(t_base)
     per_k = 1000 / n
     print(f"activities: {n} with 6 data categories each (best of {args.repeat} runs)")
-    print(f"export_xlsx: {best_export:.2f} s  ({best_export * per_k:.2f} s per 1,000 activities,"
-          f" file {size:.1f} MB)")
-    print(f"baseline plain openpyxl write-only, same values: {best_base:.2f} s  "
-          f"({best_base * per_k:.2f} s per 1,000 activities)")
+    print(
+        f"export_xlsx: {best_export:.2f} s  ({best_export * per_k:.2f} s per 1,000 activities,"
+        f" file {size:.1f} MB)"
+    )
+    print(
+        f"baseline plain openpyxl write-only, same values: {best_base:.2f} s  "
+        f"({best_base * per_k:.2f} s per 1,000 activities)"
+    )
     print(f"ratio: {best_export / best_base:.2f}  (goal ≤ 1.5)")
     print(f"peak memory after the export: {peak:.0f} MiB  (goal < 1024 MiB for 10,000)")
 

@@ -94,14 +94,25 @@ def _app_child(db: str) -> None:
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     window.close()
     QApplication.processEvents()
-    print(json.dumps({"shown": shown, "rows": rows_at_start, "switches": switches,
-                      "keystrokes": keystrokes, "rss_mib": rss}), flush=True)
+    print(
+        json.dumps(
+            {
+                "shown": shown,
+                "rows": rows_at_start,
+                "switches": switches,
+                "keystrokes": keystrokes,
+                "rss_mib": rss,
+            }
+        ),
+        flush=True,
+    )
 
 
 def _run_child(args: list[str], env: dict[str, str]) -> tuple[float, dict[str, Any]]:
     started = time.time()
-    done = subprocess.run([sys.executable, __file__, *args], env=env, check=False,
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, __file__, *args], env=env, check=False, capture_output=True, text=True
+    )
     if done.returncode != 0:
         sys.exit(f"child {' '.join(args[:2])} failed ({done.returncode}):\n{done.stderr}")
     out = done.stdout
@@ -133,8 +144,12 @@ def main() -> None:
         store = open_store(db)
         store.import_register(make_register(args.orgs, args.per_org), description="bench")
         store.engine.dispose()
-        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(Path(tmp) / "c"),
-                   XDG_DATA_HOME=str(Path(tmp) / "d"))
+        env = dict(
+            os.environ,
+            QT_QPA_PLATFORM="offscreen",
+            XDG_CONFIG_HOME=str(Path(tmp) / "c"),
+            XDG_DATA_HOME=str(Path(tmp) / "d"),
+        )
         base, app = [], []
         data: dict[str, Any] = {}
         for _ in range(args.runs):
@@ -148,8 +163,10 @@ def main() -> None:
         ks_max = max(data["keystrokes"]) * 1000
         print(f"register: {args.orgs} organisations x {args.per_org} activities, SQLite")
         print(f"baseline (bare Qt window, 200 rows): {b:.2f} s")
-        print(f"start to populated window: {a:.2f} s  (ratio {a / b:.2f}; goal < 2 s)  "
-              f"rows shown {data['rows']}")
+        print(
+            f"start to populated window: {a:.2f} s  (ratio {a / b:.2f}; goal < 2 s)  "
+            f"rows shown {data['rows']}"
+        )
         print(f"switch organisation: median {sw:.0f} ms, max {sw_max:.0f} ms  (goal < 300 ms)")
         print(f"search keystroke: median {ks:.1f} ms, max {ks_max:.1f} ms  (goal < 100 ms)")
         print(f"peak memory: {data['rss_mib']:.0f} MiB  (goal < 500 MiB)")

@@ -26,11 +26,19 @@ from ropa_desktop.io.importing.engine import import_spreadsheet
 from ropa_desktop.store.database import open_store
 
 HEADERS = [
-    "Bezeichnung der Verarbeitungstätigkeit", "Datum der Anlegung",
-    "Datum der letzten Änderung", "verantwortliche Fachabteilung", "Ansprechpartner",
-    "Zwecke der Verarbeitung", "Rechtsgrundlage", "Kategorien betroffener Personen",
-    "Kategorien personenbezogener Daten", "Kategorien von Empfängern", "Auftragsverarbeiter",
-    "Drittlandübermittlung", "Fristen für die Löschung",
+    "Bezeichnung der Verarbeitungstätigkeit",
+    "Datum der Anlegung",
+    "Datum der letzten Änderung",
+    "verantwortliche Fachabteilung",
+    "Ansprechpartner",
+    "Zwecke der Verarbeitung",
+    "Rechtsgrundlage",
+    "Kategorien betroffener Personen",
+    "Kategorien personenbezogener Daten",
+    "Kategorien von Empfängern",
+    "Auftragsverarbeiter",
+    "Drittlandübermittlung",
+    "Fristen für die Löschung",
     "Technische und organisatorische Maßnahmen (TOM)",
 ]
 
@@ -42,21 +50,32 @@ def make_workbook(path: Path, rows: int) -> None:
     sheet.append(["Verzeichnis von Verarbeitungstätigkeiten – Gemeinde Musterstadt"])
     sheet.append([])
     sheet.append(HEADERS)
-    processors = ["Kommunales Rechenzentrum GmbH", "Microsoft Ireland Operations Ltd.",
-                  "Druckerei Müller KG", "Komm.ONE"]
+    processors = [
+        "Kommunales Rechenzentrum GmbH",
+        "Microsoft Ireland Operations Ltd.",
+        "Druckerei Müller KG",
+        "Komm.ONE",
+    ]
     for i in range(rows):
-        sheet.append([
-            f"Verarbeitung {i:05d}", "01.03.2024", "15.06.2025", "Bürgerbüro",
-            "Frau Öztürk",
-            f"Führung des Registers Nr. {i}\nAuskünfte an Behörden zu Vorgang {i}",
-            "Art. 6 Abs. 1 lit. c DSGVO, §§ 2 ff. BMG",
-            "Einwohnerinnen und Einwohner\nBeschäftigte",
-            "Name\nAnschrift\nGeburtsdatum\nStaatsangehörigkeit\nReligionszugehörigkeit\n"
-            "Steuer-ID",
-            "Finanzamt\nStandesamt", processors[i % 4],
-            "findet nicht statt" if i % 5 else "USA – Standardvertragsklauseln Modul 2",
-            f"{i % 30 + 1} Jahre nach Wegzug", f"Siehe IT-Sicherheitskonzept, Abschnitt {i}",
-        ])
+        sheet.append(
+            [
+                f"Verarbeitung {i:05d}",
+                "01.03.2024",
+                "15.06.2025",
+                "Bürgerbüro",
+                "Frau Öztürk",
+                f"Führung des Registers Nr. {i}\nAuskünfte an Behörden zu Vorgang {i}",
+                "Art. 6 Abs. 1 lit. c DSGVO, §§ 2 ff. BMG",
+                "Einwohnerinnen und Einwohner\nBeschäftigte",
+                "Name\nAnschrift\nGeburtsdatum\nStaatsangehörigkeit\nReligionszugehörigkeit\n"
+                "Steuer-ID",
+                "Finanzamt\nStandesamt",
+                processors[i % 4],
+                "findet nicht statt" if i % 5 else "USA – Standardvertragsklauseln Modul 2",
+                f"{i % 30 + 1} Jahre nach Wegzug",
+                f"Siehe IT-Sicherheitskonzept, Abschnitt {i}",
+            ]
+        )
     book.save(path)
 
 
@@ -84,8 +103,10 @@ def main() -> None:
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"rows: {args.rows} (DSK layout, xlsx {source.stat().st_size // 1024} KiB)")
         print(f"baseline, bare calamine read: {best_read:.2f} s")
-        print(f"import (read, map, parse, match, write): {best_import:.2f} s "
-              f"= {args.rows / best_import:.0f} rows/s")
+        print(
+            f"import (read, map, parse, match, write): {best_import:.2f} s "
+            f"= {args.rows / best_import:.0f} rows/s"
+        )
         print(f"ratio import / bare read: {best_import / best_read:.2f} (goal <= 3)")
         print(f"peak memory: {peak:.0f} MiB (goal < 1024)")
 

@@ -50,8 +50,9 @@ def cli(db: Path, *args: str) -> list[str]:
 
 def run(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """Run a command to completion."""
-    return subprocess.run(cli(db, *args), capture_output=True, text=True, timeout=600,
-                          check=False, cwd=ROOT)
+    return subprocess.run(
+        cli(db, *args), capture_output=True, text=True, timeout=600, check=False, cwd=ROOT
+    )
 
 
 def activities(db: Path) -> int:
@@ -67,9 +68,14 @@ def versions(db: Path) -> set[int]:
     """The frozen version numbers of the soak organisation."""
     conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        return {n for (n,) in conn.execute(
-            "SELECT v.number FROM register_version v JOIN organisation o "
-            "ON o.id = v.organisation_id WHERE o.name = ?", (ORG,))}
+        return {
+            n
+            for (n,) in conn.execute(
+                "SELECT v.number FROM register_version v JOIN organisation o "
+                "ON o.id = v.organisation_id WHERE o.name = ?",
+                (ORG,),
+            )
+        }
     finally:
         conn.close()
 
@@ -105,11 +111,26 @@ class Soak:
         self.rng = random.Random(seed)
         self.violations: list[str] = []
         assert run(self.db, "demo").returncode == 0
-        assert run(self.db, "export", "--format", "json", "--out",
-                   str(folder / "base.json"), "--org", ORG).returncode == 0
+        assert (
+            run(
+                self.db,
+                "export",
+                "--format",
+                "json",
+                "--out",
+                str(folder / "base.json"),
+                "--org",
+                ORG,
+            ).returncode
+            == 0
+        )
         self.sheet = folder / "sheet.xlsx"
-        assert run(self.db, "export", "--format", "xlsx", "--out", str(self.sheet),
-                   "--org", ORG).returncode == 0
+        assert (
+            run(
+                self.db, "export", "--format", "xlsx", "--out", str(self.sheet), "--org", ORG
+            ).returncode
+            == 0
+        )
         self.sheet_rows = activities_of_org(self.db)
         done = run(self.db, "backup")
         assert done.returncode == 0, done.stderr
@@ -126,16 +147,35 @@ class Soak:
             return cli(self.db, "import", str(doc)), lambda b: {b, b + 20}, None
         if op == "import-xlsx":
             rows = self.sheet_rows
-            return (cli(self.db, "import", str(self.sheet), "--org", ORG, "--on-duplicate",
-                        "new"), lambda b: {b, b + rows}, None)
+            return (
+                cli(self.db, "import", str(self.sheet), "--org", ORG, "--on-duplicate", "new"),
+                lambda b: {b, b + rows},
+                None,
+            )
         if op == "template":
-            return (cli(self.db, "template", "apply", "website-server-logs", "--org", ORG),
-                    lambda b: {b, b + 1}, None)
+            return (
+                cli(self.db, "template", "apply", "website-server-logs", "--org", ORG),
+                lambda b: {b, b + 1},
+                None,
+            )
         if op == "freeze":
             self.export_n += 1
             out = self.folder / f"export-{self.export_n}.xlsx"
-            return (cli(self.db, "export", "--format", "xlsx", "--out", str(out), "--org", ORG,
-                        "--freeze"), lambda b: {b}, out)
+            return (
+                cli(
+                    self.db,
+                    "export",
+                    "--format",
+                    "xlsx",
+                    "--out",
+                    str(out),
+                    "--org",
+                    ORG,
+                    "--freeze",
+                ),
+                lambda b: {b},
+                out,
+            )
         if op == "backup":
             return cli(self.db, "backup"), lambda b: {b}, None
         if op == "restore":
@@ -150,8 +190,9 @@ class Soak:
         before = activities(self.db)
         args, allowed, out = self.command(op)
         started = time.perf_counter()
-        proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                                text=True, cwd=ROOT)
+        proc = subprocess.Popen(
+            args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=ROOT
+        )
         killed = False
         if kill_after is not None:
             try:
@@ -173,8 +214,9 @@ class Soak:
             self.violations.append(f"{op}: verify: {(done.stdout + done.stderr).strip()[:300]}")
         after = activities(self.db)
         if after not in allowed:
-            self.violations.append(f"{op}: {before} activities before, {after} after "
-                                   f"(allowed: {sorted(allowed)})")
+            self.violations.append(
+                f"{op}: {before} activities before, {after} after (allowed: {sorted(allowed)})"
+            )
         for b in list_backups(self.db.parent / "backups"):
             conn = sqlite3.connect(f"{b.path.resolve().as_uri()}?mode=ro", uri=True)
             try:
@@ -191,16 +233,22 @@ class Soak:
             description = openpyxl.load_workbook(out, read_only=True).properties.description
             stamp = (description or "").rpartition("Version: ")[2].split()[0]
             if not stamp.isdigit() or int(stamp) not in versions(self.db):
-                self.violations.append(f"{op}: {out.name} is stamped “{stamp}”, the database "
-                                       f"knows {sorted(versions(self.db))}")
+                self.violations.append(
+                    f"{op}: {out.name} is stamped “{stamp}”, the database "
+                    f"knows {sorted(versions(self.db))}"
+                )
 
 
 def activities_of_org(db: Path) -> int:
     conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        return int(conn.execute(
-            "SELECT count(*) FROM activity a JOIN organisation o ON o.id = a.organisation_id "
-            "WHERE o.name = ?", (ORG,)).fetchone()[0])
+        return int(
+            conn.execute(
+                "SELECT count(*) FROM activity a JOIN organisation o ON o.id = a.organisation_id "
+                "WHERE o.name = ?",
+                (ORG,),
+            ).fetchone()[0]
+        )
     finally:
         conn.close()
 

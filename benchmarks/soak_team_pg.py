@@ -47,8 +47,9 @@ from ropa_desktop.store.writing import Writer
 GOAL_P95_MS = 150.0
 
 
-def _editor(url: str, worker: int, organisation: str, uids: list[str], deadline: float,
-            results: Any) -> None:
+def _editor(
+    url: str, worker: int, organisation: str, uids: list[str], deadline: float, results: Any
+) -> None:
     """One user: load a random activity, change its notes, save; until the deadline."""
     store = open_store(url, user=f"user{worker}")
     org_uid = store.load_organisation(organisation).uid
@@ -82,15 +83,18 @@ def _plain_updates(url: str, worker: int, uids: list[str], count: int, results: 
     for i in range(count):
         start = time.perf_counter()
         with store.engine.begin() as conn:
-            conn.execute(text("UPDATE activity SET notes = :n WHERE uid = :u"),
-                         {"n": f"base{worker}-{i}", "u": rng.choice(uids)})
+            conn.execute(
+                text("UPDATE activity SET notes = :n WHERE uid = :u"),
+                {"n": f"base{worker}-{i}", "u": rng.choice(uids)},
+            )
         times.append((time.perf_counter() - start) * 1000)
     store.engine.dispose()
     results.put((worker, times))
 
 
-def _unchecked_saves(url: str, worker: int, organisation: str, uids: list[str], count: int,
-                     results: Any) -> None:
+def _unchecked_saves(
+    url: str, worker: int, organisation: str, uids: list[str], count: int, results: Any
+) -> None:
     """Baseline: ``count`` saves as the store wrote them before versions (the same
     load-change-save of a whole activity with its history, no version check)."""
     store = open_store(url, user=f"unchecked{worker}")
@@ -146,11 +150,14 @@ def check_no_lost_update(url: str, saves: list[tuple[str, int, str, float]]) -> 
             problems.append(f"{uid}: two successful saves got the same version")
         newest_version, newest_token = max(recorded)
         if (final.version, final.notes) != (newest_version, newest_token):
-            problems.append(f"{uid}: the newest recorded save (version {newest_version}) is "
-                            f"not the final state (version {final.version})")
+            problems.append(
+                f"{uid}: the newest recorded save (version {newest_version}) is "
+                f"not the final state (version {final.version})"
+            )
     with store.engine.connect() as conn:
-        saved_tokens = set(conn.execute(select(ChangeRow.new).where(
-            ChangeRow.field == "notes")).scalars())
+        saved_tokens = set(
+            conn.execute(select(ChangeRow.new).where(ChangeRow.field == "notes")).scalars()
+        )
     missing = [t for _u, _v, t, _ms in saves if t not in saved_tokens]
     if missing:
         problems.append(f"{len(missing)} saved tokens are missing from the history")
@@ -165,13 +172,14 @@ def run(url: str, seconds: float, workers: int) -> int:
     org = max(store.organisations(), key=lambda o: o.activities)
     uids = [a.uid for a in store.load_organisation(org.name).activities]
     store.engine.dispose()
-    print(f"{workers} users editing the {len(uids)} activities of {org.name!r} "
-          f"for {seconds:g} s")
+    print(f"{workers} users editing the {len(uids)} activities of {org.name!r} for {seconds:g} s")
     ctx = mp.get_context("spawn")
     results = ctx.Queue()
     deadline = time.time() + seconds + 3  # the processes need a moment to start
-    procs = [ctx.Process(target=_editor, args=(url, w, org.name, uids, deadline, results))
-             for w in range(workers)]
+    procs = [
+        ctx.Process(target=_editor, args=(url, w, org.name, uids, deadline, results))
+        for w in range(workers)
+    ]
     for p in procs:
         p.start()
     per_worker = [results.get() for _ in procs]
@@ -183,41 +191,63 @@ def run(url: str, seconds: float, workers: int) -> int:
 
     problems = check_no_lost_update(url, saves)  # before the baseline overwrites notes
     counts = {w: len(s) for w, s, _c in per_worker}
-    plain = [ms for _w, times in _phase(ctx, _plain_updates, [
-        (url, w, uids, counts[w]) for w in range(workers)]) for ms in times]
-    unchecked = [ms for _w, times in _phase(ctx, _unchecked_saves, [
-        (url, w, org.name, uids, counts[w]) for w in range(workers)]) for ms in times]
+    plain = [
+        ms
+        for _w, times in _phase(
+            ctx, _plain_updates, [(url, w, uids, counts[w]) for w in range(workers)]
+        )
+        for ms in times
+    ]
+    unchecked = [
+        ms
+        for _w, times in _phase(
+            ctx, _unchecked_saves, [(url, w, org.name, uids, counts[w]) for w in range(workers)]
+        )
+        for ms in times
+    ]
 
     p50, p95 = _percentile(latencies, 0.5), _percentile(latencies, 0.95)
     b50, b95 = _percentile(plain, 0.5), _percentile(plain, 0.95)
     print(f"successful saves:        {len(saves)}")
-    print(f"conflicts (refused):     {conflicts} "
-          f"({100 * conflicts / max(1, conflicts + len(saves)):.0f} % of attempts)")
-    print(f"save latency p50 / p95:  {p50:.1f} ms / {p95:.1f} ms "
-          f"(goal p95 < {GOAL_P95_MS:.0f} ms: {'met' if p95 < GOAL_P95_MS else 'MISSED'})")
+    print(
+        f"conflicts (refused):     {conflicts} "
+        f"({100 * conflicts / max(1, conflicts + len(saves)):.0f} % of attempts)"
+    )
+    print(
+        f"save latency p50 / p95:  {p50:.1f} ms / {p95:.1f} ms "
+        f"(goal p95 < {GOAL_P95_MS:.0f} ms: {'met' if p95 < GOAL_P95_MS else 'MISSED'})"
+    )
     print(f"mean save latency:       {statistics.fmean(latencies):.1f} ms" if latencies else "")
-    print(f"baseline plain UPDATE:   p50 {b50:.1f} ms / p95 {b95:.1f} ms "
-          f"({len(plain)} updates, same number of processes)")
+    print(
+        f"baseline plain UPDATE:   p50 {b50:.1f} ms / p95 {b95:.1f} ms "
+        f"({len(plain)} updates, same number of processes)"
+    )
     print(f"ratio save / plain:      p50 {p50 / b50:.1f}x, p95 {p95 / b95:.1f}x")
     u50, u95 = _percentile(unchecked, 0.5), _percentile(unchecked, 0.95)
-    print(f"baseline unchecked save: p50 {u50:.1f} ms / p95 {u95:.1f} ms (the same saves "
-          "without the version check, as before)")
+    print(
+        f"baseline unchecked save: p50 {u50:.1f} ms / p95 {u95:.1f} ms (the same saves "
+        "without the version check, as before)"
+    )
     print(f"ratio save / unchecked:  p50 {p50 / u50:.2f}x, p95 {p95 / u95:.2f}x")
     if problems:
         print("LOST UPDATES:")
         for problem in problems:
             print(f"  {problem}")
         return 1
-    print("no lost update: every successful save is the final state or superseded by a "
-          "later recorded save; every token is in the history")
+    print(
+        "no lost update: every successful save is the final state or superseded by a "
+        "later recorded save; every token is in the history"
+    )
     return 0
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--url", help="PostgreSQL URL of an empty database "
-                                      "(default: a throwaway server)")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--url", help="PostgreSQL URL of an empty database (default: a throwaway server)"
+    )
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--workers", type=int, default=10)
     args = parser.parse_args()

@@ -34,20 +34,36 @@ def make_register(orgs: int, per_org: int) -> m.Register:
     for o in range(orgs):
         acts = []
         for a in range(per_org):
-            acts.append(m.Activity(
-                reference=f"VT-{a:04d}", name=f"Verarbeitung {o}-{a}", department="Bürgerbüro",
-                purposes=[m.Purpose("Aufgabenerfüllung", ["art6-1-e", "§ 3 DSG NRW"]),
-                          m.Purpose("Dokumentation", ["art6-1-c"])],
-                data_subjects=["Einwohner", "Beschäftigte"],
-                data_categories=[m.DataCategory(f"Kategorie {k}", retention=m.Retention(
-                    10, m.RetentionUnit.YEARS, "Abschluss des Vorgangs")) for k in range(6)],
-                internal_recipients=["Kämmerei"], recipients=[recipients[a % 20].uid],
-                processors=[m.ProcessorLink(processors[a % 50].uid, "Betrieb")],
-                toms=[toms[a % 30].uid, toms[(a + 7) % 30].uid],
-                tom_description="Siehe TOM-Katalog"))
+            acts.append(
+                m.Activity(
+                    reference=f"VT-{a:04d}",
+                    name=f"Verarbeitung {o}-{a}",
+                    department="Bürgerbüro",
+                    purposes=[
+                        m.Purpose("Aufgabenerfüllung", ["art6-1-e", "§ 3 DSG NRW"]),
+                        m.Purpose("Dokumentation", ["art6-1-c"]),
+                    ],
+                    data_subjects=["Einwohner", "Beschäftigte"],
+                    data_categories=[
+                        m.DataCategory(
+                            f"Kategorie {k}",
+                            retention=m.Retention(
+                                10, m.RetentionUnit.YEARS, "Abschluss des Vorgangs"
+                            ),
+                        )
+                        for k in range(6)
+                    ],
+                    internal_recipients=["Kämmerei"],
+                    recipients=[recipients[a % 20].uid],
+                    processors=[m.ProcessorLink(processors[a % 50].uid, "Betrieb")],
+                    toms=[toms[a % 30].uid, toms[(a + 7) % 30].uid],
+                    tom_description="Siehe TOM-Katalog",
+                )
+            )
         organisations.append(m.Organisation(name=f"Gemeinde {o:03d}", activities=acts))
-    return m.Register(organisations=organisations, processors=processors, toms=toms,
-                      recipients=recipients)
+    return m.Register(
+        organisations=organisations, processors=processors, toms=toms, recipients=recipients
+    )
 
 
 def main() -> None:

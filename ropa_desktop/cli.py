@@ -27,85 +27,123 @@ if TYPE_CHECKING:  # the store is imported late, so `--help` and `template list`
 T = Text  # short alias for the message table below
 
 MSG = {
-    "demo_done": T(de="Demo-Verzeichnis geschrieben: {created} neu, {updated} geändert, "
-                      "{unchanged} unverändert.",
-                   en="Demo register written: {created} new, {updated} changed, "
-                      "{unchanged} unchanged."),
-    "exported": T(de="{file} geschrieben ({orgs} Organisationen, "
-                     "{acts} Verarbeitungstätigkeiten).",
-                  en="Wrote {file} ({orgs} organisations, {acts} processing activities)."),
-    "imported": T(de="{file} importiert: {created} neu, {updated} geändert, "
-                     "{unchanged} unverändert.",
-                  en="Imported {file}: {created} new, {updated} changed, {unchanged} unchanged."),
-    "dry_run": T(de="{file} ist gültig: {orgs} Organisationen, {acts} Verarbeitungstätigkeiten "
-                    "(Probelauf, nichts geschrieben).",
-                 en="{file} is valid: {orgs} organisations, {acts} processing activities "
-                    "(dry run, nothing written)."),
-    "cannot_write": T(de="{file}: kann nicht geschrieben werden: {problem}",
-                      en="{file}: cannot be written: {problem}"),
+    "demo_done": T(
+        de="Demo-Verzeichnis geschrieben: {created} neu, {updated} geändert, "
+        "{unchanged} unverändert.",
+        en="Demo register written: {created} new, {updated} changed, {unchanged} unchanged.",
+    ),
+    "exported": T(
+        de="{file} geschrieben ({orgs} Organisationen, {acts} Verarbeitungstätigkeiten).",
+        en="Wrote {file} ({orgs} organisations, {acts} processing activities).",
+    ),
+    "imported": T(
+        de="{file} importiert: {created} neu, {updated} geändert, {unchanged} unverändert.",
+        en="Imported {file}: {created} new, {updated} changed, {unchanged} unchanged.",
+    ),
+    "dry_run": T(
+        de="{file} ist gültig: {orgs} Organisationen, {acts} Verarbeitungstätigkeiten "
+        "(Probelauf, nichts geschrieben).",
+        en="{file} is valid: {orgs} organisations, {acts} processing activities "
+        "(dry run, nothing written).",
+    ),
+    "cannot_write": T(
+        de="{file}: kann nicht geschrieben werden: {problem}",
+        en="{file}: cannot be written: {problem}",
+    ),
     "no_findings": T(de="Keine Befunde.", en="No findings."),
-    "findings": T(de="{errors} Fehler, {warnings} Warnungen, {infos} Hinweise.",
-                  en="{errors} errors, {warnings} warnings, {infos} notes."),
+    "findings": T(
+        de="{errors} Fehler, {warnings} Warnungen, {infos} Hinweise.",
+        en="{errors} errors, {warnings} warnings, {infos} notes.",
+    ),
     "database": T(de="Datenbank: {db}", en="Database: {db}"),
     "orgs": T(de="{n} Organisationen:", en="{n} organisations:"),
-    "org_line": T(de="  {name}: {acts} Verarbeitungstätigkeiten, {svcs} Auftragsverarbeitungen",
-                  en="  {name}: {acts} processing activities, {svcs} processing services"),
-    "internal": T(de="Interner Fehler: {problem} (ROPA_DEBUG=1 zeigt Einzelheiten)",
-                  en="Internal error: {problem} (ROPA_DEBUG=1 shows details)"),
-    "unknown_format": T(de="{file}: Dateiformat „{ext}“ wird nicht unterstützt.",
-                        en="{file}: file format “{ext}” is not supported."),
-    "choose_org": T(de="Die Datenbank enthält mehrere Organisationen; bitte mit --org eine "
-                       "wählen: {names}",
-                    en="The database holds several organisations; choose one with --org: "
-                       "{names}"),
-    "no_org": T(de="Die Datenbank enthält keine Organisation.",
-                en="The database holds no organisation."),
-    "pdf_only": T(de="--activity gibt es nur für --format pdf (Einzelblatt).",
-                  en="--activity is only available with --format pdf (single sheet)."),
+    "org_line": T(
+        de="  {name}: {acts} Verarbeitungstätigkeiten, {svcs} Auftragsverarbeitungen",
+        en="  {name}: {acts} processing activities, {svcs} processing services",
+    ),
+    "internal": T(
+        de="Interner Fehler: {problem} (ROPA_DEBUG=1 zeigt Einzelheiten)",
+        en="Internal error: {problem} (ROPA_DEBUG=1 shows details)",
+    ),
+    "unknown_format": T(
+        de="{file}: Dateiformat „{ext}“ wird nicht unterstützt.",
+        en="{file}: file format “{ext}” is not supported.",
+    ),
+    "choose_org": T(
+        de="Die Datenbank enthält mehrere Organisationen; bitte mit --org eine wählen: {names}",
+        en="The database holds several organisations; choose one with --org: {names}",
+    ),
+    "no_org": T(
+        de="Die Datenbank enthält keine Organisation.", en="The database holds no organisation."
+    ),
+    "pdf_only": T(
+        de="--activity gibt es nur für --format pdf (Einzelblatt).",
+        en="--activity is only available with --format pdf (single sheet).",
+    ),
     "working_copy": T(de="Arbeitsstand", en="working copy"),
-    "org_created": T(de="Organisation „{name}“ neu angelegt.",
-                     en="Created the organisation “{name}”."),
-    "template_done": T(de="Verarbeitungstätigkeit „{name}“ ({ref}) angelegt.",
-                       en="Created the processing activity “{name}” ({ref})."),
-    "reused": T(de="Vorhandene Auftragsverarbeiter verknüpft: {names}",
-                en="Linked existing processors: {names}"),
-    "new_processors": T(de="Neu angelegte Auftragsverarbeiter: {names}",
-                        en="New processors: {names}"),
+    "org_created": T(
+        de="Organisation „{name}“ neu angelegt.", en="Created the organisation “{name}”."
+    ),
+    "template_done": T(
+        de="Verarbeitungstätigkeit „{name}“ ({ref}) angelegt.",
+        en="Created the processing activity “{name}” ({ref}).",
+    ),
+    "reused": T(
+        de="Vorhandene Auftragsverarbeiter verknüpft: {names}",
+        en="Linked existing processors: {names}",
+    ),
+    "new_processors": T(
+        de="Neu angelegte Auftragsverarbeiter: {names}", en="New processors: {names}"
+    ),
     "undone": T(de="rückgängig gemacht", en="undone"),
     "undo_done": T(de="Vorgang {batch} rückgängig gemacht.", en="Batch {batch} undone."),
-    "import_errors": T(de="{file}: {errors} Fehler – nichts importiert (Einzelheiten oben).",
-                       en="{file}: {errors} errors – nothing imported (details above)."),
+    "import_errors": T(
+        de="{file}: {errors} Fehler – nichts importiert (Einzelheiten oben).",
+        en="{file}: {errors} errors – nothing imported (details above).",
+    ),
     "more_lines": T(de="… und {n} weitere Meldungen", en="… and {n} more messages"),
-    "batch": T(de="Vorgang {batch} (rückgängig zu machen als Ganzes); Sicherung: {backup}",
-               en="Batch {batch} (can be undone as a whole); backup: {backup}"),
-    "spreadsheet_only": T(de="{option} gilt nur für den Import von Tabellen; eine JSON-Datei "
-                             "bringt ihre Organisationen selbst mit.",
-                          en="{option} only applies to spreadsheet imports; a JSON file "
-                             "carries its own organisations."),
+    "batch": T(
+        de="Vorgang {batch} (rückgängig zu machen als Ganzes); Sicherung: {backup}",
+        en="Batch {batch} (can be undone as a whole); backup: {backup}",
+    ),
+    "spreadsheet_only": T(
+        de="{option} gilt nur für den Import von Tabellen; eine JSON-Datei "
+        "bringt ihre Organisationen selbst mit.",
+        en="{option} only applies to spreadsheet imports; a JSON file "
+        "carries its own organisations.",
+    ),
     "frozen": T(de="Stand {number} eingefroren.", en="Froze version {number}."),
-    "not_regular": T(de="{file}: ist keine gewöhnliche Datei (Ordner, Gerät oder Pipe) und wird "
-                        "nicht ersetzt.",
-                     en="{file}: is not a regular file (a folder, device or pipe) and is not "
-                        "replaced."),
-    "symlink": T(de="{file}: ist ein symbolischer Verweis; mit --follow-symlink wird seine "
-                    "Zieldatei ersetzt.",
-                 en="{file}: is a symbolic link; --follow-symlink replaces the file it "
-                    "points to."),
+    "not_regular": T(
+        de="{file}: ist keine gewöhnliche Datei (Ordner, Gerät oder Pipe) und wird nicht ersetzt.",
+        en="{file}: is not a regular file (a folder, device or pipe) and is not replaced.",
+    ),
+    "symlink": T(
+        de="{file}: ist ein symbolischer Verweis; mit --follow-symlink wird seine "
+        "Zieldatei ersetzt.",
+        en="{file}: is a symbolic link; --follow-symlink replaces the file it points to.",
+    ),
     "backup_done": T(de="Sicherung geschrieben: {file}", en="Backup written: {file}"),
-    "verify_ok": T(de="{db}: keine Befunde – die Datenbank ist in Ordnung.",
-                   en="{db}: no findings – the database is sound."),
+    "verify_ok": T(
+        de="{db}: keine Befunde – die Datenbank ist in Ordnung.",
+        en="{db}: no findings – the database is sound.",
+    ),
     "verify_bad": T(de="{db}: {n} Befunde.", en="{db}: {n} findings."),
-    "restored": T(de="{file} zurückgespielt (Schema {revision}{upgraded}): {orgs} Organisationen, "
-                     "{acts} Verarbeitungstätigkeiten.",
-                  en="Restored {file} (schema {revision}{upgraded}): {orgs} organisations, "
-                     "{acts} processing activities."),
+    "restored": T(
+        de="{file} zurückgespielt (Schema {revision}{upgraded}): {orgs} Organisationen, "
+        "{acts} Verarbeitungstätigkeiten.",
+        en="Restored {file} (schema {revision}{upgraded}): {orgs} organisations, "
+        "{acts} processing activities.",
+    ),
     "upgraded": T(de=", danach aktualisiert", en=", upgraded afterwards"),
-    "safety": T(de="Der vorherige Stand ist gesichert: {file}",
-                en="The previous state is backed up: {file}"),
-    "safety_raw": T(de="Der vorherige Stand war nicht lesbar; seine Dateien liegen unverändert "
-                       "als *.raw im Ordner backups.",
-                    en="The previous state could not be read; its files are kept unchanged as "
-                       "*.raw in the backups folder."),
+    "safety": T(
+        de="Der vorherige Stand ist gesichert: {file}", en="The previous state is backed up: {file}"
+    ),
+    "safety_raw": T(
+        de="Der vorherige Stand war nicht lesbar; seine Dateien liegen unverändert "
+        "als *.raw im Ordner backups.",
+        en="The previous state could not be read; its files are kept unchanged as "
+        "*.raw in the backups folder.",
+    ),
     "backups": T(de="Sicherungen in {folder}:", en="Backups in {folder}:"),
     "no_backups": T(de="Keine Sicherungen in {folder}.", en="No backups in {folder}."),
 }
@@ -125,13 +163,21 @@ def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="ropa-desktop",
         description="Verzeichnis von Verarbeitungstätigkeiten (Art. 30 DSGVO) — "
-                    "record of processing activities.")
-    p.add_argument("--db", metavar="PATH_OR_URL",
-                   help="SQLite file or SQLAlchemy URL (default: ROPA_DB or the user data dir)")
-    p.add_argument("--lang", choices=i18n.LANGUAGES,
-                   default=os.environ.get("ROPA_LANG", "de") if os.environ.get(
-                       "ROPA_LANG") in i18n.LANGUAGES else "de",
-                   help="language of messages and exports (default: de)")
+        "record of processing activities.",
+    )
+    p.add_argument(
+        "--db",
+        metavar="PATH_OR_URL",
+        help="SQLite file or SQLAlchemy URL (default: ROPA_DB or the user data dir)",
+    )
+    p.add_argument(
+        "--lang",
+        choices=i18n.LANGUAGES,
+        default=os.environ.get("ROPA_LANG", "de")
+        if os.environ.get("ROPA_LANG") in i18n.LANGUAGES
+        else "de",
+        help="language of messages and exports (default: de)",
+    )
     p.add_argument("--version", action="version", version=f"ropa-desktop {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -145,11 +191,19 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--register", choices=["controller", "processor"], default="controller")
     ex.add_argument("--activity", metavar="REF")
     ex.add_argument("--history", action="store_true", help="JSON: include the change history")
-    ex.add_argument("--freeze", nargs="?", const="", metavar="LABEL",
-                    help="xlsx/pdf: freeze the register as a new numbered version first "
-                         "and stamp the export with it")
-    ex.add_argument("--follow-symlink", action="store_true",
-                    help="when --out is a symbolic link, replace the file it points to")
+    ex.add_argument(
+        "--freeze",
+        nargs="?",
+        const="",
+        metavar="LABEL",
+        help="xlsx/pdf: freeze the register as a new numbered version first "
+        "and stamp the export with it",
+    )
+    ex.add_argument(
+        "--follow-symlink",
+        action="store_true",
+        help="when --out is a symbolic link, replace the file it points to",
+    )
 
     im = sub.add_parser("import", help="import a register file or spreadsheet")
     im.add_argument("file", type=Path)
@@ -169,8 +223,11 @@ def _parser() -> argparse.ArgumentParser:
 
     bk = sub.add_parser("backup", help="write a backup of the database")
     bk.add_argument("--out", type=Path, help="the backup file (default: the backups folder)")
-    bk.add_argument("--follow-symlink", action="store_true",
-                    help="when --out is a symbolic link, replace the file it points to")
+    bk.add_argument(
+        "--follow-symlink",
+        action="store_true",
+        help="when --out is a symbolic link, replace the file it points to",
+    )
     bk.add_argument("--list", action="store_true", help="list the backups instead")
     sub.add_parser("verify", help="check the database and the register's invariants")
     rs = sub.add_parser("restore", help="replace the register by a backup")
@@ -322,8 +379,9 @@ def _backup_command(store: Store, args: argparse.Namespace) -> int:
         found = backup.backups_of(store.engine)
         print(MSG["backups" if found else "no_backups"](folder=folder))
         for b in found:
-            print(f"{b.at:%Y-%m-%d %H:%M:%S}  {b.reason:<24} {b.size / 2**20:8.1f} MB  "
-                  f"{b.path.name}")
+            print(
+                f"{b.at:%Y-%m-%d %H:%M:%S}  {b.reason:<24} {b.size / 2**20:8.1f} MB  {b.path.name}"
+            )
         return 0
     if args.out is None:
         target = backup.backup_database(store.engine, "manual")
@@ -371,26 +429,32 @@ def _restore(args: argparse.Namespace) -> int:
         store = open_store(args.db, migrate=False)
     else:
         path.parent.mkdir(parents=True, exist_ok=True)
-        lock = RegisterLock.exclusive_for(path, "ropa-desktop restore", default_user(),
-                                          wait=30)
+        lock = RegisterLock.exclusive_for(path, "ropa-desktop restore", default_user(), wait=30)
         store = Store(create_db_engine(url))
         store.lock = lock
     report = restore(store, args.backup, known)
-    print(MSG["restored"](file=args.backup, revision=report.revision,
-                          upgraded=MSG["upgraded"]() if report.upgraded else "",
-                          orgs=report.organisations, acts=report.activities))
-    print(MSG["safety"](file=report.safety_backup) if report.safety_backup
-          else MSG["safety_raw"]())
+    print(
+        MSG["restored"](
+            file=args.backup,
+            revision=report.revision,
+            upgraded=MSG["upgraded"]() if report.upgraded else "",
+            orgs=report.organisations,
+            acts=report.activities,
+        )
+    )
+    print(MSG["safety"](file=report.safety_backup) if report.safety_backup else MSG["safety_raw"]())
     return 0
 
 
 def _demo(store: Store) -> int:
     from ropa_desktop.io.demo import build_demo_register
 
-    result = store.import_register(build_demo_register(date.today()), description="Demo",
-                                   kind="demo")
-    print(MSG["demo_done"](created=result.created, updated=result.updated,
-                           unchanged=result.unchanged))
+    result = store.import_register(
+        build_demo_register(date.today()), description="Demo", kind="demo"
+    )
+    print(
+        MSG["demo_done"](created=result.created, updated=result.updated, unchanged=result.unchanged)
+    )
     return 0
 
 
@@ -408,11 +472,11 @@ def _export_json(store: Store, args: argparse.Namespace) -> int:
 
     args.out = out_path(args.out, args.follow_symlink)
     try:
-        register = export_json(store, args.out, organisation=args.org,
-                               include_history=args.history)
+        register = export_json(store, args.out, organisation=args.org, include_history=args.history)
     except OSError as exc:
-        raise CliError(MSG["cannot_write"], file=args.out,
-                       problem=exc.strerror or str(exc)) from None
+        raise CliError(
+            MSG["cannot_write"], file=args.out, problem=exc.strerror or str(exc)
+        ) from None
     acts = sum(len(o.activities) for o in register.organisations)
     print(MSG["exported"](file=args.out, orgs=len(register.organisations), acts=acts))
     return 0
@@ -438,8 +502,12 @@ def _export_doc(store: Store, args: argparse.Namespace) -> int:
     else:
         register = store.load_register(org)  # raises for an unknown organisation
         version = MSG["working_copy"]()
-    options = {"register_kind": args.register, "lang": args.lang, "stand": date.today(),
-               "version": version}
+    options = {
+        "register_kind": args.register,
+        "lang": args.lang,
+        "stand": date.today(),
+        "version": version,
+    }
     try:
         if args.format == "xlsx":
             from ropa_desktop.io.export.xlsx import export_xlsx
@@ -453,8 +521,9 @@ def _export_doc(store: Store, args: argparse.Namespace) -> int:
         if number is not None:  # no file shows this number: take it back
             store.withdraw_version(org, number)
         if isinstance(exc, OSError):
-            raise CliError(MSG["cannot_write"], file=args.out,
-                           problem=exc.strerror or str(exc)) from None
+            raise CliError(
+                MSG["cannot_write"], file=args.out, problem=exc.strerror or str(exc)
+            ) from None
         raise
     if number is not None:
         store.mark_delivered(org, number, str(args.out.resolve()))
@@ -467,9 +536,12 @@ def _export_doc(store: Store, args: argparse.Namespace) -> int:
 def _import_json(store: Store, args: argparse.Namespace) -> int:
     from ropa_desktop.io.json_register import import_json, read_register
 
-    for option, given in (("--org", args.org), ("--sheet", args.sheet),
-                          ("--mapping", args.mapping),
-                          ("--on-duplicate", args.on_duplicate)):
+    for option, given in (
+        ("--org", args.org),
+        ("--sheet", args.sheet),
+        ("--mapping", args.mapping),
+        ("--on-duplicate", args.on_duplicate),
+    ):
         if given is not None:
             raise CliError(MSG["spreadsheet_only"], option=option)
     backup: Path | None = None
@@ -481,8 +553,14 @@ def _import_json(store: Store, args: argparse.Namespace) -> int:
     if args.dry_run:
         print(MSG["dry_run"](file=args.file, orgs=len(register.organisations), acts=acts))
     else:
-        print(MSG["imported"](file=args.file, created=result.created, updated=result.updated,
-                              unchanged=result.unchanged))
+        print(
+            MSG["imported"](
+                file=args.file,
+                created=result.created,
+                updated=result.updated,
+                unchanged=result.unchanged,
+            )
+        )
         if result.batch:
             print(MSG["batch"](batch=result.batch, backup=backup))
     return 0
@@ -494,9 +572,15 @@ def _import_spreadsheet(store: Store, args: argparse.Namespace) -> int:
     from ropa_desktop.io.importing.mapping import load_profile
 
     profile = load_profile(args.mapping) if args.mapping else None
-    report = import_spreadsheet(store, args.file, organisation=args.org, sheet=args.sheet,
-                                profile=profile, on_duplicate=args.on_duplicate or "skip",
-                                dry_run=args.dry_run)
+    report = import_spreadsheet(
+        store,
+        args.file,
+        organisation=args.org,
+        sheet=args.sheet,
+        profile=profile,
+        on_duplicate=args.on_duplicate or "skip",
+        dry_run=args.dry_run,
+    )
     lines = report.lines(args.lang)
     for line in lines[:REPORT_LINES]:
         print(line)
@@ -527,8 +611,7 @@ def _template_apply(store: Store, args: argparse.Namespace) -> int:
     template = find_template(args.id)
     answers = parse_answers(template, args.set)
     _backup(store, "before-template")
-    applied = apply_template(store, args.id, args.org, answers,
-                             lang=args.lang)
+    applied = apply_template(store, args.id, args.org, answers, lang=args.lang)
     act = applied.draft.activity
     if applied.organisation_created:
         print(MSG["org_created"](name=applied.organisation))
@@ -544,8 +627,15 @@ def _template_apply(store: Store, args: argparse.Namespace) -> int:
     for f in findings:
         print(f"  [{f.severity.value}] {f.code}: {f.message}")
     counts = {s: sum(1 for f in findings if f.severity == s) for s in Severity}
-    print(MSG["findings"](errors=counts[Severity.ERROR], warnings=counts[Severity.WARNING],
-                          infos=counts[Severity.INFO]) if findings else MSG["no_findings"]())
+    print(
+        MSG["findings"](
+            errors=counts[Severity.ERROR],
+            warnings=counts[Severity.WARNING],
+            infos=counts[Severity.INFO],
+        )
+        if findings
+        else MSG["no_findings"]()
+    )
     return 0
 
 
@@ -566,8 +656,15 @@ def _check(store: Store, args: argparse.Namespace) -> int:
                 current = head
             print(f"  [{f.severity.value}] {f.code}: {f.message}")
         counts = {s: sum(1 for f in findings if f.severity == s) for s in Severity}
-        print(MSG["findings"](errors=counts[Severity.ERROR], warnings=counts[Severity.WARNING],
-                              infos=counts[Severity.INFO]) if findings else MSG["no_findings"]())
+        print(
+            MSG["findings"](
+                errors=counts[Severity.ERROR],
+                warnings=counts[Severity.WARNING],
+                infos=counts[Severity.INFO],
+            )
+            if findings
+            else MSG["no_findings"]()
+        )
     return 1 if any(f.severity == Severity.ERROR for f in findings) else 0
 
 

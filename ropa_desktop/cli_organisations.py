@@ -15,39 +15,55 @@ if TYPE_CHECKING:
 T = Text
 
 MSG = {
-    "line": T(de="{name}: {acts} Verarbeitungstätigkeiten, {svcs} Auftragsverarbeitungen, "
-                 "{cat} Katalogeinträge{state}",
-              en="{name}: {acts} processing activities, {svcs} processing services, "
-                 "{cat} catalogue entries{state}"),
+    "line": T(
+        de="{name}: {acts} Verarbeitungstätigkeiten, {svcs} Auftragsverarbeitungen, "
+        "{cat} Katalogeinträge{state}",
+        en="{name}: {acts} processing activities, {svcs} processing services, "
+        "{cat} catalogue entries{state}",
+    ),
     "archived_on": T(de=" (archiviert am {day})", en=" (archived on {day})"),
-    "archived": T(de="Organisation „{name}“ archiviert; sie bleibt vollständig erhalten und "
-                     "lässt sich mit „organisation restore“ zurückholen.",
-                  en="Archived the organisation “{name}”; it is kept whole and comes back "
-                     "with “organisation restore”."),
-    "restored": T(de="Organisation „{name}“ ist wieder da.",
-                  en="The organisation “{name}” is back."),
-    "what_goes": T(de="Gelöscht werden „{name}“ mit {acts} Verarbeitungstätigkeiten, {svcs} "
-                      "Auftragsverarbeitungen und {cat} Katalogeinträgen (Auftragsverarbeiter, "
-                      "Empfänger, TOM).",
-                   en="This deletes “{name}” with {acts} processing activities, {svcs} "
-                      "processing services and {cat} catalogue entries (processors, "
-                      "recipients, TOMs)."),
+    "archived": T(
+        de="Organisation „{name}“ archiviert; sie bleibt vollständig erhalten und "
+        "lässt sich mit „organisation restore“ zurückholen.",
+        en="Archived the organisation “{name}”; it is kept whole and comes back "
+        "with “organisation restore”.",
+    ),
+    "restored": T(
+        de="Organisation „{name}“ ist wieder da.", en="The organisation “{name}” is back."
+    ),
+    "what_goes": T(
+        de="Gelöscht werden „{name}“ mit {acts} Verarbeitungstätigkeiten, {svcs} "
+        "Auftragsverarbeitungen und {cat} Katalogeinträgen (Auftragsverarbeiter, "
+        "Empfänger, TOM).",
+        en="This deletes “{name}” with {acts} processing activities, {svcs} "
+        "processing services and {cat} catalogue entries (processors, "
+        "recipients, TOMs).",
+    ),
     "confirm": T(de="Wirklich löschen? [j/N] ", en="Really delete? [y/N] "),
-    "need_yes": T(de="Löschen nur mit Bestätigung: bitte --yes angeben.",
-                  en="Deleting needs confirmation: please give --yes."),
+    "need_yes": T(
+        de="Löschen nur mit Bestätigung: bitte --yes angeben.",
+        en="Deleting needs confirmation: please give --yes.",
+    ),
     "not_deleted": T(de="Nichts gelöscht.", en="Nothing deleted."),
-    "deleted": T(de="Organisation „{name}“ gelöscht (Vorgang {batch}; „organisation restore "
-                    "{name}“ oder „undo {batch}“ bringt alles zurück).",
-                 en="Deleted the organisation “{name}” (batch {batch}; “organisation restore "
-                    "{name}” or “undo {batch}” brings everything back)."),
-    "unknown_entry": T(de="„{name}“ gibt es im Katalog von „{org}“ nicht (Auftragsverarbeiter, "
-                          "Empfänger oder TOM).",
-                       en="“{name}” is not in the catalogue of “{org}” (processor, recipient "
-                          "or TOM)."),
-    "empty": T(de="Der Katalog von „{org}“ ist leer; nichts übernommen.",
-               en="The catalogue of “{org}” is empty; nothing copied."),
-    "copied": T(de="{n} Einträge nach „{to}“ übernommen: {names}",
-                en="Copied {n} entries to “{to}”: {names}"),
+    "deleted": T(
+        de="Organisation „{name}“ gelöscht (Vorgang {batch}; „organisation restore "
+        "{name}“ oder „undo {batch}“ bringt alles zurück).",
+        en="Deleted the organisation “{name}” (batch {batch}; “organisation restore "
+        "{name}” or “undo {batch}” brings everything back).",
+    ),
+    "unknown_entry": T(
+        de="„{name}“ gibt es im Katalog von „{org}“ nicht (Auftragsverarbeiter, "
+        "Empfänger oder TOM).",
+        en="“{name}” is not in the catalogue of “{org}” (processor, recipient or TOM).",
+    ),
+    "empty": T(
+        de="Der Katalog von „{org}“ ist leer; nichts übernommen.",
+        en="The catalogue of “{org}” is empty; nothing copied.",
+    ),
+    "copied": T(
+        de="{n} Einträge nach „{to}“ übernommen: {names}",
+        en="Copied {n} entries to “{to}”: {names}",
+    ),
 }
 
 YES = {"j", "ja", "y", "yes"}
@@ -62,8 +78,10 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     og = sub.add_parser("organisation", help="list, archive, restore or delete organisations")
     osub = og.add_subparsers(dest="organisation_command", metavar="ACTION", required=True)
     osub.add_parser("list", help="every organisation, archived ones marked")
-    for action, text in (("archive", "hide an organisation from the switcher and lists"),
-                         ("restore", "bring back an archived or deleted organisation")):
+    for action, text in (
+        ("archive", "hide an organisation from the switcher and lists"),
+        ("restore", "bring back an archived or deleted organisation"),
+    ):
         p = osub.add_parser(action, help=text)
         p.add_argument("name")
     de = osub.add_parser("delete", help="delete an organisation with everything it holds")
@@ -75,10 +93,17 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     cp = csub.add_parser("copy", help="copy entries from another organisation")
     cp.add_argument("--from", dest="source", required=True, metavar="ORG")
     cp.add_argument("--to", dest="target", required=True, metavar="ORG")
-    cp.add_argument("names", nargs="*", metavar="NAME",
-                    help="processors, recipients or TOMs (default: the whole catalogue)")
-    cp.add_argument("--with-notes", action="store_true",
-                    help="also copy notes, contract data and TOM descriptions")
+    cp.add_argument(
+        "names",
+        nargs="*",
+        metavar="NAME",
+        help="processors, recipients or TOMs (default: the whole catalogue)",
+    )
+    cp.add_argument(
+        "--with-notes",
+        action="store_true",
+        help="also copy notes, contract data and TOM descriptions",
+    )
 
 
 def run_organisation(store: Store, args: argparse.Namespace) -> int:
@@ -87,8 +112,11 @@ def run_organisation(store: Store, args: argparse.Namespace) -> int:
     if action == "list":
         for o in store.organisations(include_archived=True):
             state = MSG["archived_on"](day=f"{o.archived:%d.%m.%Y}") if o.archived else ""
-            print(MSG["line"](name=o.name, acts=o.activities, svcs=o.services,
-                              cat=o.catalogue, state=state))
+            print(
+                MSG["line"](
+                    name=o.name, acts=o.activities, svcs=o.services, cat=o.catalogue, state=state
+                )
+            )
         return 0
     if action == "archive":
         store.archive_organisation(args.name)
@@ -98,13 +126,17 @@ def run_organisation(store: Store, args: argparse.Namespace) -> int:
         store.restore_organisation(args.name)
         print(MSG["restored"](name=args.name))
         return 0
-    summary = next((o for o in store.organisations(include_archived=True)
-                    if o.name == args.name), None)
+    summary = next(
+        (o for o in store.organisations(include_archived=True) if o.name == args.name), None
+    )
     if summary is None:
         store.load_register(args.name)  # raises the store's message for an unknown name
         return 1  # pragma: no cover
-    print(MSG["what_goes"](name=summary.name, acts=summary.activities, svcs=summary.services,
-                           cat=summary.catalogue))
+    print(
+        MSG["what_goes"](
+            name=summary.name, acts=summary.activities, svcs=summary.services, cat=summary.catalogue
+        )
+    )
     if not args.yes:
         if not sys.stdin.isatty():
             raise CommandError(MSG["need_yes"])
@@ -137,9 +169,13 @@ def run_catalogue(store: Store, args: argparse.Namespace) -> int:
         uids = [uid for uid, _ in entries]
     if not uids:
         raise CommandError(MSG["empty"], org=args.source)
-    mapping = store.copy_catalogue_entries(args.source, args.target, uids,
-                                           with_notes=args.with_notes)
+    mapping = store.copy_catalogue_entries(
+        args.source, args.target, uids, with_notes=args.with_notes
+    )
     names = {uid: name for uid, name in entries}
-    print(MSG["copied"](n=len(mapping), to=args.target,
-                        names=", ".join(names.get(uid, uid) for uid in mapping)))
+    print(
+        MSG["copied"](
+            n=len(mapping), to=args.target, names=", ".join(names.get(uid, uid) for uid in mapping)
+        )
+    )
     return 0

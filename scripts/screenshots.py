@@ -28,16 +28,54 @@ def _sample_sheet(path: Path) -> None:
     ws.title = "VVT"
     ws.append(["Verzeichnis der Verarbeitungstätigkeiten – Bürgeramt"])
     ws.append([])
-    ws.append(["Nr.", "Bezeichnung der Verarbeitungstätigkeit", "Zweck", "Rechtsgrundlage",
-               "Kategorien betroffener Personen", "Kategorien personenbezogener Daten",
-               "Löschfrist", "Interne Bemerkung"])
-    ws.append(["BA-1", "Meldewesen", "Führung des Melderegisters", "Art. 6 Abs. 1 lit. c DSGVO",
-               "Einwohner", "Name, Anschrift, Geburtsdatum", "5 Jahre nach Wegzug", "prüfen"])
-    ws.append(["BA-2", "Fundbüro", "Verwahrung von Fundsachen", "Art. 6 Abs. 1 lit. e DSGVO",
-               "Finder, Verlierer", "Name, Telefon", "6 Monate", ""])
-    ws.append(["BA-3", "Terminvergabe online", "Buchung von Terminen",
-               "Art. 6 Abs. 1 lit. e DSGVO; § 3 DSG NRW", "Bürgerinnen und Bürger",
-               "Name, E-Mail", "14 Tage nach dem Termin", ""])
+    ws.append(
+        [
+            "Nr.",
+            "Bezeichnung der Verarbeitungstätigkeit",
+            "Zweck",
+            "Rechtsgrundlage",
+            "Kategorien betroffener Personen",
+            "Kategorien personenbezogener Daten",
+            "Löschfrist",
+            "Interne Bemerkung",
+        ]
+    )
+    ws.append(
+        [
+            "BA-1",
+            "Meldewesen",
+            "Führung des Melderegisters",
+            "Art. 6 Abs. 1 lit. c DSGVO",
+            "Einwohner",
+            "Name, Anschrift, Geburtsdatum",
+            "5 Jahre nach Wegzug",
+            "prüfen",
+        ]
+    )
+    ws.append(
+        [
+            "BA-2",
+            "Fundbüro",
+            "Verwahrung von Fundsachen",
+            "Art. 6 Abs. 1 lit. e DSGVO",
+            "Finder, Verlierer",
+            "Name, Telefon",
+            "6 Monate",
+            "",
+        ]
+    )
+    ws.append(
+        [
+            "BA-3",
+            "Terminvergabe online",
+            "Buchung von Terminen",
+            "Art. 6 Abs. 1 lit. e DSGVO; § 3 DSG NRW",
+            "Bürgerinnen und Bürger",
+            "Name, E-Mail",
+            "14 Tage nach dem Termin",
+            "",
+        ]
+    )
     book.save(path)
 
 
@@ -59,8 +97,7 @@ def main() -> None:
 
         db = Path(tmp) / "demo.sqlite"
         store = open_store(db)
-        store.import_register(build_demo_register(date.today()), description="Demo",
-                              kind="demo")
+        store.import_register(build_demo_register(date.today()), description="Demo", kind="demo")
         store.engine.dispose()
         app = create_qapplication([])
         settings.set_value("ui/language", args.lang)

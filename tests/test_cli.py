@@ -23,11 +23,19 @@ def _german():
 
 def _seed(db: str) -> m.Register:
     processor = m.Processor(name="mediaBEAM GmbH", city="Ahaus", country="DE")
-    org = m.Organisation(name="Stadt Ahaus", activities=[m.Activity(
-        reference="VT-1", name="Webmail-Portal",
-        purposes=[m.Purpose("Bereitstellung von Postfächern", ["art6-1-b"])],
-        data_subjects=["Nutzer"], data_categories=[m.DataCategory("Bestandsdaten")],
-        processors=[m.ProcessorLink(processor.uid, "Betrieb")])])
+    org = m.Organisation(
+        name="Stadt Ahaus",
+        activities=[
+            m.Activity(
+                reference="VT-1",
+                name="Webmail-Portal",
+                purposes=[m.Purpose("Bereitstellung von Postfächern", ["art6-1-b"])],
+                data_subjects=["Nutzer"],
+                data_categories=[m.DataCategory("Bestandsdaten")],
+                processors=[m.ProcessorLink(processor.uid, "Betrieb")],
+            )
+        ],
+    )
     register = m.Register(organisations=[org], processors=[processor])
     open_store(db).import_register(register)
     return register
@@ -78,25 +86,37 @@ def test_dry_run_validates_without_writing(tmp_path, capsys):
 def test_export_of_one_organisation_carries_only_its_catalogue(tmp_path):
     db = str(tmp_path / "r.sqlite")
     _seed(db)
-    open_store(db).import_register(m.Register(
-        organisations=[m.Organisation(name="Gemeinde B")],
-        processors=[m.Processor(name="Fremder Dienstleister")]))
+    open_store(db).import_register(
+        m.Register(
+            organisations=[m.Organisation(name="Gemeinde B")],
+            processors=[m.Processor(name="Fremder Dienstleister")],
+        )
+    )
     out = tmp_path / "ahaus.json"
-    assert main(["--db", db, "export", "--format", "json", "--out", str(out),
-                 "--org", "Stadt Ahaus"]) == 0
+    assert (
+        main(["--db", db, "export", "--format", "json", "--out", str(out), "--org", "Stadt Ahaus"])
+        == 0
+    )
     doc = json.loads(out.read_text(encoding="utf-8"))
     assert [o["name"] for o in doc["organisations"]] == ["Stadt Ahaus"]
     assert [p["name"] for p in doc["processors"]] == ["mediaBEAM GmbH"]
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["export", "--format", "json", "--out", "{tmp}/x.json", "--org", "Nirgendwo"],
-     "Organisation „Nirgendwo“ gibt es in dieser Datenbank nicht."),
-    (["export", "--format", "json", "--out", "{tmp}/no/such/dir/x.json"],
-     "kann nicht geschrieben werden"),
-    (["import", "{tmp}/missing.json"], "Datei nicht gefunden"),
-    (["import", "{tmp}/liste.docx"], "wird nicht unterstützt"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["export", "--format", "json", "--out", "{tmp}/x.json", "--org", "Nirgendwo"],
+            "Organisation „Nirgendwo“ gibt es in dieser Datenbank nicht.",
+        ),
+        (
+            ["export", "--format", "json", "--out", "{tmp}/no/such/dir/x.json"],
+            "kann nicht geschrieben werden",
+        ),
+        (["import", "{tmp}/missing.json"], "Datei nicht gefunden"),
+        (["import", "{tmp}/liste.docx"], "wird nicht unterstützt"),
+    ],
+)
 def test_failures_exit_1_with_one_line(tmp_path, capsys, args, message):
     db = str(tmp_path / "r.sqlite")
     _seed(db)
@@ -108,8 +128,19 @@ def test_failures_exit_1_with_one_line(tmp_path, capsys, args, message):
 
 
 def test_english_on_request(tmp_path, capsys):
-    assert main(["--lang", "en", "--db", str(tmp_path / "r.sqlite"), "import",
-                 str(tmp_path / "missing.json")]) == 1
+    assert (
+        main(
+            [
+                "--lang",
+                "en",
+                "--db",
+                str(tmp_path / "r.sqlite"),
+                "import",
+                str(tmp_path / "missing.json"),
+            ]
+        )
+        == 1
+    )
     assert "file not found" in capsys.readouterr().err
 
 
@@ -151,8 +182,13 @@ def test_console_script_is_installed(tmp_path):
     exe = shutil.which("ropa-desktop", path=str(__import__("pathlib").Path(sys.executable).parent))
     assert exe is not None
     open_store(tmp_path / "r.sqlite")
-    done = subprocess.run([exe, "--db", str(tmp_path / "r.sqlite"), "--lang", "en", "summary"],
-                          capture_output=True, text=True, timeout=120, check=False)
+    done = subprocess.run(
+        [exe, "--db", str(tmp_path / "r.sqlite"), "--lang", "en", "summary"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     assert "0 organisations" in done.stdout
 
@@ -163,17 +199,22 @@ def test_check_on_the_demo_lists_the_real_gaps_of_the_seed_notices(tmp_path, cap
     capsys.readouterr()
     assert main(["--db", db, "check", "--json"]) == 1  # errors exist, so exit 1
     findings = json.loads(capsys.readouterr().out)
-    assert all(set(f) == {"severity", "code", "organisation", "activity", "message", "field"}
-               for f in findings)
+    assert all(
+        set(f) == {"severity", "code", "organisation", "activity", "message", "field"}
+        for f in findings
+    )
     by_code = {}
     for f in findings:
         by_code.setdefault(f["code"], []).append(f)
     # Stadt Ahaus is a public authority and bases cookies on legitimate interests.
     assert {f["organisation"] for f in by_code["public-body-legitimate-interest"]} == {
-        "Stadt Ahaus"}
+        "Stadt Ahaus"
+    }
     # Google Analytics (Bochum) and reCAPTCHA (Ahaus) send data to the USA, no mechanism given.
     assert {f["organisation"] for f in by_code["transfer-no-mechanism"]} == {
-        "Stadtwerke Bochum GmbH", "Stadt Ahaus"}
+        "Stadtwerke Bochum GmbH",
+        "Stadt Ahaus",
+    }
     # Herne rests employee data on § 26 BDSG alone.
     assert by_code["contested-national-basis"][0]["organisation"] == "Stadtwerke Herne AG"
     # The notices hardly describe technical and organisational measures.

@@ -21,8 +21,13 @@ from ropa_desktop.store.database import open_store, upgrade_schema
 
 
 def _cli(db: str | Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "ropa_desktop.cli", "--db", str(db), *args],
-                          capture_output=True, text=True, timeout=300, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "ropa_desktop.cli", "--db", str(db), *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
 
 
 @pytest.fixture
@@ -44,7 +49,8 @@ def _integrity(db: Path) -> str:
 
 
 def test_backup_restore_brings_back_the_register_even_with_a_stale_wal_beside_it(
-        demo, tmp_path, capsys):
+    demo, tmp_path, capsys
+):
     before = _counts(demo)
     assert main(["--db", str(demo), "backup"]) == 0
     (saved,) = backup.list_backups(tmp_path / "backups")
@@ -78,7 +84,7 @@ def test_backup_restore_brings_back_the_register_even_with_a_stale_wal_beside_it
 def test_restore_refuses_a_damaged_or_newer_backup_and_changes_nothing(demo, tmp_path, capsys):
     damaged = tmp_path / "damaged.sqlite"
     data = bytearray(demo.read_bytes())
-    data[4096 * 3:4096 * 5] = b"\xff" * 8192
+    data[4096 * 3 : 4096 * 5] = b"\xff" * 8192
     damaged.write_bytes(bytes(data))
     newer = tmp_path / "newer.sqlite"
     backup.copy_sqlite(demo, newer)
@@ -87,9 +93,12 @@ def test_restore_refuses_a_damaged_or_newer_backup_and_changes_nothing(demo, tmp
     truncated = tmp_path / "truncated.json"
     truncated.write_text('{"organisation": [', encoding="utf-8")
     before = demo.read_bytes()
-    for bad, words in ((damaged, "beschädigt"), (newer, "neueren Version"),
-                       (truncated, "keine Sicherung"),
-                       (tmp_path / "nope.sqlite", "nicht gefunden")):
+    for bad, words in (
+        (damaged, "beschädigt"),
+        (newer, "neueren Version"),
+        (truncated, "keine Sicherung"),
+        (tmp_path / "nope.sqlite", "nicht gefunden"),
+    ):
         capsys.readouterr()
         assert main(["--db", str(demo), "restore", str(bad)]) == 1
         err = capsys.readouterr().err
@@ -105,10 +114,13 @@ def test_restore_of_an_older_backup_upgrades_it(tmp_path, capsys):
     engine = create_db_engine(resolve_url(old))
     upgrade_schema(engine, "0001")
     with engine.begin() as conn:
-        conn.execute(text(
-            "INSERT INTO organisation (uid, name, kind, representative, dpo, dpo_external, "
-            "is_controller, is_processor) VALUES ('o1', 'Gemeinde Alt', 'public_authority', "
-            "'{}', '{}', false, true, false)"))
+        conn.execute(
+            text(
+                "INSERT INTO organisation (uid, name, kind, representative, dpo, dpo_external, "
+                "is_controller, is_processor) VALUES ('o1', 'Gemeinde Alt', 'public_authority', "
+                "'{}', '{}', false, true, false)"
+            )
+        )
     engine.dispose()
     db = tmp_path / "register.sqlite"
     assert main(["--db", str(db), "demo"]) == 0
@@ -124,8 +136,9 @@ def test_json_dump_restores_table_by_table(db_url, tmp_path, capsys, monkeypatch
     assert main(["--db", db_url, "demo"]) == 0
     store = open_store(db_url)
     first = tmp_path / "first.json"
-    assert main(["--db", db_url, "export", "--format", "json", "--out", str(first),
-                 "--history"]) == 0
+    assert (
+        main(["--db", db_url, "export", "--format", "json", "--out", str(first), "--history"]) == 0
+    )
     dump = tmp_path / "dump.json"
     backup.dump_tables(store.engine, dump)
     org = store.load_organisation("Stadt Ahaus")
@@ -133,8 +146,9 @@ def test_json_dump_restores_table_by_table(db_url, tmp_path, capsys, monkeypatch
     capsys.readouterr()
     assert main(["--db", db_url, "restore", str(dump)]) == 0
     second = tmp_path / "second.json"
-    assert main(["--db", db_url, "export", "--format", "json", "--out", str(second),
-                 "--history"]) == 0
+    assert (
+        main(["--db", db_url, "export", "--format", "json", "--out", str(second), "--history"]) == 0
+    )
     assert first.read_bytes() == second.read_bytes()
     assert main(["--db", db_url, "verify"]) == 0
     # new records still get fresh ids after the restored ones
@@ -185,14 +199,35 @@ def test_backups_are_unique_complete_and_pruned(demo, tmp_path):
 
 def test_parallel_freezes_get_their_own_numbers_and_files(demo, tmp_path):
     org = "Stadt Ahaus"
-    procs = [subprocess.Popen(
-        [sys.executable, "-m", "ropa_desktop.cli", "--db", str(demo), "export", "--format",
-         "xlsx", "--out", str(tmp_path / f"{i}.xlsx"), "--org", org, "--freeze"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for i in range(2)]
+    procs = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "ropa_desktop.cli",
+                "--db",
+                str(demo),
+                "export",
+                "--format",
+                "xlsx",
+                "--out",
+                str(tmp_path / f"{i}.xlsx"),
+                "--org",
+                org,
+                "--freeze",
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for i in range(2)
+    ]
     for p in procs:
         assert p.wait(timeout=300) == 0, p.stderr.read() if p.stderr else ""
-    stamps = {openpyxl.load_workbook(tmp_path / f"{i}.xlsx").properties.description
-               .split("; ")[1] for i in range(2)}
+    stamps = {
+        openpyxl.load_workbook(tmp_path / f"{i}.xlsx").properties.description.split("; ")[1]
+        for i in range(2)
+    }
     assert stamps == {"Version: 1", "Version: 2"}
     versions = open_store(demo).versions(org)
     assert [v.number for v in versions] == [1, 2]
@@ -217,8 +252,21 @@ def test_out_replaces_only_regular_files(demo, tmp_path, capsys, kind):
     assert capsys.readouterr().err.count("\n") == 1
     if kind == "symlink":
         assert real.read_text(encoding="utf-8") == "alt"
-        assert main(["--db", str(demo), "export", "--format", "json", "--out", str(target),
-                     "--follow-symlink"]) == 0
+        assert (
+            main(
+                [
+                    "--db",
+                    str(demo),
+                    "export",
+                    "--format",
+                    "json",
+                    "--out",
+                    str(target),
+                    "--follow-symlink",
+                ]
+            )
+            == 0
+        )
         assert target.is_symlink() and json.loads(real.read_text(encoding="utf-8"))
 
 

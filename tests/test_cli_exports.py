@@ -23,8 +23,23 @@ def test_excel_and_pdf_exports_for_one_organisation(demo_db, tmp_path, capsys):
     org = ["--org", "Stadtwerke Bochum GmbH"]
     assert main(["--db", demo_db, "export", "--format", "xlsx", "--out", str(xlsx), *org]) == 0
     assert main(["--db", demo_db, "export", "--format", "pdf", "--out", str(pdf), *org]) == 0
-    assert main(["--db", demo_db, "export", "--format", "pdf", "--out", str(sheet), *org,
-                 "--activity", "VT-001"]) == 0
+    assert (
+        main(
+            [
+                "--db",
+                demo_db,
+                "export",
+                "--format",
+                "pdf",
+                "--out",
+                str(sheet),
+                *org,
+                "--activity",
+                "VT-001",
+            ]
+        )
+        == 0
+    )
     book = openpyxl.load_workbook(xlsx)
     names = [ws.title for ws in book.worksheets]
     assert names[0] == "Hauptblatt" and "Verarbeitungstätigkeiten" in names
@@ -36,15 +51,30 @@ def test_excel_and_pdf_exports_for_one_organisation(demo_db, tmp_path, capsys):
     assert "Newsletter" not in single
 
 
-def test_document_exports_need_an_organisation_when_there_are_several(demo_db, tmp_path,
-                                                                      capsys):
+def test_document_exports_need_an_organisation_when_there_are_several(demo_db, tmp_path, capsys):
     capsys.readouterr()
     out = str(tmp_path / "x.xlsx")
     assert main(["--db", demo_db, "export", "--format", "xlsx", "--out", out]) == 1
     err = capsys.readouterr().err
     assert "--org" in err and "Stadt Ahaus" in err and err.count("\n") == 1
-    assert main(["--db", demo_db, "export", "--format", "xlsx", "--out", out,
-                 "--org", "Stadt Ahaus", "--activity", "VT-001"]) == 1
+    assert (
+        main(
+            [
+                "--db",
+                demo_db,
+                "export",
+                "--format",
+                "xlsx",
+                "--out",
+                out,
+                "--org",
+                "Stadt Ahaus",
+                "--activity",
+                "VT-001",
+            ]
+        )
+        == 1
+    )
     assert "nur für --format pdf" in capsys.readouterr().err
 
 
@@ -53,13 +83,49 @@ def test_freeze_stamps_the_export_and_is_undone_when_writing_fails(demo_db, tmp_
 
     org = "Stadt Ahaus"
     bad = str(tmp_path / "missing" / "x.xlsx")
-    assert main(["--db", demo_db, "export", "--format", "xlsx", "--out", bad, "--org", org,
-                 "--freeze", "Aufsicht"]) == 1
+    assert (
+        main(
+            [
+                "--db",
+                demo_db,
+                "export",
+                "--format",
+                "xlsx",
+                "--out",
+                bad,
+                "--org",
+                org,
+                "--freeze",
+                "Aufsicht",
+            ]
+        )
+        == 1
+    )
     assert open_store(demo_db).versions(org) == []
     good = tmp_path / "x.xlsx"
-    assert main(["--db", demo_db, "export", "--format", "xlsx", "--out", str(good),
-                 "--org", org, "--freeze", "Aufsicht"]) == 0
+    assert (
+        main(
+            [
+                "--db",
+                demo_db,
+                "export",
+                "--format",
+                "xlsx",
+                "--out",
+                str(good),
+                "--org",
+                org,
+                "--freeze",
+                "Aufsicht",
+            ]
+        )
+        == 0
+    )
     assert [v.number for v in open_store(demo_db).versions(org)] == [1]
-    cells = [str(c.value) for row in openpyxl.load_workbook(good)["Hauptblatt"].iter_rows()
-             for c in row if c.value is not None]
+    cells = [
+        str(c.value)
+        for row in openpyxl.load_workbook(good)["Hauptblatt"].iter_rows()
+        for c in row
+        if c.value is not None
+    ]
     assert any("1 Aufsicht" in c for c in cells)

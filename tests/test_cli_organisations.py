@@ -25,8 +25,10 @@ def test_archive_list_and_restore(db, capsys):
     assert main(["--db", db, "organisation", "list"]) == 0
     line = next(x for x in capsys.readouterr().out.splitlines() if x.startswith(HERNE))
     assert "archiviert am" in line and "Katalogeinträge" in line
-    assert main(["--db", db, "export", "--format", "json", "--out", str(db) + ".json",
-                 "--org", HERNE]) == 0
+    assert (
+        main(["--db", db, "export", "--format", "json", "--out", str(db) + ".json", "--org", HERNE])
+        == 0
+    )
     assert main(["--db", db, "organisation", "restore", HERNE]) == 0
     assert HERNE in [o.name for o in open_store(db).organisations()]
 
@@ -58,16 +60,46 @@ def test_delete_asks_on_a_terminal(db, capsys, monkeypatch):
 
 
 def test_catalogue_copy_by_name_without_notes(db, capsys):
-    assert main(["--db", db, "catalogue", "copy", "--from", HERNE, "--to", "Stadt Ahaus",
-                 "microsoft corporation"]) == 0
+    assert (
+        main(
+            [
+                "--db",
+                db,
+                "catalogue",
+                "copy",
+                "--from",
+                HERNE,
+                "--to",
+                "Stadt Ahaus",
+                "microsoft corporation",
+            ]
+        )
+        == 0
+    )
     assert "Microsoft Corporation" in capsys.readouterr().out
     store = open_store(db)
     herne = next(p for p in store.catalogue(HERNE).processors if p.name.startswith("Micro"))
     copy = next(p for p in store.catalogue("Stadt Ahaus").processors if p.name.startswith("Micro"))
     assert herne.notes and copy.notes == "" and copy.uid != herne.uid
-    assert main(["--db", db, "catalogue", "copy", "--from", HERNE, "--to", "Stadt Ahaus",
-                 "Gibt es nicht"]) == 1
+    assert (
+        main(
+            [
+                "--db",
+                db,
+                "catalogue",
+                "copy",
+                "--from",
+                HERNE,
+                "--to",
+                "Stadt Ahaus",
+                "Gibt es nicht",
+            ]
+        )
+        == 1
+    )
     assert "Gibt es nicht" in capsys.readouterr().err
-    assert main(["--db", db, "catalogue", "copy", "--from", HERNE, "--to", "Komm.ONE",
-                 "--with-notes"]) == 0
+    assert (
+        main(["--db", db, "catalogue", "copy", "--from", HERNE, "--to", "Komm.ONE", "--with-notes"])
+        == 0
+    )
     assert [p.notes for p in open_store(db).catalogue("Komm.ONE").processors] == [herne.notes]

@@ -37,9 +37,21 @@ def _shipped(folder: str) -> set[str]:
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
-         "--disable-pip-version-check", "-q", "-w", str(out), str(ROOT)],
-        check=True, capture_output=True,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "--disable-pip-version-check",
+            "-q",
+            "-w",
+            str(out),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
     )
     (built,) = out.glob("ropa_desktop-*.whl")
     return built
@@ -56,8 +68,14 @@ def installed(wheel: Path, tmp_path: Path) -> Path:
 
 def _cli(site: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(site), "ROPA_LANG": "de"}
-    return subprocess.run([sys.executable, "-c", RUN_CLI, *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-c", RUN_CLI, *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def test_the_wheel_carries_resources_schemas_and_migrations(wheel: Path) -> None:
@@ -76,8 +94,11 @@ def test_an_installed_package_runs_from_another_folder(installed: Path, tmp_path
     elsewhere.mkdir()
     where = subprocess.run(
         [sys.executable, "-c", "import ropa_desktop; print(ropa_desktop.__file__)"],
-        cwd=elsewhere, env={**os.environ, "PYTHONPATH": str(installed)},
-        capture_output=True, text=True, check=True,
+        cwd=elsewhere,
+        env={**os.environ, "PYTHONPATH": str(installed)},
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     assert where.startswith(str(installed))
 
@@ -89,18 +110,32 @@ def test_an_installed_package_runs_from_another_folder(installed: Path, tmp_path
     assert _cli(installed, elsewhere, "--db", db, "demo").returncode == 0
     for fmt in ("xlsx", "pdf"):
         out = elsewhere / f"register.{fmt}"
-        done = _cli(installed, elsewhere, "--db", db, "export", "--format", fmt,
-                    "--out", str(out), "--org", "Stadt Ahaus")
+        done = _cli(
+            installed,
+            elsewhere,
+            "--db",
+            db,
+            "export",
+            "--format",
+            fmt,
+            "--out",
+            str(out),
+            "--org",
+            "Stadt Ahaus",
+        )
         assert done.returncode == 0, done.stderr
         assert out.stat().st_size > 1000
     checked = _cli(installed, elsewhere, "--db", db, "check", "--org", "Stadt Ahaus")
     assert "Traceback" not in checked.stderr
 
 
-@pytest.mark.parametrize("remove", ["resources/templates", "resources/fonts/DejaVuSans.ttf",
-                                    "schemas/register.schema.json"])
-def test_a_missing_resource_stops_the_start_with_its_name(installed: Path, tmp_path: Path,
-                                                          remove: str) -> None:
+@pytest.mark.parametrize(
+    "remove",
+    ["resources/templates", "resources/fonts/DejaVuSans.ttf", "schemas/register.schema.json"],
+)
+def test_a_missing_resource_stops_the_start_with_its_name(
+    installed: Path, tmp_path: Path, remove: str
+) -> None:
     target = installed / "ropa_desktop" / "_data" / remove
     if target.is_dir():
         for file in target.glob("*.json"):
@@ -115,18 +150,28 @@ def test_a_missing_resource_stops_the_start_with_its_name(installed: Path, tmp_p
     shutil.rmtree(installed)
 
 
-def test_the_smoke_test_fails_when_a_shipped_file_is_missing(installed: Path,
-                                                              tmp_path: Path) -> None:
+def test_the_smoke_test_fails_when_a_shipped_file_is_missing(
+    installed: Path, tmp_path: Path
+) -> None:
     # A vocabulary file the start check cannot miss (the folder still holds others): the
     # smoke test of packaging/ must find it through the commands that use it.
     (installed / "ropa_desktop" / "_data" / "resources" / "vocab" / "sdm_goals.json").unlink()
     runner = tmp_path / "run_cli.py"
-    runner.write_text(f"import sys\nsys.path.insert(0, {str(installed)!r})\n{RUN_CLI}\n",
-                      encoding="utf-8")
+    runner.write_text(
+        f"import sys\nsys.path.insert(0, {str(installed)!r})\n{RUN_CLI}\n", encoding="utf-8"
+    )
     done = subprocess.run(
-        [sys.executable, str(ROOT / "packaging" / "smoke.py"),
-         "--cli", shlex.join([sys.executable, str(runner)])],
-        cwd=tmp_path, capture_output=True, text=True, timeout=600)
+        [
+            sys.executable,
+            str(ROOT / "packaging" / "smoke.py"),
+            "--cli",
+            shlex.join([sys.executable, str(runner)]),
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert done.returncode == 1, done.stdout
     assert "smoke test FAILED" in done.stderr
     assert "sdm_goals" in done.stderr

@@ -116,8 +116,7 @@ def _decode(tp: Any, data: Any, path: str) -> Any:
         if unknown:
             raise DecodeError(f"{path}.{unknown[0]}", "unknown field")
         kwargs = {
-            name: _decode(hints[name], value, f"{path}.{name}")
-            for name, value in data.items()
+            name: _decode(hints[name], value, f"{path}.{name}") for name, value in data.items()
         }
         return tp(**kwargs)
     if isinstance(tp, type) and issubclass(tp, Enum):
@@ -166,8 +165,9 @@ def _check_year(year: int, text: str, path: str) -> None:
         raise DecodeError(path, f"{text!r}: the year must lie between {MIN_YEAR} and {MAX_YEAR}")
 
 
-def register_to_document(register: model.Register, *,
-                         include_history: bool = False) -> dict[str, Any]:
+def register_to_document(
+    register: model.Register, *, include_history: bool = False
+) -> dict[str, Any]:
     """The full interchange document of a register."""
     doc: dict[str, Any] = {
         "format": FORMAT_NAME,

@@ -57,11 +57,13 @@ def diff(old: Any, new: Any) -> list[FieldChange]:
         a, b = before.get(key, _MISSING), after.get(key, _MISSING)
         if a == b:
             continue
-        changes.append(FieldChange(
-            key,
-            None if a is _MISSING else render(a),
-            None if b is _MISSING else render(b),
-        ))
+        changes.append(
+            FieldChange(
+                key,
+                None if a is _MISSING else render(a),
+                None if b is _MISSING else render(b),
+            )
+        )
     return changes
 
 

@@ -50,8 +50,11 @@ def integrity_problems(register: Register, *, check_text: bool = True) -> list[I
         if uid not in pool:
             problems.append(IntegrityProblem(path, f"unknown {what} {uid!r}"))
         elif pool[uid] and owner and pool[uid] != owner:
-            problems.append(IntegrityProblem(
-                path, f"{what} {uid!r} belongs to another organisation ({pool[uid]!r})"))
+            problems.append(
+                IntegrityProblem(
+                    path, f"{what} {uid!r} belongs to another organisation ({pool[uid]!r})"
+                )
+            )
 
     def links(items: list[ProcessorLink], path: str) -> None:
         for i, link in enumerate(items):
@@ -86,7 +89,8 @@ def integrity_problems(register: Register, *, check_text: bool = True) -> list[I
             path = f"$.processors[{pi}].subprocessors[{si}].processor"
             if sub.processor == proc.uid:
                 problems.append(
-                    IntegrityProblem(path, "a processor cannot be its own subprocessor"))
+                    IntegrityProblem(path, "a processor cannot be its own subprocessor")
+                )
             else:
                 check(processors, sub.processor, path, "processor")
     return problems
@@ -101,10 +105,12 @@ def _duplicates(register: Register, problems: list[IntegrityProblem]) -> None:
     ]
     entries = [
         (f"$.organisations[{oi}].activities", a.uid)
-        for oi, o in enumerate(register.organisations) for a in o.activities
+        for oi, o in enumerate(register.organisations)
+        for a in o.activities
     ] + [
         (f"$.organisations[{oi}].services", s.uid)
-        for oi, o in enumerate(register.organisations) for s in o.services
+        for oi, o in enumerate(register.organisations)
+        for s in o.services
     ]
     groups.append(("activities and services", [uid for _, uid in entries]))
     for path, uids in groups:
@@ -116,14 +122,16 @@ def _duplicates(register: Register, problems: list[IntegrityProblem]) -> None:
     for path, uids in groups:
         for uid in set(uids):
             if uid in kinds and kinds[uid] != path:
-                problems.append(IntegrityProblem(
-                    path, f"uid {uid!r} is also used in {kinds[uid]}"))
+                problems.append(IntegrityProblem(path, f"uid {uid!r} is also used in {kinds[uid]}"))
             kinds.setdefault(uid, path)
     names = Counter(o.name for o in register.organisations)
     for name, count in names.items():
         if count > 1:
-            problems.append(IntegrityProblem(
-                "$.organisations", f"organisation name {name!r} occurs {count} times"))
+            problems.append(
+                IntegrityProblem(
+                    "$.organisations", f"organisation name {name!r} occurs {count} times"
+                )
+            )
 
 
 def text_problems(obj: Any) -> list[IntegrityProblem]:
@@ -162,8 +170,9 @@ def _bad_characters(data: Any, path: str, problems: list[IntegrityProblem]) -> N
         if "\x00" in data:
             problems.append(IntegrityProblem(path, "text contains a NUL character (U+0000)"))
         elif _SURROGATE.search(data):
-            problems.append(IntegrityProblem(
-                path, "text contains an unpaired surrogate (invalid Unicode)"))
+            problems.append(
+                IntegrityProblem(path, "text contains an unpaired surrogate (invalid Unicode)")
+            )
     elif isinstance(data, dict):
         for key, value in data.items():
             _bad_characters(value, f"{path}.{key}", problems)

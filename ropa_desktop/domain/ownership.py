@@ -30,8 +30,9 @@ def copy_uid(uid: str, organisation_uid: str) -> str:
     return uuid.uuid5(COPY_NAMESPACE, f"{uid}/{organisation_uid}").hex
 
 
-def used_entries(org: Organisation, processors: Mapping[str, Processor]
-                 ) -> tuple[set[str], set[str], set[str]]:
+def used_entries(
+    org: Organisation, processors: Mapping[str, Processor]
+) -> tuple[set[str], set[str], set[str]]:
     """Uids of the processors (with the subprocessors of those, transitively), recipients
     and TOMs the organisation's activities and services refer to."""
     used_p: set[str] = set()
@@ -69,7 +70,10 @@ def give_owners(register: Register, known: Mapping[str, str] | None = None) -> R
     as they are. ``register`` itself is not changed.
     """
     entries: list[Processor | Recipient | Tom] = [
-        *register.processors, *register.recipients, *register.toms]
+        *register.processors,
+        *register.recipients,
+        *register.toms,
+    ]
     unowned = [e for e in entries if not e.owner]
     if not unowned or not register.organisations:
         return register
@@ -104,8 +108,12 @@ def give_owners(register: Register, known: Mapping[str, str] | None = None) -> R
     return result
 
 
-def _owners_of(entry: Processor | Recipient | Tom, users: Mapping[str, list[str]],
-               known: Mapping[str, str], register: Register) -> list[str]:
+def _owners_of(
+    entry: Processor | Recipient | Tom,
+    users: Mapping[str, list[str]],
+    known: Mapping[str, str],
+    register: Register,
+) -> list[str]:
     if entry.owner:
         return [entry.owner]
     found = list(users.get(entry.uid, []))
@@ -116,8 +124,12 @@ def _owners_of(entry: Processor | Recipient | Tom, users: Mapping[str, list[str]
 
 
 def _split(
-        entries: Iterable[E], users: Mapping[str, list[str]], known: Mapping[str, str],
-        register: Register, moved: dict[str, dict[str, str]]) -> Iterable[E]:
+    entries: Iterable[E],
+    users: Mapping[str, list[str]],
+    known: Mapping[str, str],
+    register: Register,
+    moved: dict[str, dict[str, str]],
+) -> Iterable[E]:
     for entry in entries:
         if entry.owner:
             yield entry

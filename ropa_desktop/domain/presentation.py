@@ -32,12 +32,13 @@ STATUS = {
     ActivityStatus.ARCHIVED: Text("Archiviert", "Archived"),
 }
 ORGANISATION_KIND = {
-    OrganisationKind.PUBLIC_AUTHORITY: Text("Behörde (öffentliche Stelle)",
-                                            "Public authority"),
+    OrganisationKind.PUBLIC_AUTHORITY: Text("Behörde (öffentliche Stelle)", "Public authority"),
     OrganisationKind.PUBLIC_LAW_INSTITUTION: Text(
-        "Anstalt/Körperschaft des öffentlichen Rechts", "Public-law institution"),
-    OrganisationKind.MUNICIPAL_COMPANY: Text("Kommunales Unternehmen (Privatrecht)",
-                                             "Municipal company (private law)"),
+        "Anstalt/Körperschaft des öffentlichen Rechts", "Public-law institution"
+    ),
+    OrganisationKind.MUNICIPAL_COMPANY: Text(
+        "Kommunales Unternehmen (Privatrecht)", "Municipal company (private law)"
+    ),
     OrganisationKind.PRIVATE: Text("Privates Unternehmen", "Private company"),
 }
 DPIA_RESULT = {
@@ -48,10 +49,10 @@ DPIA_RESULT = {
 }
 SPECIAL = {
     SpecialCategory.NONE: Text("", ""),
-    SpecialCategory.ART9: Text("besondere Kategorie (Art. 9 DSGVO)",
-                               "special category (Art. 9 GDPR)"),
-    SpecialCategory.ART10: Text("Straftaten (Art. 10 DSGVO)",
-                                "criminal offences (Art. 10 GDPR)"),
+    SpecialCategory.ART9: Text(
+        "besondere Kategorie (Art. 9 DSGVO)", "special category (Art. 9 GDPR)"
+    ),
+    SpecialCategory.ART10: Text("Straftaten (Art. 10 DSGVO)", "criminal offences (Art. 10 GDPR)"),
 }
 _UNITS = {
     RetentionUnit.DAYS: (Text("Tag", "day"), Text("Tage", "days")),
@@ -70,22 +71,25 @@ FIELD_LABELS: dict[str, Text] = {
     "legal_bases": Text("Rechtsgrundlagen", "Legal bases"),
     "legitimate_interest": Text("Berechtigte Interessen", "Legitimate interests"),
     "data_subjects": Text("Kategorien betroffener Personen", "Categories of data subjects"),
-    "data_categories": Text("Kategorien personenbezogener Daten",
-                            "Categories of personal data"),
+    "data_categories": Text("Kategorien personenbezogener Daten", "Categories of personal data"),
     "special": Text("Besondere Kategorie", "Special category"),
     "source": Text("Herkunft der Daten", "Source of the data"),
     "retention": Text("Fristen für die Löschung", "Time limits for erasure"),
-    "internal_recipients": Text("Empfänger intern (Abteilung/Funktion)",
-                                "Internal recipients (department/function)"),
-    "recipients": Text("Empfänger extern (Empfängerkategorie)",
-                       "External recipients (category)"),
+    "internal_recipients": Text(
+        "Empfänger intern (Abteilung/Funktion)", "Internal recipients (department/function)"
+    ),
+    "recipients": Text("Empfänger extern (Empfängerkategorie)", "External recipients (category)"),
     "processors": Text("Auftragsverarbeiter", "Processors"),
-    "joint_controllers": Text("Gemeinsam Verantwortliche (Art. 26 DSGVO)",
-                              "Joint controllers (Art. 26 GDPR)"),
-    "transfers": Text("Drittlandübermittlungen und Garantien",
-                      "Third-country transfers and safeguards"),
-    "toms": Text("Technische und organisatorische Maßnahmen (TOM)",
-                 "Technical and organisational measures (TOMs)"),
+    "joint_controllers": Text(
+        "Gemeinsam Verantwortliche (Art. 26 DSGVO)", "Joint controllers (Art. 26 GDPR)"
+    ),
+    "transfers": Text(
+        "Drittlandübermittlungen und Garantien", "Third-country transfers and safeguards"
+    ),
+    "toms": Text(
+        "Technische und organisatorische Maßnahmen (TOM)",
+        "Technical and organisational measures (TOMs)",
+    ),
     "dpia": Text("Datenschutz-Folgenabschätzung", "Data protection impact assessment"),
     "status": Text("Status", "Status"),
     "created": Text("Datum der Anlegung", "Created"),
@@ -115,10 +119,12 @@ RECORD_FIELD_LABELS: dict[str, Text] = {
     "dpo": Text("Datenschutzbeauftragte(r)", "Data protection officer"),
     "dpo_external": Text("Externe(r) Datenschutzbeauftragte(r)", "External DPO"),
     "supervisory_authority": Text("Aufsichtsbehörde", "Supervisory authority"),
-    "is_controller": Text("Verantwortlicher (Art. 30 Abs. 1 DSGVO)",
-                          "Controller (Art. 30(1) GDPR)"),
-    "is_processor": Text("Auftragsverarbeiter (Art. 30 Abs. 2 DSGVO)",
-                         "Processor (Art. 30(2) GDPR)"),
+    "is_controller": Text(
+        "Verantwortlicher (Art. 30 Abs. 1 DSGVO)", "Controller (Art. 30(1) GDPR)"
+    ),
+    "is_processor": Text(
+        "Auftragsverarbeiter (Art. 30 Abs. 2 DSGVO)", "Processor (Art. 30(2) GDPR)"
+    ),
     "contract_date": Text("Vertragsdatum (AVV)", "Contract date (DPA)"),
     "contract_reference": Text("Vertragszeichen (AVV)", "Contract reference (DPA)"),
     "subprocessors": Text("Unterauftragsverarbeiter", "Subprocessors"),
@@ -143,6 +149,7 @@ def record_field_label(entity: str, key: str, lang: str | None = None) -> str:
         return OWN_LABELS[key](_lang(lang))
     text = FIELD_LABELS.get(key) or RECORD_FIELD_LABELS.get(key)
     return text(_lang(lang)) if text is not None else key
+
 
 AFTER = Text("nach", "after")
 NONE = Text("keine", "none")
@@ -232,8 +239,9 @@ def mechanism(t: Transfer, lang: str | None = None) -> str:
 
 def transfer(t: Transfer, processors: dict[str, Processor], lang: str | None = None) -> str:
     """One transfer in a line: country – recipient – mechanism – documentation."""
-    recipient = t.recipient or (processors[t.processor].name
-                                if t.processor and t.processor in processors else "")
+    recipient = t.recipient or (
+        processors[t.processor].name if t.processor and t.processor in processors else ""
+    )
     parts = [country(t.country, lang), recipient, mechanism(t, lang), t.documentation]
     return " – ".join(p for p in parts if p.strip())
 
@@ -249,8 +257,14 @@ def address(street: str, postcode: str, city: str, country_code: str = "") -> st
 
 def contact(c: Contact) -> list[str]:
     """A contact block as lines (name, organisation, address, phone, e-mail, website)."""
-    lines = [c.name, c.organisation, address(c.street, c.postcode, c.city, c.country),
-             c.phone, c.email, c.website]
+    lines = [
+        c.name,
+        c.organisation,
+        address(c.street, c.postcode, c.city, c.country),
+        c.phone,
+        c.email,
+        c.website,
+    ]
     return [line for line in lines if line.strip()]
 
 
@@ -271,8 +285,9 @@ def authority(ref: str, lang: str | None = None) -> str:
     return f"{name}, {addr}" if addr else name
 
 
-def vocab_labels(vocabulary: vocab.Vocabulary, ids: list[str],
-                 lang: str | None = None) -> list[str]:
+def vocab_labels(
+    vocabulary: vocab.Vocabulary, ids: list[str], lang: str | None = None
+) -> list[str]:
     """Labels of vocabulary ids, keeping unknown ids as they are."""
     out = []
     for ref in ids:
@@ -282,7 +297,7 @@ def vocab_labels(vocabulary: vocab.Vocabulary, ids: list[str],
 
 
 def yes_no(value: bool, lang: str | None = None) -> str:
-    """"ja"/"nein" or "yes"/"no"."""
+    """ "ja"/"nein" or "yes"/"no"."""
     return (YES if value else NO)(_lang(lang))
 
 

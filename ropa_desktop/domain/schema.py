@@ -43,7 +43,7 @@ FIELD_DOCS: dict[str, str] = {
     "toms": "uids of TOM catalogue entries in $.toms.",
     "sdm_goal": "SDM goal vocabulary id, e.g. confidentiality.",
     "owner": "uid of the organisation in $.organisations the entry belongs to; its records "
-             "link only entries of their own organisation.",
+    "link only entries of their own organisation.",
     "archived": "When the organisation was archived, or null.",
 }
 
@@ -116,8 +116,9 @@ def register_schema() -> dict[str, Any]:
         "format": {"const": FORMAT_NAME},
         "version": {
             "description": "2; a document of version 1 (catalogues shared by all "
-                           "organisations, no owner) is read too.",
-            "enum": list(READABLE_VERSIONS)},
+            "organisations, no owner) is read too.",
+            "enum": list(READABLE_VERSIONS),
+        },
         **register_def["properties"],
     }
     return {

@@ -64,18 +64,27 @@ def atomic_text(target: Path, encoding: str = "utf-8") -> Iterator[IO[str]]:
 # ------------------------------------------------------------ reading JSON
 
 MSG_NOT_FOUND = Text(de="{file}: Datei nicht gefunden.", en="{file}: file not found.")
-MSG_UNREADABLE = Text(de="{file}: Datei nicht lesbar: {problem}",
-                      en="{file}: cannot read the file: {problem}")
-MSG_TOO_BIG = Text(de="{file}: Die Datei ist zu groß ({size}; höchstens {limit}).",
-                   en="{file}: the file is too large ({size}; at most {limit}).")
-MSG_ENCODING = Text(de="{file}: Die Datei ist nicht UTF-8-kodiert.",
-                    en="{file}: the file is not UTF-8 encoded.")
-MSG_SYNTAX = Text(de="{file}: kein gültiges JSON (Zeile {line}, Spalte {col}): {problem}",
-                  en="{file}: not valid JSON (line {line}, column {col}): {problem}")
-MSG_NESTING = Text(de="{file}: Die Daten sind zu tief verschachtelt.",
-                   en="{file}: the data is nested too deeply.")
-MSG_DUPLICATE_KEY = Text(de="{file}: Der Schlüssel „{key}“ steht in einem Objekt doppelt.",
-                         en="{file}: the key “{key}” occurs twice in one object.")
+MSG_UNREADABLE = Text(
+    de="{file}: Datei nicht lesbar: {problem}", en="{file}: cannot read the file: {problem}"
+)
+MSG_TOO_BIG = Text(
+    de="{file}: Die Datei ist zu groß ({size}; höchstens {limit}).",
+    en="{file}: the file is too large ({size}; at most {limit}).",
+)
+MSG_ENCODING = Text(
+    de="{file}: Die Datei ist nicht UTF-8-kodiert.", en="{file}: the file is not UTF-8 encoded."
+)
+MSG_SYNTAX = Text(
+    de="{file}: kein gültiges JSON (Zeile {line}, Spalte {col}): {problem}",
+    en="{file}: not valid JSON (line {line}, column {col}): {problem}",
+)
+MSG_NESTING = Text(
+    de="{file}: Die Daten sind zu tief verschachtelt.", en="{file}: the data is nested too deeply."
+)
+MSG_DUPLICATE_KEY = Text(
+    de="{file}: Der Schlüssel „{key}“ steht in einem Objekt doppelt.",
+    en="{file}: the key “{key}” occurs twice in one object.",
+)
 MSG_INVALID = Text(de="{file}: {path}: {problem}", en="{file}: {path}: {problem}")
 
 
@@ -116,27 +125,43 @@ def read_json(path: Path, *, max_bytes: int, error: type[LocalizedError]) -> Any
     try:
         return json.loads(text, object_pairs_hook=_no_duplicate_keys)
     except json.JSONDecodeError as exc:
-        raise error(MSG_SYNTAX, file=name, line=exc.lineno, col=exc.colno,
-                    problem=exc.msg) from None
+        raise error(
+            MSG_SYNTAX, file=name, line=exc.lineno, col=exc.colno, problem=exc.msg
+        ) from None
     except _DuplicateKey as exc:
         raise error(MSG_DUPLICATE_KEY, file=name, key=exc.args[0]) from None
     except RecursionError:
         raise error(MSG_NESTING, file=name) from None
     except ValueError as exc:  # e.g. an integer literal of thousands of digits
-        raise error(MSG_SYNTAX, file=name, line="?", col="?",
-                    problem=str(exc).splitlines()[0] if str(exc) else "") from None
+        raise error(
+            MSG_SYNTAX,
+            file=name,
+            line="?",
+            col="?",
+            problem=str(exc).splitlines()[0] if str(exc) else "",
+        ) from None
 
 
-def check_schema(doc: Any, schema: dict[str, Any], *, file: str, error: type[LocalizedError],
-                 enum_noun: str | None = None) -> None:
+def check_schema(
+    doc: Any,
+    schema: dict[str, Any],
+    *,
+    file: str,
+    error: type[LocalizedError],
+    enum_noun: str | None = None,
+) -> None:
     """Raise ``error`` naming the JSON path of the most relevant schema violation, if any.
 
     ``enum_noun`` words a value outside a long list briefly ("is not a known target").
     """
     found = best_match(jsonschema.Draft202012Validator(schema).iter_errors(doc))
     if found is not None:
-        raise error(MSG_INVALID, file=file, path=found.json_path,
-                    problem=schema_problem(found, enum_noun=enum_noun))
+        raise error(
+            MSG_INVALID,
+            file=file,
+            path=found.json_path,
+            problem=schema_problem(found, enum_noun=enum_noun),
+        )
 
 
 def _short(value: Any) -> str:
@@ -153,10 +178,12 @@ def schema_problem(error: jsonschema.ValidationError, *, enum_noun: str | None =
         return f"{_short(error.instance)} should be of type {error.validator_value}"
     if validator == "enum":
         # the schema's "enum" array (typed loosely by jsonschema, which may leave it unset)
-        values = [json.dumps(v, ensure_ascii=False)
-                  for v in cast("list[Any]", error.validator_value)]
-        allowed = ", ".join(values[:10]) + (f" … ({len(values)} in all)" if len(values) > 10
-                                            else "")
+        values = [
+            json.dumps(v, ensure_ascii=False) for v in cast("list[Any]", error.validator_value)
+        ]
+        allowed = ", ".join(values[:10]) + (
+            f" … ({len(values)} in all)" if len(values) > 10 else ""
+        )
         return f"{_short(error.instance)} is not one of {allowed}"
     if validator == "const":
         return f"expected {json.dumps(error.validator_value)}"

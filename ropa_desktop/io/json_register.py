@@ -50,8 +50,9 @@ def document_to_register(doc: Any, source: str) -> model.Register:
         raise InputError(MSG_INVALID, file=source, path=exc.path, problem=exc.problem) from None
     problems = integrity_problems(register)
     if problems:
-        raise InputError(MSG_INVALID, file=source, path=problems[0].path,
-                         problem=problems[0].message)
+        raise InputError(
+            MSG_INVALID, file=source, path=problems[0].path, problem=problems[0].message
+        )
     return register
 
 
@@ -66,8 +67,9 @@ def read_register(path: Path) -> model.Register:
         raise InputError(MSG_NESTING, file=name) from None
 
 
-def import_json(store: Store, path: Path, *,
-                dry_run: bool = False) -> tuple[model.Register, ImportResult]:
+def import_json(
+    store: Store, path: Path, *, dry_run: bool = False
+) -> tuple[model.Register, ImportResult]:
     """Read ``path`` and add it to the store in one transaction.
 
     With ``dry_run`` the import runs in full and is rolled back, so it reports
@@ -75,8 +77,9 @@ def import_json(store: Store, path: Path, *,
     """
     register = read_register(path)
     try:
-        result = store.import_register(register, description=f"JSON: {Path(path).name}",
-                                       dry_run=dry_run)
+        result = store.import_register(
+            register, description=f"JSON: {Path(path).name}", dry_run=dry_run
+        )
     except StoreError as exc:
         raise InputError(MSG_REFUSED, file=str(path), problem=exc.message()) from None
     return register, result
@@ -88,8 +91,14 @@ def dumps(register: model.Register, *, include_history: bool = False) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
-def export_json(store: Store, target: Path, *, organisation: str | None = None,
-                include_history: bool = False, progress: Progress = SILENT) -> model.Register:
+def export_json(
+    store: Store,
+    target: Path,
+    *,
+    organisation: str | None = None,
+    include_history: bool = False,
+    progress: Progress = SILENT,
+) -> model.Register:
     """Write the register (or one organisation's) to ``target`` atomically."""
     progress.step(0, 2, "load")
     register = store.load_register(organisation, include_history=include_history)

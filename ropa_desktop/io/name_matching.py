@@ -24,7 +24,8 @@ def norm(name: str) -> str:
 
 _LEGAL_FORMS = re.compile(
     r"\b(gmbh|ag|kg|co|ltd|limited|llc|inc|corp|corporation|se|sas|sarl|operations|"
-    r"ireland|deutschland|germany|europe|eu|ug|haftungsbeschränkt|mbh|e v|ev|aör|kdör)\b")
+    r"ireland|deutschland|germany|europe|eu|ug|haftungsbeschränkt|mbh|e v|ev|aör|kdör)\b"
+)
 
 
 def core(name: str) -> str:

@@ -45,26 +45,36 @@ class TemplateError(LocalizedError):
 
 MSG = {
     "bad_file": Text("{file}: {path}: {problem}", "{file}: {path}: {problem}"),
-    "unknown": Text("Eine Vorlage „{id}“ gibt es nicht (vorhanden: {ids}).",
-                    "There is no template “{id}” (available: {ids})."),
-    "bad_pair": Text("„{pair}“: bitte als SCHLÜSSEL=WERT angeben.",
-                     "“{pair}”: please give it as KEY=VALUE."),
-    "unknown_question": Text("Die Vorlage „{template}“ hat keine Frage „{key}“ (Fragen: {keys}).",
-                             "Template “{template}” has no question “{key}” (questions: {keys})."),
-    "bad_bool": Text("{key}: „{value}“ ist weder ja noch nein.",
-                     "{key}: “{value}” is neither yes nor no."),
-    "bad_choice": Text("{key}: „{value}“ ist keine der Möglichkeiten ({values}).",
-                       "{key}: “{value}” is not one of the choices ({values})."),
-    "not_allowed": Text("{key}: „{value}“ steht einer Stelle der Art „{kind}“ nicht offen "
-                        "(möglich: {values}).",
-                        "{key}: “{value}” is not open to a body of kind “{kind}” "
-                        "(possible: {values})."),
-    "bad_kind": Text("organisation_kind: „{value}“ ist unbekannt ({values}).",
-                     "organisation_kind: “{value}” is unknown ({values})."),
-    "unknown_processor": Text("Für „{name}“ wurde ein Auftragsverarbeiter gewählt, den es im "
-                              "Katalog nicht gibt ({uid}).",
-                              "The processor chosen for “{name}” is not in the catalogue "
-                              "({uid})."),
+    "unknown": Text(
+        "Eine Vorlage „{id}“ gibt es nicht (vorhanden: {ids}).",
+        "There is no template “{id}” (available: {ids}).",
+    ),
+    "bad_pair": Text(
+        "„{pair}“: bitte als SCHLÜSSEL=WERT angeben.", "“{pair}”: please give it as KEY=VALUE."
+    ),
+    "unknown_question": Text(
+        "Die Vorlage „{template}“ hat keine Frage „{key}“ (Fragen: {keys}).",
+        "Template “{template}” has no question “{key}” (questions: {keys}).",
+    ),
+    "bad_bool": Text(
+        "{key}: „{value}“ ist weder ja noch nein.", "{key}: “{value}” is neither yes nor no."
+    ),
+    "bad_choice": Text(
+        "{key}: „{value}“ ist keine der Möglichkeiten ({values}).",
+        "{key}: “{value}” is not one of the choices ({values}).",
+    ),
+    "not_allowed": Text(
+        "{key}: „{value}“ steht einer Stelle der Art „{kind}“ nicht offen (möglich: {values}).",
+        "{key}: “{value}” is not open to a body of kind “{kind}” (possible: {values}).",
+    ),
+    "bad_kind": Text(
+        "organisation_kind: „{value}“ ist unbekannt ({values}).",
+        "organisation_kind: “{value}” is unknown ({values}).",
+    ),
+    "unknown_processor": Text(
+        "Für „{name}“ wurde ein Auftragsverarbeiter gewählt, den es im Katalog nicht gibt ({uid}).",
+        "The processor chosen for “{name}” is not in the catalogue ({uid}).",
+    ),
 }
 
 
@@ -146,17 +156,36 @@ def read_template(path: Path) -> Template:
     """Read and validate one template file; raises :class:`TemplateError`."""
     doc = read_json(path, max_bytes=MAX_TEMPLATE_BYTES, error=TemplateError)
     check_schema(doc, _schema(), file=str(path), error=TemplateError)
-    questions = tuple(Question(
-        id=q["id"], type=q["type"], label=_text(q["label"]), default=q["default"],
-        help=_text(q["help"]) if "help" in q else None,
-        page=_text(q["page"]) if "page" in q else None,
-        choices=tuple(Choice(c["value"], _text(c["label"]),
-                             _text(c["help"]) if "help" in c else None,
-                             tuple(c.get("not_for", ()))) for c in q.get("choices", ())),
-        when=q.get("when"),
-    ) for q in doc["questions"])
-    return Template(doc["id"], _text(doc["title"]), _text(doc["description"]),
-                    doc.get("source", ""), questions, doc["activity"], Path(path))
+    questions = tuple(
+        Question(
+            id=q["id"],
+            type=q["type"],
+            label=_text(q["label"]),
+            default=q["default"],
+            help=_text(q["help"]) if "help" in q else None,
+            page=_text(q["page"]) if "page" in q else None,
+            choices=tuple(
+                Choice(
+                    c["value"],
+                    _text(c["label"]),
+                    _text(c["help"]) if "help" in c else None,
+                    tuple(c.get("not_for", ())),
+                )
+                for c in q.get("choices", ())
+            ),
+            when=q.get("when"),
+        )
+        for q in doc["questions"]
+    )
+    return Template(
+        doc["id"],
+        _text(doc["title"]),
+        _text(doc["description"]),
+        doc.get("source", ""),
+        questions,
+        doc["activity"],
+        Path(path),
+    )
 
 
 @cache
@@ -174,8 +203,9 @@ def find_template(template_id: str) -> Template:
     for t in load_templates():
         if t.id == template_id:
             return t
-    raise TemplateError(MSG["unknown"], id=template_id,
-                        ids=", ".join(t.id for t in load_templates()))
+    raise TemplateError(
+        MSG["unknown"], id=template_id, ids=", ".join(t.id for t in load_templates())
+    )
 
 
 # --- answers ------------------------------------------------------------------------------
@@ -197,8 +227,12 @@ def parse_answers(template: Template, pairs: list[str]) -> dict[str, Any]:
             continue
         question = template.question(key)
         if question is None:
-            raise TemplateError(MSG["unknown_question"], template=template.id, key=key,
-                                keys=", ".join(q.id for q in template.questions))
+            raise TemplateError(
+                MSG["unknown_question"],
+                template=template.id,
+                key=key,
+                keys=", ".join(q.id for q in template.questions),
+            )
         if question.type == "boolean":
             if value.casefold() not in _TRUE | _FALSE:
                 raise TemplateError(MSG["bad_bool"], key=key, value=value)
@@ -208,8 +242,9 @@ def parse_answers(template: Template, pairs: list[str]) -> dict[str, Any]:
     return answers
 
 
-def organisation_kind(answers: dict[str, Any],
-                      existing: m.Organisation | None) -> m.OrganisationKind:
+def organisation_kind(
+    answers: dict[str, Any], existing: m.Organisation | None
+) -> m.OrganisationKind:
     """The kind that decides the open choices: the existing organisation's, or the answer."""
     if existing is not None:
         return existing.kind
@@ -217,12 +252,14 @@ def organisation_kind(answers: dict[str, Any],
     try:
         return m.OrganisationKind(value)
     except ValueError:
-        raise TemplateError(MSG["bad_kind"], value=value,
-                            values=", ".join(k.value for k in m.OrganisationKind)) from None
+        raise TemplateError(
+            MSG["bad_kind"], value=value, values=", ".join(k.value for k in m.OrganisationKind)
+        ) from None
 
 
-def complete_answers(template: Template, answers: dict[str, Any],
-                     kind: m.OrganisationKind) -> dict[str, Any]:
+def complete_answers(
+    template: Template, answers: dict[str, Any], kind: m.OrganisationKind
+) -> dict[str, Any]:
     """All answers: the given ones checked, the missing ones from the defaults."""
     result: dict[str, Any] = {}
     for q in template.questions:
@@ -233,12 +270,18 @@ def complete_answers(template: Template, answers: dict[str, Any],
         if q.type == "choice":
             values = [c.value for c in q.choices]
             if value not in values:
-                raise TemplateError(MSG["bad_choice"], key=q.id, value=value,
-                                    values=", ".join(values))
+                raise TemplateError(
+                    MSG["bad_choice"], key=q.id, value=value, values=", ".join(values)
+                )
             allowed = [c.value for c in q.allowed(kind)]
             if value not in allowed:
-                raise TemplateError(MSG["not_allowed"], key=q.id, value=value,
-                                    kind=kind.value, values=", ".join(allowed))
+                raise TemplateError(
+                    MSG["not_allowed"],
+                    key=q.id,
+                    value=value,
+                    kind=kind.value,
+                    values=", ".join(allowed),
+                )
         result[q.id] = value
     return result
 
@@ -298,8 +341,13 @@ class Draft:
 
 
 class _Filler:
-    def __init__(self, answers: dict[str, Any], lang: str, catalogue: m.Register,
-                 pinned: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        answers: dict[str, Any],
+        lang: str,
+        catalogue: m.Register,
+        pinned: dict[str, str] | None = None,
+    ) -> None:
         self.answers = answers
         self.pinned = {norm(k): v for k, v in (pinned or {}).items()}
         self.lang = lang
@@ -315,8 +363,11 @@ class _Filler:
     def text(self, data: Any) -> str:
         if data is None:
             return ""
-        raw = (cast(str, data.get(self.lang, data.get("de", ""))) if isinstance(data, dict)
-               else str(data))  # a {"de": …, "en": …} text of the (schema-checked) template
+        raw = (
+            cast(str, data.get(self.lang, data.get("de", "")))
+            if isinstance(data, dict)
+            else str(data)
+        )  # a {"de": …, "en": …} text of the (schema-checked) template
 
         def answer(match: re.Match[str]) -> str:
             value = self.answers.get(match.group(1), "")
@@ -325,14 +376,16 @@ class _Filler:
         return _PLACEHOLDER.sub(answer, raw).strip()
 
     def items(self, data: list[Any] | None) -> list[Any]:
-        return [d for d in data or [] if not isinstance(d, dict) or holds(d.get("when"),
-                                                                           self.answers)]
+        return [
+            d for d in data or [] if not isinstance(d, dict) or holds(d.get("when"), self.answers)
+        ]
 
     def strings(self, data: list[Any] | None) -> list[str]:
         out = []
         for item in self.items(data):
-            value = self.text(item.get("text") if isinstance(item, dict) and "text" in item
-                              else item)
+            value = self.text(
+                item.get("text") if isinstance(item, dict) and "text" in item else item
+            )
             if value:
                 out.append(value)
         return out
@@ -361,10 +414,14 @@ class _Filler:
                 if found.name not in self.reused:
                     self.reused.append(found.name)
                 return found
-        proc = m.Processor(name=name, street=self.text(spec.get("street")),
-                           postcode=self.text(spec.get("postcode")),
-                           city=self.text(spec.get("city")), country=spec.get("country", ""),
-                           notes=self.text(spec.get("notes")))
+        proc = m.Processor(
+            name=name,
+            street=self.text(spec.get("street")),
+            postcode=self.text(spec.get("postcode")),
+            city=self.text(spec.get("city")),
+            country=spec.get("country", ""),
+            notes=self.text(spec.get("notes")),
+        )
         self.processors.add(proc)
         self.by_name[norm(name)] = proc
         self.used[proc.uid] = proc
@@ -394,16 +451,20 @@ class _Filler:
             if current.uid not in self.used:
                 self.used[current.uid] = current
                 self.by_name.setdefault(norm(current.name), current)  # transfers name them
-                todo += [by_uid[s.processor] for s in current.subprocessors
-                         if s.processor in by_uid]
+                todo += [
+                    by_uid[s.processor] for s in current.subprocessors if s.processor in by_uid
+                ]
 
     def recipient(self, spec: dict[str, Any]) -> str:
         name = self.text(spec["name"])
         found, _ = self.recipients.find(name)
         if found is None:
-            found = m.Recipient(name=name, category=self.text(spec.get("category")),
-                                country=spec.get("country", ""),
-                                notes=self.text(spec.get("notes")))
+            found = m.Recipient(
+                name=name,
+                category=self.text(spec.get("category")),
+                country=spec.get("country", ""),
+                notes=self.text(spec.get("notes")),
+            )
             self.recipients.add(found)
         self.used_recipients[found.uid] = found
         return found.uid
@@ -414,9 +475,16 @@ NEW_PROCESSOR = "new"
 contract of the organisation's own with Microsoft Ireland beside an older one)."""
 
 
-def build_draft(template: Template, answers: dict[str, Any], *, organisation: m.Organisation,
-                catalogue: m.Register, lang: str | None = None,
-                today: date | None = None, processors: dict[str, str] | None = None) -> Draft:
+def build_draft(
+    template: Template,
+    answers: dict[str, Any],
+    *,
+    organisation: m.Organisation,
+    catalogue: m.Register,
+    lang: str | None = None,
+    today: date | None = None,
+    processors: dict[str, str] | None = None,
+) -> Draft:
     """The activity the template makes from complete answers, with the catalogue it needs.
 
     ``processors`` pins choices: template processor name (as in :attr:`Draft.plan`) →
@@ -432,25 +500,40 @@ def build_draft(template: Template, answers: dict[str, Any], *, organisation: m.
     plan: list[PlannedProcessor] = []
     act = m.Activity(
         reference=f.text(spec.get("reference")) or _next_reference(organisation),
-        name=f.text(spec["name"]), description=f.text(spec.get("description")),
+        name=f.text(spec["name"]),
+        description=f.text(spec.get("description")),
         department=f.text(spec.get("department")),
         status=m.ActivityStatus(spec.get("status", "draft")),
-        next_review=today + timedelta(days=365), notes=f.text(spec.get("notes")),
-        tom_description=f.text(spec.get("tom_description")))
+        next_review=today + timedelta(days=365),
+        notes=f.text(spec.get("notes")),
+        tom_description=f.text(spec.get("tom_description")),
+    )
     for p in f.items(spec.get("purposes")):
         bases = [b for b in (f.text(x) for x in p.get("legal_bases", [])) if b]
-        act.purposes.append(m.Purpose(text=f.text(p["text"]), legal_bases=list(dict.fromkeys(
-            bases)), legitimate_interest=f.text(p.get("legitimate_interest"))))
+        act.purposes.append(
+            m.Purpose(
+                text=f.text(p["text"]),
+                legal_bases=list(dict.fromkeys(bases)),
+                legitimate_interest=f.text(p.get("legitimate_interest")),
+            )
+        )
     act.data_subjects = f.strings(spec.get("data_subjects"))
     for c in f.items(spec.get("data_categories")):
         r = c.get("retention", {})
-        act.data_categories.append(m.DataCategory(
-            name=f.text(c["name"]), special=m.SpecialCategory(c.get("special", "none")),
-            source=f.text(c.get("source")), notes=f.text(c.get("notes")),
-            retention=m.Retention(
-                duration=r.get("duration"),
-                unit=m.RetentionUnit(r["unit"]) if r.get("unit") else None,
-                start=f.text(r.get("start")), text=f.text(r.get("text")))))
+        act.data_categories.append(
+            m.DataCategory(
+                name=f.text(c["name"]),
+                special=m.SpecialCategory(c.get("special", "none")),
+                source=f.text(c.get("source")),
+                notes=f.text(c.get("notes")),
+                retention=m.Retention(
+                    duration=r.get("duration"),
+                    unit=m.RetentionUnit(r["unit"]) if r.get("unit") else None,
+                    start=f.text(r.get("start")),
+                    text=f.text(r.get("text")),
+                ),
+            )
+        )
     act.internal_recipients = f.strings(spec.get("internal_recipients"))
     act.recipients = list(dict.fromkeys(f.recipient(r) for r in f.items(spec.get("recipients"))))
     for p in f.items(spec.get("processors")):
@@ -458,13 +541,21 @@ def build_draft(template: Template, answers: dict[str, Any], *, organisation: m.
             continue
         proc = f.processor(p)
         name = f.text(p["name"])
-        plan.append(PlannedProcessor(name, f.text(p.get("service")), proc, proc.uid in known,
-                                     norm(name) in f.pinned))
+        plan.append(
+            PlannedProcessor(
+                name, f.text(p.get("service")), proc, proc.uid in known, norm(name) in f.pinned
+            )
+        )
         if all(link.processor != proc.uid for link in act.processors):
             act.processors.append(m.ProcessorLink(proc.uid, f.text(p.get("service"))))
-    act.joint_controllers = [m.JointController(
-        name=f.text(j["name"]), contact=f.text(j.get("contact")),
-        arrangement=f.text(j.get("arrangement"))) for j in f.items(spec.get("joint_controllers"))]
+    act.joint_controllers = [
+        m.JointController(
+            name=f.text(j["name"]),
+            contact=f.text(j.get("contact")),
+            arrangement=f.text(j.get("arrangement")),
+        )
+        for j in f.items(spec.get("joint_controllers"))
+    ]
     for t in f.items(spec.get("transfers")):
         target = None
         if t.get("processor"):
@@ -472,24 +563,46 @@ def build_draft(template: Template, answers: dict[str, Any], *, organisation: m.
             target = f.by_name.get(wanted) or f.processors.exact.get(wanted)
             if target is not None:
                 f._keep(target)
-        act.transfers.append(m.Transfer(
-            country=t["country"], recipient=f.text(t.get("recipient")),
-            processor=target.uid if target is not None else None,
-            mechanism=f.text(t.get("mechanism")), mechanism_text=f.text(t.get("mechanism_text")),
-            documentation=f.text(t.get("documentation"))))
+        act.transfers.append(
+            m.Transfer(
+                country=t["country"],
+                recipient=f.text(t.get("recipient")),
+                processor=target.uid if target is not None else None,
+                mechanism=f.text(t.get("mechanism")),
+                mechanism_text=f.text(t.get("mechanism_text")),
+                documentation=f.text(t.get("documentation")),
+            )
+        )
     dpia = spec.get("dpia", {})
     act.dpia = m.DpiaScreening(
-        art35_3=list(dpia.get("art35_3", [])), wp248=list(dpia.get("wp248", [])),
+        art35_3=list(dpia.get("art35_3", [])),
+        wp248=list(dpia.get("wp248", [])),
         dsk_list=list(dpia.get("dsk_list", [])),
         result=m.DpiaResult(dpia.get("result", "not_assessed")),
-        reference=f.text(dpia.get("reference")), notes=f.text(dpia.get("notes")),
-        screened_on=today if dpia.get("result") else None)
-    return Draft(template, answers, act, list(f.used.values()),
-                 list(f.used_recipients.values()), f.new, f.reused, plan)
+        reference=f.text(dpia.get("reference")),
+        notes=f.text(dpia.get("notes")),
+        screened_on=today if dpia.get("result") else None,
+    )
+    return Draft(
+        template,
+        answers,
+        act,
+        list(f.used.values()),
+        list(f.used_recipients.values()),
+        f.new,
+        f.reused,
+        plan,
+    )
 
 
-def check_draft(draft: Draft, organisation: m.Organisation, catalogue: m.Register, *,
-                lang: str | None = None, today: date | None = None) -> list[Finding]:
+def check_draft(
+    draft: Draft,
+    organisation: m.Organisation,
+    catalogue: m.Register,
+    *,
+    lang: str | None = None,
+    today: date | None = None,
+) -> list[Finding]:
     """The findings the activity would have once written (new catalogue entries included)."""
     known = {p.uid for p in catalogue.processors}
     known_recipients = {r.uid for r in catalogue.recipients}
@@ -497,15 +610,21 @@ def check_draft(draft: Draft, organisation: m.Organisation, catalogue: m.Registe
     register = m.Register(
         organisations=[org],
         processors=[*catalogue.processors, *(p for p in draft.processors if p.uid not in known)],
-        recipients=[*catalogue.recipients,
-                    *(r for r in draft.recipients if r.uid not in known_recipients)],
-        toms=catalogue.toms)
+        recipients=[
+            *catalogue.recipients,
+            *(r for r in draft.recipients if r.uid not in known_recipients),
+        ],
+        toms=catalogue.toms,
+    )
     return check_activity(draft.activity, org, register, lang=lang, today=today)
 
 
 def _next_reference(org: m.Organisation) -> str:
-    numbers = [int(match.group(1)) for a in org.activities
-               if (match := re.fullmatch(r"VT-(\d+)", a.reference.strip()))]
+    numbers = [
+        int(match.group(1))
+        for a in org.activities
+        if (match := re.fullmatch(r"VT-(\d+)", a.reference.strip()))
+    ]
     return f"VT-{max(numbers, default=0) + 1:03d}"
 
 
@@ -519,17 +638,22 @@ class Applied:
     batch: str
 
 
-def prepare(store: Store, template_id: str, organisation: str, answers: dict[str, Any], *,
-            lang: str | None = None,
-            processors: dict[str, str] | None = None) -> tuple[Draft, m.Organisation, bool]:
+def prepare(
+    store: Store,
+    template_id: str,
+    organisation: str,
+    answers: dict[str, Any],
+    *,
+    lang: str | None = None,
+    processors: dict[str, str] | None = None,
+) -> tuple[Draft, m.Organisation, bool]:
     """The draft for an organisation (existing, or new with the answered kind).
 
     ``processors`` pins processor choices (see :func:`build_draft`).
     """
     template = find_template(template_id)
     wanted = " ".join(organisation.split())
-    existing_names = {o.name.casefold(): o.name
-                      for o in store.organisations(include_archived=True)}
+    existing_names = {o.name.casefold(): o.name for o in store.organisations(include_archived=True)}
     if wanted.casefold() in existing_names:
         org = store.load_organisation(existing_names[wanted.casefold()])
         catalogue = store.catalogue(org.name)  # reuse within the organisation only
@@ -539,28 +663,39 @@ def prepare(store: Store, template_id: str, organisation: str, answers: dict[str
         catalogue = m.Register()
         created = True
     complete = complete_answers(template, answers, org.kind)
-    draft = build_draft(template, complete, organisation=org, catalogue=catalogue,
-                        lang=lang, processors=processors)
+    draft = build_draft(
+        template, complete, organisation=org, catalogue=catalogue, lang=lang, processors=processors
+    )
     return draft, org, created
 
 
-def apply_template(store: Store, template_id: str, organisation: str,
-                   answers: dict[str, Any], *, lang: str | None = None,
-                   processors: dict[str, str] | None = None) -> Applied:
+def apply_template(
+    store: Store,
+    template_id: str,
+    organisation: str,
+    answers: dict[str, Any],
+    *,
+    lang: str | None = None,
+    processors: dict[str, str] | None = None,
+) -> Applied:
     """Create the template's activity for the organisation in one transaction.
 
     ``processors`` pins processor choices (see :func:`build_draft`).
     """
-    draft, org, created = prepare(store, template_id, organisation, answers, lang=lang,
-                                  processors=processors)
-    target = m.Organisation(**{f: getattr(org, f) for f in org.__slots__
-                               if f not in ("activities", "services")})
+    draft, org, created = prepare(
+        store, template_id, organisation, answers, lang=lang, processors=processors
+    )
+    target = m.Organisation(
+        **{f: getattr(org, f) for f in org.__slots__ if f not in ("activities", "services")}
+    )
     target.activities = [draft.activity]
-    register = m.Register(organisations=[target], processors=draft.processors,
-                          recipients=draft.recipients)
+    register = m.Register(
+        organisations=[target], processors=draft.processors, recipients=draft.recipients
+    )
     try:
         result = store.import_register(register, kind="template", description=template_id)
     except StoreError as exc:
-        raise TemplateError(MSG["bad_file"], file=template_id, path="$",
-                            problem=exc.message()) from None
+        raise TemplateError(
+            MSG["bad_file"], file=template_id, path="$", problem=exc.message()
+        ) from None
     return Applied(draft, org.name, created, result.batch)

@@ -36,8 +36,10 @@ APP_NAME = "ropa-desktop"
 KEEP_LAST = 20
 KEEP_MONTHS = 12
 STALE_PART_SECONDS = 3600
-_NAME = re.compile(r"^(?P<stem>.+)\.(?P<reason>[a-z0-9-]+?)-(?P<stamp>\d{8}-\d{6}-\d{6})"
-                   r"(?:-(?P<n>\d+))?\.(?P<ext>sqlite|json)$")
+_NAME = re.compile(
+    r"^(?P<stem>.+)\.(?P<reason>[a-z0-9-]+?)-(?P<stamp>\d{8}-\d{6}-\d{6})"
+    r"(?:-(?P<n>\d+))?\.(?P<ext>sqlite|json)$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,8 +174,7 @@ def _dump_into(engine: Engine, target: Path) -> None:
 def copy_sqlite(source: Path, target: Path) -> None:
     """A consistent copy of a live SQLite database, written under ``target`` atomically."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.",
-                                    suffix=".part")
+    fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
     os.close(fd)
     try:
         _copy_into(source, Path(tmp_name), target)

@@ -32,8 +32,14 @@ organisation it was made for (written by copies and by the upgrade that split th
 shared catalogues)."""
 
 
-def copy_entries(writer: Writer, to_org_id: int, uids: list[str], *, with_notes: bool,
-                 from_org_id: int | None = None) -> dict[str, str]:
+def copy_entries(
+    writer: Writer,
+    to_org_id: int,
+    uids: list[str],
+    *,
+    with_notes: bool,
+    from_org_id: int | None = None,
+) -> dict[str, str]:
     """Copy the catalogue entries ``uids`` (processors, recipients or TOMs, of
     ``from_org_id`` when given) into the organisation ``to_org_id``; returns the uid of
     the copy (or of the earlier copy found) of every entry copied, subprocessors included.
@@ -46,8 +52,9 @@ def copy_entries(writer: Writer, to_org_id: int, uids: list[str], *, with_notes:
     while todo:  # with the subprocessor chains
         uid = todo.pop(0)
         entry = pools.get(uid)
-        if entry is None or (from_org_id is not None
-                             and entry.owner != reader.org_uid[from_org_id]):
+        if entry is None or (
+            from_org_id is not None and entry.owner != reader.org_uid[from_org_id]
+        ):
             raise StoreError(MSG_UNKNOWN_ENTITY, entity="Katalogeintrag", uid=uid)
         if uid in wanted:
             continue
@@ -63,8 +70,9 @@ def copy_entries(writer: Writer, to_org_id: int, uids: list[str], *, with_notes:
         elif uid in earlier:
             mapping[uid] = earlier[uid]
         else:
-            mapping[uid] = copy_uid(uid, to_uid) if copy_uid(uid, to_uid) not in pools \
-                else m.new_uid()
+            mapping[uid] = (
+                copy_uid(uid, to_uid) if copy_uid(uid, to_uid) not in pools else m.new_uid()
+            )
     created: list[m.Processor] = []
     for uid in wanted:
         entry = pools[uid]
@@ -72,8 +80,9 @@ def copy_entries(writer: Writer, to_org_id: int, uids: list[str], *, with_notes:
             continue
         twin = _twin(entry, mapping[uid], to_uid, with_notes)
         if isinstance(twin, m.Processor):
-            twin.subprocessors = [m.SubprocessorLink(mapping[s.processor], s.service)
-                                  for s in twin.subprocessors]
+            twin.subprocessors = [
+                m.SubprocessorLink(mapping[s.processor], s.service) for s in twin.subprocessors
+            ]
             writer.put_processor(twin)
             created.append(twin)
         elif isinstance(twin, m.Recipient):
@@ -86,14 +95,16 @@ def copy_entries(writer: Writer, to_org_id: int, uids: list[str], *, with_notes:
     return mapping
 
 
-def _earlier_copies(writer: Writer, to_uid: str, uids: list[str],
-                    pools: dict[str, CatalogueEntry]) -> dict[str, str]:
+def _earlier_copies(
+    writer: Writer, to_uid: str, uids: list[str], pools: dict[str, CatalogueEntry]
+) -> dict[str, str]:
     """Copies of ``uids`` that ``to_uid`` has already (source uid -> copy uid)."""
     found: dict[str, str] = {}
     for source, copy in writer.conn.execute(
-            select(ChangeRow.old, ChangeRow.entity_uid).where(
-                ChangeRow.field == COPIED_FROM, ChangeRow.new == to_uid,
-                ChangeRow.old.in_(uids)).order_by(ChangeRow.id)):
+        select(ChangeRow.old, ChangeRow.entity_uid)
+        .where(ChangeRow.field == COPIED_FROM, ChangeRow.new == to_uid, ChangeRow.old.in_(uids))
+        .order_by(ChangeRow.id)
+    ):
         if copy in pools and pools[copy].owner == to_uid and source is not None:
             found.setdefault(source, copy)
     return found
@@ -107,13 +118,23 @@ def _twin(entry: CatalogueEntry, uid: str, owner: str, with_notes: bool) -> Cata
         return proc
     if isinstance(entry, m.Recipient):
         return replace(entry, uid=uid, owner=owner, notes=entry.notes if with_notes else "")
-    return replace(entry, uid=uid, owner=owner, art32=list(entry.art32),
-                   description=entry.description if with_notes else "")
+    return replace(
+        entry,
+        uid=uid,
+        owner=owner,
+        art32=list(entry.art32),
+        description=entry.description if with_notes else "",
+    )
 
 
 def _entity(entry: CatalogueEntry) -> str:
-    return ("processor" if isinstance(entry, m.Processor)
-            else "recipient" if isinstance(entry, m.Recipient) else "tom")
+    return (
+        "processor"
+        if isinstance(entry, m.Processor)
+        else "recipient"
+        if isinstance(entry, m.Recipient)
+        else "tom"
+    )
 
 
 def _label(entry: CatalogueEntry) -> str:
@@ -153,4 +174,3 @@ def own_links(writer: Writer, org_id: int, record: R) -> R:
             t.processor = own(t.processor)
     record.toms = [own(uid) for uid in record.toms]
     return record
-

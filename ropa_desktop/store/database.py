@@ -44,36 +44,44 @@ class DatabaseError(LocalizedError):
     """The database cannot be opened or upgraded; nothing was changed."""
 
 
-MSG_BAD_URL = Text(de="Ungültige Datenbankadresse „{target}“: {problem}",
-                   en="Invalid database address “{target}”: {problem}")
-MSG_CANNOT_OPEN = Text(de="Datenbank {target} lässt sich nicht öffnen: {problem}",
-                       en="Cannot open database {target}: {problem}")
+MSG_BAD_URL = Text(
+    de="Ungültige Datenbankadresse „{target}“: {problem}",
+    en="Invalid database address “{target}”: {problem}",
+)
+MSG_CANNOT_OPEN = Text(
+    de="Datenbank {target} lässt sich nicht öffnen: {problem}",
+    en="Cannot open database {target}: {problem}",
+)
 MSG_NO_DRIVER = Text(
     de="Für {target} fehlt der Datenbanktreiber „{module}“. Für PostgreSQL: "
-       "pip install 'ropa-desktop[postgresql]' (die Installationspakete bringen ihn mit).",
+    "pip install 'ropa-desktop[postgresql]' (die Installationspakete bringen ihn mit).",
     en="The database driver “{module}” for {target} is not installed. For PostgreSQL: "
-       "pip install 'ropa-desktop[postgresql]' (the installers include it).")
+    "pip install 'ropa-desktop[postgresql]' (the installers include it).",
+)
 MSG_FOREIGN = Text(
     de="{target} ist keine Datenbank von ropa-desktop (sie enthält fremde Tabellen).",
-    en="{target} is not a ropa-desktop database (it holds other tables).")
+    en="{target} is not a ropa-desktop database (it holds other tables).",
+)
 MSG_NEWER = Text(
     de="{target} wurde mit einer neueren Version von ropa-desktop angelegt (Schema {revision}). "
-       "Bitte das Programm aktualisieren.",
+    "Bitte das Programm aktualisieren.",
     en="{target} was written by a newer version of ropa-desktop (schema {revision}). "
-       "Please update the application.")
+    "Please update the application.",
+)
 MSG_BROKEN_LINKS = Text(
     de="Die Aktualisierung des Schemas hinterließe ungültige Verweise in der Tabelle {table}; "
-       "die Datenbank bleibt unverändert.",
+    "die Datenbank bleibt unverändert.",
     en="The schema upgrade would leave invalid references in the table {table}; the "
-       "database is left unchanged.")
+    "database is left unchanged.",
+)
 
-MSG_NOT_FOUND = Text(de="Datenbank {target} nicht gefunden.",
-                     en="Database {target} not found.")
+MSG_NOT_FOUND = Text(de="Datenbank {target} nicht gefunden.", en="Database {target} not found.")
 MSG_OUTDATED = Text(
     de="{target} hat ein älteres Schema ({revision}) und muss erst aktualisiert werden; "
-       "das geschieht beim nächsten Öffnen zum Schreiben.",
+    "das geschieht beim nächsten Öffnen zum Schreiben.",
     en="{target} has an older schema ({revision}) and must be upgraded first; that happens "
-       "the next time it is opened for writing.")
+    "the next time it is opened for writing.",
+)
 
 
 class OutdatedSchema(DatabaseError):
@@ -110,8 +118,11 @@ def describe(url: str | URL) -> str:
 def sqlite_path(url: str | URL) -> Path | None:
     """The file of an SQLite URL (None for other backends and in-memory databases)."""
     parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite" or not parsed.database or \
-            parsed.database == ":memory:":
+    if (
+        parsed.get_backend_name() != "sqlite"
+        or not parsed.database
+        or parsed.database == ":memory:"
+    ):
         return None
     return Path(parsed.database)
 
@@ -133,15 +144,15 @@ def create_db_engine(url: str | URL, *, read_only: bool = False) -> Engine:
         if path is None:
             engine = create_engine(parsed, connect_args={"timeout": 30})
         elif read_only:
-            engine = create_engine(parsed, poolclass=NullPool,
-                                   creator=lambda: read_only_connection(path))
+            engine = create_engine(
+                parsed, poolclass=NullPool, creator=lambda: read_only_connection(path)
+            )
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
             engine = create_engine(parsed, poolclass=NullPool, connect_args={"timeout": 30})
 
         @event.listens_for(engine, "connect")
-        def _sqlite_connect(dbapi_conn: sqlite3.Connection,
-                            _record: ConnectionPoolEntry) -> None:
+        def _sqlite_connect(dbapi_conn: sqlite3.Connection, _record: ConnectionPoolEntry) -> None:
             dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
             cur = dbapi_conn.cursor()
             cur.execute("PRAGMA foreign_keys=ON")
@@ -157,8 +168,9 @@ def create_db_engine(url: str | URL, *, read_only: bool = False) -> Engine:
 
         return engine
     if parsed.get_backend_name() == "postgresql":
-        return create_engine(parsed, pool_pre_ping=True,
-                             connect_args={"options": "-c timezone=UTC"})
+        return create_engine(
+            parsed, pool_pre_ping=True, connect_args={"options": "-c timezone=UTC"}
+        )
     return create_engine(parsed, pool_pre_ping=True)
 
 
@@ -209,9 +221,16 @@ def upgrade_schema(engine: Engine, revision: str = "head") -> None:
             raw.execute("PRAGMA foreign_keys=ON")
 
 
-def open_store(target: str | os.PathLike[str] | None = None, *, user: str | None = None,
-               migrate: bool = True, read_only: bool = False, lock: str = "none",
-               program: str = "ropa-desktop", wait: float = 0.0) -> Store:
+def open_store(
+    target: str | os.PathLike[str] | None = None,
+    *,
+    user: str | None = None,
+    migrate: bool = True,
+    read_only: bool = False,
+    lock: str = "none",
+    program: str = "ropa-desktop",
+    wait: float = 0.0,
+) -> Store:
     """Open (and if needed create or upgrade) the register database at ``target``.
 
     ``read_only`` (SQLite): the file must exist; it is opened with ``mode=ro``, nothing
@@ -233,8 +252,11 @@ def open_store(target: str | os.PathLike[str] | None = None, *, user: str | None
             path.parent.mkdir(parents=True, exist_ok=True)
             from ropa_desktop.store.repository import default_user
 
-            held = (RegisterLock.exclusive_for(path, program, user or default_user(), wait)
-                    if lock == "exclusive" else RegisterLock.shared_for(path))
+            held = (
+                RegisterLock.exclusive_for(path, program, user or default_user(), wait)
+                if lock == "exclusive"
+                else RegisterLock.shared_for(path)
+            )
         engine = create_db_engine(url, read_only=read_only and path is not None)
         if migrate and not (read_only and path is not None):
             _bring_up_to_date(engine, url, name)
@@ -243,8 +265,9 @@ def open_store(target: str | os.PathLike[str] | None = None, *, user: str | None
             held.release()
         raise
     except ImportError as exc:  # psycopg is an optional extra for pip installs
-        raise DatabaseError(MSG_NO_DRIVER, target=name,
-                            module=(exc.name or str(exc)).split(".")[0]) from None
+        raise DatabaseError(
+            MSG_NO_DRIVER, target=name, module=(exc.name or str(exc)).split(".")[0]
+        ) from None
     except (SQLAlchemyError, OSError, sqlite3.Error) as exc:
         if held is not None:
             held.release()
@@ -273,8 +296,12 @@ def _check_sqlite_file(path: Path, name: str, *, read_only: bool) -> None:
         return
     conn = read_only_connection(path)
     try:
-        tables = {t for (t,) in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")}
+        tables = {
+            t
+            for (t,) in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            )
+        }
         revision = None
         if "alembic_version" in tables:
             found = conn.execute("SELECT version_num FROM alembic_version").fetchone()

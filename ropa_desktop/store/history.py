@@ -79,18 +79,28 @@ class HistoryWriter:
     def start_batch(self, kind: str, description: str) -> str:
         uid = m.new_uid()
         self.batch_id = self.conn.execute(
-            insert(ChangeBatchRow).values(uid=uid, at=self.now, user=self.user, kind=kind,
-                                          description=description)
-            .returning(ChangeBatchRow.id)).scalar_one()
+            insert(ChangeBatchRow)
+            .values(uid=uid, at=self.now, user=self.user, kind=kind, description=description)
+            .returning(ChangeBatchRow.id)
+        ).scalar_one()
         return uid
 
-    def record(self, entity: str, uid: str, label: str, field: str,
-               old: str | None, new: str | None) -> None:
-        self.changes.append({
-            "at": self.now, "user": self.user, "entity": entity, "entity_uid": uid,
-            "entity_label": label, "field": field, "old": old, "new": new,
-            "batch_id": self.batch_id,
-        })
+    def record(
+        self, entity: str, uid: str, label: str, field: str, old: str | None, new: str | None
+    ) -> None:
+        self.changes.append(
+            {
+                "at": self.now,
+                "user": self.user,
+                "entity": entity,
+                "entity_uid": uid,
+                "entity_label": label,
+                "field": field,
+                "old": old,
+                "new": new,
+                "batch_id": self.batch_id,
+            }
+        )
 
     def record_diff(self, entity: str, old: Any, new: Any) -> bool:
         changes = diff(old, new)
@@ -113,24 +123,51 @@ class HistoryWriter:
         for rec in records:
             if rec.batch and rec.batch not in batch_ids:
                 batch_ids[rec.batch] = self.conn.execute(
-                    insert(ChangeBatchRow).values(
-                        uid=rec.batch, at=rec.at, user=rec.user, kind="imported-history",
-                        description="").returning(ChangeBatchRow.id)).scalar_one()
+                    insert(ChangeBatchRow)
+                    .values(
+                        uid=rec.batch,
+                        at=rec.at,
+                        user=rec.user,
+                        kind="imported-history",
+                        description="",
+                    )
+                    .returning(ChangeBatchRow.id)
+                ).scalar_one()
         known: set[tuple[Any, ...]] = set()  # a document imported twice adds its history once
         for chunk in chunks(sorted({r.entity_uid for r in records})):
             known.update(
                 (rows.utc(at), user, uid, fld, old, new)
                 for at, user, uid, fld, old, new in self.conn.execute(
-                    select(ChangeRow.at, ChangeRow.user, ChangeRow.entity_uid, ChangeRow.field,
-                           ChangeRow.old, ChangeRow.new).where(ChangeRow.entity_uid.in_(chunk))))
-        records = [rec for rec in records if (rows.utc(rec.at), rec.user, rec.entity_uid,
-                                              rec.field, rec.old, rec.new) not in known]
-        values = [{
-            "at": rows.utc(rec.at), "user": rec.user, "entity": rec.entity,
-            "entity_uid": rec.entity_uid, "entity_label": rec.entity_label,
-            "field": rec.field, "old": rec.old, "new": rec.new,
-            "batch_id": batch_ids.get(rec.batch) if rec.batch else None,
-        } for rec in records]
+                    select(
+                        ChangeRow.at,
+                        ChangeRow.user,
+                        ChangeRow.entity_uid,
+                        ChangeRow.field,
+                        ChangeRow.old,
+                        ChangeRow.new,
+                    ).where(ChangeRow.entity_uid.in_(chunk))
+                )
+            )
+        records = [
+            rec
+            for rec in records
+            if (rows.utc(rec.at), rec.user, rec.entity_uid, rec.field, rec.old, rec.new)
+            not in known
+        ]
+        values = [
+            {
+                "at": rows.utc(rec.at),
+                "user": rec.user,
+                "entity": rec.entity,
+                "entity_uid": rec.entity_uid,
+                "entity_label": rec.entity_label,
+                "field": rec.field,
+                "old": rec.old,
+                "new": rec.new,
+                "batch_id": batch_ids.get(rec.batch) if rec.batch else None,
+            }
+            for rec in records
+        ]
         for chunk in chunks(values, 5000):
             self.conn.execute(insert(ChangeRow), list(chunk))
 
@@ -140,19 +177,35 @@ def organisation_uids(conn: Connection, org_id: int, org_uid: str) -> set[str]:
     acts = select(ActivityRow.id).where(ActivityRow.organisation_id == org_id)
     svcs = select(ProcessingServiceRow.id).where(ProcessingServiceRow.organisation_id == org_id)
     uids = {org_uid}
-    uids.update(conn.execute(select(ActivityRow.uid)
-                             .where(ActivityRow.organisation_id == org_id)).scalars())
-    uids.update(conn.execute(select(ProcessingServiceRow.uid).where(
-        ProcessingServiceRow.organisation_id == org_id)).scalars())
-    processor_ids = set(conn.execute(select(ProcessorUseRow.processor_id).where(or_(
-        ProcessorUseRow.activity_id.in_(acts), ProcessorUseRow.service_id.in_(svcs)))).scalars())
-    processor_ids.update(pid for pid in conn.execute(select(TransferRow.processor_id).where(
-        TransferRow.processor_id.is_not(None),
-        or_(TransferRow.activity_id.in_(acts), TransferRow.service_id.in_(svcs)))).scalars()
-        if pid is not None)
+    uids.update(
+        conn.execute(select(ActivityRow.uid).where(ActivityRow.organisation_id == org_id)).scalars()
+    )
+    uids.update(
+        conn.execute(
+            select(ProcessingServiceRow.uid).where(ProcessingServiceRow.organisation_id == org_id)
+        ).scalars()
+    )
+    processor_ids = set(
+        conn.execute(
+            select(ProcessorUseRow.processor_id).where(
+                or_(ProcessorUseRow.activity_id.in_(acts), ProcessorUseRow.service_id.in_(svcs))
+            )
+        ).scalars()
+    )
+    processor_ids.update(
+        pid
+        for pid in conn.execute(
+            select(TransferRow.processor_id).where(
+                TransferRow.processor_id.is_not(None),
+                or_(TransferRow.activity_id.in_(acts), TransferRow.service_id.in_(svcs)),
+            )
+        ).scalars()
+        if pid is not None
+    )
     subs: dict[int, list[int]] = defaultdict(list)
-    for owner, sub in conn.execute(select(SubprocessorRow.processor_id,
-                                          SubprocessorRow.subprocessor_id)):
+    for owner, sub in conn.execute(
+        select(SubprocessorRow.processor_id, SubprocessorRow.subprocessor_id)
+    ):
         subs[owner].append(sub)
     todo = list(processor_ids)
     while todo:  # subprocessors of used processors are used too
@@ -160,25 +213,50 @@ def organisation_uids(conn: Connection, org_id: int, org_uid: str) -> set[str]:
             if sub not in processor_ids:
                 processor_ids.add(sub)
                 todo.append(sub)
-    uids.update(uid for id_, uid in conn.execute(select(ProcessorRow.id, ProcessorRow.uid))
-                if id_ in processor_ids)
+    uids.update(
+        uid
+        for id_, uid in conn.execute(select(ProcessorRow.id, ProcessorRow.uid))
+        if id_ in processor_ids
+    )
     for table in (ProcessorRow, RecipientRow, TomRow):  # its own catalogue, used or not
-        uids.update(conn.execute(select(table.uid).where(
-            table.organisation_id == org_id)).scalars())
-    uids.update(conn.execute(select(RecipientRow.uid).join(
-        RecipientUseRow, RecipientUseRow.recipient_id == RecipientRow.id)
-        .where(RecipientUseRow.activity_id.in_(acts))).scalars())
-    uids.update(conn.execute(select(TomRow.uid).join(TomUseRow, TomUseRow.tom_id == TomRow.id)
-                             .where(or_(TomUseRow.activity_id.in_(acts),
-                                        TomUseRow.service_id.in_(svcs)))).scalars())
+        uids.update(
+            conn.execute(select(table.uid).where(table.organisation_id == org_id)).scalars()
+        )
+    uids.update(
+        conn.execute(
+            select(RecipientRow.uid)
+            .join(RecipientUseRow, RecipientUseRow.recipient_id == RecipientRow.id)
+            .where(RecipientUseRow.activity_id.in_(acts))
+        ).scalars()
+    )
+    uids.update(
+        conn.execute(
+            select(TomRow.uid)
+            .join(TomUseRow, TomUseRow.tom_id == TomRow.id)
+            .where(or_(TomUseRow.activity_id.in_(acts), TomUseRow.service_id.in_(svcs)))
+        ).scalars()
+    )
     # Activities deleted from this organisation, and deletions of unknown origin.
-    uids.update(conn.execute(select(ChangeRow.entity_uid).where(
-        ChangeRow.field == DELETED_FROM, ChangeRow.new == org_uid)).scalars())
+    uids.update(
+        conn.execute(
+            select(ChangeRow.entity_uid).where(
+                ChangeRow.field == DELETED_FROM, ChangeRow.new == org_uid
+            )
+        ).scalars()
+    )
     recorded = select(ChangeRow.entity_uid).where(ChangeRow.field == DELETED_FROM)
-    uids.update(conn.execute(select(ChangeRow.entity_uid).where(
-        ChangeRow.entity == "activity", ChangeRow.field == "", ChangeRow.new.is_(None),
-        ChangeRow.old.is_not(None), ChangeRow.entity_uid.not_in(recorded),
-        ChangeRow.entity_uid.not_in(select(ActivityRow.uid)))).scalars())
+    uids.update(
+        conn.execute(
+            select(ChangeRow.entity_uid).where(
+                ChangeRow.entity == "activity",
+                ChangeRow.field == "",
+                ChangeRow.new.is_(None),
+                ChangeRow.old.is_not(None),
+                ChangeRow.entity_uid.not_in(recorded),
+                ChangeRow.entity_uid.not_in(select(ActivityRow.uid)),
+            )
+        ).scalars()
+    )
     return uids
 
 
@@ -187,8 +265,10 @@ def deletion_origins(conn: Connection, deletions: list[Any]) -> dict[int, str]:
     marks: dict[str, list[tuple[int, datetime, str | None]]] = defaultdict(list)
     for chunk in chunks(sorted({r["entity_uid"] for r in deletions})):
         for id_, uid, at, org_uid in conn.execute(
-                select(ChangeRow.id, ChangeRow.entity_uid, ChangeRow.at, ChangeRow.new)
-                .where(ChangeRow.field == DELETED_FROM, ChangeRow.entity_uid.in_(chunk))):
+            select(ChangeRow.id, ChangeRow.entity_uid, ChangeRow.at, ChangeRow.new).where(
+                ChangeRow.field == DELETED_FROM, ChangeRow.entity_uid.in_(chunk)
+            )
+        ):
             marks[uid].append((id_, rows.utc(at), org_uid))
     result: dict[int, str] = {}
     for r in deletions:
@@ -207,10 +287,17 @@ def restore_activity(writer: Writer, uid: str, organisation_uid: str | None) -> 
     """Recreate a deleted activity from its deletion record (see :meth:`Store.restore_activity
     <ropa_desktop.store.repository.Store.restore_activity>`)."""
     deletion = writer.conn.execute(
-        select(ChangeRow.id, ChangeRow.old, ChangeRow.entity_label).where(
-            ChangeRow.entity == "activity", ChangeRow.entity_uid == uid,
-            ChangeRow.field == "", ChangeRow.new.is_(None), ChangeRow.old.is_not(None))
-        .order_by(ChangeRow.id.desc()).limit(1)).first()
+        select(ChangeRow.id, ChangeRow.old, ChangeRow.entity_label)
+        .where(
+            ChangeRow.entity == "activity",
+            ChangeRow.entity_uid == uid,
+            ChangeRow.field == "",
+            ChangeRow.new.is_(None),
+            ChangeRow.old.is_not(None),
+        )
+        .order_by(ChangeRow.id.desc())
+        .limit(1)
+    ).first()
     if deletion is None:
         raise StoreError(MSG_NOT_DELETED, uid=uid)
     again = writer.conn.execute(select(ActivityRow.name).where(ActivityRow.uid == uid)).first()
@@ -218,10 +305,15 @@ def restore_activity(writer: Writer, uid: str, organisation_uid: str | None) -> 
         raise StoreError(MSG_EXISTS_AGAIN, uid=uid, name=again.name)
     if organisation_uid is None:
         organisation_uid = writer.conn.execute(
-            select(ChangeRow.new).where(ChangeRow.entity_uid == uid,
-                                        ChangeRow.field == DELETED_FROM,
-                                        ChangeRow.id < deletion.id)
-            .order_by(ChangeRow.id.desc()).limit(1)).scalar()
+            select(ChangeRow.new)
+            .where(
+                ChangeRow.entity_uid == uid,
+                ChangeRow.field == DELETED_FROM,
+                ChangeRow.id < deletion.id,
+            )
+            .order_by(ChangeRow.id.desc())
+            .limit(1)
+        ).scalar()
         if organisation_uid is None:
             raise StoreError(MSG_RESTORE_WHERE, name=deletion.entity_label)
     org_id = writer.organisation_id(organisation_uid)
@@ -238,27 +330,41 @@ def undo_batch(writer: Writer, batch_uid: str) -> None:
     """Undo everything a batch did (see :meth:`Store.undo_batch
     <ropa_desktop.store.repository.Store.undo_batch>`)."""
     batch = writer.conn.execute(
-        select(ChangeBatchRow).where(ChangeBatchRow.uid == batch_uid)).first()
+        select(ChangeBatchRow).where(ChangeBatchRow.uid == batch_uid)
+    ).first()
     if batch is None:
         raise StoreError(MSG_NO_BATCH, uid=batch_uid)
-    if writer.conn.execute(select(ChangeBatchRow.id).where(
-            ChangeBatchRow.kind == "undo",
-            ChangeBatchRow.description == batch_uid)).first() is not None:
+    if (
+        writer.conn.execute(
+            select(ChangeBatchRow.id).where(
+                ChangeBatchRow.kind == "undo", ChangeBatchRow.description == batch_uid
+            )
+        ).first()
+        is not None
+    ):
         raise StoreError(MSG_UNDONE_ALREADY, uid=batch_uid)
-    records = writer.conn.execute(
-        select(ChangeRow).where(ChangeRow.batch_id == batch.id).order_by(ChangeRow.id)
-    ).mappings().all()
+    records = (
+        writer.conn.execute(
+            select(ChangeRow).where(ChangeRow.batch_id == batch.id).order_by(ChangeRow.id)
+        )
+        .mappings()
+        .all()
+    )
     last_id = max((r["id"] for r in records), default=0)
     touched = {r["entity_uid"]: r for r in records}
     for chunk in chunks(sorted(touched)):
         later = writer.conn.execute(
-            select(ChangeRow.entity_uid).where(ChangeRow.entity_uid.in_(chunk),
-                                               ChangeRow.id > last_id).limit(1)).first()
+            select(ChangeRow.entity_uid)
+            .where(ChangeRow.entity_uid.in_(chunk), ChangeRow.id > last_id)
+            .limit(1)
+        ).first()
         if later is not None:
-            raise StoreError(MSG_CHANGED_SINCE,
-                             name=touched[later.entity_uid]["entity_label"])
-    created = [(r["entity"], r["entity_uid"]) for r in records
-               if r["field"] == "" and r["old"] is None and r["new"] is not None]
+            raise StoreError(MSG_CHANGED_SINCE, name=touched[later.entity_uid]["entity_label"])
+    created = [
+        (r["entity"], r["entity_uid"])
+        for r in records
+        if r["field"] == "" and r["old"] is None and r["new"] is not None
+    ]
     before = [(r["entity"], r["old"]) for r in records if r["field"] == BEFORE]
     writer.start_batch("undo", batch_uid)
     from ropa_desktop.store.organisations import DELETE_KIND, undo_deletion  # a cycle at import
@@ -283,8 +389,11 @@ def undo_batch(writer: Writer, batch_uid: str) -> None:
     delete_created("activity", "service")
     for entity, snapshot in before:
         _restore(writer, entity, json.loads(snapshot))
-    snapshots.update(_unlink_created_processors(
-        writer, [uid for entity, uid in created if entity == "processor"]))
+    snapshots.update(
+        _unlink_created_processors(
+            writer, [uid for entity, uid in created if entity == "processor"]
+        )
+    )
     delete_created("processor", "recipient", "tom", "organisation")
     writer.flush_history()
 
@@ -300,8 +409,7 @@ def _unlink_created_processors(writer: Writer, uids: list[str]) -> dict[str, dic
     if not uids:
         return {}
     reader = Reader(writer.conn)
-    snapshots = {uid: to_dict(reader.processors[uid])
-                 for uid in uids if uid in reader.processors}
+    snapshots = {uid: to_dict(reader.processors[uid]) for uid in uids if uid in reader.processors}
     ids = {uid: id_ for id_, uid in reader.processor_uid.items()}
     own = [ids[uid] for uid in uids if uid in ids]
     for chunk in chunks(own):
@@ -309,44 +417,61 @@ def _unlink_created_processors(writer: Writer, uids: list[str]) -> dict[str, dic
     return snapshots
 
 
-def _delete_created(writer: Writer, kind: str, uid: str,
-                    snapshots: dict[str, dict[str, Any]]) -> None:
+def _delete_created(
+    writer: Writer, kind: str, uid: str, snapshots: dict[str, dict[str, Any]]
+) -> None:
     if kind == "activity":
         writer.delete_activity(uid)
         return
     catalogues: dict[str, type[ProcessorRow] | type[RecipientRow] | type[TomRow]] = {
-        "processor": ProcessorRow, "recipient": RecipientRow, "tom": TomRow}
+        "processor": ProcessorRow,
+        "recipient": RecipientRow,
+        "tom": TomRow,
+    }
     if kind in catalogues:
         snapshot = snapshots.get(uid) if kind == "processor" else None
         writer.delete_catalogue_entry(catalogues[kind], kind, uid, snapshot)
         return
     tables: dict[str, EntityTable] = {
-        "service": ProcessingServiceRow, "organisation": OrganisationRow}
+        "service": ProcessingServiceRow,
+        "organisation": OrganisationRow,
+    }
     table = tables[kind]
     row = writer.conn.execute(select(table).where(table.uid == uid)).mappings().first()
     if row is None:
         return
     if kind == "organisation":
-        remaining = sum(writer.conn.execute(select(func.count()).select_from(t).where(
-            t.organisation_id == row["id"])).scalar_one()
-            for t in (ActivityRow, ProcessingServiceRow, ProcessorRow, RecipientRow, TomRow))
+        remaining = sum(
+            writer.conn.execute(
+                select(func.count()).select_from(t).where(t.organisation_id == row["id"])
+            ).scalar_one()
+            for t in (ActivityRow, ProcessingServiceRow, ProcessorRow, RecipientRow, TomRow)
+        )
         if remaining:
             raise StoreError(MSG_IN_USE, name=row["name"], count=remaining)
     writer.conn.execute(delete(table).where(table.id == row["id"]))
-    writer.record(kind, uid, row["name"], "", json.dumps(
-        {k: v for k, v in row.items() if k != "id"}, ensure_ascii=False, default=str), None)
+    writer.record(
+        kind,
+        uid,
+        row["name"],
+        "",
+        json.dumps({k: v for k, v in row.items() if k != "id"}, ensure_ascii=False, default=str),
+        None,
+    )
 
 
 def _restore(writer: Writer, entity: str, snapshot: dict[str, Any]) -> None:
     if entity == "activity":
         act = from_dict(m.Activity, snapshot)
-        org_id = writer.conn.execute(select(ActivityRow.organisation_id).where(
-            ActivityRow.uid == act.uid)).scalar_one()
+        org_id = writer.conn.execute(
+            select(ActivityRow.organisation_id).where(ActivityRow.uid == act.uid)
+        ).scalar_one()
         writer.put_activities(org_id, [own_links(writer, org_id, act)])
     elif entity == "service":
         svc = from_dict(m.ProcessingService, snapshot)
-        org_id = writer.conn.execute(select(ProcessingServiceRow.organisation_id).where(
-            ProcessingServiceRow.uid == svc.uid)).scalar_one()
+        org_id = writer.conn.execute(
+            select(ProcessingServiceRow.organisation_id).where(ProcessingServiceRow.uid == svc.uid)
+        ).scalar_one()
         writer.put_service(org_id, own_links(writer, org_id, svc), touch=False)
     elif entity == "organisation":
         writer.put_organisation(from_dict(m.Organisation, snapshot))

@@ -37,13 +37,15 @@ from ropa_desktop.domain.model import utc_now
 
 MSG_HELD = Text(
     de="Das Verzeichnis {file} ist in ropa-desktop geöffnet (PID {pid}, {user}@{host}); "
-       "es kann dort bearbeitet werden, hier nur gelesen.",
+    "es kann dort bearbeitet werden, hier nur gelesen.",
     en="The register {file} is open in ropa-desktop (PID {pid}, {user}@{host}); "
-       "edit it there, here it can only be read.")
+    "edit it there, here it can only be read.",
+)
 MSG_BUSY = Text(
     de="Das Verzeichnis {file} wird gerade von einem anderen Befehl geändert; bitte später "
-       "erneut versuchen.",
-    en="The register {file} is being changed by another command; please try again later.")
+    "erneut versuchen.",
+    en="The register {file} is being changed by another command; please try again later.",
+)
 
 
 class RegisterLocked(LocalizedError):
@@ -74,8 +76,13 @@ def read_holder(database: Path) -> Holder | None:
     """The exclusive holder recorded in the lock file, or None (free, or only commands)."""
     try:
         data = json.loads(lock_path(database).read_text(encoding="utf-8") or "null")
-        return Holder(int(data["pid"]), str(data["user"]), str(data["host"]),
-                      str(data.get("program", "")), str(data.get("since", "")))
+        return Holder(
+            int(data["pid"]),
+            str(data["user"]),
+            str(data["host"]),
+            str(data.get("program", "")),
+            str(data.get("since", "")),
+        )
     except (OSError, ValueError, TypeError, KeyError):
         return None
 
@@ -89,8 +96,9 @@ class RegisterLock:
         self.exclusive = exclusive
 
     @classmethod
-    def exclusive_for(cls, database: Path, program: str, user: str,
-                      wait: float = 0.0) -> RegisterLock:
+    def exclusive_for(
+        cls, database: Path, program: str, user: str, wait: float = 0.0
+    ) -> RegisterLock:
         """Hold the register alone (a window's session, a restore); records who holds it.
 
         Waits up to ``wait`` seconds for running commands to finish. Raises
@@ -106,10 +114,17 @@ class RegisterLock:
             time.sleep(0.1)
         handle.seek(0)
         handle.truncate()
-        handle.write(json.dumps({
-            "pid": os.getpid(), "user": user, "host": socket.gethostname(),
-            "program": program, "since": utc_now().isoformat(timespec="seconds"),
-        }).encode("utf-8"))
+        handle.write(
+            json.dumps(
+                {
+                    "pid": os.getpid(),
+                    "user": user,
+                    "host": socket.gethostname(),
+                    "program": program,
+                    "since": utc_now().isoformat(timespec="seconds"),
+                }
+            ).encode("utf-8")
+        )
         handle.flush()
         return cls(database, handle, exclusive=True)
 
@@ -145,8 +160,9 @@ class RegisterLock:
 def _refusal(database: Path, holder: Holder | None) -> RegisterLocked:
     if holder is None:
         return RegisterLocked(MSG_BUSY, None, file=database)
-    return RegisterLocked(MSG_HELD, holder, file=database, pid=holder.pid, user=holder.user,
-                          host=holder.host)
+    return RegisterLocked(
+        MSG_HELD, holder, file=database, pid=holder.pid, user=holder.user, host=holder.host
+    )
 
 
 def _open(database: Path) -> IO[bytes]:

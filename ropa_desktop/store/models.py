@@ -80,8 +80,8 @@ def _link(columns: str, table: str, ondelete: str | None = None) -> ForeignKeyCo
     """A foreign key from ``(columns, organisation_id)`` of a link to ``table``: the linked
     record must belong to the same organisation as the link."""
     return ForeignKeyConstraint(
-        [columns, "organisation_id"], [f"{table}.id", f"{table}.organisation_id"],
-        ondelete=ondelete)
+        [columns, "organisation_id"], [f"{table}.id", f"{table}.organisation_id"], ondelete=ondelete
+    )
 
 
 def _version() -> Mapped[int]:
@@ -126,7 +126,8 @@ class ActivityRow(Base):
     id: Mapped[int] = _id()
     uid: Mapped[str] = mapped_column(unique=True)
     organisation_id: Mapped[int] = mapped_column(
-        ForeignKey("organisation.id", ondelete="CASCADE"), index=True)
+        ForeignKey("organisation.id", ondelete="CASCADE"), index=True
+    )
     reference: Mapped[str] = _text()
     name: Mapped[str] = _text()
     department: Mapped[str] = _text()
@@ -157,7 +158,8 @@ class PurposeRow(Base):
     __tablename__ = "purpose"
     id: Mapped[int] = _id()
     activity_id: Mapped[int] = mapped_column(
-        ForeignKey("activity.id", ondelete="CASCADE"), index=True)
+        ForeignKey("activity.id", ondelete="CASCADE"), index=True
+    )
     text: Mapped[str] = _text()
     legal_bases: Mapped[list[str]]
     legitimate_interest: Mapped[str] = _text()
@@ -169,7 +171,8 @@ class DataCategoryRow(Base):
     __tablename__ = "data_category"
     id: Mapped[int] = _id()
     activity_id: Mapped[int] = mapped_column(
-        ForeignKey("activity.id", ondelete="CASCADE"), index=True)
+        ForeignKey("activity.id", ondelete="CASCADE"), index=True
+    )
     name: Mapped[str] = _text()
     special: Mapped[str]
     source: Mapped[str] = _text()
@@ -186,7 +189,8 @@ class JointControllerRow(Base):
     __tablename__ = "joint_controller"
     id: Mapped[int] = _id()
     activity_id: Mapped[int] = mapped_column(
-        ForeignKey("activity.id", ondelete="CASCADE"), index=True)
+        ForeignKey("activity.id", ondelete="CASCADE"), index=True
+    )
     name: Mapped[str] = _text()
     contact: Mapped[str] = _text()
     arrangement: Mapped[str] = _text()
@@ -200,7 +204,8 @@ class ProcessingServiceRow(Base):
     id: Mapped[int] = _id()
     uid: Mapped[str] = mapped_column(unique=True)
     organisation_id: Mapped[int] = mapped_column(
-        ForeignKey("organisation.id", ondelete="CASCADE"), index=True)
+        ForeignKey("organisation.id", ondelete="CASCADE"), index=True
+    )
     reference: Mapped[str] = _text()
     name: Mapped[str] = _text()
     categories: Mapped[list[str]]
@@ -218,7 +223,8 @@ class ClientControllerRow(Base):
     __tablename__ = "client_controller"
     id: Mapped[int] = _id()
     service_id: Mapped[int] = mapped_column(
-        ForeignKey("processing_service.id", ondelete="CASCADE"), index=True)
+        ForeignKey("processing_service.id", ondelete="CASCADE"), index=True
+    )
     name: Mapped[str] = _text()
     contact: Mapped[str] = _text()
     representative: Mapped[str] = _text()
@@ -250,8 +256,10 @@ class SubprocessorRow(Base):
     """A link from a processor to one of its subprocessors (of the same organisation)."""
 
     __tablename__ = "subprocessor"
-    __table_args__ = (_link("processor_id", "processor", "CASCADE"),
-                      _link("subprocessor_id", "processor"))
+    __table_args__ = (
+        _link("processor_id", "processor", "CASCADE"),
+        _link("subprocessor_id", "processor"),
+    )
     id: Mapped[int] = _id()
     organisation_id: Mapped[int] = mapped_column(Integer, index=True)
     processor_id: Mapped[int] = mapped_column(Integer, index=True)
@@ -294,8 +302,7 @@ class ProcessorUseRow(Base):
 
     __tablename__ = "processor_use"
     __table_args__ = (
-        CheckConstraint(
-            "(activity_id IS NULL) <> (service_id IS NULL)", name="one_owner"),
+        CheckConstraint("(activity_id IS NULL) <> (service_id IS NULL)", name="one_owner"),
         _link("activity_id", "activity", "CASCADE"),
         _link("service_id", "processing_service", "CASCADE"),
         _link("processor_id", "processor"),
@@ -313,8 +320,7 @@ class TransferRow(Base):
 
     __tablename__ = "transfer"
     __table_args__ = (
-        CheckConstraint(
-            "(activity_id IS NULL) <> (service_id IS NULL)", name="one_owner"),
+        CheckConstraint("(activity_id IS NULL) <> (service_id IS NULL)", name="one_owner"),
         _link("activity_id", "activity", "CASCADE"),
         _link("service_id", "processing_service", "CASCADE"),
         _link("processor_id", "processor"),
@@ -336,8 +342,7 @@ class TomUseRow(Base):
 
     __tablename__ = "tom_use"
     __table_args__ = (
-        CheckConstraint(
-            "(activity_id IS NULL) <> (service_id IS NULL)", name="one_owner"),
+        CheckConstraint("(activity_id IS NULL) <> (service_id IS NULL)", name="one_owner"),
         _link("activity_id", "activity", "CASCADE"),
         _link("service_id", "processing_service", "CASCADE"),
         _link("tom_id", "tom"),
@@ -389,7 +394,8 @@ class ChangeRow(Base):
     old: Mapped[str | None]
     new: Mapped[str | None]
     batch_id: Mapped[int | None] = mapped_column(
-        ForeignKey("change_batch.id", ondelete="SET NULL"), index=True)
+        ForeignKey("change_batch.id", ondelete="SET NULL"), index=True
+    )
 
 
 class RegisterVersionRow(Base):
@@ -399,7 +405,8 @@ class RegisterVersionRow(Base):
     __table_args__ = (UniqueConstraint("organisation_id", "number"),)
     id: Mapped[int] = _id()
     organisation_id: Mapped[int] = mapped_column(
-        ForeignKey("organisation.id", ondelete="CASCADE"), index=True)
+        ForeignKey("organisation.id", ondelete="CASCADE"), index=True
+    )
     number: Mapped[int]
     label: Mapped[str] = _text()
     frozen_at: Mapped[datetime]
@@ -407,11 +414,24 @@ class RegisterVersionRow(Base):
     document: Mapped[dict[str, Any]]
 
 
-EntityTable: TypeAlias = (type[OrganisationRow] | type[ActivityRow] | type[ProcessingServiceRow]
-                          | type[ProcessorRow] | type[RecipientRow] | type[TomRow])
+EntityTable: TypeAlias = (
+    type[OrganisationRow]
+    | type[ActivityRow]
+    | type[ProcessingServiceRow]
+    | type[ProcessorRow]
+    | type[RecipientRow]
+    | type[TomRow]
+)
 """A table of entities: rows with an ``id`` that other rows point to and a stable ``uid``."""
 
-ChildTable: TypeAlias = (type[PurposeRow] | type[DataCategoryRow] | type[JointControllerRow]
-                         | type[ClientControllerRow] | type[RecipientUseRow]
-                         | type[ProcessorUseRow] | type[TransferRow] | type[TomUseRow])
+ChildTable: TypeAlias = (
+    type[PurposeRow]
+    | type[DataCategoryRow]
+    | type[JointControllerRow]
+    | type[ClientControllerRow]
+    | type[RecipientUseRow]
+    | type[ProcessorUseRow]
+    | type[TransferRow]
+    | type[TomUseRow]
+)
 """A table of the repeated parts of an activity or processing service, ordered by ``id``."""

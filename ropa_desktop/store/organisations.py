@@ -36,8 +36,7 @@ VERSIONS = "#versions"
 def set_archived(writer: Writer, name: str, archived: bool) -> m.Organisation:
     """Archive (now) or restore the organisation ``name``; recorded in the history."""
     org = read_register(writer.conn, name, include_history=False).organisations[0]
-    changed = replace(org, activities=[], services=[],
-                      archived=writer.now if archived else None)
+    changed = replace(org, activities=[], services=[], archived=writer.now if archived else None)
     writer.put_organisation(changed)
     writer.flush_history()
     return changed
@@ -45,8 +44,11 @@ def set_archived(writer: Writer, name: str, archived: bool) -> m.Organisation:
 
 def delete_organisation(writer: Writer, name: str) -> str:
     """Delete the organisation ``name`` with everything it holds; returns the batch uid."""
-    row = writer.conn.execute(select(OrganisationRow.id, OrganisationRow.uid).where(
-        OrganisationRow.name == name).with_for_update()).first()
+    row = writer.conn.execute(
+        select(OrganisationRow.id, OrganisationRow.uid)
+        .where(OrganisationRow.name == name)
+        .with_for_update()
+    ).first()
     if row is None:
         raise StoreError(MSG_UNKNOWN_ORG, name=name)
     register = read_register(writer.conn, name, include_history=False)
@@ -54,8 +56,9 @@ def delete_organisation(writer: Writer, name: str) -> str:
     batch = writer.start_batch(DELETE_KIND, name)
 
     def gone(entity: str, uid: str, label: str, snapshot: Any) -> None:
-        writer.record(entity, uid, label, "", json.dumps(
-            snapshot, ensure_ascii=False, default=str), None)
+        writer.record(
+            entity, uid, label, "", json.dumps(snapshot, ensure_ascii=False, default=str), None
+        )
 
     for act in org.activities:
         writer.record("activity", act.uid, act.name, DELETED_FROM, None, org.uid)
@@ -68,12 +71,23 @@ def delete_organisation(writer: Writer, name: str) -> str:
         gone("recipient", r.uid, r.name, to_dict(r))
     for t in register.toms:
         gone("tom", t.uid, t.title or t.uid, to_dict(t))
-    versions = [_version(v) for v in writer.conn.execute(
-        select(RegisterVersionRow).where(RegisterVersionRow.organisation_id == row.id)
-        .order_by(RegisterVersionRow.number)).mappings()]
+    versions = [
+        _version(v)
+        for v in writer.conn.execute(
+            select(RegisterVersionRow)
+            .where(RegisterVersionRow.organisation_id == row.id)
+            .order_by(RegisterVersionRow.number)
+        ).mappings()
+    ]
     if versions:
-        writer.record("organisation", org.uid, org.name, VERSIONS,
-                      json.dumps(versions, ensure_ascii=False), None)
+        writer.record(
+            "organisation",
+            org.uid,
+            org.name,
+            VERSIONS,
+            json.dumps(versions, ensure_ascii=False),
+            None,
+        )
     master = to_dict(org)
     master["activities"], master["services"] = [], []
     gone("organisation", org.uid, org.name, master)
@@ -84,9 +98,13 @@ def delete_organisation(writer: Writer, name: str) -> str:
 
 
 def _version(row: RowMapping) -> dict[str, Any]:
-    return {"number": row["number"], "label": row["label"],
-            "frozen_at": row["frozen_at"].isoformat(), "user": row["user"],
-            "document": row["document"]}
+    return {
+        "number": row["number"],
+        "label": row["label"],
+        "frozen_at": row["frozen_at"].isoformat(),
+        "user": row["user"],
+        "document": row["document"],
+    }
 
 
 def _when(text: str) -> datetime:
@@ -115,11 +133,19 @@ def undo_deletion(writer: Writer, records: list[RowMapping]) -> None:
         org_id = org_ids[org_snapshot["uid"]]
         for s in gone.get(("service", ""), []):
             writer.put_service(org_id, from_dict(m.ProcessingService, s), touch=False)
-        writer.put_activities(org_id, [from_dict(m.Activity, s)
-                                       for s in gone.get(("activity", ""), [])])
+        writer.put_activities(
+            org_id, [from_dict(m.Activity, s) for s in gone.get(("activity", ""), [])]
+        )
         for versions in gone.get(("organisation", VERSIONS), []):
             for v in versions:
-                writer.conn.execute(insert(RegisterVersionRow).values(
-                    organisation_id=org_id, number=v["number"], label=v["label"],
-                    frozen_at=_when(v["frozen_at"]), user=v["user"], document=v["document"]))
+                writer.conn.execute(
+                    insert(RegisterVersionRow).values(
+                        organisation_id=org_id,
+                        number=v["number"],
+                        label=v["label"],
+                        frozen_at=_when(v["frozen_at"]),
+                        user=v["user"],
+                        document=v["document"],
+                    )
+                )
     writer.flush_history()

@@ -16,29 +16,34 @@ from ropa_desktop.domain.i18n import LocalizedError, Text
 
 MSG_BUSY = Text(
     de="{target}: Die Datenbank ist seit 30 Sekunden von einem anderen Vorgang belegt; "
-       "nichts wurde geändert. Bitte später erneut versuchen.",
+    "nichts wurde geändert. Bitte später erneut versuchen.",
     en="{target}: the database has been busy with another operation for 30 seconds; "
-       "nothing was changed. Please try again later.")
+    "nothing was changed. Please try again later.",
+)
 MSG_READ_ONLY = Text(
     de="{target}: Die Datenbank ist schreibgeschützt (Datei, Ordner oder schreibgeschützt "
-       "geöffnet); nichts wurde geändert.",
+    "geöffnet); nichts wurde geändert.",
     en="{target}: the database is read-only (file, folder, or opened read-only); nothing "
-       "was changed.")
+    "was changed.",
+)
 MSG_FULL = Text(
     de="{target}: Der Datenträger ist voll; nichts wurde geändert. Bitte Platz schaffen und "
-       "erneut versuchen.",
-    en="{target}: the disk is full; nothing was changed. Free some space and try again.")
+    "erneut versuchen.",
+    en="{target}: the disk is full; nothing was changed. Free some space and try again.",
+)
 MSG_PERMISSION = Text(
-    de="{target}: Zugriff verweigert (fehlende Berechtigung).",
-    en="{target}: permission denied.")
+    de="{target}: Zugriff verweigert (fehlende Berechtigung).", en="{target}: permission denied."
+)
 MSG_IO = Text(
     de="{target}: Lese- oder Schreibfehler des Datenträgers ({problem}).",
-    en="{target}: the disk reported a read or write error ({problem}).")
+    en="{target}: the disk reported a read or write error ({problem}).",
+)
 MSG_CORRUPT = Text(
     de="{target}: Die Datenbankdatei ist beschädigt ({problem}). `ropa-desktop verify` prüft "
-       "sie, `ropa-desktop restore` spielt eine Sicherung zurück.",
+    "sie, `ropa-desktop restore` spielt eine Sicherung zurück.",
     en="{target}: the database file is damaged ({problem}). `ropa-desktop verify` checks it, "
-       "`ropa-desktop restore` brings back a backup.")
+    "`ropa-desktop restore` brings back a backup.",
+)
 
 
 class DatabaseProblem(LocalizedError):
@@ -68,14 +73,18 @@ def explain(exc: BaseException, target: object = "") -> DatabaseProblem | None:
     original: BaseException = exc.orig if isinstance(exc, DBAPIError) and exc.orig else exc
     if isinstance(original, OSError) and original.errno in _BY_ERRNO:
         name = original.filename or target or ""
-        return DatabaseProblem(_BY_ERRNO[original.errno], target=name,
-                               problem=original.strerror or "")
+        return DatabaseProblem(
+            _BY_ERRNO[original.errno], target=name, problem=original.strerror or ""
+        )
     if not isinstance(original, sqlite3.Error):
         return None
     code = getattr(original, "sqlite_errorname", "") or ""
     text = str(original).lower()
-    if code.startswith("SQLITE_BUSY") or code.startswith("SQLITE_LOCKED") or \
-            "database is locked" in text:
+    if (
+        code.startswith("SQLITE_BUSY")
+        or code.startswith("SQLITE_LOCKED")
+        or "database is locked" in text
+    ):
         return DatabaseProblem(MSG_BUSY, target=target)
     if code.startswith("SQLITE_READONLY") or "readonly database" in text:
         return DatabaseProblem(MSG_READ_ONLY, target=target)

@@ -32,8 +32,7 @@ from ropa_desktop.store.models import (
 from ropa_desktop.store.records import MSG_UNKNOWN_ORG, StoreError
 
 
-def read_register(conn: Connection, organisation: str | None,
-                  include_history: bool) -> m.Register:
+def read_register(conn: Connection, organisation: str | None, include_history: bool) -> m.Register:
     """The whole register, or one organisation's with its own catalogue entries (see
     :meth:`Store.load_register <ropa_desktop.store.repository.Store.load_register>`)."""
     org_stmt = select(OrganisationRow).order_by(OrganisationRow.id)
@@ -48,8 +47,7 @@ def read_register(conn: Connection, organisation: str | None,
     scope = None if organisation is None else ActivityRow.organisation_id.in_(org_ids)
     for org_id, act in reader.activities(scope):
         orgs[org_id].activities.append(act)
-    svc_scope = (None if organisation is None
-                 else ProcessingServiceRow.organisation_id.in_(org_ids))
+    svc_scope = None if organisation is None else ProcessingServiceRow.organisation_id.in_(org_ids)
     for org_id, svc in reader.services(svc_scope):
         orgs[org_id].services.append(svc)
     register = m.Register(
@@ -59,17 +57,22 @@ def read_register(conn: Connection, organisation: str | None,
         toms=list(reader.toms.values()),
     )
     if include_history:
-        stmt = (select(*ChangeRow.__table__.c, ChangeBatchRow.uid.label("batch_uid"))
-                .outerjoin(ChangeBatchRow, ChangeBatchRow.id == ChangeRow.batch_id)
-                .order_by(ChangeRow.at, ChangeRow.id))
+        stmt = (
+            select(*ChangeRow.__table__.c, ChangeBatchRow.uid.label("batch_uid"))
+            .outerjoin(ChangeBatchRow, ChangeBatchRow.id == ChangeRow.batch_id)
+            .order_by(ChangeRow.at, ChangeRow.id)
+        )
         if organisation is not None:
             uids = _register_uids(register)
             register.history = [
                 rows.change_from(r, r["batch_uid"])
-                for r in conn.execute(stmt).mappings() if r["entity_uid"] in uids]
+                for r in conn.execute(stmt).mappings()
+                if r["entity_uid"] in uids
+            ]
         else:
-            register.history = [rows.change_from(r, r["batch_uid"])
-                                for r in conn.execute(stmt).mappings()]
+            register.history = [
+                rows.change_from(r, r["batch_uid"]) for r in conn.execute(stmt).mappings()
+            ]
     return register
 
 
@@ -92,7 +95,8 @@ class Reader:
     def __init__(self, conn: Connection, org_ids: list[int] | None = None) -> None:
         self.conn = conn
         self.org_uid: dict[int, str] = dict(
-            conn.execute(select(OrganisationRow.id, OrganisationRow.uid)).all())
+            conn.execute(select(OrganisationRow.id, OrganisationRow.uid)).all()
+        )
 
         def scoped(table: Any) -> Any:
             stmt = select(table).order_by(table.id)
@@ -105,7 +109,8 @@ class Reader:
             self.processors[r["uid"]] = rows.processor_from(r, self.org_uid[r["organisation_id"]])
         for r in conn.execute(scoped(SubprocessorRow)).mappings():
             self.processors[self.processor_uid[r["processor_id"]]].subprocessors.append(
-                m.SubprocessorLink(self.processor_uid[r["subprocessor_id"]], r["service"]))
+                m.SubprocessorLink(self.processor_uid[r["subprocessor_id"]], r["service"])
+            )
         self.recipient_uid: dict[int, str] = {}
         self.recipients: dict[str, m.Recipient] = {}
         for r in conn.execute(scoped(RecipientRow)).mappings():
@@ -119,8 +124,11 @@ class Reader:
 
     def _children(self, table: ChildTable, owner: Any, scope_ids: Any) -> Iterable[Any]:
         stmt = select(table).order_by(table.id)
-        stmt = stmt.where(owner.in_(scope_ids)) if scope_ids is not None else stmt.where(
-            owner.is_not(None))
+        stmt = (
+            stmt.where(owner.in_(scope_ids))
+            if scope_ids is not None
+            else stmt.where(owner.is_not(None))
+        )
         return self.conn.execute(stmt).mappings()
 
     def activities(self, scope: Any) -> list[tuple[int, m.Activity]]:
@@ -147,7 +155,8 @@ class Reader:
             by_id[r["activity_id"]].recipients.append(self.recipient_uid[r["recipient_id"]])
         for r in self._children(ProcessorUseRow, ProcessorUseRow.activity_id, ids):
             by_id[r["activity_id"]].processors.append(
-                m.ProcessorLink(self.processor_uid[r["processor_id"]], r["service"]))
+                m.ProcessorLink(self.processor_uid[r["processor_id"]], r["service"])
+            )
         for r in self._children(TransferRow, TransferRow.activity_id, ids):
             by_id[r["activity_id"]].transfers.append(self._transfer(r))
         for r in self._children(TomUseRow, TomUseRow.activity_id, ids):
@@ -167,13 +176,17 @@ class Reader:
             result.append((r["organisation_id"], svc))
         if not by_id:
             return result
-        ids = (None if scope is None
-               else select(ProcessingServiceRow.id).where(scope).scalar_subquery())
+        ids = (
+            None
+            if scope is None
+            else select(ProcessingServiceRow.id).where(scope).scalar_subquery()
+        )
         for r in self._children(ClientControllerRow, ClientControllerRow.service_id, ids):
             by_id[r["service_id"]].controllers.append(rows.client_from(r))
         for r in self._children(ProcessorUseRow, ProcessorUseRow.service_id, ids):
             by_id[r["service_id"]].subprocessors.append(
-                m.ProcessorLink(self.processor_uid[r["processor_id"]], r["service"]))
+                m.ProcessorLink(self.processor_uid[r["processor_id"]], r["service"])
+            )
         for r in self._children(TransferRow, TransferRow.service_id, ids):
             by_id[r["service_id"]].transfers.append(self._transfer(r))
         for r in self._children(TomUseRow, TomUseRow.service_id, ids):
@@ -183,7 +196,10 @@ class Reader:
     def _transfer(self, r: Any) -> m.Transfer:
         pid = r["processor_id"]
         return m.Transfer(
-            country=r["country"], recipient=r["recipient"],
+            country=r["country"],
+            recipient=r["recipient"],
             processor=self.processor_uid[pid] if pid is not None else None,
-            mechanism=r["mechanism"], mechanism_text=r["mechanism_text"],
-            documentation=r["documentation"])
+            mechanism=r["mechanism"],
+            mechanism_text=r["mechanism_text"],
+            documentation=r["documentation"],
+        )

@@ -41,16 +41,16 @@ MSG_IN_USE = Text(
 )
 MSG_OTHER_ORG = Text(
     de="„{name}“ gehört bereits zu einer anderen Organisation; ein Umzug wird nicht still "
-       "vorgenommen.",
+    "vorgenommen.",
     en="“{name}” already belongs to another organisation; it is not moved silently.",
 )
 MSG_CROSS_ORG = Text(
     de="„{name}“ gehört zur Organisation „{owner}“; Einträge von „{org}“ können nur "
-       "Auftragsverarbeiter, Empfänger und TOM der eigenen Organisation verknüpfen "
-       "(„Aus anderer Organisation übernehmen …“ legt eine eigene Kopie an).",
+    "Auftragsverarbeiter, Empfänger und TOM der eigenen Organisation verknüpfen "
+    "(„Aus anderer Organisation übernehmen …“ legt eine eigene Kopie an).",
     en="“{name}” belongs to the organisation “{owner}”; records of “{org}” can only link "
-       "processors, recipients and TOMs of their own organisation (“Copy from another "
-       "organisation …” makes an own copy).",
+    "processors, recipients and TOMs of their own organisation (“Copy from another "
+    "organisation …” makes an own copy).",
 )
 MSG_NO_OWNER = Text(
     de="„{name}“ gehört zu keiner Organisation; jeder Katalogeintrag braucht eine.",
@@ -66,33 +66,37 @@ MSG_NOT_ARCHIVED = Text(
 )
 MSG_NOT_DELETED_ORG = Text(
     de="Eine gelöschte Organisation „{name}“ gibt es nicht (oder ihre Löschung wurde "
-       "bereits rückgängig gemacht).",
+    "bereits rückgängig gemacht).",
     en="There is no deleted organisation “{name}” (or its deletion was undone already).",
 )
-MSG_NO_BATCH = Text(de="Einen Vorgang mit der Kennung {uid} gibt es nicht.",
-                   en="There is no batch with the id {uid}.")
-MSG_UNDONE_ALREADY = Text(de="Der Vorgang {uid} wurde bereits rückgängig gemacht.",
-                          en="Batch {uid} has already been undone.")
+MSG_NO_BATCH = Text(
+    de="Einen Vorgang mit der Kennung {uid} gibt es nicht.",
+    en="There is no batch with the id {uid}.",
+)
+MSG_UNDONE_ALREADY = Text(
+    de="Der Vorgang {uid} wurde bereits rückgängig gemacht.",
+    en="Batch {uid} has already been undone.",
+)
 MSG_CHANGED_SINCE = Text(
     de="„{name}“ wurde nach dem Vorgang geändert; Rückgängigmachen würde diese Änderung "
-       "überschreiben. Bitte die Änderung zuerst selbst zurücknehmen.",
+    "überschreiben. Bitte die Änderung zuerst selbst zurücknehmen.",
     en="“{name}” was changed after the batch; undoing it would overwrite that change. "
-       "Please revert that change yourself first.")
+    "Please revert that change yourself first.",
+)
 MSG_NOT_DELETED = Text(
     de="Eine gelöschte Verarbeitungstätigkeit mit der Kennung {uid} gibt es nicht.",
     en="There is no deleted activity with the id {uid}.",
 )
 MSG_EXISTS_AGAIN = Text(
     de="Die Verarbeitungstätigkeit mit der Kennung {uid} gibt es wieder („{name}“); "
-       "sie wird nicht ein zweites Mal wiederhergestellt.",
-    en="The activity with the id {uid} exists again (“{name}”); it is not restored a "
-       "second time.",
+    "sie wird nicht ein zweites Mal wiederhergestellt.",
+    en="The activity with the id {uid} exists again (“{name}”); it is not restored a second time.",
 )
 MSG_RESTORE_WHERE = Text(
     de="Es ist nicht bekannt, zu welcher Organisation „{name}“ gehörte; bitte die "
-       "Organisation angeben, in der die Tätigkeit wiederhergestellt werden soll.",
+    "Organisation angeben, in der die Tätigkeit wiederhergestellt werden soll.",
     en="It is not known which organisation “{name}” belonged to; please name the "
-       "organisation to restore it into.",
+    "organisation to restore it into.",
 )
 MSG_EMPTY_NAME = Text(
     de="Der Name darf nicht leer sein ({entity}).",
@@ -162,7 +166,7 @@ class ImportResult:
 
 def chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
     for start in range(0, len(items), size):
-        yield items[start:start + size]
+        yield items[start : start + size]
 
 
 def check_text(obj: object) -> None:

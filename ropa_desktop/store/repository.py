@@ -118,16 +118,26 @@ class Store:
     def organisations(self, *, include_archived: bool = False) -> list[OrganisationSummary]:
         """The organisations (without the archived ones unless asked) with their counts of
         activities, services and catalogue entries, by name."""
+
         def counts(table: Any) -> Any:
-            return (select(table.organisation_id, func.count().label("n"))
-                    .group_by(table.organisation_id).subquery())
+            return (
+                select(table.organisation_id, func.count().label("n"))
+                .group_by(table.organisation_id)
+                .subquery()
+            )
 
         acts, svcs = counts(ActivityRow), counts(ProcessingServiceRow)
         cats = [counts(t) for t in (ProcessorRow, RecipientRow, TomRow)]
         stmt = (
-            select(OrganisationRow.uid, OrganisationRow.name, OrganisationRow.kind,
-                   func.coalesce(acts.c.n, 0), func.coalesce(svcs.c.n, 0),
-                   OrganisationRow.archived, *(func.coalesce(c.c.n, 0) for c in cats))
+            select(
+                OrganisationRow.uid,
+                OrganisationRow.name,
+                OrganisationRow.kind,
+                func.coalesce(acts.c.n, 0),
+                func.coalesce(svcs.c.n, 0),
+                OrganisationRow.archived,
+                *(func.coalesce(c.c.n, 0) for c in cats),
+            )
             .outerjoin(acts, acts.c.organisation_id == OrganisationRow.id)
             .outerjoin(svcs, svcs.c.organisation_id == OrganisationRow.id)
         )
@@ -136,9 +146,18 @@ class Store:
         if not include_archived:
             stmt = stmt.where(OrganisationRow.archived.is_(None))
         with self.engine.connect() as conn:
-            found = [OrganisationSummary(uid, name, m.OrganisationKind(kind), a, s,
-                                         rows.utc(archived) if archived else None, p + r + t)
-                     for uid, name, kind, a, s, archived, p, r, t in conn.execute(stmt)]
+            found = [
+                OrganisationSummary(
+                    uid,
+                    name,
+                    m.OrganisationKind(kind),
+                    a,
+                    s,
+                    rows.utc(archived) if archived else None,
+                    p + r + t,
+                )
+                for uid, name, kind, a, s, archived, p, r, t in conn.execute(stmt)
+            ]
         # Sorted here, not by the database, whose collation differs between servers.
         return sorted(found, key=lambda o: (o.name.casefold(), o.name))
 
@@ -146,8 +165,9 @@ class Store:
         """Names of the organisations (archived ones too unless told otherwise), sorted."""
         return [o.name for o in self.organisations(include_archived=include_archived)]
 
-    def load_register(self, organisation: str | None = None, *,
-                      include_history: bool = False) -> m.Register:
+    def load_register(
+        self, organisation: str | None = None, *, include_history: bool = False
+    ) -> m.Register:
         """The whole register, or one organisation's with the catalogue entries it uses.
 
         Raises :class:`StoreError` when ``organisation`` names no organisation.
@@ -166,15 +186,18 @@ class Store:
         with self.engine.connect() as conn:
             org_ids = None
             if organisation is not None:
-                org_id = conn.execute(select(OrganisationRow.id).where(
-                    OrganisationRow.name == organisation)).scalar()
+                org_id = conn.execute(
+                    select(OrganisationRow.id).where(OrganisationRow.name == organisation)
+                ).scalar()
                 if org_id is None:
                     raise StoreError(MSG_UNKNOWN_ORG, name=organisation)
                 org_ids = [org_id]
             reader = Reader(conn, org_ids)
-            return m.Register(processors=list(reader.processors.values()),
-                              recipients=list(reader.recipients.values()),
-                              toms=list(reader.toms.values()))
+            return m.Register(
+                processors=list(reader.processors.values()),
+                recipients=list(reader.recipients.values()),
+                toms=list(reader.toms.values()),
+            )
 
     def load_activity(self, uid: str) -> m.Activity | None:
         """One activity by uid, or None."""
@@ -185,11 +208,13 @@ class Store:
             reader = Reader(conn)
             return reader.activities(ActivityRow.id.in_([row.id]))[0][1]
 
-    def history(self, entity_uid: str | None = None, *, limit: int | None = None,
-                newest_first: bool = True) -> list[m.ChangeRecord]:
+    def history(
+        self, entity_uid: str | None = None, *, limit: int | None = None, newest_first: bool = True
+    ) -> list[m.ChangeRecord]:
         """Change history, optionally of one entity."""
         stmt = select(*ChangeRow.__table__.c, ChangeBatchRow.uid.label("batch_uid")).outerjoin(
-            ChangeBatchRow, ChangeBatchRow.id == ChangeRow.batch_id)
+            ChangeBatchRow, ChangeBatchRow.id == ChangeRow.batch_id
+        )
         if entity_uid is not None:
             stmt = stmt.where(ChangeRow.entity_uid == entity_uid)
         order = ChangeRow.id.desc() if newest_first else ChangeRow.id
@@ -197,8 +222,9 @@ class Store:
         with self.engine.connect() as conn:
             return [rows.change_from(r, r["batch_uid"]) for r in conn.execute(stmt).mappings()]
 
-    def organisation_history(self, organisation: str, *, limit: int | None = 1000,
-                             before: int | None = None) -> list[HistoryEntry]:
+    def organisation_history(
+        self, organisation: str, *, limit: int | None = 1000, before: int | None = None
+    ) -> list[HistoryEntry]:
         """The change history of one organisation, newest first.
 
         It covers the organisation's master data, its activities and processing
@@ -212,34 +238,56 @@ class Store:
         ``organisation`` names no organisation.
         """
         with self.engine.connect() as conn:
-            org = conn.execute(select(OrganisationRow.id, OrganisationRow.uid)
-                               .where(OrganisationRow.name == organisation)).first()
+            org = conn.execute(
+                select(OrganisationRow.id, OrganisationRow.uid).where(
+                    OrganisationRow.name == organisation
+                )
+            ).first()
             if org is None:
                 raise StoreError(MSG_UNKNOWN_ORG, name=organisation)
             uids = organisation_uids(conn, org.id, org.uid)
-            base = (select(*ChangeRow.__table__.c,
-                           ChangeBatchRow.uid.label("batch_uid"))
-                    .outerjoin(ChangeBatchRow, ChangeBatchRow.id == ChangeRow.batch_id)
-                    .where(not_(ChangeRow.field.startswith("#", autoescape=True))))
+            base = (
+                select(*ChangeRow.__table__.c, ChangeBatchRow.uid.label("batch_uid"))
+                .outerjoin(ChangeBatchRow, ChangeBatchRow.id == ChangeRow.batch_id)
+                .where(not_(ChangeRow.field.startswith("#", autoescape=True)))
+            )
             if before is not None:
                 base = base.where(ChangeRow.id < before)
             found: list[Any] = []
             for chunk in chunks(sorted(uids)):
-                stmt = (base.where(ChangeRow.entity_uid.in_(chunk))
-                        .order_by(ChangeRow.id.desc()).limit(limit))
+                stmt = (
+                    base.where(ChangeRow.entity_uid.in_(chunk))
+                    .order_by(ChangeRow.id.desc())
+                    .limit(limit)
+                )
                 found.extend(conn.execute(stmt).mappings().all())
             found.sort(key=lambda r: r["id"], reverse=True)
             if limit is not None:
                 found = found[:limit]
-            deleted_from = deletion_origins(conn, [
-                r for r in found
-                if r["entity"] == "activity" and r["field"] == "" and r["new"] is None])
-            return [HistoryEntry(r["id"], rows.change_from(r, r["batch_uid"]),
-                                 deleted_from.get(r["id"])) for r in found]
+            deleted_from = deletion_origins(
+                conn,
+                [
+                    r
+                    for r in found
+                    if r["entity"] == "activity" and r["field"] == "" and r["new"] is None
+                ],
+            )
+            return [
+                HistoryEntry(
+                    r["id"], rows.change_from(r, r["batch_uid"]), deleted_from.get(r["id"])
+                )
+                for r in found
+            ]
 
-    def import_register(self, register: m.Register, *, description: str = "",
-                        kind: str = "import", dry_run: bool = False,
-                        text_cleaned: bool = False) -> ImportResult:
+    def import_register(
+        self,
+        register: m.Register,
+        *,
+        description: str = "",
+        kind: str = "import",
+        dry_run: bool = False,
+        text_cleaned: bool = False,
+    ) -> ImportResult:
         """Add or replace everything in ``register`` in one transaction.
 
         Entities are matched by uid: known ones are replaced (their changes
@@ -255,7 +303,10 @@ class Store:
         """
         given = register
         entries: list[m.Processor | m.Recipient | m.Tom] = [
-            *register.processors, *register.recipients, *register.toms]
+            *register.processors,
+            *register.recipients,
+            *register.toms,
+        ]
         if any(not e.owner for e in entries):
             register = give_owners(register, self._owners())
         problems = integrity_problems(register, check_text=not text_cleaned)
@@ -291,8 +342,9 @@ class Store:
             org.version = _version(conn, "organisation", org.uid)
         return org
 
-    def save_activity(self, organisation_uid: str, activity: m.Activity, *,
-                      force: bool = False) -> m.Activity:
+    def save_activity(
+        self, organisation_uid: str, activity: m.Activity, *, force: bool = False
+    ) -> m.Activity:
         """Create or update an activity; returns it with its ``changed`` time set."""
         check_text(activity)
         with writing(self.engine) as conn:
@@ -303,8 +355,7 @@ class Store:
             saved.version = _version(conn, "activity", saved.uid)
             return saved
 
-    def delete_activity(self, uid: str, version: int | None = None, *,
-                        force: bool = False) -> None:
+    def delete_activity(self, uid: str, version: int | None = None, *, force: bool = False) -> None:
         """Delete an activity; the history keeps its full content for restoring.
 
         ``version`` is the version the caller saw; when given, a deletion of an
@@ -329,8 +380,9 @@ class Store:
         with writing(self.engine) as conn:
             return history.restore_activity(Writer(conn, self.user), uid, organisation_uid)
 
-    def save_service(self, organisation_uid: str, service: m.ProcessingService, *,
-                     force: bool = False) -> m.ProcessingService:
+    def save_service(
+        self, organisation_uid: str, service: m.ProcessingService, *, force: bool = False
+    ) -> m.ProcessingService:
         """Create or update an entry of the processor register (Art. 30(2))."""
         check_text(service)
         with writing(self.engine) as conn:
@@ -346,10 +398,13 @@ class Store:
         with self.engine.connect() as conn:
             found: dict[str, str] = {}
             for table in (ProcessorRow, RecipientRow, TomRow):
-                found.update(conn.execute(
-                    select(table.uid, OrganisationRow.uid)
-                    .join(OrganisationRow, OrganisationRow.id == table.organisation_id))
-                    .all())
+                found.update(
+                    conn.execute(
+                        select(table.uid, OrganisationRow.uid).join(
+                            OrganisationRow, OrganisationRow.id == table.organisation_id
+                        )
+                    ).all()
+                )
             return found
 
     def save_processor(self, processor: m.Processor, *, force: bool = False) -> m.Processor:
@@ -364,8 +419,9 @@ class Store:
             processor.version = _version(conn, "processor", processor.uid)
         return processor
 
-    def delete_processor(self, uid: str, version: int | None = None, *,
-                         force: bool = False) -> None:
+    def delete_processor(
+        self, uid: str, version: int | None = None, *, force: bool = False
+    ) -> None:
         """Delete a processor that no activity, service or processor uses (``version``:
         see :meth:`delete_activity`)."""
         with writing(self.engine) as conn:
@@ -393,11 +449,16 @@ class Store:
         """Recorded batches (imports, demo, undo), newest first."""
         stmt = select(ChangeBatchRow).order_by(ChangeBatchRow.id.desc()).limit(limit)
         with self.engine.connect() as conn:
-            undone = {d for (d,) in conn.execute(select(ChangeBatchRow.description)
-                                                 .where(ChangeBatchRow.kind == "undo"))}
-            return [ChangeBatch(r.uid, rows.utc(r.at), r.user, r.kind, r.description,
-                                r.uid in undone)
-                    for r in conn.execute(stmt)]
+            undone = {
+                d
+                for (d,) in conn.execute(
+                    select(ChangeBatchRow.description).where(ChangeBatchRow.kind == "undo")
+                )
+            }
+            return [
+                ChangeBatch(r.uid, rows.utc(r.at), r.user, r.kind, r.description, r.uid in undone)
+                for r in conn.execute(stmt)
+            ]
 
     def undo_batch(self, batch_uid: str) -> ChangeBatch:
         """Undo everything a batch did, in one transaction (itself recorded as a batch).
@@ -414,8 +475,9 @@ class Store:
         """Freeze the organisation's register as it is now, as the next numbered version."""
         return self.freeze_snapshot(organisation, label)[0]
 
-    def freeze_snapshot(self, organisation: str,
-                        label: str = "") -> tuple[RegisterVersion, m.Register]:
+    def freeze_snapshot(
+        self, organisation: str, label: str = ""
+    ) -> tuple[RegisterVersion, m.Register]:
         """Freeze the register as the next numbered version; returns it with the snapshot.
 
         The number is taken and recorded in the same transaction that stores the
@@ -427,82 +489,131 @@ class Store:
         before the file was written ("not delivered").
         """
         with writing(self.engine) as conn:
-            org_id = conn.execute(select(OrganisationRow.id).where(
-                OrganisationRow.name == organisation).with_for_update()).scalar()
+            org_id = conn.execute(
+                select(OrganisationRow.id)
+                .where(OrganisationRow.name == organisation)
+                .with_for_update()
+            ).scalar()
             if org_id is None:
                 raise StoreError(MSG_UNKNOWN_ORG, name=organisation)
             register = read_register(conn, organisation, include_history=False)
-            number = (conn.execute(select(func.max(RegisterVersionRow.number)).where(
-                RegisterVersionRow.organisation_id == org_id)).scalar() or 0) + 1
+            number = (
+                conn.execute(
+                    select(func.max(RegisterVersionRow.number)).where(
+                        RegisterVersionRow.organisation_id == org_id
+                    )
+                ).scalar()
+                or 0
+            ) + 1
             version = RegisterVersion(organisation, number, label, m.utc_now(), self.user)
-            conn.execute(insert(RegisterVersionRow).values(
-                organisation_id=org_id, number=number, label=label,
-                frozen_at=version.frozen_at, user=self.user,
-                document=register_to_document(register)))
+            conn.execute(
+                insert(RegisterVersionRow).values(
+                    organisation_id=org_id,
+                    number=number,
+                    label=label,
+                    frozen_at=version.frozen_at,
+                    user=self.user,
+                    document=register_to_document(register),
+                )
+            )
             writer = Writer(conn, self.user)
-            writer.record("organisation", register.organisations[0].uid, organisation,
-                          "version", None, f"{number} {label}".strip())
+            writer.record(
+                "organisation",
+                register.organisations[0].uid,
+                organisation,
+                "version",
+                None,
+                f"{number} {label}".strip(),
+            )
             writer.flush_history()
         return version, register
 
     def mark_delivered(self, organisation: str, number: int, file: str) -> None:
         """Record that the export stamped with version ``number`` was written to ``file``."""
         with writing(self.engine) as conn:
-            org_uid = conn.execute(select(OrganisationRow.uid).where(
-                OrganisationRow.name == organisation)).scalar()
+            org_uid = conn.execute(
+                select(OrganisationRow.uid).where(OrganisationRow.name == organisation)
+            ).scalar()
             if org_uid is None:
                 raise StoreError(MSG_UNKNOWN_ORG, name=organisation)
             writer = Writer(conn, self.user)
-            writer.record("organisation", org_uid, organisation, VERSION_FILE, None,
-                          f"{number}\t{file}")
+            writer.record(
+                "organisation", org_uid, organisation, VERSION_FILE, None, f"{number}\t{file}"
+            )
             writer.flush_history()
 
     def withdraw_version(self, organisation: str, number: int) -> None:
         """Take back a frozen version whose file could not be written (recorded in the
         history); its number is free again."""
         with writing(self.engine) as conn:
-            org = conn.execute(select(OrganisationRow.id, OrganisationRow.uid).where(
-                OrganisationRow.name == organisation)).first()
+            org = conn.execute(
+                select(OrganisationRow.id, OrganisationRow.uid).where(
+                    OrganisationRow.name == organisation
+                )
+            ).first()
             if org is None:
                 raise StoreError(MSG_UNKNOWN_ORG, name=organisation)
-            label = conn.execute(select(RegisterVersionRow.label).where(
-                RegisterVersionRow.organisation_id == org.id,
-                RegisterVersionRow.number == number)).scalar()
-            conn.execute(delete(RegisterVersionRow).where(
-                RegisterVersionRow.organisation_id == org.id,
-                RegisterVersionRow.number == number))
+            label = conn.execute(
+                select(RegisterVersionRow.label).where(
+                    RegisterVersionRow.organisation_id == org.id,
+                    RegisterVersionRow.number == number,
+                )
+            ).scalar()
+            conn.execute(
+                delete(RegisterVersionRow).where(
+                    RegisterVersionRow.organisation_id == org.id,
+                    RegisterVersionRow.number == number,
+                )
+            )
             writer = Writer(conn, self.user)
-            writer.record("organisation", org.uid, organisation, "version",
-                          f"{number} {label or ''}".strip(), None)
+            writer.record(
+                "organisation",
+                org.uid,
+                organisation,
+                "version",
+                f"{number} {label or ''}".strip(),
+                None,
+            )
             writer.flush_history()
 
     def versions(self, organisation: str) -> list[RegisterVersion]:
         """The frozen versions of an organisation's register, oldest first."""
-        stmt = (select(RegisterVersionRow.number, RegisterVersionRow.label,
-                       RegisterVersionRow.frozen_at, RegisterVersionRow.user,
-                       OrganisationRow.uid)
-                .join(OrganisationRow, OrganisationRow.id == RegisterVersionRow.organisation_id)
-                .where(OrganisationRow.name == organisation)
-                .order_by(RegisterVersionRow.number))
+        stmt = (
+            select(
+                RegisterVersionRow.number,
+                RegisterVersionRow.label,
+                RegisterVersionRow.frozen_at,
+                RegisterVersionRow.user,
+                OrganisationRow.uid,
+            )
+            .join(OrganisationRow, OrganisationRow.id == RegisterVersionRow.organisation_id)
+            .where(OrganisationRow.name == organisation)
+            .order_by(RegisterVersionRow.number)
+        )
         with self.engine.connect() as conn:
             found = conn.execute(stmt).all()
             files: dict[int, str] = {}
             if found:
-                for (value,) in conn.execute(select(ChangeRow.new).where(
-                        ChangeRow.entity_uid == found[0].uid, ChangeRow.field == VERSION_FILE)
-                        .order_by(ChangeRow.id)):
+                for (value,) in conn.execute(
+                    select(ChangeRow.new)
+                    .where(ChangeRow.entity_uid == found[0].uid, ChangeRow.field == VERSION_FILE)
+                    .order_by(ChangeRow.id)
+                ):
                     number, _, file = (value or "").partition("\t")
                     if number.isdigit():
                         files[int(number)] = file
-            return [RegisterVersion(organisation, n, label, rows.utc(at), user, files.get(n))
-                    for n, label, at, user, _ in found]
+            return [
+                RegisterVersion(organisation, n, label, rows.utc(at), user, files.get(n))
+                for n, label, at, user, _ in found
+            ]
 
     def load_version(self, organisation: str, number: int) -> m.Register:
         """The register exactly as it was frozen in version ``number``."""
-        stmt = (select(RegisterVersionRow.document)
-                .join(OrganisationRow, OrganisationRow.id == RegisterVersionRow.organisation_id)
-                .where(OrganisationRow.name == organisation,
-                       RegisterVersionRow.number == number))
+        stmt = (
+            select(RegisterVersionRow.document)
+            .join(OrganisationRow, OrganisationRow.id == RegisterVersionRow.organisation_id)
+            .where(OrganisationRow.name == organisation, RegisterVersionRow.number == number)
+        )
         with self.engine.connect() as conn:
             document = conn.execute(stmt).scalar()
         if document is None:
@@ -521,8 +632,9 @@ class Store:
 
     # --- catalogues across organisations and the organisations' life ---------
 
-    def copy_catalogue_entries(self, from_org: str, to_org: str, uids: list[str], *,
-                               with_notes: bool = False) -> dict[str, str]:
+    def copy_catalogue_entries(
+        self, from_org: str, to_org: str, uids: list[str], *, with_notes: bool = False
+    ) -> dict[str, str]:
         """Copy catalogue entries of the organisation ``from_org`` into ``to_org``.
 
         ``uids`` are processors, recipients or TOMs of ``from_org``; processors come
@@ -535,14 +647,18 @@ class Store:
         with writing(self.engine) as conn:
             writer = Writer(conn, self.user)
             ids = writer.ids(OrganisationRow)
-            names = dict(conn.execute(select(OrganisationRow.name, OrganisationRow.uid))
-                         .all())
+            names = dict(conn.execute(select(OrganisationRow.name, OrganisationRow.uid)).all())
             for name in (from_org, to_org):
                 if name not in names:
                     raise StoreError(MSG_UNKNOWN_ORG, name=name)
             writer.start_batch("copy", f"{from_org} → {to_org}")
-            return copy_entries(writer, ids[names[to_org]], uids, with_notes=with_notes,
-                                from_org_id=ids[names[from_org]])
+            return copy_entries(
+                writer,
+                ids[names[to_org]],
+                uids,
+                with_notes=with_notes,
+                from_org_id=ids[names[from_org]],
+            )
 
     def archive_organisation(self, name: str) -> None:
         """Archive an organisation: hidden from the switcher and the default lists, its
@@ -553,21 +669,32 @@ class Store:
         """Bring back an archived organisation, or one that was deleted (by undoing the
         batch that deleted it). Refused when ``name`` is neither."""
         with self.engine.connect() as conn:
-            exists = conn.execute(select(OrganisationRow.id).where(
-                OrganisationRow.name == name)).first() is not None
+            exists = (
+                conn.execute(select(OrganisationRow.id).where(OrganisationRow.name == name)).first()
+                is not None
+            )
         if exists:
             self._set_archived(name, False)
             return
-        deleted = next((b for b in self.batches() if b.kind == organisations.DELETE_KIND
-                        and b.description == name and not b.undone), None)
+        deleted = next(
+            (
+                b
+                for b in self.batches()
+                if b.kind == organisations.DELETE_KIND and b.description == name and not b.undone
+            ),
+            None,
+        )
         if deleted is None:
             raise StoreError(MSG_NOT_DELETED_ORG, name=name)
         self.undo_batch(deleted.uid)
 
     def _set_archived(self, name: str, archived: bool) -> None:
         with writing(self.engine) as conn:
-            current = conn.execute(select(OrganisationRow.archived).where(
-                OrganisationRow.name == name).with_for_update()).first()
+            current = conn.execute(
+                select(OrganisationRow.archived)
+                .where(OrganisationRow.name == name)
+                .with_for_update()
+            ).first()
             if current is None:
                 raise StoreError(MSG_UNKNOWN_ORG, name=name)
             if archived and current.archived is not None:
@@ -586,8 +713,12 @@ class Store:
 
 def _versioned(register: m.Register) -> list[Any]:
     """Every record of ``register`` that carries a version."""
-    found: list[Any] = [*register.organisations, *register.processors, *register.recipients,
-                        *register.toms]
+    found: list[Any] = [
+        *register.organisations,
+        *register.processors,
+        *register.recipients,
+        *register.toms,
+    ]
     for org in register.organisations:
         found += [*org.activities, *org.services]
     return found

@@ -44,15 +44,20 @@ from ropa_desktop.store.repository import Store
 from ropa_desktop.store.transactions import writing
 
 MSG_MISSING = Text(de="{file}: Sicherung nicht gefunden.", en="{file}: backup not found.")
-MSG_NOT_BACKUP = Text(de="{file}: keine Sicherung von ropa-desktop ({problem}).",
-                      en="{file}: not a ropa-desktop backup ({problem}).")
-MSG_DAMAGED = Text(de="{file}: Die Sicherung ist beschädigt ({problem}); nichts wurde "
-                      "zurückgespielt.",
-                   en="{file}: the backup is damaged ({problem}); nothing was restored.")
-MSG_NEWER = Text(de="{file}: Die Sicherung stammt von einer neueren Version von ropa-desktop "
-                    "(Schema {revision}); bitte das Programm aktualisieren.",
-                 en="{file}: the backup was written by a newer version of ropa-desktop "
-                    "(schema {revision}); please update the application.")
+MSG_NOT_BACKUP = Text(
+    de="{file}: keine Sicherung von ropa-desktop ({problem}).",
+    en="{file}: not a ropa-desktop backup ({problem}).",
+)
+MSG_DAMAGED = Text(
+    de="{file}: Die Sicherung ist beschädigt ({problem}); nichts wurde zurückgespielt.",
+    en="{file}: the backup is damaged ({problem}); nothing was restored.",
+)
+MSG_NEWER = Text(
+    de="{file}: Die Sicherung stammt von einer neueren Version von ropa-desktop "
+    "(Schema {revision}); bitte das Programm aktualisieren.",
+    en="{file}: the backup was written by a newer version of ropa-desktop "
+    "(schema {revision}); please update the application.",
+)
 
 
 class RestoreError(LocalizedError):
@@ -90,16 +95,17 @@ def _check_sqlite(path: Path) -> str:
     try:
         conn = read_only_connection(path)
         try:
-            bad = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()
-                   if r[0] != "ok"]
+            bad = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall() if r[0] != "ok"]
             if bad:
                 raise RestoreError(MSG_DAMAGED, file=path, problem=bad[0])
             orphans = conn.execute("PRAGMA foreign_key_check").fetchall()
             if orphans:
-                raise RestoreError(MSG_DAMAGED, file=path,
-                                   problem=f"foreign_key_check: {len(orphans)} rows")
-            tables = {t for (t,) in conn.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table'")}
+                raise RestoreError(
+                    MSG_DAMAGED, file=path, problem=f"foreign_key_check: {len(orphans)} rows"
+                )
+            tables = {
+                t for (t,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
             if "alembic_version" not in tables or "organisation" not in tables:
                 raise RestoreError(MSG_NOT_BACKUP, file=path, problem="no register tables")
             found = conn.execute("SELECT version_num FROM alembic_version").fetchone()
@@ -117,11 +123,10 @@ def _read_dump(path: Path) -> dict[str, list[dict[str, Any]]]:
         with open(path, encoding="utf-8") as fh:
             data = json.load(fh)
     except (OSError, UnicodeDecodeError, ValueError) as exc:
-        raise RestoreError(MSG_NOT_BACKUP, file=path,
-                           problem=str(exc).splitlines()[0]) from None
+        raise RestoreError(MSG_NOT_BACKUP, file=path, problem=str(exc).splitlines()[0]) from None
     if not isinstance(data, dict) or not all(
-            isinstance(rows, list) and all(isinstance(r, dict) for r in rows)
-            for rows in data.values()):
+        isinstance(rows, list) and all(isinstance(r, dict) for r in rows) for rows in data.values()
+    ):
         raise RestoreError(MSG_NOT_BACKUP, file=path, problem="not a table dump")
     return data
 
@@ -187,8 +192,9 @@ def _restore_sqlite_file(path: Path, target: Path) -> None:
             if not _damaged(exc) or not os.access(target, os.W_OK):
                 raise
             # the register cannot take the pages: replace the file (the lock is held)
-        fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.",
-                                        suffix=".part")
+        fd, tmp_name = tempfile.mkstemp(
+            dir=target.parent, prefix=f".{target.name}.", suffix=".part"
+        )
         os.close(fd)
         try:
             copy = sqlite3.connect(tmp_name)
@@ -211,7 +217,8 @@ def _damaged(exc: sqlite3.DatabaseError) -> bool:
     """True for a file SQLite cannot use as a database, False for busy, full, I/O …"""
     name = getattr(exc, "sqlite_errorname", "") or ""
     return not isinstance(exc, sqlite3.OperationalError) or name.startswith(
-        ("SQLITE_CORRUPT", "SQLITE_NOTADB", "SQLITE_READONLY"))
+        ("SQLITE_CORRUPT", "SQLITE_NOTADB", "SQLITE_READONLY")
+    )
 
 
 def _dump_of_sqlite(path: Path) -> dict[str, list[dict[str, Any]]]:
@@ -219,8 +226,12 @@ def _dump_of_sqlite(path: Path) -> dict[str, list[dict[str, Any]]]:
     conn = read_only_connection(path)
     conn.row_factory = sqlite3.Row
     try:
-        tables = [t for (t,) in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+        tables = [
+            t
+            for (t,) in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            )
+        ]
         data: dict[str, list[dict[str, Any]]] = {}
         for table in tables:
             data[table] = [dict(r) for r in conn.execute(f'SELECT * FROM "{table}"')]
@@ -250,14 +261,18 @@ def _load_dump(conn: Connection, data: dict[str, list[dict[str, Any]]], revision
         if table.name == "alembic_version" or not rows:
             continue
         columns = {c.name: c for c in table.columns}
-        converted = [{k: _value(columns[k].type, v) for k, v in row.items() if k in columns}
-                     for row in rows]
+        converted = [
+            {k: _value(columns[k].type, v) for k, v in row.items() if k in columns} for row in rows
+        ]
         for start in range(0, len(converted), 1000):
-            conn.execute(insert(table), converted[start:start + 1000])
+            conn.execute(insert(table), converted[start : start + 1000])
         if conn.dialect.name == "postgresql" and "id" in columns:
-            conn.execute(text(
-                f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
-                f"COALESCE(MAX(id), 1), MAX(id) IS NOT NULL) FROM \"{table.name}\""))
+            conn.execute(
+                text(
+                    f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                    f'COALESCE(MAX(id), 1), MAX(id) IS NOT NULL) FROM "{table.name}"'
+                )
+            )
     cfg.attributes["connection"] = conn
     upgrade(cfg, "head")
 

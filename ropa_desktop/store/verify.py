@@ -33,8 +33,12 @@ from ropa_desktop.store.models import (
 from ropa_desktop.store.reading import read_register
 
 _ENTITY_TABLES: dict[str, Any] = {
-    "organisation": OrganisationRow, "activity": ActivityRow, "service": ProcessingServiceRow,
-    "processor": ProcessorRow, "recipient": RecipientRow, "tom": TomRow,
+    "organisation": OrganisationRow,
+    "activity": ActivityRow,
+    "service": ProcessingServiceRow,
+    "processor": ProcessorRow,
+    "recipient": RecipientRow,
+    "tom": TomRow,
 }
 
 
@@ -57,27 +61,37 @@ def verify(engine: Engine, head: str) -> list[str]:
             register = read_register(conn, None, False)
     except (SQLAlchemyError, KeyError, ValueError, TypeError) as exc:
         lines = str(getattr(exc, "orig", None) or exc).strip().splitlines()
-        findings.append(f"register cannot be read: {type(exc).__name__}: "
-                        f"{lines[0] if lines else ''}")
+        findings.append(
+            f"register cannot be read: {type(exc).__name__}: {lines[0] if lines else ''}"
+        )
         return findings
     findings += [f"register: {p}" for p in integrity_problems(register, check_text=False)]
     return findings
 
 
 def _sqlite_checks(conn: Connection) -> list[str]:
-    found = [f"integrity_check: {row[0]}"
-             for row in conn.exec_driver_sql("PRAGMA integrity_check").fetchall()
-             if row[0] != "ok"]
-    found += [f"foreign_key_check: table {t}, row {rowid}, refers to {parent}"
-              for t, rowid, parent, _ in conn.exec_driver_sql("PRAGMA foreign_key_check")]
+    found = [
+        f"integrity_check: {row[0]}"
+        for row in conn.exec_driver_sql("PRAGMA integrity_check").fetchall()
+        if row[0] != "ok"
+    ]
+    found += [
+        f"foreign_key_check: table {t}, row {rowid}, refers to {parent}"
+        for t, rowid, parent, _ in conn.exec_driver_sql("PRAGMA foreign_key_check")
+    ]
     return found
 
 
 def _postgresql_checks(conn: Connection) -> list[str]:
-    found = [f"constraint {name} on {table} is not validated"
-             for name, table in conn.execute(text(
-                 "SELECT conname, conrelid::regclass::text FROM pg_constraint "
-                 "WHERE NOT convalidated AND connamespace = 'public'::regnamespace"))]
+    found = [
+        f"constraint {name} on {table} is not validated"
+        for name, table in conn.execute(
+            text(
+                "SELECT conname, conrelid::regclass::text FROM pg_constraint "
+                "WHERE NOT convalidated AND connamespace = 'public'::regnamespace"
+            )
+        )
+    ]
     meta = MetaData()
     meta.reflect(conn)
     for table in meta.sorted_tables:
@@ -85,35 +99,50 @@ def _postgresql_checks(conn: Connection) -> list[str]:
             cols = list(fk.columns)
             parent = fk.referred_table
             pairs = [(c, fk.elements[i].column) for i, c in enumerate(cols)]
-            orphan = (select(cols[0]).select_from(table.outerjoin(
-                parent, and_(*[c == p for c, p in pairs])))
-                .where(and_(*[c.is_not(None) for c, _ in pairs]),
-                       pairs[0][1].is_(None)).limit(1))
+            orphan = (
+                select(cols[0])
+                .select_from(table.outerjoin(parent, and_(*[c == p for c, p in pairs])))
+                .where(and_(*[c.is_not(None) for c, _ in pairs]), pairs[0][1].is_(None))
+                .limit(1)
+            )
             if conn.execute(orphan).first() is not None:
-                found.append(f"foreign key {table.name}.{cols[0].name} → {parent.name}: "
-                             "rows refer to nothing")
+                found.append(
+                    f"foreign key {table.name}.{cols[0].name} → {parent.name}: "
+                    "rows refer to nothing"
+                )
     return found
 
 
 def _history_checks(conn: Connection) -> list[str]:
     found: list[str] = []
-    deleted = select(ChangeRow.entity_uid).where(ChangeRow.field == "", ChangeRow.new.is_(None),
-                                                 ChangeRow.old.is_not(None))
+    deleted = select(ChangeRow.entity_uid).where(
+        ChangeRow.field == "", ChangeRow.new.is_(None), ChangeRow.old.is_not(None)
+    )
     for entity, table in _ENTITY_TABLES.items():
-        missing = conn.execute(
-            select(ChangeRow.entity_uid).distinct()
-            .where(ChangeRow.entity == entity, not_(ChangeRow.entity_uid.in_(select(table.uid))),
-                   not_(ChangeRow.entity_uid.in_(deleted)))
-            .order_by(ChangeRow.entity_uid).limit(20)).scalars().all()
-        found += [f"history: {entity} {uid} is neither present nor recorded as deleted"
-                  for uid in missing]
+        missing = (
+            conn.execute(
+                select(ChangeRow.entity_uid)
+                .distinct()
+                .where(
+                    ChangeRow.entity == entity,
+                    not_(ChangeRow.entity_uid.in_(select(table.uid))),
+                    not_(ChangeRow.entity_uid.in_(deleted)),
+                )
+                .order_by(ChangeRow.entity_uid)
+                .limit(20)
+            )
+            .scalars()
+            .all()
+        )
+        found += [
+            f"history: {entity} {uid} is neither present nor recorded as deleted" for uid in missing
+        ]
     return found
 
 
 def _version_checks(conn: Connection) -> list[str]:
     found: list[str] = []
-    stmt = select(RegisterVersionRow.id, RegisterVersionRow.number,
-                  RegisterVersionRow.document)
+    stmt = select(RegisterVersionRow.id, RegisterVersionRow.number, RegisterVersionRow.document)
     for row_id, number, document in conn.execute(stmt):
         try:
             register_from_document(document)

@@ -41,9 +41,12 @@ OVERWRITE = "overwrite"
 user whose concurrent change was overwritten."""
 
 TABLES: dict[str, EntityTable] = {
-    "organisation": OrganisationRow, "activity": ActivityRow,
-    "service": ProcessingServiceRow, "processor": ProcessorRow,
-    "recipient": RecipientRow, "tom": TomRow,
+    "organisation": OrganisationRow,
+    "activity": ActivityRow,
+    "service": ProcessingServiceRow,
+    "processor": ProcessorRow,
+    "recipient": RecipientRow,
+    "tom": TomRow,
 }
 """The table of each kind of versioned record (the history's entity names)."""
 
@@ -51,20 +54,24 @@ CHANGED, DELETED, EXISTS = "changed", "deleted", "exists"
 
 MSG_CHANGED = Text(
     de="„{label}“ wurde inzwischen von {user} geändert ({at}); Ihre Fassung beruht auf "
-       "einem älteren Stand und wurde nicht gespeichert.",
+    "einem älteren Stand und wurde nicht gespeichert.",
     en="“{label}” was changed meanwhile by {user} ({at}); your copy is based on an older "
-       "state and was not saved.")
+    "state and was not saved.",
+)
 MSG_DELETED = Text(
     de="„{label}“ wurde inzwischen von {user} gelöscht ({at}); Ihre Fassung wurde nicht "
-       "gespeichert.",
-    en="“{label}” was deleted meanwhile by {user} ({at}); your copy was not saved.")
+    "gespeichert.",
+    en="“{label}” was deleted meanwhile by {user} ({at}); your copy was not saved.",
+)
 MSG_EXISTS = Text(
     de="„{label}“ wurde inzwischen von {user} angelegt ({at}); Ihre Fassung wurde nicht "
-       "gespeichert.",
-    en="“{label}” was created meanwhile by {user} ({at}); your copy was not saved.")
+    "gespeichert.",
+    en="“{label}” was created meanwhile by {user} ({at}); your copy was not saved.",
+)
 MSG_DELETE_CHANGED = Text(
     de="„{label}“ wurde inzwischen von {user} geändert ({at}) und deshalb nicht gelöscht.",
-    en="“{label}” was changed meanwhile by {user} ({at}) and was therefore not deleted.")
+    en="“{label}” was changed meanwhile by {user} ({at}) and was therefore not deleted.",
+)
 
 
 class ConflictError(StoreError):
@@ -78,9 +85,20 @@ class ConflictError(StoreError):
     :data:`CHANGED`, :data:`DELETED` or :data:`EXISTS`.
     """
 
-    def __init__(self, text: Text, *, entity: str, uid: str, label: str, current: Any,
-                 user: str | None, at: datetime | None, version: int | None,
-                 expected: int, reason: str) -> None:
+    def __init__(
+        self,
+        text: Text,
+        *,
+        entity: str,
+        uid: str,
+        label: str,
+        current: Any,
+        user: str | None,
+        at: datetime | None,
+        version: int | None,
+        expected: int,
+        reason: str,
+    ) -> None:
         shown_at = at.astimezone().strftime("%Y-%m-%d %H:%M") if at is not None else "?"
         super().__init__(text, label=label, user=user or "?", at=shown_at)
         self.entity = entity
@@ -120,15 +138,15 @@ def claim(writer: HistoryWriter, entity: str, obj: Any, *, force: bool) -> None:
         return
     reason = EXISTS if obj.version == 0 else DELETED if current is None else CHANGED
     text = {EXISTS: MSG_EXISTS, DELETED: MSG_DELETED, CHANGED: MSG_CHANGED}[reason]
-    error = conflict(writer.conn, text, entity, obj.uid, entity_label(obj), obj.version,
-                     reason)
+    error = conflict(writer.conn, text, entity, obj.uid, entity_label(obj), obj.version, reason)
     if not force:
         raise error
     writer.start_batch(OVERWRITE, error.user or "")
 
 
-def claim_delete(writer: HistoryWriter, entity: str, uid: str, label: str,
-                 expected: int | None, *, force: bool) -> None:
+def claim_delete(
+    writer: HistoryWriter, entity: str, uid: str, label: str, expected: int | None, *, force: bool
+) -> None:
     """Check that the record may be deleted: it is still at version ``expected``
     (None: no check). Raises :class:`ConflictError`, or with ``force`` starts an
     :data:`OVERWRITE` batch."""
@@ -143,21 +161,31 @@ def claim_delete(writer: HistoryWriter, entity: str, uid: str, label: str,
     writer.start_batch(OVERWRITE, error.user or "")
 
 
-def conflict(conn: Connection, text: Text, entity: str, uid: str, label: str,
-             expected: int, reason: str) -> ConflictError:
+def conflict(
+    conn: Connection, text: Text, entity: str, uid: str, label: str, expected: int, reason: str
+) -> ConflictError:
     """The conflict error for record ``uid`` with what is stored now and its last change."""
     current = current_record(conn, entity, uid)
-    last = conn.execute(select(ChangeRow.user, ChangeRow.at)
-                        .where(ChangeRow.entity_uid == uid)
-                        .order_by(ChangeRow.id.desc()).limit(1)).first()
+    last = conn.execute(
+        select(ChangeRow.user, ChangeRow.at)
+        .where(ChangeRow.entity_uid == uid)
+        .order_by(ChangeRow.id.desc())
+        .limit(1)
+    ).first()
     if current is not None:
         label = entity_label(current)
     return ConflictError(
-        text, entity=entity, uid=uid, label=label, current=current,
+        text,
+        entity=entity,
+        uid=uid,
+        label=label,
+        current=current,
         user=last.user if last is not None else None,
         at=rows.utc(last.at) if last is not None else None,
         version=current.version if current is not None else None,
-        expected=expected, reason=reason)
+        expected=expected,
+        reason=reason,
+    )
 
 
 def current_record(conn: Connection, entity: str, uid: str) -> Any:
@@ -176,8 +204,9 @@ def current_record(conn: Connection, entity: str, uid: str) -> Any:
         return None
     if entity == "organisation":
         return rows.organisation_from(row)
-    owner = conn.execute(select(OrganisationRow.uid).where(
-        OrganisationRow.id == row["organisation_id"])).scalar_one()
+    owner = conn.execute(
+        select(OrganisationRow.uid).where(OrganisationRow.id == row["organisation_id"])
+    ).scalar_one()
     return rows.recipient_from(row, owner) if entity == "recipient" else rows.tom_from(row, owner)
 
 

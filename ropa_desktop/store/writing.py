@@ -48,7 +48,10 @@ from ropa_desktop.store.records import (
 
 CatalogueTable = type[ProcessorRow] | type[RecipientRow] | type[TomRow]
 CATALOGUE_ENTITY: dict[CatalogueTable, str] = {
-    ProcessorRow: "processor", RecipientRow: "recipient", TomRow: "tom"}
+    ProcessorRow: "processor",
+    RecipientRow: "recipient",
+    TomRow: "tom",
+}
 CatalogueEntry = m.Processor | m.Recipient | m.Tom
 
 
@@ -65,26 +68,33 @@ class Writer(HistoryWriter):
     def ids(self, table: EntityTable) -> dict[str, int]:
         if table not in self._ids:
             self._ids[table] = dict(
-                (uid, id_) for id_, uid in self.conn.execute(select(table.id, table.uid)))
+                (uid, id_) for id_, uid in self.conn.execute(select(table.id, table.uid))
+            )
         return self._ids[table]
 
     def owned(self, table: CatalogueTable) -> dict[str, tuple[int, int]]:
         """Catalogue entries by uid: (row id, organisation id)."""
         if table not in self._owned:
-            self._owned[table] = {uid: (id_, org) for id_, uid, org in self.conn.execute(
-                select(table.id, table.uid, table.organisation_id))}
+            self._owned[table] = {
+                uid: (id_, org)
+                for id_, uid, org in self.conn.execute(
+                    select(table.id, table.uid, table.organisation_id)
+                )
+            }
         return self._owned[table]
 
     def organisation_id(self, uid: str) -> int:
         org_id = self.conn.execute(
-            select(OrganisationRow.id).where(OrganisationRow.uid == uid)).scalar()
+            select(OrganisationRow.id).where(OrganisationRow.uid == uid)
+        ).scalar()
         if org_id is None:
             raise StoreError(MSG_UNKNOWN_ENTITY, entity="Organisation", uid=uid)
         return org_id
 
     def organisation_name(self, org_id: int) -> str:
-        return self.conn.execute(select(OrganisationRow.name)
-                                 .where(OrganisationRow.id == org_id)).scalar_one()
+        return self.conn.execute(
+            select(OrganisationRow.name).where(OrganisationRow.id == org_id)
+        ).scalar_one()
 
     # versions
 
@@ -94,9 +104,14 @@ class Writer(HistoryWriter):
         never comes back and a copy loaded before the deletion stays outdated."""
         found: dict[str, int] = {}
         for chunk in chunks(uids):
-            found.update((uid, int(n) + 1) for uid, n in self.conn.execute(
-                select(ChangeRow.entity_uid, func.count()).where(ChangeRow.entity_uid.in_(chunk))
-                .group_by(ChangeRow.entity_uid)))
+            found.update(
+                (uid, int(n) + 1)
+                for uid, n in self.conn.execute(
+                    select(ChangeRow.entity_uid, func.count())
+                    .where(ChangeRow.entity_uid.in_(chunk))
+                    .group_by(ChangeRow.entity_uid)
+                )
+            )
         return found
 
     def initial_version(self, uid: str) -> dict[str, int]:
@@ -106,8 +121,7 @@ class Writer(HistoryWriter):
 
     # whole documents
 
-    def import_register(self, register: m.Register, description: str,
-                        kind: str) -> ImportResult:
+    def import_register(self, register: m.Register, description: str, kind: str) -> ImportResult:
         batch = self.start_batch(kind, description)
         counts = {"created": 0, "updated": 0, "unchanged": 0}
 
@@ -137,34 +151,47 @@ class Writer(HistoryWriter):
     def stamp_versions(self, register: m.Register) -> None:
         """Give every record of ``register`` (just written as it is) its stored version."""
         groups: list[tuple[EntityTable, list[Any]]] = [
-            (ProcessorRow, list(register.processors)), (RecipientRow, list(register.recipients)),
-            (TomRow, list(register.toms)), (OrganisationRow, list(register.organisations)),
+            (ProcessorRow, list(register.processors)),
+            (RecipientRow, list(register.recipients)),
+            (TomRow, list(register.toms)),
+            (OrganisationRow, list(register.organisations)),
             (ActivityRow, [a for o in register.organisations for a in o.activities]),
-            (ProcessingServiceRow, [s for o in register.organisations for s in o.services])]
+            (ProcessingServiceRow, [s for o in register.organisations for s in o.services]),
+        ]
         for table, records in groups:
             stored: dict[str, int] = {}
             for chunk in chunks([r.uid for r in records]):
-                stored.update((uid, version) for uid, version in self.conn.execute(
-                    select(table.uid, table.version).where(table.uid.in_(chunk))))
+                stored.update(
+                    (uid, version)
+                    for uid, version in self.conn.execute(
+                        select(table.uid, table.version).where(table.uid.in_(chunk))
+                    )
+                )
             for record in records:
                 record.version = stored.get(record.uid, record.version)
-
 
     # organisations
 
     def put_organisation(self, org: m.Organisation) -> str:
         values = rows.organisation_values(org)
         clash = self.conn.execute(
-            select(OrganisationRow.uid).where(OrganisationRow.name == org.name,
-                                              OrganisationRow.uid != org.uid)).first()
+            select(OrganisationRow.uid).where(
+                OrganisationRow.name == org.name, OrganisationRow.uid != org.uid
+            )
+        ).first()
         if clash is not None:
             raise StoreError(MSG_ORG_NAME_TAKEN, name=org.name)
-        existing = self.conn.execute(
-            select(OrganisationRow).where(OrganisationRow.uid == org.uid)).mappings().first()
+        existing = (
+            self.conn.execute(select(OrganisationRow).where(OrganisationRow.uid == org.uid))
+            .mappings()
+            .first()
+        )
         if existing is None:
             new_id = self.conn.execute(
-                insert(OrganisationRow).values({**values, **self.initial_version(org.uid)})
-                .returning(OrganisationRow.id)).scalar_one()
+                insert(OrganisationRow)
+                .values({**values, **self.initial_version(org.uid)})
+                .returning(OrganisationRow.id)
+            ).scalar_one()
             self.ids(OrganisationRow)[org.uid] = new_id
             self.record("organisation", org.uid, org.name, "", None, org.name)
             return "created"
@@ -172,8 +199,11 @@ class Writer(HistoryWriter):
         master = replace(org, activities=[], services=[])
         if not self.record_diff("organisation", old, master):
             return "unchanged"
-        self.conn.execute(update(OrganisationRow).where(OrganisationRow.id == existing["id"])
-                          .values({**values, "version": OrganisationRow.version + 1}))
+        self.conn.execute(
+            update(OrganisationRow)
+            .where(OrganisationRow.id == existing["id"])
+            .values({**values, "version": OrganisationRow.version + 1})
+        )
         return "updated"
 
     # activities
@@ -185,8 +215,9 @@ class Writer(HistoryWriter):
         self.flush_history()
         return act
 
-    def put_activities(self, org_id: int, acts: list[m.Activity], *,
-                       touch: bool = False) -> list[str]:
+    def put_activities(
+        self, org_id: int, acts: list[m.Activity], *, touch: bool = False
+    ) -> list[str]:
         """Insert new and replace known activities; returns one outcome per activity."""
         known = self._existing_activities([a.uid for a in acts])
         outcomes: list[str] = []
@@ -208,8 +239,11 @@ class Writer(HistoryWriter):
                     act.changed = old.changed
                     outcomes.append("unchanged")
                 elif rows.utc(act.changed) != old.changed:  # only the time stamp differs
-                    self.conn.execute(update(ActivityRow).where(ActivityRow.id == row_id)
-                                      .values(changed=rows.utc(act.changed)))
+                    self.conn.execute(
+                        update(ActivityRow)
+                        .where(ActivityRow.id == row_id)
+                        .values(changed=rows.utc(act.changed))
+                    )
                     outcomes.append("updated")
                 else:
                     outcomes.append("unchanged")
@@ -218,21 +252,35 @@ class Writer(HistoryWriter):
             outcomes.append("updated")
         if new_acts:
             again = self.initial_versions([a.uid for a in new_acts])
-            self.conn.execute(insert(ActivityRow), [
-                {**rows.activity_values(a, org_id), "version": again.get(a.uid, 1)}
-                for a in new_acts])
+            self.conn.execute(
+                insert(ActivityRow),
+                [
+                    {**rows.activity_values(a, org_id), "version": again.get(a.uid, 1)}
+                    for a in new_acts
+                ],
+            )
             wanted = {a.uid for a in new_acts}
-            ids = {uid: id_ for id_, uid in self.conn.execute(
-                select(ActivityRow.id, ActivityRow.uid)
-                .where(ActivityRow.organisation_id == org_id)) if uid in wanted}
+            ids = {
+                uid: id_
+                for id_, uid in self.conn.execute(
+                    select(ActivityRow.id, ActivityRow.uid).where(
+                        ActivityRow.organisation_id == org_id
+                    )
+                )
+                if uid in wanted
+            }
             self._insert_activity_children([(ids[a.uid], a) for a in new_acts], org_id)
         if replaced:
             row_ids = [row_id for row_id, _ in replaced]
             self._delete_children(row_ids, ActivityRow)
             for row_id, act in replaced:
-                self.conn.execute(update(ActivityRow).where(ActivityRow.id == row_id)
-                                  .values({**rows.activity_values(act, org_id),
-                                           "version": ActivityRow.version + 1}))
+                self.conn.execute(
+                    update(ActivityRow)
+                    .where(ActivityRow.id == row_id)
+                    .values(
+                        {**rows.activity_values(act, org_id), "version": ActivityRow.version + 1}
+                    )
+                )
             self._insert_activity_children(replaced, org_id)
         return outcomes
 
@@ -240,9 +288,16 @@ class Writer(HistoryWriter):
         """Known activities by uid as (row id, organisation id, activity), rows locked."""
         found: dict[str, int] = {}
         for chunk in chunks(uids):
-            found.update({uid: id_ for id_, uid in self.conn.execute(
-                select(ActivityRow.id, ActivityRow.uid).where(ActivityRow.uid.in_(chunk))
-                .with_for_update())})
+            found.update(
+                {
+                    uid: id_
+                    for id_, uid in self.conn.execute(
+                        select(ActivityRow.id, ActivityRow.uid)
+                        .where(ActivityRow.uid.in_(chunk))
+                        .with_for_update()
+                    )
+                }
+            )
         if not found:
             return {}
         reader = Reader(self.conn)
@@ -255,18 +310,22 @@ class Writer(HistoryWriter):
 
     def _delete_children(self, owner_ids: list[int], owner: type) -> None:
         if owner is ActivityRow:
-            tables = [(PurposeRow, PurposeRow.activity_id),
-                      (DataCategoryRow, DataCategoryRow.activity_id),
-                      (JointControllerRow, JointControllerRow.activity_id),
-                      (RecipientUseRow, RecipientUseRow.activity_id),
-                      (ProcessorUseRow, ProcessorUseRow.activity_id),
-                      (TransferRow, TransferRow.activity_id),
-                      (TomUseRow, TomUseRow.activity_id)]
+            tables = [
+                (PurposeRow, PurposeRow.activity_id),
+                (DataCategoryRow, DataCategoryRow.activity_id),
+                (JointControllerRow, JointControllerRow.activity_id),
+                (RecipientUseRow, RecipientUseRow.activity_id),
+                (ProcessorUseRow, ProcessorUseRow.activity_id),
+                (TransferRow, TransferRow.activity_id),
+                (TomUseRow, TomUseRow.activity_id),
+            ]
         else:
-            tables = [(ClientControllerRow, ClientControllerRow.service_id),
-                      (ProcessorUseRow, ProcessorUseRow.service_id),
-                      (TransferRow, TransferRow.service_id),
-                      (TomUseRow, TomUseRow.service_id)]
+            tables = [
+                (ClientControllerRow, ClientControllerRow.service_id),
+                (ProcessorUseRow, ProcessorUseRow.service_id),
+                (TransferRow, TransferRow.service_id),
+                (TomUseRow, TomUseRow.service_id),
+            ]
         for chunk in chunks(owner_ids):
             for table, column in tables:
                 self.conn.execute(delete(table).where(column.in_(chunk)))
@@ -280,43 +339,75 @@ class Writer(HistoryWriter):
             raise StoreError(MSG_UNKNOWN_ENTITY, entity=what, uid=uid) from None
         if owner != org_id:
             label = self.conn.execute(select(table).where(table.id == id_)).mappings().one()
-            raise StoreError(MSG_CROSS_ORG, name=label.get("name") or label.get("title"),
-                             owner=self.organisation_name(owner),
-                             org=self.organisation_name(org_id))
+            raise StoreError(
+                MSG_CROSS_ORG,
+                name=label.get("name") or label.get("title"),
+                owner=self.organisation_name(owner),
+                org=self.organisation_name(org_id),
+            )
         return id_
 
     def _transfer_values(self, t: m.Transfer, org_id: int, **owner: int | None) -> dict[str, Any]:
-        pid = (self._catalogue_id(ProcessorRow, t.processor, "processor", org_id)
-               if t.processor is not None else None)
-        return {"organisation_id": org_id, "activity_id": None, "service_id": None, **owner,
-                "country": t.country,
-                "recipient": t.recipient, "processor_id": pid, "mechanism": t.mechanism,
-                "mechanism_text": t.mechanism_text, "documentation": t.documentation}
+        pid = (
+            self._catalogue_id(ProcessorRow, t.processor, "processor", org_id)
+            if t.processor is not None
+            else None
+        )
+        return {
+            "organisation_id": org_id,
+            "activity_id": None,
+            "service_id": None,
+            **owner,
+            "country": t.country,
+            "recipient": t.recipient,
+            "processor_id": pid,
+            "mechanism": t.mechanism,
+            "mechanism_text": t.mechanism_text,
+            "documentation": t.documentation,
+        }
 
-    def _insert_activity_children(self, pairs: list[tuple[int, m.Activity]],
-                                  org_id: int) -> None:
+    def _insert_activity_children(self, pairs: list[tuple[int, m.Activity]], org_id: int) -> None:
         batches: dict[type, list[dict[str, Any]]] = defaultdict(list)
         for row_id, a in pairs:
             batches[PurposeRow] += [rows.purpose_values(p, row_id) for p in a.purposes]
-            batches[DataCategoryRow] += [rows.data_category_values(c, row_id)
-                                         for c in a.data_categories]
-            batches[JointControllerRow] += [rows.joint_controller_values(j, row_id)
-                                            for j in a.joint_controllers]
+            batches[DataCategoryRow] += [
+                rows.data_category_values(c, row_id) for c in a.data_categories
+            ]
+            batches[JointControllerRow] += [
+                rows.joint_controller_values(j, row_id) for j in a.joint_controllers
+            ]
             batches[RecipientUseRow] += [
-                {"organisation_id": org_id, "activity_id": row_id,
-                 "recipient_id": self._catalogue_id(RecipientRow, uid, "recipient", org_id)}
-                for uid in a.recipients]
+                {
+                    "organisation_id": org_id,
+                    "activity_id": row_id,
+                    "recipient_id": self._catalogue_id(RecipientRow, uid, "recipient", org_id),
+                }
+                for uid in a.recipients
+            ]
             batches[ProcessorUseRow] += [
-                {"organisation_id": org_id, "activity_id": row_id, "service_id": None,
-                 "service": link.service,
-                 "processor_id": self._catalogue_id(ProcessorRow, link.processor, "processor",
-                                                    org_id)}
-                for link in a.processors]
-            batches[TransferRow] += [self._transfer_values(t, org_id, activity_id=row_id)
-                                     for t in a.transfers]
+                {
+                    "organisation_id": org_id,
+                    "activity_id": row_id,
+                    "service_id": None,
+                    "service": link.service,
+                    "processor_id": self._catalogue_id(
+                        ProcessorRow, link.processor, "processor", org_id
+                    ),
+                }
+                for link in a.processors
+            ]
+            batches[TransferRow] += [
+                self._transfer_values(t, org_id, activity_id=row_id) for t in a.transfers
+            ]
             batches[TomUseRow] += [
-                {"organisation_id": org_id, "activity_id": row_id, "service_id": None,
-                 "tom_id": self._catalogue_id(TomRow, uid, "TOM", org_id)} for uid in a.toms]
+                {
+                    "organisation_id": org_id,
+                    "activity_id": row_id,
+                    "service_id": None,
+                    "tom_id": self._catalogue_id(TomRow, uid, "TOM", org_id),
+                }
+                for uid in a.toms
+            ]
         self._insert_batches(batches)
 
     def _insert_batches(self, batches: dict[type, list[dict[str, Any]]]) -> None:
@@ -330,30 +421,34 @@ class Writer(HistoryWriter):
         if uid not in existing:
             raise StoreError(MSG_UNKNOWN_ENTITY, entity="activity", uid=uid)
         row_id, org_id, old = existing[uid]
-        org_uid = self.conn.execute(select(OrganisationRow.uid)
-                                    .where(OrganisationRow.id == org_id)).scalar_one()
+        org_uid = self.conn.execute(
+            select(OrganisationRow.uid).where(OrganisationRow.id == org_id)
+        ).scalar_one()
         self.conn.execute(delete(ActivityRow).where(ActivityRow.id == row_id))
         self.record("activity", uid, old.name, DELETED_FROM, None, org_uid)
-        self.record("activity", uid, old.name, "", json.dumps(to_dict(old), ensure_ascii=False),
-                    None)
+        self.record(
+            "activity", uid, old.name, "", json.dumps(to_dict(old), ensure_ascii=False), None
+        )
         self.flush_history()
-
 
     # processing services
 
     def put_service(self, org_id: int, svc: m.ProcessingService, *, touch: bool) -> str:
         row = self.conn.execute(
             select(ProcessingServiceRow.id, ProcessingServiceRow.organisation_id)
-            .where(ProcessingServiceRow.uid == svc.uid).with_for_update()).first()
+            .where(ProcessingServiceRow.uid == svc.uid)
+            .with_for_update()
+        ).first()
         if row is not None and row.organisation_id != org_id:
             raise StoreError(MSG_OTHER_ORG, name=svc.name)
         if row is None:
             if touch:
                 svc.created = svc.changed = self.now
             row_id = self.conn.execute(
-                insert(ProcessingServiceRow).values({**rows.service_values(svc, org_id),
-                                                     **self.initial_version(svc.uid)})
-                .returning(ProcessingServiceRow.id)).scalar_one()
+                insert(ProcessingServiceRow)
+                .values({**rows.service_values(svc, org_id), **self.initial_version(svc.uid)})
+                .returning(ProcessingServiceRow.id)
+            ).scalar_one()
             self.record("service", svc.uid, svc.name, "", None, svc.name)
             outcome = "created"
         else:
@@ -365,32 +460,49 @@ class Writer(HistoryWriter):
                 return "unchanged"
             outcome = "updated"
             self._delete_children([row_id], ProcessingServiceRow)
-            self.conn.execute(update(ProcessingServiceRow)
-                              .where(ProcessingServiceRow.id == row_id)
-                              .values({**rows.service_values(svc, org_id),
-                                       "version": ProcessingServiceRow.version + 1}))
+            self.conn.execute(
+                update(ProcessingServiceRow)
+                .where(ProcessingServiceRow.id == row_id)
+                .values(
+                    {
+                        **rows.service_values(svc, org_id),
+                        "version": ProcessingServiceRow.version + 1,
+                    }
+                )
+            )
         batches: dict[type, list[dict[str, Any]]] = defaultdict(list)
         batches[ClientControllerRow] = [rows.client_values(c, row_id) for c in svc.controllers]
         batches[ProcessorUseRow] = [
-            {"organisation_id": org_id, "activity_id": None, "service_id": row_id,
-             "service": link.service,
-             "processor_id": self._catalogue_id(ProcessorRow, link.processor, "processor",
-                                                org_id)}
-            for link in svc.subprocessors]
-        batches[TransferRow] = [self._transfer_values(t, org_id, service_id=row_id)
-                                for t in svc.transfers]
-        batches[TomUseRow] = [{"organisation_id": org_id, "activity_id": None,
-                               "service_id": row_id,
-                               "tom_id": self._catalogue_id(TomRow, uid, "TOM", org_id)}
-                              for uid in svc.toms]
+            {
+                "organisation_id": org_id,
+                "activity_id": None,
+                "service_id": row_id,
+                "service": link.service,
+                "processor_id": self._catalogue_id(
+                    ProcessorRow, link.processor, "processor", org_id
+                ),
+            }
+            for link in svc.subprocessors
+        ]
+        batches[TransferRow] = [
+            self._transfer_values(t, org_id, service_id=row_id) for t in svc.transfers
+        ]
+        batches[TomUseRow] = [
+            {
+                "organisation_id": org_id,
+                "activity_id": None,
+                "service_id": row_id,
+                "tom_id": self._catalogue_id(TomRow, uid, "TOM", org_id),
+            }
+            for uid in svc.toms
+        ]
         self._insert_batches(batches)
         self.flush_history()
         return outcome
 
     # catalogues
 
-    def _entry_owner(self, table: CatalogueTable, entry: CatalogueEntry,
-                     existing: Any) -> int:
+    def _entry_owner(self, table: CatalogueTable, entry: CatalogueEntry, existing: Any) -> int:
         """The organisation (row id) an entry is written for: its ``owner``; an entry
         without one stays where it is. An entry never moves to another organisation."""
         if not entry.owner:
@@ -403,35 +515,44 @@ class Writer(HistoryWriter):
         return org_id
 
     def _from_row(self, table: CatalogueTable, row: Any) -> CatalogueEntry:
-        owner = self.conn.execute(select(OrganisationRow.uid).where(
-            OrganisationRow.id == row["organisation_id"])).scalar_one()
+        owner = self.conn.execute(
+            select(OrganisationRow.uid).where(OrganisationRow.id == row["organisation_id"])
+        ).scalar_one()
         if table is RecipientRow:
             return rows.recipient_from(row, owner)
         if table is TomRow:
             return rows.tom_from(row, owner)
         return rows.processor_from(row, owner)
 
-    def put_simple(self, table: type[RecipientRow] | type[TomRow],
-                   obj: m.Recipient | m.Tom) -> str:
+    def put_simple(self, table: type[RecipientRow] | type[TomRow], obj: m.Recipient | m.Tom) -> str:
         """Create or update a recipient or TOM of its owner's catalogue."""
         entity = CATALOGUE_ENTITY[table]
         existing = self.conn.execute(select(table).where(table.uid == obj.uid)).mappings().first()
         org_id = self._entry_owner(table, obj, existing)
         if not obj.owner:
-            obj.owner = self.conn.execute(select(OrganisationRow.uid).where(
-                OrganisationRow.id == org_id)).scalar_one()
-        values = (rows.recipient_values(obj, org_id) if isinstance(obj, m.Recipient)
-                  else rows.tom_values(obj, org_id))
+            obj.owner = self.conn.execute(
+                select(OrganisationRow.uid).where(OrganisationRow.id == org_id)
+            ).scalar_one()
+        values = (
+            rows.recipient_values(obj, org_id)
+            if isinstance(obj, m.Recipient)
+            else rows.tom_values(obj, org_id)
+        )
         if existing is None:
             new_id = self.conn.execute(
-                insert(table).values({**values, **self.initial_version(obj.uid)})
-                .returning(table.id)).scalar_one()
+                insert(table)
+                .values({**values, **self.initial_version(obj.uid)})
+                .returning(table.id)
+            ).scalar_one()
             self.owned(table)[obj.uid] = (new_id, org_id)
             self.record(entity, obj.uid, entity_label(obj), "", None, entity_label(obj))
             outcome = "created"
         elif self.record_diff(entity, self._from_row(table, existing), obj):
-            self.conn.execute(update(table).where(table.id == existing["id"])
-                              .values({**values, "version": table.version + 1}))
+            self.conn.execute(
+                update(table)
+                .where(table.id == existing["id"])
+                .values({**values, "version": table.version + 1})
+            )
             outcome = "updated"
         else:
             outcome = "unchanged"
@@ -441,8 +562,11 @@ class Writer(HistoryWriter):
     def put_processor(self, p: m.Processor) -> str:
         if not p.name.strip():
             raise StoreError(MSG_EMPTY_NAME, entity="processor")
-        existing = self.conn.execute(
-            select(ProcessorRow).where(ProcessorRow.uid == p.uid)).mappings().first()
+        existing = (
+            self.conn.execute(select(ProcessorRow).where(ProcessorRow.uid == p.uid))
+            .mappings()
+            .first()
+        )
         org_id = self._entry_owner(ProcessorRow, p, existing)
         if existing is not None:
             old = self._from_row(ProcessorRow, existing)
@@ -450,21 +574,27 @@ class Writer(HistoryWriter):
             if not p.owner:
                 p.owner = old.owner
             old.subprocessors = [
-                m.SubprocessorLink(uid, service) for uid, service in self.conn.execute(
+                m.SubprocessorLink(uid, service)
+                for uid, service in self.conn.execute(
                     select(ProcessorRow.uid, SubprocessorRow.service)
                     .join(SubprocessorRow, SubprocessorRow.subprocessor_id == ProcessorRow.id)
                     .where(SubprocessorRow.processor_id == existing["id"])
-                    .order_by(SubprocessorRow.id))]
+                    .order_by(SubprocessorRow.id)
+                )
+            ]
             if not self.record_diff("processor", old, p):
                 return "unchanged"
-            self.conn.execute(update(ProcessorRow).where(ProcessorRow.id == existing["id"])
-                              .values({**rows.processor_values(p, org_id),
-                                       "version": ProcessorRow.version + 1}))
+            self.conn.execute(
+                update(ProcessorRow)
+                .where(ProcessorRow.id == existing["id"])
+                .values({**rows.processor_values(p, org_id), "version": ProcessorRow.version + 1})
+            )
             return "updated"
         new_id = self.conn.execute(
-            insert(ProcessorRow).values({**rows.processor_values(p, org_id),
-                                         **self.initial_version(p.uid)})
-            .returning(ProcessorRow.id)).scalar_one()
+            insert(ProcessorRow)
+            .values({**rows.processor_values(p, org_id), **self.initial_version(p.uid)})
+            .returning(ProcessorRow.id)
+        ).scalar_one()
         self.owned(ProcessorRow)[p.uid] = (new_id, org_id)
         self.record("processor", p.uid, p.name, "", None, p.name)
         return "created"
@@ -474,17 +604,27 @@ class Writer(HistoryWriter):
         owned = self.owned(ProcessorRow)
         own = [owned[p.uid][0] for p in processors]
         for chunk in chunks(own):
-            self.conn.execute(delete(SubprocessorRow).where(SubprocessorRow.processor_id.in_(chunk)))
-        values = [{"organisation_id": owned[p.uid][1], "processor_id": owned[p.uid][0],
-                   "subprocessor_id": self._catalogue_id(ProcessorRow, s.processor, "processor",
-                                                         owned[p.uid][1]),
-                   "service": s.service}
-                  for p in processors for s in p.subprocessors]
+            self.conn.execute(
+                delete(SubprocessorRow).where(SubprocessorRow.processor_id.in_(chunk))
+            )
+        values = [
+            {
+                "organisation_id": owned[p.uid][1],
+                "processor_id": owned[p.uid][0],
+                "subprocessor_id": self._catalogue_id(
+                    ProcessorRow, s.processor, "processor", owned[p.uid][1]
+                ),
+                "service": s.service,
+            }
+            for p in processors
+            for s in p.subprocessors
+        ]
         self._insert_batches({SubprocessorRow: values})
         self.flush_history()
 
-    def delete_catalogue_entry(self, table: CatalogueTable, entity: str, uid: str,
-                               snapshot: dict[str, Any] | None = None) -> None:
+    def delete_catalogue_entry(
+        self, table: CatalogueTable, entity: str, uid: str, snapshot: dict[str, Any] | None = None
+    ) -> None:
         """Delete a processor, recipient or TOM that nothing uses; the history keeps
         ``snapshot`` (by default the entry as it is now) as its old content."""
         row = self.conn.execute(select(table).where(table.uid == uid)).mappings().first()
@@ -492,11 +632,14 @@ class Writer(HistoryWriter):
             raise StoreError(MSG_UNKNOWN_ENTITY, entity=entity, uid=uid)
         uses = 0
         if table is ProcessorRow:
-            for t, col in ((ProcessorUseRow, ProcessorUseRow.processor_id),
-                           (TransferRow, TransferRow.processor_id),
-                           (SubprocessorRow, SubprocessorRow.subprocessor_id)):
-                uses += self.conn.execute(select(func.count()).where(col == row["id"])
-                                          .select_from(t)).scalar_one()
+            for t, col in (
+                (ProcessorUseRow, ProcessorUseRow.processor_id),
+                (TransferRow, TransferRow.processor_id),
+                (SubprocessorRow, SubprocessorRow.subprocessor_id),
+            ):
+                uses += self.conn.execute(
+                    select(func.count()).where(col == row["id"]).select_from(t)
+                ).scalar_one()
         if uses:
             raise StoreError(MSG_IN_USE, name=row["name"], count=uses)
         if snapshot is None and table is ProcessorRow:
@@ -506,6 +649,7 @@ class Writer(HistoryWriter):
         self.conn.execute(delete(table).where(table.id == row["id"]))
         self.owned(table).pop(uid, None)
         label = row.get("name") or row.get("title") or uid  # TOMs have a title, no name
-        self.record(entity, uid, label, "", json.dumps(
-            snapshot, ensure_ascii=False, default=str), None)
+        self.record(
+            entity, uid, label, "", json.dumps(snapshot, ensure_ascii=False, default=str), None
+        )
         self.flush_history()

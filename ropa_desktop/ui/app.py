@@ -30,7 +30,8 @@ NO_DISPLAY = Text(
     "Starten Sie das Programm in einer Desktop-Sitzung; ohne Anzeige stehen die Befehle von "
     "`ropa-desktop --help` zur Verfügung.",
     "ropa-desktop: no graphical display found (DISPLAY/WAYLAND_DISPLAY is not set). Start it "
-    "in a desktop session; without a display the commands of `ropa-desktop --help` work.")
+    "in a desktop session; without a display the commands of `ropa-desktop --help` work.",
+)
 
 _installed: list[QTranslator] = []
 
@@ -46,13 +47,16 @@ def install_language(app: QApplication, lang: str) -> None:
     """Make ``lang`` the language of Qt's dialogs, our windows and the domain messages."""
     remove_translations(app)
     i18n.set_language(lang)
-    QLocale.setDefault(QLocale(QLocale.Language.German if lang == "de"
-                               else QLocale.Language.English, QLocale.Country.Germany))
+    QLocale.setDefault(
+        QLocale(
+            QLocale.Language.German if lang == "de" else QLocale.Language.English,
+            QLocale.Country.Germany,
+        )
+    )
     if lang == "en":
         return  # the source texts are English
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name, directory in ((f"qtbase_{lang}", qt_dir),
-                            (f"ropa_{lang}", str(TRANSLATIONS_DIR))):
+    for name, directory in ((f"qtbase_{lang}", qt_dir), (f"ropa_{lang}", str(TRANSLATIONS_DIR))):
         translator = QTranslator(app)
         if translator.load(name, directory):
             app.installTranslator(translator)
@@ -79,8 +83,9 @@ class Application(QObject):
         """Open the register at ``target`` (None: the default) in a new window."""
         try:
             url = resolve_url(target)
-            store = open_register(self.window, target,
-                                  self.session.store if self.session is not None else None)
+            store = open_register(
+                self.window, target, self.session.store if self.session is not None else None
+            )
         except Exception as exc:
             prompts.show_error(self.window, self.tr("Open register"), exc)
             return False
@@ -93,8 +98,9 @@ class Application(QObject):
             if store.lock is not None:
                 store.lock.release()
             return not first and self.window is not None
-        session.set_organisation(opening_organisation(
-            store.organisations(), settings.value("session/organisation")))
+        session.set_organisation(
+            opening_organisation(store.organisations(), settings.value("session/organisation"))
+        )
         if url.get_backend_name() == "sqlite":
             settings.remember_database(str(Path(url.database or "").resolve()))
         self._show(session)
@@ -141,8 +147,9 @@ class Application(QObject):
         self.session = session
 
 
-def open_register(parent: QWidget | None, target: str | None,
-                  current: Store | None = None) -> Store | None:
+def open_register(
+    parent: QWidget | None, target: str | None, current: Store | None = None
+) -> Store | None:
     """Open the register for a window's session, holding its lock file exclusively.
 
     When another window (or a restore) holds it, the user is asked whether to open it
@@ -150,8 +157,12 @@ def open_register(parent: QWidget | None, target: str | None,
     it is the same file (opening it again).
     """
     path = sqlite_path(resolve_url(target))
-    if current is not None and current.lock is not None and path is not None \
-            and current.lock.database == path:
+    if (
+        current is not None
+        and current.lock is not None
+        and path is not None
+        and current.lock.database == path
+    ):
         store = open_store(target)
         store.lock, current.lock = current.lock, None
         return store
@@ -160,8 +171,7 @@ def open_register(parent: QWidget | None, target: str | None,
     except RegisterLocked as exc:
         if exc.holder is None:  # commands are writing: wait for them a little
             try:
-                return open_store(target, lock="exclusive", program="ropa-desktop",
-                                  wait=30)
+                return open_store(target, lock="exclusive", program="ropa-desktop", wait=30)
             except RegisterLocked as again:
                 exc = again
         if not prompts.ask_read_only(parent, exc.message()):
@@ -196,8 +206,9 @@ def load_demo(session: Session) -> None:
 
     from ropa_desktop.io.demo import build_demo_register
 
-    session.store.import_register(build_demo_register(date.today()), description="Demo",
-                                  kind="demo")
+    session.store.import_register(
+        build_demo_register(date.today()), description="Demo", kind="demo"
+    )
     session.reload()
 
 

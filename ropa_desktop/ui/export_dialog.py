@@ -34,9 +34,16 @@ WORKING_COPY = Text("Arbeitsstand", "working copy")
 """The version stamp of an export that is not a frozen version (as the CLI writes it)."""
 
 
-def export_work(store: Any, organisation: str, fmt: str, target: Path, *,
-                uids: list[str] | None = None, register_kind: str = "controller",
-                lang: str = "de") -> Any:
+def export_work(
+    store: Any,
+    organisation: str,
+    fmt: str,
+    target: Path,
+    *,
+    uids: list[str] | None = None,
+    register_kind: str = "controller",
+    lang: str = "de",
+) -> Any:
     """The export as a work function for :func:`tasks.run_task` (runs on the worker thread).
 
     Reads the organisation's register afresh from the database, keeps only ``uids``
@@ -54,13 +61,29 @@ def export_work(store: Any, organisation: str, fmt: str, target: Path, *,
         if fmt == "xlsx":
             from ropa_desktop.io.export.xlsx import export_xlsx
 
-            export_xlsx(register, organisation, target, register_kind=register_kind,
-                        lang=lang, stand=date.today(), version=version, progress=progress)
+            export_xlsx(
+                register,
+                organisation,
+                target,
+                register_kind=register_kind,
+                lang=lang,
+                stand=date.today(),
+                version=version,
+                progress=progress,
+            )
         elif fmt == "pdf":
             from ropa_desktop.io.export.pdf import export_pdf
 
-            export_pdf(register, organisation, target, register_kind=register_kind,
-                       lang=lang, stand=date.today(), version=version, progress=progress)
+            export_pdf(
+                register,
+                organisation,
+                target,
+                register_kind=register_kind,
+                lang=lang,
+                stand=date.today(),
+                version=version,
+                progress=progress,
+            )
         else:
             from ropa_desktop.io.files import atomic_text
             from ropa_desktop.io.json_register import dumps
@@ -69,6 +92,7 @@ def export_work(store: Any, organisation: str, fmt: str, target: Path, *,
                 fh.write(dumps(register))
                 progress.step(1, 1, "")
         return target
+
     return work
 
 
@@ -77,8 +101,13 @@ class ExportDialog(QDialog):
 
     exported = Signal(str)
 
-    def __init__(self, session: Session, fmt: str, uids: list[str] | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        fmt: str,
+        uids: list[str] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.fmt = fmt
@@ -90,11 +119,19 @@ class ExportDialog(QDialog):
         org = session.organisation()
         org_name = session.organisation_name or ""
 
-        self.whole = named(QRadioButton(
-            self.tr("Whole register of “{org}” ({n} activities)").format(
-                org=org_name, n=len(org.activities) if org else 0), self), "export.whole")
-        self.selection = named(QRadioButton(self.tr("Selected activities ({n})").format(
-            n=len(uids or [])), self), "export.selection")
+        self.whole = named(
+            QRadioButton(
+                self.tr("Whole register of “{org}” ({n} activities)").format(
+                    org=org_name, n=len(org.activities) if org else 0
+                ),
+                self,
+            ),
+            "export.whole",
+        )
+        self.selection = named(
+            QRadioButton(self.tr("Selected activities ({n})").format(n=len(uids or [])), self),
+            "export.selection",
+        )
         self.selection.setEnabled(bool(uids))
         (self.selection if uids else self.whole).setChecked(True)
 
@@ -128,8 +165,9 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("&File:"), path_row)
         self.message = named(QLabel(self), "export.message")
         self.message.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Export"))
         buttons.accepted.connect(self.start)
         buttons.rejected.connect(self.reject)
@@ -140,10 +178,14 @@ class ExportDialog(QDialog):
         self.resize(640, self.sizeHint().height())
 
     def _browse(self) -> None:
-        filters = {"xlsx": self.tr("Excel workbook (*.xlsx)"), "pdf": self.tr("PDF (*.pdf)"),
-                   "json": self.tr("JSON (*.json)")}
-        path, _ = QFileDialog.getSaveFileName(self, self.windowTitle(), self.path.text(),
-                                              filters[self.fmt])
+        filters = {
+            "xlsx": self.tr("Excel workbook (*.xlsx)"),
+            "pdf": self.tr("PDF (*.pdf)"),
+            "json": self.tr("JSON (*.json)"),
+        }
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.windowTitle(), self.path.text(), filters[self.fmt]
+        )
         if path:
             self.path.setText(path)
 
@@ -157,20 +199,32 @@ class ExportDialog(QDialog):
         if target.suffix.lower() != SUFFIX[self.fmt]:
             target = target.with_name(target.name + SUFFIX[self.fmt])
         if not target.parent.is_dir():
-            self.message.setText(self.tr("The folder {folder} does not exist.").format(
-                folder=target.parent))
+            self.message.setText(
+                self.tr("The folder {folder} does not exist.").format(folder=target.parent)
+            )
             return
         organisation = self.session.organisation_name
         if organisation is None:
             return
         uids = self.uids if self.selection.isChecked() else None
-        work = export_work(self.session.store, organisation, self.fmt, target, uids=uids,
-                           register_kind=self.kind.currentData(),
-                           lang=self.language.currentData())
+        work = export_work(
+            self.session.store,
+            organisation,
+            self.fmt,
+            target,
+            uids=uids,
+            register_kind=self.kind.currentData(),
+            lang=self.language.currentData(),
+        )
         self.setEnabled(False)
-        self.task = tasks.run_task(self, self.tr("Exporting {file} …").format(file=target.name),
-                                   work, on_success=self._done, on_failure=self._failed,
-                                   on_cancel=self._cancelled)
+        self.task = tasks.run_task(
+            self,
+            self.tr("Exporting {file} …").format(file=target.name),
+            work,
+            on_success=self._done,
+            on_failure=self._failed,
+            on_cancel=self._cancelled,
+        )
 
     def _done(self, target: Path) -> None:
         settings.set_value("export/folder", str(target.parent))

@@ -25,8 +25,16 @@ from ropa_desktop.ui.common import prompts, settings, tasks
 from ropa_desktop.ui.common.naming import named
 from ropa_desktop.ui.session import Change, Session
 
-PAGES = ("activities", "processors", "recipients", "transfers", "toms", "organisation",
-         "history", "findings")
+PAGES = (
+    "activities",
+    "processors",
+    "recipients",
+    "transfers",
+    "toms",
+    "organisation",
+    "history",
+    "findings",
+)
 """Navigation pages, in the order of the navigation list."""
 
 
@@ -53,7 +61,8 @@ class MainWindow(QMainWindow):
         self.org_switcher = named(QComboBox(self), "organisationSwitcher")
         self.org_switcher.setMinimumContentsLength(28)
         self.org_switcher.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.org_switcher.setToolTip(self.tr("Organisation (Ctrl+K)"))
         self.org_switcher.activated.connect(self._org_chosen)
 
@@ -144,54 +153,87 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        self.new_db_action = self._action(self.tr("&New register file …"), self.new_database,
-                                          None, "action.newDatabase")
-        self.open_db_action = self._action(self.tr("&Open register file …"),
-                                           self.open_database, QKeySequence.StandardKey.Open,
-                                           "action.openDatabase")
-        self.backup_action = self._action(self.tr("Create &backup"), self.create_backup,
-                                          None, "action.backup")
-        self.restore_action = self._action(self.tr("&Restore backup …"), self.restore_backup,
-                                           None, "action.restore")
-        self.new_org_action = self._action(self.tr("New &organisation …"),
-                                           self.new_organisation, None, "action.newOrganisation")
-        self.archive_org_action = self._action(self.tr("&Archive organisation …"),
-                                               lambda: self._lifecycle("archive"), None,
-                                               "action.archiveOrganisation")
-        self.delete_org_action = self._action(self.tr("&Delete organisation …"),
-                                              lambda: self._lifecycle("delete"), None,
-                                              "action.deleteOrganisation")
-        self.restore_org_action = self._action(self.tr("&Restore organisation …"),
-                                               lambda: self._lifecycle("restore"), None,
-                                               "action.restoreOrganisation")
-        self.quit_action = self._action(self.tr("&Quit"), self.close,
-                                        QKeySequence.StandardKey.Quit, "action.quit")
-        self.import_action = self._action(self.tr("&Import spreadsheet or JSON …"),
-                                          self.import_file, QKeySequence("Ctrl+I"),
-                                          "action.import")
-        self.wizard_action = self._action(self.tr("New activity from &template …"),
-                                          self.open_wizard, QKeySequence("Ctrl+Shift+N"),
-                                          "action.wizard")
+        self.new_db_action = self._action(
+            self.tr("&New register file …"), self.new_database, None, "action.newDatabase"
+        )
+        self.open_db_action = self._action(
+            self.tr("&Open register file …"),
+            self.open_database,
+            QKeySequence.StandardKey.Open,
+            "action.openDatabase",
+        )
+        self.backup_action = self._action(
+            self.tr("Create &backup"), self.create_backup, None, "action.backup"
+        )
+        self.restore_action = self._action(
+            self.tr("&Restore backup …"), self.restore_backup, None, "action.restore"
+        )
+        self.new_org_action = self._action(
+            self.tr("New &organisation …"), self.new_organisation, None, "action.newOrganisation"
+        )
+        self.archive_org_action = self._action(
+            self.tr("&Archive organisation …"),
+            lambda: self._lifecycle("archive"),
+            None,
+            "action.archiveOrganisation",
+        )
+        self.delete_org_action = self._action(
+            self.tr("&Delete organisation …"),
+            lambda: self._lifecycle("delete"),
+            None,
+            "action.deleteOrganisation",
+        )
+        self.restore_org_action = self._action(
+            self.tr("&Restore organisation …"),
+            lambda: self._lifecycle("restore"),
+            None,
+            "action.restoreOrganisation",
+        )
+        self.quit_action = self._action(
+            self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "action.quit"
+        )
+        self.import_action = self._action(
+            self.tr("&Import spreadsheet or JSON …"),
+            self.import_file,
+            QKeySequence("Ctrl+I"),
+            "action.import",
+        )
+        self.wizard_action = self._action(
+            self.tr("New activity from &template …"),
+            self.open_wizard,
+            QKeySequence("Ctrl+Shift+N"),
+            "action.wizard",
+        )
         self.export_actions: dict[tuple[str, bool], QAction] = {}
         for fmt, label in (("xlsx", "Excel"), ("pdf", "PDF"), ("json", "JSON")):
             for selection in (False, True):
-                text = (self.tr("{format}: selected activities …") if selection
-                        else self.tr("{format}: whole register …")).format(format=label)
+                text = (
+                    self.tr("{format}: selected activities …")
+                    if selection
+                    else self.tr("{format}: whole register …")
+                ).format(format=label)
                 action = self._action(
-                    text, lambda _=False, f=fmt, s=selection: self.export(f, s),
+                    text,
+                    lambda _=False, f=fmt, s=selection: self.export(f, s),
                     QKeySequence("Ctrl+E") if (fmt, selection) == ("xlsx", False) else None,
-                    f"action.export.{fmt}.{'selection' if selection else 'all'}")
+                    f"action.export.{fmt}.{'selection' if selection else 'all'}",
+                )
                 self.export_actions[fmt, selection] = action
         self.switch_org_action = self._action(
-            self.tr("Switch &organisation"), self._focus_switcher, QKeySequence("Ctrl+K"))
+            self.tr("Switch &organisation"), self._focus_switcher, QKeySequence("Ctrl+K")
+        )
         self.about_action = self._action(self.tr("&About ropa-desktop"), self.about)
-        self.manual_action = self._action(self.tr("&Manual"), self.manual,
-                                          QKeySequence.StandardKey.HelpContents)
+        self.manual_action = self._action(
+            self.tr("&Manual"), self.manual, QKeySequence.StandardKey.HelpContents
+        )
         self.page_actions = []
         for i, key in enumerate(PAGES):
-            action = self._action(self._page_titles[key],
-                                  lambda _=False, k=key: self.show_page(k),
-                                  QKeySequence(f"Alt+{i + 1}"), f"action.page.{key}")
+            action = self._action(
+                self._page_titles[key],
+                lambda _=False, k=key: self.show_page(k),
+                QKeySequence(f"Alt+{i + 1}"),
+                f"action.page.{key}",
+            )
             self.page_actions.append(action)
         self.language_group = QActionGroup(self)
         self.language_actions = {}
@@ -227,8 +269,12 @@ class MainWindow(QMainWindow):
             edit.addAction(action)
         edit.addSeparator()
         editor = a.editor
-        for action in (editor.save_action, editor.revert_action, editor.undo_action,
-                       editor.redo_action):
+        for action in (
+            editor.save_action,
+            editor.revert_action,
+            editor.undo_action,
+            editor.redo_action,
+        ):
             edit.addAction(action)
         edit.addSeparator()
         edit.addAction(a.find_action)
@@ -388,9 +434,15 @@ class MainWindow(QMainWindow):
         self.delete_org_action.setEnabled(has_org)
         self.wizard_action.setEnabled(True)
         if self.session.store.read_only:  # another window holds the register
-            for action in (self.activities.new_action, self.wizard_action, self.import_action,
-                           self.new_org_action, self.restore_action,
-                           self.activities.duplicate_action, self.activities.delete_action):
+            for action in (
+                self.activities.new_action,
+                self.wizard_action,
+                self.import_action,
+                self.new_org_action,
+                self.restore_action,
+                self.activities.duplicate_action,
+                self.activities.delete_action,
+            ):
                 action.setEnabled(False)
 
     def _update_title(self) -> None:
@@ -457,8 +509,10 @@ class MainWindow(QMainWindow):
         uids = self.activities.selected_uids() if selection else None
         dialog = ExportDialog(self.session, fmt, uids, self)
         dialog.exported.connect(
-            lambda path: self.statusBar().showMessage(self.tr("Written: {file}").format(
-                file=path), 10_000))
+            lambda path: self.statusBar().showMessage(
+                self.tr("Written: {file}").format(file=path), 10_000
+            )
+        )
         dialog.open()
 
     def create_backup(self) -> None:
@@ -468,14 +522,17 @@ class MainWindow(QMainWindow):
         engine = self.session.store.engine
 
         def done(path: Any) -> None:
-            prompts.inform(self, self.tr("Backup"),
-                           self.tr("Backup written to:\n{file}").format(file=path))
+            prompts.inform(
+                self, self.tr("Backup"), self.tr("Backup written to:\n{file}").format(file=path)
+            )
 
         self._backup_task = tasks.run_task(
-            self, self.tr("Creating backup …"),
+            self,
+            self.tr("Creating backup …"),
             lambda progress: backup_database(engine, "manual"),
             on_success=done,
-            on_failure=lambda exc: prompts.show_error(self, self.tr("Backup"), exc))
+            on_failure=lambda exc: prompts.show_error(self, self.tr("Backup"), exc),
+        )
 
     def restore_backup(self) -> None:
         """Datei → Sicherung wiederherstellen: list the backups and restore one."""
@@ -483,15 +540,19 @@ class MainWindow(QMainWindow):
 
         if self._pages_may_leave():
             dialog = open_restore_dialog(self, self.session)
-            dialog.restored.connect(lambda path: self.statusBar().showMessage(
-                self.tr("Restored: {file}").format(file=path), 10_000))
+            dialog.restored.connect(
+                lambda path: self.statusBar().showMessage(
+                    self.tr("Restored: {file}").format(file=path), 10_000
+                )
+            )
 
     def new_database(self) -> None:
         """Ask for a new register file and open it."""
         from PySide6.QtWidgets import QFileDialog
 
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("New register file"), "", self.tr("Register files (*.sqlite)"))
+            self, self.tr("New register file"), "", self.tr("Register files (*.sqlite)")
+        )
         if path:
             if not path.endswith(".sqlite"):
                 path += ".sqlite"
@@ -502,8 +563,11 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QFileDialog
 
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open register file"), "",
-            self.tr("Register files (*.sqlite *.db);;All files (*)"))
+            self,
+            self.tr("Open register file"),
+            "",
+            self.tr("Register files (*.sqlite *.db);;All files (*)"),
+        )
         if path:
             self.databaseRequested.emit(path)
 
@@ -511,8 +575,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         for location in settings.recent_databases():
             action = self.recent_menu.addAction(location)
-            action.triggered.connect(
-                lambda _=False, loc=location: self.databaseRequested.emit(loc))
+            action.triggered.connect(lambda _=False, loc=location: self.databaseRequested.emit(loc))
         if self.recent_menu.isEmpty():
             self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
 
@@ -547,9 +610,13 @@ class MainWindow(QMainWindow):
             "<p>Licence: European Union Public Licence 1.2 (EUPL-1.2), see {licence}.</p>"
             "<p>ropa-desktop ships third-party software under its own licences — among "
             "others Qt and PySide6 (LGPLv3), SQLAlchemy, reportlab, openpyxl and the DejaVu "
-            "fonts; their licences: {notices}.</p>").format(
-                version=__version__, location=escape(self.session.location),
-                licence=link("LICENSE"), notices=link("THIRD_PARTY_NOTICES.txt"))
+            "fonts; their licences: {notices}.</p>"
+        ).format(
+            version=__version__,
+            location=escape(self.session.location),
+            licence=link("LICENSE"),
+            notices=link("THIRD_PARTY_NOTICES.txt"),
+        )
 
     def manual(self) -> None:
         """Show the short manual."""

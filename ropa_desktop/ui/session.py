@@ -31,8 +31,9 @@ class Change(StrEnum):
 E = TypeVar("E", m.Processor, m.Recipient, m.Tom)
 
 
-def opening_organisation(organisations: list[OrganisationSummary],
-                         remembered: object) -> str | None:
+def opening_organisation(
+    organisations: list[OrganisationSummary], remembered: object
+) -> str | None:
     """The organisation a window opens on: the one used last (``remembered``) if it is
     still there and not archived, else the first that has activities, else the first."""
     names = [o.name for o in organisations]
@@ -152,16 +153,21 @@ class Session(QObject):
     def catalogue(self) -> m.Register:
         """Processors, recipients and TOMs of the current organisation (empty without one)."""
         if self._catalogue is None:
-            self._catalogue = (self.store.catalogue(self._org_name)
-                               if self._org_name is not None else m.Register())
+            self._catalogue = (
+                self.store.catalogue(self._org_name) if self._org_name is not None else m.Register()
+            )
         return self._catalogue
 
     def register(self) -> m.Register:
         """The current organisation with its catalogue, as checks and exports need it."""
         cat = self.catalogue()
         org = self.organisation()
-        return m.Register(organisations=[org] if org is not None else [],
-                          processors=cat.processors, recipients=cat.recipients, toms=cat.toms)
+        return m.Register(
+            organisations=[org] if org is not None else [],
+            processors=cat.processors,
+            recipients=cat.recipients,
+            toms=cat.toms,
+        )
 
     # --- activities --------------------------------------------------------
 
@@ -186,8 +192,7 @@ class Session(QObject):
         if found is None:
             act = self.activity(uid)
             org = self.organisation()
-            found = [] if act is None or org is None else check_activity(
-                act, org, self.register())
+            found = [] if act is None or org is None else check_activity(act, org, self.register())
             self._findings[uid] = found
         return found
 
@@ -202,8 +207,7 @@ class Session(QObject):
         """All findings of the current organisation (cached)."""
         if self._org_findings is None:
             org = self.organisation()
-            self._org_findings = [] if org is None else check_organisation(
-                org, self.register())
+            self._org_findings = [] if org is None else check_organisation(org, self.register())
         return self._org_findings
 
     def save_activity(self, act: m.Activity, *, force: bool = False) -> m.Activity:
@@ -270,8 +274,7 @@ class Session(QObject):
         self._catalogue_changed()
         return saved
 
-    def save_organisation(self, org: m.Organisation, *,
-                          force: bool = False) -> m.Organisation:
+    def save_organisation(self, org: m.Organisation, *, force: bool = False) -> m.Organisation:
         """Create or update an organisation's master data; a rename follows along."""
         stored = copy.deepcopy(org)
         stored.activities, stored.services = [], []
@@ -285,21 +288,26 @@ class Session(QObject):
         self.changed.emit(Change.ORGANISATION)
         return org
 
-    def copy_from(self, organisation: str, uids: list[str], *,
-                  with_notes: bool = False) -> dict[str, str]:
+    def copy_from(
+        self, organisation: str, uids: list[str], *, with_notes: bool = False
+    ) -> dict[str, str]:
         """Copy catalogue entries of another organisation into the current one (with their
         subprocessor chains; notes only when asked); one undoable batch."""
         org = self._require_org()
-        mapping = self.store.copy_catalogue_entries(organisation, org.name, uids,
-                                                    with_notes=with_notes)
+        mapping = self.store.copy_catalogue_entries(
+            organisation, org.name, uids, with_notes=with_notes
+        )
         self._catalogue_changed()
         return mapping
 
     def deleted_organisations(self) -> list[str]:
         """Names of organisations whose deletion can still be undone, newest first."""
         existing = {o.name for o in self.organisations(include_archived=True)}
-        names = [b.description for b in self.store.batches()
-                 if b.kind == "delete-organisation" and not b.undone]
+        names = [
+            b.description
+            for b in self.store.batches()
+            if b.kind == "delete-organisation" and not b.undone
+        ]
         return [n for n in dict.fromkeys(names) if n not in existing]
 
     def archive_organisation(self, name: str) -> None:

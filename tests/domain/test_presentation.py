@@ -19,9 +19,11 @@ def test_retention_rules_in_words():
     assert p.retention(six_months, "de") == "6 Monate nach Vertragsende"
     assert p.retention(m.Retention(1, m.RetentionUnit.YEARS), "en") == "1 year"
     assert p.retention(m.Retention(text="gesetzliche Aufbewahrungsfrist"), "de") == (
-        "gesetzliche Aufbewahrungsfrist")
+        "gesetzliche Aufbewahrungsfrist"
+    )
     assert p.retention(m.Retention(2, m.RetentionUnit.DAYS, "", "dann Archiv"), "de") == (
-        "2 Tage; dann Archiv")
+        "2 Tage; dann Archiv"
+    )
     assert p.retention(m.Retention(), "de") == ""
 
 

@@ -52,12 +52,14 @@ def complete_register() -> Register:
     activity = Activity(
         name="Hundesteuer",
         department="Kämmerei",
-        purposes=[Purpose("Festsetzung und Erhebung der Hundesteuer",
-                          ["art6-1-e", "§ 3 DSG NRW"])],
+        purposes=[Purpose("Festsetzung und Erhebung der Hundesteuer", ["art6-1-e", "§ 3 DSG NRW"])],
         data_subjects=["Hundehalterinnen und Hundehalter"],
-        data_categories=[DataCategory(
-            "Name und Anschrift",
-            retention=Retention(10, RetentionUnit.YEARS, "Ende des Steuerjahres"))],
+        data_categories=[
+            DataCategory(
+                "Name und Anschrift",
+                retention=Retention(10, RetentionUnit.YEARS, "Ende des Steuerjahres"),
+            )
+        ],
         internal_recipients=["Stadtkasse"],
         tom_description="Rollen- und Berechtigungskonzept, verschlüsselte Ablage",
         status=ActivityStatus.APPROVED,
@@ -147,163 +149,352 @@ class Case(NamedTuple):
 
 CASES: list[Case] = [
     # organisation
-    Case("org-no-name", lambda r: put(org(r), name=""),
-         lambda r: put(org(r), name="Stadt Adorf"), "name"),
-    Case("org-no-contact",
-         lambda r: put(org(r), street="", postcode="", city="", phone="", email=""),
-         lambda r: put(org(r), phone="02561 1234"), "street"),
-    Case("org-no-dpo", lambda r: put(org(r), dpo=Contact()),
-         lambda r: put(org(r), dpo=Contact(name="Dana Schutz", phone="02561 99")), "dpo"),
-    Case("org-no-dpo-nonpublic", lambda r: (municipal_company(r), put(org(r), dpo=Contact())),
-         lambda r: put(org(r), dpo=Contact(organisation="DSB GmbH", email="dsb@x.de")), "dpo"),
-    Case("org-dpo-no-contact", lambda r: put(org(r), dpo=Contact(name="Dana Schutz")),
-         lambda r: put(org(r).dpo, street="Markt 1", city="Musterhausen"), "dpo.email"),
-    Case("org-no-authority", lambda r: put(org(r), supervisory_authority=""),
-         lambda r: put(org(r), supervisory_authority="LDI NRW"), "supervisory_authority"),
-    Case("org-no-activities", lambda r: put(act(r), status=ActivityStatus.ARCHIVED),
-         lambda r: org(r).activities.append(complete_register().organisations[0].activities[0]),
-         "activities"),
-    Case("org-processor-without-services", lambda r: put(org(r), is_processor=True),
-         lambda r: org(r).services.append(complete_service()), "services"),
-    Case("processor-no-contract", lambda r: add_processor(r, "DE", contract=None),
-         lambda r: put(r.processors[0], contract_reference="AV-2024-07"), None),
+    Case(
+        "org-no-name",
+        lambda r: put(org(r), name=""),
+        lambda r: put(org(r), name="Stadt Adorf"),
+        "name",
+    ),
+    Case(
+        "org-no-contact",
+        lambda r: put(org(r), street="", postcode="", city="", phone="", email=""),
+        lambda r: put(org(r), phone="02561 1234"),
+        "street",
+    ),
+    Case(
+        "org-no-dpo",
+        lambda r: put(org(r), dpo=Contact()),
+        lambda r: put(org(r), dpo=Contact(name="Dana Schutz", phone="02561 99")),
+        "dpo",
+    ),
+    Case(
+        "org-no-dpo-nonpublic",
+        lambda r: (municipal_company(r), put(org(r), dpo=Contact())),
+        lambda r: put(org(r), dpo=Contact(organisation="DSB GmbH", email="dsb@x.de")),
+        "dpo",
+    ),
+    Case(
+        "org-dpo-no-contact",
+        lambda r: put(org(r), dpo=Contact(name="Dana Schutz")),
+        lambda r: put(org(r).dpo, street="Markt 1", city="Musterhausen"),
+        "dpo.email",
+    ),
+    Case(
+        "org-no-authority",
+        lambda r: put(org(r), supervisory_authority=""),
+        lambda r: put(org(r), supervisory_authority="LDI NRW"),
+        "supervisory_authority",
+    ),
+    Case(
+        "org-no-activities",
+        lambda r: put(act(r), status=ActivityStatus.ARCHIVED),
+        lambda r: org(r).activities.append(complete_register().organisations[0].activities[0]),
+        "activities",
+    ),
+    Case(
+        "org-processor-without-services",
+        lambda r: put(org(r), is_processor=True),
+        lambda r: org(r).services.append(complete_service()),
+        "services",
+    ),
+    Case(
+        "processor-no-contract",
+        lambda r: add_processor(r, "DE", contract=None),
+        lambda r: put(r.processors[0], contract_reference="AV-2024-07"),
+        None,
+    ),
     # activity: name and purposes
-    Case("activity-no-name", lambda r: put(act(r), name=""),
-         lambda r: put(act(r), name="Hundesteuer"), "name"),
-    Case("activity-duplicate-name",
-         lambda r: org(r).activities.append(complete_register().organisations[0].activities[0]),
-         lambda r: put(org(r).activities[1], name="Hundesteuer – Mahnwesen"), "name"),
-    Case("activity-no-purpose", lambda r: put(act(r), purposes=[]),
-         lambda r: act(r).purposes.append(Purpose("Erhebung", ["art6-1-e", "§ 3 DSG NRW"])),
-         "purposes"),
-    Case("purpose-no-text", lambda r: act(r).purposes.append(Purpose("", ["art6-1-c"])),
-         lambda r: put(act(r).purposes[1], text="Vollstreckung", legal_bases=[
-             "art6-1-c", "§ 1 VwVG NRW"]), "purposes[1].text"),
-    Case("purpose-no-legal-basis", lambda r: put(act(r).purposes[0], legal_bases=[]),
-         lambda r: put(act(r).purposes[0], legal_bases=["art6-1-e", "§ 3 DSG NRW"]),
-         "purposes[0].legal_bases"),
-    Case("purpose-no-art6-basis", lambda r: put(act(r).purposes[0], legal_bases=["§ 3 DSG NRW"]),
-         lambda r: act(r).purposes[0].legal_bases.append("Art. 6 Abs. 1 lit. e DSGVO"),
-         "purposes[0].legal_bases"),
-    Case("legal-basis-no-provision", lambda r: put(act(r).purposes[0], legal_bases=["art6-1-e"]),
-         lambda r: act(r).purposes[0].legal_bases.append("§§ 1 ff. HStG"),
-         "purposes[0].legal_bases"),
-    Case("legal-basis-free-text", lambda r: act(r).purposes[0].legal_bases.append("Satzung"),
-         lambda r: put(act(r).purposes[0], legal_bases=[
-             "art6-1-e", "§ 3 DSG NRW", "§ 2 Hundesteuersatzung"]), "purposes[0].legal_bases"),
-    Case("public-body-legitimate-interest",
-         lambda r: put(act(r).purposes[0], legal_bases=["art6-1-f"],
-                       legitimate_interest="Forderungsmanagement"),
-         lambda r: put(act(r).purposes[0], legal_bases=["art6-1-e", "§ 3 DSG NRW"]),
-         "purposes[0].legal_bases"),
-    Case("legitimate-interest-not-described",
-         lambda r: (municipal_company(r), put(act(r).purposes[0], legal_bases=["art6-1-f"])),
-         lambda r: put(act(r).purposes[0], legitimate_interest="Schutz vor Zahlungsausfällen"),
-         "purposes[0].legitimate_interest"),
-    Case("contested-national-basis", lambda r: put(act(r).purposes[0], legal_bases=["bdsg-26"]),
-         lambda r: act(r).purposes[0].legal_bases.append("art6-1-b"), "purposes[0].legal_bases"),
+    Case(
+        "activity-no-name",
+        lambda r: put(act(r), name=""),
+        lambda r: put(act(r), name="Hundesteuer"),
+        "name",
+    ),
+    Case(
+        "activity-duplicate-name",
+        lambda r: org(r).activities.append(complete_register().organisations[0].activities[0]),
+        lambda r: put(org(r).activities[1], name="Hundesteuer – Mahnwesen"),
+        "name",
+    ),
+    Case(
+        "activity-no-purpose",
+        lambda r: put(act(r), purposes=[]),
+        lambda r: act(r).purposes.append(Purpose("Erhebung", ["art6-1-e", "§ 3 DSG NRW"])),
+        "purposes",
+    ),
+    Case(
+        "purpose-no-text",
+        lambda r: act(r).purposes.append(Purpose("", ["art6-1-c"])),
+        lambda r: put(
+            act(r).purposes[1], text="Vollstreckung", legal_bases=["art6-1-c", "§ 1 VwVG NRW"]
+        ),
+        "purposes[1].text",
+    ),
+    Case(
+        "purpose-no-legal-basis",
+        lambda r: put(act(r).purposes[0], legal_bases=[]),
+        lambda r: put(act(r).purposes[0], legal_bases=["art6-1-e", "§ 3 DSG NRW"]),
+        "purposes[0].legal_bases",
+    ),
+    Case(
+        "purpose-no-art6-basis",
+        lambda r: put(act(r).purposes[0], legal_bases=["§ 3 DSG NRW"]),
+        lambda r: act(r).purposes[0].legal_bases.append("Art. 6 Abs. 1 lit. e DSGVO"),
+        "purposes[0].legal_bases",
+    ),
+    Case(
+        "legal-basis-no-provision",
+        lambda r: put(act(r).purposes[0], legal_bases=["art6-1-e"]),
+        lambda r: act(r).purposes[0].legal_bases.append("§§ 1 ff. HStG"),
+        "purposes[0].legal_bases",
+    ),
+    Case(
+        "legal-basis-free-text",
+        lambda r: act(r).purposes[0].legal_bases.append("Satzung"),
+        lambda r: put(
+            act(r).purposes[0], legal_bases=["art6-1-e", "§ 3 DSG NRW", "§ 2 Hundesteuersatzung"]
+        ),
+        "purposes[0].legal_bases",
+    ),
+    Case(
+        "public-body-legitimate-interest",
+        lambda r: put(
+            act(r).purposes[0], legal_bases=["art6-1-f"], legitimate_interest="Forderungsmanagement"
+        ),
+        lambda r: put(act(r).purposes[0], legal_bases=["art6-1-e", "§ 3 DSG NRW"]),
+        "purposes[0].legal_bases",
+    ),
+    Case(
+        "legitimate-interest-not-described",
+        lambda r: (municipal_company(r), put(act(r).purposes[0], legal_bases=["art6-1-f"])),
+        lambda r: put(act(r).purposes[0], legitimate_interest="Schutz vor Zahlungsausfällen"),
+        "purposes[0].legitimate_interest",
+    ),
+    Case(
+        "contested-national-basis",
+        lambda r: put(act(r).purposes[0], legal_bases=["bdsg-26"]),
+        lambda r: act(r).purposes[0].legal_bases.append("art6-1-b"),
+        "purposes[0].legal_bases",
+    ),
     # data subjects and data
-    Case("activity-no-data-subjects", lambda r: put(act(r), data_subjects=[" "]),
-         lambda r: put(act(r), data_subjects=["Beschäftigte"]), "data_subjects"),
-    Case("activity-no-data-categories", lambda r: put(act(r), data_categories=[]),
-         lambda r: act(r).data_categories.append(
-             DataCategory("Bankverbindung", retention=Retention(text="10 Jahre (§ 147 AO)"))),
-         "data_categories"),
-    Case("data-category-no-retention",
-         lambda r: put(act(r).data_categories[0], retention=Retention()),
-         lambda r: put(act(r).data_categories[0],
-                       retention=Retention(text="gesetzliche Aufbewahrungsfrist")),
-         "data_categories[0].retention"),
-    Case("art9-no-condition",
-         lambda r: act(r).data_categories.append(DataCategory(
-             "Schwerbehinderung", SpecialCategory.ART9, retention=Retention(text="1 Jahr"))),
-         lambda r: act(r).purposes[0].legal_bases.append("art9-2-b"),
-         "data_categories[1].special"),
-    Case("art10-no-basis",
-         lambda r: act(r).data_categories.append(DataCategory(
-             "Führungszeugnis", SpecialCategory.ART10, retention=Retention(text="sofort"))),
-         lambda r: act(r).purposes[0].legal_bases.append("§ 72a SGB VIII"),
-         "data_categories[1].special"),
+    Case(
+        "activity-no-data-subjects",
+        lambda r: put(act(r), data_subjects=[" "]),
+        lambda r: put(act(r), data_subjects=["Beschäftigte"]),
+        "data_subjects",
+    ),
+    Case(
+        "activity-no-data-categories",
+        lambda r: put(act(r), data_categories=[]),
+        lambda r: act(r).data_categories.append(
+            DataCategory("Bankverbindung", retention=Retention(text="10 Jahre (§ 147 AO)"))
+        ),
+        "data_categories",
+    ),
+    Case(
+        "data-category-no-retention",
+        lambda r: put(act(r).data_categories[0], retention=Retention()),
+        lambda r: put(
+            act(r).data_categories[0], retention=Retention(text="gesetzliche Aufbewahrungsfrist")
+        ),
+        "data_categories[0].retention",
+    ),
+    Case(
+        "art9-no-condition",
+        lambda r: act(r).data_categories.append(
+            DataCategory(
+                "Schwerbehinderung", SpecialCategory.ART9, retention=Retention(text="1 Jahr")
+            )
+        ),
+        lambda r: act(r).purposes[0].legal_bases.append("art9-2-b"),
+        "data_categories[1].special",
+    ),
+    Case(
+        "art10-no-basis",
+        lambda r: act(r).data_categories.append(
+            DataCategory(
+                "Führungszeugnis", SpecialCategory.ART10, retention=Retention(text="sofort")
+            )
+        ),
+        lambda r: act(r).purposes[0].legal_bases.append("§ 72a SGB VIII"),
+        "data_categories[1].special",
+    ),
     # recipients, joint controllers
-    Case("activity-no-recipients", lambda r: put(act(r), internal_recipients=[]),
-         lambda r: add_processor(r, "DE"), "recipients"),
-    Case("joint-controller-no-arrangement",
-         lambda r: act(r).joint_controllers.append(JointController(name="Kreis Borken")),
-         lambda r: put(act(r).joint_controllers[0], arrangement="Vereinbarung vom 1.2.2024"),
-         "joint_controllers[0].arrangement"),
-    Case("third-country-no-transfer", lambda r: add_processor(r, "USA"),
-         lambda r: transfer(r, country="US", processor="proc-1", mechanism="scc-2"),
-         "processors[0]"),
+    Case(
+        "activity-no-recipients",
+        lambda r: put(act(r), internal_recipients=[]),
+        lambda r: add_processor(r, "DE"),
+        "recipients",
+    ),
+    Case(
+        "joint-controller-no-arrangement",
+        lambda r: act(r).joint_controllers.append(JointController(name="Kreis Borken")),
+        lambda r: put(act(r).joint_controllers[0], arrangement="Vereinbarung vom 1.2.2024"),
+        "joint_controllers[0].arrangement",
+    ),
+    Case(
+        "third-country-no-transfer",
+        lambda r: add_processor(r, "USA"),
+        lambda r: transfer(r, country="US", processor="proc-1", mechanism="scc-2"),
+        "processors[0]",
+    ),
     # transfers
-    Case("transfer-no-country", lambda r: transfer(r, mechanism="scc-2"),
-         lambda r: put(act(r).transfers[0], country="IN"), "transfers[0].country"),
-    Case("transfer-unknown-country", lambda r: transfer(r, country="Atlantis", mechanism="scc-2"),
-         lambda r: put(act(r).transfers[0], country="Indien"), "transfers[0].country"),
-    Case("transfer-within-eea", lambda r: transfer(r, country="FR"),
-         lambda r: put(act(r), transfers=[]), "transfers[0].country"),
-    Case("transfer-no-mechanism", lambda r: transfer(r, country="IN", recipient="Support Ltd."),
-         lambda r: put(act(r).transfers[0], mechanism="scc-2"), "transfers[0].mechanism"),
-    Case("transfer-mechanism-unclassified",
-         lambda r: transfer(r, country="IN", mechanism_text="EU-Standardvertragsklauseln"),
-         lambda r: put(act(r).transfers[0], mechanism="scc-2"), "transfers[0].mechanism"),
-    Case("transfer-adequacy-not-applicable",
-         lambda r: transfer(r, country="CN", mechanism="adequacy"),
-         lambda r: put(act(r).transfers[0], mechanism="scc-2"), "transfers[0].mechanism"),
-    Case("transfer-invalid-mechanism",
-         lambda r: transfer(r, country="US", mechanism="privacy-shield"),
-         lambda r: put(act(r).transfers[0], mechanism="scc-2"), "transfers[0].mechanism"),
-    Case("transfer-unknown-mechanism", lambda r: transfer(r, country="IN", mechanism="scc-5"),
-         lambda r: put(act(r).transfers[0], mechanism="scc-2"), "transfers[0].mechanism"),
-    Case("transfer-derogation-public-body",
-         lambda r: transfer(r, country="IN", mechanism="art49-1-b"),
-         lambda r: put(act(r).transfers[0], mechanism="art49-1-d"), "transfers[0].mechanism"),
-    Case("transfer-49-1-2-undocumented",
-         lambda r: (municipal_company(r), transfer(r, country="IN", mechanism="art49-1-2")),
-         lambda r: put(act(r).transfers[0], documentation="Abwägung vom 3.3.2025, Akte 12"),
-         "transfers[0].documentation"),
-    Case("transfer-authorisation-undocumented",
-         lambda r: transfer(r, country="IN", mechanism="art46-3"),
-         lambda r: put(act(r).transfers[0], documentation="Genehmigung LDI NRW vom 1.4.2025"),
-         "transfers[0].documentation"),
-    Case("transfer-us-dpf-certification", lambda r: transfer(r, country="US", mechanism="dpf"),
-         lambda r: put(act(r).transfers[0], mechanism="scc-2"), "transfers[0].mechanism"),
+    Case(
+        "transfer-no-country",
+        lambda r: transfer(r, mechanism="scc-2"),
+        lambda r: put(act(r).transfers[0], country="IN"),
+        "transfers[0].country",
+    ),
+    Case(
+        "transfer-unknown-country",
+        lambda r: transfer(r, country="Atlantis", mechanism="scc-2"),
+        lambda r: put(act(r).transfers[0], country="Indien"),
+        "transfers[0].country",
+    ),
+    Case(
+        "transfer-within-eea",
+        lambda r: transfer(r, country="FR"),
+        lambda r: put(act(r), transfers=[]),
+        "transfers[0].country",
+    ),
+    Case(
+        "transfer-no-mechanism",
+        lambda r: transfer(r, country="IN", recipient="Support Ltd."),
+        lambda r: put(act(r).transfers[0], mechanism="scc-2"),
+        "transfers[0].mechanism",
+    ),
+    Case(
+        "transfer-mechanism-unclassified",
+        lambda r: transfer(r, country="IN", mechanism_text="EU-Standardvertragsklauseln"),
+        lambda r: put(act(r).transfers[0], mechanism="scc-2"),
+        "transfers[0].mechanism",
+    ),
+    Case(
+        "transfer-adequacy-not-applicable",
+        lambda r: transfer(r, country="CN", mechanism="adequacy"),
+        lambda r: put(act(r).transfers[0], mechanism="scc-2"),
+        "transfers[0].mechanism",
+    ),
+    Case(
+        "transfer-invalid-mechanism",
+        lambda r: transfer(r, country="US", mechanism="privacy-shield"),
+        lambda r: put(act(r).transfers[0], mechanism="scc-2"),
+        "transfers[0].mechanism",
+    ),
+    Case(
+        "transfer-unknown-mechanism",
+        lambda r: transfer(r, country="IN", mechanism="scc-5"),
+        lambda r: put(act(r).transfers[0], mechanism="scc-2"),
+        "transfers[0].mechanism",
+    ),
+    Case(
+        "transfer-derogation-public-body",
+        lambda r: transfer(r, country="IN", mechanism="art49-1-b"),
+        lambda r: put(act(r).transfers[0], mechanism="art49-1-d"),
+        "transfers[0].mechanism",
+    ),
+    Case(
+        "transfer-49-1-2-undocumented",
+        lambda r: (municipal_company(r), transfer(r, country="IN", mechanism="art49-1-2")),
+        lambda r: put(act(r).transfers[0], documentation="Abwägung vom 3.3.2025, Akte 12"),
+        "transfers[0].documentation",
+    ),
+    Case(
+        "transfer-authorisation-undocumented",
+        lambda r: transfer(r, country="IN", mechanism="art46-3"),
+        lambda r: put(act(r).transfers[0], documentation="Genehmigung LDI NRW vom 1.4.2025"),
+        "transfers[0].documentation",
+    ),
+    Case(
+        "transfer-us-dpf-certification",
+        lambda r: transfer(r, country="US", mechanism="dpf"),
+        lambda r: put(act(r).transfers[0], mechanism="scc-2"),
+        "transfers[0].mechanism",
+    ),
     # TOMs, DPIA, workflow
-    Case("activity-no-tom", lambda r: put(act(r), tom_description=""),
-         lambda r: act(r).toms.append("tom-1"), "tom_description"),
-    Case("dpia-indicated",
-         lambda r: put(act(r).dpia, wp248=["evaluation-scoring", "systematic-monitoring"]),
-         lambda r: put(act(r).dpia, result=DpiaResult.DONE), "dpia.result"),
-    Case("dpia-mandatory",
-         lambda r: put(act(r).dpia, art35_3=["art35-3-c"], result=DpiaResult.NOT_REQUIRED),
-         lambda r: put(act(r).dpia, result=DpiaResult.DONE), "dpia.result"),
-    Case("dpia-not-required-unjustified",
-         lambda r: put(act(r).dpia, wp248=["evaluation-scoring", "systematic-monitoring"],
-                       result=DpiaResult.NOT_REQUIRED),
-         lambda r: put(act(r).dpia, notes="Nur Stichproben, keine Profilbildung"), "dpia.notes"),
-    Case("dpia-pending", lambda r: put(act(r).dpia, result=DpiaResult.REQUIRED),
-         lambda r: put(act(r).dpia, result=DpiaResult.DONE, reference="DSFA-2025-03"),
-         "dpia.result"),
-    Case("review-overdue", lambda r: put(act(r), next_review=TODAY - timedelta(days=1)),
-         lambda r: put(act(r), next_review=TODAY), "next_review"),
-    Case("review-missing", lambda r: put(act(r), next_review=None),
-         lambda r: put(act(r), next_review=date(2027, 1, 1)), "next_review"),
-    Case("activity-no-department", lambda r: put(act(r), department=""),
-         lambda r: put(act(r), department="Kämmerei"), "department"),
+    Case(
+        "activity-no-tom",
+        lambda r: put(act(r), tom_description=""),
+        lambda r: act(r).toms.append("tom-1"),
+        "tom_description",
+    ),
+    Case(
+        "dpia-indicated",
+        lambda r: put(act(r).dpia, wp248=["evaluation-scoring", "systematic-monitoring"]),
+        lambda r: put(act(r).dpia, result=DpiaResult.DONE),
+        "dpia.result",
+    ),
+    Case(
+        "dpia-mandatory",
+        lambda r: put(act(r).dpia, art35_3=["art35-3-c"], result=DpiaResult.NOT_REQUIRED),
+        lambda r: put(act(r).dpia, result=DpiaResult.DONE),
+        "dpia.result",
+    ),
+    Case(
+        "dpia-not-required-unjustified",
+        lambda r: put(
+            act(r).dpia,
+            wp248=["evaluation-scoring", "systematic-monitoring"],
+            result=DpiaResult.NOT_REQUIRED,
+        ),
+        lambda r: put(act(r).dpia, notes="Nur Stichproben, keine Profilbildung"),
+        "dpia.notes",
+    ),
+    Case(
+        "dpia-pending",
+        lambda r: put(act(r).dpia, result=DpiaResult.REQUIRED),
+        lambda r: put(act(r).dpia, result=DpiaResult.DONE, reference="DSFA-2025-03"),
+        "dpia.result",
+    ),
+    Case(
+        "review-overdue",
+        lambda r: put(act(r), next_review=TODAY - timedelta(days=1)),
+        lambda r: put(act(r), next_review=TODAY),
+        "next_review",
+    ),
+    Case(
+        "review-missing",
+        lambda r: put(act(r), next_review=None),
+        lambda r: put(act(r), next_review=date(2027, 1, 1)),
+        "next_review",
+    ),
+    Case(
+        "activity-no-department",
+        lambda r: put(act(r), department=""),
+        lambda r: put(act(r), department="Kämmerei"),
+        "department",
+    ),
     # processor register
-    Case("service-no-name", lambda r: as_processor(r, name=""),
-         lambda r: put(svc(r), name="Virtuelle Poststelle"), "name"),
-    Case("service-no-controller", lambda r: as_processor(r, controllers=[]),
-         lambda r: svc(r).controllers.append(ClientController(name="Adorf", contact="a@b.de")),
-         "controllers"),
-    Case("service-controller-no-contact",
-         lambda r: as_processor(r, controllers=[ClientController(name="Gemeinde Adorf")]),
-         lambda r: put(svc(r).controllers[0], contact="Hauptstraße 1, 70000 Adorf"),
-         "controllers[0].contact"),
-    Case("service-no-categories", lambda r: as_processor(r, categories=[]),
-         lambda r: svc(r).categories.append("Hosting"), "categories"),
-    Case("service-no-tom", lambda r: as_processor(r, tom_description=""),
-         lambda r: put(svc(r), tom_description="ISO 27001 auf Basis IT-Grundschutz"),
-         "tom_description"),
+    Case(
+        "service-no-name",
+        lambda r: as_processor(r, name=""),
+        lambda r: put(svc(r), name="Virtuelle Poststelle"),
+        "name",
+    ),
+    Case(
+        "service-no-controller",
+        lambda r: as_processor(r, controllers=[]),
+        lambda r: svc(r).controllers.append(ClientController(name="Adorf", contact="a@b.de")),
+        "controllers",
+    ),
+    Case(
+        "service-controller-no-contact",
+        lambda r: as_processor(r, controllers=[ClientController(name="Gemeinde Adorf")]),
+        lambda r: put(svc(r).controllers[0], contact="Hauptstraße 1, 70000 Adorf"),
+        "controllers[0].contact",
+    ),
+    Case(
+        "service-no-categories",
+        lambda r: as_processor(r, categories=[]),
+        lambda r: svc(r).categories.append("Hosting"),
+        "categories",
+    ),
+    Case(
+        "service-no-tom",
+        lambda r: as_processor(r, tom_description=""),
+        lambda r: put(svc(r), tom_description="ISO 27001 auf Basis IT-Grundschutz"),
+        "tom_description",
+    ),
 ]
 
 
@@ -378,8 +569,11 @@ def test_public_body_may_not_rely_on_legitimate_interest_but_company_may() -> No
 
 def test_contested_basis_free_text_and_pairing() -> None:
     r = complete_register()
-    put(act(r).purposes[0], legal_bases=["§ 26 Abs. 1 BDSG", "art6-1-f"],
-        legitimate_interest="Organisation")
+    put(
+        act(r).purposes[0],
+        legal_bases=["§ 26 Abs. 1 BDSG", "art6-1-f"],
+        legitimate_interest="Organisation",
+    )
     municipal_company(r)
     [hit] = [f for f in run(r) if f.code == "contested-national-basis"]
     assert "C-34/21" in hit.message and "§ 26 BDSG" in hit.message
@@ -398,8 +592,9 @@ def test_gdpr_citations_in_free_text_count_as_bases() -> None:
 
 def test_art9_condition_from_national_special_category_provision() -> None:
     r = complete_register()
-    act(r).data_categories.append(DataCategory(
-        "Gesundheitsdaten", SpecialCategory.ART9, retention=Retention(text="3 Jahre")))
+    act(r).data_categories.append(
+        DataCategory("Gesundheitsdaten", SpecialCategory.ART9, retention=Retention(text="3 Jahre"))
+    )
     [hit] = [f for f in run(r, "en") if f.code == "art9-no-condition"]
     assert "“Gesundheitsdaten”" in hit.message
     act(r).purposes[0].legal_bases.append("bdsg-22")
@@ -408,8 +603,9 @@ def test_art9_condition_from_national_special_category_provision() -> None:
 
 def test_art10_general_clause_is_not_enough() -> None:
     r = complete_register()
-    act(r).data_categories.append(DataCategory(
-        "Vorstrafen", SpecialCategory.ART10, retention=Retention(text="sofort")))
+    act(r).data_categories.append(
+        DataCategory("Vorstrafen", SpecialCategory.ART10, retention=Retention(text="sofort"))
+    )
     [hit] = [f for f in run(r) if f.code == "art10-no-basis"]
     assert "„Vorstrafen“" in hit.message and "„§ 3 DSG NRW“" in hit.message
     act(r).purposes[0].legal_bases.append("art10")
@@ -423,18 +619,21 @@ def test_free_text_that_names_no_law_is_not_a_provision() -> None:
     assert not {c for c in codes(r) if c.startswith("purpose-")}
 
 
-@pytest.mark.parametrize(("country", "mechanism", "expected"), [
-    ("US", "", "transfer-no-mechanism"),
-    ("Vereinigte Staaten", "adequacy", "transfer-adequacy-not-applicable"),
-    ("US", "scc-2", None),
-    ("US", "bcr", None),
-    ("CH", "", None),
-    ("Schweiz", "adequacy", None),
-    ("GB", "", None),
-    ("int-epo", "", None),
-    ("JP", "dpf", "transfer-adequacy-not-applicable"),
-    ("IN", "art49-1-d", None),
-])
+@pytest.mark.parametrize(
+    ("country", "mechanism", "expected"),
+    [
+        ("US", "", "transfer-no-mechanism"),
+        ("Vereinigte Staaten", "adequacy", "transfer-adequacy-not-applicable"),
+        ("US", "scc-2", None),
+        ("US", "bcr", None),
+        ("CH", "", None),
+        ("Schweiz", "adequacy", None),
+        ("GB", "", None),
+        ("int-epo", "", None),
+        ("JP", "dpf", "transfer-adequacy-not-applicable"),
+        ("IN", "art49-1-d", None),
+    ],
+)
 def test_transfer_mechanism_by_country(country: str, mechanism: str, expected: str | None) -> None:
     r = complete_register()
     transfer(r, country=country, mechanism=mechanism)
@@ -456,7 +655,8 @@ def test_privacy_shield_in_free_text_is_invalid() -> None:
     r = complete_register()
     transfer(r, country="US", mechanism_text="EU-US Privacy  Shield")
     assert {f.code for f in run(r) if f.severity is Severity.ERROR} == {
-        "transfer-invalid-mechanism"}
+        "transfer-invalid-mechanism"
+    }
 
 
 def test_derogations_allowed_for_municipal_companies() -> None:

@@ -32,9 +32,21 @@ def soffice_convert(sources: list[Path], target: str, outdir: Path, profile: Pat
         raise AssertionError(SOFFICE_MISSING)
     outdir.mkdir(parents=True, exist_ok=True)
     subprocess.run(
-        [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-         "--convert-to", target, "--outdir", str(outdir), *map(str, sources)],
-        check=True, capture_output=True, timeout=180)
+        [
+            soffice,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            target,
+            "--outdir",
+            str(outdir),
+            *map(str, sources),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     for source in sources:
         extension = target.split(":", 1)[0]
         produced = outdir / f"{source.stem}.{extension}"
@@ -71,7 +83,7 @@ def layout_workbook(path: Path) -> Path:
     ws["D7"] = 2.5
     ws["E7"] = "=D7*12"
     ws["F7"] = dt.date(2023, 12, 1)
-    ws["B8"] = "=HYPERLINK(\"https://example.org\",\"Link\")"
+    ws["B8"] = '=HYPERLINK("https://example.org","Link")'
     literal = ws["C8"]
     literal.value = "=SUMME(A1:A2)"
     literal.data_type = "s"  # text that looks like a formula, kept as text
@@ -131,11 +143,17 @@ def ods_by_hand(path: Path, tables_xml: str) -> Path:
     LibreOffice writes it and as the reading library expects)."""
     tables_xml = re.sub(r">\s+<", "><", tables_xml.strip())
     with zipfile.ZipFile(path, "w") as zf:
-        zf.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet",
-                    compress_type=zipfile.ZIP_STORED)
+        zf.writestr(
+            zipfile.ZipInfo("mimetype"),
+            "application/vnd.oasis.opendocument.spreadsheet",
+            compress_type=zipfile.ZIP_STORED,
+        )
         zf.writestr("META-INF/manifest.xml", _ODS_MANIFEST, compress_type=zipfile.ZIP_DEFLATED)
-        zf.writestr("content.xml", _ODS_CONTENT_HEAD + tables_xml + _ODS_CONTENT_TAIL,
-                    compress_type=zipfile.ZIP_DEFLATED)
+        zf.writestr(
+            "content.xml",
+            _ODS_CONTENT_HEAD + tables_xml + _ODS_CONTENT_TAIL,
+            compress_type=zipfile.ZIP_DEFLATED,
+        )
     return path
 
 
@@ -223,7 +241,7 @@ def zip_bomb(path: Path, unpacked_bytes: int, member: str = "xl/worksheets/sheet
         with zf.open(member, "w", force_zip64=True) as fh:
             left = unpacked_bytes
             while left > 0:
-                piece = chunk[:min(len(chunk), left)]
+                piece = chunk[: min(len(chunk), left)]
                 fh.write(piece)
                 left -= len(piece)
     return path
@@ -241,13 +259,13 @@ def lying_zip(path: Path, real_bytes: int, claimed_bytes: int) -> Path:
     local = data.find(b"PK\x03\x04")
     while local >= 0:
         name_len = struct.unpack_from("<H", data, local + 26)[0]
-        if data[local + 30:local + 30 + name_len] == name:
+        if data[local + 30 : local + 30 + name_len] == name:
             struct.pack_into("<I", data, local + 22, claimed_bytes)
         local = data.find(b"PK\x03\x04", local + 4)
     central = data.find(b"PK\x01\x02")
     while central >= 0:
         name_len = struct.unpack_from("<H", data, central + 28)[0]
-        if data[central + 46:central + 46 + name_len] == name:
+        if data[central + 46 : central + 46 + name_len] == name:
             struct.pack_into("<I", data, central + 24, claimed_bytes)
         central = data.find(b"PK\x01\x02", central + 4)
     path.write_bytes(bytes(data))
@@ -259,20 +277,29 @@ def lying_zip(path: Path, real_bytes: int, claimed_bytes: int) -> Path:
 _FREESECT, _ENDOFCHAIN, _FATSECT, _NOSTREAM = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD, 0xFFFFFFFF
 
 
-def _dir_entry(name: str, kind: int, start: int, size: int, child: int = _NOSTREAM,
-               right: int = _NOSTREAM) -> bytes:
+def _dir_entry(
+    name: str, kind: int, start: int, size: int, child: int = _NOSTREAM, right: int = _NOSTREAM
+) -> bytes:
     encoded = (name + "\0").encode("utf-16-le")
-    return (encoded.ljust(64, b"\0") + struct.pack("<HBB", len(encoded), kind, 1)
-            + struct.pack("<III", _NOSTREAM, right, child) + b"\0" * 16 + b"\0" * 4
-            + b"\0" * 16 + struct.pack("<IQ", start, size))
+    return (
+        encoded.ljust(64, b"\0")
+        + struct.pack("<HBB", len(encoded), kind, 1)
+        + struct.pack("<III", _NOSTREAM, right, child)
+        + b"\0" * 16
+        + b"\0" * 4
+        + b"\0" * 16
+        + struct.pack("<IQ", start, size)
+    )
 
 
 def compound_file(path: Path, streams: dict[str, bytes]) -> Path:
     """A valid OLE2 compound file (512-byte sectors) holding ``streams`` (at most 3; each
     padded to at least 4096 bytes so none goes into the mini stream)."""
     assert len(streams) <= 3
-    padded = [(name, data.ljust(max(4096, -(-len(data) // 512) * 512), b"\0"))
-              for name, data in streams.items()]
+    padded = [
+        (name, data.ljust(max(4096, -(-len(data) // 512) * 512), b"\0"))
+        for name, data in streams.items()
+    ]
     fat = [_FATSECT, _ENDOFCHAIN]
     entries = [b""]
     next_sector = 2
@@ -298,16 +325,23 @@ def compound_file(path: Path, streams: dict[str, bytes]) -> Path:
 def encrypted_ooxml(path: Path) -> Path:
     """What Excel writes for a workbook saved with a password: an OLE2 container with the
     streams "EncryptionInfo" and "EncryptedPackage" (content here: placeholder bytes)."""
-    return compound_file(path, {
-        "EncryptionInfo": b"\x04\x00\x04\x00\x40\x00\x00\x00" + b"<encryption/>",
-        "EncryptedPackage": struct.pack("<Q", 5000) + bytes(range(256)) * 20,
-    })
+    return compound_file(
+        path,
+        {
+            "EncryptionInfo": b"\x04\x00\x04\x00\x40\x00\x00\x00" + b"<encryption/>",
+            "EncryptedPackage": struct.pack("<Q", 5000) + bytes(range(256)) * 20,
+        },
+    )
 
 
 def encrypted_blob(path: Path) -> Path:
     """A damaged OLE2 file in which only the stream name "EncryptedPackage" is recognisable."""
-    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 500
-                     + "EncryptedPackage".encode("utf-16-le") + b"\0" * 100)
+    path.write_bytes(
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+        + b"\0" * 500
+        + "EncryptedPackage".encode("utf-16-le")
+        + b"\0" * 100
+    )
     return path
 
 
@@ -318,7 +352,9 @@ def biff_record(kind: int, body: bytes) -> bytes:
 
 def encrypted_xls(path: Path) -> Path:
     """A legacy workbook whose globals start with a FILEPASS record (password to open)."""
-    stream = (biff_record(0x0809, struct.pack("<HHHHII", 0x0600, 0x0005, 0, 0, 0, 0))
-              + biff_record(0x002F, b"\x01\x00" + b"\0" * 52)
-              + biff_record(0x000A, b""))
+    stream = (
+        biff_record(0x0809, struct.pack("<HHHHII", 0x0600, 0x0005, 0, 0, 0, 0))
+        + biff_record(0x002F, b"\x01\x00" + b"\0" * 52)
+        + biff_record(0x000A, b"")
+    )
     return compound_file(path, {"Workbook": stream})

@@ -71,7 +71,12 @@ def test_contacts_as_the_notices_give_them(reg):
     assert ahaus.dpo.email == "datenschutz@mediabeam.com"
     assert reg.organisation(KOMM_ONE).dpo.email == "datenschutz@komm.one"
     assert [o.supervisory_authority for o in reg.organisations] == [
-        "nw-ldi", "nw-ldi", "", "nw-ldi", ""]
+        "nw-ldi",
+        "nw-ldi",
+        "",
+        "nw-ldi",
+        "",
+    ]
 
 
 def test_activity_counts_and_references(reg):
@@ -143,8 +148,10 @@ def test_bochum_gaps_stay_open(reg):
     for name in ("Rückrufservice", "Live-Chat"):
         act = _activity(reg, BOCHUM, name)
         assert reg.processors_by_uid()[act.processors[0].processor].city == "Nantes"
-        assert any(c.retention.duration == 3 and c.retention.unit == RetentionUnit.MONTHS
-                   for c in act.data_categories)
+        assert any(
+            c.retention.duration == 3 and c.retention.unit == RetentionUnit.MONTHS
+            for c in act.data_categories
+        )
 
 
 def test_ahaus_portal_retention_and_public_authority_relying_on_f(reg):

@@ -27,14 +27,29 @@ def test_shipped_schema_is_the_one_the_model_defines():
 
 
 def test_exported_document_validates_against_the_schema(tmp_path):
-    org = m.Organisation(name="Stadt Ahaus", activities=[m.Activity(
-        name="Webmail", purposes=[m.Purpose("Postfach", ["art6-1-b"])],
-        data_categories=[m.DataCategory("Bestandsdaten", retention=m.Retention(
-            6, m.RetentionUnit.MONTHS, "Vertragsende"))])])
+    org = m.Organisation(
+        name="Stadt Ahaus",
+        activities=[
+            m.Activity(
+                name="Webmail",
+                purposes=[m.Purpose("Postfach", ["art6-1-b"])],
+                data_categories=[
+                    m.DataCategory(
+                        "Bestandsdaten",
+                        retention=m.Retention(6, m.RetentionUnit.MONTHS, "Vertragsende"),
+                    )
+                ],
+            )
+        ],
+    )
     doc = json.loads(dumps(m.Register(organisations=[org])))
     jsonschema.validate(doc, register_schema())
     assert doc["organisations"][0]["activities"][0]["data_categories"][0]["retention"] == {
-        "duration": 6, "unit": "months", "start": "Vertragsende", "text": ""}
+        "duration": 6,
+        "unit": "months",
+        "start": "Vertragsende",
+        "text": "",
+    }
 
 
 def _write(tmp_path, doc, name="in.json"):
@@ -46,26 +61,69 @@ def _write(tmp_path, doc, name="in.json"):
 BASE = {"format": "ropa-desktop/register", "version": 1}
 
 
-@pytest.mark.parametrize(("doc", "expected"), [
-    ({**BASE, "organisations": [{"uid": "o1", "name": "A", "kind": "gemeinde"}]},
-     "$.organisations[0].kind: \"gemeinde\" is not one of"),
-    ({**BASE, "organisations": [{"uid": "o1", "name": "A", "activities": [
-        {"uid": "a1", "name": "x", "next_review": "31.12.2026"}]}]},
-     "$.organisations[0].activities[0].next_review: \"31.12.2026\" has the wrong form"),
-    ({**BASE, "organisations": [{"uid": "o1", "name": "A", "activities": [
-        {"uid": "a1", "name": "x", "next_review": "2026-02-30"}]}]},
-     "$.organisations[0].activities[0].next_review: '2026-02-30' is not an ISO date"),
-    ({**BASE, "organisations": [{"uid": "o1", "name": "A", "activities": [
-        {"uid": "a1", "name": "x", "processors": [{"processor": "nope"}]}]}]},
-     "$.organisations[0].activities[0].processors[0].processor: unknown processor 'nope'"),
-    ({**BASE, "organisations": [{"uid": "o1", "name": "A", "colour": "red"}]},
-     "$.organisations[0]: unknown field colour"),
-    ({**BASE, "organisations": [{"uid": "o1", "kind": "private"}]},
-     "$.organisations[0]: name is a required property"),
-    ({"format": "something-else", "version": 1, "organisations": []},
-     "$.format: expected \"ropa-desktop/register\""),
-    ({**BASE, "version": 7, "organisations": []}, "$.version: 7 is not one of 1, 2"),
-])
+@pytest.mark.parametrize(
+    ("doc", "expected"),
+    [
+        (
+            {**BASE, "organisations": [{"uid": "o1", "name": "A", "kind": "gemeinde"}]},
+            '$.organisations[0].kind: "gemeinde" is not one of',
+        ),
+        (
+            {
+                **BASE,
+                "organisations": [
+                    {
+                        "uid": "o1",
+                        "name": "A",
+                        "activities": [{"uid": "a1", "name": "x", "next_review": "31.12.2026"}],
+                    }
+                ],
+            },
+            '$.organisations[0].activities[0].next_review: "31.12.2026" has the wrong form',
+        ),
+        (
+            {
+                **BASE,
+                "organisations": [
+                    {
+                        "uid": "o1",
+                        "name": "A",
+                        "activities": [{"uid": "a1", "name": "x", "next_review": "2026-02-30"}],
+                    }
+                ],
+            },
+            "$.organisations[0].activities[0].next_review: '2026-02-30' is not an ISO date",
+        ),
+        (
+            {
+                **BASE,
+                "organisations": [
+                    {
+                        "uid": "o1",
+                        "name": "A",
+                        "activities": [
+                            {"uid": "a1", "name": "x", "processors": [{"processor": "nope"}]}
+                        ],
+                    }
+                ],
+            },
+            "$.organisations[0].activities[0].processors[0].processor: unknown processor 'nope'",
+        ),
+        (
+            {**BASE, "organisations": [{"uid": "o1", "name": "A", "colour": "red"}]},
+            "$.organisations[0]: unknown field colour",
+        ),
+        (
+            {**BASE, "organisations": [{"uid": "o1", "kind": "private"}]},
+            "$.organisations[0]: name is a required property",
+        ),
+        (
+            {"format": "something-else", "version": 1, "organisations": []},
+            '$.format: expected "ropa-desktop/register"',
+        ),
+        ({**BASE, "version": 7, "organisations": []}, "$.version: 7 is not one of 1, 2"),
+    ],
+)
 def test_invalid_documents_name_the_json_path(tmp_path, doc, expected):
     path = _write(tmp_path, doc)
     with pytest.raises(InputError) as info:
@@ -131,12 +189,17 @@ def test_failed_export_leaves_no_file_and_keeps_the_old_one(tmp_path, sqlite_url
     assert [n for n in os.listdir(tmp_path) if "register.json" in n] == ["register.json"]
 
 
-@pytest.mark.parametrize(("drop", "path"), [
-    (lambda doc: doc.pop("organisations"), "$"),
-    (lambda doc: doc["organisations"][0].pop("uid"), "$.organisations[0]"),
-    (lambda doc: doc["organisations"][0]["activities"][0].pop("uid"),
-     "$.organisations[0].activities[0]"),
-])
+@pytest.mark.parametrize(
+    ("drop", "path"),
+    [
+        (lambda doc: doc.pop("organisations"), "$"),
+        (lambda doc: doc["organisations"][0].pop("uid"), "$.organisations[0]"),
+        (
+            lambda doc: doc["organisations"][0]["activities"][0].pop("uid"),
+            "$.organisations[0].activities[0]",
+        ),
+    ],
+)
 def test_a_document_without_the_uids_the_import_matches_by_is_refused(tmp_path, drop, path):
     from ropa_desktop.io.json_register import import_json
 

@@ -27,16 +27,29 @@ def _herne_and_musterdorf(url: str):
     store = open_store(url)
     herne = m.Organisation(name="Stadtwerke Herne AG", kind=m.OrganisationKind.MUNICIPAL_COMPANY)
     musterdorf = m.Organisation(name="Gemeinde Musterdorf")
-    ms = m.Processor(owner=herne.uid, name="Microsoft Corporation", country="US", notes=NOTE,
-                     contract_reference=CONTRACT)
+    ms = m.Processor(
+        owner=herne.uid,
+        name="Microsoft Corporation",
+        country="US",
+        notes=NOTE,
+        contract_reference=CONTRACT,
+    )
     tom = m.Tom(owner=herne.uid, title="Verschlüsselung", description=DESCRIPTION)
     rec = m.Recipient(owner=herne.uid, name="Konzernrevision Herne", notes=NOTE)
-    herne.activities = [m.Activity(name="Videoberatung", processors=[
-        m.ProcessorLink(ms.uid, "Teams")], toms=[tom.uid], recipients=[rec.uid])]
-    musterdorf.activities = [m.Activity(name="Meldewesen", purposes=[
-        m.Purpose("Melderegister", ["art6-1-e"])])]
-    store.import_register(m.Register(organisations=[herne, musterdorf], processors=[ms],
-                                     toms=[tom], recipients=[rec]))
+    herne.activities = [
+        m.Activity(
+            name="Videoberatung",
+            processors=[m.ProcessorLink(ms.uid, "Teams")],
+            toms=[tom.uid],
+            recipients=[rec.uid],
+        )
+    ]
+    musterdorf.activities = [
+        m.Activity(name="Meldewesen", purposes=[m.Purpose("Melderegister", ["art6-1-e"])])
+    ]
+    store.import_register(
+        m.Register(organisations=[herne, musterdorf], processors=[ms], toms=[tom], recipients=[rec])
+    )
     return store, ms
 
 
@@ -56,8 +69,9 @@ def test_the_template_creates_musterdorfs_own_microsoft_and_reuses_it_there(sqli
 def test_the_spreadsheet_import_matches_processors_within_the_organisation(sqlite_url, tmp_path):
     store, herne_ms = _herne_and_musterdorf(sqlite_url)
     book = openpyxl.Workbook()
-    book.active.append(["Bezeichnung der Verarbeitungstätigkeit", "Zwecke der Verarbeitung",
-                        "Auftragsverarbeiter"])
+    book.active.append(
+        ["Bezeichnung der Verarbeitungstätigkeit", "Zwecke der Verarbeitung", "Auftragsverarbeiter"]
+    )
     book.active.append(["Videoberatung", "Beratung", "Microsoft Ireland Operations Ltd."])
     book.save(tmp_path / "md.xlsx")
     import_spreadsheet(store, tmp_path / "md.xlsx", organisation="Gemeinde Musterdorf")
@@ -70,8 +84,9 @@ def test_the_spreadsheet_import_matches_processors_within_the_organisation(sqlit
     import_spreadsheet(store, tmp_path / "md2.xlsx", organisation="Gemeinde Musterdorf")
     md = store.load_register("Gemeinde Musterdorf")
     assert len(md.processors) == 1
-    assert {a.processors[0].processor for a in md.organisations[0].activities
-            if a.processors} == {md.processors[0].uid}
+    assert {a.processors[0].processor for a in md.organisations[0].activities if a.processors} == {
+        md.processors[0].uid
+    }
 
 
 def _pdf_text(path: Path) -> str:
@@ -80,15 +95,23 @@ def _pdf_text(path: Path) -> str:
 
 def _xlsx_text(path: Path) -> str:
     book = openpyxl.load_workbook(path)
-    return "\n".join(str(cell.value) for sheet in book.worksheets for row in sheet.iter_rows()
-                     for cell in row if cell.value is not None)
+    return "\n".join(
+        str(cell.value)
+        for sheet in book.worksheets
+        for row in sheet.iter_rows()
+        for cell in row
+        if cell.value is not None
+    )
 
 
 def test_no_note_of_one_organisation_appears_in_anothers_exports(sqlite_url, tmp_path, capsys):
     store, _ = _herne_and_musterdorf(sqlite_url)
     # Musterdorf has a Microsoft of its own, copied from Herne's (without the notes)
-    store.copy_catalogue_entries("Stadtwerke Herne AG", "Gemeinde Musterdorf",
-                                 [p.uid for p in store.catalogue("Stadtwerke Herne AG").processors])
+    store.copy_catalogue_entries(
+        "Stadtwerke Herne AG",
+        "Gemeinde Musterdorf",
+        [p.uid for p in store.catalogue("Stadtwerke Herne AG").processors],
+    )
     md = store.load_organisation("Gemeinde Musterdorf")
     own = store.catalogue("Gemeinde Musterdorf").processors[0]
     md.activities[0].processors = [m.ProcessorLink(own.uid, "Teams")]
@@ -97,10 +120,19 @@ def test_no_note_of_one_organisation_appears_in_anothers_exports(sqlite_url, tmp
     for fmt in ("xlsx", "pdf", "json"):
         for org in ("Stadtwerke Herne AG", "Gemeinde Musterdorf"):
             out = tmp_path / f"{org}.{fmt}"
-            assert main(["--db", sqlite_url, "export", "--format", fmt, "--out", str(out),
-                         "--org", org]) == 0
-            texts[(fmt, org)] = (_xlsx_text(out) if fmt == "xlsx" else _pdf_text(out)
-                                 if fmt == "pdf" else out.read_text(encoding="utf-8"))
+            assert (
+                main(
+                    ["--db", sqlite_url, "export", "--format", fmt, "--out", str(out), "--org", org]
+                )
+                == 0
+            )
+            texts[(fmt, org)] = (
+                _xlsx_text(out)
+                if fmt == "xlsx"
+                else _pdf_text(out)
+                if fmt == "pdf"
+                else out.read_text(encoding="utf-8")
+            )
     capsys.readouterr()
     for fmt in ("xlsx", "pdf", "json"):
         herne, musterdorf = texts[(fmt, "Stadtwerke Herne AG")], texts[(fmt, "Gemeinde Musterdorf")]
@@ -113,24 +145,35 @@ def test_no_note_of_one_organisation_appears_in_anothers_exports(sqlite_url, tmp
     doc = json.loads(texts[("json", "Gemeinde Musterdorf")])
     owner = doc["organisations"][0]["uid"]
     assert {e["owner"] for part in ("processors", "recipients", "toms") for e in doc[part]} == {
-        owner}
+        owner
+    }
 
 
-def test_an_older_json_document_with_shared_entries_is_split_per_organisation(sqlite_url,
-                                                                               tmp_path):
+def test_an_older_json_document_with_shared_entries_is_split_per_organisation(sqlite_url, tmp_path):
     a, b = m.Organisation(name="Stadt A"), m.Organisation(name="Gemeinde B")
     ms = m.Processor(name="Microsoft", notes=NOTE)
     sub = m.Processor(name="Microsoft Ireland")
     ms.subprocessors = [m.SubprocessorLink(sub.uid, "Betrieb")]
     tom = m.Tom(title="Verschlüsselung")
     unused = m.Recipient(name="Niemand")
-    a.activities = [m.Activity(name="Teams A", processors=[m.ProcessorLink(ms.uid, "")],
-                               toms=[tom.uid])]
-    b.activities = [m.Activity(name="Teams B", processors=[m.ProcessorLink(ms.uid, "")],
-                               transfers=[m.Transfer(country="US", processor=ms.uid)])]
-    doc = {"format": "ropa-desktop/register", "version": 1,
-           "organisations": to_dict([a, b]), "processors": to_dict([ms, sub]),
-           "recipients": to_dict([unused]), "toms": to_dict([tom])}
+    a.activities = [
+        m.Activity(name="Teams A", processors=[m.ProcessorLink(ms.uid, "")], toms=[tom.uid])
+    ]
+    b.activities = [
+        m.Activity(
+            name="Teams B",
+            processors=[m.ProcessorLink(ms.uid, "")],
+            transfers=[m.Transfer(country="US", processor=ms.uid)],
+        )
+    ]
+    doc = {
+        "format": "ropa-desktop/register",
+        "version": 1,
+        "organisations": to_dict([a, b]),
+        "processors": to_dict([ms, sub]),
+        "recipients": to_dict([unused]),
+        "toms": to_dict([tom]),
+    }
     for part in ("processors", "recipients", "toms"):  # version 1 had no owners
         for entry in doc[part]:
             del entry["owner"]
@@ -148,7 +191,8 @@ def test_an_older_json_document_with_shared_entries_is_split_per_organisation(sq
     assert rb.organisations[0].activities[0].processors[0].processor == b_ms.uid
     assert rb.organisations[0].activities[0].transfers[0].processor == b_ms.uid
     assert [s.processor for s in b_ms.subprocessors] == [
-        next(p.uid for p in rb.processors if p.name == "Microsoft Ireland")]
+        next(p.uid for p in rb.processors if p.name == "Microsoft Ireland")
+    ]
     assert [t.title for t in ra.toms] == ["Verschlüsselung"] and rb.toms == []
     assert [r.name for r in ra.recipients] == ["Niemand"]  # unused: the first organisation
     # importing the same old document again finds the copies instead of making new ones

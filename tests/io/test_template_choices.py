@@ -47,9 +47,12 @@ def test_a_question_is_shown_only_when_its_condition_holds():
 @pytest.fixture
 def store(sqlite_url):  # type: ignore[no-untyped-def]
     s = open_store(sqlite_url)
-    s.import_register(m.Register(
-        organisations=[m.Organisation(name="Stadt A")],
-        processors=[m.Processor(name="Rechenzentrum Süd", country="DE")]))
+    s.import_register(
+        m.Register(
+            organisations=[m.Organisation(name="Stadt A")],
+            processors=[m.Processor(name="Rechenzentrum Süd", country="DE")],
+        )
+    )
     return s
 
 
@@ -86,8 +89,13 @@ def test_a_pinned_processor_replaces_the_one_matched_by_name(store):
 
 
 def test_pins_for_names_the_template_does_not_use_are_ignored(store):
-    applied = apply_template(store, "newsletter", "Stadt A", {"provider": "XQueue GmbH"},
-                             processors={MS: _uid(store, "Rechenzentrum Süd")})
+    applied = apply_template(
+        store,
+        "newsletter",
+        "Stadt A",
+        {"provider": "XQueue GmbH"},
+        processors={MS: _uid(store, "Rechenzentrum Süd")},
+    )
     names = {p.uid: p.name for p in store.catalogue().processors}
     assert names[applied.draft.activity.processors[0].processor] == "XQueue GmbH"
 

@@ -21,9 +21,16 @@ from ropa_desktop.io.templates import (
 from ropa_desktop.store.database import open_store
 
 REQUIRED = {
-    "teams-video-consultation", "flexperto-video-consultation", "virtual-mailbox",
-    "webmail-portal", "website-server-logs", "web-analytics", "contact-form",
-    "callback-live-chat", "newsletter", "customer-portal",
+    "teams-video-consultation",
+    "flexperto-video-consultation",
+    "virtual-mailbox",
+    "webmail-portal",
+    "website-server-logs",
+    "web-analytics",
+    "contact-form",
+    "callback-live-chat",
+    "newsletter",
+    "customer-portal",
 }
 ALL = sorted(t.id for t in load_templates())
 
@@ -38,18 +45,22 @@ def test_the_required_cases_and_three_municipal_ones_are_there():
             assert q.help is not None, f"{t.id}: question {q.id} has no help text"
 
 
-@pytest.mark.parametrize("kind", [m.OrganisationKind.PUBLIC_AUTHORITY,
-                                  m.OrganisationKind.MUNICIPAL_COMPANY])
+@pytest.mark.parametrize(
+    "kind", [m.OrganisationKind.PUBLIC_AUTHORITY, m.OrganisationKind.MUNICIPAL_COMPANY]
+)
 @pytest.mark.parametrize("template_id", ALL)
 def test_each_template_with_its_defaults_gives_an_activity_without_errors(
-        sqlite_url, template_id, kind):
+    sqlite_url, template_id, kind
+):
     store = open_store(sqlite_url)
-    applied = apply_template(store, template_id, "Musterstadt",
-                             {"organisation_kind": kind.value})
+    applied = apply_template(store, template_id, "Musterstadt", {"organisation_kind": kind.value})
     register = store.load_register("Musterstadt")
     act = applied.draft.activity
-    errors = [f for f in check_register(register) if f.activity == act.name
-              and f.severity == Severity.ERROR]
+    errors = [
+        f
+        for f in check_register(register)
+        if f.activity == act.name and f.severity == Severity.ERROR
+    ]
     assert errors == [], [f.message for f in errors]
     stored = register.organisations[0].activities[0]
     assert stored.purposes and all(p.legal_bases for p in stored.purposes)
@@ -59,12 +70,17 @@ def test_each_template_with_its_defaults_gives_an_activity_without_errors(
 
 def test_teams_twice_links_both_activities_to_the_same_microsoft(sqlite_url):
     store = open_store(sqlite_url)
-    first = apply_template(store, "teams-video-consultation", "Stadtwerke A",
-                           {"organisation_kind": "municipal_company"})
+    first = apply_template(
+        store,
+        "teams-video-consultation",
+        "Stadtwerke A",
+        {"organisation_kind": "municipal_company"},
+    )
     second = apply_template(store, "teams-video-consultation", "Stadtwerke A", {})
     names = [p.name for p in store.catalogue().processors]
     assert sum("microsoft" in n.casefold() for n in names) == len(
-        {n for n in names if "microsoft" in n.casefold()})
+        {n for n in names if "microsoft" in n.casefold()}
+    )
     acts = store.load_organisation("Stadtwerke A").activities
     assert len(acts) == 2 and acts[0].reference != acts[1].reference
     assert acts[0].processors[0].processor == acts[1].processors[0].processor
@@ -75,8 +91,9 @@ def test_teams_twice_links_both_activities_to_the_same_microsoft(sqlite_url):
 def test_an_existing_microsoft_is_reused_by_the_template(sqlite_url):
     store = open_store(sqlite_url)
     existing = m.Processor(name="Microsoft", country="IE")
-    store.import_register(m.Register(organisations=[m.Organisation(name="Stadt A")],
-                                     processors=[existing]))
+    store.import_register(
+        m.Register(organisations=[m.Organisation(name="Stadt A")], processors=[existing])
+    )
     applied = apply_template(store, "teams-video-consultation", "Stadt A", {})
     assert applied.draft.activity.processors[0].processor == existing.uid
 
@@ -85,12 +102,14 @@ def test_choices_not_open_to_public_bodies_are_refused(sqlite_url):
     store = open_store(sqlite_url)
     store.import_register(m.Register(organisations=[m.Organisation(name="Stadt A")]))
     template = find_template("teams-video-consultation")
-    question = next(q for q in template.questions
-                    if any("public_authority" in c.not_for for c in q.choices))
+    question = next(
+        q for q in template.questions if any("public_authority" in c.not_for for c in q.choices)
+    )
     closed = next(c.value for c in question.choices if "public_authority" in c.not_for)
     with pytest.raises(TemplateError, match="nicht offen"):
-        apply_template(store, template.id, "Stadt A",
-                       parse_answers(template, [f"{question.id}={closed}"]))
+        apply_template(
+            store, template.id, "Stadt A", parse_answers(template, [f"{question.id}={closed}"])
+        )
     assert store.load_organisation("Stadt A").activities == []
 
 
@@ -116,9 +135,18 @@ def test_conditions():
 
 def test_a_broken_template_file_names_file_and_path(tmp_path):
     path = tmp_path / "broken.json"
-    path.write_text(json.dumps({"id": "x", "title": {"de": "T"}, "description": {
-        "de": "d", "en": "d"}, "questions": [], "activity": {"name": "n", "purposes": []}}),
-        encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            {
+                "id": "x",
+                "title": {"de": "T"},
+                "description": {"de": "d", "en": "d"},
+                "questions": [],
+                "activity": {"name": "n", "purposes": []},
+            }
+        ),
+        encoding="utf-8",
+    )
     with pytest.raises(TemplateError) as info:
         read_template(path)
     assert str(path) in str(info.value) and "$.title" in str(info.value)
@@ -132,8 +160,24 @@ def test_cli_template_list_and_apply(tmp_path, capsys):
     assert main(["--db", db, "template", "apply", "newsletter", "--org", "Gemeinde Neu"]) == 0
     out = capsys.readouterr().out
     assert "Organisation „Gemeinde Neu“ neu angelegt." in out and "(VT-001) angelegt" in out
-    assert main(["--db", db, "--lang", "en", "template", "apply", "newsletter", "--org",
-                 "Gemeinde Neu", "--set", "colour=blue"]) == 1
+    assert (
+        main(
+            [
+                "--db",
+                db,
+                "--lang",
+                "en",
+                "template",
+                "apply",
+                "newsletter",
+                "--org",
+                "Gemeinde Neu",
+                "--set",
+                "colour=blue",
+            ]
+        )
+        == 1
+    )
     assert "no question" in capsys.readouterr().err
     assert len(open_store(db).load_organisation("Gemeinde Neu").activities) == 1
 

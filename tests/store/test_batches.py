@@ -14,8 +14,7 @@ from ropa_desktop.store.repository import StoreError
 
 
 def _base() -> m.Register:
-    act = m.Activity(name="Personalakte", purposes=[m.Purpose("Personalverwaltung",
-                                                              ["art6-1-b"])])
+    act = m.Activity(name="Personalakte", purposes=[m.Purpose("Personalverwaltung", ["art6-1-b"])])
     org = m.Organisation(name="Stadt A", activities=[act])
     return m.Register(organisations=[org], processors=[m.Processor(name="Rechenzentrum")])
 

@@ -34,10 +34,13 @@ def _old_database(url: str) -> None:
     engine = database.create_db_engine(database.resolve_url(url))
     database.upgrade_schema(engine, "0001")
     with engine.begin() as conn:
-        conn.execute(text(
-            "INSERT INTO organisation (uid, name, kind, representative, dpo, dpo_external, "
-            "is_controller, is_processor) VALUES ('o1', 'Gemeinde Alt', 'public_authority', "
-            "'{}', '{}', false, true, false)"))
+        conn.execute(
+            text(
+                "INSERT INTO organisation (uid, name, kind, representative, dpo, dpo_external, "
+                "is_controller, is_processor) VALUES ('o1', 'Gemeinde Alt', 'public_authority', "
+                "'{}', '{}', false, true, false)"
+            )
+        )
     engine.dispose()
 
 

@@ -33,32 +33,39 @@ def _links_before(url: str) -> tuple[dict[tuple[str, str], dict[str, list[Any]]]
     found: dict[tuple[str, str], dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
     queries = {
         "processors": "SELECT o.name, a.name, p.name, u.service FROM processor_use u "
-                      "JOIN activity a ON a.id = u.activity_id JOIN organisation o "
-                      "ON o.id = a.organisation_id JOIN processor p ON p.id = u.processor_id "
-                      "ORDER BY u.id",
+        "JOIN activity a ON a.id = u.activity_id JOIN organisation o "
+        "ON o.id = a.organisation_id JOIN processor p ON p.id = u.processor_id "
+        "ORDER BY u.id",
         "subprocessors": "SELECT o.name, s.name, p.name, u.service FROM processor_use u "
-                         "JOIN processing_service s ON s.id = u.service_id JOIN organisation o "
-                         "ON o.id = s.organisation_id JOIN processor p ON p.id = u.processor_id "
-                         "ORDER BY u.id",
+        "JOIN processing_service s ON s.id = u.service_id JOIN organisation o "
+        "ON o.id = s.organisation_id JOIN processor p ON p.id = u.processor_id "
+        "ORDER BY u.id",
         "recipients": "SELECT o.name, a.name, r.name, r.category FROM recipient_use u "
-                      "JOIN activity a ON a.id = u.activity_id JOIN organisation o "
-                      "ON o.id = a.organisation_id JOIN recipient r ON r.id = u.recipient_id "
-                      "ORDER BY u.id",
+        "JOIN activity a ON a.id = u.activity_id JOIN organisation o "
+        "ON o.id = a.organisation_id JOIN recipient r ON r.id = u.recipient_id "
+        "ORDER BY u.id",
         "toms": "SELECT o.name, a.name, t.title, t.description FROM tom_use u "
-                "JOIN activity a ON a.id = u.activity_id JOIN organisation o "
-                "ON o.id = a.organisation_id JOIN tom t ON t.id = u.tom_id ORDER BY u.id",
+        "JOIN activity a ON a.id = u.activity_id JOIN organisation o "
+        "ON o.id = a.organisation_id JOIN tom t ON t.id = u.tom_id ORDER BY u.id",
         "transfers": "SELECT o.name, a.name, p.name, t.country FROM transfer t "
-                     "JOIN activity a ON a.id = t.activity_id JOIN organisation o "
-                     "ON o.id = a.organisation_id JOIN processor p ON p.id = t.processor_id "
-                     "ORDER BY t.id",
+        "JOIN activity a ON a.id = t.activity_id JOIN organisation o "
+        "ON o.id = a.organisation_id JOIN processor p ON p.id = t.processor_id "
+        "ORDER BY t.id",
     }
     with engine.connect() as conn:
         for kind, sql in queries.items():
             for org, record, name, detail in conn.execute(text(sql)):
                 found[(org, record)][kind].append((name, detail))
-        history = [tuple(r) for r in conn.execute(text(
-            'SELECT id, at, "user", entity, entity_uid, field, old, new, batch_id FROM change '
-            "ORDER BY id"))]
+        history = [
+            tuple(r)
+            for r in conn.execute(
+                text(
+                    'SELECT id, at, "user", entity, entity_uid, field, old, new, batch_id '
+                    "FROM change "
+                    "ORDER BY id"
+                )
+            )
+        ]
     engine.dispose()
     return _plain(found), history
 
@@ -75,11 +82,15 @@ def _links_after(store: Store) -> dict[tuple[str, str], dict[str, list[Any]]]:
             links["processors"] += [(procs[x.processor].name, x.service) for x in act.processors]
             links["recipients"] += [(recs[u].name, recs[u].category) for u in act.recipients]
             links["toms"] += [(toms[u].title, toms[u].description) for u in act.toms]
-            links["transfers"] += [(procs[t.processor].name, t.country) for t in act.transfers
-                                   if t.processor is not None]
+            links["transfers"] += [
+                (procs[t.processor].name, t.country)
+                for t in act.transfers
+                if t.processor is not None
+            ]
         for svc in org.services:
             found[(name, svc.name)]["subprocessors"] += [
-                (procs[x.processor].name, x.service) for x in svc.subprocessors]
+                (procs[x.processor].name, x.service) for x in svc.subprocessors
+            ]
         # every entry belongs to the organisation, and so does every subprocessor
         for p in register.processors:
             assert p.owner == org.uid
@@ -88,8 +99,11 @@ def _links_after(store: Store) -> dict[tuple[str, str], dict[str, list[Any]]]:
 
 
 def _plain(found: dict[tuple[str, str], dict[str, list[Any]]]) -> dict[Any, dict[str, list]]:
-    return {key: {k: v for k, v in links.items() if v} for key, links in found.items()
-            if any(links.values())}
+    return {
+        key: {k: v for k, v in links.items() if v}
+        for key, links in found.items()
+        if any(links.values())
+    }
 
 
 def _copy_rows(source: str, target_url: str) -> None:
@@ -109,9 +123,12 @@ def _copy_rows(source: str, target_url: str) -> None:
             if rows:
                 write.execute(insert(target.tables[table.name]), rows)
             if "id" in table.c:
-                write.execute(text(
-                    f"SELECT setval(pg_get_serial_sequence('\"{table.name}\"', 'id'), "
-                    f"COALESCE((SELECT MAX(id) FROM \"{table.name}\"), 0) + 1, false)"))
+                write.execute(
+                    text(
+                        f"SELECT setval(pg_get_serial_sequence('\"{table.name}\"', 'id'), "
+                        f'COALESCE((SELECT MAX(id) FROM "{table.name}"), 0) + 1, false)'
+                    )
+                )
     src.dispose()
     dst.dispose()
 
@@ -138,10 +155,17 @@ def test_upgrade_keeps_every_link_and_every_history_entry(old_database):
     assert _links_after(store) == links_before
     assert {k[0] for k in links_before} >= {MUSTERDORF, "Stadtwerke Herne AG"}
     with store.engine.connect() as conn:
-        history_after = [tuple(r) for r in conn.execute(text(
-            'SELECT id, at, "user", entity, entity_uid, field, old, new, batch_id FROM change '
-            "ORDER BY id"))]
-    kept = history_after[:len(history_before)]
+        history_after = [
+            tuple(r)
+            for r in conn.execute(
+                text(
+                    'SELECT id, at, "user", entity, entity_uid, field, old, new, batch_id '
+                    "FROM change "
+                    "ORDER BY id"
+                )
+            )
+        ]
+    kept = history_after[: len(history_before)]
     assert [r[0] for r in kept] == [r[0] for r in history_before]
     assert [r[3:] for r in kept] == [r[3:] for r in history_before]
 
@@ -164,9 +188,11 @@ def test_shared_entries_are_split_and_the_first_user_keeps_the_uid(old_database)
         by_name = {p.name: p for p in register.processors}
         names = {p.uid: p.name for p in register.processors}
         assert [names[s.processor] for s in by_name["Flexperto GmbH"].subprocessors] == [
-            "Google Ireland Limited"]
-        assert [names[s.processor]
-                for s in by_name["Google Ireland Limited"].subprocessors] == ["Google LLC"]
+            "Google Ireland Limited"
+        ]
+        assert [names[s.processor] for s in by_name["Google Ireland Limited"].subprocessors] == [
+            "Google LLC"
+        ]
     # the processor nobody used went to the first organisation
     first = store.load_register("Stadtwerke Gütersloh GmbH")
     assert "Ungenutzt GmbH" in {p.name for p in first.processors}
@@ -187,11 +213,15 @@ def test_old_batches_and_deleted_activities_still_work_after_the_upgrade(old_dat
     assert {link.processor for link in act.processors} <= own
     assert set(act.toms) <= {t.uid for t in register.toms}
     # an activity deleted before the upgrade comes back linked to the organisation's own copy
-    deleted = next(h for h in store.organisation_history(MUSTERDORF)
-                   if h.record.entity_label == "Altes Verfahren" and h.record.new is None)
+    deleted = next(
+        h
+        for h in store.organisation_history(MUSTERDORF)
+        if h.record.entity_label == "Altes Verfahren" and h.record.new is None
+    )
     restored = store.restore_activity(deleted.record.entity_uid)
     assert [link.processor for link in restored.processors] == [
-        next(p.uid for p in register.processors if p.name == "Microsoft Corporation")]
+        next(p.uid for p in register.processors if p.name == "Microsoft Corporation")
+    ]
 
 
 def test_upgraded_database_refuses_cross_organisation_links(old_database):

@@ -17,20 +17,30 @@ def _database_at_0002(url: str) -> None:
     engine = database.create_db_engine(database.resolve_url(url))
     database.upgrade_schema(engine, "0002")
     with engine.begin() as conn:
-        conn.execute(text(
-            "INSERT INTO organisation (uid, name, kind, representative, dpo, dpo_external, "
-            "is_controller, is_processor) VALUES ('o1', 'Gemeinde Alt', 'public_authority', "
-            "'{}', '{}', false, true, false)"))
-        conn.execute(text(
-            "INSERT INTO activity (uid, organisation_id, name, contact, data_subjects, "
-            "internal_recipients, dpia_art35_3, dpia_wp248, dpia_dsk_list, dpia_result, "
-            "status, created, changed) VALUES ('a1', (SELECT id FROM organisation), "
-            "'Melderegister', '{}', '[]', '[]', '[]', '[]', '[]', 'not_assessed', 'draft', "
-            "'2025-01-01 00:00:00+00:00', '2025-01-01 00:00:00+00:00')"))
-        conn.execute(text("INSERT INTO processing_service (uid, organisation_id, name, "
-                          "categories, status, created, changed) VALUES ('s1', "
-                          "(SELECT id FROM organisation), 'IT', '[]', 'draft', "
-                          "'2025-01-01 00:00:00+00:00', '2025-01-01 00:00:00+00:00')"))
+        conn.execute(
+            text(
+                "INSERT INTO organisation (uid, name, kind, representative, dpo, dpo_external, "
+                "is_controller, is_processor) VALUES ('o1', 'Gemeinde Alt', 'public_authority', "
+                "'{}', '{}', false, true, false)"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO activity (uid, organisation_id, name, contact, data_subjects, "
+                "internal_recipients, dpia_art35_3, dpia_wp248, dpia_dsk_list, dpia_result, "
+                "status, created, changed) VALUES ('a1', (SELECT id FROM organisation), "
+                "'Melderegister', '{}', '[]', '[]', '[]', '[]', '[]', 'not_assessed', 'draft', "
+                "'2025-01-01 00:00:00+00:00', '2025-01-01 00:00:00+00:00')"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO processing_service (uid, organisation_id, name, "
+                "categories, status, created, changed) VALUES ('s1', "
+                "(SELECT id FROM organisation), 'IT', '[]', 'draft', "
+                "'2025-01-01 00:00:00+00:00', '2025-01-01 00:00:00+00:00')"
+            )
+        )
         conn.execute(text("INSERT INTO processor (uid, name) VALUES ('p1', 'RZ')"))
         conn.execute(text("INSERT INTO recipient (uid, name) VALUES ('r1', 'Amt')"))
         conn.execute(text("INSERT INTO tom (uid, title, art32) VALUES ('t1', 'TLS', '[]')"))
@@ -55,8 +65,11 @@ def test_upgrade_from_0002_gives_every_record_version_1(db_url, tmp_path, monkey
     with pytest.raises(ConflictError):
         store.save_activity(org.uid, other)
     catalogue = store.catalogue()
-    assert [x.version for x in (*catalogue.processors, *catalogue.recipients,
-                                *catalogue.toms)] == [1, 1, 1]
+    assert [x.version for x in (*catalogue.processors, *catalogue.recipients, *catalogue.toms)] == [
+        1,
+        1,
+        1,
+    ]
     store.engine.dispose()
 
 
@@ -65,7 +78,11 @@ def test_new_records_after_the_upgrade_start_at_version_1(db_url, tmp_path, monk
     _database_at_0002(db_url)
     store = open_store(db_url)
     with store.engine.begin() as conn:  # a row written without naming the version
-        conn.execute(text("INSERT INTO recipient (uid, name, organisation_id) VALUES "
-                          "('r2', 'Bank', (SELECT id FROM organisation))"))
+        conn.execute(
+            text(
+                "INSERT INTO recipient (uid, name, organisation_id) VALUES "
+                "('r2', 'Bank', (SELECT id FROM organisation))"
+            )
+        )
     assert {r.uid: r.version for r in store.catalogue().recipients} == {"r1": 1, "r2": 1}
     store.engine.dispose()

@@ -20,15 +20,18 @@ def _register() -> m.Register:
     shared.subprocessors = [m.SubprocessorLink(sub.uid, "Hosting")]
     only_b = m.Processor(name="Druckerei", country="DE")
     tom = m.Tom(title="Verschlüsselung")
-    a1 = m.Activity(name="Meldewesen", department="Bürgeramt",
-                    purposes=[m.Purpose("Melderegister", ["art6-1-e"])],
-                    processors=[m.ProcessorLink(shared.uid, "Betrieb")], toms=[tom.uid])
+    a1 = m.Activity(
+        name="Meldewesen",
+        department="Bürgeramt",
+        purposes=[m.Purpose("Melderegister", ["art6-1-e"])],
+        processors=[m.ProcessorLink(shared.uid, "Betrieb")],
+        toms=[tom.uid],
+    )
     a2 = m.Activity(name="Personalakte", purposes=[m.Purpose("Personal", ["art6-1-b"])])
     b1 = m.Activity(name="Druck", processors=[m.ProcessorLink(only_b.uid, "Druck")])
     org_a = m.Organisation(name="Stadt A", activities=[a1, a2])
     org_b = m.Organisation(name="Stadt B", activities=[b1])
-    return m.Register(organisations=[org_a, org_b], processors=[sub, shared, only_b],
-                      toms=[tom])
+    return m.Register(organisations=[org_a, org_b], processors=[sub, shared, only_b], toms=[tom])
 
 
 def test_history_of_an_organisation_holds_its_records_and_what_they_use(db_url):
@@ -42,12 +45,23 @@ def test_history_of_an_organisation_holds_its_records_and_what_they_use(db_url):
     entries = store.organisation_history("Stadt A")
     uids = {e.record.entity_uid for e in entries}
     sub, shared, only_b = register.processors
-    assert {org_a.uid, act.uid, org_a.activities[1].uid, shared.uid, sub.uid,
-            register.toms[0].uid} <= uids
+    assert {
+        org_a.uid,
+        act.uid,
+        org_a.activities[1].uid,
+        shared.uid,
+        sub.uid,
+        register.toms[0].uid,
+    } <= uids
     assert not uids & {org_b.uid, org_b.activities[0].uid, only_b.uid}
     newest = entries[0].record
     assert (newest.entity_uid, newest.field, newest.old, newest.new, newest.user) == (
-        act.uid, "department", "Bürgeramt", "Ordnungsamt", "dsb")
+        act.uid,
+        "department",
+        "Bürgeramt",
+        "Ordnungsamt",
+        "dsb",
+    )
     ids = [e.id for e in entries]
     assert ids == sorted(ids, reverse=True)
     assert not any(e.record.field.startswith("#") for e in entries)
@@ -80,7 +94,10 @@ def test_deleted_activity_stays_in_its_organisations_history_and_is_restored_the
     store.delete_activity(gone.uid)
     deletion = store.organisation_history("Stadt A")[0]
     assert (deletion.record.entity_uid, deletion.record.field, deletion.record.new) == (
-        gone.uid, "", None)
+        gone.uid,
+        "",
+        None,
+    )
     assert deletion.organisation == org_a.uid
     assert gone.uid not in {e.record.entity_uid for e in store.organisation_history("Stadt B")}
     # The deletion record itself is unchanged: newest for the uid, full snapshot in ``old``.
@@ -100,8 +117,7 @@ def test_deleted_activity_stays_in_its_organisations_history_and_is_restored_the
     # The restore is a batch and can be undone.
     store.undo_batch(store.batches()[0].uid)
     assert store.load_activity(gone.uid) is None
-    assert org_b.activities[0].uid in {a.uid for a in store.load_organisation("Stadt B")
-                                        .activities}
+    assert org_b.activities[0].uid in {a.uid for a in store.load_organisation("Stadt B").activities}
 
 
 def test_restore_is_refused_for_unknown_uid_and_missing_catalogue_entries(db_url):
@@ -116,8 +132,13 @@ def test_restore_is_refused_for_unknown_uid_and_missing_catalogue_entries(db_url
     # The processor it used is taken away meanwhile: the restore is refused, nothing changes.
     store.delete_activity(register.organisations[1].activities[0].uid)
     shared = register.processors[1]
-    store.save_processor(m.Processor(uid=shared.uid, name=shared.name,  # drop the sub-link
-                                     version=shared.version))
+    store.save_processor(
+        m.Processor(
+            uid=shared.uid,
+            name=shared.name,  # drop the sub-link
+            version=shared.version,
+        )
+    )
     store.delete_processor(register.processors[0].uid)
     store.delete_processor(shared.uid)
     before = len(store.history())
@@ -138,8 +159,9 @@ def test_deletion_without_recorded_organisation_needs_a_target(db_url):
     with store.engine.begin() as conn:  # as an older version wrote it
         conn.execute(delete(ChangeRow).where(ChangeRow.field == DELETED_FROM))
     for name in ("Stadt A", "Stadt B"):
-        deletion = next(e for e in store.organisation_history(name)
-                        if e.record.entity_uid == gone.uid)
+        deletion = next(
+            e for e in store.organisation_history(name) if e.record.entity_uid == gone.uid
+        )
         assert deletion.organisation is None
     with pytest.raises(StoreError, match="Personalakte"):
         store.restore_activity(gone.uid)

@@ -49,11 +49,11 @@ def test_delete_removes_everything_and_undo_brings_it_back(store):
     summary = next(o for o in store.organisations() if o.name == HERNE)
     assert (summary.activities, summary.catalogue) == (
         len(herne.organisations[0].activities),
-        len(herne.processors) + len(herne.recipients) + len(herne.toms))
+        len(herne.processors) + len(herne.recipients) + len(herne.toms),
+    )
     batch = store.delete_organisation(HERNE)
     assert HERNE not in store.organisation_names()
-    assert not any(p.owner == herne.organisations[0].uid
-                   for p in store.catalogue().processors)
+    assert not any(p.owner == herne.organisations[0].uid for p in store.catalogue().processors)
     assert register_to_document(store.load_register("Stadt Ahaus")) == others
     assert store.batches(limit=1)[0].kind == "delete-organisation"
     store.restore_organisation(HERNE)  # the same as undoing the batch

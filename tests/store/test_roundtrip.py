@@ -20,8 +20,11 @@ def _empty(store) -> None:
             conn.execute(delete(table))
 
 
-@settings(max_examples=40, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(register=registers())
 def test_json_round_trip_is_exact(db_url, register):
     first = open_store(db_url)

@@ -26,13 +26,20 @@ from ropa_desktop.store.lockfile import RegisterLocked
 
 
 def _cli(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "ropa_desktop.cli", "--db", str(db), *args],
-                          capture_output=True, text=True, timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "ropa_desktop.cli", "--db", str(db), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
 
 def _seed(db: Path) -> tuple[str, m.Activity]:
-    org = m.Organisation(name="Stadt Ahaus", activities=[m.Activity(
-        reference="VT-1", name="Webmail-Portal", description="Anfang")])
+    org = m.Organisation(
+        name="Stadt Ahaus",
+        activities=[m.Activity(reference="VT-1", name="Webmail-Portal", description="Anfang")],
+    )
     open_store(db).import_register(m.Register(organisations=[org]))
     return org.uid, org.activities[0]
 
@@ -47,12 +54,19 @@ def _sniff(path: Path) -> None:
 
 def _fresh_look(db: Path, uid: str) -> tuple[str, str]:
     """Integrity and the activity's description as a new process sees them."""
-    code = ("import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
-            "print(c.execute('PRAGMA integrity_check').fetchone()[0]); "
-            "print(c.execute('SELECT description FROM activity WHERE uid = ?', "
-            "(sys.argv[2],)).fetchone()[0])")
-    out = subprocess.run([sys.executable, "-c", code, str(db), uid], capture_output=True,
-                         text=True, timeout=60, check=True).stdout.splitlines()
+    code = (
+        "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+        "print(c.execute('PRAGMA integrity_check').fetchone()[0]); "
+        "print(c.execute('SELECT description FROM activity WHERE uid = ?', "
+        "(sys.argv[2],)).fetchone()[0])"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(db), uid],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    ).stdout.splitlines()
     return out[0], out[1]
 
 
@@ -105,10 +119,14 @@ def test_while_a_window_holds_the_register_writers_refuse_and_readers_read(tmp_p
 
 def test_read_commands_on_a_mistyped_path_create_nothing(tmp_path):
     missing = tmp_path / "tippfehler" / "register.sqlite"
-    for args in (["summary"], ["check"], ["batches"], ["verify"],
-                 ["export", "--format", "json", "--out", str(tmp_path / "x.json")]):
+    for args in (
+        ["summary"],
+        ["check"],
+        ["batches"],
+        ["verify"],
+        ["export", "--format", "json", "--out", str(tmp_path / "x.json")],
+    ):
         done = _cli(missing, *args)
         assert done.returncode == 1
         assert done.stderr.strip() == f"ropa-desktop: Datenbank {missing} nicht gefunden."
     assert sorted(p.name for p in tmp_path.iterdir()) == []
-

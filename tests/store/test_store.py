@@ -13,20 +13,32 @@ from ropa_desktop.store.database import open_store
 from ropa_desktop.store.repository import StoreError
 
 
-def _full_activity(i: int, processor: m.Processor, recipient: m.Recipient,
-                   tom: m.Tom) -> m.Activity:
+def _full_activity(
+    i: int, processor: m.Processor, recipient: m.Recipient, tom: m.Tom
+) -> m.Activity:
     return m.Activity(
-        reference=f"VT-{i:04d}", name=f"Tätigkeit {i}", department="Bürgerbüro",
-        purposes=[m.Purpose("Melderegister führen", ["art6-1-e", "§§ 2 ff. BMG"]),
-                  m.Purpose("Auskunft", ["art6-1-c"])],
+        reference=f"VT-{i:04d}",
+        name=f"Tätigkeit {i}",
+        department="Bürgerbüro",
+        purposes=[
+            m.Purpose("Melderegister führen", ["art6-1-e", "§§ 2 ff. BMG"]),
+            m.Purpose("Auskunft", ["art6-1-c"]),
+        ],
         data_subjects=["Einwohner", "Beschäftigte"],
-        data_categories=[m.DataCategory("Name"), m.DataCategory(
-            "Gesundheit", m.SpecialCategory.ART9,
-            retention=m.Retention(10, m.RetentionUnit.YEARS, "Abschluss"))],
-        internal_recipients=["Kämmerei"], recipients=[recipient.uid],
+        data_categories=[
+            m.DataCategory("Name"),
+            m.DataCategory(
+                "Gesundheit",
+                m.SpecialCategory.ART9,
+                retention=m.Retention(10, m.RetentionUnit.YEARS, "Abschluss"),
+            ),
+        ],
+        internal_recipients=["Kämmerei"],
+        recipients=[recipient.uid],
         processors=[m.ProcessorLink(processor.uid, "Hosting")],
         joint_controllers=[m.JointController("Kreis")],
-        transfers=[m.Transfer("US", "Cloud", processor.uid, "scc-2")], toms=[tom.uid],
+        transfers=[m.Transfer("US", "Cloud", processor.uid, "scc-2")],
+        toms=[tom.uid],
     )
 
 
@@ -36,11 +48,17 @@ def _register(n: int) -> m.Register:
     tom = m.Tom(title="Verschlüsselung", sdm_goal="confidentiality")
     org = m.Organisation(name="Stadt Musterstadt")
     org.activities = [_full_activity(i, processor, recipient, tom) for i in range(n)]
-    org.services = [m.ProcessingService(name="IT-Betrieb", categories=["Hosting"],
-                                        controllers=[m.ClientController("Gemeinde A")],
-                                        subprocessors=[m.ProcessorLink(processor.uid, "")])]
-    return m.Register(organisations=[org], processors=[processor], recipients=[recipient],
-                      toms=[tom])
+    org.services = [
+        m.ProcessingService(
+            name="IT-Betrieb",
+            categories=["Hosting"],
+            controllers=[m.ClientController("Gemeinde A")],
+            subprocessors=[m.ProcessorLink(processor.uid, "")],
+        )
+    ]
+    return m.Register(
+        organisations=[org], processors=[processor], recipients=[recipient], toms=[tom]
+    )
 
 
 def _count_statements(store, action) -> int:
@@ -66,7 +84,8 @@ def test_loading_a_register_takes_the_same_number_of_statements_for_5_or_1500(db
     small.import_register(big_register)
     loaded: list[m.Organisation] = []
     many = _count_statements(
-        small, lambda: loaded.append(small.load_organisation("Stadt Großstadt")))
+        small, lambda: loaded.append(small.load_organisation("Stadt Großstadt"))
+    )
     assert len(loaded[0].activities) == 1500
     assert loaded[0].activities[1499].purposes[0].legal_bases == ["art6-1-e", "§§ 2 ff. BMG"]
     assert many == few
@@ -133,14 +152,12 @@ def test_processor_in_use_cannot_be_deleted(db_url):
 def test_failed_import_leaves_database_unchanged(db_url):
     store = open_store(db_url)
     store.import_register(_register(3))
-    before = register_to_document(store.load_register(include_history=True),
-                                  include_history=True)
+    before = register_to_document(store.load_register(include_history=True), include_history=True)
     clash = _register(1)
     clash.organisations[0].name = "Stadt Musterstadt"  # same name, other identity
     with pytest.raises(StoreError, match="Musterstadt"):
         store.import_register(clash)
-    after = register_to_document(store.load_register(include_history=True),
-                                 include_history=True)
+    after = register_to_document(store.load_register(include_history=True), include_history=True)
     assert after == before
 
 
@@ -185,7 +202,9 @@ def test_frozen_versions_keep_the_register_as_it_was(db_url):
     store.save_activity(org.uid, org.activities[0])
     second = store.freeze_version(org.name)
     assert [(v.number, v.label, v.user) for v in store.versions(org.name)] == [
-        (1, "Stand für die Aufsichtsbehörde", "dsb"), (2, "", "dsb")]
+        (1, "Stand für die Aufsichtsbehörde", "dsb"),
+        (2, "", "dsb"),
+    ]
     assert first.frozen_at <= second.frozen_at
     old = store.load_version(org.name, 1).organisations[0]
     assert [a.name for a in old.activities] == ["Tätigkeit 0", "Tätigkeit 1"]
@@ -215,7 +234,8 @@ def test_uid_shared_by_two_kinds_of_record_is_refused(sqlite_url):
     shared = "same-uid"
     register = m.Register(
         organisations=[m.Organisation(uid=shared, name="Stadt A")],
-        processors=[m.Processor(uid=shared, name="Dienstleister")])
+        processors=[m.Processor(uid=shared, name="Dienstleister")],
+    )
     with pytest.raises(StoreError, match="also used"):
         open_store(sqlite_url).import_register(register)
 
@@ -237,4 +257,9 @@ def test_organisations_are_listed_in_the_same_order_on_every_backend(db_url):
     names = ["stadt Zeven", "Ämter-Verbund", "Stadt Aachen", "amt Nord", "Zweckverband"]
     store.import_register(m.Register(organisations=[m.Organisation(name=n) for n in names]))
     assert store.organisation_names() == [
-        "amt Nord", "Stadt Aachen", "stadt Zeven", "Zweckverband", "Ämter-Verbund"]
+        "amt Nord",
+        "Stadt Aachen",
+        "stadt Zeven",
+        "Zweckverband",
+        "Ämter-Verbund",
+    ]

@@ -22,13 +22,23 @@ def _register() -> m.Register:
     tom = m.Tom(title="Verschlüsselung", sdm_goal="confidentiality")
     org = m.Organisation(name="Stadt Ahaus", city="Ahaus")
     org.activities = [
-        m.Activity(reference="VT-1", name="Melderegister", description="alt",
-                   processors=[m.ProcessorLink(processor.uid, "Hosting")],
-                   recipients=[recipient.uid], toms=[tom.uid]),
-        m.Activity(reference="VT-2", name="Hundesteuer")]
+        m.Activity(
+            reference="VT-1",
+            name="Melderegister",
+            description="alt",
+            processors=[m.ProcessorLink(processor.uid, "Hosting")],
+            recipients=[recipient.uid],
+            toms=[tom.uid],
+        ),
+        m.Activity(reference="VT-2", name="Hundesteuer"),
+    ]
     org.services = [m.ProcessingService(name="IT-Betrieb", notes="alt")]
-    return m.Register(organisations=[org], processors=[processor, m.Processor(name="Frei")],
-                      recipients=[recipient], toms=[tom])
+    return m.Register(
+        organisations=[org],
+        processors=[processor, m.Processor(name="Frei")],
+        recipients=[recipient],
+        toms=[tom],
+    )
 
 
 @dataclass
@@ -46,18 +56,39 @@ def _org(store: Store) -> m.Organisation:
 
 
 KINDS = {
-    "activity": Kind("activity", lambda s: _org(s).activities[0],
-                     lambda s, o, **kw: s.save_activity(_org(s).uid, o, **kw), "description"),
-    "organisation": Kind("organisation", _org,
-                         lambda s, o, **kw: s.save_organisation(o, **kw), "street"),
-    "service": Kind("service", lambda s: _org(s).services[0],
-                    lambda s, o, **kw: s.save_service(_org(s).uid, o, **kw), "notes"),
-    "processor": Kind("processor", lambda s: s.catalogue().processors[0],
-                      lambda s, o, **kw: s.save_processor(o, **kw), "notes"),
-    "recipient": Kind("recipient", lambda s: s.catalogue().recipients[0],
-                      lambda s, o, **kw: s.save_recipient(o, **kw), "notes"),
-    "tom": Kind("tom", lambda s: s.catalogue().toms[0],
-                lambda s, o, **kw: s.save_tom(o, **kw), "description"),
+    "activity": Kind(
+        "activity",
+        lambda s: _org(s).activities[0],
+        lambda s, o, **kw: s.save_activity(_org(s).uid, o, **kw),
+        "description",
+    ),
+    "organisation": Kind(
+        "organisation", _org, lambda s, o, **kw: s.save_organisation(o, **kw), "street"
+    ),
+    "service": Kind(
+        "service",
+        lambda s: _org(s).services[0],
+        lambda s, o, **kw: s.save_service(_org(s).uid, o, **kw),
+        "notes",
+    ),
+    "processor": Kind(
+        "processor",
+        lambda s: s.catalogue().processors[0],
+        lambda s, o, **kw: s.save_processor(o, **kw),
+        "notes",
+    ),
+    "recipient": Kind(
+        "recipient",
+        lambda s: s.catalogue().recipients[0],
+        lambda s, o, **kw: s.save_recipient(o, **kw),
+        "notes",
+    ),
+    "tom": Kind(
+        "tom",
+        lambda s: s.catalogue().toms[0],
+        lambda s, o, **kw: s.save_tom(o, **kw),
+        "description",
+    ),
 }
 
 
@@ -92,8 +123,7 @@ def test_second_save_of_a_stale_copy_is_refused_and_nothing_is_lost(two_users, k
     with pytest.raises(ConflictError) as info:
         k.save(bob, theirs)
     error = info.value
-    assert (error.entity, error.uid, error.user, error.version) == (k.entity, mine.uid,
-                                                                    "alice", 2)
+    assert (error.entity, error.uid, error.user, error.version) == (k.entity, mine.uid, "alice", 2)
     assert getattr(error.current, k.field) == "ALICE"
     assert error.at is not None and not error.deleted
     assert "alice" in error.message() and "nicht gespeichert" in error.message("de")
@@ -126,7 +156,8 @@ def test_overwrite_is_written_and_recorded_as_such(two_users, kind):
 
 @pytest.mark.parametrize("kind", list(KINDS))
 def test_unchanged_copy_saves_after_own_save_and_creating_an_existing_uid_conflicts(
-        two_users, kind):
+    two_users, kind
+):
     alice, _bob = two_users
     k = KINDS[kind]
     mine = k.load(alice)

@@ -41,7 +41,8 @@ def test_a_second_writer_waits_for_the_first(db_url):
     assert done.is_set()
     assert alice.load_activity(act.uid).purposes[0].text == "Briefwahl"
     assert [(h.user, h.old, h.new) for h in alice.history(act.uid) if h.field] == [
-        ("bob", "Wahlvorbereitung", "Briefwahl")]
+        ("bob", "Wahlvorbereitung", "Briefwahl")
+    ]
 
 
 def test_ddl_and_data_roll_back_together(db_url):

@@ -14,22 +14,26 @@ from ropa_desktop.ui.main_window import MainWindow
 
 
 def _visible_main_windows() -> list[MainWindow]:
-    return [w for w in QApplication.topLevelWidgets()
-            if isinstance(w, MainWindow) and w.isVisible()]
+    return [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+    ]
 
 
 def test_no_command_opens_the_window_and_an_empty_register_offers_the_demo(
-        qapp, tmp_path: Path, monkeypatch) -> None:
+    qapp, tmp_path: Path, monkeypatch
+) -> None:
     db = str(tmp_path / "new.sqlite")
     asked: list[bool] = []
-    monkeypatch.setattr(prompts, "ask_start",
-                        lambda parent: asked.append(True) or prompts.START_DEMO)
+    monkeypatch.setattr(
+        prompts, "ask_start", lambda parent: asked.append(True) or prompts.START_DEMO
+    )
     seen: list[list[str]] = []
 
     def look_and_close() -> None:
         windows = _visible_main_windows()
-        seen.append([w.org_switcher.itemText(i) for w in windows
-                     for i in range(w.org_switcher.count())])
+        seen.append(
+            [w.org_switcher.itemText(i) for w in windows for i in range(w.org_switcher.count())]
+        )
         for w in windows:
             w.close()
 
@@ -47,7 +51,8 @@ def test_no_command_opens_the_window_and_an_empty_register_offers_the_demo(
 
 
 def test_cancelling_the_first_start_exits_non_zero_and_leaves_the_file_empty(
-        qapp, tmp_path: Path, monkeypatch) -> None:
+    qapp, tmp_path: Path, monkeypatch
+) -> None:
     db = str(tmp_path / "new.sqlite")
     monkeypatch.setattr(prompts, "ask_start", lambda parent: prompts.CANCEL)
     assert main(["--db", db]) == 1
@@ -55,8 +60,9 @@ def test_cancelling_the_first_start_exits_non_zero_and_leaves_the_file_empty(
     assert _visible_main_windows() == []
 
 
-def test_without_a_display_the_start_says_so_instead_of_aborting(tmp_path: Path, monkeypatch,
-                                                                 capsys) -> None:
+def test_without_a_display_the_start_says_so_instead_of_aborting(
+    tmp_path: Path, monkeypatch, capsys
+) -> None:
     for var in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setattr("sys.platform", "linux")

@@ -38,8 +38,10 @@ def answer(monkeypatch):
             shown.append(dialog)
             dialog.choose(choice)
             return 1
+
         monkeypatch.setattr(ConflictDialog, "exec", fake_exec)
         return shown
+
     return install
 
 
@@ -71,7 +73,8 @@ def _bob_changes(bob, session, uid: str) -> m.Activity:
 
 
 def test_dialog_shows_who_and_their_changes_with_labels_and_reload_keeps_mine_as_draft(
-        editor, session, bob, answer, informed):
+    editor, session, bob, answer, informed
+):
     uid = session.activity_uids()[0]
     name = session.activity(uid).name
     editor.load(uid)
@@ -89,8 +92,11 @@ def test_dialog_shows_who_and_their_changes_with_labels_and_reload_keeps_mine_as
     # Theirs in the editor, mine kept as a new draft activity in the register.
     assert editor.draft().description == "Von Bob neu beschrieben"
     assert not editor.is_dirty()
-    drafts = [a for a in bob.load_organisation(session.organisation_name).activities
-              if a.name.startswith(f"{name} (") and a.uid != uid]
+    drafts = [
+        a
+        for a in bob.load_organisation(session.organisation_name).activities
+        if a.name.startswith(f"{name} (") and a.uid != uid
+    ]
     assert len(drafts) == 1 and drafts[0].department == "Meine Abteilung"
     assert drafts[0].status == m.ActivityStatus.DRAFT
     assert drafts[0].name in informed[0]
@@ -124,7 +130,8 @@ def test_cancel_writes_nothing_and_keeps_editing(editor, session, bob, answer):
 
 
 def test_save_of_an_activity_deleted_meanwhile_can_be_restored_or_discarded(
-        editor, session, bob, answer):
+    editor, session, bob, answer
+):
     uid, other = session.activity_uids()[:2]
     for target, choice in ((uid, conflict_dialog.RESTORE), (other, conflict_dialog.DISCARD)):
         editor.load(target)
@@ -138,8 +145,9 @@ def test_save_of_an_activity_deleted_meanwhile_can_be_restored_or_discarded(
     assert editor.current_uid() is None
 
 
-def test_delete_of_an_activity_changed_meanwhile_asks_first(qtbot, session, bob, answer,
-                                                              monkeypatch):
+def test_delete_of_an_activity_changed_meanwhile_asks_first(
+    qtbot, session, bob, answer, monkeypatch
+):
     window = MainWindow(session)
     qtbot.addWidget(window)
     uid = session.activity_uids()[0]
@@ -159,7 +167,8 @@ def test_delete_of_an_activity_changed_meanwhile_asks_first(qtbot, session, bob,
 
 
 def test_organisation_page_conflict_shows_labels_and_reload_keeps_my_values_in_view(
-        qtbot, session, bob, answer, informed):
+    qtbot, session, bob, answer, informed
+):
     view = OrganisationView(session)
     qtbot.addWidget(view)
     view.show()
@@ -200,7 +209,8 @@ def test_catalogue_form_conflict_overwrite_and_cancel(qtbot, session, bob, answe
 
 
 def test_window_notices_an_activity_changed_and_an_organisation_created_elsewhere(
-        qtbot, session, bob):
+    qtbot, session, bob
+):
     window = MainWindow(session)
     qtbot.addWidget(window)
     uid = session.activity_uids()[0]
@@ -208,17 +218,19 @@ def test_window_notices_an_activity_changed_and_an_organisation_created_elsewher
     session.start_polling(50)
     try:
         _bob_changes(bob, session, uid)
-        qtbot.waitUntil(lambda: window.activities.editor.draft().description
-                        == "Von Bob neu beschrieben", timeout=5000)
+        qtbot.waitUntil(
+            lambda: window.activities.editor.draft().description == "Von Bob neu beschrieben",
+            timeout=5000,
+        )
         bob.save_organisation(m.Organisation(name="Gemeinde Neuhaus"))
-        qtbot.waitUntil(lambda: window.org_switcher.findText("Gemeinde Neuhaus") >= 0,
-                        timeout=5000)
+        qtbot.waitUntil(lambda: window.org_switcher.findText("Gemeinde Neuhaus") >= 0, timeout=5000)
     finally:
         session.stop_polling()
 
 
 def test_unsaved_edits_are_kept_with_a_notice_and_saving_goes_through_the_conflict(
-        qtbot, session, bob, answer, monkeypatch):
+    qtbot, session, bob, answer, monkeypatch
+):
     monkeypatch.setattr(prompts, "ask_unsaved", lambda *a: prompts.DISCARD)  # on closing
     window = MainWindow(session)
     qtbot.addWidget(window)
@@ -238,8 +250,11 @@ def test_unsaved_edits_are_kept_with_a_notice_and_saving_goes_through_the_confli
 
 def test_values_read_as_labels_and_names_never_ids(session):
     catalogue = session.catalogue()
-    act = next(a for a in session.organisation().activities
-               if a.processors and any(pp.legal_bases for pp in a.purposes))
+    act = next(
+        a
+        for a in session.organisation().activities
+        if a.processors and any(pp.legal_bases for pp in a.purposes)
+    )
     proc = catalogue.processors_by_uid()[act.processors[0].processor]
     assert proc.name in conflict_dialog.value_text("processors", act.processors, catalogue)
     assert proc.uid not in conflict_dialog.value_text("processors", act.processors, catalogue)
@@ -251,4 +266,6 @@ def test_values_read_as_labels_and_names_never_ids(session):
     text = conflict_dialog.value_text("dpia", dpia, catalogue)
     assert "systematic-monitoring" not in text and "required" not in text
     assert conflict_dialog.value_text("status", m.ActivityStatus.DRAFT, catalogue) in (
-        "Entwurf", "Draft")
+        "Entwurf",
+        "Draft",
+    )

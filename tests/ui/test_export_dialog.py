@@ -32,8 +32,13 @@ def test_excel_of_the_selected_activities(session, qtbot, tmp_path: Path) -> Non
     target = tmp_path / "auswahl.xlsx"
     assert signal.args == [str(target)]
     book = load_workbook(target, read_only=True)
-    found = {cell for ws in book.worksheets for row in ws.iter_rows(values_only=True)
-             for cell in row if cell in {a.name for a in session.organisation().activities}}
+    found = {
+        cell
+        for ws in book.worksheets
+        for row in ws.iter_rows(values_only=True)
+        for cell in row
+        if cell in {a.name for a in session.organisation().activities}
+    }
     assert found == names
 
 
@@ -87,11 +92,13 @@ def test_cancel_writes_no_file(session, qtbot, tmp_path: Path, monkeypatch) -> N
     assert dialog.isEnabled()
 
 
-def test_unwritable_target_is_reported_and_nothing_written(session, qtbot, tmp_path: Path,
-                                                           monkeypatch) -> None:
+def test_unwritable_target_is_reported_and_nothing_written(
+    session, qtbot, tmp_path: Path, monkeypatch
+) -> None:
     shown: list[str] = []
-    monkeypatch.setattr(prompts, "show_error",
-                        lambda parent, title, exc: shown.append(prompts.error_text(exc)))
+    monkeypatch.setattr(
+        prompts, "show_error", lambda parent, title, exc: shown.append(prompts.error_text(exc))
+    )
     dialog = ExportDialog(session, "xlsx", None)
     qtbot.addWidget(dialog)
     dialog.path.setText(str(tmp_path / "missing-folder" / "x.xlsx"))

@@ -80,8 +80,7 @@ def test_a_renamed_organisation_is_the_one_opened_next_time(qtbot, session) -> N
     assert settings.value("session/organisation") == "Stadtwerke Bochum (neu)"
 
 
-def test_unsaved_edit_asks_before_switching_and_cancel_stays(qtbot, session,
-                                                            monkeypatch) -> None:
+def test_unsaved_edit_asks_before_switching_and_cancel_stays(qtbot, session, monkeypatch) -> None:
     window = _window(qtbot, session)
     editor = window.activities.editor
     uid = editor.current_uid()
@@ -91,8 +90,9 @@ def test_unsaved_edit_asks_before_switching_and_cancel_stays(qtbot, session,
     name_edit.setText("Noch nicht gespeichert")
     assert editor.is_dirty()
     asked: list[str] = []
-    monkeypatch.setattr(prompts, "ask_unsaved",
-                        lambda parent, what: asked.append(what) or prompts.CANCEL)
+    monkeypatch.setattr(
+        prompts, "ask_unsaved", lambda parent, what: asked.append(what) or prompts.CANCEL
+    )
     assert not window.switch_organisation("Stadt Ahaus")
     assert asked
     assert session.organisation_name == DEMO_ORG
@@ -206,12 +206,14 @@ def test_empty_database_offers_the_demo(qtbot, tmp_path: Path, monkeypatch) -> N
     assert controller.window.org_switcher.count() == 5
     assert controller.window.org_switcher.currentText() == controller.session.organisation_name
     assert controller.window.activities.proxy.rowCount() == len(
-        controller.session.organisation().activities)
+        controller.session.organisation().activities
+    )
     assert settings.last_database() == str((tmp_path / "new.sqlite").resolve())
 
 
-def test_empty_database_left_empty_when_the_user_cancels(qtbot, tmp_path: Path,
-                                                         monkeypatch) -> None:
+def test_empty_database_left_empty_when_the_user_cancels(
+    qtbot, tmp_path: Path, monkeypatch
+) -> None:
     qapp = QApplication.instance()
     monkeypatch.setattr(prompts, "ask_start", lambda parent: prompts.CANCEL)
     controller = app_module.Application(qapp, str(tmp_path / "new.sqlite"))
@@ -220,8 +222,7 @@ def test_empty_database_left_empty_when_the_user_cancels(qtbot, tmp_path: Path,
     assert open_store(tmp_path / "new.sqlite").is_empty()
 
 
-def test_backup_runs_in_the_background_and_names_the_file(qtbot, session,
-                                                          monkeypatch) -> None:
+def test_backup_runs_in_the_background_and_names_the_file(qtbot, session, monkeypatch) -> None:
     window = _window(qtbot, session)
     told: list[str] = []
     monkeypatch.setattr(prompts, "inform", lambda parent, title, text: told.append(text))
@@ -238,8 +239,10 @@ def test_about_names_the_licence_and_the_third_party_notices(qtbot, session) -> 
     window = _window(qtbot, session)
     text = window.about_text()
     assert "EUPL-1.2" in text and "LGPLv3" in text
-    for name, first_words in (("LICENSE", "EUROPEAN UNION PUBLIC LICENCE v. 1.2"),
-                              ("THIRD_PARTY_NOTICES.txt", "ropa-desktop — third-party notices")):
+    for name, first_words in (
+        ("LICENSE", "EUROPEAN UNION PUBLIC LICENCE v. 1.2"),
+        ("THIRD_PARTY_NOTICES.txt", "ropa-desktop — third-party notices"),
+    ):
         assert f">{name}</a>" in text
         path = Path(text.split(f">{name}</a> (", 1)[1].split(")", 1)[0])
         assert path.read_text(encoding="utf-8").lstrip().startswith(first_words)

@@ -29,12 +29,12 @@ def _switcher(window: MainWindow) -> list[str]:
     return [window.org_switcher.itemText(i) for i in range(window.org_switcher.count())]
 
 
-def test_archive_hides_the_organisation_and_restore_brings_it_back(qtbot, session,
-                                                                    monkeypatch) -> None:
+def test_archive_hides_the_organisation_and_restore_brings_it_back(
+    qtbot, session, monkeypatch
+) -> None:
     window = _window(qtbot, session)
     asked: list[str] = []
-    monkeypatch.setattr(prompts, "confirm", lambda parent, title, text: asked.append(text)
-                        or True)
+    monkeypatch.setattr(prompts, "confirm", lambda parent, title, text: asked.append(text) or True)
     window.archive_org_action.trigger()
     assert asked and DEMO_ORG in asked[0]
     assert DEMO_ORG not in _switcher(window)
@@ -51,15 +51,15 @@ def test_archive_hides_the_organisation_and_restore_brings_it_back(qtbot, sessio
     assert DEMO_ORG in _switcher(window) and session.organisation_name == DEMO_ORG
 
 
-def test_delete_names_what_goes_and_restore_brings_everything_back(qtbot, session,
-                                                                   monkeypatch) -> None:
+def test_delete_names_what_goes_and_restore_brings_everything_back(
+    qtbot, session, monkeypatch
+) -> None:
     window = _window(qtbot, session)
     before = session.store.load_register(DEMO_ORG)
     acts = len(before.organisations[0].activities)
     entries = len(before.processors) + len(before.recipients) + len(before.toms)
     asked: list[str] = []
-    monkeypatch.setattr(prompts, "confirm", lambda parent, title, text: asked.append(text)
-                        or False)
+    monkeypatch.setattr(prompts, "confirm", lambda parent, title, text: asked.append(text) or False)
     window.delete_org_action.trigger()  # answered "no": nothing happens
     assert DEMO_ORG in _switcher(window)
     assert f"{acts} processing activities" in asked[0] and f"{entries} catalogue" in asked[0]
@@ -72,15 +72,17 @@ def test_delete_names_what_goes_and_restore_brings_everything_back(qtbot, sessio
     assert session.organisation_name == DEMO_ORG
     after = session.store.load_register(DEMO_ORG)
     assert [a.uid for a in after.organisations[0].activities] == [
-        a.uid for a in before.organisations[0].activities]
+        a.uid for a in before.organisations[0].activities
+    ]
     assert after.processors == before.processors
 
 
 def test_copy_from_another_organisation_in_two_clicks(qtbot, session, monkeypatch) -> None:
     view = ProcessorsView(session)
     qtbot.addWidget(view)
-    herne_ms = next(p for p in session.store.catalogue(HERNE).processors
-                    if p.name == "Microsoft Corporation")
+    herne_ms = next(
+        p for p in session.store.catalogue(HERNE).processors if p.name == "Microsoft Corporation"
+    )
 
     def exec_(dialog: CopyFromOrganisationDialog) -> int:
         dialog.organisation.setCurrentIndex(dialog.organisation.findData(HERNE))
@@ -116,8 +118,9 @@ def test_the_copy_dialog_lists_only_the_other_organisation_and_kind(qtbot, sessi
     assert copied.description  # with the description, as ticked
 
 
-def test_a_demo_start_opens_on_an_organisation_with_activities(qtbot, tmp_path: Path,
-                                                               monkeypatch) -> None:
+def test_a_demo_start_opens_on_an_organisation_with_activities(
+    qtbot, tmp_path: Path, monkeypatch
+) -> None:
     monkeypatch.setattr(prompts, "ask_start", lambda parent: prompts.START_DEMO)
     controller = app_module.Application(QApplication.instance(), str(tmp_path / "d.sqlite"))
     assert controller.start()

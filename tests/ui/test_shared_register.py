@@ -19,8 +19,13 @@ DEMO_ORG = "Stadtwerke Bochum GmbH"
 
 
 def _cli(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "ropa_desktop.cli", "--db", str(db), *args],
-                          capture_output=True, text=True, timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "ropa_desktop.cli", "--db", str(db), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
 
 def _sniff_folder(folder: Path) -> None:
@@ -32,7 +37,8 @@ def _sniff_folder(folder: Path) -> None:
 
 
 def test_window_and_command_line_share_the_register_without_losing_a_save(
-        qapp, demo_store, tmp_path, monkeypatch):
+    qapp, demo_store, tmp_path, monkeypatch
+):
     db = tmp_path / "register.sqlite"
     demo_store.engine.dispose()
     app = Application(qapp, str(db))
@@ -55,18 +61,26 @@ def test_window_and_command_line_share_the_register_without_losing_a_save(
 
         activity.description = "nach dem Befehl gespeichert"
         session.store.save_activity(org.uid, activity)
-        code = ("import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
-                "print(c.execute('PRAGMA integrity_check').fetchone()[0]); "
-                "print(c.execute('SELECT description FROM activity WHERE uid = ?', "
-                "(sys.argv[2],)).fetchone()[0])")
-        seen = subprocess.run([sys.executable, "-c", code, str(db), activity.uid],
-                              capture_output=True, text=True, timeout=60, check=True)
+        code = (
+            "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+            "print(c.execute('PRAGMA integrity_check').fetchone()[0]); "
+            "print(c.execute('SELECT description FROM activity WHERE uid = ?', "
+            "(sys.argv[2],)).fetchone()[0])"
+        )
+        seen = subprocess.run(
+            [sys.executable, "-c", code, str(db), activity.uid],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=True,
+        )
         assert seen.stdout.splitlines() == ["ok", "nach dem Befehl gespeichert"]
 
         # a second window: offered read-only, and shows it
         asked: list[str] = []
-        monkeypatch.setattr(prompts, "ask_read_only",
-                            lambda parent, text: asked.append(text) or True)
+        monkeypatch.setattr(
+            prompts, "ask_read_only", lambda parent, text: asked.append(text) or True
+        )
         second = Application(qapp, str(db))
         assert second.start()
         assert second.window is not None and second.session is not None

@@ -22,8 +22,11 @@ PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 
 def _messages(path: Path) -> list[tuple[str, str, ET.Element]]:
     root = ET.parse(path).getroot()
-    return [(ctx.findtext("name") or "", msg.findtext("source") or "", msg.find("translation"))
-            for ctx in root.iter("context") for msg in ctx.iter("message")]
+    return [
+        (ctx.findtext("name") or "", msg.findtext("source") or "", msg.find("translation"))
+        for ctx in root.iter("context")
+        for msg in ctx.iter("message")
+    ]
 
 
 def _tool(name: str) -> str:
@@ -42,28 +45,44 @@ def test_every_message_is_translated_with_its_placeholders() -> None:
     for context, source, translation in messages:
         assert translation is not None, (context, source)
         assert translation.get("type") not in ("unfinished", "vanished", "obsolete"), (
-            context, source)
+            context,
+            source,
+        )
         forms = translation.findall("numerusform")  # plural messages: one text per form
         texts = [f.text or "" for f in forms] if forms else [translation.text or ""]
         assert all(t.strip() for t in texts), (context, source)
         text = texts[-1]
         assert sorted(PLACEHOLDER.findall(text)) == sorted(PLACEHOLDER.findall(source)), (
-            context, source, text)
+            context,
+            source,
+            text,
+        )
 
 
 def test_the_code_has_no_text_missing_from_the_translation(tmp_path: Path) -> None:
     probe = tmp_path / "probe.ts"
     shutil.copy(TS, probe)
     sources = sorted(str(p) for p in (ROOT / "ropa_desktop" / "ui").rglob("*.py"))
-    subprocess.run([_tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none", *sources,
-                    "-ts", str(probe)], check=True, capture_output=True)
-    missing = [(c, s) for c, s, t in _messages(probe)
-               if t is None or t.get("type") == "unfinished"]
+    subprocess.run(
+        [
+            _tool("pyside6-lupdate"),
+            "-no-obsolete",
+            "-locations",
+            "none",
+            *sources,
+            "-ts",
+            str(probe),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    missing = [(c, s) for c, s, t in _messages(probe) if t is None or t.get("type") == "unfinished"]
     assert missing == [], f"run scripts/update-translations.sh and translate: {missing[:5]}"
 
 
 def test_the_compiled_translation_is_up_to_date(tmp_path: Path) -> None:
     fresh = tmp_path / "fresh.qm"
-    subprocess.run([_tool("pyside6-lrelease"), str(TS), "-qm", str(fresh)], check=True,
-                   capture_output=True)
+    subprocess.run(
+        [_tool("pyside6-lrelease"), str(TS), "-qm", str(fresh)], check=True, capture_output=True
+    )
     assert fresh.read_bytes() == QM.read_bytes(), "run scripts/update-translations.sh"

@@ -11,12 +11,47 @@ from types import MappingProxyType
 from ropa_desktop.domain.model import ActivityStatus
 from ropa_desktop.domain.parsing.text import fold_key
 
-_YES = frozenset(fold_key(w) for w in (
-    "ja", "j", "yes", "y", "x", "true", "wahr", "1", "oui", "si", "ok", "erforderlich",
-    "required", "vorhanden", "zutreffend", "applicable"))
-_NO = frozenset(fold_key(w) for w in (
-    "nein", "n", "no", "false", "falsch", "0", "non", "nicht erforderlich", "not required",
-    "nicht vorhanden", "nicht zutreffend", "not applicable", "keine", "kein", "none"))
+_YES = frozenset(
+    fold_key(w)
+    for w in (
+        "ja",
+        "j",
+        "yes",
+        "y",
+        "x",
+        "true",
+        "wahr",
+        "1",
+        "oui",
+        "si",
+        "ok",
+        "erforderlich",
+        "required",
+        "vorhanden",
+        "zutreffend",
+        "applicable",
+    )
+)
+_NO = frozenset(
+    fold_key(w)
+    for w in (
+        "nein",
+        "n",
+        "no",
+        "false",
+        "falsch",
+        "0",
+        "non",
+        "nicht erforderlich",
+        "not required",
+        "nicht vorhanden",
+        "nicht zutreffend",
+        "not applicable",
+        "keine",
+        "kein",
+        "none",
+    )
+)
 _YES_MARKS = frozenset("✓✔☑☒✅")
 _NO_MARKS = frozenset("✗✘☐❌")
 
@@ -59,20 +94,71 @@ def parse_yes_no(text: object) -> bool | None:
 
 
 _STATUS_WORDS = {
-    ActivityStatus.DRAFT: ("Entwurf", "draft", "in Bearbeitung", "in Arbeit", "in Erstellung",
-                           "neu", "new", "offen", "open", "work in progress", "wip",
-                           "brouillon", "en cours"),
-    ActivityStatus.IN_REVIEW: ("in Prüfung", "Prüfung", "zur Prüfung", "zu prüfen",
-                               "in Abstimmung", "in review", "review", "under review",
-                               "pending review", "pending approval", "in_review",
-                               "en revue", "à valider"),
-    ActivityStatus.APPROVED: ("freigegeben", "approved", "aktiv", "active", "genehmigt",
-                              "final", "gültig", "in Kraft", "released", "published",
-                              "veröffentlicht", "aktuell", "current", "in Betrieb",
-                              "validé", "valide", "actif"),
-    ActivityStatus.ARCHIVED: ("archiviert", "archived", "Archiv", "inaktiv", "inactive",
-                              "eingestellt", "außer Betrieb", "beendet", "historisch",
-                              "obsolete", "deprecated", "retired", "archivé", "inactif"),
+    ActivityStatus.DRAFT: (
+        "Entwurf",
+        "draft",
+        "in Bearbeitung",
+        "in Arbeit",
+        "in Erstellung",
+        "neu",
+        "new",
+        "offen",
+        "open",
+        "work in progress",
+        "wip",
+        "brouillon",
+        "en cours",
+    ),
+    ActivityStatus.IN_REVIEW: (
+        "in Prüfung",
+        "Prüfung",
+        "zur Prüfung",
+        "zu prüfen",
+        "in Abstimmung",
+        "in review",
+        "review",
+        "under review",
+        "pending review",
+        "pending approval",
+        "in_review",
+        "en revue",
+        "à valider",
+    ),
+    ActivityStatus.APPROVED: (
+        "freigegeben",
+        "approved",
+        "aktiv",
+        "active",
+        "genehmigt",
+        "final",
+        "gültig",
+        "in Kraft",
+        "released",
+        "published",
+        "veröffentlicht",
+        "aktuell",
+        "current",
+        "in Betrieb",
+        "validé",
+        "valide",
+        "actif",
+    ),
+    ActivityStatus.ARCHIVED: (
+        "archiviert",
+        "archived",
+        "Archiv",
+        "inaktiv",
+        "inactive",
+        "eingestellt",
+        "außer Betrieb",
+        "beendet",
+        "historisch",
+        "obsolete",
+        "deprecated",
+        "retired",
+        "archivé",
+        "inactif",
+    ),
 }
 
 

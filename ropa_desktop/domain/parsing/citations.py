@@ -58,22 +58,31 @@ _I = re.IGNORECASE
 _WS = re.compile(rf"{HSPACE}*")
 _START = re.compile(
     rf"(?<![\w§])(?:(?P<sec>§§?)|(?P<art>Art(?:ikel|icle|s)?\b\.?|Artt\.)){HSPACE}*"
-    r"(?P<num>\d{1,3}[a-z]?)(?![\w])", _I)
+    r"(?P<num>\d{1,3}[a-z]?)(?![\w])",
+    _I,
+)
 _DOT_NUM = re.compile(r"\.(\d{1,2})(?![\d\w])")
 _DOT_LETTER = re.compile(r"\.([a-j])(?![\w])")
-_PARA = re.compile(rf"(?:Abs(?:atz)?\b\.?|para(?:graph)?s?\b\.?){HSPACE}*(\d{{1,3}}[a-z]?)"
-                   r"(?![\w])", _I)
+_PARA = re.compile(
+    rf"(?:Abs(?:atz)?\b\.?|para(?:graph)?s?\b\.?){HSPACE}*(\d{{1,3}}[a-z]?)"
+    r"(?![\w])",
+    _I,
+)
 _PAREN_NUM = re.compile(r"\((\d{1,3}[a-z]?)\)")
 _ROMAN = re.compile(r"(IX|IV|V?I{1,3}|V|X)(?![\w.])")  # case-sensitive
 _SENT = re.compile(
     rf"(?:S\.|Satz\b|U[Aa]bs\b\.?|Unterabs(?:atz\b|\.)|sub-?para(?:graph)?\b\.?|sentence\b|"
-    rf"Halbsatz\b|Hs\.|HS\b\.?){HSPACE}*(\d{{1,2}})(?![\w])")
+    rf"Halbsatz\b|Hs\.|HS\b\.?){HSPACE}*(\d{{1,2}})(?![\w])"
+)
 _SENT_EN = re.compile(r"(first|second|third)\s+sub-?paragraph\b", _I)
 _ALT = re.compile(
     rf"(?:Alt(?:ernative)?\b\.?|Var(?:iante)?\b\.?){HSPACE}*\d{{1,2}}(?![\w])|"
-    rf"\d{{1,2}}\.{HSPACE}*(?:Alt(?:ernative)?\b\.?|Var(?:iante)?\b\.?)", _I)
-_NR = re.compile(rf"(?:Nr\b\.?|Nummer\b|Ziff(?:er\b|\.)|No\.){HSPACE}*(\d{{1,3}}[a-z]?)(?![\w])",
-                 _I)
+    rf"\d{{1,2}}\.{HSPACE}*(?:Alt(?:ernative)?\b\.?|Var(?:iante)?\b\.?)",
+    _I,
+)
+_NR = re.compile(
+    rf"(?:Nr\b\.?|Nummer\b|Ziff(?:er\b|\.)|No\.){HSPACE}*(\d{{1,3}}[a-z]?)(?![\w])", _I
+)
 _LIT = re.compile(rf"(?:lit(?:era\b|\b\.?)|Buchst(?:abe\b|\b\.?)|letter\b|point\b){HSPACE}*", _I)
 _LETTER_PAREN = re.compile(r"\(([a-z])\)", _I)
 _LETTER_CLOSE = re.compile(r"([a-z])\)", _I)
@@ -81,15 +90,20 @@ _LETTER_BARE = re.compile(r"([a-z])(?![\w])", _I)
 _ABBREVIATION_AFTER = re.compile(rf"\.{HSPACE}?[a-zA-Z]\.")
 _LOWER_WORD_AFTER = re.compile(rf"{HSPACE}+[a-zäöüß]{{2,}}")
 _FF = re.compile(r"(?:ff?\.|ff\b|et\s?seq\b\.?)", _I)
-_LIST_SEP = re.compile(rf"{HSPACE}*(?:,|und\b|sowie\b|oder\b|bzw\b\.?|and\b|or\b|&|/|\+)"
-                       rf"{HSPACE}*", _I)
+_LIST_SEP = re.compile(
+    rf"{HSPACE}*(?:,|und\b|sowie\b|oder\b|bzw\b\.?|and\b|or\b|&|/|\+)"
+    rf"{HSPACE}*",
+    _I,
+)
 _RANGE_SEP = re.compile(rf"{HSPACE}*(?:-|–|bis\b|to\b){HSPACE}*", _I)
 _SECTION_NUM = re.compile(r"(\d{1,3}[a-z]?)(?![\w.]|\.\d)")
 _BARE_NUM = re.compile(r"(\d{1,2})(?![\w.,]|\.\d)")
 _CONTINUE = re.compile(
     rf"{HSPACE}*(?:,|und\b|sowie\b|i\.{HSPACE}?V\.{HSPACE}?m\.?|iVm\b|in\s+Verbindung\s+mit\b|"
     rf"in\s+conjunction\s+with\b|and\b){HSPACE}*(?=(?:Abs(?:atz)?\b|U[Aa]bs\b|Unterabs|lit\b|"
-    r"litera\b|Buchst|S\.\s*\d|Satz\s*\d))", _I)
+    r"litera\b|Buchst|S\.\s*\d|Satz\s*\d))",
+    _I,
+)
 _LAW_ARTICLE = re.compile(rf"(?:der|des|dem|d\.|the|of\s+the|of){HSPACE}+", _I)
 _GDPR_NAME = (
     r"(?:(?:EU|UK)[- ]?)?(?:DS-?GVO|DSVGO|DGSVO|DSGV|GDPR|RGPD)(?![\w])|"
@@ -101,13 +115,17 @@ _GDPR_ANYWHERE = re.compile(rf"(?<![\w-])(?:{_GDPR_NAME})", _I)
 _ABBREV = re.compile(r"[A-ZÄÖÜ][A-Za-zÄÖÜäöüß]*[A-ZÄÖÜ](?:-[A-ZÄÖÜ][A-Za-zÄÖÜäöüß]*)?(?![\w])")
 _LAW_WORD = re.compile(
     r"[A-Za-zÄÖÜäöüß\-]*(?:gesetz(?:es|e|buch(?:es|s)?)?|gesetzbuch(?:es|s)?|ordnung|satzung|"
-    r"verordnung|statut|richtlinie|vertrag(?:es|s)?|abkommen)(?![\w])", _I)
+    r"verordnung|statut|richtlinie|vertrag(?:es|s)?|abkommen)(?![\w])",
+    _I,
+)
 _LAW_MORE = re.compile(rf"{HSPACE}+(?:[A-ZÄÖÜ]{{1,4}}(?:-[A-ZÄÖÜ]{{1,4}})?|[IVX]{{1,4}})(?![\w])")
 _LAW_SUFFIX = re.compile(
-    rf"{HSPACE}*\((?:neu|alt|n\.{HSPACE}?F\.|a\.{HSPACE}?F\.)\)|{HSPACE}*[na]\.{HSPACE}?F\.|-neu\b")
+    rf"{HSPACE}*\((?:neu|alt|n\.{HSPACE}?F\.|a\.{HSPACE}?F\.)\)|{HSPACE}*[na]\.{HSPACE}?F\.|-neu\b"
+)
 _NOT_LAWS = frozenset({"EU", "EG", "EWR", "EEA", "UK", "USA", "US", "IT", "AND", "OR", "UND"})
 _STRAY_LETTERS = re.compile(
-    rf"(?<![\w])(?:lit(?:era\b|\b\.?)|Buchst(?:abe\b|\b\.?)){HSPACE}*(?=\(?[a-z]\b)", _I)
+    rf"(?<![\w])(?:lit(?:era\b|\b\.?)|Buchst(?:abe\b|\b\.?)){HSPACE}*(?=\(?[a-z]\b)", _I
+)
 
 TARGET_PARAGRAPH = {"6": "1", "9": "2"}
 
@@ -141,7 +159,7 @@ class _Reader:
         match = self._at(_LETTER_PAREN, pos) or self._at(_LETTER_CLOSE, pos)
         if match and match.group(0)[0] != "(":
             # In "(Art. 6 Abs. 1 lit. e)" the bracket closes the parenthesis, not the letter.
-            window = self.text[max(0, pos - 300):pos]
+            window = self.text[max(0, pos - 300) : pos]
             if window.count("(") > window.count(")"):
                 match = None
         if match:
@@ -164,8 +182,7 @@ class _Reader:
                 nxt = self.letter(sep.end(), introduced=False)
                 if nxt is not None and nxt[0] > group.letters[-1]:
                     start = group.letters[-1]
-                    group.letters.extend(
-                        chr(c) for c in range(ord(start) + 1, ord(nxt[0]) + 1))
+                    group.letters.extend(chr(c) for c in range(ord(start) + 1, ord(nxt[0]) + 1))
                     pos = nxt[1]
                     continue
             sep = self._at(_LIST_SEP, pos)
@@ -183,10 +200,10 @@ class _Reader:
         """(name as written, core name, is GDPR, end) of a law named at ``pos``."""
         start = pos
         article = self._at(_LAW_ARTICLE, pos)
-        for begin in ((article.end(), pos) if article else (pos,)):
+        for begin in (article.end(), pos) if article else (pos,):
             match = self._at(_GDPR, begin)
             if match:
-                return self.text[start:match.end()], match.group(0), True, match.end()
+                return self.text[start : match.end()], match.group(0), True, match.end()
             match = self._at(_ABBREV, begin)
             if match and match.group(0) in _NOT_LAWS:
                 match = None
@@ -278,8 +295,11 @@ class _Reader:
                 if end is not None:
                     pos, last = end, "letter"
                     continue
-            if last in ("para", "sent", "nr") and not group.letters and (
-                    here > pos or text[here:here + 1] == "("):
+            if (
+                last in ("para", "sent", "nr")
+                and not group.letters
+                and (here > pos or text[here : here + 1] == "(")
+            ):
                 end = self.letters(here, group, introduced=False)  # "Abs. 1 e", "(1)(e)"
                 if end is not None:
                     pos, last = end, "letter"
@@ -287,8 +307,11 @@ class _Reader:
             if last == "num" and here > pos and raw.marker == "art" and group.para is None:
                 match = self._at(_BARE_NUM, here)  # "Art 6 1 c": the paragraph
                 after = self._skip_ws(match.end()) if match else 0
-                if match and after > match.end() and (
-                        self._at(_LIT, after) or self.letter(after, introduced=False)):
+                if (
+                    match
+                    and after > match.end()
+                    and (self._at(_LIT, after) or self.letter(after, introduced=False))
+                ):
                     group.para = match.group(1)
                     pos, last = match.end(), "para"
                     continue
@@ -325,8 +348,14 @@ class _Reader:
             return pos, last
 
     def citation(self, match: re.Match[str]) -> _Raw:
-        raw = _Raw(match.start(), match.end(), "§" if match.group("sec") else "art",
-                   [match.group("num").lower()], [_Group()], False)
+        raw = _Raw(
+            match.start(),
+            match.end(),
+            "§" if match.group("sec") else "art",
+            [match.group("num").lower()],
+            [_Group()],
+            False,
+        )
         end, _ = self.qualifiers(match.end(), raw, "num")
         raw.end = end
         return raw
@@ -376,8 +405,12 @@ def _gdpr_ids(raw: _Raw) -> tuple[tuple[str, ...], bool]:
     complete = not raw.extras and bool(groups)
     bases = vocab.legal_bases()
     for group in groups:
-        if group.para in (None, target) and group.letters and not group.numbers and all(
-                s == "1" for s in group.sent):
+        if (
+            group.para in (None, target)
+            and group.letters
+            and not group.numbers
+            and all(s == "1" for s in group.sent)
+        ):
             for letter in group.letters:
                 candidate = f"art{article}-{target}-{letter}"
                 if candidate in bases:
@@ -404,8 +437,13 @@ def _national_ids(raw: _Raw) -> tuple[tuple[str, ...], bool]:
 
 def _has_gdpr_letters(raw: _Raw) -> bool:
     """An "Art. 6/9" citation with letters and no other law named: the GDPR's."""
-    return (raw.marker != "§" and (raw.gdpr_law or not raw.law) and len(raw.sections) == 1
-            and raw.sections[0] in TARGET_PARAGRAPH and any(g.letters for g in raw.groups))
+    return (
+        raw.marker != "§"
+        and (raw.gdpr_law or not raw.law)
+        and len(raw.sections) == 1
+        and raw.sections[0] in TARGET_PARAGRAPH
+        and any(g.letters for g in raw.groups)
+    )
 
 
 def find_citations(text: str, *, article: str | int | None = None) -> list[Citation]:
@@ -468,7 +506,8 @@ def _find_citations(text: str, article: str | None) -> list[Citation]:
     raws = sorted(raws + extra, key=lambda r: r.start)
 
     gdpr_context = bool(_GDPR_ANYWHERE.search(text)) or any(
-        r.gdpr_law or _has_gdpr_letters(r) for r in raws)
+        r.gdpr_law or _has_gdpr_letters(r) for r in raws
+    )
     found: list[Citation] = []
     for raw in raws:
         if raw.marker == "ctx":
@@ -481,6 +520,7 @@ def _find_citations(text: str, article: str | None) -> list[Citation]:
         start, end = raw.start, raw.end
         while end > start and text[end - 1].isspace():
             end -= 1
-        found.append(Citation(text[start:end], start, end, gdpr, raw.sections[0], raw.law,
-                              ids, complete))
+        found.append(
+            Citation(text[start:end], start, end, gdpr, raw.sections[0], raw.law, ids, complete)
+        )
     return found

@@ -14,18 +14,53 @@ from ropa_desktop.domain.parsing.text import fold_key, normalise_breaks
 _I = re.IGNORECASE
 
 
-_UMBRELLA = frozenset(fold_key(t) for t in (
-    "EU", "EWR", "EEA", "EU/EWR", "EU/EEA", "EU-EWR", "EU und EWR", "EU/EWR-Raum",
-    "EU-Mitgliedstaaten", "EU-Staaten", "EU-Ausland", "EWR-Staaten", "EU and EEA",
-    "Europäische Union", "European Union", "Europäischer Wirtschaftsraum",
-    "European Economic Area", "innerhalb der EU", "innerhalb der EU/EWR",
-    "innerhalb des EWR", "within the EU", "within the EEA", "Union européenne", "UE",
-))
+_UMBRELLA = frozenset(
+    fold_key(t)
+    for t in (
+        "EU",
+        "EWR",
+        "EEA",
+        "EU/EWR",
+        "EU/EEA",
+        "EU-EWR",
+        "EU und EWR",
+        "EU/EWR-Raum",
+        "EU-Mitgliedstaaten",
+        "EU-Staaten",
+        "EU-Ausland",
+        "EWR-Staaten",
+        "EU and EEA",
+        "Europäische Union",
+        "European Union",
+        "Europäischer Wirtschaftsraum",
+        "European Economic Area",
+        "innerhalb der EU",
+        "innerhalb der EU/EWR",
+        "innerhalb des EWR",
+        "within the EU",
+        "within the EEA",
+        "Union européenne",
+        "UE",
+    )
+)
 _EXTRA_COUNTRY_NAMES = {
-    "US": ("Vereinigte Staaten", "Vereinigten Staaten", "Vereinigten Staaten von Amerika",
-           "Amerika", "U.S.", "U.S.A.", "United States", "Etats-Unis", "États-Unis"),
-    "GB": ("Vereinigtes Königreich", "Vereinigten Königreich", "Vereinigtem Königreich",
-           "Royaume-Uni"),
+    "US": (
+        "Vereinigte Staaten",
+        "Vereinigten Staaten",
+        "Vereinigten Staaten von Amerika",
+        "Amerika",
+        "U.S.",
+        "U.S.A.",
+        "United States",
+        "Etats-Unis",
+        "États-Unis",
+    ),
+    "GB": (
+        "Vereinigtes Königreich",
+        "Vereinigten Königreich",
+        "Vereinigtem Königreich",
+        "Royaume-Uni",
+    ),
     "KR": ("Südkorea", "South Korea"),
     "AE": ("Vereinigten Arabischen Emiraten", "VAE"),
     "NL": ("Niederlanden",),
@@ -33,12 +68,17 @@ _EXTRA_COUNTRY_NAMES = {
     "DE": ("Allemagne",),
 }
 _INT_ORGS = {
-    "int-epo": ("Europäische Patentorganisation", "European Patent Organisation",
-                "European Patent Organization", "EPO", "EPA"),
+    "int-epo": (
+        "Europäische Patentorganisation",
+        "European Patent Organisation",
+        "European Patent Organization",
+        "EPO",
+        "EPA",
+    ),
 }
 _LEADING_WORDS = re.compile(
-    r"^(?:(?:nach|in|into|to|an|die|den|der|dem|the|ins|aus|from|vers|en|au|aux|le|la|les)\s+)+",
-    _I)
+    r"^(?:(?:nach|in|into|to|an|die|den|der|dem|the|ins|aus|from|vers|en|au|aux|le|la|les)\s+)+", _I
+)
 
 
 @cache
@@ -110,7 +150,7 @@ def _countries_in(text: str) -> list[str]:
     while i < len(words):
         hit = None
         for size in range(min(longest, len(words) - i), 0, -1):
-            key = " ".join(k for k in keys[i:i + size] if k)
+            key = " ".join(k for k in keys[i : i + size] if k)
             code = names.get(key) if key else None
             if code:
                 hit = (code, size)
@@ -150,19 +190,51 @@ def parse_country(text: str) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
-_NONE_WORDS = frozenset(fold_key(t) for t in (
-    "keine", "kein", "keiner", "nein", "none", "no", "non", "n/a", "na", "entfällt",
-    "entfaellt", "0", "nicht zutreffend", "not applicable", "sans objet", "aucun", "aucune",
-    "findet nicht statt", "nicht vorgesehen", "nicht geplant", "erfolgt nicht",
-    "keine Übermittlung", "keine Drittlandübermittlung", "keine Übermittlung in Drittländer",
-    "keine Übermittlung in ein Drittland", "keine Drittländer", "no transfer", "no transfers",
-    "none planned", "keine geplant", "nein, findet nicht statt", "findet nicht statt.",
-))
+_NONE_WORDS = frozenset(
+    fold_key(t)
+    for t in (
+        "keine",
+        "kein",
+        "keiner",
+        "nein",
+        "none",
+        "no",
+        "non",
+        "n/a",
+        "na",
+        "entfällt",
+        "entfaellt",
+        "0",
+        "nicht zutreffend",
+        "not applicable",
+        "sans objet",
+        "aucun",
+        "aucune",
+        "findet nicht statt",
+        "nicht vorgesehen",
+        "nicht geplant",
+        "erfolgt nicht",
+        "keine Übermittlung",
+        "keine Drittlandübermittlung",
+        "keine Übermittlung in Drittländer",
+        "keine Übermittlung in ein Drittland",
+        "keine Drittländer",
+        "no transfer",
+        "no transfers",
+        "none planned",
+        "keine geplant",
+        "nein, findet nicht statt",
+        "findet nicht statt.",
+    )
+)
 _NONE_PHRASE = re.compile(
     r"findet\s+nicht\s+statt|erfolgt\s+nicht|keine\s+(?:drittland)?[üu]e?bermittlung|"
-    r"keine\s+[üu]e?bermittlung|no\s+transfers?\b|not\s+transferred|nicht\s+vorgesehen", _I)
+    r"keine\s+[üu]e?bermittlung|no\s+transfers?\b|not\s+transferred|nicht\s+vorgesehen",
+    _I,
+)
 _LEAD_PHRASE = re.compile(
-    r"^\s*(?:findet\s+(?:wie\s+folgt\s+)?statt|erfolgt|ja|yes)\b\s*[:,\-–]?\s*", _I)
+    r"^\s*(?:findet\s+(?:wie\s+folgt\s+)?statt|erfolgt|ja|yes)\b\s*[:,\-–]?\s*", _I
+)
 
 
 def parse_countries(text: str) -> tuple[list[str], bool, str]:

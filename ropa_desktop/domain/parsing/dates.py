@@ -29,8 +29,10 @@ _TIME = r"(?:[ T,]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*(?:Uhr|Z|[+-]\d{2}:?\
 _PREFIX = r"(?:(?:Stand|vom|am|seit|ab|dated|as\s+of|on)\s*:?\s*)?"
 _DATE_PATTERNS = (
     ("ymd", re.compile(rf"^{_PREFIX}(\d{{4}})-(\d{{1,2}})-(\d{{1,2}}){_TIME}$", _I)),
-    ("dmy", re.compile(rf"^{_PREFIX}(\d{{1,2}})\.\s?(\d{{1,2}})\.\s?(\d{{4}}|\d{{2}}){_TIME}$",
-                       _I)),
+    (
+        "dmy",
+        re.compile(rf"^{_PREFIX}(\d{{1,2}})\.\s?(\d{{1,2}})\.\s?(\d{{4}}|\d{{2}}){_TIME}$", _I),
+    ),
     ("dmy", re.compile(rf"^{_PREFIX}(\d{{1,2}})/(\d{{1,2}})/(\d{{4}}|\d{{2}}){_TIME}$", _I)),
     ("ym", re.compile(rf"^{_PREFIX}(\d{{4}})-(\d{{1,2}})$", _I)),
     ("my", re.compile(rf"^{_PREFIX}(\d{{1,2}})[/.](\d{{4}})$", _I)),

@@ -43,31 +43,67 @@ def _phrases(table: Mapping[str, Iterable[str]]) -> Mapping[str, str]:
 
 
 _ART6_PHRASES = {
-    "art6-1-a": ("Einwilligung", "Consent", "Einwilligung der betroffenen Person",
-                 "Consentement"),
-    "art6-1-b": ("Vertrag", "Contract", "Vertragserfüllung", "Vertragsdurchführung",
-                 "Erfüllung eines Vertrages", "Erfüllung eines Vertrags",
-                 "Erfüllung des Vertrages", "Erfüllung des Vertrags", "Vertragsverhältnis",
-                 "vorvertragliche Maßnahmen", "Performance of a contract", "Contrat",
-                 "Exécution d'un contrat"),
-    "art6-1-c": ("Rechtliche Verpflichtung", "Gesetzliche Verpflichtung", "Rechtspflicht",
-                 "Gesetzliche Pflicht", "Erfüllung einer rechtlichen Verpflichtung",
-                 "Erfüllung einer gesetzlichen Verpflichtung", "Legal obligation",
-                 "Compliance with a legal obligation", "Obligation légale"),
-    "art6-1-d": ("Lebenswichtige Interessen", "Lebenswichtiges Interesse",
-                 "Schutz lebenswichtiger Interessen", "Vital interests", "Vital interest",
-                 "Sauvegarde des intérêts vitaux", "Intérêts vitaux"),
-    "art6-1-e": ("Öffentliche Aufgabe", "Öffentliches Interesse",
-                 "Aufgabe im öffentlichen Interesse",
-                 "Wahrnehmung einer Aufgabe im öffentlichen Interesse",
-                 "Wahrnehmung einer öffentlichen Aufgabe", "Ausübung öffentlicher Gewalt",
-                 "Wahrnehmung einer Aufgabe im öffentlichen Interesse oder in Ausübung "
-                 "öffentlicher Gewalt", "Hoheitliche Aufgabe", "Public task", "Public interest",
-                 "Official authority", "Task in the public interest",
-                 "Mission d'intérêt public", "Mission de service public"),
-    "art6-1-f": ("Berechtigte Interessen", "Berechtigtes Interesse",
-                 "Wahrung berechtigter Interessen", "Legitimate interests", "Legitimate interest",
-                 "Intérêt légitime", "Intérêts légitimes"),
+    "art6-1-a": ("Einwilligung", "Consent", "Einwilligung der betroffenen Person", "Consentement"),
+    "art6-1-b": (
+        "Vertrag",
+        "Contract",
+        "Vertragserfüllung",
+        "Vertragsdurchführung",
+        "Erfüllung eines Vertrages",
+        "Erfüllung eines Vertrags",
+        "Erfüllung des Vertrages",
+        "Erfüllung des Vertrags",
+        "Vertragsverhältnis",
+        "vorvertragliche Maßnahmen",
+        "Performance of a contract",
+        "Contrat",
+        "Exécution d'un contrat",
+    ),
+    "art6-1-c": (
+        "Rechtliche Verpflichtung",
+        "Gesetzliche Verpflichtung",
+        "Rechtspflicht",
+        "Gesetzliche Pflicht",
+        "Erfüllung einer rechtlichen Verpflichtung",
+        "Erfüllung einer gesetzlichen Verpflichtung",
+        "Legal obligation",
+        "Compliance with a legal obligation",
+        "Obligation légale",
+    ),
+    "art6-1-d": (
+        "Lebenswichtige Interessen",
+        "Lebenswichtiges Interesse",
+        "Schutz lebenswichtiger Interessen",
+        "Vital interests",
+        "Vital interest",
+        "Sauvegarde des intérêts vitaux",
+        "Intérêts vitaux",
+    ),
+    "art6-1-e": (
+        "Öffentliche Aufgabe",
+        "Öffentliches Interesse",
+        "Aufgabe im öffentlichen Interesse",
+        "Wahrnehmung einer Aufgabe im öffentlichen Interesse",
+        "Wahrnehmung einer öffentlichen Aufgabe",
+        "Ausübung öffentlicher Gewalt",
+        "Wahrnehmung einer Aufgabe im öffentlichen Interesse oder in Ausübung öffentlicher Gewalt",
+        "Hoheitliche Aufgabe",
+        "Public task",
+        "Public interest",
+        "Official authority",
+        "Task in the public interest",
+        "Mission d'intérêt public",
+        "Mission de service public",
+    ),
+    "art6-1-f": (
+        "Berechtigte Interessen",
+        "Berechtigtes Interesse",
+        "Wahrung berechtigter Interessen",
+        "Legitimate interests",
+        "Legitimate interest",
+        "Intérêt légitime",
+        "Intérêts légitimes",
+    ),
 }
 # Art. 9(2) wordings that can't mean anything else.
 _ART9_PHRASES = {
@@ -77,25 +113,41 @@ _ART9_PHRASES = {
 # e.g. the ICO template's "Article 9 condition for processing special category data".
 _ART9_COLUMN_PHRASES = {
     "art9-2-a": ("Einwilligung", "Consent"),
-    "art9-2-b": ("Employment, social security and social protection", "Employment",
-                 "Arbeitsrecht", "Soziale Sicherheit", "Sozialschutz"),
+    "art9-2-b": (
+        "Employment, social security and social protection",
+        "Employment",
+        "Arbeitsrecht",
+        "Soziale Sicherheit",
+        "Sozialschutz",
+    ),
     "art9-2-c": ("Vital interests", "Lebenswichtige Interessen"),
     "art9-2-d": ("Not-for-profit bodies", "Not-for-profit body"),
-    "art9-2-e": ("Made public by the data subject", "Manifestly made public",
-                 "Offensichtlich öffentlich gemacht"),
+    "art9-2-e": (
+        "Made public by the data subject",
+        "Manifestly made public",
+        "Offensichtlich öffentlich gemacht",
+    ),
     "art9-2-f": ("Legal claims or judicial acts", "Legal claims", "Rechtsansprüche"),
-    "art9-2-g": ("Reasons of substantial public interest", "Substantial public interest",
-                 "Erhebliches öffentliches Interesse"),
+    "art9-2-g": (
+        "Reasons of substantial public interest",
+        "Substantial public interest",
+        "Erhebliches öffentliches Interesse",
+    ),
     "art9-2-h": ("Health or social care", "Gesundheitsvorsorge", "Arbeitsmedizin"),
     "art9-2-i": ("Public health", "Öffentliche Gesundheit"),
-    "art9-2-j": ("Archiving, research and statistics", "Archiving, research or statistics",
-                 "Archivzwecke"),
+    "art9-2-j": (
+        "Archiving, research and statistics",
+        "Archiving, research or statistics",
+        "Archivzwecke",
+    ),
 }
 _PAREN_QUALIFIER = re.compile(
-    r"\((?:if authori[sz]ed by law|with a basis in law|if applicable|falls zutreffend)\)", _I)
+    r"\((?:if authori[sz]ed by law|with a basis in law|if applicable|falls zutreffend)\)", _I
+)
 _LEADING_LETTER = re.compile(rf"^\(?([a-j])\){HSPACE}*", _I)
 _LONE_LETTER = re.compile(
-    rf"^(?:(?:lit(?:era|\.)?|Buchst(?:abe|\.)?){HSPACE}*)?\(?([a-j])\)?\.?$", _I)
+    rf"^(?:(?:lit(?:era|\.)?|Buchst(?:abe|\.)?){HSPACE}*)?\(?([a-j])\)?\.?$", _I
+)
 
 
 @cache
@@ -129,9 +181,9 @@ def _phrase_id(text: str, article: str | None) -> str | None:
     value = _PAREN_QUALIFIER.sub(" ", text).strip()
     letter = None
     lead = _LEADING_LETTER.match(value)
-    if lead and value[lead.end():].strip():
+    if lead and value[lead.end() :].strip():
         letter = lead.group(1).lower()
-        value = value[lead.end():]
+        value = value[lead.end() :]
     key = fold_key(value)
     if not key:
         return None
@@ -207,7 +259,7 @@ def _rest(text: str, citations: list[Citation]) -> str:
     pieces: list[str] = []
     pos = 0
     for c in citations:
-        pieces.append(text[pos:c.start])
+        pieces.append(text[pos : c.start])
         pieces.append(_MARK)
         pos = c.end
     pieces.append(text[pos:])

@@ -7,9 +7,7 @@ import re
 from ropa_desktop.domain.parsing.text import HSPACE, normalise_breaks
 
 _BULLET_CHARS = "•·▪▫◦‣⁃∙●○■□►▸▹➢➤✓✔"
-_BULLET = re.compile(
-    rf"^(?:[{_BULLET_CHARS}]{HSPACE}*|[-*–—→]{HSPACE}+)"
-)
+_BULLET = re.compile(rf"^(?:[{_BULLET_CHARS}]{HSPACE}*|[-*–—→]{HSPACE}+)")
 _NUMBERING = re.compile(rf"^(?:\d{{1,3}}[.)]|[a-zA-Z]\)|\((?:\d{{1,3}}|[a-zA-Z])\)){HSPACE}+")
 ONLY_MARKERS = re.compile(rf"^[{_BULLET_CHARS}\-*–—→\s]+$")
 _INLINE_BULLET = re.compile(rf"{HSPACE}+[•▪]{HSPACE}+")
@@ -33,7 +31,7 @@ def _split_outside_brackets(text: str, separator: re.Pattern[str]) -> list[str]:
         begin = 0
         for match in separator.finditer(text):
             if match.end() > match.start():
-                pieces.append(text[begin:match.start()])
+                pieces.append(text[begin : match.start()])
                 begin = match.end()
         pieces.append(text[begin:])
         return pieces
@@ -90,14 +88,18 @@ def split_values(cell: object) -> list[str]:
     for line in lines:
         stripped = line.strip()
         match = _BULLET.match(stripped) or (several_lines and _NUMBERING.match(stripped))
-        if match and stripped[match.end():].strip():
-            items.append([stripped[match.end():].strip(), "marked"])
+        if match and stripped[match.end() :].strip():
+            items.append([stripped[match.end() :].strip(), "marked"])
             any_marker = True
         elif ONLY_MARKERS.match(stripped):
             items.append([stripped, "marker"])
-        elif (any_marker and items and items[-1][1] == "marked"
-              and (line[:1] in " \t\u00a0" or stripped[:1].islower())
-              and not items[-1][0].rstrip().endswith(":")):
+        elif (
+            any_marker
+            and items
+            and items[-1][1] == "marked"
+            and (line[:1] in " \t\u00a0" or stripped[:1].islower())
+            and not items[-1][0].rstrip().endswith(":")
+        ):
             items[-1][0] += " " + stripped
         else:
             items.append([stripped, "plain"])

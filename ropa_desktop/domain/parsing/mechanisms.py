@@ -15,48 +15,109 @@ _I = re.IGNORECASE
 _SCC = re.compile(
     r"standard\s?(?:vertrags|datenschutz)?\s?klauseln|standardvertragsklauseln|"
     r"standarddatenschutzklauseln|\bsccs?\b|standard\s+contractual\s+clauses|"
-    r"standard\s+data\s+protection\s+clauses|\bsvk\b|clauses\s+contractuelles\s+types", _I)
+    r"standard\s+data\s+protection\s+clauses|\bsvk\b|clauses\s+contractuelles\s+types",
+    _I,
+)
 _MODULE = re.compile(
     r"\b(?:modul|module|mod\.)e?s?\s*\(?\d\)?(?:\s*(?:,|und|and|&|/|\+|bzw\.?|oder|or)\s*"
-    r"\(?\d\)?)*", _I)
+    r"\(?\d\)?)*",
+    _I,
+)
 _MODULE_WORDS = (
-    (re.compile(r"controller[\s-]+(?:to|2)[\s-]+controller|\bc2c\b|verantwortliche[rn]?\s+"
-                r"(?:an|zu)\s+verantwortliche", _I), "1"),
-    (re.compile(r"controller[\s-]+(?:to|2)[\s-]+processor|\bc2p\b|verantwortliche[rn]?\s+"
-                r"(?:an|zu)\s+auftragsverarbeiter", _I), "2"),
-    (re.compile(r"processor[\s-]+(?:to|2)[\s-]+processor|\bp2p\b|auftragsverarbeiter\s+"
-                r"(?:an|zu)\s+(?:unter)?auftragsverarbeiter", _I), "3"),
-    (re.compile(r"processor[\s-]+(?:to|2)[\s-]+controller|\bp2c\b|auftragsverarbeiter\s+"
-                r"(?:an|zu)\s+verantwortliche", _I), "4"),
+    (
+        re.compile(
+            r"controller[\s-]+(?:to|2)[\s-]+controller|\bc2c\b|verantwortliche[rn]?\s+"
+            r"(?:an|zu)\s+verantwortliche",
+            _I,
+        ),
+        "1",
+    ),
+    (
+        re.compile(
+            r"controller[\s-]+(?:to|2)[\s-]+processor|\bc2p\b|verantwortliche[rn]?\s+"
+            r"(?:an|zu)\s+auftragsverarbeiter",
+            _I,
+        ),
+        "2",
+    ),
+    (
+        re.compile(
+            r"processor[\s-]+(?:to|2)[\s-]+processor|\bp2p\b|auftragsverarbeiter\s+"
+            r"(?:an|zu)\s+(?:unter)?auftragsverarbeiter",
+            _I,
+        ),
+        "3",
+    ),
+    (
+        re.compile(
+            r"processor[\s-]+(?:to|2)[\s-]+controller|\bp2c\b|auftragsverarbeiter\s+"
+            r"(?:an|zu)\s+verantwortliche",
+            _I,
+        ),
+        "4",
+    ),
 )
 _MECHANISM_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("privacy-shield", re.compile(r"privacy[\s-]*shield", _I)),
     ("dpf", re.compile(r"data\s+privacy\s+framework|\b(?:eu[\s-]*u\.?s\.?[\s-]*)?dpf\b", _I)),
-    ("scc-sa", re.compile(r"aufsichtsbeh[öo]e?rde\w*\s+(?:angenommen|erlassen)\w*\s+"
-                          r"standard\w*klauseln|adopted\s+by\s+a\s+supervisory\s+authority", _I)),
-    ("bcr", re.compile(r"\bbcrs?\b|binding\s+corporate\s+rules|verbindliche\w*\s+interne\w*\s+"
-                       r"datenschutzvorschriften|verbindliche\w*\s+unternehmensregeln", _I)),
+    (
+        "scc-sa",
+        re.compile(
+            r"aufsichtsbeh[öo]e?rde\w*\s+(?:angenommen|erlassen)\w*\s+"
+            r"standard\w*klauseln|adopted\s+by\s+a\s+supervisory\s+authority",
+            _I,
+        ),
+    ),
+    (
+        "bcr",
+        re.compile(
+            r"\bbcrs?\b|binding\s+corporate\s+rules|verbindliche\w*\s+interne\w*\s+"
+            r"datenschutzvorschriften|verbindliche\w*\s+unternehmensregeln",
+            _I,
+        ),
+    ),
     ("code", re.compile(r"verhaltensregeln|code\s+of\s+conduct", _I)),
-    ("certification", re.compile(r"zertifizierungsmechanismus|genehmigte\w*\s+zertifizierung|"
-                                 r"certification\s+mechanism", _I)),
-    ("adequacy", re.compile(r"angemessenheits(?:beschluss|entscheidung|feststellung)|"
-                            r"adequacy(?:\s+decision)?|d[ée]cision\s+d'ad[ée]quation", _I)),
+    (
+        "certification",
+        re.compile(
+            r"zertifizierungsmechanismus|genehmigte\w*\s+zertifizierung|"
+            r"certification\s+mechanism",
+            _I,
+        ),
+    ),
+    (
+        "adequacy",
+        re.compile(
+            r"angemessenheits(?:beschluss|entscheidung|feststellung)|"
+            r"adequacy(?:\s+decision)?|d[ée]cision\s+d'ad[ée]quation",
+            _I,
+        ),
+    ),
 )
 _ARTICLE_MECHANISMS = {
     ("45", None, None): "adequacy",
-    ("46", "2", "a"): "art46-2-a", ("46", "2", "b"): "bcr", ("46", "2", "d"): "scc-sa",
-    ("46", "2", "e"): "code", ("46", "2", "f"): "certification", ("46", "3", None): "art46-3",
+    ("46", "2", "a"): "art46-2-a",
+    ("46", "2", "b"): "bcr",
+    ("46", "2", "d"): "scc-sa",
+    ("46", "2", "e"): "code",
+    ("46", "2", "f"): "certification",
+    ("46", "3", None): "art46-3",
     ("47", None, None): "bcr",
 }
-_ART49_WORDS = re.compile(r"^(?:ausdrückliche\s+einwilligung|explicit\s+consent|einwilligung|"
-                          r"consent)$", _I)
+_ART49_WORDS = re.compile(
+    r"^(?:ausdrückliche\s+einwilligung|explicit\s+consent|einwilligung|"
+    r"consent)$",
+    _I,
+)
 _MECHANISM_FILLER = re.compile(
     r"\b(?:eu|eu-?us|us|der|des|die|the|of|nach|gem\.|gemäß|gemaess|on|basis|grundlage|"
     r"auf|von|vom|durch|mit|with|via|kommission|commission|eu-?kommission|europäischen|"
     r"european|beschluss|decision|durchführungsbeschluss|implementing|neue|new|aktuelle|"
     r"current|2021/914|2023/1795|\(eu\)|dsgvo|ds-gvo|gdpr|zertifizierung|certification|"
     r"certified|zertifiziert|unter|under|dem|den|ein|eine|a|an|und|and|art\.?|artikel|"
-    r"article|abs\.?|lit\.?|\d+|[a-g])\b|[()\[\],;:./\-–]", _I)
+    r"article|abs\.?|lit\.?|\d+|[a-g])\b|[()\[\],;:./\-–]",
+    _I,
+)
 
 
 def parse_mechanism(text: str) -> tuple[str, str]:
@@ -102,8 +163,11 @@ def parse_mechanism(text: str) -> tuple[str, str]:
         if not c.gdpr and c.law:
             continue
         key = _article_key(c)
-        cited = _ARTICLE_MECHANISMS.get(key) or _ARTICLE_MECHANISMS.get(
-            (key[0], key[1], None)) or _ARTICLE_MECHANISMS.get((key[0], None, None))
+        cited = (
+            _ARTICLE_MECHANISMS.get(key)
+            or _ARTICLE_MECHANISMS.get((key[0], key[1], None))
+            or _ARTICLE_MECHANISMS.get((key[0], None, None))
+        )
         if key[0] == "49":
             cited = _art49(c.text)
         if cited:
@@ -126,20 +190,26 @@ def parse_mechanism(text: str) -> tuple[str, str]:
     return (first, "") if not leftover.strip() else (first, original)
 
 
-_ART49_WORDS_ANYWHERE = re.compile(r"ausdrückliche\s+einwilligung|explicit\s+consent|"
-                                   r"einwilligung|consent|ausnahme|derogation", _I)
+_ART49_WORDS_ANYWHERE = re.compile(
+    r"ausdrückliche\s+einwilligung|explicit\s+consent|"
+    r"einwilligung|consent|ausnahme|derogation",
+    _I,
+)
 
 
 def _article_key(c: Citation) -> tuple[str, str | None, str | None]:
-    match = re.search(r"(?:Abs(?:atz)?\.?\s*|\()(\d)\)?", c.text[len("Art"):], _I)
+    match = re.search(r"(?:Abs(?:atz)?\.?\s*|\()(\d)\)?", c.text[len("Art") :], _I)
     letter = re.search(r"(?:lit\.?|Buchst\.?|\()\s*\(?([a-g])\)", c.text + ")", _I)
     return c.article, match.group(1) if match else None, letter.group(1).lower() if letter else None
 
 
 def _art49(citation: str) -> str | None:
-    if re.search(r"U\s?Abs\.?\s*2|Unterabs\w*\.?\s*2|second\s+sub-?paragraph|"
-                 r"Abs\.?\s*1\s*S(?:atz|\.)\s*2|\(1\)\s*(?:S\.|Satz|sub-?para\w*\.?)\s*2",
-                 citation, _I):
+    if re.search(
+        r"U\s?Abs\.?\s*2|Unterabs\w*\.?\s*2|second\s+sub-?paragraph|"
+        r"Abs\.?\s*1\s*S(?:atz|\.)\s*2|\(1\)\s*(?:S\.|Satz|sub-?para\w*\.?)\s*2",
+        citation,
+        _I,
+    ):
         return "art49-1-2"
     match = re.search(r"(?:lit\.?|Buchst\w*\.?|\(1\))\s*\(?([a-g])\)?(?![\w])", citation, _I)
     return f"art49-1-{match.group(1).lower()}" if match else None

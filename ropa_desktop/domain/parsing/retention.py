@@ -12,14 +12,50 @@ _I = re.IGNORECASE
 
 _NUMBER_WORDS = {
     **dict.fromkeys(("ein", "eine", "einen", "einem", "einer", "eins", "one", "a", "an"), 1),
-    "zwei": 2, "two": 2, "drei": 3, "three": 3, "vier": 4, "four": 4,
-    "fünf": 5, "fuenf": 5, "five": 5, "sechs": 6, "six": 6, "sieben": 7, "seven": 7,
-    "acht": 8, "eight": 8, "neun": 9, "nine": 9, "zehn": 10, "ten": 10,
-    "elf": 11, "eleven": 11, "zwölf": 12, "zwoelf": 12, "twelve": 12,
-    "fünfzehn": 15, "fuenfzehn": 15, "fifteen": 15, "achtzehn": 18, "eighteen": 18,
-    "zwanzig": 20, "twenty": 20, "dreißig": 30, "dreissig": 30, "thirty": 30,
-    "vierzig": 40, "forty": 40, "fünfzig": 50, "fuenfzig": 50, "fifty": 50,
-    "sechzig": 60, "sixty": 60, "neunzig": 90, "ninety": 90, "hundert": 100,
+    "zwei": 2,
+    "two": 2,
+    "drei": 3,
+    "three": 3,
+    "vier": 4,
+    "four": 4,
+    "fünf": 5,
+    "fuenf": 5,
+    "five": 5,
+    "sechs": 6,
+    "six": 6,
+    "sieben": 7,
+    "seven": 7,
+    "acht": 8,
+    "eight": 8,
+    "neun": 9,
+    "nine": 9,
+    "zehn": 10,
+    "ten": 10,
+    "elf": 11,
+    "eleven": 11,
+    "zwölf": 12,
+    "zwoelf": 12,
+    "twelve": 12,
+    "fünfzehn": 15,
+    "fuenfzehn": 15,
+    "fifteen": 15,
+    "achtzehn": 18,
+    "eighteen": 18,
+    "zwanzig": 20,
+    "twenty": 20,
+    "dreißig": 30,
+    "dreissig": 30,
+    "thirty": 30,
+    "vierzig": 40,
+    "forty": 40,
+    "fünfzig": 50,
+    "fuenfzig": 50,
+    "fifty": 50,
+    "sechzig": 60,
+    "sixty": 60,
+    "neunzig": 90,
+    "ninety": 90,
+    "hundert": 100,
     "hundred": 100,
 }
 _UNIT_WORDS = (
@@ -29,27 +65,39 @@ _UNIT_WORDS = (
     (RetentionUnit.DAYS, r"Tag(?:e|en)?|days?|jours?"),
 )
 _UNIT = "|".join(f"(?P<{u.name}>{words})" for u, words in _UNIT_WORDS)
-_NUMBER = (r"(?P<num>\d{1,6})|(?P<word>" +
-           "|".join(sorted((re.escape(w) for w in _NUMBER_WORDS), key=len, reverse=True)) + ")")
-_LABEL = (r"(?:(?:Aufbewahrung(?:sfrist|sdauer)?|Speicher(?:dauer|frist)|L[öo]e?schfrist|"
-          r"L[öo]e?schung|Frist|Retention(?:\s+period)?|Aufbewahren|Speichern|Löschen|"
-          r"Keep|Kept|Retain(?:ed)?|Stored|Delete(?:d)?|Deletion|Conservation|Durée)"
-          r"\s*(?::|-|–)?\s*)?")
+_NUMBER = (
+    r"(?P<num>\d{1,6})|(?P<word>"
+    + "|".join(sorted((re.escape(w) for w in _NUMBER_WORDS), key=len, reverse=True))
+    + ")"
+)
+_LABEL = (
+    r"(?:(?:Aufbewahrung(?:sfrist|sdauer)?|Speicher(?:dauer|frist)|L[öo]e?schfrist|"
+    r"L[öo]e?schung|Frist|Retention(?:\s+period)?|Aufbewahren|Speichern|Löschen|"
+    r"Keep|Kept|Retain(?:ed)?|Stored|Delete(?:d)?|Deletion|Conservation|Durée)"
+    r"\s*(?::|-|–)?\s*)?"
+)
 _PLAIN_LEAD = r"(?:(?:für|for|nach|after|pendant|für\s+die\s+Dauer\s+von|nach\s+Ablauf\s+von)\s+)?"
-_QUALIFIER = (r"(?P<qual>(?:(?:nach\s+)?(?:spätestens|spaetestens|höchstens|hoechstens|"
-              r"mindestens|maximal|max\.|min\.|ca\.|circa|etwa|ungefähr|bis\s+zu|binnen|"
-              r"innerhalb\s+von|innerhalb|within|up\s+to|at\s+most|at\s+least|at\s+the\s+latest|"
-              r"approximately|about|no\s+longer\s+than|not\s+more\s+than|after\s+at\s+most|"
-              r"jusqu'à)\s+(?:nach\s+)?))?")
-_AFTER_WORDS = (r"(?:nach|ab|after|from|following|beginning\s+with|beginnend\s+mit|"
-                r"seit|après|à\s+compter\s+de)")
-_SUFFIX = (r"(?:\s+(?:aufbewahren|aufbewahrt|gespeichert|speichern|löschen|gelöscht|"
-           r"Aufbewahrung|Aufbewahrungsfrist|Speicherdauer|retention|kept|retained|stored))?")
+_QUALIFIER = (
+    r"(?P<qual>(?:(?:nach\s+)?(?:spätestens|spaetestens|höchstens|hoechstens|"
+    r"mindestens|maximal|max\.|min\.|ca\.|circa|etwa|ungefähr|bis\s+zu|binnen|"
+    r"innerhalb\s+von|innerhalb|within|up\s+to|at\s+most|at\s+least|at\s+the\s+latest|"
+    r"approximately|about|no\s+longer\s+than|not\s+more\s+than|after\s+at\s+most|"
+    r"jusqu'à)\s+(?:nach\s+)?))?"
+)
+_AFTER_WORDS = (
+    r"(?:nach|ab|after|from|following|beginning\s+with|beginnend\s+mit|"
+    r"seit|après|à\s+compter\s+de)"
+)
+_SUFFIX = (
+    r"(?:\s+(?:aufbewahren|aufbewahrt|gespeichert|speichern|löschen|gelöscht|"
+    r"Aufbewahrung|Aufbewahrungsfrist|Speicherdauer|retention|kept|retained|stored))?"
+)
 _RETENTION = re.compile(
     rf"^\s*{_LABEL}{_QUALIFIER}{_PLAIN_LEAD}(?P<n>{_NUMBER})\s*(?P<unit>{_UNIT})(?![\w])"
-    rf"(?:\s+{_AFTER_WORDS}\s+(?P<start>[^,;()\n]+?))?{_SUFFIX}\s*[.!]?\s*$", _I)
-_ANY_PERIOD = re.compile(rf"(?<![\w.,])(?:\d+|{'|'.join(_NUMBER_WORDS)})\s*(?:{_UNIT})(?![\w])",
-                         _I)
+    rf"(?:\s+{_AFTER_WORDS}\s+(?P<start>[^,;()\n]+?))?{_SUFFIX}\s*[.!]?\s*$",
+    _I,
+)
+_ANY_PERIOD = re.compile(rf"(?<![\w.,])(?:\d+|{'|'.join(_NUMBER_WORDS)})\s*(?:{_UNIT})(?![\w])", _I)
 _MAX_DURATION = 100_000
 _MAX_RETENTION_TEXT = 500
 """Longer cells are prose: kept as text without trying to read a period from them."""
@@ -86,8 +134,9 @@ def parse_retention(text: str) -> Retention:
         # The period leads and more follows: read the leading clause, keep the whole text.
         period = _ANY_PERIOD.search(one_line)
         stop = re.compile(r"[,;(]|\.\s|\s[-–]\s").search(one_line, period.end()) if period else None
-        for head in ((one_line[:stop.start()],) if stop else ()) + (
-                (one_line[:period.end()],) if period else ()):
+        for head in ((one_line[: stop.start()],) if stop else ()) + (
+            (one_line[: period.end()],) if period else ()
+        ):
             lead = _RETENTION.match(head)
             if lead is not None:
                 duration, unit = _duration(lead)

@@ -14,7 +14,9 @@ _NEGATION = re.compile(r"^\s*(?:keine?|ohne|nicht|no|none|not|aucune?|sans)\b", 
 _ART10_WORDS = re.compile(
     r"straftat|vorstraf|f[üu]e?hrungszeugnis|strafrecht|strafregister|strafverfahren|"
     r"verurteilung|bundeszentralregister|\bbzr\b|art(?:ikel|\.)?\s*10\b|criminal|conviction|"
-    r"offen[cs]es?\b|casier\s+judiciaire|condamnation|infractions?\b", _I)
+    r"offen[cs]es?\b|casier\s+judiciaire|condamnation|infractions?\b",
+    _I,
+)
 _ART9_WORDS = re.compile(
     r"gesundheit|krankheit|krankmeld|erkrank|arbeitsunf[äa]e?hig|diagnose|befund|"
     r"behinderung|schwerbehind|schwanger|medizinisch|[äa]e?rztlich|pflegegrad|impfstatus|"
@@ -25,7 +27,9 @@ _ART9_WORDS = re.compile(
     r"union\s+membership|biometric|genetic|sex\s+life|sexual|racial|ethnic|political|"
     r"special\s+categor|sant[ée]|religieu|syndical|biom[ée]tri|g[ée]n[ée]tique|"
     r"orientation\s+sexuelle|origine\s+(?:raciale|ethnique)|opinions?\s+politiques?|"
-    r"donn[ée]es\s+sensibles", _I)
+    r"donn[ée]es\s+sensibles",
+    _I,
+)
 
 
 def parse_special_category(text: str) -> SpecialCategory:

@@ -84,8 +84,11 @@ def check_activity(
         out.add("activity-no-recipients", "recipients")
     for i, jc in enumerate(act.joint_controllers):
         if jc.name.strip() and not jc.arrangement.strip():
-            out.add("joint-controller-no-arrangement", f"joint_controllers[{i}].arrangement",
-                    name=jc.name.strip())
+            out.add(
+                "joint-controller-no-arrangement",
+                f"joint_controllers[{i}].arrangement",
+                name=jc.name.strip(),
+            )
     check_transfers(act.transfers, org, out)
     check_third_country_parties(act, register, out)
     if not (act.tom_description.strip() or act.toms):
@@ -93,8 +96,11 @@ def check_activity(
     check_dpia(act, out)
     if act.next_review is not None and act.next_review < today:
         due = act.next_review
-        out.add("review-overdue", "next_review",
-                due=f"{due:%d.%m.%Y}" if lang == "de" else due.isoformat())
+        out.add(
+            "review-overdue",
+            "next_review",
+            due=f"{due:%d.%m.%Y}" if lang == "de" else due.isoformat(),
+        )
     elif act.next_review is None and act.status == ActivityStatus.APPROVED:
         out.add("review-missing", "next_review")
     return sorted(out.findings, key=lambda f: f.severity.rank)
@@ -129,7 +135,8 @@ def completeness(act: Activity) -> float:
 def _check_duplicate_name(act: Activity, org: Organisation, out: Out) -> None:
     key = act.name.strip().casefold()
     count = sum(
-        1 for a in org.activities
+        1
+        for a in org.activities
         if a.status != ActivityStatus.ARCHIVED and a.name.strip().casefold() == key
     )
     if count > 1:

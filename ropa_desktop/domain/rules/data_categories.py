@@ -27,15 +27,21 @@ def check_data_categories(act: Activity, out: Out) -> None:
         or (b.law and not (b.provision is not None and b.provision.attrs.get("topic") == "general"))
         for b in bases
     )
-    general = [str(b.provision.attrs.get("citation")) for b in bases
-               if b.provision is not None and b.provision.attrs.get("topic") == "general"]
+    general = [
+        str(b.provision.attrs.get("citation"))
+        for b in bases
+        if b.provision is not None and b.provision.attrs.get("topic") == "general"
+    ]
     for i, cat in categories:
         name = short(cat.name)
         if cat.special == SpecialCategory.ART9 and not art9_ok:
             out.add("art9-no-condition", f"data_categories[{i}].special", category=name)
         if cat.special == SpecialCategory.ART10 and not art10_ok:
-            out.add("art10-no-basis", f"data_categories[{i}].special", category=name,
-                    general=WORDS["such-as"](out.lang, name=general[0]) if general else "")
+            out.add(
+                "art10-no-basis",
+                f"data_categories[{i}].special",
+                category=name,
+                general=WORDS["such-as"](out.lang, name=general[0]) if general else "",
+            )
         if cat.retention.is_empty():
-            out.add("data-category-no-retention", f"data_categories[{i}].retention",
-                    category=name)
+            out.add("data-category-no-retention", f"data_categories[{i}].retention", category=name)

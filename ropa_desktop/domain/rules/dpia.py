@@ -19,8 +19,11 @@ def check_dpia(act: Activity, out: Out) -> None:
     def labels(ids: list[str]) -> str:
         names = []
         for cid in ids:
-            term = (vocab.dpia_wp248().get(cid) or vocab.dpia_art35_3().get(cid)
-                    or vocab.dpia_dsk_list().get(cid))
+            term = (
+                vocab.dpia_wp248().get(cid)
+                or vocab.dpia_art35_3().get(cid)
+                or vocab.dpia_dsk_list().get(cid)
+            )
             names.append(term.label(lang) if term is not None else cid)
         return "; ".join(names)
 
@@ -31,7 +34,11 @@ def check_dpia(act: Activity, out: Out) -> None:
         if mandatory:
             out.add("dpia-mandatory", "dpia.result", criteria=labels(mandatory))
         elif len(wp248) >= 2 and not (dpia.notes.strip() or dpia.reference.strip()):
-            out.add("dpia-not-required-unjustified", "dpia.notes", count=len(wp248),
-                    criteria=labels(wp248))
+            out.add(
+                "dpia-not-required-unjustified",
+                "dpia.notes",
+                count=len(wp248),
+                criteria=labels(wp248),
+            )
     elif dpia.result == DpiaResult.REQUIRED:
         out.add("dpia-pending", "dpia.result")

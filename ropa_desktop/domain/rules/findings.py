@@ -64,20 +64,30 @@ class Out:
     lang: str
     findings: list[Finding] = field(default_factory=list)
 
-    def add(self, code: str, field_path: str | None, variant: str | None = None,
-            **params: Any) -> None:
+    def add(
+        self, code: str, field_path: str | None, variant: str | None = None, **params: Any
+    ) -> None:
         """Add a finding of rule ``code``, worded by its message or by one of its variants."""
         rule = BY_CODE[code]
         template = rule.variants[variant] if variant else rule.message
         message = template(self.lang, **params)
-        self.findings.append(Finding(
-            rule.severity, code, self.org.name, self.activity, message, field_path))
+        self.findings.append(
+            Finding(rule.severity, code, self.org.name, self.activity, message, field_path)
+        )
 
 
 def sorted_findings(findings: Iterable[Finding]) -> list[Finding]:
-    return sorted(findings, key=lambda f: (
-        f.organisation.casefold(), f.organisation, f.activity is not None,
-        (f.activity or "").casefold(), f.activity or "", f.severity.rank))
+    return sorted(
+        findings,
+        key=lambda f: (
+            f.organisation.casefold(),
+            f.organisation,
+            f.activity is not None,
+            (f.activity or "").casefold(),
+            f.activity or "",
+            f.severity.rank,
+        ),
+    )
 
 
 def filled(items: Iterable[str]) -> bool:

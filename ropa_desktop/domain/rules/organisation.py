@@ -23,14 +23,14 @@ def check_org_details(org: Organisation, out: Out) -> None:
         else:
             out.add("org-no-dpo-nonpublic", "dpo")
     elif not any(s.strip() for s in (dpo.street, dpo.city, dpo.phone, dpo.email)):
-        out.add("org-dpo-no-contact", "dpo.email",
-                dpo=dpo.name.strip() or dpo.organisation.strip())
+        out.add("org-dpo-no-contact", "dpo.email", dpo=dpo.name.strip() or dpo.organisation.strip())
     if not org.supervisory_authority.strip():
-        out.add("org-no-authority", "supervisory_authority",
-                land=org.land.strip() or WORDS["unknown-land"](out.lang))
-    if org.is_controller and not any(
-        a.status != ActivityStatus.ARCHIVED for a in org.activities
-    ):
+        out.add(
+            "org-no-authority",
+            "supervisory_authority",
+            land=org.land.strip() or WORDS["unknown-land"](out.lang),
+        )
+    if org.is_controller and not any(a.status != ActivityStatus.ARCHIVED for a in org.activities):
         out.add("org-no-activities", "activities", org=org.name.strip() or "?")
     if org.is_processor and not org.services:
         out.add("org-processor-without-services", "services", org=org.name.strip() or "?")
@@ -41,11 +41,13 @@ def check_processor_contracts(org: Organisation, register: Register, lang: str) 
     uses: dict[str, list[str]] = {}
     users: list[tuple[str, list[str]]] = [
         (a.name.strip() or WORDS["unnamed"](lang), [p.processor for p in a.processors])
-        for a in org.activities if a.status != ActivityStatus.ARCHIVED
+        for a in org.activities
+        if a.status != ActivityStatus.ARCHIVED
     ]
     users += [
         (s.name.strip() or WORDS["unnamed"](lang), [p.processor for p in s.subprocessors])
-        for s in org.services if s.status != ActivityStatus.ARCHIVED
+        for s in org.services
+        if s.status != ActivityStatus.ARCHIVED
     ]
     for user, uids in users:
         for uid in uids:
@@ -57,6 +59,7 @@ def check_processor_contracts(org: Organisation, register: Register, lang: str) 
         proc = processors.get(uid)
         if proc is None or proc.contract_date is not None or proc.contract_reference.strip():
             continue
-        out.add("processor-no-contract", None, processor=proc.name.strip() or uid,
-                uses=", ".join(names))
+        out.add(
+            "processor-no-contract", None, processor=proc.name.strip() or uid, uses=", ".join(names)
+        )
     return out.findings

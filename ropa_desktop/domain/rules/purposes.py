@@ -87,8 +87,12 @@ def check_purposes(act: Activity, org: Organisation, out: Out) -> None:
         bases = [classify(b) for b in purpose.legal_bases if b.strip()]
         if not purpose.text.strip():
             if bases and named:
-                out.add("purpose-no-text", f"{path}.text", n=i + 1,
-                        bases=", ".join(_label(b.text, lang) for b in bases))
+                out.add(
+                    "purpose-no-text",
+                    f"{path}.text",
+                    n=i + 1,
+                    bases=", ".join(_label(b.text, lang) for b in bases),
+                )
             continue
         name = short(purpose.text)
         if not bases:
@@ -96,27 +100,44 @@ def check_purposes(act: Activity, org: Organisation, out: Out) -> None:
             continue
         ids = frozenset().union(*(b.gdpr for b in bases))
         art6 = {x for x in ids if x.startswith("art6-")}
-        contested = [b.provision for b in bases
-                     if b.provision is not None and b.provision.attrs.get("contested")]
+        contested = [
+            b.provision
+            for b in bases
+            if b.provision is not None and b.provision.attrs.get("contested")
+        ]
         pair = {p for t in contested for p in t.attrs.get("pair_with", ())}
         if contested and not (ids & pair):
-            out.add("contested-national-basis", f"{path}.legal_bases", purpose=name,
-                    provision=", ".join(str(t.attrs.get("citation", t.id)) for t in contested),
-                    pair=WORDS["or"](lang).join(_label(p, lang) for p in sorted(pair)))
+            out.add(
+                "contested-national-basis",
+                f"{path}.legal_bases",
+                purpose=name,
+                provision=", ".join(str(t.attrs.get("citation", t.id)) for t in contested),
+                pair=WORDS["or"](lang).join(_label(p, lang) for p in sorted(pair)),
+            )
         elif not art6:
-            out.add("purpose-no-art6-basis", f"{path}.legal_bases", purpose=name,
-                    bases=", ".join(_label(b.text, lang) for b in bases))
+            out.add(
+                "purpose-no-art6-basis",
+                f"{path}.legal_bases",
+                purpose=name,
+                bases=", ".join(_label(b.text, lang) for b in bases),
+            )
         needs_law = sorted(art6 & {"art6-1-c", "art6-1-e"})
         if needs_law and not any(b.law for b in bases):
-            out.add("legal-basis-no-provision", f"{path}.legal_bases", purpose=name,
-                    basis=WORDS["or"](lang).join(_label(b, lang) for b in needs_law))
+            out.add(
+                "legal-basis-no-provision",
+                f"{path}.legal_bases",
+                purpose=name,
+                basis=WORDS["or"](lang).join(_label(b, lang) for b in needs_law),
+            )
         if "art6-1-f" in ids:
             if org.kind.is_public_body:
                 out.add("public-body-legitimate-interest", f"{path}.legal_bases", purpose=name)
             if not purpose.legitimate_interest.strip():
-                out.add("legitimate-interest-not-described", f"{path}.legitimate_interest",
-                        purpose=name)
+                out.add(
+                    "legitimate-interest-not-described", f"{path}.legitimate_interest", purpose=name
+                )
         for basis in bases:
             if not basis.cited:
-                out.add("legal-basis-free-text", f"{path}.legal_bases", purpose=name,
-                        basis=basis.text)
+                out.add(
+                    "legal-basis-free-text", f"{path}.legal_bases", purpose=name, basis=basis.text
+                )

@@ -25,8 +25,11 @@ def check_service(svc: ProcessingService, org: Organisation, lang: str) -> list[
         out.add("service-no-controller", "controllers")
     for i, client in named:
         if not client.contact.strip():
-            out.add("service-controller-no-contact", f"controllers[{i}].contact",
-                    name=client.name.strip())
+            out.add(
+                "service-controller-no-contact",
+                f"controllers[{i}].contact",
+                name=client.name.strip(),
+            )
     if not filled(svc.categories):
         out.add("service-no-categories", "categories")
     check_transfers(svc.transfers, org, out)

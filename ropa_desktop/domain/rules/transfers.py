@@ -40,7 +40,8 @@ def _mechanism_needed(key: str | None, mechanism: str) -> bool:
     if decision is None:
         return True
     return bool(decision.attrs.get("requires_certification")) and mechanism != str(
-        decision.attrs.get("certification_mechanism"))
+        decision.attrs.get("certification_mechanism")
+    )
 
 
 def transfer_answered(t: Transfer) -> bool:
@@ -61,11 +62,19 @@ def check_transfers(transfers: list[Transfer], org: Organisation, out: Out) -> N
         path = f"transfers[{i}]"
         key = _resolve_country(t.country)
         country = _country_label(key, t.country, lang)
-        where = ", ".join(s for s in (
-            country, WORDS["recipient"](lang, name=t.recipient.strip()) if t.recipient.strip()
-            else "") if s)
-        label = (WORDS["transfer-to"](lang, n=i + 1, where=where) if where
-                 else WORDS["transfer"](lang, n=i + 1))
+        where = ", ".join(
+            s
+            for s in (
+                country,
+                WORDS["recipient"](lang, name=t.recipient.strip()) if t.recipient.strip() else "",
+            )
+            if s
+        )
+        label = (
+            WORDS["transfer-to"](lang, n=i + 1, where=where)
+            if where
+            else WORDS["transfer"](lang, n=i + 1)
+        )
         mech_id = t.mechanism.strip().lower()
         term = mechanisms.get(mech_id) if mech_id else None
         mech_label = term.label(lang) if term is not None else t.mechanism.strip()
@@ -73,62 +82,103 @@ def check_transfers(transfers: list[Transfer], org: Organisation, out: Out) -> N
         if not t.country.strip():
             out.add("transfer-no-country", f"{path}.country", transfer=label)
         elif key is None:
-            out.add("transfer-unknown-country", f"{path}.country", transfer=label,
-                    country=t.country.strip())
+            out.add(
+                "transfer-unknown-country",
+                f"{path}.country",
+                transfer=label,
+                country=t.country.strip(),
+            )
 
         if mech_id and term is None:
-            out.add("transfer-unknown-mechanism", f"{path}.mechanism", transfer=label,
-                    mechanism=t.mechanism.strip())
+            out.add(
+                "transfer-unknown-mechanism",
+                f"{path}.mechanism",
+                transfer=label,
+                mechanism=t.mechanism.strip(),
+            )
             continue
         if (term is not None and not term.attrs.get("valid", True)) or (
             "privacy shield" in " ".join(t.mechanism_text.casefold().split())
         ):
-            out.add("transfer-invalid-mechanism", f"{path}.mechanism", transfer=label,
-                    mechanism=mech_label or t.mechanism_text.strip())
+            out.add(
+                "transfer-invalid-mechanism",
+                f"{path}.mechanism",
+                transfer=label,
+                mechanism=mech_label or t.mechanism_text.strip(),
+            )
             continue
         if term is not None:
             if org.kind.is_public_body and not term.attrs.get("public_authority_allowed", True):
-                out.add("transfer-derogation-public-body", f"{path}.mechanism", transfer=label,
-                        mechanism=mech_label)
+                out.add(
+                    "transfer-derogation-public-body",
+                    f"{path}.mechanism",
+                    transfer=label,
+                    mechanism=mech_label,
+                )
             if term.attrs.get("needs_documentation") and not t.documentation.strip():
-                out.add("transfer-49-1-2-undocumented", f"{path}.documentation",
-                        transfer=label, mechanism=mech_label)
+                out.add(
+                    "transfer-49-1-2-undocumented",
+                    f"{path}.documentation",
+                    transfer=label,
+                    mechanism=mech_label,
+                )
             if term.attrs.get("needs_authorisation") and not t.documentation.strip():
-                out.add("transfer-authorisation-undocumented", f"{path}.documentation",
-                        transfer=label, mechanism=mech_label)
+                out.add(
+                    "transfer-authorisation-undocumented",
+                    f"{path}.documentation",
+                    transfer=label,
+                    mechanism=mech_label,
+                )
         if key is None:
             continue
         if vocab.is_eea(key):
             out.add("transfer-within-eea", f"{path}.country", transfer=label, country=country)
             continue
         decision = vocab.adequacy_for(key)
-        certification = str(decision.attrs.get("certification_mechanism") or "") if decision \
-            else ""
+        certification = str(decision.attrs.get("certification_mechanism") or "") if decision else ""
         if term is not None and term.attrs.get("group") == "adequacy":
             if decision is None or (mech_id != "adequacy" and mech_id != certification):
-                out.add("transfer-adequacy-not-applicable", f"{path}.mechanism", transfer=label,
-                        mechanism=mech_label, country=country)
+                out.add(
+                    "transfer-adequacy-not-applicable",
+                    f"{path}.mechanism",
+                    transfer=label,
+                    mechanism=mech_label,
+                    country=country,
+                )
             elif mech_id == "adequacy" and certification:
                 cert_term = mechanisms.get(certification)
-                out.add("transfer-adequacy-not-applicable", f"{path}.mechanism",
-                        variant="needs-certification", transfer=label,
-                        country=country,
-                        certification=cert_term.label(lang) if cert_term else certification)
+                out.add(
+                    "transfer-adequacy-not-applicable",
+                    f"{path}.mechanism",
+                    variant="needs-certification",
+                    transfer=label,
+                    country=country,
+                    certification=cert_term.label(lang) if cert_term else certification,
+                )
             elif mech_id == certification:
                 out.add("transfer-us-dpf-certification", f"{path}.mechanism", transfer=label)
         elif term is None and _mechanism_needed(key, mech_id):
             if t.mechanism_text.strip():
-                out.add("transfer-mechanism-unclassified", f"{path}.mechanism", transfer=label,
-                        text=short(t.mechanism_text))
+                out.add(
+                    "transfer-mechanism-unclassified",
+                    f"{path}.mechanism",
+                    transfer=label,
+                    text=short(t.mechanism_text),
+                )
             elif certification:
                 cert_term = mechanisms.get(certification)
-                out.add("transfer-no-mechanism", f"{path}.mechanism",
-                        variant="certification", transfer=label,
-                        country=country,
-                        mechanism=cert_term.label(lang) if cert_term else certification)
+                out.add(
+                    "transfer-no-mechanism",
+                    f"{path}.mechanism",
+                    variant="certification",
+                    transfer=label,
+                    country=country,
+                    mechanism=cert_term.label(lang) if cert_term else certification,
+                )
             else:
-                out.add("transfer-no-mechanism", f"{path}.mechanism", transfer=label,
-                        country=country)
+                out.add(
+                    "transfer-no-mechanism", f"{path}.mechanism", transfer=label, country=country
+                )
 
 
 def check_third_country_parties(act: Activity, register: Register, out: Out) -> None:
@@ -143,15 +193,23 @@ def check_third_country_parties(act: Activity, register: Register, out: Out) -> 
             continue
         key = _resolve_country(proc.country)
         if key is not None and not vocab.is_eea(key) and key not in countries:
-            out.add("third-country-no-transfer", f"processors[{i}]",
-                    kind=WORDS["processor"](lang), name=proc.name.strip() or proc.uid,
-                    country=_country_label(key, proc.country, lang))
+            out.add(
+                "third-country-no-transfer",
+                f"processors[{i}]",
+                kind=WORDS["processor"](lang),
+                name=proc.name.strip() or proc.uid,
+                country=_country_label(key, proc.country, lang),
+            )
     for i, uid in enumerate(act.recipients):
         rec = recipients.get(uid)
         if rec is None:
             continue
         key = _resolve_country(rec.country)
         if key is not None and not vocab.is_eea(key) and key not in countries:
-            out.add("third-country-no-transfer", f"recipients[{i}]",
-                    kind=WORDS["ext-recipient"](lang), name=rec.name.strip() or rec.uid,
-                    country=_country_label(key, rec.country, lang))
+            out.add(
+                "third-country-no-transfer",
+                f"recipients[{i}]",
+                kind=WORDS["ext-recipient"](lang),
+                name=rec.name.strip() or rec.uid,
+                country=_country_label(key, rec.country, lang),
+            )

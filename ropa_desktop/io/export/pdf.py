@@ -67,26 +67,30 @@ from ropa_desktop.io.files import atomic_path
 MSG_NO_ENTRY = {
     "controller": Text(
         de="Die Verarbeitungstätigkeit „{ref}“ gibt es bei „{name}“ nicht "
-           "(gesucht nach Nummer und Kennung).",
+        "(gesucht nach Nummer und Kennung).",
         en="The organisation “{name}” has no processing activity “{ref}” "
-           "(looked up by number and identifier)."),
+        "(looked up by number and identifier).",
+    ),
     "processor": Text(
         de="Die Verarbeitung im Auftrag „{ref}“ gibt es bei „{name}“ nicht "
-           "(gesucht nach Nummer und Kennung).",
+        "(gesucht nach Nummer und Kennung).",
         en="The organisation “{name}” has no processing service “{ref}” "
-           "(looked up by number and identifier)."),
+        "(looked up by number and identifier).",
+    ),
 }
 MSG_AMBIGUOUS = Text(
     de="Die Nummer „{ref}“ gehört bei „{name}“ zu {count} Einträgen; bitte die Kennung (uid) "
-       "angeben.",
-    en="The number “{ref}” belongs to {count} entries of “{name}”; give the identifier (uid).")
+    "angeben.",
+    en="The number “{ref}” belongs to {count} entries of “{name}”; give the identifier (uid).",
+)
 MSG_STEP = Text(de="PDF: {entry}", en="PDF: {entry}")
 
 _MAX_PASSES = 4
 
 
-def _find(entries: Sequence[Activity | ProcessingService], ref: str,
-          kind: str, organisation: str) -> Activity | ProcessingService:
+def _find(
+    entries: Sequence[Activity | ProcessingService], ref: str, kind: str, organisation: str
+) -> Activity | ProcessingService:
     for e in entries:
         if e.uid == ref:
             return e
@@ -98,10 +102,18 @@ def _find(entries: Sequence[Activity | ProcessingService], ref: str,
     return matches[0]
 
 
-def export_pdf(register: Register, organisation: str, target: Path, *,
-               register_kind: str = "controller", activity: str | None = None,
-               lang: str = "de", stand: date | None = None, version: str = "",
-               progress: Progress = SILENT) -> None:
+def export_pdf(
+    register: Register,
+    organisation: str,
+    target: Path,
+    *,
+    register_kind: str = "controller",
+    activity: str | None = None,
+    lang: str = "de",
+    stand: date | None = None,
+    version: str = "",
+    progress: Progress = SILENT,
+) -> None:
     """Write the register of ``organisation`` (or one activity of it) as a PDF to ``target``.
 
     ``register_kind`` "controller" prints the activities (Art. 30(1)), "processor" the
@@ -126,9 +138,12 @@ def export_pdf(register: Register, organisation: str, target: Path, *,
     subject = f"{SUBTITLE[register_kind](lang)}; {stand_line}"
     footer_left = SUBTITLE[register_kind](lang) + (f" · {version}" if version.strip() else "")
     running = Running(
-        organisation=org.name, title=TITLE(lang),
-        stand=stand_line, footer_left=footer_left,
-        page_text=lambda page, pages: PAGE(lang, page=page, pages=pages))
+        organisation=org.name,
+        title=TITLE(lang),
+        stand=stand_line,
+        footer_left=footer_left,
+        page_text=lambda page, pages: PAGE(lang, page=page, pages=pages),
+    )
 
     if single:
         story = _single_story(x, entries[0], stand, version)
@@ -137,20 +152,29 @@ def export_pdf(register: Register, organisation: str, target: Path, *,
 
     progress.step(0, 2 * max(len(entries), 1), MSG_STEP(lang, entry=org.name))
     with atomic_path(Path(target)) as tmp:
-        doc = RegisterDoc(tmp, running=running, progress=progress, steps=len(entries),
-                          cover=not single, title=printable(f"{title} – {org.name}"),
-                          author=printable(org.name), subject=subject,
-                          creator=f"ropa-desktop {ropa_desktop.__version__}",
-                          lang="de-DE" if lang == "de" else "en",
-                          initialFontName=FONT, initialFontSize=8.5)
+        doc = RegisterDoc(
+            tmp,
+            running=running,
+            progress=progress,
+            steps=len(entries),
+            cover=not single,
+            title=printable(f"{title} – {org.name}"),
+            author=printable(org.name),
+            subject=subject,
+            creator=f"ropa-desktop {ropa_desktop.__version__}",
+            lang="de-DE" if lang == "de" else "en",
+            initialFontName=FONT,
+            initialFontSize=8.5,
+        )
         with sharing_cells():
             doc.multiBuild(story, maxPasses=_MAX_PASSES)
         if not entries:
             progress.step(2, 2, MSG_STEP(lang, entry=org.name))
 
 
-def _entry_story(x: Context, entry: Activity | ProcessingService, index: int,
-                 first: bool) -> list[Flowable]:
+def _entry_story(
+    x: Context, entry: Activity | ProcessingService, index: int, first: bool
+) -> list[Flowable]:
     out: list[Flowable] = [PageBreak()]
     if first:
         out.append(Mark(level=0, title=PART[x.kind](x.lang), key="part-entries", toc=True))
@@ -161,8 +185,9 @@ def _entry_story(x: Context, entry: Activity | ProcessingService, index: int,
     return out
 
 
-def _register_story(x: Context, entries: Sequence[Activity | ProcessingService],
-                    stand: date, version: str) -> list[Flowable]:
+def _register_story(
+    x: Context, entries: Sequence[Activity | ProcessingService], stand: date, version: str
+) -> list[Flowable]:
     lang, st = x.lang, styles()
     toc = Contents()
     # The entries as the layout will report them, with page 0: the table of contents
@@ -170,12 +195,13 @@ def _register_story(x: Context, entries: Sequence[Activity | ProcessingService],
     planned = []
     if entries:
         planned.append((0, toc_text(PART[x.kind](lang)), 0, "part-entries"))
-    planned += [(1, toc_text(entry_title(e, lang)), 0, f"entry-{i}")
-                for i, e in enumerate(entries)]
+    planned += [(1, toc_text(entry_title(e, lang)), 0, f"entry-{i}") for i, e in enumerate(entries)]
     if not entries:
         planned.append((0, toc_text(PART[x.kind](lang)), 0, "part-entries"))
-    planned += [(0, toc_text(ANNEX_PROCESSORS[x.kind](lang)), 0, "part-processors"),
-                (0, toc_text(ANNEX_TOMS(lang)), 0, "part-toms")]
+    planned += [
+        (0, toc_text(ANNEX_PROCESSORS[x.kind](lang)), 0, "part-processors"),
+        (0, toc_text(ANNEX_TOMS(lang)), 0, "part-toms"),
+    ]
     toc.addEntries(planned)
 
     story: list[Flowable] = [
@@ -190,19 +216,28 @@ def _register_story(x: Context, entries: Sequence[Activity | ProcessingService],
     for i, entry in enumerate(entries):
         story.append(Deferred(partial(_entry_story, x, entry, i, i == 0)))
     if not entries:
-        story += [PageBreak(),
-                  Mark(level=0, title=PART[x.kind](lang), key="part-entries", toc=True),
-                  plain(PART[x.kind](lang), st.h1), plain(NO_ENTRIES[x.kind](lang), st.body)]
+        story += [
+            PageBreak(),
+            Mark(level=0, title=PART[x.kind](lang), key="part-entries", toc=True),
+            plain(PART[x.kind](lang), st.h1),
+            plain(NO_ENTRIES[x.kind](lang), st.body),
+        ]
     for key, heading, make in (
-            ("part-processors", ANNEX_PROCESSORS[x.kind](lang), processors_annex),
-            ("part-toms", ANNEX_TOMS(lang), toms_annex)):
-        story += [PageBreak(), Mark(level=0, title=heading, key=key, toc=True),
-                  plain(heading, st.h1), Deferred(partial(make, x))]
+        ("part-processors", ANNEX_PROCESSORS[x.kind](lang), processors_annex),
+        ("part-toms", ANNEX_TOMS(lang), toms_annex),
+    ):
+        story += [
+            PageBreak(),
+            Mark(level=0, title=heading, key=key, toc=True),
+            plain(heading, st.h1),
+            Deferred(partial(make, x)),
+        ]
     return story
 
 
-def _single_story(x: Context, entry: Activity | ProcessingService, stand: date,
-                  version: str) -> list[Flowable]:
+def _single_story(
+    x: Context, entry: Activity | ProcessingService, stand: date, version: str
+) -> list[Flowable]:
     title = entry_title(entry, x.lang)
     return [
         Deferred(lambda: single_sheet_head(x, stand, version)),

@@ -43,8 +43,10 @@ L = p.FIELD_LABELS
 TITLE = Text("Verzeichnis von Verarbeitungstätigkeiten", "Record of processing activities")
 SUBTITLE = {
     "controller": Text("nach Art. 30 Abs. 1 DSGVO", "under Art. 30(1) GDPR"),
-    "processor": Text("nach Art. 30 Abs. 2 DSGVO (Tätigkeit als Auftragsverarbeiter)",
-                      "under Art. 30(2) GDPR (acting as processor)"),
+    "processor": Text(
+        "nach Art. 30 Abs. 2 DSGVO (Tätigkeit als Auftragsverarbeiter)",
+        "under Art. 30(2) GDPR (acting as processor)",
+    ),
 }
 SINGLE_SHEET = Text("Einzelblatt", "Single sheet")
 STAND = Text("Stand", "As of")
@@ -65,24 +67,31 @@ ANNEX_PROCESSORS = {
     "controller": Text("Anhang A: Auftragsverarbeiter", "Annex A: Processors"),
     "processor": Text("Anhang A: Unterauftragsverarbeiter", "Annex A: Subprocessors"),
 }
-ANNEX_TOMS = Text("Anhang B: Technische und organisatorische Maßnahmen nach "
-                  "Gewährleistungszielen (SDM)",
-                  "Annex B: Technical and organisational measures by protection goal (SDM)")
+ANNEX_TOMS = Text(
+    "Anhang B: Technische und organisatorische Maßnahmen nach Gewährleistungszielen (SDM)",
+    "Annex B: Technical and organisational measures by protection goal (SDM)",
+)
 NO_ENTRIES = {
-    "controller": Text("Es sind keine Verarbeitungstätigkeiten erfasst.",
-                       "No processing activities are recorded."),
-    "processor": Text("Es sind keine Verarbeitungen im Auftrag erfasst.",
-                      "No processing on behalf of controllers is recorded."),
+    "controller": Text(
+        "Es sind keine Verarbeitungstätigkeiten erfasst.", "No processing activities are recorded."
+    ),
+    "processor": Text(
+        "Es sind keine Verarbeitungen im Auftrag erfasst.",
+        "No processing on behalf of controllers is recorded.",
+    ),
 }
 NO_PROCESSORS = Text("Es sind keine Auftragsverarbeiter erfasst.", "No processors are recorded.")
-NO_TOMS = Text("Es sind keine Maßnahmen aus dem Katalog zugeordnet.",
-               "No measures of the catalogue are assigned.")
+NO_TOMS = Text(
+    "Es sind keine Maßnahmen aus dem Katalog zugeordnet.",
+    "No measures of the catalogue are assigned.",
+)
 
 SECTION = {
     "controller": Text("Angaben zum Verantwortlichen", "Controller"),
     "processor": Text("Angaben zum Auftragsverarbeiter", "Processor"),
-    "representative": Text("Angaben zum Vertreter (Art. 27 DSGVO)",
-                           "Representative (Art. 27 GDPR)"),
+    "representative": Text(
+        "Angaben zum Vertreter (Art. 27 DSGVO)", "Representative (Art. 27 GDPR)"
+    ),
     "dpo": Text("Angaben zur Person des Datenschutzbeauftragten", "Data protection officer"),
     "authority": Text("Zuständige Aufsichtsbehörde", "Competent supervisory authority"),
     "register": Text("Verzeichnis", "Register"),
@@ -102,8 +111,9 @@ CATEGORY = Text("Kategorie", "Category")
 CONTACT = Text("Kontakt", "Contact")
 ARRANGEMENT = Text("Vereinbarung nach Art. 26 DSGVO", "Arrangement under Art. 26 GDPR")
 TRANSFER = {
-    "country": Text("Drittland/internationale Organisation",
-                    "Third country/international organisation"),
+    "country": Text(
+        "Drittland/internationale Organisation", "Third country/international organisation"
+    ),
     "recipient": Text("Empfänger", "Recipient"),
     "mechanism": Text("Garantien", "Safeguards"),
     "documentation": Text("Dokumentation", "Documentation"),
@@ -119,8 +129,10 @@ DPIA = {
     "notes": Text("Anmerkungen", "Notes"),
 }
 SERVICE = {
-    "controllers": Text("Verantwortliche, in deren Auftrag verarbeitet wird",
-                        "Controllers on whose behalf the processing is carried out"),
+    "controllers": Text(
+        "Verantwortliche, in deren Auftrag verarbeitet wird",
+        "Controllers on whose behalf the processing is carried out",
+    ),
     "representative": Text("Vertreter", "Representative"),
     "dpo": Text("Datenschutzbeauftragter", "Data protection officer"),
     "categories": Text("Kategorien von Verarbeitungen", "Categories of processing"),
@@ -132,8 +144,12 @@ PROCESSOR = {
     "contract_reference": Text("Vertragsreferenz", "Contract reference"),
     "used_in": Text("Eingesetzt in", "Used in"),
 }
-TOM_COLUMNS = (Text("Maßnahme", "Measure"), Text("Beschreibung", "Description"),
-               Text("Art. 32 DSGVO", "Art. 32 GDPR"), Text("Eingesetzt in", "Used in"))
+TOM_COLUMNS = (
+    Text("Maßnahme", "Measure"),
+    Text("Beschreibung", "Description"),
+    Text("Art. 32 DSGVO", "Art. 32 GDPR"),
+    Text("Eingesetzt in", "Used in"),
+)
 NO_GOAL = Text("Ohne Zuordnung zu einem Gewährleistungsziel", "Not assigned to a protection goal")
 
 Block = list[Segment]
@@ -254,8 +270,10 @@ def main_sheet(x: Context, stand: date, version: str) -> list[Flowable]:
     ident = ItemTable(SECTION[x.kind](lang))
     ident.add(ORG["name"](lang), x.text(org.name, required=True))
     ident.add(ORG["kind"](lang), x.text(p.ORGANISATION_KIND[org.kind](lang)))
-    ident.add(ORG["address"](lang), x.text(
-        p.address(org.street, org.postcode, org.city, org.country), required=True))
+    ident.add(
+        ORG["address"](lang),
+        x.text(p.address(org.street, org.postcode, org.city, org.country), required=True),
+    )
     ident.add(ORG["phone"](lang), x.text(org.phone, required=True))
     ident.add(ORG["email"](lang), x.text(org.email, required=True))
     ident.add(ORG["website"](lang), x.text(org.website))
@@ -263,21 +281,25 @@ def main_sheet(x: Context, stand: date, version: str) -> list[Flowable]:
     out += [ident.table(), Spacer(1, 10)]
 
     rep = ItemTable(SECTION["representative"](lang))
-    rep.add(ORG["contact"](lang), x.lines(p.contact(org.representative)) if
-            not org.representative.is_empty() else [[(p.NONE(lang), "text")]])
+    rep.add(
+        ORG["contact"](lang),
+        x.lines(p.contact(org.representative))
+        if not org.representative.is_empty()
+        else [[(p.NONE(lang), "text")]],
+    )
     out += [rep.table(), Spacer(1, 10)]
 
     dpo = ItemTable(SECTION["dpo"](lang))
     dpo_lines = p.contact(org.dpo)
     if dpo_lines and org.dpo_external:
         dpo_lines.append(f"({ORG['external'](lang)})")
-    dpo.add(ORG["contact"](lang), [[("\n".join(dpo_lines), "text")]] if dpo_lines
-            else [x.gap()])
+    dpo.add(ORG["contact"](lang), [[("\n".join(dpo_lines), "text")]] if dpo_lines else [x.gap()])
     out += [dpo.table(), Spacer(1, 10)]
 
     authority = ItemTable(SECTION["authority"](lang))
-    authority.add(ORG["name"](lang), x.text(p.authority(org.supervisory_authority, lang),
-                                            required=True))
+    authority.add(
+        ORG["name"](lang), x.text(p.authority(org.supervisory_authority, lang), required=True)
+    )
     out += [authority.table(), Spacer(1, 10)]
 
     out.append(_register_rows(x, stand, version, len(x.entries)).table())
@@ -292,15 +314,24 @@ def single_sheet_head(x: Context, stand: date, version: str) -> list[Flowable]:
         plain(SUBTITLE[x.kind](lang), st.subtitle),
     ]
     t = ItemTable()
-    own = [org.name, p.address(org.street, org.postcode, org.city, org.country), org.phone,
-           org.email, org.website]
-    t.add(SECTION[x.kind](lang), [[("\n".join(v for v in own if v.strip()), "text")]]
-          if org.name.strip() else [x.gap()])
+    own = [
+        org.name,
+        p.address(org.street, org.postcode, org.city, org.country),
+        org.phone,
+        org.email,
+        org.website,
+    ]
+    t.add(
+        SECTION[x.kind](lang),
+        [[("\n".join(v for v in own if v.strip()), "text")]] if org.name.strip() else [x.gap()],
+    )
     if not org.representative.is_empty():
         t.add(SECTION["representative"](lang), [[(contact_text(org.representative), "text")]])
     t.add(SECTION["dpo"](lang), x.text(contact_text(org.dpo), required=True))
-    t.add(SECTION["authority"](lang), x.text(p.authority(org.supervisory_authority, lang),
-                                             required=True))
+    t.add(
+        SECTION["authority"](lang),
+        x.text(p.authority(org.supervisory_authority, lang), required=True),
+    )
     t.add(STAND(lang), x.date(stand))
     t.add(VERSION(lang), x.text(version))
     out += [t.table(), Spacer(1, 14)]
@@ -321,8 +352,9 @@ def _purposes(x: Context, a: Activity) -> list[Block]:
         bases = "; ".join(p.legal_basis(ref, lang) for ref in purpose.legal_bases)
         block = _joined(head, x.sub(L["legal_bases"], bases, required=True))
         if purpose.legitimate_interest.strip() or "art6-1-f" in purpose.legal_bases:
-            block = _joined(block, x.sub(L["legitimate_interest"], purpose.legitimate_interest,
-                                         required=True))
+            block = _joined(
+                block, x.sub(L["legitimate_interest"], purpose.legitimate_interest, required=True)
+            )
         blocks.append(block)
     return blocks
 
@@ -336,17 +368,24 @@ def _categories(x: Context, a: Activity) -> list[Flowable]:
     rows = []
     for c in a.data_categories:
         special = p.SPECIAL[c.special](lang) if c.special is not SpecialCategory.NONE else "—"
-        rows.append([
-            [(c.name, "text")] if c.name.strip() else x.gap(),
-            [(special, "bold" if c.special is not SpecialCategory.NONE else "text")],
-            [(c.source or "—", "text")],
-            [(text, "text")] if (text := p.retention(c.retention, lang)) else x.gap(),
-            [(c.notes, "text")],
-        ])
+        rows.append(
+            [
+                [(c.name, "text")] if c.name.strip() else x.gap(),
+                [(special, "bold" if c.special is not SpecialCategory.NONE else "text")],
+                [(c.source or "—", "text")],
+                [(text, "text")] if (text := p.retention(c.retention, lang)) else x.gap(),
+                [(c.notes, "text")],
+            ]
+        )
     widths: list[float] = [142, 58, 84, 116]
     widths.append(FRAME_WIDTH - sum(widths))
-    headers = [CATEGORY(lang), L["special"](lang), L["source"](lang), L["retention"](lang),
-               DPIA["notes"](lang)]
+    headers = [
+        CATEGORY(lang),
+        L["special"](lang),
+        L["source"](lang),
+        L["retention"](lang),
+        DPIA["notes"](lang),
+    ]
     title = f"{L['data_categories'](lang)} ({len(a.data_categories)})"
     return [column_table(headers, rows, widths, title)]
 
@@ -368,14 +407,19 @@ def _transfers(x: Context, transfers: Sequence[Transfer]) -> list[Block]:
         return [[(p.NONE(x.lang), "text")]]
     blocks = []
     for t in transfers:
-        recipient = t.recipient or (x.processors[t.processor].name
-                                    if t.processor and t.processor in x.processors else "")
-        blocks.append(_joined(
-            x.sub(TRANSFER["country"], p.country(t.country, x.lang), required=True),
-            x.sub(TRANSFER["recipient"], recipient),
-            x.sub(TRANSFER["mechanism"], p.mechanism(t, x.lang), required=True),
-            x.sub(TRANSFER["documentation"], t.documentation) if t.documentation.strip() else [],
-        ))
+        recipient = t.recipient or (
+            x.processors[t.processor].name if t.processor and t.processor in x.processors else ""
+        )
+        blocks.append(
+            _joined(
+                x.sub(TRANSFER["country"], p.country(t.country, x.lang), required=True),
+                x.sub(TRANSFER["recipient"], recipient),
+                x.sub(TRANSFER["mechanism"], p.mechanism(t, x.lang), required=True),
+                x.sub(TRANSFER["documentation"], t.documentation)
+                if t.documentation.strip()
+                else [],
+            )
+        )
     return blocks
 
 
@@ -401,13 +445,16 @@ def _toms(x: Context, description: str, uids: Sequence[str]) -> list[Block]:
 def _dpia(x: Context, a: Activity) -> list[Block]:
     d, lang = a.dpia, x.lang
     block = x.sub(DPIA["result"], p.DPIA_RESULT[d.result](lang))
-    for key, vocabulary, ids in (("art35_3", vocab.dpia_art35_3(), d.art35_3),
-                                 ("wp248", vocab.dpia_wp248(), d.wp248),
-                                 ("dsk_list", vocab.dpia_dsk_list(), d.dsk_list)):
+    for key, vocabulary, ids in (
+        ("art35_3", vocab.dpia_art35_3(), d.art35_3),
+        ("wp248", vocab.dpia_wp248(), d.wp248),
+        ("dsk_list", vocab.dpia_dsk_list(), d.dsk_list),
+    ):
         if ids:
             labels = p.vocab_labels(vocabulary, ids, lang)
-            block = _joined(block, [(f"{DPIA[key](lang)}:", "bold")],
-                            [("• " + "\n• ".join(labels), "text")])
+            block = _joined(
+                block, [(f"{DPIA[key](lang)}:", "bold")], [("• " + "\n• ".join(labels), "text")]
+            )
     if d.reference.strip():
         block = _joined(block, x.sub(DPIA["reference"], d.reference))
     if d.screened_on is not None:
@@ -433,14 +480,29 @@ def activity_section(x: Context, a: Activity) -> list[Flowable]:
     tail = ItemTable()
     tail.add(L["internal_recipients"](lang), x.lines(a.internal_recipients, required=True))
     tail.add(L["recipients"](lang), x.lines(_recipients(x, a.recipients), required=True))
-    tail.add(L["processors"](lang), x.lines(
-        [f"{x.processor_name(link.processor)} – {link.service}" if link.service.strip()
-         else x.processor_name(link.processor) for link in a.processors]))
-    tail.add(L["joint_controllers"](lang), [
-        _joined([(jc.name, "text")] if jc.name.strip() else x.gap(),
+    tail.add(
+        L["processors"](lang),
+        x.lines(
+            [
+                f"{x.processor_name(link.processor)} – {link.service}"
+                if link.service.strip()
+                else x.processor_name(link.processor)
+                for link in a.processors
+            ]
+        ),
+    )
+    tail.add(
+        L["joint_controllers"](lang),
+        [
+            _joined(
+                [(jc.name, "text")] if jc.name.strip() else x.gap(),
                 x.sub(CONTACT, jc.contact) if jc.contact.strip() else [],
-                x.sub(ARRANGEMENT, jc.arrangement, required=True))
-        for jc in a.joint_controllers] or [[(p.NONE(lang), "text")]])
+                x.sub(ARRANGEMENT, jc.arrangement, required=True),
+            )
+            for jc in a.joint_controllers
+        ]
+        or [[(p.NONE(lang), "text")]],
+    )
     tail.add(L["transfers"](lang), _transfers(x, a.transfers))
     tail.add(L["toms"](lang), _toms(x, a.tom_description, a.toms))
     tail.add(L["dpia"](lang), _dpia(x, a))
@@ -450,8 +512,14 @@ def activity_section(x: Context, a: Activity) -> list[Flowable]:
     tail.add(L["last_reviewed"](lang), x.date(a.last_reviewed))
     tail.add(L["next_review"](lang), x.date(a.next_review))
     tail.add(L["notes"](lang), x.text(a.notes))
-    return [plain(entry_title(a, lang), st.h2), head.table(), Spacer(1, 8),
-            *_categories(x, a), Spacer(1, 8), tail.table()]
+    return [
+        plain(entry_title(a, lang), st.h2),
+        head.table(),
+        Spacer(1, 8),
+        *_categories(x, a),
+        Spacer(1, 8),
+        tail.table(),
+    ]
 
 
 def service_section(x: Context, s: ProcessingService) -> list[Flowable]:
@@ -460,16 +528,31 @@ def service_section(x: Context, s: ProcessingService) -> list[Flowable]:
     t = ItemTable()
     t.add(L["reference"](lang), x.text(s.reference))
     t.add(L["name"](lang), x.text(s.name, required=True))
-    t.add(SERVICE["controllers"](lang), [
-        _joined([(c.name, "text")] if c.name.strip() else x.gap(),
+    t.add(
+        SERVICE["controllers"](lang),
+        [
+            _joined(
+                [(c.name, "text")] if c.name.strip() else x.gap(),
                 x.sub(CONTACT, c.contact, required=True),
                 x.sub(SERVICE["representative"], c.representative),
-                x.sub(SERVICE["dpo"], c.dpo, required=True))
-        for c in s.controllers] or [x.gap()])
+                x.sub(SERVICE["dpo"], c.dpo, required=True),
+            )
+            for c in s.controllers
+        ]
+        or [x.gap()],
+    )
     t.add(SERVICE["categories"](lang), x.lines(s.categories, required=True))
-    t.add(SERVICE["subprocessors"](lang), x.lines(
-        [f"{x.processor_name(link.processor)} – {link.service}" if link.service.strip()
-         else x.processor_name(link.processor) for link in s.subprocessors]))
+    t.add(
+        SERVICE["subprocessors"](lang),
+        x.lines(
+            [
+                f"{x.processor_name(link.processor)} – {link.service}"
+                if link.service.strip()
+                else x.processor_name(link.processor)
+                for link in s.subprocessors
+            ]
+        ),
+    )
     t.add(L["transfers"](lang), _transfers(x, s.transfers))
     t.add(L["toms"](lang), _toms(x, s.tom_description, s.toms))
     t.add(L["status"](lang), [[(p.STATUS[s.status](lang), "text")]])
@@ -517,24 +600,37 @@ def processors_annex(x: Context) -> list[Flowable]:
     """Annex A: every processor used (with its subprocessors), with contract and country."""
     lang, st = x.lang, styles()
     used, _ = _uses(x)
-    known = sorted((x.processors[uid] for uid in used if uid in x.processors),
-                   key=lambda pr: pr.name.casefold())
+    known = sorted(
+        (x.processors[uid] for uid in used if uid in x.processors),
+        key=lambda pr: pr.name.casefold(),
+    )
     out: list[Flowable] = []
     if not known:
         out.append(plain(NO_PROCESSORS(lang), st.body))
     for pr in known:
         t = ItemTable(pr.name or p.NOT_STATED(lang))
-        t.add(ORG["address"](lang), x.text(p.address(pr.street, pr.postcode, pr.city),
-                                           required=True))
+        t.add(
+            ORG["address"](lang), x.text(p.address(pr.street, pr.postcode, pr.city), required=True)
+        )
         t.add(PROCESSOR["country"](lang), x.text(p.country(pr.country, lang), required=True))
         t.add(ORG["phone"](lang), x.text(pr.phone))
         t.add(ORG["email"](lang), x.text(pr.email))
-        t.add(PROCESSOR["contract_date"](lang), [x.gap()] if pr.contract_date is None
-              else x.date(pr.contract_date))
+        t.add(
+            PROCESSOR["contract_date"](lang),
+            [x.gap()] if pr.contract_date is None else x.date(pr.contract_date),
+        )
         t.add(PROCESSOR["contract_reference"](lang), x.text(pr.contract_reference))
-        t.add(SERVICE["subprocessors"](lang), x.lines(
-            [f"{x.processor_name(link.processor)} – {link.service}" if link.service.strip()
-             else x.processor_name(link.processor) for link in pr.subprocessors]))
+        t.add(
+            SERVICE["subprocessors"](lang),
+            x.lines(
+                [
+                    f"{x.processor_name(link.processor)} – {link.service}"
+                    if link.service.strip()
+                    else x.processor_name(link.processor)
+                    for link in pr.subprocessors
+                ]
+            ),
+        )
         t.add(PROCESSOR["used_in"](lang), x.text(", ".join(used[pr.uid])))
         t.add(L["notes"](lang), x.text(pr.notes))
         out += [t.table(), Spacer(1, 10)]
@@ -548,7 +644,8 @@ def toms_annex(x: Context) -> list[Flowable]:
     toms = [x.toms[uid] for uid in used if uid in x.toms]
     goals = vocab.sdm_goals()
     groups: list[tuple[str, list[Tom]]] = [
-        (g.label(lang), [t for t in toms if t.sdm_goal == g.id]) for g in goals]
+        (g.label(lang), [t for t in toms if t.sdm_goal == g.id]) for g in goals
+    ]
     groups.append((NO_GOAL(lang), [t for t in toms if t.sdm_goal not in goals]))
     out: list[Flowable] = []
     if not toms:
@@ -558,12 +655,14 @@ def toms_annex(x: Context) -> list[Flowable]:
     for title, members in groups:
         if not members:
             continue
-        rows = [[
-            [(t.title, "bold")] if t.title.strip() else x.gap(),
-            [(t.description, "text")],
-            [("\n".join(p.vocab_labels(vocab.art32_categories(), t.art32, lang)), "text")],
-            [(", ".join(used[t.uid]), "text")],
-        ] for t in sorted(members, key=lambda t: t.title.casefold())]
-        out += [column_table([c(lang) for c in TOM_COLUMNS], rows, widths, title),
-                Spacer(1, 10)]
+        rows = [
+            [
+                [(t.title, "bold")] if t.title.strip() else x.gap(),
+                [(t.description, "text")],
+                [("\n".join(p.vocab_labels(vocab.art32_categories(), t.art32, lang)), "text")],
+                [(", ".join(used[t.uid]), "text")],
+            ]
+            for t in sorted(members, key=lambda t: t.title.casefold())
+        ]
+        out += [column_table([c(lang) for c in TOM_COLUMNS], rows, widths, title), Spacer(1, 10)]
     return out

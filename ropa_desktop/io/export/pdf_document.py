@@ -59,8 +59,15 @@ class Mark(ActionFlowable):
     when ``toc`` is set) for the page the mark falls on; ``step`` reports progress.
     """
 
-    def __init__(self, *, level: int = 0, title: str = "", key: str = "",
-                 toc: bool = False, step: str | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        level: int = 0,
+        title: str = "",
+        key: str = "",
+        toc: bool = False,
+        step: str | None = None,
+    ) -> None:
         super().__init__()
         self.level, self.title, self.key, self.toc, self.step = level, title, key, toc, step
 
@@ -105,15 +112,26 @@ class Contents(TableOfContents):
         def end_of_entry(canvas: Canvas, kind: str | None, label: str) -> None:
             page, level, key = label.split(",")
             style = level_styles[min(int(level), 1)]
-            drawPageNumbers(canvas, style, [(int(page), key or None)], availWidth,
-                            availHeight, " . " if int(level) else "")
+            drawPageNumbers(
+                canvas,
+                style,
+                [(int(page), key or None)],
+                availWidth,
+                availHeight,
+                " . " if int(level) else "",
+            )
 
         canv.setNamedCB("ropaTocEntry", end_of_entry)
         out: list[Flowable] = []
         for level, text, page, key in self._lastEntries:
             style = level_styles[min(level, 1)]
-            out.append(Para(f'<a href="#{key}">{text}</a>'
-                            f'<onDraw name="ropaTocEntry" label="{page},{level},{key}"/>', style))
+            out.append(
+                Para(
+                    f'<a href="#{key}">{text}</a>'
+                    f'<onDraw name="ropaTocEntry" label="{page},{level},{key}"/>',
+                    style,
+                )
+            )
         if not out or out[0].wrap(availWidth, availHeight)[1] + 8 > availHeight:
             return []
         return out
@@ -155,30 +173,56 @@ class RegisterDoc(BaseDocTemplate):
     ``step`` report ``pass × steps + n`` of ``2 × steps`` to ``progress``.
     """
 
-    def __init__(self, filename: Path | str, *, running: Running, progress: Any, steps: int,
-                 cover: bool = True, **kw: Any) -> None:
-        super().__init__(str(filename), pagesize=PAGE_SIZE, leftMargin=MARGIN_X,
-                         rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
-                         bottomMargin=MARGIN_BOTTOM, **kw)
+    def __init__(
+        self,
+        filename: Path | str,
+        *,
+        running: Running,
+        progress: Any,
+        steps: int,
+        cover: bool = True,
+        **kw: Any,
+    ) -> None:
+        super().__init__(
+            str(filename),
+            pagesize=PAGE_SIZE,
+            leftMargin=MARGIN_X,
+            rightMargin=MARGIN_X,
+            topMargin=MARGIN_TOP,
+            bottomMargin=MARGIN_BOTTOM,
+            **kw,
+        )
         self.running = running
         self.progress = progress
         self.steps = max(steps, 1)
         self.passes = 0
         self.page_counts: list[int] = []
         self._done = 0
-        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height,
-                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
-        self.addPageTemplates([
-            PageTemplate("cover", [frame], onPage=self._decorate_cover),
-            PageTemplate("body", [frame], onPage=self._decorate),
-        ])
+        frame = Frame(
+            self.leftMargin,
+            self.bottomMargin,
+            self.width,
+            self.height,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id="body",
+        )
+        self.addPageTemplates(
+            [
+                PageTemplate("cover", [frame], onPage=self._decorate_cover),
+                PageTemplate("body", [frame], onPage=self._decorate),
+            ]
+        )
         # Without a cover page (Einzelblatt) the first page already has the header.
         self._firstPageTemplateIndex = 0 if cover else 1
 
     # -- passes
 
-    def build(self, flowables: list[Flowable], filename: Any = None,
-              canvasmaker: Any = Canvas) -> None:
+    def build(
+        self, flowables: list[Flowable], filename: Any = None, canvasmaker: Any = Canvas
+    ) -> None:
         self.passes += 1
         self._done = 0
         super().build(flowables, filename, LayoutCanvas if self.passes == 1 else canvasmaker)
@@ -204,8 +248,9 @@ class RegisterDoc(BaseDocTemplate):
         if mark.key:
             if not getattr(self.canv, "layout_only", False):
                 self.canv.bookmarkPage(mark.key)
-                self.canv.addOutlineEntry(outline_title(mark.title), mark.key, mark.level,
-                                          closed=mark.level > 0)
+                self.canv.addOutlineEntry(
+                    outline_title(mark.title), mark.key, mark.level, closed=mark.level > 0
+                )
             if mark.toc:
                 self.notify("TOCEntry", (mark.level, toc_text(mark.title), self.page, mark.key))
         if mark.step is not None:

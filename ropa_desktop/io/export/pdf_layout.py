@@ -71,8 +71,9 @@ def register_fonts() -> None:
     """Register the shipped DejaVu Sans faces (once per process) as one font family."""
     for name, file in _FONT_FILES.items():
         pdfmetrics.registerFont(TTFont(name, str(FONT_DIR / file)))
-    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC,
-                                  boldItalic=FONT_BOLD_ITALIC)
+    pdfmetrics.registerFontFamily(
+        FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD_ITALIC
+    )
 
 
 @dataclass(frozen=True)
@@ -111,10 +112,11 @@ def styles() -> Styles:
         subtitle=style("subtitle", fontSize=12, leading=15, textColor=MUTED, spaceAfter=14),
         h1=style("h1", fontName=FONT_BOLD, fontSize=15, leading=19, spaceAfter=10),
         h2=style("h2", fontName=FONT_BOLD, fontSize=12.5, leading=16, spaceAfter=8),
-        h3=style("h3", fontName=FONT_BOLD, fontSize=10, leading=13, spaceBefore=10,
-                 spaceAfter=4),
-        toc=(style("toc0", fontName=FONT_BOLD, fontSize=10, leading=13, spaceBefore=7),
-             style("toc1", fontSize=8.8, leading=11.2, leftIndent=12, firstLineIndent=0)),
+        h3=style("h3", fontName=FONT_BOLD, fontSize=10, leading=13, spaceBefore=10, spaceAfter=4),
+        toc=(
+            style("toc0", fontName=FONT_BOLD, fontSize=10, leading=13, spaceBefore=7),
+            style("toc1", fontSize=8.8, leading=11.2, leftIndent=12, firstLineIndent=0),
+        ),
     )
 
 
@@ -151,14 +153,14 @@ def _fragments(style: ParagraphStyle) -> dict[str, Any]:
     # clones of them and never parsed.
     frags = Paragraph("a<b>b</b><i>c</i><br/>d", style).frags
     gap = frags[2].clone(textColor=GAP)
-    return {"text": frags[0], "bold": frags[1], "italic": frags[2], "gap": gap,
-            "br": frags[3]}
+    return {"text": frags[0], "bold": frags[1], "italic": frags[2], "gap": gap, "br": frags[3]}
 
 
 _UNPRINTABLE = re.compile("[\x00-\x08\x0e-\x1f\x7f\ud800-\udfff]")
 _BREAK = re.compile("[\n\r\x0b\x0c\x85\u2028\u2029]")
-_NEWLINES = str.maketrans({"\r": "\n", "\u2028": "\n", "\u2029": "\n", "\x0b": "\n",
-                           "\x0c": "\n", "\x85": "\n"})
+_NEWLINES = str.maketrans(
+    {"\r": "\n", "\u2028": "\n", "\u2029": "\n", "\x0b": "\n", "\x0c": "\n", "\x85": "\n"}
+)
 
 
 def printable(text: str) -> str:
@@ -203,8 +205,9 @@ def plain(text: str, style: ParagraphStyle, kind: str = "text") -> Para:
     return rich([(text, kind)], style)
 
 
-_shared: ContextVar[dict[tuple[Any, ...], Para] | None] = ContextVar("ropa_pdf_shared",
-                                                                     default=None)
+_shared: ContextVar[dict[tuple[Any, ...], Para] | None] = ContextVar(
+    "ropa_pdf_shared", default=None
+)
 _SHARED_MAX_CHARS = 80
 _SHARED_MAX_ENTRIES = 4096
 
@@ -279,8 +282,9 @@ def row_limit(width: float, style: ParagraphStyle, max_lines: int) -> int:
     return max(8, int(width / (style.fontSize * 0.55))) * max_lines
 
 
-def chunks(segments: Sequence[Segment], width: float, style: ParagraphStyle,
-           max_lines: int = 12) -> list[Piece]:
+def chunks(
+    segments: Sequence[Segment], width: float, style: ParagraphStyle, max_lines: int = 12
+) -> list[Piece]:
     """Split a value into pieces short enough to sit in one table row on any page.
 
     A table row cannot break across pages, so a long text becomes several rows: each
@@ -380,8 +384,9 @@ class ItemTable:
     ``title`` is a shaded first row, repeated where the table continues on a new page.
     """
 
-    def __init__(self, title: str = "", label_width: float = LABEL_WIDTH,
-                 value_width: float = VALUE_WIDTH) -> None:
+    def __init__(
+        self, title: str = "", label_width: float = LABEL_WIDTH, value_width: float = VALUE_WIDTH
+    ) -> None:
         self.widths = (label_width, value_width)
         self.title = title
         self.rows: list[list[Flowable | str | list[Flowable]]] = []
@@ -424,19 +429,24 @@ class ItemTable:
     def table(self) -> Grid:
         """The finished table."""
         top = 1 if self.title else 0
-        commands: list[Command] = [*_BASE_GRID,
-                                   ("BACKGROUND", (0, top), (0, -1), LABEL_BG),
-                                   ("LINEAFTER", (0, top), (0, -1), 0.4, RULE)]
+        commands: list[Command] = [
+            *_BASE_GRID,
+            ("BACKGROUND", (0, top), (0, -1), LABEL_BG),
+            ("LINEAFTER", (0, top), (0, -1), 0.4, RULE),
+        ]
         commands += _rules_above([r for r in self.starts if r])
         commands += _joined_rows(self.joins)
         if self.title:
             commands += [("SPAN", (0, 0), (-1, 0)), ("BACKGROUND", (0, 0), (-1, 0), BAND)]
-        return Grid(self.rows, colWidths=self.widths, style=TableStyle(commands),
-                    repeatRows=top)
+        return Grid(self.rows, colWidths=self.widths, style=TableStyle(commands), repeatRows=top)
 
 
-def column_table(headers: Sequence[str], rows: Iterable[Sequence[Sequence[Segment]]],
-                 widths: Sequence[float], title: str = "") -> Grid:
+def column_table(
+    headers: Sequence[str],
+    rows: Iterable[Sequence[Sequence[Segment]]],
+    widths: Sequence[float],
+    title: str = "",
+) -> Grid:
     """A table with a header row (and ``title`` above it) repeated on every page.
 
     Long cells continue in further rows (see :func:`chunks`).
@@ -450,19 +460,26 @@ def column_table(headers: Sequence[str], rows: Iterable[Sequence[Sequence[Segmen
     starts, joins = [], []
     for row in rows:
         starts.append(len(data))
-        pieces = [chunks(value, w - 8, st.cell, max_lines=14)
-                  for value, w in zip(row, widths, strict=True)]
+        pieces = [
+            chunks(value, w - 8, st.cell, max_lines=14)
+            for value, w in zip(row, widths, strict=True)
+        ]
         for i in range(max(len(p) for p in pieces)):
             if i:
                 joins.append(len(data))
             data.append([cell(p[i].segments, st.cell) if i < len(p) else "" for p in pieces])
-    commands: list[Command] = [*_BASE_GRID,
-                               ("BACKGROUND", (0, top), (-1, top), LABEL_BG),
-                               ("LINEBELOW", (0, top), (-1, top), 0.6, RULE),
-                               ("INNERGRID", (0, top), (-1, top), 0.4, RULE)]
+    commands: list[Command] = [
+        *_BASE_GRID,
+        ("BACKGROUND", (0, top), (-1, top), LABEL_BG),
+        ("LINEBELOW", (0, top), (-1, top), 0.6, RULE),
+        ("INNERGRID", (0, top), (-1, top), 0.4, RULE),
+    ]
     if title:
-        commands += [("SPAN", (0, 0), (-1, 0)), ("BACKGROUND", (0, 0), (-1, 0), BAND),
-                     ("LINEBELOW", (0, 0), (-1, 0), 0.4, RULE)]
+        commands += [
+            ("SPAN", (0, 0), (-1, 0)),
+            ("BACKGROUND", (0, 0), (-1, 0), BAND),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.4, RULE),
+        ]
     commands += _rules_above(starts[1:])
     commands += _joined_rows(joins)
     commands += [("LINEAFTER", (c, top + 1), (c, -1), 0.3, RULE) for c in range(len(widths) - 1)]

@@ -42,8 +42,10 @@ EXCEL_CELL_LIMIT = 32_767
 
 MSG_PROGRESS = Text(de="Excel: {sheet}", en="Excel: {sheet}")
 
-TRUNCATED = Text(de="… [gekürzt: {n} Zeichen; vollständig in der Datenbank]",
-                 en="… [truncated: {n} characters; complete in the database]")
+TRUNCATED = Text(
+    de="… [gekürzt: {n} Zeichen; vollständig in der Datenbank]",
+    en="… [truncated: {n} characters; complete in the database]",
+)
 SHORT_TITLE = Text("Verzeichnis von Verarbeitungstätigkeiten", "Record of processing activities")
 STAND = Text("Stand: {date}", "As of: {date}")
 PAGE = Text("Seite &P von &N", "Page &P of &N")
@@ -75,7 +77,7 @@ def storable_text(text: str, lang: str = "de") -> str:
     digits = len(str(total)) + 2  # room for the thousands separators in the note
     keep = EXCEL_CELL_LIMIT - len(TRUNCATED(lang, n="9" * digits))
     # Characters outside the BMP count twice in Excel; a pair cut in half is dropped.
-    head = text.encode("utf-16-le")[:2 * keep].decode("utf-16-le", errors="ignore")
+    head = text.encode("utf-16-le")[: 2 * keep].decode("utf-16-le", errors="ignore")
     omitted = f"{total - len(head):,}".replace(",", "." if lang == "de" else ",")
     return head + TRUNCATED(lang, n=omitted)
 
@@ -107,12 +109,19 @@ class _Styles:
         wb._cell_styles = IndexedList([self.text])
         normal = next(style for style in wb._named_styles if style.name == "Normal")
         normal.alignment = self.alignment
-        self.header = self._array(ws, font=bold, alignment=self.alignment,
-                                  fill=PatternFill("solid", start_color="DCE6F1"),
-                                  border=Border(bottom=Side(style="thin")))
+        self.header = self._array(
+            ws,
+            font=bold,
+            alignment=self.alignment,
+            fill=PatternFill("solid", start_color="DCE6F1"),
+            border=Border(bottom=Side(style="thin")),
+        )
         self.quoted = self._array(ws, alignment=self.alignment, quotePrefix=True)
-        self.date = self._array(ws, alignment=Alignment(vertical="top", horizontal="left"),
-                                number_format=DATE_FORMAT[lang])
+        self.date = self._array(
+            ws,
+            alignment=Alignment(vertical="top", horizontal="left"),
+            number_format=DATE_FORMAT[lang],
+        )
         self.section = self._array(ws, font=bold, alignment=self.alignment)
 
     @staticmethod
@@ -127,15 +136,21 @@ def _header_text(text: str, limit: int) -> str:
     """Header/footer text: "&" doubled (it starts a code), bounded to Excel's 255 in all."""
     text = _UNSTORABLE.sub("", text).replace("\n", " ")
     if len(text) > limit:
-        text = text[:limit - 1] + "…"
+        text = text[: limit - 1] + "…"
     return text.replace("&", "&&")
 
 
 class _SheetWriter:
     """Streams one sheet: header row, styled data rows, then filter and print area."""
 
-    def __init__(self, wb: Workbook, layout: L.SheetLayout, styles: _Styles | None,
-                 lang: str, page: dict[str, str]) -> None:
+    def __init__(
+        self,
+        wb: Workbook,
+        layout: L.SheetLayout,
+        styles: _Styles | None,
+        lang: str,
+        page: dict[str, str],
+    ) -> None:
         self.lang = lang
         self.layout = layout
         self.ws = ws = wb.create_sheet(layout.title(lang))
@@ -165,8 +180,14 @@ class _SheetWriter:
         ws.oddFooter.left.text = "&A"
         ws.oddFooter.center.text = page["page"]
         ws.oddFooter.right.text = page["version"]
-        for part in (ws.oddHeader.left, ws.oddHeader.center, ws.oddHeader.right,
-                     ws.oddFooter.left, ws.oddFooter.center, ws.oddFooter.right):
+        for part in (
+            ws.oddHeader.left,
+            ws.oddHeader.center,
+            ws.oddHeader.right,
+            ws.oddFooter.left,
+            ws.oddFooter.center,
+            ws.oddFooter.right,
+        ):
             part.size = 9
         headers = layout.headers(lang)
         self.rows = 0
@@ -184,8 +205,9 @@ class _SheetWriter:
 
     def _height(self, lines: int) -> None:
         if lines > 1:
-            self.ws.row_dimensions[self.rows + 1].height = min(_MAX_ROW_HEIGHT,
-                                                              _LINE_HEIGHT * lines + 3)
+            self.ws.row_dimensions[self.rows + 1].height = min(
+                _MAX_ROW_HEIGHT, _LINE_HEIGHT * lines + 3
+            )
 
     def append(self, values: Row) -> None:
         """Write one data row; every text becomes a text cell, never a formula."""
@@ -251,10 +273,17 @@ def _remove_stream_files(wb: Workbook) -> None:
         os.remove(out)
 
 
-def export_xlsx(register: Register, organisation: str, target: Path, *,
-                register_kind: str = "controller", lang: str = "de",
-                stand: date | None = None, version: str = "",
-                progress: Progress = SILENT) -> None:
+def export_xlsx(
+    register: Register,
+    organisation: str,
+    target: Path,
+    *,
+    register_kind: str = "controller",
+    lang: str = "de",
+    stand: date | None = None,
+    version: str = "",
+    progress: Progress = SILENT,
+) -> None:
     """Write the register of ``organisation`` to ``target`` as an Excel workbook.
 
     ``register`` holds the organisation and the catalogue entries (processors,
@@ -265,8 +294,9 @@ def export_xlsx(register: Register, organisation: str, target: Path, *,
     and may cancel; a failure or cancellation leaves ``target`` as it was.
     """
     stand = stand or date.today()
-    sheets = workbook_content(register, organisation, register_kind=register_kind, lang=lang,
-                              stand=stand, version=version)
+    sheets = workbook_content(
+        register, organisation, register_kind=register_kind, lang=lang, stand=stand, version=version
+    )
     title = f"{SHORT_TITLE(lang)} – {organisation}"
     page = {
         "organisation": _header_text(organisation, 80),
@@ -297,7 +327,8 @@ def export_xlsx(register: Register, organisation: str, target: Path, *,
         props.creator = organisation
         props.lastModifiedBy = organisation
         props.description = f"{STAND(lang, date=p.format_date(stand, lang))}" + (
-            f"; {VERSION(lang, version=version)}" if version else "")
+            f"; {VERSION(lang, version=version)}" if version else ""
+        )
         props.keywords = "Art. 30 DSGVO" if lang == "de" else "Art. 30 GDPR"
         props.language = lang
         props.created = datetime.now(UTC).replace(tzinfo=None, microsecond=0)

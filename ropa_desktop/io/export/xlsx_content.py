@@ -36,13 +36,15 @@ Value = str | int | date | datetime | None
 Row = list[Value]
 
 TITLE = {
-    "controller": Text("Verzeichnis von Verarbeitungstätigkeiten des Verantwortlichen "
-                       "(Art. 30 Abs. 1 DSGVO)",
-                       "Record of processing activities of the controller (Art. 30(1) GDPR)"),
-    "processor": Text("Verzeichnis aller Kategorien von Verarbeitungstätigkeiten des "
-                      "Auftragsverarbeiters (Art. 30 Abs. 2 DSGVO)",
-                      "Record of all categories of processing activities of the processor "
-                      "(Art. 30(2) GDPR)"),
+    "controller": Text(
+        "Verzeichnis von Verarbeitungstätigkeiten des Verantwortlichen (Art. 30 Abs. 1 DSGVO)",
+        "Record of processing activities of the controller (Art. 30(1) GDPR)",
+    ),
+    "processor": Text(
+        "Verzeichnis aller Kategorien von Verarbeitungstätigkeiten des "
+        "Auftragsverarbeiters (Art. 30 Abs. 2 DSGVO)",
+        "Record of all categories of processing activities of the processor (Art. 30(2) GDPR)",
+    ),
 }
 ROLE = {
     "controller": Text("Verantwortlicher (Art. 30 Abs. 1 DSGVO)", "Controller (Art. 30(1) GDPR)"),
@@ -91,7 +93,8 @@ class _Context:
         self.recipients = register.recipients_by_uid()
         self.toms = register.toms_by_uid()
         self.entries: Sequence[Activity | ProcessingService] = (
-            org.activities if kind == "controller" else org.services)
+            org.activities if kind == "controller" else org.services
+        )
         self._legal: dict[str, str] = {}
 
     def legal_basis(self, ref: str) -> str:
@@ -114,8 +117,11 @@ class _Context:
         rec = self.recipients.get(uid)
         if rec is None:
             return uid
-        return f"{rec.name} ({rec.category})" if rec.category and rec.category != rec.name \
+        return (
+            f"{rec.name} ({rec.category})"
+            if rec.category and rec.category != rec.name
             else rec.name
+        )
 
     def tom_titles(self, uids: list[str]) -> str:
         return _lines(self.toms[u].title if u in self.toms else u for u in uids)
@@ -128,11 +134,17 @@ class _Context:
 
 
 def _contact_values(prefix: str, c: Contact, lang: str) -> dict[str, Value]:
-    return {f"{prefix}.name": c.name, f"{prefix}.organisation": c.organisation,
-            f"{prefix}.street": c.street, f"{prefix}.postcode": c.postcode,
-            f"{prefix}.city": c.city, f"{prefix}.country": p.country(c.country, lang),
-            f"{prefix}.phone": c.phone, f"{prefix}.email": c.email,
-            f"{prefix}.website": c.website}
+    return {
+        f"{prefix}.name": c.name,
+        f"{prefix}.organisation": c.organisation,
+        f"{prefix}.street": c.street,
+        f"{prefix}.postcode": c.postcode,
+        f"{prefix}.city": c.city,
+        f"{prefix}.country": p.country(c.country, lang),
+        f"{prefix}.phone": c.phone,
+        f"{prefix}.email": c.email,
+        f"{prefix}.website": c.website,
+    }
 
 
 def _main_rows(x: _Context, stand: date, version: str) -> list[Row]:
@@ -184,24 +196,45 @@ def _activity_row(a: Activity, x: _Context) -> Row:
     lang = x.lang
     n = len(a.purposes)
     purposes = _numbered([(i, pu.text) for i, pu in enumerate(a.purposes, 1)], n)
-    bases = _numbered([(i, "; ".join(x.legal_basis(ref) for ref in pu.legal_bases))
-                       for i, pu in enumerate(a.purposes, 1)], n)
+    bases = _numbered(
+        [
+            (i, "; ".join(x.legal_basis(ref) for ref in pu.legal_bases))
+            for i, pu in enumerate(a.purposes, 1)
+        ],
+        n,
+    )
     interests = _numbered([(i, pu.legitimate_interest) for i, pu in enumerate(a.purposes, 1)], n)
     categories = _lines(
-        f"{c.name} – {p.SPECIAL[c.special](lang)}" if c.special is not SpecialCategory.NONE
-        else c.name for c in a.data_categories)
+        f"{c.name} – {p.SPECIAL[c.special](lang)}"
+        if c.special is not SpecialCategory.NONE
+        else c.name
+        for c in a.data_categories
+    )
     retention = _lines(
-        f"{c.name}: {text}" for c in a.data_categories if (text := p.retention(c.retention, lang)))
+        f"{c.name}: {text}" for c in a.data_categories if (text := p.retention(c.retention, lang))
+    )
     joint = _lines(
-        "; ".join(part for part in (
-            jc.name,
-            f"{CONTACT_LABEL(lang)}: {jc.contact}" if jc.contact else "",
-            f"{ARRANGEMENT_LABEL(lang)}: {jc.arrangement}" if jc.arrangement else "") if part)
-        for jc in a.joint_controllers)
+        "; ".join(
+            part
+            for part in (
+                jc.name,
+                f"{CONTACT_LABEL(lang)}: {jc.contact}" if jc.contact else "",
+                f"{ARRANGEMENT_LABEL(lang)}: {jc.arrangement}" if jc.arrangement else "",
+            )
+            if part
+        )
+        for jc in a.joint_controllers
+    )
     c, d = a.contact, a.dpia
     return [
-        a.reference, a.name, a.department, c.name, c.phone, c.email,
-        purposes, bases,
+        a.reference,
+        a.name,
+        a.department,
+        c.name,
+        c.phone,
+        c.email,
+        purposes,
+        bases,
         _lines(a.data_subjects),
         categories,
         retention,
@@ -226,7 +259,12 @@ def _activity_row(a: Activity, x: _Context) -> Row:
         d.reference,
         d.screened_on,
         d.notes,
-        c.organisation, c.street, c.postcode, c.city, p.country(c.country, lang), c.website,
+        c.organisation,
+        c.street,
+        c.postcode,
+        c.city,
+        p.country(c.country, lang),
+        c.website,
         a.notes,
         a.uid,
     ]
@@ -237,12 +275,22 @@ def _category_rows(a: Activity, x: _Context) -> list[Row]:
     rows: list[Row] = []
     for c in a.data_categories:
         r = c.retention
-        rows.append([
-            a.reference, a.name, c.name, p.SPECIAL[c.special](lang), c.source,
-            p.retention(r, lang), r.duration,
-            p.unit_label(r.unit, lang) if r.unit is not None else None,
-            r.start, r.text, c.notes, a.uid,
-        ])
+        rows.append(
+            [
+                a.reference,
+                a.name,
+                c.name,
+                p.SPECIAL[c.special](lang),
+                c.source,
+                p.retention(r, lang),
+                r.duration,
+                p.unit_label(r.unit, lang) if r.unit is not None else None,
+                r.start,
+                r.text,
+                c.notes,
+                a.uid,
+            ]
+        )
     return rows
 
 
@@ -266,8 +314,10 @@ def _service_rows(s: ProcessingService, x: _Context) -> list[Row]:
     ]
     if not s.controllers:
         return [[*common_before, None, None, None, None, *common_after]]
-    return [[*common_before, cc.name, cc.contact, cc.representative, cc.dpo, *common_after]
-            for cc in s.controllers]
+    return [
+        [*common_before, cc.name, cc.contact, cc.representative, cc.dpo, *common_after]
+        for cc in s.controllers
+    ]
 
 
 # --- sheets shared by both registers
@@ -277,12 +327,19 @@ def _transfer_rows(e: Activity | ProcessingService, x: _Context) -> list[Row]:
     rows: list[Row] = []
     for t in e.transfers:
         mechanism = vocab.transfer_mechanisms().get(t.mechanism) if t.mechanism else None
-        rows.append([
-            e.reference, e.name, p.country(t.country, x.lang), t.recipient,
-            x.processor_name(t.processor),
-            mechanism.label(x.lang) if mechanism is not None else t.mechanism,
-            t.mechanism_text, t.documentation, e.uid,
-        ])
+        rows.append(
+            [
+                e.reference,
+                e.name,
+                p.country(t.country, x.lang),
+                t.recipient,
+                x.processor_name(t.processor),
+                mechanism.label(x.lang) if mechanism is not None else t.mechanism,
+                t.mechanism_text,
+                t.documentation,
+                e.uid,
+            ]
+        )
     return rows
 
 
@@ -316,17 +373,28 @@ def _used_processors(x: _Context) -> tuple[list[Processor], dict[str, list[str]]
             if link.processor not in seen:
                 seen.add(link.processor)
                 todo.append(link.processor)
-    procs = sorted((x.processors[u] for u in seen if u in x.processors),
-                   key=lambda pr: (pr.name.casefold(), pr.uid))
+    procs = sorted(
+        (x.processors[u] for u in seen if u in x.processors),
+        key=lambda pr: (pr.name.casefold(), pr.uid),
+    )
     return procs, used_in
 
 
 def _processor_row(pr: Processor, used_in: list[str], x: _Context) -> Row:
     return [
-        pr.name, pr.street, pr.postcode, pr.city, p.country(pr.country, x.lang), pr.phone,
-        pr.email, pr.contract_date, pr.contract_reference,
+        pr.name,
+        pr.street,
+        pr.postcode,
+        pr.city,
+        p.country(pr.country, x.lang),
+        pr.phone,
+        pr.email,
+        pr.contract_date,
+        pr.contract_reference,
         _lines(x.processor_link(link.processor, link.service) for link in pr.subprocessors),
-        _lines(used_in), pr.notes, pr.uid,
+        _lines(used_in),
+        pr.notes,
+        pr.uid,
     ]
 
 
@@ -339,8 +407,10 @@ def _used_recipients(x: _Context) -> tuple[list[Recipient], dict[str, list[str]]
                 label = _entry_label(e.reference, e.name)
                 if label not in lines:
                     lines.append(label)
-    recs = sorted((x.recipients[u] for u in used_in if u in x.recipients),
-                  key=lambda r: (r.name.casefold(), r.uid))
+    recs = sorted(
+        (x.recipients[u] for u in used_in if u in x.recipients),
+        key=lambda r: (r.name.casefold(), r.uid),
+    )
     return recs, used_in
 
 
@@ -358,10 +428,15 @@ def _used_toms(x: _Context) -> tuple[list[Tom], dict[str, list[str]]]:
             if label not in lines:
                 lines.append(label)
     goal_order = {t.id: i for i, t in enumerate(vocab.sdm_goals())}
-    toms = sorted((x.toms[u] for u in used_in if u in x.toms),
-                  key=lambda t: (goal_order.get(t.sdm_goal, len(goal_order)) if t.sdm_goal
-                                 else len(goal_order) + 1,
-                                 t.sdm_goal, t.title.casefold(), t.uid))
+    toms = sorted(
+        (x.toms[u] for u in used_in if u in x.toms),
+        key=lambda t: (
+            goal_order.get(t.sdm_goal, len(goal_order)) if t.sdm_goal else len(goal_order) + 1,
+            t.sdm_goal,
+            t.title.casefold(),
+            t.uid,
+        ),
+    )
     return toms, used_in
 
 
@@ -369,15 +444,23 @@ def _tom_row(t: Tom, used_in: list[str], x: _Context) -> Row:
     goal = vocab.sdm_goals().get(t.sdm_goal) if t.sdm_goal else None
     return [
         goal.label(x.lang) if goal is not None else t.sdm_goal,
-        t.title, t.description,
+        t.title,
+        t.description,
         _lines(p.vocab_labels(vocab.art32_categories(), t.art32, x.lang)),
-        _lines(used_in), t.uid,
+        _lines(used_in),
+        t.uid,
     ]
 
 
-def workbook_content(register: Register, organisation: str, *,
-                     register_kind: str = "controller", lang: str = "de",
-                     stand: date | None = None, version: str = "") -> list[SheetContent]:
+def workbook_content(
+    register: Register,
+    organisation: str,
+    *,
+    register_kind: str = "controller",
+    lang: str = "de",
+    stand: date | None = None,
+    version: str = "",
+) -> list[SheetContent]:
     """The sheets of the workbook with their rows as plain values, in workbook order.
 
     Rows are produced lazily, one block per entry, as the writer asks for them.
@@ -394,26 +477,34 @@ def workbook_content(register: Register, organisation: str, *,
         activities = org.activities
         recs, rec_used = _used_recipients(x)
         sheets += [
-            SheetContent(L.ACTIVITIES, len(activities),
-                         ([_activity_row(a, x)] for a in activities)),
-            SheetContent(L.CATEGORIES, len(activities),
-                         (_category_rows(a, x) for a in activities)),
-            SheetContent(L.PROCESSORS, len(procs),
-                         ([_processor_row(pr, proc_used.get(pr.uid, []), x)] for pr in procs)),
-            SheetContent(L.RECIPIENTS, len(recs),
-                         ([_recipient_row(r, rec_used[r.uid], x)] for r in recs)),
+            SheetContent(
+                L.ACTIVITIES, len(activities), ([_activity_row(a, x)] for a in activities)
+            ),
+            SheetContent(L.CATEGORIES, len(activities), (_category_rows(a, x) for a in activities)),
+            SheetContent(
+                L.PROCESSORS,
+                len(procs),
+                ([_processor_row(pr, proc_used.get(pr.uid, []), x)] for pr in procs),
+            ),
+            SheetContent(
+                L.RECIPIENTS, len(recs), ([_recipient_row(r, rec_used[r.uid], x)] for r in recs)
+            ),
         ]
     else:
         services = org.services
         sheets += [
             SheetContent(L.SERVICES, len(services), (_service_rows(s, x) for s in services)),
-            SheetContent(L.SUBPROCESSORS, len(procs),
-                         ([_processor_row(pr, proc_used.get(pr.uid, []), x)] for pr in procs)),
+            SheetContent(
+                L.SUBPROCESSORS,
+                len(procs),
+                ([_processor_row(pr, proc_used.get(pr.uid, []), x)] for pr in procs),
+            ),
         ]
     sheets += [
         SheetContent(L.TRANSFERS, len(entries), (_transfer_rows(e, x) for e in entries)),
         SheetContent(L.TOMS, len(toms), ([_tom_row(t, tom_used[t.uid], x)] for t in toms)),
-        SheetContent(L.TOM_DESCRIPTIONS, len(entries),
-                     ([_tom_description_row(e, x)] for e in entries)),
+        SheetContent(
+            L.TOM_DESCRIPTIONS, len(entries), ([_tom_description_row(e, x)] for e in entries)
+        ),
     ]
     return sheets

@@ -101,8 +101,9 @@ def sheet_name_problem(name: str) -> str | None:
     return None
 
 
-def _c(key: str, de: str, en: str, width: float, kind: Kind = Kind.TEXT, *,
-       printed: bool = True) -> Column:
+def _c(
+    key: str, de: str, en: str, width: float, kind: Kind = Kind.TEXT, *, printed: bool = True
+) -> Column:
     return Column(key, Text(de, en), width, kind, printed)
 
 
@@ -118,11 +119,15 @@ def _uid(key: str = "uid", what_de: str = "", what_en: str = "") -> Column:
 
 # ------------------------------------------------------------------------ main sheet
 
-MAIN = SheetLayout("main", Text("Hauptblatt", "Main sheet"), (
-    _c("section", "Abschnitt", "Section", 42),
-    _c("item", "Angabe", "Item", 36),
-    _c("value", "Wert", "Value", 80),
-))
+MAIN = SheetLayout(
+    "main",
+    Text("Hauptblatt", "Main sheet"),
+    (
+        _c("section", "Abschnitt", "Section", 42),
+        _c("item", "Angabe", "Item", 36),
+        _c("value", "Wert", "Value", 80),
+    ),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,10 +144,10 @@ SECTIONS: dict[str, Text] = {
     "register": Text("Verzeichnis", "Register"),
     "controller": Text("Angaben zum Verantwortlichen", "Controller"),
     "processor": Text("Angaben zum Auftragsverarbeiter", "Processor"),
-    "representative": Text("Angaben zum Vertreter (Art. 27 DSGVO)",
-                           "Representative (Art. 27 GDPR)"),
-    "dpo": Text("Angaben zur Person des Datenschutzbeauftragten",
-                "Data protection officer"),
+    "representative": Text(
+        "Angaben zum Vertreter (Art. 27 DSGVO)", "Representative (Art. 27 GDPR)"
+    ),
+    "dpo": Text("Angaben zur Person des Datenschutzbeauftragten", "Data protection officer"),
     "authority": Text("Zuständige Aufsichtsbehörde", "Competent supervisory authority"),
 }
 """Section headings of the main sheet. The organisation's section is "controller" in the
@@ -165,8 +170,7 @@ MAIN_ITEMS: tuple[MainItem, ...] = (
     MainItem("stand", "register", Text("Stand", "As of"), Kind.DATE),
     MainItem("version", "register", Text("Version", "Version")),
     MainItem("role", "register", Text("Rolle", "Role")),
-    MainItem("entries", "register", Text("Anzahl der Einträge", "Number of entries"),
-             Kind.NUMBER),
+    MainItem("entries", "register", Text("Anzahl der Einträge", "Number of entries"), Kind.NUMBER),
     MainItem("organisation.name", "organisation", Text("Name", "Name")),
     MainItem("organisation.kind", "organisation", Text("Art der Stelle", "Type of body")),
     MainItem("organisation.land", "organisation", Text("Bundesland", "Land (federal state)")),
@@ -177,12 +181,21 @@ MAIN_ITEMS: tuple[MainItem, ...] = (
     MainItem("organisation.phone", "organisation", Text("Telefon", "Phone")),
     MainItem("organisation.email", "organisation", Text("E-Mail", "E-mail")),
     MainItem("organisation.website", "organisation", Text("Webseite", "Website")),
-    MainItem("organisation.management", "organisation",
-             Text("Leitung (gesetzliche Vertretung)", "Management (legal representative)")),
-    MainItem("organisation.is_controller", "organisation",
-             Text("Ist Verantwortlicher", "Is a controller")),
-    MainItem("organisation.is_processor", "organisation",
-             Text("Ist Auftragsverarbeiter", "Is a processor")),
+    MainItem(
+        "organisation.management",
+        "organisation",
+        Text("Leitung (gesetzliche Vertretung)", "Management (legal representative)"),
+    ),
+    MainItem(
+        "organisation.is_controller",
+        "organisation",
+        Text("Ist Verantwortlicher", "Is a controller"),
+    ),
+    MainItem(
+        "organisation.is_processor",
+        "organisation",
+        Text("Ist Auftragsverarbeiter", "Is a processor"),
+    ),
     MainItem("organisation.notes", "organisation", FIELD_LABELS["notes"]),
     *(MainItem(f"representative.{k}", "representative", label) for k, label in _CONTACT_ITEMS),
     *(MainItem(f"dpo.{k}", "dpo", label) for k, label in _CONTACT_ITEMS),
@@ -194,75 +207,101 @@ MAIN_ITEMS: tuple[MainItem, ...] = (
 
 # ----------------------------------------------------------------- processing activities
 
-ACTIVITIES = SheetLayout("activities", Text("Verarbeitungstätigkeiten", "Processing activities"), (
-    # Art. 30(1) items in the order of the DSK template: these columns are printed.
-    _f("reference", 9),
-    _f("name", 32),
-    _f("department", 20),
-    _f("contact", 20),
-    _c("contact_phone", "Telefon (Ansprechpartner)", "Phone (contact person)", 16),
-    _c("contact_email", "E-Mail (Ansprechpartner)", "E-mail (contact person)", 24),
-    _f("purposes", 42, Kind.NUMBERED),
-    _f("legal_bases", 28, Kind.NUMBERED),
-    _f("data_subjects", 26, Kind.LINES),
-    _f("data_categories", 36, Kind.LINES),
-    _f("retention", 36, Kind.LINES),
-    _f("internal_recipients", 26, Kind.LINES),
-    _f("recipients", 28, Kind.LINES),
-    _f("processors", 32, Kind.LINES),
-    _f("transfers", 36, Kind.LINES),
-    _f("toms", 32, Kind.LINES),
-    _c("tom_description", "Beschreibung der TOM", "Description of the TOMs", 36),
-    _f("dpia", 16),
-    _f("status", 12),
-    _f("created", 12, Kind.DATE),
-    _f("changed", 12, Kind.DATE),
-    _f("next_review", 12, Kind.DATE),
-    # The remaining fields, so that the workbook imports back without loss.
-    _f("description", 42),
-    _f("legitimate_interest", 32, Kind.NUMBERED),
-    _f("joint_controllers", 32, Kind.LINES),
-    _f("last_reviewed", 12, Kind.DATE),
-    _c("dpia_art35_3", "DSFA: Fälle des Art. 35 Abs. 3 DSGVO", "DPIA: cases of Art. 35(3) GDPR",
-       30, Kind.LINES),
-    _c("dpia_wp248", "DSFA: Kriterien WP248", "DPIA: WP248 criteria", 30, Kind.LINES),
-    _c("dpia_dsk_list", "DSFA: DSK-Liste (Art. 35 Abs. 4 DSGVO)",
-       "DPIA: DSK list (Art. 35(4) GDPR)", 30, Kind.LINES),
-    _c("dpia_reference", "DSFA: Fundstelle", "DPIA: reference", 20),
-    _c("dpia_screened_on", "DSFA: geprüft am", "DPIA: screened on", 12, Kind.DATE),
-    _c("dpia_notes", "DSFA: Anmerkungen", "DPIA: notes", 30),
-    _c("contact_organisation", "Ansprechpartner: Organisation", "Contact person: organisation",
-       20),
-    _c("contact_street", "Ansprechpartner: Straße", "Contact person: street", 20),
-    _c("contact_postcode", "Ansprechpartner: Postleitzahl", "Contact person: postcode", 10),
-    _c("contact_city", "Ansprechpartner: Ort", "Contact person: city", 16),
-    _c("contact_country", "Ansprechpartner: Staat", "Contact person: country", 12),
-    _c("contact_website", "Ansprechpartner: Webseite", "Contact person: website", 20),
-    _f("notes", 32),
-    _uid(),
-), print_through="next_review")
+ACTIVITIES = SheetLayout(
+    "activities",
+    Text("Verarbeitungstätigkeiten", "Processing activities"),
+    (
+        # Art. 30(1) items in the order of the DSK template: these columns are printed.
+        _f("reference", 9),
+        _f("name", 32),
+        _f("department", 20),
+        _f("contact", 20),
+        _c("contact_phone", "Telefon (Ansprechpartner)", "Phone (contact person)", 16),
+        _c("contact_email", "E-Mail (Ansprechpartner)", "E-mail (contact person)", 24),
+        _f("purposes", 42, Kind.NUMBERED),
+        _f("legal_bases", 28, Kind.NUMBERED),
+        _f("data_subjects", 26, Kind.LINES),
+        _f("data_categories", 36, Kind.LINES),
+        _f("retention", 36, Kind.LINES),
+        _f("internal_recipients", 26, Kind.LINES),
+        _f("recipients", 28, Kind.LINES),
+        _f("processors", 32, Kind.LINES),
+        _f("transfers", 36, Kind.LINES),
+        _f("toms", 32, Kind.LINES),
+        _c("tom_description", "Beschreibung der TOM", "Description of the TOMs", 36),
+        _f("dpia", 16),
+        _f("status", 12),
+        _f("created", 12, Kind.DATE),
+        _f("changed", 12, Kind.DATE),
+        _f("next_review", 12, Kind.DATE),
+        # The remaining fields, so that the workbook imports back without loss.
+        _f("description", 42),
+        _f("legitimate_interest", 32, Kind.NUMBERED),
+        _f("joint_controllers", 32, Kind.LINES),
+        _f("last_reviewed", 12, Kind.DATE),
+        _c(
+            "dpia_art35_3",
+            "DSFA: Fälle des Art. 35 Abs. 3 DSGVO",
+            "DPIA: cases of Art. 35(3) GDPR",
+            30,
+            Kind.LINES,
+        ),
+        _c("dpia_wp248", "DSFA: Kriterien WP248", "DPIA: WP248 criteria", 30, Kind.LINES),
+        _c(
+            "dpia_dsk_list",
+            "DSFA: DSK-Liste (Art. 35 Abs. 4 DSGVO)",
+            "DPIA: DSK list (Art. 35(4) GDPR)",
+            30,
+            Kind.LINES,
+        ),
+        _c("dpia_reference", "DSFA: Fundstelle", "DPIA: reference", 20),
+        _c("dpia_screened_on", "DSFA: geprüft am", "DPIA: screened on", 12, Kind.DATE),
+        _c("dpia_notes", "DSFA: Anmerkungen", "DPIA: notes", 30),
+        _c(
+            "contact_organisation",
+            "Ansprechpartner: Organisation",
+            "Contact person: organisation",
+            20,
+        ),
+        _c("contact_street", "Ansprechpartner: Straße", "Contact person: street", 20),
+        _c("contact_postcode", "Ansprechpartner: Postleitzahl", "Contact person: postcode", 10),
+        _c("contact_city", "Ansprechpartner: Ort", "Contact person: city", 16),
+        _c("contact_country", "Ansprechpartner: Staat", "Contact person: country", 12),
+        _c("contact_website", "Ansprechpartner: Webseite", "Contact person: website", 20),
+        _f("notes", 32),
+        _uid(),
+    ),
+    print_through="next_review",
+)
 
 # ---------------------------------------------------------- data categories and retention
 
 _REF = _f("reference", 9)
 _ACTIVITY = _c("activity", "Verarbeitungstätigkeit", "Processing activity", 32)
 
-CATEGORIES = SheetLayout("categories", Text("Datenkategorien & Löschfristen",
-                                            "Data categories & retention"), (
-    _REF,
-    _ACTIVITY,
-    _c("category", "Kategorie personenbezogener Daten", "Category of personal data", 36),
-    _c("special", "Besondere Kategorie (Art. 9/10 DSGVO)", "Special category (Art. 9/10 GDPR)",
-       22),
-    _f("source", 26),
-    _c("retention", "Löschfrist", "Retention period", 32),
-    _c("retention_duration", "Löschfrist: Dauer", "Retention: duration", 10, Kind.NUMBER),
-    _c("retention_unit", "Löschfrist: Einheit", "Retention: unit", 11),
-    _c("retention_start", "Löschfrist: Beginn (Ereignis)", "Retention: starting event", 24),
-    _c("retention_text", "Löschfrist: Erläuterung", "Retention: explanation", 30),
-    _f("notes", 28),
-    _uid("activity_uid", " der Verarbeitungstätigkeit", " of the processing activity"),
-))
+CATEGORIES = SheetLayout(
+    "categories",
+    Text("Datenkategorien & Löschfristen", "Data categories & retention"),
+    (
+        _REF,
+        _ACTIVITY,
+        _c("category", "Kategorie personenbezogener Daten", "Category of personal data", 36),
+        _c(
+            "special",
+            "Besondere Kategorie (Art. 9/10 DSGVO)",
+            "Special category (Art. 9/10 GDPR)",
+            22,
+        ),
+        _f("source", 26),
+        _c("retention", "Löschfrist", "Retention period", 32),
+        _c("retention_duration", "Löschfrist: Dauer", "Retention: duration", 10, Kind.NUMBER),
+        _c("retention_unit", "Löschfrist: Einheit", "Retention: unit", 11),
+        _c("retention_start", "Löschfrist: Beginn (Ereignis)", "Retention: starting event", 24),
+        _c("retention_text", "Löschfrist: Erläuterung", "Retention: explanation", 30),
+        _f("notes", 28),
+        _uid("activity_uid", " der Verarbeitungstätigkeit", " of the processing activity"),
+    ),
+)
 
 # --------------------------------------------------------------------------- processors
 
@@ -274,8 +313,7 @@ _PROCESSOR_COLUMNS = (
     _c("country", "Staat", "Country", 16),
     _c("phone", "Telefon", "Phone", 16),
     _c("email", "E-Mail", "E-mail", 24),
-    _c("contract_date", "Datum des AV-Vertrags", "Date of the processing agreement", 13,
-       Kind.DATE),
+    _c("contract_date", "Datum des AV-Vertrags", "Date of the processing agreement", 13, Kind.DATE),
     _c("contract_reference", "Fundstelle des AV-Vertrags", "Reference of the agreement", 22),
     _c("subprocessors", "Unterauftragsverarbeiter", "Subprocessors", 32, Kind.LINES),
     _c("used_in", "Eingesetzt in", "Used in", 44, Kind.LINES),
@@ -283,87 +321,157 @@ _PROCESSOR_COLUMNS = (
     _uid(),
 )
 
-PROCESSORS = SheetLayout("processors", Text("Auftragsverarbeiter", "Processors"),
-                         _PROCESSOR_COLUMNS)
-SUBPROCESSORS = SheetLayout("subprocessors", Text("Unterauftragsverarbeiter", "Subprocessors"),
-                            _PROCESSOR_COLUMNS)
+PROCESSORS = SheetLayout(
+    "processors", Text("Auftragsverarbeiter", "Processors"), _PROCESSOR_COLUMNS
+)
+SUBPROCESSORS = SheetLayout(
+    "subprocessors", Text("Unterauftragsverarbeiter", "Subprocessors"), _PROCESSOR_COLUMNS
+)
 """The processors sheet of the processor register (same columns)."""
 
-RECIPIENTS = SheetLayout("recipients", Text("Empfänger", "Recipients"), (
-    _c("name", "Name", "Name", 36),
-    _c("category", "Empfängerkategorie", "Recipient category", 30),
-    _c("country", "Staat", "Country", 16),
-    _f("notes", 44),
-    _c("used_in", "Eingesetzt in", "Used in", 44, Kind.LINES),
-    _uid(),
-))
+RECIPIENTS = SheetLayout(
+    "recipients",
+    Text("Empfänger", "Recipients"),
+    (
+        _c("name", "Name", "Name", 36),
+        _c("category", "Empfängerkategorie", "Recipient category", 30),
+        _c("country", "Staat", "Country", 16),
+        _f("notes", 44),
+        _c("used_in", "Eingesetzt in", "Used in", 44, Kind.LINES),
+        _uid(),
+    ),
+)
 
 # -------------------------------------------------------------------------- transfers
 
-TRANSFERS = SheetLayout("transfers", Text("Drittlandübermittlungen", "Third-country transfers"), (
-    _REF,
-    _ACTIVITY,
-    _c("country", "Drittland oder internationale Organisation",
-       "Third country or international organisation", 22),
-    _c("recipient", "Datenempfänger", "Recipient", 30),
-    _c("processor", "Auftragsverarbeiter als Empfänger", "Processor receiving the data", 26),
-    _c("mechanism", "Geeignete Garantien (Übermittlungsinstrument)",
-       "Safeguards (transfer mechanism)", 30),
-    _c("mechanism_text", "Erläuterung zu den Garantien", "Explanation of the safeguards", 36),
-    _c("documentation", "Dokumentation geeigneter Garantien", "Documentation of the safeguards",
-       30),
-    _uid("activity_uid", " der Verarbeitungstätigkeit", " of the processing activity"),
-))
+TRANSFERS = SheetLayout(
+    "transfers",
+    Text("Drittlandübermittlungen", "Third-country transfers"),
+    (
+        _REF,
+        _ACTIVITY,
+        _c(
+            "country",
+            "Drittland oder internationale Organisation",
+            "Third country or international organisation",
+            22,
+        ),
+        _c("recipient", "Datenempfänger", "Recipient", 30),
+        _c("processor", "Auftragsverarbeiter als Empfänger", "Processor receiving the data", 26),
+        _c(
+            "mechanism",
+            "Geeignete Garantien (Übermittlungsinstrument)",
+            "Safeguards (transfer mechanism)",
+            30,
+        ),
+        _c("mechanism_text", "Erläuterung zu den Garantien", "Explanation of the safeguards", 36),
+        _c(
+            "documentation",
+            "Dokumentation geeigneter Garantien",
+            "Documentation of the safeguards",
+            30,
+        ),
+        _uid("activity_uid", " der Verarbeitungstätigkeit", " of the processing activity"),
+    ),
+)
 
 # ------------------------------------------------------------------------------ TOMs
 
-TOMS = SheetLayout("toms", Text("TOM", "TOMs"), (
-    _c("sdm_goal", "Gewährleistungsziel (SDM)", "Protection goal (SDM)", 20),
-    _c("title", "Maßnahme", "Measure", 34),
-    _c("description", "Beschreibung", "Description", 52),
-    _c("art32", "Art. 32 Abs. 1 DSGVO", "Art. 32(1) GDPR", 40, Kind.LINES),
-    _c("used_in", "Eingesetzt in", "Used in", 40, Kind.LINES),
-    _uid(),
-))
+TOMS = SheetLayout(
+    "toms",
+    Text("TOM", "TOMs"),
+    (
+        _c("sdm_goal", "Gewährleistungsziel (SDM)", "Protection goal (SDM)", 20),
+        _c("title", "Maßnahme", "Measure", 34),
+        _c("description", "Beschreibung", "Description", 52),
+        _c("art32", "Art. 32 Abs. 1 DSGVO", "Art. 32(1) GDPR", 40, Kind.LINES),
+        _c("used_in", "Eingesetzt in", "Used in", 40, Kind.LINES),
+        _uid(),
+    ),
+)
 
-TOM_DESCRIPTIONS = SheetLayout("tom_descriptions", Text("TOM je Tätigkeit", "TOMs per activity"), (
-    _REF,
-    _ACTIVITY,
-    _c("toms", "Maßnahmen aus dem TOM-Katalog", "Measures from the TOM catalogue", 40,
-       Kind.LINES),
-    _c("tom_description", "Beschreibung der TOM", "Description of the TOMs", 70),
-    _uid("activity_uid", " der Verarbeitungstätigkeit", " of the processing activity"),
-))
+TOM_DESCRIPTIONS = SheetLayout(
+    "tom_descriptions",
+    Text("TOM je Tätigkeit", "TOMs per activity"),
+    (
+        _REF,
+        _ACTIVITY,
+        _c(
+            "toms",
+            "Maßnahmen aus dem TOM-Katalog",
+            "Measures from the TOM catalogue",
+            40,
+            Kind.LINES,
+        ),
+        _c("tom_description", "Beschreibung der TOM", "Description of the TOMs", 70),
+        _uid("activity_uid", " der Verarbeitungstätigkeit", " of the processing activity"),
+    ),
+)
 
 # ------------------------------------------------------------- processor register (Art. 30(2))
 
-SERVICES = SheetLayout("services", Text("Verarbeitungen im Auftrag",
-                                        "Processing for controllers"), (
-    _f("reference", 9),
-    _c("name", "Bezeichnung der Verarbeitung", "Name of the processing", 30),
-    _c("controller", "Verantwortlicher (Auftraggeber)", "Controller (client)", 28),
-    _c("controller_contact", "Kontaktdaten des Verantwortlichen",
-       "Contact details of the controller", 28),
-    _c("controller_representative", "Vertreter des Verantwortlichen",
-       "Representative of the controller", 22),
-    _c("controller_dpo", "Datenschutzbeauftragter des Verantwortlichen",
-       "Data protection officer of the controller", 24),
-    _c("categories", "Kategorien von Verarbeitungen", "Categories of processing", 46, Kind.LINES),
-    _c("subprocessors", "Unterauftragsverarbeiter", "Subprocessors", 30, Kind.LINES),
-    _f("transfers", 34, Kind.LINES),
-    _f("toms", 30, Kind.LINES),
-    _c("tom_description", "Beschreibung der TOM", "Description of the TOMs", 40),
-    _f("status", 12),
-    _f("created", 12, Kind.DATE),
-    _f("changed", 12, Kind.DATE),
-    _f("notes", 32),
-    _uid(),
-))
+SERVICES = SheetLayout(
+    "services",
+    Text("Verarbeitungen im Auftrag", "Processing for controllers"),
+    (
+        _f("reference", 9),
+        _c("name", "Bezeichnung der Verarbeitung", "Name of the processing", 30),
+        _c("controller", "Verantwortlicher (Auftraggeber)", "Controller (client)", 28),
+        _c(
+            "controller_contact",
+            "Kontaktdaten des Verantwortlichen",
+            "Contact details of the controller",
+            28,
+        ),
+        _c(
+            "controller_representative",
+            "Vertreter des Verantwortlichen",
+            "Representative of the controller",
+            22,
+        ),
+        _c(
+            "controller_dpo",
+            "Datenschutzbeauftragter des Verantwortlichen",
+            "Data protection officer of the controller",
+            24,
+        ),
+        _c(
+            "categories",
+            "Kategorien von Verarbeitungen",
+            "Categories of processing",
+            46,
+            Kind.LINES,
+        ),
+        _c("subprocessors", "Unterauftragsverarbeiter", "Subprocessors", 30, Kind.LINES),
+        _f("transfers", 34, Kind.LINES),
+        _f("toms", 30, Kind.LINES),
+        _c("tom_description", "Beschreibung der TOM", "Description of the TOMs", 40),
+        _f("status", 12),
+        _f("created", 12, Kind.DATE),
+        _f("changed", 12, Kind.DATE),
+        _f("notes", 32),
+        _uid(),
+    ),
+)
 
 CONTROLLER_SHEETS: tuple[SheetLayout, ...] = (
-    MAIN, ACTIVITIES, CATEGORIES, PROCESSORS, RECIPIENTS, TRANSFERS, TOMS, TOM_DESCRIPTIONS)
+    MAIN,
+    ACTIVITIES,
+    CATEGORIES,
+    PROCESSORS,
+    RECIPIENTS,
+    TRANSFERS,
+    TOMS,
+    TOM_DESCRIPTIONS,
+)
 """The sheets of the controller register (Art. 30(1)), in workbook order."""
 PROCESSOR_SHEETS: tuple[SheetLayout, ...] = (
-    MAIN, SERVICES, SUBPROCESSORS, TRANSFERS, TOMS, TOM_DESCRIPTIONS)
+    MAIN,
+    SERVICES,
+    SUBPROCESSORS,
+    TRANSFERS,
+    TOMS,
+    TOM_DESCRIPTIONS,
+)
 """The sheets of the processor register (Art. 30(2)), in workbook order."""
 ALL_SHEETS: tuple[SheetLayout, ...] = (*CONTROLLER_SHEETS, SERVICES, SUBPROCESSORS)

@@ -30,8 +30,25 @@ EMPTY = Cell("", "", "")
 """The value of a target the row does not fill."""
 
 
-NONE_WORDS = frozenset({"-", "–", "—", "/", "keine", "kein", "keiner", "none", "n/a", "na",
-                         "entfällt", "nicht zutreffend", "not applicable", "nein", "no"})
+NONE_WORDS = frozenset(
+    {
+        "-",
+        "–",
+        "—",
+        "/",
+        "keine",
+        "kein",
+        "keiner",
+        "none",
+        "n/a",
+        "na",
+        "entfällt",
+        "nicht zutreffend",
+        "not applicable",
+        "nein",
+        "no",
+    }
+)
 
 
 def short(text: str, limit: int = 80) -> str:
@@ -125,7 +142,8 @@ def unique(items: list[str]) -> list[str]:
 
 _SPECIAL_SUFFIX = re.compile(
     r"\s+[–-]\s+(besondere Kategorie \(Art\. 9 DSGVO\)|special category \(Art\. 9 GDPR\)|"
-    r"Straftaten \(Art\. 10 DSGVO\)|criminal offences \(Art\. 10 GDPR\))\s*$")
+    r"Straftaten \(Art\. 10 DSGVO\)|criminal offences \(Art\. 10 GDPR\))\s*$"
+)
 
 
 def category(name: str) -> m.DataCategory:
@@ -138,21 +156,25 @@ def category(name: str) -> m.DataCategory:
 
 
 def split_service(entry: str) -> tuple[str, str]:
-    """"Flexperto GmbH – Online-Beratung" → name and service (our export's form)."""
+    """ "Flexperto GmbH – Online-Beratung" → name and service (our export's form)."""
     name, sep, service = entry.partition(" – ")
     return (name.strip(), service.strip()) if sep else (entry.strip(), "")
 
 
 def strip_detail(name: str) -> str:
-    """"Finanzamt (Behörde)" → "Finanzamt": our export adds the category in brackets."""
+    """ "Finanzamt (Behörde)" → "Finanzamt": our export adds the category in brackets."""
     return re.sub(r"\s*\([^()]*\)\s*$", "", name).strip() or name.strip()
 
 
 _DPIA_WORDS = {
-    "nicht geprüft": m.DpiaResult.NOT_ASSESSED, "not assessed": m.DpiaResult.NOT_ASSESSED,
-    "nicht erforderlich": m.DpiaResult.NOT_REQUIRED, "not required": m.DpiaResult.NOT_REQUIRED,
-    "erforderlich": m.DpiaResult.REQUIRED, "required": m.DpiaResult.REQUIRED,
-    "durchgeführt": m.DpiaResult.DONE, "carried out": m.DpiaResult.DONE,
+    "nicht geprüft": m.DpiaResult.NOT_ASSESSED,
+    "not assessed": m.DpiaResult.NOT_ASSESSED,
+    "nicht erforderlich": m.DpiaResult.NOT_REQUIRED,
+    "not required": m.DpiaResult.NOT_REQUIRED,
+    "erforderlich": m.DpiaResult.REQUIRED,
+    "required": m.DpiaResult.REQUIRED,
+    "durchgeführt": m.DpiaResult.DONE,
+    "carried out": m.DpiaResult.DONE,
     "done": m.DpiaResult.DONE,
 }
 

@@ -41,23 +41,41 @@ from ropa_desktop.store.repository import Store, StoreError
 
 DUPLICATE_CHOICES = ("skip", "update", "new")
 
-__all__ = ["ImportPlan", "ImportReport", "SpreadsheetImportError", "Status", "import_spreadsheet",
-           "plan_import", "read_and_map", "run_import"]
+__all__ = [
+    "ImportPlan",
+    "ImportReport",
+    "SpreadsheetImportError",
+    "Status",
+    "import_spreadsheet",
+    "plan_import",
+    "read_and_map",
+    "run_import",
+]
 
 
 # --- step 1: read and map ----------------------------------------------------------------
 
-def read_and_map(path: Path, *, sheet: str | None = None, profile: MappingProfile | None = None,
-                 limits: Limits = DEFAULT_LIMITS,
-                 progress: Progress = SILENT) -> tuple[Workbook, list[tuple[Sheet, Any]]]:
+
+def read_and_map(
+    path: Path,
+    *,
+    sheet: str | None = None,
+    profile: MappingProfile | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    progress: Progress = SILENT,
+) -> tuple[Workbook, list[tuple[Sheet, Any]]]:
     """Read the file and find the layout of the sheet(s) to import."""
     workbook = read_workbook(Path(path), limits=limits, progress=progress)
     name = str(path)
     if sheet is not None:
         chosen = [s for s in workbook.sheets if s.name == sheet]
         if not chosen:
-            raise SpreadsheetImportError(MSG["no_sheet"], file=name, sheet=sheet,
-                               names=", ".join(s.name for s in workbook.sheets))
+            raise SpreadsheetImportError(
+                MSG["no_sheet"],
+                file=name,
+                sheet=sheet,
+                names=", ".join(s.name for s in workbook.sheets),
+            )
         candidates = chosen
     elif profile is not None and profile.sheet:
         candidates = [s for s in workbook.sheets if s.name == profile.sheet] or workbook.sheets
@@ -75,19 +93,43 @@ def read_and_map(path: Path, *, sheet: str | None = None, profile: MappingProfil
     return workbook, found
 
 
-ORG_LABELS = frozenset({"name", "name of controller", "organisation", "organisation name",
-                        "verantwortlicher", "name des verantwortlichen", "behörde"})
+ORG_LABELS = frozenset(
+    {
+        "name",
+        "name of controller",
+        "organisation",
+        "organisation name",
+        "verantwortlicher",
+        "name des verantwortlichen",
+        "behörde",
+    }
+)
 """Labels above a table (the ICO template's contact rows) that name the organisation."""
 OWN_ACTIVITY_SHEETS = ("Verarbeitungstätigkeiten", "Processing activities")
 OWN_MAIN_SHEETS = ("Hauptblatt", "Main sheet")
 
 
 OWN_PROCESSOR_SHEETS = ("Verarbeitungen im Auftrag", "Processing for controllers")
-OWN_SIDE_SHEETS = frozenset({
-    "Hauptblatt", "Main sheet", "Datenkategorien & Löschfristen", "Data categories & retention",
-    "Auftragsverarbeiter", "Processors", "Empfänger", "Recipients", "Drittlandübermittlungen",
-    "Third-country transfers", "TOM", "TOMs", "TOM je Tätigkeit", "TOMs per activity",
-    "Unterauftragsverarbeiter", "Subprocessors"})
+OWN_SIDE_SHEETS = frozenset(
+    {
+        "Hauptblatt",
+        "Main sheet",
+        "Datenkategorien & Löschfristen",
+        "Data categories & retention",
+        "Auftragsverarbeiter",
+        "Processors",
+        "Empfänger",
+        "Recipients",
+        "Drittlandübermittlungen",
+        "Third-country transfers",
+        "TOM",
+        "TOMs",
+        "TOM je Tätigkeit",
+        "TOMs per activity",
+        "Unterauftragsverarbeiter",
+        "Subprocessors",
+    }
+)
 """Sheets of our own export read by ``importing.own_export``, not as tables of activities."""
 
 
@@ -107,9 +149,18 @@ def organisation_named_in(workbook: Workbook, layouts: list[tuple[Sheet, Any]]) 
         if s.name in OWN_MAIN_SHEETS:
             for row in s.rows:
                 cells = [str(c).strip() if c is not None else "" for c in row[:3]]
-                if len(cells) == 3 and cells[1] == "Name" and cells[2] and cells[0] in (
-                        "Angaben zum Verantwortlichen", "Controller",
-                        "Angaben zum Auftragsverarbeiter", "Processor"):
+                if (
+                    len(cells) == 3
+                    and cells[1] == "Name"
+                    and cells[2]
+                    and cells[0]
+                    in (
+                        "Angaben zum Verantwortlichen",
+                        "Controller",
+                        "Angaben zum Auftragsverarbeiter",
+                        "Processor",
+                    )
+                ):
                     return cells[2]
     for _, layout in layouts:
         if isinstance(layout, TableLayout):
@@ -121,63 +172,92 @@ def organisation_named_in(workbook: Workbook, layouts: list[tuple[Sheet, Any]]) 
 
 # --- step 2: plan ------------------------------------------------------------------------
 
-def plan_import(store: Store, path: Path, *, organisation: str | None = None,
-                sheet: str | None = None, profile: MappingProfile | None = None,
-                on_duplicate: str = "skip", limits: Limits = DEFAULT_LIMITS,
-                progress: Progress = SILENT) -> ImportPlan:
+
+def plan_import(
+    store: Store,
+    path: Path,
+    *,
+    organisation: str | None = None,
+    sheet: str | None = None,
+    profile: MappingProfile | None = None,
+    on_duplicate: str = "skip",
+    limits: Limits = DEFAULT_LIMITS,
+    progress: Progress = SILENT,
+) -> ImportPlan:
     """Read, map and convert a spreadsheet into what an import would write."""
     if on_duplicate not in DUPLICATE_CHOICES:
         raise SpreadsheetImportError(MSG["bad_duplicate"], value=on_duplicate)
-    workbook, layouts = read_and_map(path, sheet=sheet, profile=profile, limits=limits,
-                                     progress=progress)
+    workbook, layouts = read_and_map(
+        path, sheet=sheet, profile=profile, limits=limits, progress=progress
+    )
     name = str(path)
     org_name = organisation or organisation_named_in(workbook, layouts)
     if not org_name:
         raise SpreadsheetImportError(MSG["need_org"], file=name)
     org_name = " ".join(org_name.split())
     # "stadt ahaus" or "Stadt Ahaus " mean the existing "Stadt Ahaus", not a second one.
-    existing = {" ".join(o.name.split()).casefold(): o.name
-                for o in store.organisations(include_archived=True)}
+    existing = {
+        " ".join(o.name.split()).casefold(): o.name
+        for o in store.organisations(include_archived=True)
+    }
     if org_name.casefold() in existing:
         org_name = existing[org_name.casefold()]
         org = replace(store.load_organisation(org_name))
         created = False
     else:
         master = organisation_from_main(workbook)  # our own export carries the master data
-        org = (replace(master, name=org_name) if master is not None
-               else m.Organisation(name=org_name))
+        org = (
+            replace(master, name=org_name) if master is not None else m.Organisation(name=org_name)
+        )
         created = True
     # Processors, recipients and TOMs are matched among the organisation's own only.
     catalogue = m.Register() if created else store.catalogue(org_name)
-    report = ImportReport(file=name, kind=workbook.kind, organisation=org_name,
-                          organisation_created=created,
-                          layouts=[layout for _, layout in layouts])
+    report = ImportReport(
+        file=name,
+        kind=workbook.kind,
+        organisation=org_name,
+        organisation_created=created,
+        layouts=[layout for _, layout in layouts],
+    )
     report.notes += [Note(Status.WARNING, name, w) for w in workbook.warnings]
     if created:
         report.notes.append(Note(Status.OK, name, MSG["org_created"](name=org_name)))
     mapped = {id(sh) for sh, _ in layouts}
     for sh in workbook.sheets:
         if id(sh) not in mapped and sh.rows and sh.name not in OWN_SIDE_SHEETS:
-            report.notes.append(Note(Status.WARNING, f"{sh.name}!A1",
-                                     MSG["sheet_skipped"](sheet=sh.name)))
-    preamble = [(label, value) for _, layout in layouts if isinstance(layout, TableLayout)
-                for label, value in layout.preamble if value.strip()]
+            report.notes.append(
+                Note(Status.WARNING, f"{sh.name}!A1", MSG["sheet_skipped"](sheet=sh.name))
+            )
+    preamble = [
+        (label, value)
+        for _, layout in layouts
+        if isinstance(layout, TableLayout)
+        for label, value in layout.preamble
+        if value.strip()
+    ]
     lines = [f"{label}: {value}" for label, value in preamble]
     new_lines = [line for line in lines if line not in org.notes.splitlines()]
     if new_lines:  # e.g. the contact rows above the ICO template's table
         org.notes = "\n".join(x for x in (org.notes, *new_lines) if x)
-        report.notes.append(Note(Status.WARNING, name, MSG["preamble_kept"](
-            labels=short(", ".join(label for label, _ in preamble), 80))))
+        report.notes.append(
+            Note(
+                Status.WARNING,
+                name,
+                MSG["preamble_kept"](labels=short(", ".join(label for label, _ in preamble), 80)),
+            )
+        )
     for s, layout in layouts:
         if isinstance(layout, TableLayout):
             for c in layout.columns:
                 where = f"{s.name}!{s.cell_ref(layout.header_rows[-1], c.column)}"
                 if c.target is None and c.header.strip():
-                    report.notes.append(Note(Status.WARNING, where,
-                                             MSG["unmapped"](header=short(c.header, 60))))
+                    report.notes.append(
+                        Note(Status.WARNING, where, MSG["unmapped"](header=short(c.header, 60)))
+                    )
                 elif c.target == Target.IGNORE:
-                    report.notes.append(Note(Status.WARNING, where,
-                                             MSG["ignored"](header=short(c.header, 60))))
+                    report.notes.append(
+                        Note(Status.WARNING, where, MSG["ignored"](header=short(c.header, 60)))
+                    )
     builder = RowBuilder(org, catalogue, on_duplicate, report, read_own_export(workbook))
     total = sum(row_count(s, layout) for s, layout in layouts)
     done = 0
@@ -195,8 +275,10 @@ def plan_import(store: Store, path: Path, *, organisation: str | None = None,
 
 # --- step 3: write -----------------------------------------------------------------------
 
-def run_import(store: Store, plan: ImportPlan, *, dry_run: bool = False,
-               backup: bool = True) -> ImportReport:
+
+def run_import(
+    store: Store, plan: ImportPlan, *, dry_run: bool = False, backup: bool = True
+) -> ImportReport:
     """Write the plan in one transaction (after a backup), unless it has errors."""
     report = plan.report
     report.dry_run = dry_run
@@ -211,23 +293,41 @@ def run_import(store: Store, plan: ImportPlan, *, dry_run: bool = False,
             try:
                 report.backup = backup_database(store.engine, "before-import")
             except OSError as exc:
-                raise SpreadsheetImportError(MSG["backup_failed"], file=report.file,
-                                             problem=exc.strerror or str(exc)) from None
-        result = store.import_register(plan.register, kind="import", text_cleaned=True,
-                                       description=Path(report.file).name)
+                raise SpreadsheetImportError(
+                    MSG["backup_failed"], file=report.file, problem=exc.strerror or str(exc)
+                ) from None
+        result = store.import_register(
+            plan.register, kind="import", text_cleaned=True, description=Path(report.file).name
+        )
     except StoreError as exc:
-        raise SpreadsheetImportError(MSG["refused"], file=report.file,
-                                     problem=exc.message()) from None
+        raise SpreadsheetImportError(
+            MSG["refused"], file=report.file, problem=exc.message()
+        ) from None
     report.batch = result.batch
     return report
 
 
-def import_spreadsheet(store: Store, path: Path, *, organisation: str | None = None,
-                       sheet: str | None = None, profile: MappingProfile | None = None,
-                       on_duplicate: str = "skip", dry_run: bool = False,
-                       limits: Limits = DEFAULT_LIMITS,
-                       progress: Progress = SILENT) -> ImportReport:
+def import_spreadsheet(
+    store: Store,
+    path: Path,
+    *,
+    organisation: str | None = None,
+    sheet: str | None = None,
+    profile: MappingProfile | None = None,
+    on_duplicate: str = "skip",
+    dry_run: bool = False,
+    limits: Limits = DEFAULT_LIMITS,
+    progress: Progress = SILENT,
+) -> ImportReport:
     """Plan and (unless ``dry_run`` or the plan has errors) run an import."""
-    plan = plan_import(store, path, organisation=organisation, sheet=sheet, profile=profile,
-                       on_duplicate=on_duplicate, limits=limits, progress=progress)
+    plan = plan_import(
+        store,
+        path,
+        organisation=organisation,
+        sheet=sheet,
+        profile=profile,
+        on_duplicate=on_duplicate,
+        limits=limits,
+        progress=progress,
+    )
     return run_import(store, plan, dry_run=dry_run)

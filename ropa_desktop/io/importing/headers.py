@@ -50,7 +50,9 @@ _HYPHEN_BREAK = re.compile(r"(\w)-[ \t]*\r?\n\s*(?=[a-zäöüß])")
 _ENUMERATION = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zA-Z][.)])\s+(?=\S)")
 _OPTIONAL = re.compile(
     r"\(\s*(?:if|where|falls|soweit|sofern|wenn|ggf|gegebenenfalls|optional|facultatif|"
-    r"le cas|si)\b[^()]*\)", re.IGNORECASE)
+    r"le cas|si)\b[^()]*\)",
+    re.IGNORECASE,
+)
 _PLURAL = re.compile(r"([^\W\d_])\(([^\W\d_]{1,3})\)")
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _NON_WORD = re.compile(r"[\W_]+")
@@ -144,7 +146,8 @@ def _build_index(data: Any) -> _AliasIndex:
                 if known is not None and known.target is not entry.target:
                     raise ValueError(
                         f"{where}: {key}: {entry.wording!r} ({entry.target}) clashes with "
-                        f"{known.wording!r} ({known.target})")
+                        f"{known.wording!r} ({known.target})"
+                    )
                 exact.setdefault(variant, entry)
             fuzzy.setdefault(fold_header(normalised), entry)
     return _AliasIndex(exact, tuple(fuzzy), tuple(fuzzy.values()))
@@ -212,8 +215,9 @@ def _match_text(text: str) -> HeaderMatch:
         if len(query) < 4:
             continue
         for scorer in (fuzz.ratio, fuzz.token_sort_ratio):
-            found = process.extractOne(query, index.fuzzy_keys, scorer=scorer,
-                                       score_cutoff=FUZZY_THRESHOLD)
+            found = process.extractOne(
+                query, index.fuzzy_keys, scorer=scorer, score_cutoff=FUZZY_THRESHOLD
+            )
             if found is not None and (best is None or found[1] > best[0]):
                 best = (found[1], found[2])
     if best is None:
@@ -258,14 +262,17 @@ def profile_match(text: str, overrides: Mapping[str, Target | None]) -> HeaderMa
 def _rank(after: _Pos | None, item: tuple[_Pos, HeaderMatch]) -> tuple[bool, bool, float, _Pos]:
     """Sort key of a candidate: profile choices first, then those after ``after``, then
     the best score, ties to the lower position."""
-    return (not item[1].from_profile,
-            not (after is not None and item[0] > after),
-            -item[1].score,
-            item[0])
+    return (
+        not item[1].from_profile,
+        not (after is not None and item[0] > after),
+        -item[1].score,
+        item[0],
+    )
 
 
-def resolve_unique(candidates: Sequence[tuple[_Pos, HeaderMatch]],
-                   prefer: Mapping[Target, _Pos] | None = None) -> dict[_Pos, HeaderMatch]:
+def resolve_unique(
+    candidates: Sequence[tuple[_Pos, HeaderMatch]], prefer: Mapping[Target, _Pos] | None = None
+) -> dict[_Pos, HeaderMatch]:
     """Give each target (but IGNORE) to one position: profile choices first, then the
     best score, ties to the lower position. ``prefer`` maps a target to a position after
     which candidates are preferred (form rows after the contact person's row)."""

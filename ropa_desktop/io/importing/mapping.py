@@ -167,9 +167,10 @@ class MappingError(LocalizedError):
 
 MSG_SAME_HEADER = Text(
     de="{file}: {path}: „{key}“ ist nach Normalisierung dieselbe Überschrift wie „{other}“, "
-       "aber mit anderem Ziel.",
+    "aber mit anderem Ziel.",
     en="{file}: {path}: “{key}” is the same header as “{other}” once normalised, "
-       "but with another target.")
+    "but with another target.",
+)
 
 
 # ---------------------------------------------------------------------- cells and rows
@@ -219,20 +220,27 @@ class _Candidate:
 
     @property
     def mapped(self) -> int:
-        return sum(1 for m in self.matches.values()
-                   if m.target is not None and m.target is not Target.IGNORE)
+        return sum(
+            1
+            for m in self.matches.values()
+            if m.target is not None and m.target is not Target.IGNORE
+        )
 
     @property
     def decided(self) -> int:
         """Mapped columns plus those the profile ignores or leaves unmapped: headers the
         profile names count in full when choosing the header row."""
-        return self.mapped + sum(1 for m in self.matches.values() if m.from_profile and (
-            m.target is None or m.target is Target.IGNORE))
+        return self.mapped + sum(
+            1
+            for m in self.matches.values()
+            if m.from_profile and (m.target is None or m.target is Target.IGNORE)
+        )
 
     @property
     def weight(self) -> float:
-        known = sum(1 for m in self.matches.values()
-                    if m.target is None and m.known and not m.from_profile)
+        known = sum(
+            1 for m in self.matches.values() if m.target is None and m.known and not m.from_profile
+        )
         return self.decided + _KNOWN_WEIGHT * known
 
     def valid(self) -> bool:
@@ -244,8 +252,11 @@ def _merged_fill(sheet: Sheet, r: int, texts: list[str]) -> None:
     """Forward-fill horizontally merged cells of row ``r`` with their top-left text."""
     for first_row, first_col, last_row, last_col in sheet.merged:
         if first_row <= r <= last_row and last_col > first_col:
-            top_left = _text(_row(sheet, first_row)[first_col]) \
-                if first_col < len(_row(sheet, first_row)) else ""
+            top_left = (
+                _text(_row(sheet, first_row)[first_col])
+                if first_col < len(_row(sheet, first_row))
+                else ""
+            )
             if r != first_row or not top_left:
                 continue
             for c in range(first_col + 1, min(last_col + 1, len(texts))):
@@ -301,8 +312,9 @@ def _grouped(sheet: Sheet, r: int) -> bool:
     if any(r0 <= r <= r1 and c1 > c0 for r0, c0, r1, c1 in sheet.merged):
         return True
     top, bottom = _row(sheet, r), _row(sheet, r + 1)
-    return any((c >= len(top) or not _text(top[c])) and _text(bottom[c])
-               for c in range(len(bottom)))
+    return any(
+        (c >= len(top) or not _text(top[c])) and _text(bottom[c]) for c in range(len(bottom))
+    )
 
 
 def _best_table(sheet: Sheet, overrides: Mapping[str, Target | None]) -> _Candidate | None:
@@ -321,8 +333,9 @@ def _best_table(sheet: Sheet, overrides: Mapping[str, Target | None]) -> _Candid
     return min(candidates, key=lambda c: (-c.weight, c.header_rows[0], len(c.header_rows)))
 
 
-def _fixed_table(sheet: Sheet, header_row: int,
-                 overrides: Mapping[str, Target | None]) -> _Candidate | None:
+def _fixed_table(
+    sheet: Sheet, header_row: int, overrides: Mapping[str, Target | None]
+) -> _Candidate | None:
     r = header_row - 1
     if r >= len(sheet.rows):
         return None
@@ -345,8 +358,9 @@ def _title_and_preamble(sheet: Sheet, end: int) -> tuple[str | None, list[tuple[
         if len(texts) == 1:
             lines.append(texts[0])
         elif len(texts) % 2 == 0 and all(t.endswith(":") for t in texts[::2]):
-            preamble.extend((texts[i].rstrip(":").strip(), texts[i + 1])
-                            for i in range(0, len(texts), 2))
+            preamble.extend(
+                (texts[i].rstrip(":").strip(), texts[i + 1]) for i in range(0, len(texts), 2)
+            )
         else:
             preamble.append((texts[0].rstrip(":").strip(), " | ".join(texts[1:])))
     return ("\n".join(lines) or None), preamble
@@ -361,8 +375,11 @@ def _table_layout(sheet: Sheet, cand: _Candidate) -> TableLayout:
     width = max((len(row) for row in rows), default=0)
     width = max(width, len(cand.headers))
     # Leave out trailing columns with neither a header nor any value.
-    while width > 0 and not (width - 1 < len(cand.headers) and cand.headers[width - 1]) \
-            and not any(width - 1 < len(row) and _text(row[width - 1]) for row in rows):
+    while (
+        width > 0
+        and not (width - 1 < len(cand.headers) and cand.headers[width - 1])
+        and not any(width - 1 < len(row) and _text(row[width - 1]) for row in rows)
+    ):
         width -= 1
     columns = []
     for c in range(width):
@@ -380,14 +397,17 @@ def _is_label(found: HeaderMatch) -> bool:
     return found.target is not None or found.known
 
 
-def _form(sheet: Sheet, label_column: int,
-          overrides: Mapping[str, Target | None]) -> tuple[int, FormLayout] | None:
+def _form(
+    sheet: Sheet, label_column: int, overrides: Mapping[str, Target | None]
+) -> tuple[int, FormLayout] | None:
     """The form with labels in ``label_column`` and the number of distinct targets its
     labels map to; None when too few map or none is a key target. Further label/value
     pairs in a label's row ("Nom / sigle | … | N° / REF | …") become fields too."""
     limit = min(FORM_SCAN_ROWS, len(sheet.rows))
-    merge_end = {(first_row, first_col): last_col
-                 for first_row, first_col, _last_row, last_col in sheet.merged}
+    merge_end = {
+        (first_row, first_col): last_col
+        for first_row, first_col, _last_row, last_col in sheet.merged
+    }
 
     def value_column(r: int, row: Sequence[CellValue], c: int) -> int:
         after = merge_end.get((r, c), c) + 1
@@ -417,9 +437,16 @@ def _form(sheet: Sheet, label_column: int,
             value = value_column(r, row, c)
             labels.append(((r, c), label, value))
             matches.append(((r, c), found))
-            c = next((col for col in range(value + 1, len(row))
-                      if isinstance(cell := row[col], str) and cell.strip()
-                      and _is_label(profile_match(cell.strip(), overrides))), -1)
+            c = next(
+                (
+                    col
+                    for col in range(value + 1, len(row))
+                    if isinstance(cell := row[col], str)
+                    and cell.strip()
+                    and _is_label(profile_match(cell.strip(), overrides))
+                ),
+                -1,
+            )
             if c < 0:
                 break
             label = str(row[c]).strip()
@@ -429,17 +456,20 @@ def _form(sheet: Sheet, label_column: int,
     if contact:
         prefer = {Target.CONTACT_PHONE: contact[0], Target.CONTACT_EMAIL: contact[0]}
     resolved = resolve_unique(matches, prefer)
-    targets = {m.target for m in resolved.values()
-               if m.target is not None and m.target is not Target.IGNORE}
+    targets = {
+        m.target
+        for m in resolved.values()
+        if m.target is not None and m.target is not Target.IGNORE
+    }
     if len(targets) < MIN_FORM_FIELDS or not targets & KEY_TARGETS:
         return None
-    fields = [FormField(pos[0], label, resolved[pos].target, value)
-              for pos, label, value in labels]
+    fields = [FormField(pos[0], label, resolved[pos].target, value) for pos, label, value in labels]
     return len(targets), FormLayout(sheet.name, label_column, fields)
 
 
-def _best_form(sheet: Sheet,
-               overrides: Mapping[str, Target | None]) -> tuple[int, FormLayout] | None:
+def _best_form(
+    sheet: Sheet, overrides: Mapping[str, Target | None]
+) -> tuple[int, FormLayout] | None:
     found = [f for f in (_form(sheet, c, overrides) for c in (0, 1)) if f is not None]
     return max(found, key=lambda f: (f[0], -f[1].label_column), default=None)
 
@@ -447,8 +477,9 @@ def _best_form(sheet: Sheet,
 # ---------------------------------------------------------------------------- detection
 
 
-def detect_layout(sheet: Sheet,
-                  profile: MappingProfile | None = None) -> TableLayout | FormLayout | None:
+def detect_layout(
+    sheet: Sheet, profile: MappingProfile | None = None
+) -> TableLayout | FormLayout | None:
     """Find the header and map the columns of ``sheet``; None when it has no recognisable
     header (empty, prose only, or too few known headings).
 
@@ -482,8 +513,7 @@ def profile_from_layout(layout: TableLayout | FormLayout, name: str) -> MappingP
     columns are left to automatic matching)."""
     columns: dict[str, Target | None] = {}
     if isinstance(layout, TableLayout):
-        pairs: Iterable[tuple[str, Target | None]] = ((c.header, c.target)
-                                                      for c in layout.columns)
+        pairs: Iterable[tuple[str, Target | None]] = ((c.header, c.target) for c in layout.columns)
         header_row: int | None = layout.header_rows[0] + 1
     else:
         pairs = ((f.label, f.target) for f in layout.fields)
@@ -520,17 +550,23 @@ def load_profile(path: Path) -> MappingProfile:
         key = normalise_header(header)
         json_path = f"$.columns[{json.dumps(header, ensure_ascii=False)}]"
         if not key:
-            raise MappingError(MSG_INVALID, file=name, path=json_path,
-                               problem="the header has no letters or digits")
+            raise MappingError(
+                MSG_INVALID,
+                file=name,
+                path=json_path,
+                problem="the header has no letters or digits",
+            )
         target = None if target_name is None else Target(target_name)
         folded = fold_header(key)
         if folded in originals and columns[originals[folded]] is not target:
-            raise MappingError(MSG_SAME_HEADER, file=name, path=json_path, key=header,
-                               other=originals[folded])
+            raise MappingError(
+                MSG_SAME_HEADER, file=name, path=json_path, key=header, other=originals[folded]
+            )
         originals.setdefault(folded, key)
         columns.setdefault(key, target)
-    return MappingProfile(name=doc["name"], header_row=doc.get("header_row"), columns=columns,
-                          sheet=doc.get("sheet"))
+    return MappingProfile(
+        name=doc["name"], header_row=doc.get("header_row"), columns=columns, sheet=doc.get("sheet")
+    )
 
 
 def save_profile(profile: MappingProfile, path: Path) -> None:
@@ -541,8 +577,10 @@ def save_profile(profile: MappingProfile, path: Path) -> None:
         "name": profile.name,
         "sheet": profile.sheet,
         "header_row": profile.header_row,
-        "columns": {normalise_header(k) or k: None if t is None else Target(t).value
-                    for k, t in profile.columns.items()},
+        "columns": {
+            normalise_header(k) or k: None if t is None else Target(t).value
+            for k, t in profile.columns.items()
+        },
     }
     with atomic_text(Path(path)) as fh:
         fh.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")

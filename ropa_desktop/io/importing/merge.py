@@ -14,8 +14,7 @@ from ropa_desktop.io.importing.cell_text import Cell, retention_rule, unique
 from ropa_desktop.io.name_matching import norm as _norm
 
 
-def merge_row(existing: m.Activity, incoming: m.Activity,
-              values: dict[Target, Cell]) -> m.Activity:
+def merge_row(existing: m.Activity, incoming: m.Activity, values: dict[Target, Cell]) -> m.Activity:
     """``existing`` completed by a row: what the row fills replaces or adds, the rest stays.
 
     Lists of links (recipients, processors, TOMs) and legal bases are added to, never
@@ -24,18 +23,28 @@ def merge_row(existing: m.Activity, incoming: m.Activity,
     """
     targets = set(values)
     merged = copy.deepcopy(existing)
-    simple = {Target.REFERENCE: "reference", Target.DEPARTMENT: "department",
-              Target.DESCRIPTION: "description", Target.STATUS: "status",
-              Target.CREATED: "created", Target.CHANGED: "changed",
-              Target.LAST_REVIEWED: "last_reviewed", Target.NEXT_REVIEW: "next_review",
-              Target.DATA_SUBJECTS: "data_subjects",
-              Target.INTERNAL_RECIPIENTS: "internal_recipients",
-              Target.JOINT_CONTROLLERS: "joint_controllers", Target.DPIA: "dpia"}
+    simple = {
+        Target.REFERENCE: "reference",
+        Target.DEPARTMENT: "department",
+        Target.DESCRIPTION: "description",
+        Target.STATUS: "status",
+        Target.CREATED: "created",
+        Target.CHANGED: "changed",
+        Target.LAST_REVIEWED: "last_reviewed",
+        Target.NEXT_REVIEW: "next_review",
+        Target.DATA_SUBJECTS: "data_subjects",
+        Target.INTERNAL_RECIPIENTS: "internal_recipients",
+        Target.JOINT_CONTROLLERS: "joint_controllers",
+        Target.DPIA: "dpia",
+    }
     for target, attr in simple.items():
         if target in targets:
             setattr(merged, attr, copy.deepcopy(getattr(incoming, attr)))
-    for target, attr in ((Target.CONTACT, "name"), (Target.CONTACT_PHONE, "phone"),
-                         (Target.CONTACT_EMAIL, "email")):
+    for target, attr in (
+        (Target.CONTACT, "name"),
+        (Target.CONTACT_PHONE, "phone"),
+        (Target.CONTACT_EMAIL, "email"),
+    ):
         if target in targets:
             setattr(merged.contact, attr, getattr(incoming.contact, attr))
     if targets & {Target.PURPOSES, Target.PURPOSE_AND_LEGAL_BASIS}:
@@ -45,13 +54,15 @@ def merge_row(existing: m.Activity, incoming: m.Activity,
             merged.purposes = copy.deepcopy(incoming.purposes)
         else:
             bases = unique([b for p in incoming.purposes for b in p.legal_bases])
-            interest = next((p.legitimate_interest for p in incoming.purposes
-                             if p.legitimate_interest), "")
+            interest = next(
+                (p.legitimate_interest for p in incoming.purposes if p.legitimate_interest), ""
+            )
             for purpose in merged.purposes:
                 purpose.legal_bases = unique(purpose.legal_bases + bases)
             if interest:
                 chosen = [p for p in merged.purposes if "art6-1-f" in p.legal_bases] or [
-                    merged.purposes[0]]
+                    merged.purposes[0]
+                ]
                 for purpose in chosen:
                     purpose.legitimate_interest = interest
     if Target.DATA_CATEGORIES in targets:
@@ -69,16 +80,19 @@ def merge_row(existing: m.Activity, incoming: m.Activity,
         merged.data_categories = categories
     else:
         names = {_norm(c.name) for c in merged.data_categories}
-        merged.data_categories += [copy.deepcopy(c) for c in incoming.data_categories
-                                   if _norm(c.name) not in names]
+        merged.data_categories += [
+            copy.deepcopy(c) for c in incoming.data_categories if _norm(c.name) not in names
+        ]
         if Target.RETENTION in targets and merged.data_categories:
             rule = retention_rule(values[Target.RETENTION].text.strip())
             for c in merged.data_categories:
                 c.retention = replace(rule)
             header = values[Target.RETENTION].header or str(Target.RETENTION)
             incoming.notes = "\n".join(
-                line for line in incoming.notes.splitlines()
-                if line != f"{header}: {values[Target.RETENTION].text}")
+                line
+                for line in incoming.notes.splitlines()
+                if line != f"{header}: {values[Target.RETENTION].text}"
+            )
         if Target.DATA_SOURCE in targets:
             for c in merged.data_categories:
                 c.source = values[Target.DATA_SOURCE].text.strip()

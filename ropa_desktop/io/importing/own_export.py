@@ -114,12 +114,18 @@ def read_own_export(workbook: Workbook) -> OwnExport | None:
         pending: list[tuple[m.Processor, list[str]]] = []
         for r in _table(s, xl.PROCESSORS):
             proc = m.Processor(
-                uid=_s(r.get("uid")) or m.new_uid(), name=_s(r.get("name")),
-                street=_s(r.get("street")), postcode=_s(r.get("postcode")),
-                city=_s(r.get("city")), country=_country(_s(r.get("country"))),
-                phone=_s(r.get("phone")), email=_s(r.get("email")),
+                uid=_s(r.get("uid")) or m.new_uid(),
+                name=_s(r.get("name")),
+                street=_s(r.get("street")),
+                postcode=_s(r.get("postcode")),
+                city=_s(r.get("city")),
+                country=_country(_s(r.get("country"))),
+                phone=_s(r.get("phone")),
+                email=_s(r.get("email")),
                 contract_date=_date(r.get("contract_date")),
-                contract_reference=_s(r.get("contract_reference")), notes=_s(r.get("notes")))
+                contract_reference=_s(r.get("contract_reference")),
+                notes=_s(r.get("notes")),
+            )
             own.processors.append(proc)
             pending.append((proc, _lines(r.get("subprocessors"))))
         by_name = {p.name: p for p in own.processors}
@@ -128,31 +134,48 @@ def read_own_export(workbook: Workbook) -> OwnExport | None:
                 name, _, service = line.partition(" – ")
                 if name.strip() in by_name:
                     proc.subprocessors.append(
-                        m.SubprocessorLink(by_name[name.strip()].uid, service.strip()))
+                        m.SubprocessorLink(by_name[name.strip()].uid, service.strip())
+                    )
     if (s := sheet(xl.RECIPIENTS)) is not None:
-        own.recipients = [m.Recipient(
-            uid=_s(r.get("uid")) or m.new_uid(), name=_s(r.get("name")),
-            category=_s(r.get("category")), country=_country(_s(r.get("country"))),
-            notes=_s(r.get("notes"))) for r in _table(s, xl.RECIPIENTS)]
+        own.recipients = [
+            m.Recipient(
+                uid=_s(r.get("uid")) or m.new_uid(),
+                name=_s(r.get("name")),
+                category=_s(r.get("category")),
+                country=_country(_s(r.get("country"))),
+                notes=_s(r.get("notes")),
+            )
+            for r in _table(s, xl.RECIPIENTS)
+        ]
     if (s := sheet(xl.TOMS)) is not None:
-        own.toms = [m.Tom(
-            uid=_s(r.get("uid")) or m.new_uid(), title=_s(r.get("title")),
-            description=_s(r.get("description")),
-            sdm_goal=_by_label(vocab.sdm_goals(), _s(r.get("sdm_goal"))),
-            art32=[_by_label(vocab.art32_categories(), x) for x in _lines(r.get("art32"))])
-            for r in _table(s, xl.TOMS)]
+        own.toms = [
+            m.Tom(
+                uid=_s(r.get("uid")) or m.new_uid(),
+                title=_s(r.get("title")),
+                description=_s(r.get("description")),
+                sdm_goal=_by_label(vocab.sdm_goals(), _s(r.get("sdm_goal"))),
+                art32=[_by_label(vocab.art32_categories(), x) for x in _lines(r.get("art32"))],
+            )
+            for r in _table(s, xl.TOMS)
+        ]
     if (s := sheet(xl.CATEGORIES)) is not None:
         categories: dict[str, list[m.DataCategory]] = defaultdict(list)
         for r in _table(s, xl.CATEGORIES):
             duration = r.get("retention_duration")
-            categories[_s(r.get("activity_uid"))].append(m.DataCategory(
-                name=_s(r.get("category")), special=_special(_s(r.get("special"))),
-                source=_s(r.get("source")),
-                retention=m.Retention(
-                    duration=int(duration) if isinstance(duration, int | float) else None,
-                    unit=_unit(_s(r.get("retention_unit"))),
-                    start=_s(r.get("retention_start")), text=_s(r.get("retention_text"))),
-                notes=_s(r.get("notes"))))
+            categories[_s(r.get("activity_uid"))].append(
+                m.DataCategory(
+                    name=_s(r.get("category")),
+                    special=_special(_s(r.get("special"))),
+                    source=_s(r.get("source")),
+                    retention=m.Retention(
+                        duration=int(duration) if isinstance(duration, int | float) else None,
+                        unit=_unit(_s(r.get("retention_unit"))),
+                        start=_s(r.get("retention_start")),
+                        text=_s(r.get("retention_text")),
+                    ),
+                    notes=_s(r.get("notes")),
+                )
+            )
         own.categories = dict(categories)
     if (s := sheet(xl.TRANSFERS)) is not None:
         uid_by_name = {p.name: p.uid for p in own.processors}
@@ -160,21 +183,27 @@ def read_own_export(workbook: Workbook) -> OwnExport | None:
         for r in _table(s, xl.TRANSFERS):
             mechanism = _by_label(vocab.transfer_mechanisms(), _s(r.get("mechanism")))
             known = vocab.transfer_mechanisms().get(mechanism) is not None
-            transfers[_s(r.get("activity_uid"))].append(m.Transfer(
-                country=_country(_s(r.get("country"))), recipient=_s(r.get("recipient")),
-                processor=uid_by_name.get(_s(r.get("processor"))),
-                mechanism=mechanism if known else "",
-                mechanism_text=_s(r.get("mechanism_text")) if known or not mechanism else "\n".join(
-                    x for x in (mechanism, _s(r.get("mechanism_text"))) if x),
-                documentation=_s(r.get("documentation"))))
+            transfers[_s(r.get("activity_uid"))].append(
+                m.Transfer(
+                    country=_country(_s(r.get("country"))),
+                    recipient=_s(r.get("recipient")),
+                    processor=uid_by_name.get(_s(r.get("processor"))),
+                    mechanism=mechanism if known else "",
+                    mechanism_text=_s(r.get("mechanism_text"))
+                    if known or not mechanism
+                    else "\n".join(x for x in (mechanism, _s(r.get("mechanism_text"))) if x),
+                    documentation=_s(r.get("documentation")),
+                )
+            )
         own.transfers = dict(transfers)
     return own
 
 
 def organisation_from_main(workbook: Workbook) -> m.Organisation | None:
     """The organisation's master data from the Hauptblatt of an own export, if any."""
-    sheet = next((s for s in workbook.sheets
-                  if s.name in (xl.MAIN.title("de"), xl.MAIN.title("en"))), None)
+    sheet = next(
+        (s for s in workbook.sheets if s.name in (xl.MAIN.title("de"), xl.MAIN.title("en"))), None
+    )
     if sheet is None:
         return None
     values: dict[str, Any] = {}
@@ -183,10 +212,14 @@ def organisation_from_main(workbook: Workbook) -> m.Organisation | None:
             continue
         section, label, value = _s(row[0]), _s(row[1]), row[2]
         for item in xl.MAIN_ITEMS:
-            names = (xl.SECTIONS["controller"], xl.SECTIONS["processor"]) if (
-                item.section == "organisation") else (xl.SECTIONS[item.section],)
+            names = (
+                (xl.SECTIONS["controller"], xl.SECTIONS["processor"])
+                if (item.section == "organisation")
+                else (xl.SECTIONS[item.section],)
+            )
             if label in (item.label("de"), item.label("en")) and any(
-                    section in (n("de"), n("en")) for n in names):
+                section in (n("de"), n("en")) for n in names
+            ):
                 values.setdefault(item.key, value)
     name = _s(values.get("organisation.name"))
     if not name:
@@ -199,28 +232,66 @@ def organisation_from_main(workbook: Workbook) -> m.Organisation | None:
         answer = parsing.parse_yes_no(text(key)) if text(key) else None
         return default if answer is None else answer
 
-    kind = next((k for k, label in pres.ORGANISATION_KIND.items()
-                 if text("organisation.kind") in (label("de"), label("en"))),
-                m.OrganisationKind.PUBLIC_AUTHORITY)
-    land = next((t.attrs.get("code", "") for t in vocab.laender()
-                 if text("organisation.land") in (t.de, t.en)), text("organisation.land"))
-    authority = next((t.id for t in vocab.supervisory_authorities()
-                      if text("authority").startswith(t.de) or text("authority").startswith(t.en)),
-                     text("authority"))
+    kind = next(
+        (
+            k
+            for k, label in pres.ORGANISATION_KIND.items()
+            if text("organisation.kind") in (label("de"), label("en"))
+        ),
+        m.OrganisationKind.PUBLIC_AUTHORITY,
+    )
+    land = next(
+        (
+            t.attrs.get("code", "")
+            for t in vocab.laender()
+            if text("organisation.land") in (t.de, t.en)
+        ),
+        text("organisation.land"),
+    )
+    authority = next(
+        (
+            t.id
+            for t in vocab.supervisory_authorities()
+            if text("authority").startswith(t.de) or text("authority").startswith(t.en)
+        ),
+        text("authority"),
+    )
 
     def contact(prefix: str) -> m.Contact:
-        return m.Contact(**{f: text(f"{prefix}.{f}") for f in (
-            "name", "organisation", "street", "postcode", "city", "phone", "email", "website")},
-            country=_country(text(f"{prefix}.country")))
+        return m.Contact(
+            **{
+                f: text(f"{prefix}.{f}")
+                for f in (
+                    "name",
+                    "organisation",
+                    "street",
+                    "postcode",
+                    "city",
+                    "phone",
+                    "email",
+                    "website",
+                )
+            },
+            country=_country(text(f"{prefix}.country")),
+        )
 
     return m.Organisation(
-        name=name, kind=kind, land=str(land), street=text("organisation.street"),
-        postcode=text("organisation.postcode"), city=text("organisation.city"),
+        name=name,
+        kind=kind,
+        land=str(land),
+        street=text("organisation.street"),
+        postcode=text("organisation.postcode"),
+        city=text("organisation.city"),
         country=_country(text("organisation.country")) or "DE",
-        phone=text("organisation.phone"), email=text("organisation.email"),
-        website=text("organisation.website"), management=text("organisation.management"),
-        representative=contact("representative"), dpo=contact("dpo"),
-        dpo_external=flag("dpo.external", False), supervisory_authority=str(authority),
+        phone=text("organisation.phone"),
+        email=text("organisation.email"),
+        website=text("organisation.website"),
+        management=text("organisation.management"),
+        representative=contact("representative"),
+        dpo=contact("dpo"),
+        dpo_external=flag("dpo.external", False),
+        supervisory_authority=str(authority),
         is_controller=flag("organisation.is_controller", True),
         is_processor=flag("organisation.is_processor", False),
-        notes=text("organisation.notes"))
+        notes=text("organisation.notes"),
+    )

@@ -33,8 +33,9 @@ def is_blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def records(sheet: Sheet, layout: TableLayout | FormLayout,
-            report: ImportReport) -> Iterable[tuple[int, list[tuple[Any, Any, str]]]]:
+def records(
+    sheet: Sheet, layout: TableLayout | FormLayout, report: ImportReport
+) -> Iterable[tuple[int, list[tuple[Any, Any, str]]]]:
     """(spreadsheet row number, [(mapping, value, cell ref)]) per record.
 
     A row without a name below a named row continues that record (old registers
@@ -42,6 +43,7 @@ def records(sheet: Sheet, layout: TableLayout | FormLayout,
     cells are added to the record's. Single cells after the last row of the table
     are footnotes: reported, not imported as activities.
     """
+
     def ref(row: int, col: int) -> str:
         return f"{sheet.name}!{sheet.cell_ref(row, col)}"
 
@@ -60,16 +62,19 @@ def records(sheet: Sheet, layout: TableLayout | FormLayout,
     for index, filled in filled_rows:
         if index > last_table_row and len(filled) == 1:
             col, value = filled[0]
-            report.notes.append(Note(Status.WARNING, ref(index, col),
-                                     MSG["trailing"](text=short(str(value), 500))))
+            report.notes.append(
+                Note(Status.WARNING, ref(index, col), MSG["trailing"](text=short(str(value), 500)))
+            )
             continue
         if index == layout.first_data_row and all(
-                isinstance(v, str) and v.strip().startswith("(") for _, v in filled):
+            isinstance(v, str) and v.strip().startswith("(") for _, v in filled
+        ):
             continue  # an explanation row under the header, e.g. "(Art. 30 Abs. 1 lit. b)"
         row = sheet.rows[index]
         cells: list[tuple[ColumnMapping | None, Any, str]] = [
             (c, row[c.column] if c.column < len(row) else None, ref(index, c.column))
-            for c in layout.columns]
+            for c in layout.columns
+        ]
         cells += [(None, v, ref(index, i)) for i, v in filled if i not in known]
         named = name_col is not None and name_col < len(row) and not is_blank(row[name_col])
         if name_col is not None and not named and current is not None:
@@ -82,8 +87,9 @@ def records(sheet: Sheet, layout: TableLayout | FormLayout,
         yield current
 
 
-def _form_record(sheet: Sheet, layout: FormLayout,
-                 ref: Any) -> Iterable[tuple[int, list[tuple[Any, Any, str]]]]:
+def _form_record(
+    sheet: Sheet, layout: FormLayout, ref: Any
+) -> Iterable[tuple[int, list[tuple[Any, Any, str]]]]:
     """The one record of a form sheet; rows without a label continue the field above."""
     by_row: dict[int, list[FormField]] = {}
     for f in layout.fields:

@@ -30,102 +30,152 @@ class Status(StrEnum):
 
 T = Text
 MSG = {
-    "no_sheet": T("{file}: Ein Tabellenblatt „{sheet}“ gibt es nicht (vorhanden: {names}).",
-                  "{file}: there is no sheet “{sheet}” (found: {names})."),
-    "no_layout": T("{file}: In keinem Tabellenblatt wurde eine Kopfzeile mit Bezeichnung oder "
-                   "Zweck der Verarbeitung erkannt.",
-                   "{file}: no sheet has a header row with the name or purpose of the "
-                   "processing."),
-    "no_rows": T("{file}: Die Tabelle enthält keine Datenzeilen.",
-                 "{file}: the table holds no data rows."),
-    "need_org": T("{file}: Die Datei nennt keine Organisation; bitte mit --org angeben, wem "
-                  "die Verarbeitungstätigkeiten gehören.",
-                  "{file}: the file names no organisation; give it with --org."),
-    "bad_duplicate": T("Unbekannte Wahl für Duplikate „{value}“ (skip, update oder new).",
-                       "Unknown choice for duplicates “{value}” (skip, update or new)."),
+    "no_sheet": T(
+        "{file}: Ein Tabellenblatt „{sheet}“ gibt es nicht (vorhanden: {names}).",
+        "{file}: there is no sheet “{sheet}” (found: {names}).",
+    ),
+    "no_layout": T(
+        "{file}: In keinem Tabellenblatt wurde eine Kopfzeile mit Bezeichnung oder "
+        "Zweck der Verarbeitung erkannt.",
+        "{file}: no sheet has a header row with the name or purpose of the processing.",
+    ),
+    "no_rows": T(
+        "{file}: Die Tabelle enthält keine Datenzeilen.", "{file}: the table holds no data rows."
+    ),
+    "need_org": T(
+        "{file}: Die Datei nennt keine Organisation; bitte mit --org angeben, wem "
+        "die Verarbeitungstätigkeiten gehören.",
+        "{file}: the file names no organisation; give it with --org.",
+    ),
+    "bad_duplicate": T(
+        "Unbekannte Wahl für Duplikate „{value}“ (skip, update oder new).",
+        "Unknown choice for duplicates “{value}” (skip, update or new).",
+    ),
     "refused": T("{file}: {problem}", "{file}: {problem}"),
     # row notes
-    "no_name": T("keine Bezeichnung der Verarbeitungstätigkeit; die Zeile kann nicht "
-                 "importiert werden", "no name of the processing activity; the row cannot "
-                 "be imported"),
-    "unmapped": T("Spalte „{header}“ passt zu keinem Feld; ihr Inhalt steht in den "
-                  "Anmerkungen der Verarbeitungstätigkeiten",
-                  "column “{header}” fits no field; its content is kept in the activities' "
-                  "notes"),
-    "formula": T("beginnt mit „{char}“ und wird als Text übernommen, nicht als Formel",
-                 "starts with “{char}” and is taken as text, not as a formula"),
-    "control": T("enthielt Steuerzeichen; sie wurden sichtbar durch „�“ ersetzt",
-                 "contained control characters; they were replaced visibly by “�”"),
-    "leftover": T("nicht als Rechtsgrundlage erkannter Text „{text}“ steht in den Anmerkungen",
-                  "text not recognised as a legal basis, “{text}”, is kept in the notes"),
-    "bases_unpaired": T("die Rechtsgrundlagen ließen sich den {n} Zwecken nicht einzeln "
-                        "zuordnen; sie gelten für alle Zwecke – bitte prüfen",
-                        "the legal bases could not be matched to the {n} purposes one by "
-                        "one; they apply to all purposes – please check"),
-    "bad_date": T("„{text}“ ist kein erkennbares Datum; steht in den Anmerkungen",
-                  "“{text}” is not a recognisable date; kept in the notes"),
-    "bad_status": T("Status „{text}“ unbekannt; steht in den Anmerkungen",
-                    "unknown status “{text}”; kept in the notes"),
-    "retention_text": T("Löschfrist „{text}“ als Text übernommen (nicht strukturiert)",
-                        "retention “{text}” kept as text (not structured)"),
-    "retention_unpaired": T("eine Löschfrist ohne Datenkategorie; steht in den Anmerkungen",
-                            "a retention rule without a data category; kept in the notes"),
-    "country_unknown": T("„{text}“ ist kein erkanntes Land; steht in den Anmerkungen",
-                         "“{text}” is not a recognised country; kept in the notes"),
-    "privacy_shield": T("Übermittlung gestützt auf „Privacy Shield“: seit dem 16.07.2020 "
-                        "unwirksam (EuGH C-311/18); wie angegeben übernommen",
-                        "transfer based on the “Privacy Shield”: invalid since 16 July 2020 "
-                        "(CJEU C-311/18); imported as written"),
-    "art9_no_condition": T("besondere Kategorie „{name}“ ohne Bedingung nach Art. 9 Abs. 2 "
-                           "DSGVO", "special category “{name}” without an Art. 9(2) GDPR "
-                           "condition"),
-    "linked": T("„{source}“ mit vorhandenem Eintrag „{target}“ verknüpft (ähnlicher Name, "
-                "{score:.0f} %) – bitte prüfen",
-                "“{source}” linked to the existing entry “{target}” (similar name, "
-                "{score:.0f} %) – please check"),
+    "no_name": T(
+        "keine Bezeichnung der Verarbeitungstätigkeit; die Zeile kann nicht importiert werden",
+        "no name of the processing activity; the row cannot be imported",
+    ),
+    "unmapped": T(
+        "Spalte „{header}“ passt zu keinem Feld; ihr Inhalt steht in den "
+        "Anmerkungen der Verarbeitungstätigkeiten",
+        "column “{header}” fits no field; its content is kept in the activities' notes",
+    ),
+    "formula": T(
+        "beginnt mit „{char}“ und wird als Text übernommen, nicht als Formel",
+        "starts with “{char}” and is taken as text, not as a formula",
+    ),
+    "control": T(
+        "enthielt Steuerzeichen; sie wurden sichtbar durch „�“ ersetzt",
+        "contained control characters; they were replaced visibly by “�”",
+    ),
+    "leftover": T(
+        "nicht als Rechtsgrundlage erkannter Text „{text}“ steht in den Anmerkungen",
+        "text not recognised as a legal basis, “{text}”, is kept in the notes",
+    ),
+    "bases_unpaired": T(
+        "die Rechtsgrundlagen ließen sich den {n} Zwecken nicht einzeln "
+        "zuordnen; sie gelten für alle Zwecke – bitte prüfen",
+        "the legal bases could not be matched to the {n} purposes one by "
+        "one; they apply to all purposes – please check",
+    ),
+    "bad_date": T(
+        "„{text}“ ist kein erkennbares Datum; steht in den Anmerkungen",
+        "“{text}” is not a recognisable date; kept in the notes",
+    ),
+    "bad_status": T(
+        "Status „{text}“ unbekannt; steht in den Anmerkungen",
+        "unknown status “{text}”; kept in the notes",
+    ),
+    "retention_text": T(
+        "Löschfrist „{text}“ als Text übernommen (nicht strukturiert)",
+        "retention “{text}” kept as text (not structured)",
+    ),
+    "retention_unpaired": T(
+        "eine Löschfrist ohne Datenkategorie; steht in den Anmerkungen",
+        "a retention rule without a data category; kept in the notes",
+    ),
+    "country_unknown": T(
+        "„{text}“ ist kein erkanntes Land; steht in den Anmerkungen",
+        "“{text}” is not a recognised country; kept in the notes",
+    ),
+    "privacy_shield": T(
+        "Übermittlung gestützt auf „Privacy Shield“: seit dem 16.07.2020 "
+        "unwirksam (EuGH C-311/18); wie angegeben übernommen",
+        "transfer based on the “Privacy Shield”: invalid since 16 July 2020 "
+        "(CJEU C-311/18); imported as written",
+    ),
+    "art9_no_condition": T(
+        "besondere Kategorie „{name}“ ohne Bedingung nach Art. 9 Abs. 2 DSGVO",
+        "special category “{name}” without an Art. 9(2) GDPR condition",
+    ),
+    "linked": T(
+        "„{source}“ mit vorhandenem Eintrag „{target}“ verknüpft (ähnlicher Name, "
+        "{score:.0f} %) – bitte prüfen",
+        "“{source}” linked to the existing entry “{target}” (similar name, "
+        "{score:.0f} %) – please check",
+    ),
     "new_processor": T("neuer Auftragsverarbeiter „{name}“", "new processor “{name}”"),
     "new_recipient": T("neuer Empfänger „{name}“", "new recipient “{name}”"),
-    "duplicate_skip": T("„{name}“ gibt es bei dieser Organisation schon; übersprungen",
-                        "“{name}” already exists for this organisation; skipped"),
-    "duplicate_update": T("„{name}“ gibt es schon; die Angaben der Zeile ergänzen bzw. "
-                          "ersetzen den vorhandenen Eintrag",
-                          "“{name}” already exists; the row's values replace or add to the "
-                          "existing entry"),
-    "duplicate_in_file": T("„{name}“ steht mehrfach in der Datei (zuerst in Zeile {first})",
-                           "“{name}” occurs more than once in the file (first in row {first})"),
-    "special_unspecified": T("besondere Kategorien angegeben, aber nicht welche; steht in den "
-                             "Anmerkungen", "special categories indicated but not which ones; "
-                             "kept in the notes"),
-    "trailing": T("Text unterhalb der Tabelle wird nicht als Verarbeitungstätigkeit importiert: "
-                  "„{text}“", "text below the table is not imported as an activity: “{text}”"),
-    "ignored": T("Spalte „{header}“ wird laut Zuordnungsprofil nicht importiert",
-                 "column “{header}” is not imported, as the mapping profile says"),
-    "name_from_purpose": T("keine Spalte für die Bezeichnung: der erste Zweck „{name}“ dient "
-                           "als Bezeichnung", "no column for the name: the first purpose "
-                           "“{name}” is used as the name"),
-    "backup_failed": T("{file}: Die Sicherung vor dem Import ließ sich nicht schreiben "
-                       "({problem}); nichts importiert.",
-                       "{file}: the backup before the import could not be written "
-                       "({problem}); nothing imported."),
+    "duplicate_skip": T(
+        "„{name}“ gibt es bei dieser Organisation schon; übersprungen",
+        "“{name}” already exists for this organisation; skipped",
+    ),
+    "duplicate_update": T(
+        "„{name}“ gibt es schon; die Angaben der Zeile ergänzen bzw. "
+        "ersetzen den vorhandenen Eintrag",
+        "“{name}” already exists; the row's values replace or add to the existing entry",
+    ),
+    "duplicate_in_file": T(
+        "„{name}“ steht mehrfach in der Datei (zuerst in Zeile {first})",
+        "“{name}” occurs more than once in the file (first in row {first})",
+    ),
+    "special_unspecified": T(
+        "besondere Kategorien angegeben, aber nicht welche; steht in den Anmerkungen",
+        "special categories indicated but not which ones; kept in the notes",
+    ),
+    "trailing": T(
+        "Text unterhalb der Tabelle wird nicht als Verarbeitungstätigkeit importiert: „{text}“",
+        "text below the table is not imported as an activity: “{text}”",
+    ),
+    "ignored": T(
+        "Spalte „{header}“ wird laut Zuordnungsprofil nicht importiert",
+        "column “{header}” is not imported, as the mapping profile says",
+    ),
+    "name_from_purpose": T(
+        "keine Spalte für die Bezeichnung: der erste Zweck „{name}“ dient als Bezeichnung",
+        "no column for the name: the first purpose “{name}” is used as the name",
+    ),
+    "backup_failed": T(
+        "{file}: Die Sicherung vor dem Import ließ sich nicht schreiben "
+        "({problem}); nichts importiert.",
+        "{file}: the backup before the import could not be written ({problem}); nothing imported.",
+    ),
     "processor_register": T(
         "{file}: Das ist ein Export des Verzeichnisses als Auftragsverarbeiter (Art. 30 Abs. 2 "
         "DSGVO); dessen Import wird noch nicht unterstützt – bitte die JSON-Ausgabe verwenden.",
         "{file}: this is an export of the processor register (Art. 30(2) GDPR), whose import "
-        "is not supported yet – please use the JSON export."),
-    "sheet_skipped": T("Tabellenblatt „{sheet}“ enthält keine erkennbare Tabelle und wird nicht "
-                       "importiert", "sheet “{sheet}” holds no recognisable table and is not "
-                       "imported"),
-    "preamble_kept": T("Angaben über der Tabelle („{labels}“) stehen in den Anmerkungen der "
-                       "Organisation", "details above the table (“{labels}”) are kept in the "
-                       "organisation's notes"),
-    "org_created": T("Organisation „{name}“ wird neu angelegt", "organisation “{name}” will be "
-                     "created"),
+        "is not supported yet – please use the JSON export.",
+    ),
+    "sheet_skipped": T(
+        "Tabellenblatt „{sheet}“ enthält keine erkennbare Tabelle und wird nicht importiert",
+        "sheet “{sheet}” holds no recognisable table and is not imported",
+    ),
+    "preamble_kept": T(
+        "Angaben über der Tabelle („{labels}“) stehen in den Anmerkungen der Organisation",
+        "details above the table (“{labels}”) are kept in the organisation's notes",
+    ),
+    "org_created": T(
+        "Organisation „{name}“ wird neu angelegt", "organisation “{name}” will be created"
+    ),
 }
 SUMMARY = T(
     "{file}: {new} neu, {updated} aktualisiert, {skipped} übersprungen; "
     "{warnings} Warnungen, {errors} Fehler.",
     "{file}: {new} new, {updated} updated, {skipped} skipped; "
-    "{warnings} warnings, {errors} errors.")
+    "{warnings} warnings, {errors} errors.",
+)
 
 
 @dataclass(slots=True)
@@ -193,9 +243,15 @@ class ImportReport:
 
     def summary(self, lang: str | None = None) -> str:
         """One line with the counts."""
-        return SUMMARY(lang, file=self.file, new=self.count("new"),
-                       updated=self.count("update"), skipped=self.count("skip"),
-                       warnings=self.warnings, errors=self.errors)
+        return SUMMARY(
+            lang,
+            file=self.file,
+            new=self.count("new"),
+            updated=self.count("update"),
+            skipped=self.count("skip"),
+            warnings=self.warnings,
+            errors=self.errors,
+        )
 
     def lines(self, lang: str | None = None) -> list[str]:
         """Every note as a line ``[status] where: text``, file notes first."""

@@ -51,6 +51,7 @@ from ropa_desktop.io.sheets.reader import Sheet
 
 _Entry = TypeVar("_Entry", m.Processor, m.Recipient)
 
+
 def _text(value: Any) -> str:
     if value is None:
         return ""
@@ -68,8 +69,14 @@ def _text(value: Any) -> str:
 class RowBuilder:
     """Turns mapped rows into activities and keeps the report."""
 
-    def __init__(self, org: m.Organisation, catalogue: m.Register, on_duplicate: str,
-                 report: ImportReport, own: OwnExport | None = None) -> None:
+    def __init__(
+        self,
+        org: m.Organisation,
+        catalogue: m.Register,
+        on_duplicate: str,
+        report: ImportReport,
+        own: OwnExport | None = None,
+    ) -> None:
         self.org = org
         self.on_duplicate = on_duplicate
         self.report = report
@@ -120,13 +127,18 @@ class RowBuilder:
             for uid in act.recipients:
                 if uid not in self.used_recipients:
                     self.used_recipients[uid] = next(
-                        r for r in [*self.catalogue.recipients, *self.new_recipients.values()]
-                        if r.uid == uid)
+                        r
+                        for r in [*self.catalogue.recipients, *self.new_recipients.values()]
+                        if r.uid == uid
+                    )
             for uid in act.toms:
                 self.used_toms.setdefault(uid, self.all_toms[uid])
-        return m.Register(organisations=[org], processors=list(self.used_processors.values()),
-                          recipients=list(self.used_recipients.values()),
-                          toms=list(self.used_toms.values()))
+        return m.Register(
+            organisations=[org],
+            processors=list(self.used_processors.values()),
+            recipients=list(self.used_recipients.values()),
+            toms=list(self.used_toms.values()),
+        )
 
     def _keep_processor(self, uid: str) -> None:
         todo = [uid]
@@ -142,8 +154,9 @@ class RowBuilder:
 
     # one row
 
-    def add(self, sheet: Sheet, layout: Any, row_no: int,
-            cells: list[tuple[Any, Any, str]]) -> None:
+    def add(
+        self, sheet: Sheet, layout: Any, row_no: int, cells: list[tuple[Any, Any, str]]
+    ) -> None:
         result = RowResult(sheet=sheet.name, row=row_no, activity="")
         where_row = f"{sheet.name}!{row_no}"
         values: dict[Target, Cell] = {}
@@ -158,8 +171,9 @@ class RowBuilder:
                 result.notes.append(Note(Status.WARNING, ref, MSG["control"]()))
             text = cleaned
             if parsing.looks_like_formula(text):
-                result.notes.append(Note(Status.WARNING, ref,
-                                         MSG["formula"](char=text.lstrip()[0])))
+                result.notes.append(
+                    Note(Status.WARNING, ref, MSG["formula"](char=text.lstrip()[0]))
+                )
             header = header_of(mapping)
             target = target_of(mapping)
             if target is None:  # kept in the notes; the report names the column once
@@ -180,8 +194,9 @@ class RowBuilder:
         if not name and not maps(layout, Target.NAME):
             name = name_from_purpose(values)  # e.g. the ICO template has no name column
             if name:
-                result.notes.append(Note(Status.OK, where_row, MSG["name_from_purpose"](
-                    name=short(name, 60))))
+                result.notes.append(
+                    Note(Status.OK, where_row, MSG["name_from_purpose"](name=short(name, 60)))
+                )
         if not name:
             if not values and not notes_lines:
                 return
@@ -194,20 +209,29 @@ class RowBuilder:
         uid = values.get(Target.UID, EMPTY).text.strip()
         structured = set()
         if self.own is not None and uid:
-            structured = {part for part, data in (("categories", self.own.categories),
-                                                  ("transfers", self.own.transfers))
-                          if uid in data}
+            structured = {
+                part
+                for part, data in (
+                    ("categories", self.own.categories),
+                    ("transfers", self.own.transfers),
+                )
+                if uid in data
+            }
         act = m.Activity(name=name)
         self._fill(act, values, notes_lines, result, structured)
         for target, attr in ((Target.CREATED, "created"), (Target.CHANGED, "changed")):
             raw = raw_values.get(target)
             if isinstance(raw, datetime):  # a real timestamp cell keeps its time of day
-                setattr(act, attr, raw.replace(tzinfo=UTC) if raw.tzinfo is None
-                        else raw.astimezone(UTC))
+                setattr(
+                    act,
+                    attr,
+                    raw.replace(tzinfo=UTC) if raw.tzinfo is None else raw.astimezone(UTC),
+                )
         if self.own is not None and uid:
             if uid in self.own.categories:
-                act.data_categories = [replace(c, retention=replace(c.retention))
-                                       for c in self.own.categories[uid]]
+                act.data_categories = [
+                    replace(c, retention=replace(c.retention)) for c in self.own.categories[uid]
+                ]
             if uid in self.own.transfers:
                 act.transfers = [replace(t) for t in self.own.transfers[uid]]
         if notes_lines:
@@ -219,22 +243,29 @@ class RowBuilder:
             position, first_row = self.seen[key]
             self.activities[position] = merge_row(self.activities[position], act, values)
             result.outcome = "merged"
-            result.notes.append(Note(Status.WARNING, where_row, MSG["duplicate_in_file"](
-                name=short(name, 60), first=first_row)))
+            result.notes.append(
+                Note(
+                    Status.WARNING,
+                    where_row,
+                    MSG["duplicate_in_file"](name=short(name, 60), first=first_row),
+                )
+            )
             self.report.rows.append(result)
             return
         existing = self.existing_uid.get(uid) or self.existing.get(key)
         if existing is not None and self.on_duplicate != "new":
             if self.on_duplicate == "skip":
                 result.outcome = "skip"
-                result.notes.append(Note(Status.OK, where_row,
-                                         MSG["duplicate_skip"](name=short(name, 60))))
+                result.notes.append(
+                    Note(Status.OK, where_row, MSG["duplicate_skip"](name=short(name, 60)))
+                )
                 self.report.rows.append(result)
                 return
             merged = merge_row(existing, act, values)
             result.outcome = "update"
-            result.notes.append(Note(Status.OK, where_row,
-                                     MSG["duplicate_update"](name=short(name, 60))))
+            result.notes.append(
+                Note(Status.OK, where_row, MSG["duplicate_update"](name=short(name, 60)))
+            )
             self.seen.setdefault(key, (len(self.activities), row_no))
             self.activities.append(merged)
         else:
@@ -259,8 +290,14 @@ class RowBuilder:
     def _uid_taken(self, uid: str) -> bool:
         return any(a.uid == uid for a in self.activities)
 
-    def _fill(self, act: m.Activity, values: dict[Target, Cell],
-              notes: list[str], result: RowResult, structured: set[str]) -> None:
+    def _fill(
+        self,
+        act: m.Activity,
+        values: dict[Target, Cell],
+        notes: list[str],
+        result: RowResult,
+        structured: set[str],
+    ) -> None:
         """Fill ``act`` from the row's cells, topic by topic; what fits no field goes to
         ``notes``, every doubt to ``result``. ``structured`` names the parts ("categories",
         "transfers") that our own export's sheets give exactly."""
@@ -270,10 +307,16 @@ class RowBuilder:
         self._fill_data(act, row, structured)
         self._fill_links(act, row)
         if "transfers" not in structured:
-            self._transfers(act, row.get(Target.THIRD_COUNTRIES),
-                            row.get(Target.TRANSFER_SAFEGUARDS), row.ref(Target.THIRD_COUNTRIES),
-                            row.header(Target.THIRD_COUNTRIES),
-                            row.header(Target.TRANSFER_SAFEGUARDS), notes, result)
+            self._transfers(
+                act,
+                row.get(Target.THIRD_COUNTRIES),
+                row.get(Target.TRANSFER_SAFEGUARDS),
+                row.ref(Target.THIRD_COUNTRIES),
+                row.header(Target.THIRD_COUNTRIES),
+                row.header(Target.TRANSFER_SAFEGUARDS),
+                notes,
+                result,
+            )
         _fill_dates(act, row)
         _fill_status(act, row)
         _fill_dpia(act, row)
@@ -283,8 +326,11 @@ class RowBuilder:
         get = row.get
         act.reference = get(Target.REFERENCE)
         act.department = get(Target.DEPARTMENT)
-        act.contact = m.Contact(name=get(Target.CONTACT), phone=get(Target.CONTACT_PHONE),
-                                email=get(Target.CONTACT_EMAIL))
+        act.contact = m.Contact(
+            name=get(Target.CONTACT),
+            phone=get(Target.CONTACT_PHONE),
+            email=get(Target.CONTACT_EMAIL),
+        )
         act.description = get(Target.DESCRIPTION)
         self._toms(act, get(Target.TOMS), get(Target.TOM_DESCRIPTION))
         act.notes = get(Target.NOTES)
@@ -299,21 +345,30 @@ class RowBuilder:
         shared = _shared_bases(row, own_bases, numbered_purposes)
         if not purposes and (shared or row.get(Target.LEGITIMATE_INTEREST)):
             purposes, own_bases = [""], [[]]  # an unnamed purpose keeps them
-        act.purposes = [m.Purpose(text=text, legal_bases=unique(own + shared))
-                        for text, own in zip(purposes, own_bases, strict=True)]
+        act.purposes = [
+            m.Purpose(text=text, legal_bases=unique(own + shared))
+            for text, own in zip(purposes, own_bases, strict=True)
+        ]
         if shared and len(act.purposes) > 1:
-            row.result.notes.append(Note(Status.WARNING, row.ref(Target.LEGAL_BASES) or row.ref(
-                Target.ART9_CONDITION), MSG["bases_unpaired"](n=len(act.purposes))))
+            row.result.notes.append(
+                Note(
+                    Status.WARNING,
+                    row.ref(Target.LEGAL_BASES) or row.ref(Target.ART9_CONDITION),
+                    MSG["bases_unpaired"](n=len(act.purposes)),
+                )
+            )
         _legitimate_interest(act, row, numbered_purposes)
 
-    def _purpose_texts(self, row: _Row) -> tuple[list[str], list[list[str]],
-                                                  dict[int, str] | None]:
+    def _purpose_texts(self, row: _Row) -> tuple[list[str], list[list[str]], dict[int, str] | None]:
         """The purposes, the legal bases each names itself, and the purposes by number
         when the cell numbers them."""
         purposes_cell = row.get(Target.PURPOSES)
         numbered_purposes = numbered(purposes_cell)
-        purposes = (list(numbered_purposes.values()) if numbered_purposes
-                    else [unnumber(p) for p in self._list(purposes_cell)])
+        purposes = (
+            list(numbered_purposes.values())
+            if numbered_purposes
+            else [unnumber(p) for p in self._list(purposes_cell)]
+        )
         own_bases: list[list[str]] = [[] for _ in purposes]
         combined = row.get(Target.PURPOSE_AND_LEGAL_BASIS)
         if combined:
@@ -335,14 +390,23 @@ class RowBuilder:
             answer = parsing.parse_yes_no(special)
             if answer is None:
                 for name in split_cell(special):
-                    categories.append(m.DataCategory(
-                        name=name, special=special_of(name)
-                        if special_of(name) != m.SpecialCategory.NONE
-                        else m.SpecialCategory.ART9))
+                    categories.append(
+                        m.DataCategory(
+                            name=name,
+                            special=special_of(name)
+                            if special_of(name) != m.SpecialCategory.NONE
+                            else m.SpecialCategory.ART9,
+                        )
+                    )
             elif answer and not any(c.special == m.SpecialCategory.ART9 for c in categories):
                 notes.append(f"{row.header(Target.SPECIAL_CATEGORIES)}: {special}")
-                row.result.notes.append(Note(Status.WARNING, row.ref(Target.SPECIAL_CATEGORIES),
-                                             MSG["special_unspecified"]()))
+                row.result.notes.append(
+                    Note(
+                        Status.WARNING,
+                        row.ref(Target.SPECIAL_CATEGORIES),
+                        MSG["special_unspecified"](),
+                    )
+                )
         source = get(Target.DATA_SOURCE)
         if source:
             if categories:
@@ -351,8 +415,14 @@ class RowBuilder:
             else:
                 notes.append(f"{row.header(Target.DATA_SOURCE)}: {source}")
         if "categories" not in structured:  # else our export's own sheet gives them exactly
-            self._retention(categories, get(Target.RETENTION), row.ref(Target.RETENTION),
-                            row.header(Target.RETENTION), notes, row.result)
+            self._retention(
+                categories,
+                get(Target.RETENTION),
+                row.ref(Target.RETENTION),
+                row.header(Target.RETENTION),
+                notes,
+                row.result,
+            )
         act.data_categories = categories
 
     def _fill_links(self, act: m.Activity, row: _Row) -> None:
@@ -374,8 +444,9 @@ class RowBuilder:
                 notes.append(f"{row.header(Target.PROCESSORS)}: {entry}")
             if all(link.processor != uid for link in act.processors):
                 act.processors.append(m.ProcessorLink(uid, service))
-        act.joint_controllers = [m.JointController(name=j) for j in self._values(
-            get(Target.JOINT_CONTROLLERS))]
+        act.joint_controllers = [
+            m.JointController(name=j) for j in self._values(get(Target.JOINT_CONTROLLERS))
+        ]
 
     def _toms(self, act: m.Activity, toms: str, description: str) -> None:
         lines = [unnumber(x) for x in toms.splitlines() if x.strip()]
@@ -385,8 +456,15 @@ class RowBuilder:
         else:
             act.tom_description = "\n\n".join(x for x in (toms, description) if x)
 
-    def _retention(self, categories: list[m.DataCategory], cell: str, ref: str, header: str,
-                   notes: list[str], result: RowResult) -> None:
+    def _retention(
+        self,
+        categories: list[m.DataCategory],
+        cell: str,
+        ref: str,
+        header: str,
+        notes: list[str],
+        result: RowResult,
+    ) -> None:
         if not cell:
             return
         lines = [line.strip() for line in cell.splitlines() if line.strip()]
@@ -411,17 +489,25 @@ class RowBuilder:
             if c.retention.is_empty():
                 c.retention = replace(shared)
         if shared.duration is None and shared.text:
-            result.notes.append(Note(Status.OK, ref, MSG["retention_text"](
-                text=short(shared.text, 50))))
+            result.notes.append(
+                Note(Status.OK, ref, MSG["retention_text"](text=short(shared.text, 50)))
+            )
 
-    def _transfers(self, act: m.Activity, countries_cell: str, safeguards: str, ref: str,
-                   header: str, safeguards_header: str, notes: list[str],
-                   result: RowResult) -> None:
+    def _transfers(
+        self,
+        act: m.Activity,
+        countries_cell: str,
+        safeguards: str,
+        ref: str,
+        header: str,
+        safeguards_header: str,
+        notes: list[str],
+        result: RowResult,
+    ) -> None:
         if not countries_cell and not safeguards:
             return
         codes, explicit_none, rest = parse_countries(countries_cell)
-        mechanism, mechanism_text = (parsing.parse_mechanism(safeguards) if safeguards
-                                     else ("", ""))
+        mechanism, mechanism_text = parsing.parse_mechanism(safeguards) if safeguards else ("", "")
         if rest and not explicit_none:
             # A safeguard written into the country cell ("USA – Privacy Shield"):
             from_cell, _ = parsing.parse_mechanism(rest)
@@ -431,30 +517,58 @@ class RowBuilder:
                 rest = ""
         if rest:
             notes.append(f"{header}: {countries_cell}")
-            result.notes.append(Note(Status.WARNING, ref, MSG["country_unknown"](
-                text=short(rest, 40))))
+            result.notes.append(
+                Note(Status.WARNING, ref, MSG["country_unknown"](text=short(rest, 40)))
+            )
         for code in codes:
-            act.transfers.append(m.Transfer(country=code, mechanism=mechanism,
-                                            mechanism_text=mechanism_text))
+            act.transfers.append(
+                m.Transfer(country=code, mechanism=mechanism, mechanism_text=mechanism_text)
+            )
         if not codes and safeguards and not explicit_none:
             notes.append(f"{safeguards_header}: {safeguards}")
-        if mechanism == "privacy-shield" or "privacy shield" in (
-                safeguards + countries_cell).casefold():
+        if (
+            mechanism == "privacy-shield"
+            or "privacy shield" in (safeguards + countries_cell).casefold()
+        ):
             result.notes.append(Note(Status.WARNING, ref, MSG["privacy_shield"]()))
 
     def _processor(self, name: str, ref: str, result: RowResult) -> tuple[str, str | None]:
         """The processor's uid and, for a link by similar name, the name linked to."""
-        return self._entry(name, ref, result, self.new_processors, self.processors,
-                           self.used_processors, m.Processor, "new_processor")
+        return self._entry(
+            name,
+            ref,
+            result,
+            self.new_processors,
+            self.processors,
+            self.used_processors,
+            m.Processor,
+            "new_processor",
+        )
 
     def _recipient(self, name: str, ref: str, result: RowResult) -> tuple[str, str | None]:
         """The recipient's uid and, for a link by similar name, the name linked to."""
-        return self._entry(name, ref, result, self.new_recipients, self.recipients,
-                           self.used_recipients, m.Recipient, "new_recipient")
+        return self._entry(
+            name,
+            ref,
+            result,
+            self.new_recipients,
+            self.recipients,
+            self.used_recipients,
+            m.Recipient,
+            "new_recipient",
+        )
 
-    def _entry(self, name: str, ref: str, result: RowResult, new: dict[str, _Entry],
-               matcher: NameMatcher[_Entry], used: dict[str, _Entry], make: type[_Entry],
-               new_message: str) -> tuple[str, str | None]:
+    def _entry(
+        self,
+        name: str,
+        ref: str,
+        result: RowResult,
+        new: dict[str, _Entry],
+        matcher: NameMatcher[_Entry],
+        used: dict[str, _Entry],
+        make: type[_Entry],
+        new_message: str,
+    ) -> tuple[str, str | None]:
         """Reuse a catalogue entry of (nearly) that name, or create one once per import."""
         key = _norm(name)
         if key in new:
@@ -463,8 +577,13 @@ class RowBuilder:
         if found is not None:
             used[found.uid] = found
             if score < 100:
-                result.notes.append(Note(Status.WARNING, ref, MSG["linked"](
-                    source=short(name, 50), target=found.name, score=score)))
+                result.notes.append(
+                    Note(
+                        Status.WARNING,
+                        ref,
+                        MSG["linked"](source=short(name, 50), target=found.name, score=score),
+                    )
+                )
                 return found.uid, found.name
             return found.uid, None
         entry = make(name=name)
@@ -478,8 +597,13 @@ class RowBuilder:
         has_art9 = any(b.startswith("art9-") for p in act.purposes for b in p.legal_bases)
         for c in act.data_categories:
             if c.special == m.SpecialCategory.ART9 and not has_art9:
-                result.notes.append(Note(Status.WARNING, f"{result.sheet}!{result.row}",
-                                         MSG["art9_no_condition"](name=short(c.name, 50))))
+                result.notes.append(
+                    Note(
+                        Status.WARNING,
+                        f"{result.sheet}!{result.row}",
+                        MSG["art9_no_condition"](name=short(c.name, 50)),
+                    )
+                )
 
 
 @dataclass
@@ -500,8 +624,9 @@ class _Row:
         return self.values.get(target, EMPTY).header or str(target)
 
 
-def _shared_bases(row: _Row, own_bases: list[list[str]],
-                  numbered_purposes: dict[int, str] | None) -> list[str]:
+def _shared_bases(
+    row: _Row, own_bases: list[list[str]], numbered_purposes: dict[int, str] | None
+) -> list[str]:
     """The legal bases of the legal-basis and Art. 9 cells that apply to every purpose;
     numbered lines go to their purpose in ``own_bases`` instead."""
     get, notes = row.get, row.notes
@@ -509,22 +634,33 @@ def _shared_bases(row: _Row, own_bases: list[list[str]],
     numbered_bases = numbered(bases_cell) if numbered_purposes else None
     shared: list[str] = []
     if bases_cell:
-        lines = (list(numbered_bases.values()) if numbered_bases
-                 else [line for line in bases_cell.splitlines() if line.strip()])
+        lines = (
+            list(numbered_bases.values())
+            if numbered_bases
+            else [line for line in bases_cell.splitlines() if line.strip()]
+        )
         parsed_lines = [parse_bases(line) for line in lines]
         leftovers = [x.rest for x in parsed_lines if x.rest]
         if leftovers:
             notes.append(f"{row.header(Target.LEGAL_BASES)}: {bases_cell}")
-            row.result.notes.append(Note(Status.WARNING, row.ref(Target.LEGAL_BASES), MSG[
-                "leftover"](text=short("; ".join(leftovers), 60))))
+            row.result.notes.append(
+                Note(
+                    Status.WARNING,
+                    row.ref(Target.LEGAL_BASES),
+                    MSG["leftover"](text=short("; ".join(leftovers), 60)),
+                )
+            )
         if numbered_bases:
             for number, parsed in zip(numbered_bases, parsed_lines, strict=True):
                 if 1 <= number <= len(own_bases):
                     own_bases[number - 1] += parsed.ids + parsed.provisions
         else:
             shared = [b for x in parsed_lines for b in x.ids + x.provisions]
-    art9 = (parsing.parse_legal_bases(get(Target.ART9_CONDITION), article="9")
-            if get(Target.ART9_CONDITION) else None)
+    art9 = (
+        parsing.parse_legal_bases(get(Target.ART9_CONDITION), article="9")
+        if get(Target.ART9_CONDITION)
+        else None
+    )
     if art9 is not None:
         shared += art9.ids + art9.provisions
         if art9.rest:
@@ -532,8 +668,9 @@ def _shared_bases(row: _Row, own_bases: list[list[str]],
     return shared
 
 
-def _legitimate_interest(act: m.Activity, row: _Row,
-                         numbered_purposes: dict[int, str] | None) -> None:
+def _legitimate_interest(
+    act: m.Activity, row: _Row, numbered_purposes: dict[int, str] | None
+) -> None:
     """The legitimate interest: by number, else on the purposes relying on Art. 6(1)(f)
     (or the first purpose)."""
     interest = row.get(Target.LEGITIMATE_INTEREST)
@@ -543,26 +680,28 @@ def _legitimate_interest(act: m.Activity, row: _Row,
             if 1 <= number <= len(act.purposes):
                 act.purposes[number - 1].legitimate_interest = line
     elif interest and act.purposes:
-        chosen = [x for x in act.purposes if "art6-1-f" in x.legal_bases] or [
-            act.purposes[0]]
+        chosen = [x for x in act.purposes if "art6-1-f" in x.legal_bases] or [act.purposes[0]]
         for purpose in chosen:
             purpose.legitimate_interest = interest
 
 
 def _fill_dates(act: m.Activity, row: _Row) -> None:
     """Created, changed, last and next review."""
-    for target, attr, timestamp in ((Target.CREATED, "created", True),
-                                    (Target.CHANGED, "changed", True),
-                                    (Target.LAST_REVIEWED, "last_reviewed", False),
-                                    (Target.NEXT_REVIEW, "next_review", False)):
+    for target, attr, timestamp in (
+        (Target.CREATED, "created", True),
+        (Target.CHANGED, "changed", True),
+        (Target.LAST_REVIEWED, "last_reviewed", False),
+        (Target.NEXT_REVIEW, "next_review", False),
+    ):
         text = row.get(target)
         if not text:
             continue
         day = parsing.parse_date(text)
         if day is None:
             row.notes.append(f"{row.header(target)}: {text}")
-            row.result.notes.append(Note(Status.WARNING, row.ref(target),
-                                         MSG["bad_date"](text=short(text, 40))))
+            row.result.notes.append(
+                Note(Status.WARNING, row.ref(target), MSG["bad_date"](text=short(text, 40)))
+            )
         else:
             setattr(act, attr, datetime.combine(day, time(), UTC) if timestamp else day)
 
@@ -573,8 +712,13 @@ def _fill_status(act: m.Activity, row: _Row) -> None:
         parsed_status = parsing.parse_status(status)
         if parsed_status is None:
             row.notes.append(f"{row.header(Target.STATUS)}: {status}")
-            row.result.notes.append(Note(Status.WARNING, row.ref(Target.STATUS),
-                                         MSG["bad_status"](text=short(status, 40))))
+            row.result.notes.append(
+                Note(
+                    Status.WARNING,
+                    row.ref(Target.STATUS),
+                    MSG["bad_status"](text=short(status, 40)),
+                )
+            )
         else:
             act.status = parsed_status
 

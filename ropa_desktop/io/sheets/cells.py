@@ -48,18 +48,23 @@ class CellBudget:
             raise fail(MSG_TOO_MANY_CELLS, self.path, sheet=sheet, limit=self.limit)
 
 
-def check_extent(path: Path, limits: Limits, budget: CellBudget | None, sheet: str,
-                 last_row: int, last_col: int) -> None:
+def check_extent(
+    path: Path, limits: Limits, budget: CellBudget | None, sheet: str, last_row: int, last_col: int
+) -> None:
     """Refuse a sheet whose used area reaches the 0-based ``last_row``/``last_col``
     when that is over the limits; count its area against the workbook's cell budget."""
     if last_row < 0 or last_col < 0:
         return
     if last_row >= limits.max_rows:
-        raise fail(MSG_TOO_MANY_ROWS, path, sheet=sheet, row=last_row + 1,
-                   limit=limits.max_rows)
+        raise fail(MSG_TOO_MANY_ROWS, path, sheet=sheet, row=last_row + 1, limit=limits.max_rows)
     if last_col >= limits.max_columns:
-        raise fail(MSG_TOO_MANY_COLUMNS, path, sheet=sheet, column=column_letter(last_col),
-                   limit=limits.max_columns)
+        raise fail(
+            MSG_TOO_MANY_COLUMNS,
+            path,
+            sheet=sheet,
+            column=column_letter(last_col),
+            limit=limits.max_columns,
+        )
     if budget is not None:
         budget.spend((last_row + 1) * (last_col + 1), sheet)
 
@@ -67,8 +72,14 @@ def check_extent(path: Path, limits: Limits, budget: CellBudget | None, sheet: s
 class SheetBuilder:
     """Collects the rows of one sheet, in order, into a :class:`Sheet`."""
 
-    def __init__(self, name: str, path: Path, limits: Limits, warnings: list[str],
-                 budget: CellBudget | None = None) -> None:
+    def __init__(
+        self,
+        name: str,
+        path: Path,
+        limits: Limits,
+        warnings: list[str],
+        budget: CellBudget | None = None,
+    ) -> None:
         self.name = name
         self.path = path
         self.limits = limits
@@ -101,7 +112,8 @@ class SheetBuilder:
                     value = int(value)
             elif kind is time:
                 value = value.isoformat(
-                    timespec="minutes" if not (value.second or value.microsecond) else "auto")
+                    timespec="minutes" if not (value.second or value.microsecond) else "auto"
+                )
             elif kind is timedelta:
                 value = str(value)
             elif value is not None and kind not in (int, bool) and not hasattr(value, "year"):
@@ -113,11 +125,21 @@ class SheetBuilder:
             self._pending_empty += 1
             return
         if row_index >= self.limits.max_rows:
-            raise fail(MSG_TOO_MANY_ROWS, self.path, sheet=self.name, row=row_index + 1,
-                       limit=self.limits.max_rows)
+            raise fail(
+                MSG_TOO_MANY_ROWS,
+                self.path,
+                sheet=self.name,
+                row=row_index + 1,
+                limit=self.limits.max_rows,
+            )
         if len(out) > self.limits.max_columns:
-            raise fail(MSG_TOO_MANY_COLUMNS, self.path, sheet=self.name,
-                       column=column_letter(len(out) - 1), limit=self.limits.max_columns)
+            raise fail(
+                MSG_TOO_MANY_COLUMNS,
+                self.path,
+                sheet=self.name,
+                column=column_letter(len(out) - 1),
+                limit=self.limits.max_columns,
+            )
         if self.budget is not None:
             self.budget.spend(len(out), self.name)
         if self._pending_empty:
@@ -129,17 +151,26 @@ class SheetBuilder:
         limit = self.limits.max_cell_chars
         self._cut += 1
         if self._cut <= MAX_CUT_WARNINGS:
-            self.warnings.append(warn(
-                WARN_CELL_CUT, sheet=self.name, cell=cell_ref(row, col), row=row + 1,
-                column=column_letter(col), length=len(value), limit=limit,
-                cut=len(value) - limit))
+            self.warnings.append(
+                warn(
+                    WARN_CELL_CUT,
+                    sheet=self.name,
+                    cell=cell_ref(row, col),
+                    row=row + 1,
+                    column=column_letter(col),
+                    length=len(value),
+                    limit=limit,
+                    cut=len(value) - limit,
+                )
+            )
         return value[:limit]
 
-    def finish(self, merged: list[tuple[int, int, int, int]] | None = None,
-               hidden: bool = False) -> Sheet:
+    def finish(
+        self, merged: list[tuple[int, int, int, int]] | None = None, hidden: bool = False
+    ) -> Sheet:
         """The sheet; trailing empty rows are dropped."""
         if self._cut > MAX_CUT_WARNINGS:
-            self.warnings.append(warn(WARN_MORE_CUT, sheet=self.name,
-                                      count=self._cut - MAX_CUT_WARNINGS))
-        return Sheet(name=self.name, rows=self.rows, merged=sorted(merged or []),
-                     hidden=hidden)
+            self.warnings.append(
+                warn(WARN_MORE_CUT, sheet=self.name, count=self._cut - MAX_CUT_WARNINGS)
+            )
+        return Sheet(name=self.name, rows=self.rows, merged=sorted(merged or []), hidden=hidden)

@@ -44,7 +44,8 @@ _MAX_REPAIRS = 1000
 _CP1252_UNDEFINED = (0x81, 0x8D, 0x8F, 0x90, 0x9D)
 # Windows-1252 as browsers decode it: the five undefined bytes become U+0081 … U+009D.
 _CP1252_TABLE = "".join(
-    chr(b) if b in _CP1252_UNDEFINED else bytes([b]).decode("cp1252") for b in range(256))
+    chr(b) if b in _CP1252_UNDEFINED else bytes([b]).decode("cp1252") for b in range(256)
+)
 
 
 class _TooBroken(Exception):
@@ -61,7 +62,7 @@ def _repair_as_cp1252(exc: UnicodeError) -> tuple[str, int]:
     positions.append(exc.start)
     if len(positions) > _MAX_REPAIRS:
         raise _TooBroken
-    bad = exc.object[exc.start:exc.end]
+    bad = exc.object[exc.start : exc.end]
     return "".join(_CP1252_TABLE[b] for b in bad), exc.end
 
 
@@ -98,8 +99,13 @@ def decode(path: Path, raw: bytes, warnings: list[str]) -> tuple[str, str]:
         non_ascii = len(text) - len(text.encode("ascii", "ignore"))
         valid_utf8 = non_ascii - len(repaired)
         if bom or valid_utf8 > len(repaired):
-            warnings.append(warn(WARN_BROKEN_UTF8, count=len(repaired),
-                                 line=_line_of(raw, repaired[0] + (3 if bom else 0))))
+            warnings.append(
+                warn(
+                    WARN_BROKEN_UTF8,
+                    count=len(repaired),
+                    line=_line_of(raw, repaired[0] + (3 if bom else 0)),
+                )
+            )
             return text, encoding
     del text
     if bom:
@@ -122,7 +128,7 @@ def _lines(text: str) -> Iterator[str]:
         if end < 0:
             yield text[pos:]
             return
-        yield text[pos:end + 1]
+        yield text[pos : end + 1]
         pos = end + 1
 
 
@@ -133,7 +139,7 @@ def detect_delimiter(text: str) -> str:
     if truncated:
         cut = max(sample.rfind("\n"), sample.rfind("\r"))
         if cut > 0:
-            sample = sample[:cut + 1]
+            sample = sample[: cut + 1]
     try:
         sniffed: str | None = csv.Sniffer().sniff(sample[:16384], "".join(DELIMITERS)).delimiter
     except csv.Error:
@@ -157,8 +163,9 @@ def detect_delimiter(text: str) -> str:
     return sniffed if sniffed in DELIMITERS else DELIMITERS[0]
 
 
-def read_csv(path: Path, raw: bytes, limits: Limits, warnings: list[str],
-             progress: Progress) -> tuple[Sheet, str, str]:
+def read_csv(
+    path: Path, raw: bytes, limits: Limits, warnings: list[str], progress: Progress
+) -> tuple[Sheet, str, str]:
     """The single sheet of a CSV file, with the encoding and delimiter found."""
     text, encoding = decode(path, raw, warnings)
     del raw

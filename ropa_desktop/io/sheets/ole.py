@@ -59,8 +59,9 @@ class OleFile:
             raise OleError("bad sector size")
         self._ssize = 1 << shift
         n_fat, self._dir_start = struct.unpack_from("<II", header, 44)
-        (self._mini_cutoff, self._minifat_start, self._n_minifat,
-         difat_start, n_difat) = struct.unpack_from("<IIIII", header, 56)
+        (self._mini_cutoff, self._minifat_start, self._n_minifat, difat_start, n_difat) = (
+            struct.unpack_from("<IIIII", header, 56)
+        )
         self._n_sectors = max(0, (file_size - self._ssize + self._ssize - 1) // self._ssize)
         if n_fat > self._n_sectors + 1:
             raise OleError("FAT larger than the file")
@@ -127,7 +128,7 @@ class OleFile:
             kind = raw[offset + 66]
             if kind == 0 or name_len < 2 or name_len > 64:
                 continue
-            name = raw[offset:offset + name_len - 2].decode("utf-16-le", "replace")
+            name = raw[offset : offset + name_len - 2].decode("utf-16-le", "replace")
             start = struct.unpack_from("<I", raw, offset + 116)[0]
             size = struct.unpack_from("<Q", raw, offset + 120)[0]
             if self._ssize == 512:
@@ -151,10 +152,10 @@ class OleFile:
                 self._minifat.frombytes(self._read_chain(self._minifat_start, None))
         data = bytearray()
         for sector in self._chain(entry.start, self._minifat):
-            data += self._ministream[sector * 64:(sector + 1) * 64]
+            data += self._ministream[sector * 64 : (sector + 1) * 64]
         if len(data) < entry.size:
             raise OleError("stream shorter than stated")
-        return bytes(data[:entry.size])
+        return bytes(data[: entry.size])
 
 
 def raw_names_present(fh: BinaryIO, names: tuple[str, ...], chunk: int = 2**20) -> bool:
@@ -177,16 +178,18 @@ def raw_names_present(fh: BinaryIO, names: tuple[str, ...], chunk: int = 2**20) 
 # --- BIFF (the record stream inside a legacy workbook) -------------------------------------
 
 _BOF, _EOF, _BOUNDSHEET, _FILEPASS = 0x0809, 0x000A, 0x0085, 0x002F
-_CELL_RECORDS = frozenset({
-    0x0203,  # NUMBER
-    0x027E,  # RK
-    0x00FD,  # LABELSST
-    0x0204,  # LABEL
-    0x00D6,  # RSTRING
-    0x0006,  # FORMULA
-    0x0406,  # FORMULA (older)
-    0x0205,  # BOOLERR
-})
+_CELL_RECORDS = frozenset(
+    {
+        0x0203,  # NUMBER
+        0x027E,  # RK
+        0x00FD,  # LABELSST
+        0x0204,  # LABEL
+        0x00D6,  # RSTRING
+        0x0006,  # FORMULA
+        0x0406,  # FORMULA (older)
+        0x0205,  # BOOLERR
+    }
+)
 _MULRK = 0x00BD
 
 
@@ -237,10 +240,10 @@ def scan_biff(stream: bytes) -> BiffScan:
             cch = stream[body + 6]
             if biff8:
                 wide = stream[body + 7] & 1
-                raw = stream[body + 8:body + 8 + cch * (2 if wide else 1)]
+                raw = stream[body + 8 : body + 8 + cch * (2 if wide else 1)]
                 name = raw.decode("utf-16-le" if wide else "latin-1", "replace")
             else:
-                name = stream[body + 7:body + 7 + cch].decode("cp1252", "replace")
+                name = stream[body + 7 : body + 7 + cch].decode("cp1252", "replace")
             positions.append((sheet_pos, BiffSheet(name, sheet_kind)))
     sheets = [sheet for _, sheet in positions]
     if encrypted:

@@ -92,9 +92,18 @@ __all__ = [
 ]
 
 EXTENSION_KINDS = {
-    ".xlsx": "xlsx", ".xltx": "xlsx", ".xlsm": "xlsm", ".xltm": "xlsm",
-    ".xls": "xls", ".xlt": "xls", ".ods": "ods", ".ots": "ods",
-    ".csv": "csv", ".txt": "csv", ".tsv": "csv", ".tab": "csv",
+    ".xlsx": "xlsx",
+    ".xltx": "xlsx",
+    ".xlsm": "xlsm",
+    ".xltm": "xlsm",
+    ".xls": "xls",
+    ".xlt": "xls",
+    ".ods": "ods",
+    ".ots": "ods",
+    ".csv": "csv",
+    ".txt": "csv",
+    ".tsv": "csv",
+    ".tab": "csv",
 }
 """The kind a file name promises; a different kind found by content gives a warning."""
 _SNIFF_BYTES = 64 * 1024
@@ -105,8 +114,9 @@ _MARKUP_STARTS = ("<!doctype html", "<html", "<?xml", "<table", "<workbook", "<o
 _R = TypeVar("_R")
 
 
-def read_workbook(path: Path, *, limits: Limits = DEFAULT_LIMITS,
-                  progress: Progress = SILENT) -> Workbook:
+def read_workbook(
+    path: Path, *, limits: Limits = DEFAULT_LIMITS, progress: Progress = SILENT
+) -> Workbook:
     """Read every sheet of the spreadsheet file at ``path``.
 
     Raises :class:`ImportFileError` (one line, naming the file) when the file cannot be read
@@ -128,20 +138,28 @@ def read_workbook(path: Path, *, limits: Limits = DEFAULT_LIMITS,
         raise fail(MSG_TOO_BIG, path, size=_mb(len(result)), limit=_mb(limits.max_file_bytes))
     sheet, encoding, delimiter = read_csv(path, result, limits, warnings, progress)
     _extension_warning(path, "csv", warnings)
-    return _done(Workbook(path, "csv", [sheet], warnings, encoding=encoding,
-                          delimiter=delimiter), progress)
+    return _done(
+        Workbook(path, "csv", [sheet], warnings, encoding=encoding, delimiter=delimiter), progress
+    )
 
 
-def _read_open_file(path: Path, fh: BinaryIO, size: int, limits: Limits, warnings: list[str],
-                    progress: Progress) -> Workbook | bytes:
+def _read_open_file(
+    path: Path, fh: BinaryIO, size: int, limits: Limits, warnings: list[str], progress: Progress
+) -> Workbook | bytes:
     """The workbook for Excel/ODS content, or the raw bytes of what may be CSV."""
     budget = CellBudget(path, limits)
     head = fh.read(_SNIFF_BYTES)
     if head.startswith(ZIP_MAGIC):
         with open_zip(path, fh, size, limits) as zf:
             total = max(sum(info.file_size for info in zf.infolist()), 1)
-            check = check_zip(path, fh, zf, limits, budget,
-                              lambda done: progress.step(done, total, PROGRESS_CHECK()))
+            check = check_zip(
+                path,
+                fh,
+                zf,
+                limits,
+                budget,
+                lambda done: progress.step(done, total, PROGRESS_CHECK()),
+            )
         _extension_warning(path, check.kind, warnings)
         sheets = _read_with_calamine(path, check.kind, limits, warnings, progress, check.merged)
         return Workbook(path, check.kind, sheets, warnings)
@@ -212,8 +230,7 @@ def _refuse_non_csv(path: Path, head: bytes) -> None:
         raise fail(MSG_TEXT_NOT_CSV, path)
 
 
-def _check_ole(path: Path, fh: BinaryIO, size: int, limits: Limits,
-               budget: CellBudget) -> None:
+def _check_ole(path: Path, fh: BinaryIO, size: int, limits: Limits, budget: CellBudget) -> None:
     """Refuse encrypted containers, non-workbooks and sheets over the limits."""
     try:
         ole = OleFile(fh, size)
@@ -256,7 +273,8 @@ def _open_book(path: Path, kind: str, stack: ExitStack) -> CalamineWorkbook:
     """Open with the library, which picks the format by the file name when it has a known
     one; a misleading name gets the content handed over as a file object instead."""
     if EXTENSION_KINDS.get(path.suffix.lower(), "csv") == kind or (
-            kind == "xlsm" and path.suffix.lower() in (".xlsx", ".xltx")):
+        kind == "xlsm" and path.suffix.lower() in (".xlsx", ".xltx")
+    ):
         return _calamine(path, CalamineWorkbook.from_path, str(path))
     try:
         fh = stack.enter_context(path.open("rb"))
@@ -265,19 +283,28 @@ def _open_book(path: Path, kind: str, stack: ExitStack) -> CalamineWorkbook:
     return _calamine(path, CalamineWorkbook.from_filelike, fh)
 
 
-def _read_with_calamine(path: Path, kind: str, limits: Limits, warnings: list[str],
-                        progress: Progress,
-                        merged_by_sheet: dict[str, list[tuple[int, int, int, int]]],
-                        ) -> list[Sheet]:
+def _read_with_calamine(
+    path: Path,
+    kind: str,
+    limits: Limits,
+    warnings: list[str],
+    progress: Progress,
+    merged_by_sheet: dict[str, list[tuple[int, int, int, int]]],
+) -> list[Sheet]:
     with ExitStack() as stack:
         book = _open_book(path, kind, stack)
         stack.callback(book.close)
         return _read_sheets(path, book, limits, warnings, progress, merged_by_sheet)
 
 
-def _read_sheets(path: Path, book: CalamineWorkbook, limits: Limits, warnings: list[str],
-                 progress: Progress,
-                 merged_by_sheet: dict[str, list[tuple[int, int, int, int]]]) -> list[Sheet]:
+def _read_sheets(
+    path: Path,
+    book: CalamineWorkbook,
+    limits: Limits,
+    warnings: list[str],
+    progress: Progress,
+    merged_by_sheet: dict[str, list[tuple[int, int, int, int]]],
+) -> list[Sheet]:
     sheets: list[Sheet] = []
     metadata = list(book.sheets_metadata)
     count = max(len(metadata), 1)
@@ -289,17 +316,36 @@ def _read_sheets(path: Path, book: CalamineWorkbook, limits: Limits, warnings: l
         if meta.typ not in (SheetTypeEnum.WorkSheet, SheetTypeEnum.MacroSheet):
             warnings.append(warn(WARN_NOT_WORKSHEET, sheet=name))
             continue
-        sheets.append(_read_sheet(path, book, name, index, count, limits, warnings,
-                                  progress, merged_by_sheet.get(name, [])))
+        sheets.append(
+            _read_sheet(
+                path,
+                book,
+                name,
+                index,
+                count,
+                limits,
+                warnings,
+                progress,
+                merged_by_sheet.get(name, []),
+            )
+        )
         if meta.visible != SheetVisibleEnum.Visible:
             sheets[-1].hidden = True
             warnings.append(warn(WARN_HIDDEN, sheet=name))
     return sheets
 
 
-def _read_sheet(path: Path, book: CalamineWorkbook, name: str, index: int, count: int,
-                limits: Limits, warnings: list[str], progress: Progress,
-                merged: list[tuple[int, int, int, int]]) -> Sheet:
+def _read_sheet(
+    path: Path,
+    book: CalamineWorkbook,
+    name: str,
+    index: int,
+    count: int,
+    limits: Limits,
+    warnings: list[str],
+    progress: Progress,
+    merged: list[tuple[int, int, int, int]],
+) -> Sheet:
     sheet = _calamine(path, book.get_sheet_by_name, name)
     end = sheet.end
     builder = SheetBuilder(name, path, limits, warnings)

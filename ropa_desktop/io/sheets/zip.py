@@ -68,6 +68,7 @@ class ZipCheck:
 
 # --- 1. and 2.: the directory ----------------------------------------------------------------
 
+
 def _member_count(fh: BinaryIO, size: int) -> int | None:
     tail_len = min(size, 22 + 65535 + 20)
     fh.seek(size - tail_len)
@@ -76,7 +77,7 @@ def _member_count(fh: BinaryIO, size: int) -> int | None:
     if pos < 0 or len(tail) - pos < 22:
         return None
     total: int = struct.unpack_from("<H", tail, pos + 10)[0]
-    if total == 0xFFFF and pos >= 20 and tail[pos - 20:pos - 16] == b"PK\x06\x07":
+    if total == 0xFFFF and pos >= 20 and tail[pos - 20 : pos - 16] == b"PK\x06\x07":
         zip64_at = struct.unpack_from("<Q", tail, pos - 12)[0]
         if zip64_at + 56 <= size:
             fh.seek(zip64_at)
@@ -105,11 +106,16 @@ def open_zip(path: Path, fh: BinaryIO, size: int, limits: Limits) -> zipfile.Zip
     if total > limits.max_uncompressed_bytes:
         raise fail(MSG_BOMB_TOTAL, path, size=_mb(total), limit=_mb(limits.max_uncompressed_bytes))
     for info in infos:
-        if (info.file_size > RATIO_MIN_BYTES
-                and info.file_size > limits.max_compression_ratio * max(info.compress_size, 1)):
-            raise fail(MSG_BOMB_RATIO, path, member=info.filename,
-                       ratio=info.file_size // max(info.compress_size, 1),
-                       limit=limits.max_compression_ratio)
+        if info.file_size > RATIO_MIN_BYTES and info.file_size > limits.max_compression_ratio * max(
+            info.compress_size, 1
+        ):
+            raise fail(
+                MSG_BOMB_RATIO,
+                path,
+                member=info.filename,
+                ratio=info.file_size // max(info.compress_size, 1),
+                limit=limits.max_compression_ratio,
+            )
     return zf
 
 
@@ -118,6 +124,7 @@ def _mb(size: int) -> int:
 
 
 # --- 4.: unpacking one member, verified --------------------------------------------------------
+
 
 def member_chunks(path: Path, fh: BinaryIO, info: zipfile.ZipInfo) -> Iterator[bytes]:
     """The unpacked content of ``info`` in pieces of at most 1 MiB; refuses a member that
@@ -156,8 +163,9 @@ def member_chunks(path: Path, fh: BinaryIO, info: zipfile.ZipInfo) -> Iterator[b
             try:
                 out = inflater.decompress(pending, _CHUNK)
             except zlib.error:
-                raise fail(MSG_DAMAGED, path,
-                           reason=f"{info.filename}: compressed data broken") from None
+                raise fail(
+                    MSG_DAMAGED, path, reason=f"{info.filename}: compressed data broken"
+                ) from None
             pending = inflater.unconsumed_tail
             produced += len(out)
             if produced > info.file_size:
@@ -166,8 +174,11 @@ def member_chunks(path: Path, fh: BinaryIO, info: zipfile.ZipInfo) -> Iterator[b
                 crc = zlib.crc32(out, crc)
                 yield out
     else:
-        raise fail(MSG_DAMAGED, path,
-                   reason=f"{info.filename}: unsupported compression {info.compress_type}")
+        raise fail(
+            MSG_DAMAGED,
+            path,
+            reason=f"{info.filename}: unsupported compression {info.compress_type}",
+        )
     if produced != info.file_size:
         raise fail(MSG_DAMAGED, path, reason=f"{info.filename}: data cut off")
     if crc != info.CRC:
@@ -181,6 +192,7 @@ def _read_small(path: Path, fh: BinaryIO, info: zipfile.ZipInfo) -> bytes:
 
 
 # --- 3.: the kind, and the sheets of an xlsx ----------------------------------------------------
+
 
 def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
@@ -199,8 +211,11 @@ def _rels(path: Path, fh: BinaryIO, zf: zipfile.ZipFile, member: str) -> dict[st
     except KeyError:
         return {}
     root = _xml(path, _read_small(path, fh, info), member)
-    return {rel.get("Id", ""): rel.get("Target", "") for rel in root
-            if _local(rel.tag) == "Relationship"}
+    return {
+        rel.get("Id", ""): rel.get("Target", "")
+        for rel in root
+        if _local(rel.tag) == "Relationship"
+    }
 
 
 def _resolve(base_dir: str, target: str) -> str:
@@ -221,8 +236,9 @@ def _xlsx_sheet_parts(path: Path, fh: BinaryIO, zf: zipfile.ZipFile) -> dict[str
     parts: dict[str, str] = {}
     if workbook in names:  # without it the library reports the damage, after the checks
         base = posixpath.dirname(workbook)
-        rels = _rels(path, fh, zf, posixpath.join(base, "_rels", posixpath.basename(workbook)
-                                                  + ".rels"))
+        rels = _rels(
+            path, fh, zf, posixpath.join(base, "_rels", posixpath.basename(workbook) + ".rels")
+        )
         root = _xml(path, _read_small(path, fh, zf.getinfo(workbook)), workbook)
         for element in root.iter():
             if _local(element.tag) != "sheet":
@@ -308,8 +324,11 @@ class _XlsxScan:
         self._carry = buf[cut:]
         data = buf if cut == len(buf) else buf[:cut]
         found = _FILLED_CELL.findall(data)
-        if (data.count(b"<c ") != data.count(b'<c r="') or b"<c>" in data
-                or ((b":c " in data or b":c>" in data) and _PREFIXED_CELL.search(data))):
+        if (
+            data.count(b"<c ") != data.count(b'<c r="')
+            or b"<c>" in data
+            or ((b":c " in data or b":c>" in data) and _PREFIXED_CELL.search(data))
+        ):
             self.unusual = True
             return
         if not found:
@@ -465,8 +484,10 @@ class _OdsScan:
 
 # --- the whole check ---------------------------------------------------------------------------
 
-def check_zip(path: Path, fh: BinaryIO, zf: zipfile.ZipFile, limits: Limits,
-              budget: CellBudget, tick: Tick) -> ZipCheck:
+
+def check_zip(
+    path: Path, fh: BinaryIO, zf: zipfile.ZipFile, limits: Limits, budget: CellBudget, tick: Tick
+) -> ZipCheck:
     """Kind, full verification pass and used-area check of an opened archive (see the module
     docstring); raises :class:`ImportFileError` for anything refused."""
     kind = _kind(path, fh, zf)

@@ -59,9 +59,12 @@ class ActivitiesView(QWidget):
         self.status_filter.currentIndexChanged.connect(self._filters_changed)
 
         self.severity_filter = named(QComboBox(self), "activities.severityFilter")
-        labels = {"all": self.tr("All findings"), "error": self.tr("With errors"),
-                  "warning": self.tr("With warnings or errors"),
-                  "clean": self.tr("Without findings")}
+        labels = {
+            "all": self.tr("All findings"),
+            "error": self.tr("With errors"),
+            "warning": self.tr("With warnings or errors"),
+            "clean": self.tr("Without findings"),
+        }
         for key in SEVERITY_FILTERS:
             self.severity_filter.addItem(labels[key], key)
         self.severity_filter.currentIndexChanged.connect(self._filters_changed)
@@ -73,8 +76,7 @@ class ActivitiesView(QWidget):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         read_only_rows(self.table, several=True)
-        self.table.verticalHeader().setDefaultSectionSize(
-            self.table.fontMetrics().height() + 8)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
@@ -82,7 +84,8 @@ class ActivitiesView(QWidget):
         header.customContextMenuRequested.connect(self._column_menu)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.selectionModel().selectionChanged.connect(
-            lambda *_: self.selectionCountChanged.emit(len(self.selected_uids())))
+            lambda *_: self.selectionCountChanged.emit(len(self.selected_uids()))
+        )
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
         self.editor = ActivityEditor(session, self)
@@ -193,13 +196,13 @@ class ActivitiesView(QWidget):
             return
         names = [self._name_of(u) for u in uids]
         if len(uids) == 1:
-            text = self.tr("Delete the processing activity “{name}”?\n\n"
-                           "It can be restored from the history.").format(
-                               name=names[0])
+            text = self.tr(
+                "Delete the processing activity “{name}”?\n\nIt can be restored from the history."
+            ).format(name=names[0])
         else:
-            text = self.tr("Delete {n} processing activities?\n\n"
-                           "They can be restored from the history.").format(
-                               n=len(uids))
+            text = self.tr(
+                "Delete {n} processing activities?\n\nThey can be restored from the history."
+            ).format(n=len(uids))
         if not prompts.confirm(self, self.tr("Delete"), text):
             return
         if self.editor.current_uid() in uids:
@@ -233,13 +236,21 @@ class ActivitiesView(QWidget):
 
     def _restore_columns(self) -> None:
         header = self.table.horizontalHeader()
-        widths = {"reference": 70, "name": 240, "department": 110, "status": 90, "completeness": 70,
-                  "next_review": 90, "changed": 90}
+        widths = {
+            "reference": 70,
+            "name": 240,
+            "department": 110,
+            "status": 90,
+            "completeness": 70,
+            "next_review": 90,
+            "changed": 90,
+        }
         metrics = header.fontMetrics()
         for key, width in widths.items():
             title = self.model.header(key)
-            header.resizeSection(COLUMNS.index(key),
-                                 max(width, metrics.horizontalAdvance(title) + 24))
+            header.resizeSection(
+                COLUMNS.index(key), max(width, metrics.horizontalAdvance(title) + 24)
+            )
         header.setSectionHidden(COLUMNS.index("changed"), True)  # shown via the header menu
         state = settings.value("activities/header")
         if state is not None:
@@ -281,16 +292,16 @@ class ActivitiesView(QWidget):
         if shown == total:
             self.count_label.setText(self.tr("{n} activities").format(n=total))
         else:
-            self.count_label.setText(self.tr("{shown} of {total} activities").format(
-                shown=shown, total=total))
+            self.count_label.setText(
+                self.tr("{shown} of {total} activities").format(shown=shown, total=total)
+            )
 
     def _after_reset(self) -> None:
         self.proxy.sort(self.proxy.sortColumn(), self.proxy.sortOrder())
         self._update_count()
         uid = self.editor.current_uid()
         if uid is not None and self.model.row_of(uid) >= 0:
-            self._select_row(self.proxy.mapFromSource(self.model.index(self.model.row_of(uid),
-                                                                       0)))
+            self._select_row(self.proxy.mapFromSource(self.model.index(self.model.row_of(uid), 0)))
         elif not self.editor.is_dirty():
             first = self.proxy.index(0, 0)
             if first.isValid():
@@ -304,8 +315,10 @@ class ActivitiesView(QWidget):
         self._following = True
         try:
             self.table.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows)
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
             self.table.scrollTo(index)
         finally:
             self._following = False
@@ -335,8 +348,10 @@ class ActivitiesView(QWidget):
         try:
             if index.isValid():
                 self.table.selectionModel().setCurrentIndex(
-                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                    | QItemSelectionModel.SelectionFlag.Rows)
+                    index,
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
             else:
                 self.table.clearSelection()
         finally:

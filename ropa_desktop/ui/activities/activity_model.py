@@ -27,10 +27,9 @@ from ropa_desktop.ui.session import Change, Session
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-
-COLUMNS = ("reference", "name", "department", "status", "completeness", "next_review",
-           "changed")
+COLUMNS = ("reference", "name", "department", "status", "completeness", "next_review", "changed")
 """Column keys, in the default order."""
+
 
 def _strings(obj: Any, out: list[str]) -> None:
     if isinstance(obj, str):
@@ -48,8 +47,9 @@ def search_text(act: m.Activity, processors: dict[str, m.Processor]) -> str:
     """Every text of an activity (and the names of its processors), folded for searching."""
     out: list[str] = []
     _strings(act, out)
-    out.extend(processors[link.processor].name for link in act.processors
-               if link.processor in processors)
+    out.extend(
+        processors[link.processor].name for link in act.processors if link.processor in processors
+    )
     out.extend(p.legal_basis(ref) for purpose in act.purposes for ref in purpose.legal_bases)
     return "\n".join(out).casefold()
 
@@ -57,8 +57,14 @@ def search_text(act: m.Activity, processors: dict[str, m.Processor]) -> str:
 class _Row:
     __slots__ = ("display", "haystack", "severity", "sort", "status")
 
-    def __init__(self, display: tuple[str, ...], sort: tuple[Any, ...], haystack: str,
-                 status: m.ActivityStatus, severity: Severity | None) -> None:
+    def __init__(
+        self,
+        display: tuple[str, ...],
+        sort: tuple[Any, ...],
+        haystack: str,
+        status: m.ActivityStatus,
+        severity: Severity | None,
+    ) -> None:
         self.display = display
         self.sort = sort
         self.haystack = haystack
@@ -86,8 +92,9 @@ class ActivityTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         return self.header(COLUMNS[section])
@@ -161,8 +168,9 @@ class ActivityTableModel(QAbstractTableModel):
             # The same records, some changed: drop the built rows, keep the selection.
             self._rows = {}
             if self._uids:
-                self.dataChanged.emit(self.index(0, 0),
-                                      self.index(len(self._uids) - 1, len(COLUMNS) - 1))
+                self.dataChanged.emit(
+                    self.index(0, 0), self.index(len(self._uids) - 1, len(COLUMNS) - 1)
+                )
             return
         self.refresh()
 
@@ -172,12 +180,24 @@ class ActivityTableModel(QAbstractTableModel):
         share = completeness(act)
         severity = worst(self.session.findings(uid))
         processors = self.session.catalogue().processors_by_uid()
-        display = (act.reference, act.name, act.department, p.STATUS[act.status](),
-                   f"{round(share * 100)} %", p.format_date(act.next_review),
-                   p.format_date(act.changed.date()))
-        sort = (_natural(act.reference), act.name.casefold(), act.department.casefold(),
-                list(m.ActivityStatus).index(act.status), share,
-                act.next_review or date.max, act.changed)
+        display = (
+            act.reference,
+            act.name,
+            act.department,
+            p.STATUS[act.status](),
+            f"{round(share * 100)} %",
+            p.format_date(act.next_review),
+            p.format_date(act.changed.date()),
+        )
+        sort = (
+            _natural(act.reference),
+            act.name.casefold(),
+            act.department.casefold(),
+            list(m.ActivityStatus).index(act.status),
+            share,
+            act.next_review or date.max,
+            act.changed,
+        )
         return _Row(display, sort, search_text(act, processors), act.status, severity)
 
     def _severity_tip(self, severity: Severity | None) -> str:
@@ -226,7 +246,6 @@ class ActivityFilterProxy(SortKeyProxy):
         self._severity = "all"
         self.setDynamicSortFilter(False)
 
-
     def set_status(self, status: m.ActivityStatus | None) -> None:
         """Show only activities of ``status`` (None: all)."""
         self.set_criterion("_status", status)
@@ -251,10 +270,8 @@ class ActivityFilterProxy(SortKeyProxy):
             return False
         if self._severity == "error" and row.severity != Severity.ERROR:
             return False
-        if self._severity == "warning" and row.severity not in (Severity.ERROR,
-                                                                 Severity.WARNING):
+        if self._severity == "warning" and row.severity not in (Severity.ERROR, Severity.WARNING):
             return False
         if self._severity == "clean" and row.severity is not None:
             return False
         return self.matches(row.haystack)
-

@@ -50,17 +50,23 @@ class CopyFromOrganisationDialog(QDialog):
                 self.organisation.addItem(org.name, org.name)
         self.entries = QListWidget(self)
         self.entries.setObjectName("copyFromOrganisation.entries")
-        self.with_notes = QCheckBox(self.tr(
-            "Also copy notes, contract date and reference and TOM descriptions"), self)
+        self.with_notes = QCheckBox(
+            self.tr("Also copy notes, contract date and reference and TOM descriptions"), self
+        )
         self.with_notes.setObjectName("copyFromOrganisation.withNotes")
-        hint = QLabel(self.tr(
-            "The copies belong to “{name}” alone; processors come with their subprocessors. "
-            "Notes and contract data of the other organisation stay behind unless you tick "
-            "the box.").format(name=current or ""), self)
+        hint = QLabel(
+            self.tr(
+                "The copies belong to “{name}” alone; processors come with their subprocessors. "
+                "Notes and contract data of the other organisation stay behind unless you tick "
+                "the box."
+            ).format(name=current or ""),
+            self,
+        )
         hint.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.copy_button = self.buttons.addButton(
-            self.tr("Copy"), QDialogButtonBox.ButtonRole.AcceptRole)
+            self.tr("Copy"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.copy_button.setObjectName("copyFromOrganisation.copy")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -106,8 +112,11 @@ class CopyFromOrganisationDialog(QDialog):
 
     def chosen(self) -> list[str]:
         """Uids of the ticked entries."""
-        return [self.entries.item(i).data(UID_ROLE) for i in range(self.entries.count())
-                if self.entries.item(i).checkState() == Qt.CheckState.Checked]
+        return [
+            self.entries.item(i).data(UID_ROLE)
+            for i in range(self.entries.count())
+            if self.entries.item(i).checkState() == Qt.CheckState.Checked
+        ]
 
     def set_checked(self, names: list[str]) -> None:
         """Tick the entries of these names (what a click on each does)."""
@@ -122,8 +131,9 @@ class CopyFromOrganisationDialog(QDialog):
         if not uids:
             return
         try:
-            self.copied = self.session.copy_from(self.organisation.currentData(), uids,
-                                                 with_notes=self.with_notes.isChecked())
+            self.copied = self.session.copy_from(
+                self.organisation.currentData(), uids, with_notes=self.with_notes.isChecked()
+            )
         except Exception as exc:  # StoreError: nothing was copied
             prompts.show_error(self, self.tr("Not copied"), exc)
             return

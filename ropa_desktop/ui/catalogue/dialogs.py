@@ -22,8 +22,9 @@ class _CatalogueDialog(QDialog):
 
     _object_name = "catalogueDialog"
 
-    def __init__(self, session: Session, form: Any, obj: Any | None,
-                 parent: QWidget | None) -> None:
+    def __init__(
+        self, session: Session, form: Any, obj: Any | None, parent: QWidget | None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName(self._object_name)
         self.session = session
@@ -33,7 +34,8 @@ class _CatalogueDialog(QDialog):
             form.set_value(obj)
         self._existing = obj is not None and obj.uid in self._catalogue_uids()
         buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.setObjectName(self._object_name + ".buttons")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -66,11 +68,13 @@ class ProcessorDialog(_CatalogueDialog):
 
     _object_name = "processorDialog"
 
-    def __init__(self, session: Session, processor: m.Processor | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: Session, processor: m.Processor | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(session, ProcessorForm(session), processor, parent)
-        self.setWindowTitle(self.tr("Edit processor") if self._existing
-                            else self.tr("New processor"))
+        self.setWindowTitle(
+            self.tr("Edit processor") if self._existing else self.tr("New processor")
+        )
 
     def _catalogue_uids(self) -> set[str]:
         return {p.uid for p in self.session.catalogue().processors}
@@ -84,11 +88,13 @@ class RecipientDialog(_CatalogueDialog):
 
     _object_name = "recipientDialog"
 
-    def __init__(self, session: Session, recipient: m.Recipient | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: Session, recipient: m.Recipient | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(session, RecipientForm(session), recipient, parent)
-        self.setWindowTitle(self.tr("Edit recipient") if self._existing
-                            else self.tr("New recipient"))
+        self.setWindowTitle(
+            self.tr("Edit recipient") if self._existing else self.tr("New recipient")
+        )
 
     def _catalogue_uids(self) -> set[str]:
         return {r.uid for r in self.session.catalogue().recipients}
@@ -102,11 +108,11 @@ class TomDialog(_CatalogueDialog):
 
     _object_name = "tomDialog"
 
-    def __init__(self, session: Session, tom: m.Tom | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: Session, tom: m.Tom | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(session, TomForm(session), tom, parent)
-        self.setWindowTitle(self.tr("Edit measure") if self._existing
-                            else self.tr("New measure"))
+        self.setWindowTitle(self.tr("Edit measure") if self._existing else self.tr("New measure"))
 
     def _catalogue_uids(self) -> set[str]:
         return {t.uid for t in self.session.catalogue().toms}
@@ -121,14 +127,12 @@ def _run(dialog: _CatalogueDialog) -> Any | None:
     return None
 
 
-def new_processor(parent: QWidget | None, session: Session,
-                  name: str = "") -> m.Processor | None:
+def new_processor(parent: QWidget | None, session: Session, name: str = "") -> m.Processor | None:
     """Ask for a new processor (name prefilled); the saved processor, or None when cancelled."""
     return _run(ProcessorDialog(session, m.Processor(name=name.strip()), parent))
 
 
-def new_recipient(parent: QWidget | None, session: Session,
-                  name: str = "") -> m.Recipient | None:
+def new_recipient(parent: QWidget | None, session: Session, name: str = "") -> m.Recipient | None:
     """Ask for a new recipient (name prefilled); the saved recipient, or None when cancelled."""
     return _run(RecipientDialog(session, m.Recipient(name=name.strip()), parent))
 

@@ -85,10 +85,17 @@ class VocabCombo(QComboBox):
     Typing selects by label (the combo is editable with a completer).
     """
 
-    def __init__(self, vocabulary: vocab.Vocabulary, object_name: str, *, upper: bool = False,
-                 sort: bool = False, label: Callable[[vocab.Term], str] | None = None,
-                 resolve: Callable[[str], str | None] | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        vocabulary: vocab.Vocabulary,
+        object_name: str,
+        *,
+        upper: bool = False,
+        sort: bool = False,
+        label: Callable[[vocab.Term], str] | None = None,
+        resolve: Callable[[str], str | None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName(object_name)
         self._upper = upper
@@ -136,8 +143,14 @@ class VocabCombo(QComboBox):
 
 def country_combo(object_name: str, parent: QWidget | None = None) -> VocabCombo:
     """A combo of all countries by name (ISO codes kept, upper case)."""
-    return VocabCombo(vocab.countries(), object_name, upper=True, sort=True,
-                      resolve=vocab.country_code, parent=parent)
+    return VocabCombo(
+        vocab.countries(),
+        object_name,
+        upper=True,
+        sort=True,
+        resolve=vocab.country_code,
+        parent=parent,
+    )
 
 
 class OptionalDateEdit(QWidget):
@@ -170,8 +183,9 @@ class OptionalDateEdit(QWidget):
         """Show ``value`` (None: no date)."""
         blocked = self.blockSignals(True)
         self.check.setChecked(value is not None)
-        self.edit.setDate(QDate(value.year, value.month, value.day) if value is not None
-                          else QDate.currentDate())
+        self.edit.setDate(
+            QDate(value.year, value.month, value.day) if value is not None else QDate.currentDate()
+        )
         self.blockSignals(blocked)
 
     def date(self) -> date | None:
@@ -205,8 +219,13 @@ class AddressFields:
         self.place.addWidget(self.postcode)
         self.place.addWidget(self.city, 1)
 
-    def add_rows(self, form: QFormLayout, street_label: str, place_label: str,
-                 after_street: QWidget | None = None) -> None:
+    def add_rows(
+        self,
+        form: QFormLayout,
+        street_label: str,
+        place_label: str,
+        after_street: QWidget | None = None,
+    ) -> None:
         """Add the two rows to ``form`` with these (translated) labels; ``after_street`` is
         a widget shown under the street (e.g. a finding)."""
         form.addRow(street_label, self.street)
@@ -342,8 +361,18 @@ class ProcessorForm(_CatalogueForm):
         form.addRow(self.tr("Contract &reference:"), self.contract_reference)
         form.addRow(self.tr("Su&bprocessors:"), self._build_chain())
         form.addRow(self.tr("No&tes:"), self.notes)
-        self._watch(self.name, self.street, self.postcode, self.city, self.country, self.phone,
-                    self.email, self.contract_date, self.contract_reference, self.notes)
+        self._watch(
+            self.name,
+            self.street,
+            self.postcode,
+            self.city,
+            self.country,
+            self.phone,
+            self.email,
+            self.contract_date,
+            self.contract_reference,
+            self.notes,
+        )
         self.setTabOrder(self.name, self.street)
         self.setTabOrder(self.street, self.postcode)
         self.setTabOrder(self.postcode, self.city)
@@ -464,8 +493,9 @@ class ProcessorForm(_CatalogueForm):
 
     def remove_subprocessor(self) -> None:
         """Remove the selected subprocessor links."""
-        rows = sorted({i.row() for i in self.sub_table.selectionModel().selectedRows()},
-                      reverse=True)
+        rows = sorted(
+            {i.row() for i in self.sub_table.selectionModel().selectedRows()}, reverse=True
+        )
         if not rows:
             return
         for r in rows:
@@ -499,15 +529,25 @@ class ProcessorForm(_CatalogueForm):
 
     def value(self) -> m.Processor:
         """A new processor with the form's content (same uid)."""
-        links = [m.SubprocessorLink(self._link_uid(r), self._link_service(r))
-                 for r in range(self.sub_table.rowCount())]
+        links = [
+            m.SubprocessorLink(self._link_uid(r), self._link_service(r))
+            for r in range(self.sub_table.rowCount())
+        ]
         return m.Processor(
-            uid=self._uid, name=self.name.text().strip(), street=self.street.text().strip(),
-            postcode=self.postcode.text().strip(), city=self.city.text().strip(),
-            country=self.country.code(), phone=self.phone.text().strip(),
-            email=self.email.text().strip(), contract_date=self.contract_date.date(),
+            uid=self._uid,
+            name=self.name.text().strip(),
+            street=self.street.text().strip(),
+            postcode=self.postcode.text().strip(),
+            city=self.city.text().strip(),
+            country=self.country.code(),
+            phone=self.phone.text().strip(),
+            email=self.email.text().strip(),
+            contract_date=self.contract_date.date(),
             contract_reference=self.contract_reference.text().strip(),
-            subprocessors=links, notes=self.notes.toPlainText().strip(), version=self._version)
+            subprocessors=links,
+            notes=self.notes.toPlainText().strip(),
+            version=self._version,
+        )
 
 
 # --------------------------------------------------------------------------- recipient
@@ -547,8 +587,10 @@ class RecipientForm(_CatalogueForm):
     def _suggest_categories(self) -> None:
         if self.session is None:
             return
-        cats = sorted({r.category for r in self.session.catalogue().recipients if r.category},
-                      key=str.casefold)
+        cats = sorted(
+            {r.category for r in self.session.catalogue().recipients if r.category},
+            key=str.casefold,
+        )
         completer = QCompleter(cats, self.category)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -571,9 +613,14 @@ class RecipientForm(_CatalogueForm):
 
     def value(self) -> m.Recipient:
         """A new recipient with the form's content (same uid)."""
-        return m.Recipient(uid=self._uid, name=self.name.text().strip(),
-                           category=self.category.text().strip(), country=self.country.code(),
-                           notes=self.notes.toPlainText().strip(), version=self._version)
+        return m.Recipient(
+            uid=self._uid,
+            name=self.name.text().strip(),
+            category=self.category.text().strip(),
+            country=self.country.code(),
+            notes=self.notes.toPlainText().strip(),
+            version=self._version,
+        )
 
 
 # --------------------------------------------------------------------------- TOM
@@ -632,8 +679,9 @@ class TomForm(_CatalogueForm):
                 item.setData(UID_ROLE, ref)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         for item in self._art32_items():
-            item.setCheckState(Qt.CheckState.Checked if item.data(UID_ROLE) in ids
-                               else Qt.CheckState.Unchecked)
+            item.setCheckState(
+                Qt.CheckState.Checked if item.data(UID_ROLE) in ids else Qt.CheckState.Unchecked
+            )
 
     def set_value(self, obj: m.Tom) -> None:
         """Show ``obj`` in the form."""
@@ -651,12 +699,18 @@ class TomForm(_CatalogueForm):
 
     def value(self) -> m.Tom:
         """A new measure with the form's content (same uid)."""
-        return m.Tom(uid=self._uid, title=self.title.text().strip(),
-                     description=self.description.toPlainText().strip(),
-                     sdm_goal=self.sdm_goal.code(),
-                     art32=[str(i.data(UID_ROLE)) for i in self._art32_items()
-                            if i.checkState() == Qt.CheckState.Checked],
-                     version=self._version)
+        return m.Tom(
+            uid=self._uid,
+            title=self.title.text().strip(),
+            description=self.description.toPlainText().strip(),
+            sdm_goal=self.sdm_goal.code(),
+            art32=[
+                str(i.data(UID_ROLE))
+                for i in self._art32_items()
+                if i.checkState() == Qt.CheckState.Checked
+            ],
+            version=self._version,
+        )
 
 
 def sdm_goal_label(ref: str) -> str:

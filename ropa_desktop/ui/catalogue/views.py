@@ -59,10 +59,12 @@ GOAL_ROLE = Qt.ItemDataRole.UserRole + 3
 
 def processor_use_counts(store: Store) -> dict[str, int]:
     """Number of activities (of every organisation) using each processor, by processor uid."""
-    stmt = (select(ProcessorRow.uid, func.count(func.distinct(ProcessorUseRow.activity_id)))
-            .join(ProcessorUseRow, ProcessorUseRow.processor_id == ProcessorRow.id)
-            .where(ProcessorUseRow.activity_id.is_not(None))
-            .group_by(ProcessorRow.uid))
+    stmt = (
+        select(ProcessorRow.uid, func.count(func.distinct(ProcessorUseRow.activity_id)))
+        .join(ProcessorUseRow, ProcessorUseRow.processor_id == ProcessorRow.id)
+        .where(ProcessorUseRow.activity_id.is_not(None))
+        .group_by(ProcessorRow.uid)
+    )
     with store.engine.connect() as conn:
         return {uid: int(n) for uid, n in conn.execute(stmt)}
 
@@ -148,17 +150,20 @@ class _CatalogueView(QWidget):
         self.delete_button = self._button("delete", self.tr("Delete"), self.delete)
         self.delete_button.setToolTip(self.tr("Delete the entry (Del in the list)"))
         self.delete_button.setVisible(self._can_delete)
-        self.copy_button = self._button("copyFrom", self.tr("Copy from another organisation …"),
-                                        self.copy_from_other)
-        self.copy_button.setToolTip(self.tr(
-            "Take entries of another organisation into this one, as copies of its own"))
+        self.copy_button = self._button(
+            "copyFrom", self.tr("Copy from another organisation …"), self.copy_from_other
+        )
+        self.copy_button.setToolTip(
+            self.tr("Take entries of another organisation into this one, as copies of its own")
+        )
 
-        self.save_action = self._action(self.tr("Save"), QKeySequence.StandardKey.Save,
-                                        self.save, self)
-        self.new_action = self._action(self.tr("New"), QKeySequence.StandardKey.New,
-                                       self.new, self)
-        self.delete_action = self._action(self.tr("Delete"), QKeySequence(Qt.Key.Key_Delete),
-                                          self.delete, self.list)
+        self.save_action = self._action(
+            self.tr("Save"), QKeySequence.StandardKey.Save, self.save, self
+        )
+        self.new_action = self._action(self.tr("New"), QKeySequence.StandardKey.New, self.new, self)
+        self.delete_action = self._action(
+            self.tr("Delete"), QKeySequence(Qt.Key.Key_Delete), self.delete, self.list
+        )
         self.delete_action.setEnabled(self._can_delete)
 
         left = QWidget(self)
@@ -277,11 +282,15 @@ class _CatalogueView(QWidget):
         return next((i for i in self._items() if i.data(0, UID_ROLE) == uid), None)
 
     def _first_uid(self) -> str | None:
-        return next((str(i.data(0, UID_ROLE)) for i in self._items()
-                     if i.data(0, UID_ROLE)), None)
+        return next((str(i.data(0, UID_ROLE)) for i in self._items() if i.data(0, UID_ROLE)), None)
 
-    def _row(self, obj: Any, texts: list[str], sort: list[Any] | None = None,
-             parent: QTreeWidgetItem | None = None) -> QTreeWidgetItem:
+    def _row(
+        self,
+        obj: Any,
+        texts: list[str],
+        sort: list[Any] | None = None,
+        parent: QTreeWidgetItem | None = None,
+    ) -> QTreeWidgetItem:
         item = _Item(parent) if parent is not None else _Item()
         for col, text in enumerate(texts):
             item.setText(col, text)
@@ -345,8 +354,9 @@ class _CatalogueView(QWidget):
             self.list.clearSelection()
         self.list.blockSignals(blocked)
 
-    def _on_current_changed(self, current: QTreeWidgetItem | None,
-                            _previous: QTreeWidgetItem | None) -> None:
+    def _on_current_changed(
+        self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None
+    ) -> None:
         if self._building or current is None:
             return
         uid = current.data(0, UID_ROLE)
@@ -440,10 +450,17 @@ class _CatalogueView(QWidget):
             prompts.show_error(self, self.tr("Not saved"), exc)
             return False
         if choice == RELOAD:
-            prompts.inform(self, self.tr("Their version loaded"), self.tr(
-                "“{name}” now shows the version of {user}. Your values were:\n\n{values}")
-                .format(name=error.label, user=error.user or "?", values=mine_as_text(
-                    error.entity, mine, error.current, self.session)))
+            prompts.inform(
+                self,
+                self.tr("Their version loaded"),
+                self.tr(
+                    "“{name}” now shows the version of {user}. Your values were:\n\n{values}"
+                ).format(
+                    name=error.label,
+                    user=error.user or "?",
+                    values=mine_as_text(error.entity, mine, error.current, self.session),
+                ),
+            )
             self._load(mine.uid)
             return True
         if choice == DISCARD:
@@ -489,16 +506,22 @@ class _CatalogueView(QWidget):
             visible = any(shown) or not needle
             item.setHidden(not visible)
             return visible
-        haystack = _fold(" ".join(item.text(c) for c in range(self.list.columnCount()))
-                         + " " + str(item.data(0, Qt.ItemDataRole.ToolTipRole) or ""))
+        haystack = _fold(
+            " ".join(item.text(c) for c in range(self.list.columnCount()))
+            + " "
+            + str(item.data(0, Qt.ItemDataRole.ToolTipRole) or "")
+        )
         visible = not needle or needle in haystack
         item.setHidden(not visible)
         return visible
 
     def visible_uids(self) -> list[str]:
         """Uids of the entries the list shows (after the search), in display order."""
-        return [str(i.data(0, UID_ROLE)) for i in self._items()
-                if i.data(0, UID_ROLE) and not i.isHidden() and not _parent_hidden(i)]
+        return [
+            str(i.data(0, UID_ROLE))
+            for i in self._items()
+            if i.data(0, UID_ROLE) and not i.isHidden() and not _parent_hidden(i)
+        ]
 
 
 # --------------------------------------------------------------------------- processors
@@ -541,12 +564,16 @@ class ProcessorsView(_CatalogueView):
         self._uses = processor_use_counts(self.session.store)
         for p in entries:
             used = self._uses.get(p.uid, 0)
-            item = self._row(p, [
-                p.name, presentation.country(p.country),
-                presentation.format_date(p.contract_date),
-                self.tr("%n activities", "", used)],
-                sort=[None, None, p.contract_date.isoformat() if p.contract_date else "",
-                      used])
+            item = self._row(
+                p,
+                [
+                    p.name,
+                    presentation.country(p.country),
+                    presentation.format_date(p.contract_date),
+                    self.tr("%n activities", "", used),
+                ],
+                sort=[None, None, p.contract_date.isoformat() if p.contract_date else "", used],
+            )
             item.setToolTip(0, presentation.processor_line(p))
             if not p.contract_date and not p.contract_reference.strip():
                 item.setToolTip(2, self.tr("No contract (AVV) recorded"))
@@ -558,9 +585,11 @@ class ProcessorsView(_CatalogueView):
         stored = self._by_uid().get(uid) if uid else None
         if stored is None:
             return False
-        if not prompts.confirm(self, self.tr("Delete processor"),
-                               self.tr("Delete the processor “{name}” from the catalogue?")
-                               .format(name=stored.name)):
+        if not prompts.confirm(
+            self,
+            self.tr("Delete processor"),
+            self.tr("Delete the processor “{name}” from the catalogue?").format(name=stored.name),
+        ):
             return False
         try:
             try:
@@ -693,4 +722,3 @@ class TomsView(_CatalogueView):
             self.form.set_value(blank)
             self._update_actions()
         return True
-

@@ -52,8 +52,11 @@ _SKIP = frozenset({"uid", "activities", "services", "created", "changed"})
 def differing_fields(theirs: Any, mine: Any, base: Any | None = None) -> list[str]:
     """Top-level fields (in the record's order) that the other side changed (``base`` →
     ``theirs``) or in which mine differs from theirs."""
-    names = [n for n in m.interchange_fields(type(theirs if theirs is not None else mine))
-             if n not in _SKIP]
+    names = [
+        n
+        for n in m.interchange_fields(type(theirs if theirs is not None else mine))
+        if n not in _SKIP
+    ]
     out = []
     for name in names:
         their = to_dict(getattr(theirs, name)) if theirs is not None else None
@@ -78,14 +81,20 @@ def value_text(key: str, value: Any, catalogue: m.Register) -> str:
     if isinstance(value, datetime | date):
         return p.format_date(value)
     processors = catalogue.processors_by_uid()
-    names = {**{r.uid: r.name for r in catalogue.recipients},
-             **{t.uid: t.title for t in catalogue.toms},
-             **{uid: proc.name for uid, proc in processors.items()}}
+    names = {
+        **{r.uid: r.name for r in catalogue.recipients},
+        **{t.uid: t.title for t in catalogue.toms},
+        **{uid: proc.name for uid, proc in processors.items()},
+    }
     if isinstance(value, list):
         if key == "legal_bases":
             return "; ".join(p.legal_basis(ref) for ref in value)
-        vocabularies = {"art32": vocab.art32_categories, "art35_3": vocab.dpia_art35_3,
-                        "wp248": vocab.dpia_wp248, "dsk_list": vocab.dpia_dsk_list}
+        vocabularies = {
+            "art32": vocab.art32_categories,
+            "art35_3": vocab.dpia_art35_3,
+            "wp248": vocab.dpia_wp248,
+            "dsk_list": vocab.dpia_dsk_list,
+        }
         if key in vocabularies:
             return "; ".join(p.vocab_labels(vocabularies[key](), value))
         return "; ".join(value_text(key, item, catalogue) for item in value)
@@ -111,16 +120,25 @@ def value_text(key: str, value: Any, catalogue: m.Register) -> str:
     if isinstance(value, m.ProcessorLink | m.SubprocessorLink):
         name = names.get(value.processor, "?")
         return f"{name} ({value.service})" if value.service else name
-    parts = [value_text(name, getattr(value, name), catalogue)
-             for name in m.interchange_fields(type(value))]
+    parts = [
+        value_text(name, getattr(value, name), catalogue)
+        for name in m.interchange_fields(type(value))
+    ]
     return ", ".join(t for t in parts if t != "—") or "—"
 
 
 class ConflictDialog(QDialog):
     """Who changed the record and how, beside my version; the choices of the situation."""
 
-    def __init__(self, parent: QWidget | None, session: Session, error: ConflictError,
-                 mine: Any, base: Any | None, attempt: str = SAVE) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        session: Session,
+        error: ConflictError,
+        mine: Any,
+        base: Any | None,
+        attempt: str = SAVE,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("conflictDialog")
         self.error = error
@@ -133,17 +151,24 @@ class ConflictDialog(QDialog):
         self.table = QTableWidget(0, 3, self)
         self.table.setObjectName("conflictDialog.fields")
         who = error.user or self.tr("another user")
-        self.table.setHorizontalHeaderLabels([
-            self.tr("Field"), self.tr("Their version ({user})").format(user=who),
-            self.tr("Your version")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Field"),
+                self.tr("Their version ({user})").format(user=who),
+                self.tr("Your version"),
+            ]
+        )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(True)
         for key in differing_fields(error.current, mine, base):
             row = self.table.rowCount()
             self.table.insertRow(row)
-            their = (value_text(key, getattr(error.current, key), catalogue)
-                     if error.current is not None else self.tr("(deleted)"))
+            their = (
+                value_text(key, getattr(error.current, key), catalogue)
+                if error.current is not None
+                else self.tr("(deleted)")
+            )
             own = value_text(key, getattr(mine, key), catalogue) if mine is not None else "—"
             for col, text in enumerate((p.record_field_label(error.entity, key), their, own)):
                 item = QTableWidgetItem(text)
@@ -161,15 +186,21 @@ class ConflictDialog(QDialog):
         if attempt == REMOVE:
             self._add(DELETE, self.tr("&Delete anyway"), QDialogButtonBox.ButtonRole.AcceptRole)
         elif error.deleted:
-            self._add(RESTORE, self.tr("&Save as restored record"),
-                      QDialogButtonBox.ButtonRole.AcceptRole)
-            self._add(DISCARD, self.tr("&Discard my changes"),
-                      QDialogButtonBox.ButtonRole.DestructiveRole)
+            self._add(
+                RESTORE, self.tr("&Save as restored record"), QDialogButtonBox.ButtonRole.AcceptRole
+            )
+            self._add(
+                DISCARD, self.tr("&Discard my changes"), QDialogButtonBox.ButtonRole.DestructiveRole
+            )
         else:
-            self._add(RELOAD, self.tr("&Reload their version"),
-                      QDialogButtonBox.ButtonRole.AcceptRole)
-            self._add(OVERWRITE, self.tr("&Overwrite with mine"),
-                      QDialogButtonBox.ButtonRole.DestructiveRole)
+            self._add(
+                RELOAD, self.tr("&Reload their version"), QDialogButtonBox.ButtonRole.AcceptRole
+            )
+            self._add(
+                OVERWRITE,
+                self.tr("&Overwrite with mine"),
+                QDialogButtonBox.ButtonRole.DestructiveRole,
+            )
         self._add(CANCEL, self.tr("&Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         self._buttons[CANCEL].setDefault(True)
 
@@ -187,18 +218,24 @@ class ConflictDialog(QDialog):
 
     def _message(self, error: ConflictError, attempt: str) -> str:
         who = error.user or self.tr("another user")
-        when = (f"{p.format_date(error.at.astimezone())} {error.at.astimezone():%H:%M}"
-                if error.at is not None else "?")
+        when = (
+            f"{p.format_date(error.at.astimezone())} {error.at.astimezone():%H:%M}"
+            if error.at is not None
+            else "?"
+        )
         if attempt == REMOVE:
-            return self.tr("“{label}” was changed by {user} on {when} after you loaded it. "
-                           "Delete it anyway?").format(label=error.label, user=who, when=when)
+            return self.tr(
+                "“{label}” was changed by {user} on {when} after you loaded it. Delete it anyway?"
+            ).format(label=error.label, user=who, when=when)
         if error.deleted:
-            return self.tr("“{label}” was deleted by {user} on {when} while you were editing "
-                           "it. Your changes have not been saved.").format(
-                               label=error.label, user=who, when=when)
-        return self.tr("“{label}” was changed by {user} on {when} while you were editing it. "
-                       "Your changes have not been saved. Their changes and your version:"
-                       ).format(label=error.label, user=who, when=when)
+            return self.tr(
+                "“{label}” was deleted by {user} on {when} while you were editing "
+                "it. Your changes have not been saved."
+            ).format(label=error.label, user=who, when=when)
+        return self.tr(
+            "“{label}” was changed by {user} on {when} while you were editing it. "
+            "Your changes have not been saved. Their changes and your version:"
+        ).format(label=error.label, user=who, when=when)
 
     def choices(self) -> list[str]:
         """The choices offered, in button order."""
@@ -206,6 +243,7 @@ class ConflictDialog(QDialog):
 
     def rows(self) -> list[tuple[str, str, str]]:
         """The table as shown: (field label, their value, my value) per row."""
+
         def text(row: int, col: int) -> str:
             item = self.table.item(row, col)
             return item.text() if item is not None else ""
@@ -221,8 +259,14 @@ class ConflictDialog(QDialog):
             self.accept()
 
 
-def ask_conflict(parent: QWidget | None, session: Session, error: ConflictError, mine: Any,
-                 base: Any | None = None, attempt: str = SAVE) -> str:
+def ask_conflict(
+    parent: QWidget | None,
+    session: Session,
+    error: ConflictError,
+    mine: Any,
+    base: Any | None = None,
+    attempt: str = SAVE,
+) -> str:
     """Show the conflict and return the user's choice (:data:`CANCEL` when closed)."""
     dialog = ConflictDialog(parent, session, error, mine, base, attempt)
     dialog.exec()
@@ -237,4 +281,5 @@ def mine_as_text(entity: str, mine: Any, theirs: Any, session: Session) -> str:
     catalogue = session.catalogue()
     return "\n".join(
         f"{p.record_field_label(entity, key)}: {value_text(key, getattr(mine, key), catalogue)}"
-        for key in differing_fields(theirs, mine))
+        for key in differing_fields(theirs, mine)
+    )

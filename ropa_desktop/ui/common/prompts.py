@@ -18,13 +18,15 @@ SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 START_DEMO, START_OWN = "demo", "own"
 
 
-
-
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:
     """Ask a yes/no question; True when the user answers yes."""
-    answer = QMessageBox.question(parent, title, text,
-                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                  QMessageBox.StandardButton.No)
+    answer = QMessageBox.question(
+        parent,
+        title,
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
     return answer == QMessageBox.StandardButton.Yes
 
 
@@ -40,11 +42,18 @@ def ask_unsaved(parent: QWidget | None, what: str) -> str:
     """Ask what to do with unsaved changes of ``what``: :data:`SAVE`, :data:`DISCARD` or
     :data:`CANCEL`."""
     title = QCoreApplication.translate("Prompts", "Unsaved changes")
-    text = QCoreApplication.translate(
-        "Prompts", "“{what}” has unsaved changes. Save them?").format(what=what)
-    box = QMessageBox(QMessageBox.Icon.Question, title, text,
-                      QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                      | QMessageBox.StandardButton.Cancel, parent)
+    text = QCoreApplication.translate("Prompts", "“{what}” has unsaved changes. Save them?").format(
+        what=what
+    )
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        title,
+        text,
+        QMessageBox.StandardButton.Save
+        | QMessageBox.StandardButton.Discard
+        | QMessageBox.StandardButton.Cancel,
+        parent,
+    )
     box.setDefaultButton(QMessageBox.StandardButton.Save)
     answer = box.exec()
     if answer == QMessageBox.StandardButton.Save:
@@ -54,8 +63,9 @@ def ask_unsaved(parent: QWidget | None, what: str) -> str:
     return CANCEL
 
 
-def leave_unsaved(parent: QWidget | None, what: str, save: Callable[[], bool],
-                  discard: Callable[[], object]) -> bool:
+def leave_unsaved(
+    parent: QWidget | None, what: str, save: Callable[[], bool], discard: Callable[[], object]
+) -> bool:
     """Ask about the unsaved changes of ``what`` and act on the answer.
 
     Save runs ``save`` (True when it succeeded), Discard runs ``discard``; True when the
@@ -74,7 +84,8 @@ def ask_read_only(parent: QWidget | None, text: str) -> bool:
     """The register is held by another window: open it read-only? True for yes."""
     title = QCoreApplication.translate("Prompts", "Register in use")
     question = QCoreApplication.translate("Prompts", "{text}\n\nOpen it read-only?").format(
-        text=text)
+        text=text
+    )
     return confirm(parent, title, question)
 
 
@@ -111,13 +122,19 @@ def ask_start(parent: QWidget | None) -> str:
         "Prompts",
         "This register file is empty.\n\n"
         "Load the demo register (five organisations from real privacy notices) to look "
-        "around, or start with your own organisation?")
-    box = QMessageBox(QMessageBox.Icon.Question, title, text,
-                      QMessageBox.StandardButton.NoButton, parent)
-    demo = box.addButton(QCoreApplication.translate("Prompts", "Load &demo register"),
-                         QMessageBox.ButtonRole.AcceptRole)
-    own = box.addButton(QCoreApplication.translate("Prompts", "&Own organisation …"),
-                        QMessageBox.ButtonRole.ActionRole)
+        "around, or start with your own organisation?",
+    )
+    box = QMessageBox(
+        QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent
+    )
+    demo = box.addButton(
+        QCoreApplication.translate("Prompts", "Load &demo register"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
+    own = box.addButton(
+        QCoreApplication.translate("Prompts", "&Own organisation …"),
+        QMessageBox.ButtonRole.ActionRole,
+    )
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(demo)
     box.exec()

@@ -55,11 +55,17 @@ class BackgroundTask(QObject):
 
     finished = Signal()
 
-    def __init__(self, parent: QWidget | None, title: str, work: Callable[[Any], Any], *,
-                 on_success: Callable[[Any], None] | None = None,
-                 on_failure: Callable[[BaseException], None] | None = None,
-                 on_cancel: Callable[[], None] | None = None,
-                 show_progress: bool = True) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        title: str,
+        work: Callable[[Any], Any],
+        *,
+        on_success: Callable[[Any], None] | None = None,
+        on_failure: Callable[[BaseException], None] | None = None,
+        on_cancel: Callable[[], None] | None = None,
+        show_progress: bool = True,
+    ) -> None:
         super().__init__(parent)
         self._on_success = on_success
         self._on_failure = on_failure
@@ -145,8 +151,9 @@ class BackgroundTask(QObject):
 _running: set[BackgroundTask] = set()
 
 
-def run_task(parent: QWidget | None, title: str, work: Callable[[Any], Any], **callbacks: Any
-             ) -> BackgroundTask:
+def run_task(
+    parent: QWidget | None, title: str, work: Callable[[Any], Any], **callbacks: Any
+) -> BackgroundTask:
     """Run ``work(progress)`` on a worker thread; see :class:`BackgroundTask` for callbacks."""
     return BackgroundTask(parent, title, work, **callbacks).start()
 

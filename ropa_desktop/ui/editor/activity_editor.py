@@ -66,6 +66,7 @@ QLabel[fieldMessage="true"][finding="warning"] { color: #b35400; border: none; }
 QLabel[fieldMessage="true"][finding="info"] { color: #1565c0; border: none; }
 """
 
+
 class ActivityEditor(ActivityForm, QWidget):
     """Edits one processing activity: every Art. 30(1) item, with undo, checks and Save.
 
@@ -105,8 +106,7 @@ class ActivityEditor(ActivityForm, QWidget):
         self._build_actions()
         self._refresh_suggestions()
         self._build_ui()
-        self._guard = ShortcutGuard([self.undo_action, self.redo_action, self.save_action],
-                                     self)
+        self._guard = ShortcutGuard([self.undo_action, self.redo_action, self.save_action], self)
         self.setStyleSheet(_STYLE)
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         session.changed.connect(self._session_changed)
@@ -122,8 +122,11 @@ class ActivityEditor(ActivityForm, QWidget):
         act.setEnabled(False)
         act.triggered.connect(trigger)
         can.connect(act.setEnabled)
-        what.connect(lambda step, a=act, t=text: a.setToolTip(
-            f"{t.replace('&', '')}: {step}" if step else t.replace("&", "")))
+        what.connect(
+            lambda step, a=act, t=text: a.setToolTip(
+                f"{t.replace('&', '')}: {step}" if step else t.replace("&", "")
+            )
+        )
         return act
 
     def load(self, uid: str | None) -> None:
@@ -273,8 +276,9 @@ class ActivityEditor(ActivityForm, QWidget):
     # ------------------------------------------------------------------ building
 
     def _build_actions(self) -> None:
-        def action(text: str, name: str, keys: list[QKeySequence], slot: Callable[[], Any]
-                   ) -> QAction:
+        def action(
+            text: str, name: str, keys: list[QKeySequence], slot: Callable[[], Any]
+        ) -> QAction:
             act = QAction(text, self)
             act.setObjectName(f"{NAME}.{name}")
             act.setShortcuts(keys)
@@ -283,17 +287,27 @@ class ActivityEditor(ActivityForm, QWidget):
             self.addAction(act)
             return act
 
-        self.save_action = action(self.tr("&Save activity"), "save",
-                                  [QKeySequence(QKeySequence.StandardKey.Save)], self.save)
+        self.save_action = action(
+            self.tr("&Save activity"),
+            "save",
+            [QKeySequence(QKeySequence.StandardKey.Save)],
+            self.save,
+        )
         self.save_action.setToolTip(self.tr("Save the activity (Ctrl+S)"))
         self.revert_action = action(self.tr("Re&vert"), "revert", [], self.revert)
         self.revert_action.setToolTip(self.tr("Discard the unsaved changes"))
-        self.undo_action = self._stack_action(self.tr("&Undo"), self.undo_stack.undo,
-                                              self.undo_stack.canUndoChanged,
-                                              self.undo_stack.undoTextChanged)
-        self.redo_action = self._stack_action(self.tr("&Redo"), self.undo_stack.redo,
-                                              self.undo_stack.canRedoChanged,
-                                              self.undo_stack.redoTextChanged)
+        self.undo_action = self._stack_action(
+            self.tr("&Undo"),
+            self.undo_stack.undo,
+            self.undo_stack.canUndoChanged,
+            self.undo_stack.undoTextChanged,
+        )
+        self.redo_action = self._stack_action(
+            self.tr("&Redo"),
+            self.undo_stack.redo,
+            self.undo_stack.canRedoChanged,
+            self.undo_stack.redoTextChanged,
+        )
         for act, name, keys in (
             (self.undo_action, "undo", [QKeySequence("Ctrl+Z")]),
             (self.redo_action, "redo", [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")]),
@@ -330,7 +344,8 @@ class ActivityEditor(ActivityForm, QWidget):
         self.finding_list = QListWidget(self)
         self.finding_list.setObjectName(f"{NAME}.findings")
         self.finding_list.setMaximumHeight(
-            4 * (self.finding_list.fontMetrics().lineSpacing() + 6) + 6)
+            4 * (self.finding_list.fontMetrics().lineSpacing() + 6) + 6
+        )
         self.finding_list.setWordWrap(True)
         self.finding_list.itemActivated.connect(self._finding_activated)
         self.finding_list.itemClicked.connect(self._finding_activated)
@@ -402,8 +417,9 @@ class ActivityEditor(ActivityForm, QWidget):
         before = self._data
         self._data = new
         text = self.tr("Edit “{item}”").format(item=self._item_label(path))
-        self.undo_stack.push(EditCommand(self._restore, before, copy.deepcopy(new), path, typing,
-                                         text))
+        self.undo_stack.push(
+            EditCommand(self._restore, before, copy.deepcopy(new), path, typing, text)
+        )
         self._after_structure_change()
         self._update_title()
         self._check_timer.start()
@@ -432,13 +448,15 @@ class ActivityEditor(ActivityForm, QWidget):
     def _fix_tab_order(self) -> None:
         chain: list[QWidget] = []
         for field in self._fields:
-            chain.extend(w for w in field.tab_widgets()
-                         if w.focusPolicy() != Qt.FocusPolicy.NoFocus)
+            chain.extend(
+                w for w in field.tab_widgets() if w.focusPolicy() != Qt.FocusPolicy.NoFocus
+            )
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
         for widget in self.form.findChildren(QWidget):
-            if isinstance(widget, QLineEdit | QPlainTextEdit | QAbstractSpinBox) and not \
-                    widget.property("ropaGuarded"):
+            if isinstance(
+                widget, QLineEdit | QPlainTextEdit | QAbstractSpinBox
+            ) and not widget.property("ropaGuarded"):
                 widget.installEventFilter(self._guard)
                 widget.setProperty("ropaGuarded", True)
 
@@ -448,10 +466,12 @@ class ActivityEditor(ActivityForm, QWidget):
 
     def _update_state(self) -> None:
         has = self._data is not None
-        self.save_action.setEnabled(has and not self.session.store.read_only
-                                    and (self.is_dirty() or self._is_new))
-        self.revert_action.setEnabled(has and self.is_dirty() and
-                                      not (self._is_new and self.undo_stack.count() == 0))
+        self.save_action.setEnabled(
+            has and not self.session.store.read_only and (self.is_dirty() or self._is_new)
+        )
+        self.revert_action.setEnabled(
+            has and self.is_dirty() and not (self._is_new and self.undo_stack.count() == 0)
+        )
         self._update_title()
 
     def _update_title(self) -> None:
@@ -523,8 +543,9 @@ class ActivityEditor(ActivityForm, QWidget):
         self.finding_list.clear()
         counts = {s: sum(1 for f in self._findings if f.severity == s) for s in Severity}
         for finding in self._findings:
-            item = QListWidgetItem(severity_icon(finding.severity), finding.message,
-                                   self.finding_list)
+            item = QListWidgetItem(
+                severity_icon(finding.severity), finding.message, self.finding_list
+            )
             item.setData(Qt.ItemDataRole.UserRole, finding.field or "")
             item.setData(Qt.ItemDataRole.UserRole + 1, finding.code)
         self.finding_list.setVisible(bool(self._findings))
@@ -533,10 +554,13 @@ class ActivityEditor(ActivityForm, QWidget):
         elif not self._findings:
             self.summary.setText(self.tr("No findings: the activity is complete."))
         else:
-            self.summary.setText(self.tr("{errors} error(s), {warnings} warning(s), "
-                                         "{infos} note(s)").format(
-                errors=counts[Severity.ERROR], warnings=counts[Severity.WARNING],
-                infos=counts[Severity.INFO]))
+            self.summary.setText(
+                self.tr("{errors} error(s), {warnings} warning(s), {infos} note(s)").format(
+                    errors=counts[Severity.ERROR],
+                    warnings=counts[Severity.WARNING],
+                    infos=counts[Severity.INFO],
+                )
+            )
 
     def _finding_activated(self, item: QListWidgetItem) -> None:
         path = item.data(Qt.ItemDataRole.UserRole)
@@ -577,11 +601,15 @@ class ActivityEditor(ActivityForm, QWidget):
             return
         stored = self.session.activity(self._data["uid"])
         if stored is None:
-            text = self.tr("This activity was deleted elsewhere meanwhile. Saving will ask "
-                           "what to do with your changes.")
+            text = self.tr(
+                "This activity was deleted elsewhere meanwhile. Saving will ask "
+                "what to do with your changes."
+            )
         elif stored.version != self._version:
-            text = self.tr("This activity was changed elsewhere meanwhile. Saving will show "
-                           "the other changes and ask what to do.")
+            text = self.tr(
+                "This activity was changed elsewhere meanwhile. Saving will show "
+                "the other changes and ask what to do."
+            )
         else:
             return
         self.elsewhere.setText(text)
@@ -589,6 +617,7 @@ class ActivityEditor(ActivityForm, QWidget):
 
 
 # ---------------------------------------------------------------------- helpers
+
 
 def _top(path: str) -> str:
     return re.split(r"[.\[]", path, maxsplit=1)[0]
@@ -600,5 +629,3 @@ def _set_mark(widget: QWidget, severity: Severity | None) -> None:
     style.unpolish(widget)
     style.polish(widget)
     widget.update()
-
-

@@ -44,9 +44,16 @@ class SearchCombo(QComboBox):
     committed = Signal()
     """The user chose an entry or finished typing."""
 
-    def __init__(self, object_name: str, choices: Choices, *, free: bool = False,
-                 placeholder: str = "", clear_unmatched: bool = True,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        object_name: str,
+        choices: Choices,
+        *,
+        free: bool = False,
+        placeholder: str = "",
+        clear_unmatched: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._clear_unmatched = clear_unmatched
         self.setObjectName(object_name)
@@ -127,8 +134,12 @@ class SearchCombo(QComboBox):
         return index
 
     def _finished(self) -> None:
-        if (self._clear_unmatched and not self._free and self.value() == ""
-                and self.currentText().strip()):
+        if (
+            self._clear_unmatched
+            and not self._free
+            and self.value() == ""
+            and self.currentText().strip()
+        ):
             self.set_value("")
         self.committed.emit()
 
@@ -138,11 +149,20 @@ class ComboField(Field):
 
     widget: SearchCombo
 
-    def __init__(self, path: str, object_name: str, choices: ChoiceProvider, *,
-                 free: bool = False, placeholder: str = "", dynamic: bool = True,
-                 parent: QWidget | None = None) -> None:
-        combo = SearchCombo(object_name, choices(), free=free, placeholder=placeholder,
-                            parent=parent)
+    def __init__(
+        self,
+        path: str,
+        object_name: str,
+        choices: ChoiceProvider,
+        *,
+        free: bool = False,
+        placeholder: str = "",
+        dynamic: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
+        combo = SearchCombo(
+            object_name, choices(), free=free, placeholder=placeholder, parent=parent
+        )
         super().__init__(path, combo, parent)
         self._choices = choices
         self._dynamic = dynamic
@@ -180,8 +200,9 @@ class CheckListField(Field):
 
     widget: QListWidget
 
-    def __init__(self, path: str, object_name: str, choices: Choices,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, path: str, object_name: str, choices: Choices, parent: QWidget | None = None
+    ) -> None:
         lst = QListWidget(parent)
         lst.setObjectName(object_name)
         lst.setWordWrap(True)
@@ -189,8 +210,11 @@ class CheckListField(Field):
         for ref, label in choices:
             item = QListWidgetItem(label, lst)
             item.setData(Qt.ItemDataRole.UserRole, ref)
-            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
-                          | Qt.ItemFlag.ItemIsSelectable)
+            item.setFlags(
+                Qt.ItemFlag.ItemIsEnabled
+                | Qt.ItemFlag.ItemIsUserCheckable
+                | Qt.ItemFlag.ItemIsSelectable
+            )
             item.setCheckState(Qt.CheckState.Unchecked)
         rows = max(len(choices), 1)
         lst.setMinimumHeight(min(rows, 9) * (lst.fontMetrics().lineSpacing() + 6) + 6)
@@ -200,8 +224,11 @@ class CheckListField(Field):
 
     def value(self) -> list[str]:
         lst = self.widget
-        ticked = [str(lst.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(lst.count())
-                  if lst.item(i).checkState() == Qt.CheckState.Checked]
+        ticked = [
+            str(lst.item(i).data(Qt.ItemDataRole.UserRole))
+            for i in range(lst.count())
+            if lst.item(i).checkState() == Qt.CheckState.Checked
+        ]
         return ticked + self._unknown
 
     def set_value(self, value: Any) -> None:
@@ -226,10 +253,20 @@ class ChoiceListField(Field):
     creates a catalogue entry and returns its id.
     """
 
-    def __init__(self, path: str, object_name: str, choices: ChoiceProvider, *,
-                 free: bool, label: Callable[[str], str] | None = None,
-                 on_new: Callable[[str], str | None] | None = None, placeholder: str = "",
-                 rows: int = 3, dynamic: bool = True, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        path: str,
+        object_name: str,
+        choices: ChoiceProvider,
+        *,
+        free: bool,
+        label: Callable[[str], str] | None = None,
+        on_new: Callable[[str], str | None] | None = None,
+        placeholder: str = "",
+        rows: int = 3,
+        dynamic: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
         box = QWidget(parent)
         box.setObjectName(object_name + "Box")
         super().__init__(path, box, parent)
@@ -240,8 +277,14 @@ class ChoiceListField(Field):
         self.list = QListWidget(box)
         self.list.setObjectName(object_name)
         self.list.setMaximumHeight(rows * (self.list.fontMetrics().lineSpacing() + 6) + 8)
-        self.combo = SearchCombo(object_name + ".choice", choices(), free=free,
-                                 placeholder=placeholder, clear_unmatched=False, parent=box)
+        self.combo = SearchCombo(
+            object_name + ".choice",
+            choices(),
+            free=free,
+            placeholder=placeholder,
+            clear_unmatched=False,
+            parent=box,
+        )
         self.add_button = QPushButton(self.tr("Add"), box)
         self.add_button.setObjectName(object_name + ".add")
         self.remove_button = QPushButton(self.tr("Remove"), box)
@@ -266,8 +309,10 @@ class ChoiceListField(Field):
         self.remove_button.clicked.connect(self.remove_selected)
         self.combo.activated.connect(lambda _i: self.add_current())
         self.combo.line_edit().returnPressed.connect(self.add_current)
-        for key, slot in ((QKeySequence.StandardKey.Delete, self.remove_selected),
-                          (Qt.Key.Key_Insert, self.combo.setFocus)):
+        for key, slot in (
+            (QKeySequence.StandardKey.Delete, self.remove_selected),
+            (Qt.Key.Key_Insert, self.combo.setFocus),
+        ):
             shortcut = QShortcut(QKeySequence(key), self.list)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(slot)
@@ -305,7 +350,7 @@ class ChoiceListField(Field):
         """Remove the selected entry (Delete key in the list)."""
         row = self.list.currentRow()
         if 0 <= row < len(self._values):
-            values = self._values[:row] + self._values[row + 1:]
+            values = self._values[:row] + self._values[row + 1 :]
             self.set_value(values)
             self.list.setCurrentRow(min(row, len(values) - 1))
             self._emit()
@@ -344,9 +389,14 @@ class TomTreeField(Field):
     filter box hides measures whose title does not contain the text.
     """
 
-    def __init__(self, path: str, object_name: str,
-                 groups: Callable[[], list[tuple[str, Choices]]],
-                 on_new: Callable[[str], str | None], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        path: str,
+        object_name: str,
+        groups: Callable[[], list[tuple[str, Choices]]],
+        on_new: Callable[[str], str | None],
+        parent: QWidget | None = None,
+    ) -> None:
         box = QWidget(parent)
         box.setObjectName(object_name + "Box")
         super().__init__(path, box, parent)
@@ -389,8 +439,11 @@ class TomTreeField(Field):
                 item = QTreeWidgetItem(parent, [title])
                 item.setData(0, Qt.ItemDataRole.UserRole, uid)
                 item.setToolTip(0, title)
-                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
-                              | Qt.ItemFlag.ItemIsSelectable)
+                item.setFlags(
+                    Qt.ItemFlag.ItemIsEnabled
+                    | Qt.ItemFlag.ItemIsUserCheckable
+                    | Qt.ItemFlag.ItemIsSelectable
+                )
                 item.setCheckState(0, Qt.CheckState.Unchecked)
                 self._items[uid] = item
         self.tree.expandAll()

@@ -29,7 +29,6 @@ def next_reference(references: list[str]) -> str:
     return f"{prefix}{number + 1:0{width}d}{suffix}"
 
 
-
 def item_label(key: str) -> str:
     """The caption of a top-level item of an activity ("purposes" -> "Purposes")."""
     return p.FIELD_LABELS[key]()

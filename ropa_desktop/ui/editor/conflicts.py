@@ -50,16 +50,20 @@ def resolve_save_conflict(editor: ActivityEditor, error: ConflictError) -> bool:
             copy = _my_version_as_draft(editor, mine)
             session.save_activity(copy)
             editor.load(error.uid)
-            prompts.inform(editor, QCoreApplication.translate(
-                "ActivityConflict", "Their version loaded"), QCoreApplication.translate(
-                "ActivityConflict",
-                "“{name}” now shows the version of {user}. Your version has been kept as "
-                "the new draft activity “{copy}”.").format(
-                    name=error.label, user=error.user or "?", copy=copy.name))
+            prompts.inform(
+                editor,
+                QCoreApplication.translate("ActivityConflict", "Their version loaded"),
+                QCoreApplication.translate(
+                    "ActivityConflict",
+                    "“{name}” now shows the version of {user}. Your version has been kept as "
+                    "the new draft activity “{copy}”.",
+                ).format(name=error.label, user=error.user or "?", copy=copy.name),
+            )
             return True
     except Exception as exc:  # StoreError (e.g. a processor deleted meanwhile): unchanged
-        prompts.show_error(editor, QCoreApplication.translate(
-            "ActivityConflict", "Activity not saved"), exc)
+        prompts.show_error(
+            editor, QCoreApplication.translate("ActivityConflict", "Activity not saved"), exc
+        )
     return False
 
 
@@ -69,9 +73,8 @@ def _my_version_as_draft(editor: ActivityEditor, mine: m.Activity) -> m.Activity
     copy.uid = m.new_uid()
     copy.version = 0
     copy.name = QCoreApplication.translate(
-        "ActivityConflict", "{name} (my version of {date})").format(
-        name=mine.name, date=f"{p.format_date(now.astimezone())} "
-                             f"{now.astimezone():%H:%M}")
+        "ActivityConflict", "{name} (my version of {date})"
+    ).format(name=mine.name, date=f"{p.format_date(now.astimezone())} {now.astimezone():%H:%M}")
     copy.reference = editor.next_reference()
     copy.status = m.ActivityStatus.DRAFT
     copy.created = copy.changed = now

@@ -107,8 +107,13 @@ class LineField(Field):
 
     widget: QLineEdit
 
-    def __init__(self, path: str, object_name: str, suggestions: Callable[[], list[str]]
-                 | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        path: str,
+        object_name: str,
+        suggestions: Callable[[], list[str]] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         edit = QLineEdit(parent)
         edit.setObjectName(object_name)
         edit.setClearButtonEnabled(True)
@@ -142,8 +147,9 @@ class TextField(Field):
 
     widget: QPlainTextEdit
 
-    def __init__(self, path: str, object_name: str, lines: int = 3,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, path: str, object_name: str, lines: int = 3, parent: QWidget | None = None
+    ) -> None:
         edit = QPlainTextEdit(parent)
         edit.setObjectName(object_name)
         edit.setTabChangesFocus(True)
@@ -168,8 +174,9 @@ class ReadOnlyField(Field):
 
     widget: QLineEdit
 
-    def __init__(self, path: str, object_name: str, fmt: Callable[[Any], str],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, path: str, object_name: str, fmt: Callable[[Any], str], parent: QWidget | None = None
+    ) -> None:
         edit = QLineEdit(parent)
         edit.setObjectName(object_name)
         edit.setReadOnly(True)
@@ -191,8 +198,9 @@ class EnumField(Field):
 
     widget: QComboBox
 
-    def __init__(self, path: str, object_name: str, choices: Choices,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, path: str, object_name: str, choices: Choices, parent: QWidget | None = None
+    ) -> None:
         combo = QComboBox(parent)
         combo.setObjectName(object_name)
         for ref, label in choices:

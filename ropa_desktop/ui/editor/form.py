@@ -139,104 +139,209 @@ class ActivityForm(_EditorWidget):
         form = self._group(layout, "general", self.tr("General"))
         self._add(form, item_label("reference"), LineField("reference", n + "reference"))
         self._add(form, item_label("name"), LineField("name", n + "name"))
-        self._add(form, item_label("department"), LineField(
-            "department", n + "department", suggestions=lambda: self._suggest["departments"]))
+        self._add(
+            form,
+            item_label("department"),
+            LineField(
+                "department", n + "department", suggestions=lambda: self._suggest["departments"]
+            ),
+        )
         self._add(form, item_label("contact"), LineField("contact.name", n + "contact.name"))
-        self._add(form, self.tr("Contact: unit or organisation"),
-                  LineField("contact.organisation", n + "contact.organisation"))
-        self._add(form, self.tr("Contact: phone"), LineField("contact.phone",
-                                                             n + "contact.phone"))
-        self._add(form, self.tr("Contact: e-mail"), LineField("contact.email",
-                                                              n + "contact.email"))
-        address = [LineField(f"contact.{key}", f"{n}contact.{key}")
-                   for key in ("street", "postcode", "city", "country")]
+        self._add(
+            form,
+            self.tr("Contact: unit or organisation"),
+            LineField("contact.organisation", n + "contact.organisation"),
+        )
+        self._add(form, self.tr("Contact: phone"), LineField("contact.phone", n + "contact.phone"))
+        self._add(form, self.tr("Contact: e-mail"), LineField("contact.email", n + "contact.email"))
+        address = [
+            LineField(f"contact.{key}", f"{n}contact.{key}")
+            for key in ("street", "postcode", "city", "country")
+        ]
         self._add_line(form, self.tr("Contact: address"), list(address))
-        self._add(form, self.tr("Contact: website"), LineField("contact.website",
-                                                               n + "contact.website"))
-        for field, text in zip(address, (self.tr("Street"), self.tr("Postcode"),
-                                         self.tr("City"), self.tr("Country")), strict=True):
+        self._add(
+            form, self.tr("Contact: website"), LineField("contact.website", n + "contact.website")
+        )
+        for field, text in zip(
+            address,
+            (self.tr("Street"), self.tr("Postcode"), self.tr("City"), self.tr("Country")),
+            strict=True,
+        ):
             field.widget.setPlaceholderText(text)
         self._add(form, item_label("description"), TextField("description", n + "description"))
-        self._add(form, item_label("status"), EnumField(
-            "status", n + "status", [(s.value, p.STATUS[s]()) for s in m.ActivityStatus]))
-        self._add(form, item_label("created"), ReadOnlyField(
-            "created", n + "created", lambda v: p.format_date(_parse_dt(v))))
-        self._add(form, item_label("changed"), ReadOnlyField(
-            "changed", n + "changed", lambda v: p.format_date(_parse_dt(v))))
-        self._add(form, item_label("last_reviewed"), DateField("last_reviewed",
-                                                           n + "last_reviewed"))
+        self._add(
+            form,
+            item_label("status"),
+            EnumField("status", n + "status", [(s.value, p.STATUS[s]()) for s in m.ActivityStatus]),
+        )
+        self._add(
+            form,
+            item_label("created"),
+            ReadOnlyField("created", n + "created", lambda v: p.format_date(_parse_dt(v))),
+        )
+        self._add(
+            form,
+            item_label("changed"),
+            ReadOnlyField("changed", n + "changed", lambda v: p.format_date(_parse_dt(v))),
+        )
+        self._add(
+            form, item_label("last_reviewed"), DateField("last_reviewed", n + "last_reviewed")
+        )
         self._add(form, item_label("next_review"), DateField("next_review", n + "next_review"))
 
         form = self._group(layout, "purposes", item_label("purposes"))
-        self._add(form, None, RowListField(
-            "purposes", n + "purposes", self._purpose_row,
-            lambda: codec.to_dict(m.Purpose()), add_text=self.tr("Add &purpose"),
-            title=lambda i: self.tr("Purpose {n}").format(n=i),
-            on_change=_purpose_changed))
+        self._add(
+            form,
+            None,
+            RowListField(
+                "purposes",
+                n + "purposes",
+                self._purpose_row,
+                lambda: codec.to_dict(m.Purpose()),
+                add_text=self.tr("Add &purpose"),
+                title=lambda i: self.tr("Purpose {n}").format(n=i),
+                on_change=_purpose_changed,
+            ),
+        )
 
         form = self._group(layout, "data_subjects", item_label("data_subjects"))
-        self._add(form, None, ChoiceListField(
-            "data_subjects", n + "data_subjects",
-            lambda: [(s, s) for s in self._suggest["subjects"]], free=True,
-            placeholder=self.tr("Type or choose a category of data subjects")))
+        self._add(
+            form,
+            None,
+            ChoiceListField(
+                "data_subjects",
+                n + "data_subjects",
+                lambda: [(s, s) for s in self._suggest["subjects"]],
+                free=True,
+                placeholder=self.tr("Type or choose a category of data subjects"),
+            ),
+        )
 
         form = self._group(layout, "data_categories", item_label("data_categories"))
-        self._add(form, None, RowListField(
-            "data_categories", n + "data_categories", self._category_row,
-            lambda: codec.to_dict(m.DataCategory()), add_text=self.tr("Add data &category"),
-            title=lambda i: self.tr("Data category {n}").format(n=i)))
+        self._add(
+            form,
+            None,
+            RowListField(
+                "data_categories",
+                n + "data_categories",
+                self._category_row,
+                lambda: codec.to_dict(m.DataCategory()),
+                add_text=self.tr("Add data &category"),
+                title=lambda i: self.tr("Data category {n}").format(n=i),
+            ),
+        )
 
         form = self._group(layout, "recipients", self.tr("Recipients"))
-        self._add(form, item_label("internal_recipients"), ChoiceListField(
-            "internal_recipients", n + "internal_recipients",
-            lambda: [(s, s) for s in self._suggest["internal"]], free=True,
-            placeholder=self.tr("Type or choose a department")))
-        self._add(form, item_label("recipients"), ChoiceListField(
-            "recipients", n + "recipients", self._recipient_choices, free=False,
-            label=self._recipient_label, on_new=self._new_recipient,
-            placeholder=self.tr("Search the recipient catalogue")))
+        self._add(
+            form,
+            item_label("internal_recipients"),
+            ChoiceListField(
+                "internal_recipients",
+                n + "internal_recipients",
+                lambda: [(s, s) for s in self._suggest["internal"]],
+                free=True,
+                placeholder=self.tr("Type or choose a department"),
+            ),
+        )
+        self._add(
+            form,
+            item_label("recipients"),
+            ChoiceListField(
+                "recipients",
+                n + "recipients",
+                self._recipient_choices,
+                free=False,
+                label=self._recipient_label,
+                on_new=self._new_recipient,
+                placeholder=self.tr("Search the recipient catalogue"),
+            ),
+        )
 
         form = self._group(layout, "processors", item_label("processors"))
-        self._add(form, None, RowListField(
-            "processors", n + "processors", self._processor_row,
-            lambda: codec.to_dict(m.ProcessorLink()), add_text=self.tr("Add p&rocessor"),
-            title=lambda i: self.tr("Processor {n}").format(n=i),
-            extra=[(self.tr("New processor…"), "new", self._new_processor_link)]))
+        self._add(
+            form,
+            None,
+            RowListField(
+                "processors",
+                n + "processors",
+                self._processor_row,
+                lambda: codec.to_dict(m.ProcessorLink()),
+                add_text=self.tr("Add p&rocessor"),
+                title=lambda i: self.tr("Processor {n}").format(n=i),
+                extra=[(self.tr("New processor…"), "new", self._new_processor_link)],
+            ),
+        )
 
         form = self._group(layout, "joint_controllers", item_label("joint_controllers"))
-        self._add(form, None, RowListField(
-            "joint_controllers", n + "joint_controllers", self._joint_row,
-            lambda: codec.to_dict(m.JointController()),
-            add_text=self.tr("Add joint controller"),
-            title=lambda i: self.tr("Joint controller {n}").format(n=i)))
+        self._add(
+            form,
+            None,
+            RowListField(
+                "joint_controllers",
+                n + "joint_controllers",
+                self._joint_row,
+                lambda: codec.to_dict(m.JointController()),
+                add_text=self.tr("Add joint controller"),
+                title=lambda i: self.tr("Joint controller {n}").format(n=i),
+            ),
+        )
 
         form = self._group(layout, "transfers", item_label("transfers"))
-        self._add(form, None, RowListField(
-            "transfers", n + "transfers", self._transfer_row,
-            lambda: codec.to_dict(m.Transfer()), add_text=self.tr("Add &transfer"),
-            title=lambda i: self.tr("Transfer {n}").format(n=i)))
+        self._add(
+            form,
+            None,
+            RowListField(
+                "transfers",
+                n + "transfers",
+                self._transfer_row,
+                lambda: codec.to_dict(m.Transfer()),
+                add_text=self.tr("Add &transfer"),
+                title=lambda i: self.tr("Transfer {n}").format(n=i),
+            ),
+        )
 
         form = self._group(layout, "toms", item_label("toms"))
-        self._add(form, self.tr("Description"), TextField("tom_description",
-                                                           n + "tom_description"))
-        self._add(form, self.tr("Measures of the catalogue"), TomTreeField(
-            "toms", n + "toms", self._tom_groups, self._new_tom))
+        self._add(form, self.tr("Description"), TextField("tom_description", n + "tom_description"))
+        self._add(
+            form,
+            self.tr("Measures of the catalogue"),
+            TomTreeField("toms", n + "toms", self._tom_groups, self._new_tom),
+        )
 
         form = self._group(layout, "dpia", item_label("dpia"))
-        self._add(form, self.tr("Art. 35(3) GDPR cases"), CheckListField(
-            "dpia.art35_3", n + "dpia.art35_3", terms(vocab.dpia_art35_3(), lang)))
-        self._add(form, self.tr("WP248 criteria"), CheckListField(
-            "dpia.wp248", n + "dpia.wp248", terms(vocab.dpia_wp248(), lang)))
-        self._add(form, self.tr("DSK list items"), CheckListField(
-            "dpia.dsk_list", n + "dpia.dsk_list", terms(vocab.dpia_dsk_list(), lang)))
-        self._add(form, self.tr("Result"), EnumField(
-            "dpia.result", n + "dpia.result",
-            [(r.value, p.DPIA_RESULT[r]()) for r in m.DpiaResult]))
-        self._add(form, self.tr("DPIA reference"), LineField("dpia.reference",
-                                                             n + "dpia.reference"))
+        self._add(
+            form,
+            self.tr("Art. 35(3) GDPR cases"),
+            CheckListField("dpia.art35_3", n + "dpia.art35_3", terms(vocab.dpia_art35_3(), lang)),
+        )
+        self._add(
+            form,
+            self.tr("WP248 criteria"),
+            CheckListField("dpia.wp248", n + "dpia.wp248", terms(vocab.dpia_wp248(), lang)),
+        )
+        self._add(
+            form,
+            self.tr("DSK list items"),
+            CheckListField(
+                "dpia.dsk_list", n + "dpia.dsk_list", terms(vocab.dpia_dsk_list(), lang)
+            ),
+        )
+        self._add(
+            form,
+            self.tr("Result"),
+            EnumField(
+                "dpia.result",
+                n + "dpia.result",
+                [(r.value, p.DPIA_RESULT[r]()) for r in m.DpiaResult],
+            ),
+        )
+        self._add(
+            form, self.tr("DPIA reference"), LineField("dpia.reference", n + "dpia.reference")
+        )
         self._add(form, self.tr("Reasons and notes"), TextField("dpia.notes", n + "dpia.notes"))
-        self._add(form, self.tr("Screened on"), DateField("dpia.screened_on",
-                                                          n + "dpia.screened_on"))
+        self._add(
+            form, self.tr("Screened on"), DateField("dpia.screened_on", n + "dpia.screened_on")
+        )
 
         form = self._group(layout, "notes", item_label("notes"))
         self._add(form, None, TextField("notes", n + "notes"))
@@ -246,40 +351,81 @@ class ActivityForm(_EditorWidget):
     def _purpose_row(self, prefix: str, parent: QWidget) -> RowSpec:
         return [
             (self.tr("Purpose"), [TextField("text", prefix + ".text", lines=2, parent=parent)]),
-            (item_label("legal_bases"), [ChoiceListField(
-                "legal_bases", prefix + ".legal_bases", legal_basis_choices, free=True,
-                label=p.legal_basis_long, rows=2, dynamic=False, parent=parent,
-                placeholder=self.tr("Search a legal basis or type a provision, e.g. "
-                                    "“§ 3 DSG NRW”"))]),
-            (item_label("legitimate_interest"), [LineField(
-                "legitimate_interest", prefix + ".legitimate_interest", parent=parent)]),
+            (
+                item_label("legal_bases"),
+                [
+                    ChoiceListField(
+                        "legal_bases",
+                        prefix + ".legal_bases",
+                        legal_basis_choices,
+                        free=True,
+                        label=p.legal_basis_long,
+                        rows=2,
+                        dynamic=False,
+                        parent=parent,
+                        placeholder=self.tr(
+                            "Search a legal basis or type a provision, e.g. “§ 3 DSG NRW”"
+                        ),
+                    )
+                ],
+            ),
+            (
+                item_label("legitimate_interest"),
+                [LineField("legitimate_interest", prefix + ".legitimate_interest", parent=parent)],
+            ),
         ]
 
     def _category_row(self, prefix: str, parent: QWidget) -> RowSpec:
         unit_choices = [("", "–")] + [(u.value, p.unit_label(u)) for u in m.RetentionUnit]
-        special = [(s.value, p.SPECIAL[s]() or self.tr("ordinary personal data"))
-                   for s in m.SpecialCategory]
+        special = [
+            (s.value, p.SPECIAL[s]() or self.tr("ordinary personal data"))
+            for s in m.SpecialCategory
+        ]
         return [
-            (self.tr("Name"), [LineField("name", prefix + ".name", parent=parent,
-                                         suggestions=lambda: self._suggest["categories"])]),
+            (
+                self.tr("Name"),
+                [
+                    LineField(
+                        "name",
+                        prefix + ".name",
+                        parent=parent,
+                        suggestions=lambda: self._suggest["categories"],
+                    )
+                ],
+            ),
             (item_label("special"), [EnumField("special", prefix + ".special", special, parent)]),
             (item_label("source"), [LineField("source", prefix + ".source", parent=parent)]),
-            (item_label("retention"), [
-                SpinField("retention.duration", prefix + ".retention.duration", parent),
-                OptionalEnumField("retention.unit", prefix + ".retention.unit", unit_choices,
-                                  parent),
-                LineField("retention.start", prefix + ".retention.start", parent=parent)]),
-            (self.tr("Retention as text"), [LineField("retention.text",
-                                                      prefix + ".retention.text",
-                                                      parent=parent)]),
+            (
+                item_label("retention"),
+                [
+                    SpinField("retention.duration", prefix + ".retention.duration", parent),
+                    OptionalEnumField(
+                        "retention.unit", prefix + ".retention.unit", unit_choices, parent
+                    ),
+                    LineField("retention.start", prefix + ".retention.start", parent=parent),
+                ],
+            ),
+            (
+                self.tr("Retention as text"),
+                [LineField("retention.text", prefix + ".retention.text", parent=parent)],
+            ),
             (item_label("notes"), [LineField("notes", prefix + ".notes", parent=parent)]),
         ]
 
     def _processor_row(self, prefix: str, parent: QWidget) -> RowSpec:
         return [
-            (self.tr("Processor"), [ComboField("processor", prefix + ".processor",
-                                               self._processor_choices, parent=parent,
-                                               placeholder=self.tr("Search the catalogue"))]),
+            (
+                self.tr("Processor"),
+                [
+                    ComboField(
+                        "processor",
+                        prefix + ".processor",
+                        self._processor_choices,
+                        parent=parent,
+                        placeholder=self.tr("Search the catalogue"),
+                    )
+                ],
+            ),
             (self.tr("Service"), [LineField("service", prefix + ".service", parent=parent)]),
         ]
 
@@ -287,27 +433,56 @@ class ActivityForm(_EditorWidget):
         return [
             (self.tr("Name"), [LineField("name", prefix + ".name", parent=parent)]),
             (self.tr("Contact"), [LineField("contact", prefix + ".contact", parent=parent)]),
-            (self.tr("Arrangement (Art. 26)"), [LineField("arrangement", prefix + ".arrangement",
-                                                          parent=parent)]),
+            (
+                self.tr("Arrangement (Art. 26)"),
+                [LineField("arrangement", prefix + ".arrangement", parent=parent)],
+            ),
         ]
 
     def _transfer_row(self, prefix: str, parent: QWidget) -> RowSpec:
         return [
-            (self.tr("Country"), [ComboField("country", prefix + ".country", country_choices,
-                                             free=True, dynamic=False, parent=parent)]),
-            (self.tr("Recipient"), [LineField("recipient", prefix + ".recipient",
-                                              parent=parent)]),
-            (self.tr("Processor"), [NullableComboField("processor", prefix + ".processor",
-                                                       self._processor_choices,
-                                                       parent=parent)]),
-            (self.tr("Mechanism"), [ComboField("mechanism", prefix + ".mechanism",
-                                               mechanism_choices, dynamic=False,
-                                               parent=parent)]),
-            (self.tr("Mechanism as stated"), [LineField("mechanism_text",
-                                                        prefix + ".mechanism_text",
-                                                        parent=parent)]),
-            (self.tr("Documentation"), [LineField("documentation", prefix + ".documentation",
-                                                  parent=parent)]),
+            (
+                self.tr("Country"),
+                [
+                    ComboField(
+                        "country",
+                        prefix + ".country",
+                        country_choices,
+                        free=True,
+                        dynamic=False,
+                        parent=parent,
+                    )
+                ],
+            ),
+            (self.tr("Recipient"), [LineField("recipient", prefix + ".recipient", parent=parent)]),
+            (
+                self.tr("Processor"),
+                [
+                    NullableComboField(
+                        "processor", prefix + ".processor", self._processor_choices, parent=parent
+                    )
+                ],
+            ),
+            (
+                self.tr("Mechanism"),
+                [
+                    ComboField(
+                        "mechanism",
+                        prefix + ".mechanism",
+                        mechanism_choices,
+                        dynamic=False,
+                        parent=parent,
+                    )
+                ],
+            ),
+            (
+                self.tr("Mechanism as stated"),
+                [LineField("mechanism_text", prefix + ".mechanism_text", parent=parent)],
+            ),
+            (
+                self.tr("Documentation"),
+                [LineField("documentation", prefix + ".documentation", parent=parent)],
+            ),
         ]
 
     # --- choices ---------------------------------------------------------------------
@@ -323,8 +498,12 @@ class ActivityForm(_EditorWidget):
         def norm(values: set[str]) -> list[str]:
             return sorted((v for v in values if v), key=str.casefold)
 
-        self._suggest = {"departments": norm(departments), "internal": norm(internal),
-                         "subjects": norm(subjects), "categories": norm(categories)}
+        self._suggest = {
+            "departments": norm(departments),
+            "internal": norm(internal),
+            "subjects": norm(subjects),
+            "categories": norm(categories),
+        }
         self._stale = False
 
     def _processor_choices(self) -> Choices:
@@ -337,8 +516,11 @@ class ActivityForm(_EditorWidget):
 
     def _recipient_label(self, uid: str) -> str:
         rec = self.session.catalogue().recipients_by_uid().get(uid)
-        return recipient_text(rec) if rec is not None else self.tr(
-            "Unknown recipient ({uid})").format(uid=uid)
+        return (
+            recipient_text(rec)
+            if rec is not None
+            else self.tr("Unknown recipient ({uid})").format(uid=uid)
+        )
 
     def _tom_groups(self) -> list[tuple[str, Choices]]:
         toms = sorted(self.session.catalogue().toms, key=lambda t: t.title.casefold())

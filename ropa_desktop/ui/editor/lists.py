@@ -40,8 +40,14 @@ RowFactory = Callable[[str, QWidget], RowSpec]
 class _Row(QFrame):
     """One entry of a list: a title, its fields and a Remove button."""
 
-    def __init__(self, owner: RowListField, index: int, prefix: str, spec_factory: RowFactory,
-                 parent: QWidget) -> None:
+    def __init__(
+        self,
+        owner: RowListField,
+        index: int,
+        prefix: str,
+        spec_factory: RowFactory,
+        parent: QWidget,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName(prefix)
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -92,16 +98,14 @@ class _Row(QFrame):
     def widget_for(self, rest: str | None) -> QWidget:
         if rest:
             for f in self.fields:
-                if f.path == rest or f.path.startswith(rest + ".") or rest.startswith(
-                        f.path + "."):
+                if f.path == rest or f.path.startswith(rest + ".") or rest.startswith(f.path + "."):
                     return f.widget_for(rest) or f.widget
         return self
 
     def focus_widget(self, rest: str | None) -> QWidget:
         if rest:
             for f in self.fields:
-                if f.path == rest or f.path.startswith(rest + ".") or rest.startswith(
-                        f.path + "."):
+                if f.path == rest or f.path.startswith(rest + ".") or rest.startswith(f.path + "."):
                     return f.focus_widget()
         return self.fields[0].focus_widget() if self.fields else self.remove_button
 
@@ -116,12 +120,19 @@ class RowListField(Field):
     where the callback returns a new entry to append, or None.
     """
 
-    def __init__(self, path: str, object_name: str, factory: RowFactory,
-                 new_item: Callable[[], dict[str, Any]], *, add_text: str,
-                 title: Callable[[int], str],
-                 on_change: Callable[[_Row], None] | None = None,
-                 extra: list[tuple[str, str, Callable[[], dict[str, Any] | None]]] | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        path: str,
+        object_name: str,
+        factory: RowFactory,
+        new_item: Callable[[], dict[str, Any]],
+        *,
+        add_text: str,
+        title: Callable[[int], str],
+        on_change: Callable[[_Row], None] | None = None,
+        extra: list[tuple[str, str, Callable[[], dict[str, Any] | None]]] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         box = QWidget(parent)
         box.setObjectName(object_name + "Box")
         super().__init__(path, box, parent)
@@ -179,7 +190,7 @@ class RowListField(Field):
         for i, row in enumerate(self._pool):
             if row.isHidden() != (i >= len(items)):
                 row.setHidden(i >= len(items))
-        self.rows = self._pool[:len(items)]
+        self.rows = self._pool[: len(items)]
         for i, (row, item) in enumerate(zip(self.rows, items, strict=True)):
             row.title.setText(self._title(i + 1))
             row.set_value(item)

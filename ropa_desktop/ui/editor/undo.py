@@ -14,8 +14,15 @@ class EditCommand(QUndoCommand):
 
     TYPING_ID = 0x52_4F_50_41
 
-    def __init__(self, restore: Callable[[dict[str, Any], str], None], before: dict[str, Any],
-                 after: dict[str, Any], path: str, typing: bool, text: str) -> None:
+    def __init__(
+        self,
+        restore: Callable[[dict[str, Any], str], None],
+        before: dict[str, Any],
+        after: dict[str, Any],
+        path: str,
+        typing: bool,
+        text: str,
+    ) -> None:
         super().__init__(text)
         self.restore = restore
         """Shows a snapshot of the draft and focuses ``path`` (the editor's)."""
@@ -58,8 +65,9 @@ class ShortcutGuard(QObject):
             pressed = QKeySequence(event.keyCombination())
             for action in self._actions:
                 if action.isEnabled() and any(
-                        pressed.matches(s) == QKeySequence.SequenceMatch.ExactMatch
-                        for s in action.shortcuts()):
+                    pressed.matches(s) == QKeySequence.SequenceMatch.ExactMatch
+                    for s in action.shortcuts()
+                ):
                     event.ignore()
                     return True
         return False

@@ -79,8 +79,9 @@ class ImportDialog(QDialog):
     imported = Signal(str)
     """The batch uid of a finished import (undo it with ``store.undo_batch``)."""
 
-    def __init__(self, session: Session, parent: QWidget | None = None,
-                 path: Path | None = None) -> None:
+    def __init__(
+        self, session: Session, parent: QWidget | None = None, path: Path | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("importDialog")
         self.setWindowTitle(self.tr("Import"))
@@ -117,8 +118,13 @@ class ImportDialog(QDialog):
         self.mapping_page = MappingPage(self)
         self.preview_page = PreviewPage(self)
         self.result_page = ResultPage(self)
-        for page in (self.file_page, self.sheet_page, self.mapping_page, self.preview_page,
-                     self.result_page):
+        for page in (
+            self.file_page,
+            self.sheet_page,
+            self.mapping_page,
+            self.preview_page,
+            self.result_page,
+        ):
             self.stack.addWidget(page)
 
         self.error = QLabel(self)
@@ -136,8 +142,7 @@ class ImportDialog(QDialog):
         self.close_button = named(QPushButton(self.tr("Cancel"), self), "importDialog.close")
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
-        for button in (self.back_button, self.next_button, self.import_button,
-                       self.close_button):
+        for button in (self.back_button, self.next_button, self.import_button, self.close_button):
             button.setAutoDefault(False)
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
@@ -155,8 +160,9 @@ class ImportDialog(QDialog):
         self.file_page.path.returnPressed.connect(self._next)
         self.sheet_page.sheets.itemActivated.connect(lambda _item: self._next())
         # Queued: the model is rebuilt after the delegate has finished committing its editor.
-        self.mapping_page.model.targetEdited.connect(self.set_target,
-                                                     Qt.ConnectionType.QueuedConnection)
+        self.mapping_page.model.targetEdited.connect(
+            self.set_target, Qt.ConnectionType.QueuedConnection
+        )
         self.mapping_page.save_profile.clicked.connect(self._save_profile_clicked)
 
         self._fill_organisations()
@@ -189,19 +195,21 @@ class ImportDialog(QDialog):
         self.path = Path(text).expanduser()
         self._reset_file_state()
         if is_json(self.path):
-            return self._start(self.tr("Checking the register file …"),
-                               lambda progress, p=self.path: preview_json(
-                                   self.session.store, p, progress),
-                               self._json_checked)
+            return self._start(
+                self.tr("Checking the register file …"),
+                lambda progress, p=self.path: preview_json(self.session.store, p, progress),
+                self._json_checked,
+            )
         try:
             self.profile = self._load_chosen_profile()
         except Exception as exc:
             self._show_error(prompts.error_text(exc))
             return None
-        return self._start(self.tr("Reading {file} …").format(file=self.path.name),
-                           lambda progress, p=self.path, prof=self.profile: read_file(
-                               p, prof, progress),
-                           self._file_read)
+        return self._start(
+            self.tr("Reading {file} …").format(file=self.path.name),
+            lambda progress, p=self.path, prof=self.profile: read_file(p, prof, progress),
+            self._file_read,
+        )
 
     def choose_sheet(self, name: str) -> tasks.BackgroundTask | None:
         """Select the sheet ``name`` and plan its import (then show the mapping)."""
@@ -264,16 +272,22 @@ class ImportDialog(QDialog):
             return None
         store = self.session.store
         if self.json_preview is not None and self.path is not None:
-            return self._start(self.tr("Importing {file} …").format(file=self.path.name),
-                               lambda progress, p=self.path: import_json_file(store, p, progress),
-                               self._json_imported, failure=self._import_failed)
+            return self._start(
+                self.tr("Importing {file} …").format(file=self.path.name),
+                lambda progress, p=self.path: import_json_file(store, p, progress),
+                self._json_imported,
+                failure=self._import_failed,
+            )
         if self.plan is None or self.plan.report.errors:
             self._update_buttons()
             return None
         plan = self.plan
-        return self._start(self.tr("Importing {file} …").format(file=Path(plan.report.file).name),
-                           lambda progress: write_plan(store, plan, progress),
-                           self._spreadsheet_imported, failure=self._import_failed)
+        return self._start(
+            self.tr("Importing {file} …").format(file=Path(plan.report.file).name),
+            lambda progress: write_plan(store, plan, progress),
+            self._spreadsheet_imported,
+            failure=self._import_failed,
+        )
 
     # --- closing -----------------------------------------------------------------------------
 
@@ -296,8 +310,9 @@ class ImportDialog(QDialog):
 
     # --- tasks -------------------------------------------------------------------------------
 
-    def _start(self, title: str, work: Any, success: Any, *, failure: Any = None,
-               cancelled: Any = None) -> tasks.BackgroundTask | None:
+    def _start(
+        self, title: str, work: Any, success: Any, *, failure: Any = None, cancelled: Any = None
+    ) -> tasks.BackgroundTask | None:
         if self.task is not None:
             return None
         self._generation += 1
@@ -310,12 +325,18 @@ class ImportDialog(QDialog):
                 if callback is not None and generation == self._generation:
                     callback(*args)
                 self._after_task()
+
             return run
 
         self.status.setText(title)
-        self.task = tasks.run_task(self, title, work, on_success=finish(success),
-                                   on_failure=finish(failure or self._failed),
-                                   on_cancel=finish(cancelled or self._cancelled))
+        self.task = tasks.run_task(
+            self,
+            title,
+            work,
+            on_success=finish(success),
+            on_failure=finish(failure or self._failed),
+            on_cancel=finish(cancelled or self._cancelled),
+        )
         self._update_buttons()
         return self.task
 
@@ -367,17 +388,24 @@ class ImportDialog(QDialog):
     def _browse_file(self) -> None:
         start = self.file_page.path.text() or str(settings.value(_DIR_KEY, "") or "")
         chosen, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Choose the file to import"), start,
+            self,
+            self.tr("Choose the file to import"),
+            start,
             self.tr("Spreadsheets and register files ({patterns});;All files (*)").format(
-                patterns=_FILE_FILTER))
+                patterns=_FILE_FILTER
+            ),
+        )
         if chosen:
             settings.set_value(_DIR_KEY, str(Path(chosen).parent))
             self.file_page.path.setText(chosen)
 
     def _browse_profile(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Choose a column mapping"), self.file_page.profile.text(),
-            self.tr("Column mappings (*.json);;All files (*)"))
+            self,
+            self.tr("Choose a column mapping"),
+            self.file_page.profile.text(),
+            self.tr("Column mappings (*.json);;All files (*)"),
+        )
         if chosen:
             self.file_page.profile.setText(chosen)
 
@@ -392,9 +420,13 @@ class ImportDialog(QDialog):
     def _unchanged_file(self) -> bool:
         """Whether the file page names the workbook already read (with the same profile)."""
         text = self.file_page.path.text().strip()
-        return (self.workbook is not None and self.path is not None and bool(text)
-                and Path(text).expanduser() == self.path
-                and self.file_page.profile.text().strip() == self._profile_text)
+        return (
+            self.workbook is not None
+            and self.path is not None
+            and bool(text)
+            and Path(text).expanduser() == self.path
+            and self.file_page.profile.text().strip() == self._profile_text
+        )
 
     def _reset_file_state(self) -> None:
         self.workbook, self.sheets, self.file_organisation = None, [], None
@@ -410,8 +442,11 @@ class ImportDialog(QDialog):
         self.status.clear()
         self._offer_file_organisation()
         page = self.sheet_page
-        page.intro.setText(self.tr("{file}: {count} sheet(s).").format(
-            file=self.workbook.path.name, count=len(self.sheets)))
+        page.intro.setText(
+            self.tr("{file}: {count} sheet(s).").format(
+                file=self.workbook.path.name, count=len(self.sheets)
+            )
+        )
         page.sheets.clear()
         preselect = next((i for i, info in enumerate(self.sheets) if info.layout), 0)
         for info in self.sheets:
@@ -431,11 +466,17 @@ class ImportDialog(QDialog):
     def _sheet_text(self, info: SheetInfo) -> str:
         layout = info.layout
         if isinstance(layout, TableLayout):
-            mapped = sum(1 for c in layout.columns
-                         if c.target is not None and c.target is not Target.IGNORE)
-            text = self.tr("{name} — table: header in row {row}, {mapped} of {count} columns "
-                           "recognised").format(name=info.name, row=layout.header_rows[0] + 1,
-                                                mapped=mapped, count=len(layout.columns))
+            mapped = sum(
+                1 for c in layout.columns if c.target is not None and c.target is not Target.IGNORE
+            )
+            text = self.tr(
+                "{name} — table: header in row {row}, {mapped} of {count} columns recognised"
+            ).format(
+                name=info.name,
+                row=layout.header_rows[0] + 1,
+                mapped=mapped,
+                count=len(layout.columns),
+            )
         elif isinstance(layout, FormLayout):
             text = self.tr("{name} — one activity written as a form").format(name=info.name)
         elif info.empty:
@@ -476,17 +517,27 @@ class ImportDialog(QDialog):
         store = self.session.store
         org = self.file_page.organisation.currentText().strip() or None
         if org is None and not self.file_organisation:
-            self._show_error(self.tr("{file} names no organisation: enter on the first page "
-                                     "the organisation the activities belong to.").format(
-                file=self.path.name))
+            self._show_error(
+                self.tr(
+                    "{file} names no organisation: enter on the first page "
+                    "the organisation the activities belong to."
+                ).format(file=self.path.name)
+            )
             return None
         on_duplicate = self.file_page.on_duplicate()
         profile = self.effective_profile()
         path, sheet = self.path, self.sheet
 
         def work(progress: Any) -> ImportPlan:
-            return plan_spreadsheet(store, path, organisation=org, sheet=sheet, profile=profile,
-                                    on_duplicate=on_duplicate, progress=progress)
+            return plan_spreadsheet(
+                store,
+                path,
+                organisation=org,
+                sheet=sheet,
+                profile=profile,
+                on_duplicate=on_duplicate,
+                progress=progress,
+            )
 
         def planned(plan: ImportPlan) -> None:
             self._planned(plan, show)
@@ -499,8 +550,13 @@ class ImportDialog(QDialog):
             self._forget_plan()
             self._cancelled()
 
-        task = self._start(self.tr("Reading and checking {file} …").format(file=path.name),
-                           work, planned, failure=failed, cancelled=cancelled)
+        task = self._start(
+            self.tr("Reading and checking {file} …").format(file=path.name),
+            work,
+            planned,
+            failure=failed,
+            cancelled=cancelled,
+        )
         self._planning = task is not None
         return task
 
@@ -516,8 +572,10 @@ class ImportDialog(QDialog):
         self.plan = plan
         self.report = plan.report
         self.status.clear()
-        self.sheet_layout = next((layout for layout in plan.report.layouts
-                            if layout.sheet == self.sheet), None) or plan.report.layouts[0]
+        self.sheet_layout = (
+            next((layout for layout in plan.report.layouts if layout.sheet == self.sheet), None)
+            or plan.report.layouts[0]
+        )
         self._show_mapping()
         self._show_preview()
         if show is not None:
@@ -534,21 +592,32 @@ class ImportDialog(QDialog):
         if layout is None:
             page.model.set_entries([], {})
             return
-        page.model.set_entries(mapping_entries(layout, self._sheet_object(layout.sheet)),
-                               self.choices)
+        page.model.set_entries(
+            mapping_entries(layout, self._sheet_object(layout.sheet)), self.choices
+        )
         if isinstance(layout, TableLayout):
-            page.intro.setText(self.tr("Sheet “{sheet}”: header in row {row}, data from row "
-                                       "{first}.").format(sheet=layout.sheet,
-                                                          row=layout.header_rows[-1] + 1,
-                                                          first=layout.first_data_row + 1))
+            page.intro.setText(
+                self.tr("Sheet “{sheet}”: header in row {row}, data from row {first}.").format(
+                    sheet=layout.sheet,
+                    row=layout.header_rows[-1] + 1,
+                    first=layout.first_data_row + 1,
+                )
+            )
         else:
-            page.intro.setText(self.tr("Sheet “{sheet}” describes one activity as a form "
-                                       "(labels in column {column}).").format(
-                sheet=layout.sheet, column=column_letter(layout.label_column)))
+            page.intro.setText(
+                self.tr(
+                    "Sheet “{sheet}” describes one activity as a form (labels in column {column})."
+                ).format(sheet=layout.sheet, column=column_letter(layout.label_column))
+            )
         unmapped = len(page.model.unmapped_rows())
-        page.unmapped.setText(self.tr("{n} column(s) fit no field (highlighted): their content "
-                                      "is kept in the activities' notes.").format(n=unmapped)
-                              if unmapped else self.tr("Every column with a header has a field."))
+        page.unmapped.setText(
+            self.tr(
+                "{n} column(s) fit no field (highlighted): their content "
+                "is kept in the activities' notes."
+            ).format(n=unmapped)
+            if unmapped
+            else self.tr("Every column with a header has a field.")
+        )
 
     def _show_preview(self) -> None:
         report = self.report
@@ -558,24 +627,36 @@ class ImportDialog(QDialog):
         page.view.show()
         if report is None:
             return
-        page.counts.setText(self.tr(
-            "Into “{org}”: {new} new, {updated} updated, {skipped} skipped; {warnings} "
-            "warning(s), {errors} error(s).").format(
-            org=report.organisation, new=report.count("new"), updated=report.count("update"),
-            skipped=report.count("skip"), warnings=report.warnings, errors=report.errors))
+        page.counts.setText(
+            self.tr(
+                "Into “{org}”: {new} new, {updated} updated, {skipped} skipped; {warnings} "
+                "warning(s), {errors} error(s)."
+            ).format(
+                org=report.organisation,
+                new=report.count("new"),
+                updated=report.count("update"),
+                skipped=report.count("skip"),
+                warnings=report.warnings,
+                errors=report.errors,
+            )
+        )
         for note in report.notes:
-            item = QListWidgetItem(severity_icon(STATUS_SEVERITY[note.status]),
-                                   f"{note.where}: {note.text}")
+            item = QListWidgetItem(
+                severity_icon(STATUS_SEVERITY[note.status]), f"{note.where}: {note.text}"
+            )
             item.setData(Qt.ItemDataRole.UserRole, note.status.value)
             page.file_notes.addItem(item)
         page.file_notes.setVisible(bool(report.notes))
         page.view.resizeColumnsToContents()
         if report.errors:
             rows = sum(1 for r in report.rows if r.status == Status.ERROR)
-            page.blocked.setText(self.tr(
-                "{errors} error(s) in {rows} row(s) (marked red): nothing can be imported until "
-                "they are corrected in the file or in the column mapping. The import is all or "
-                "nothing, so that no row is lost.").format(errors=report.errors, rows=rows))
+            page.blocked.setText(
+                self.tr(
+                    "{errors} error(s) in {rows} row(s) (marked red): nothing can be imported "
+                    "until they are corrected in the file or in the column mapping. The import is "
+                    "all or nothing, so that no row is lost."
+                ).format(errors=report.errors, rows=rows)
+            )
             page.blocked.show()
         else:
             page.blocked.hide()
@@ -593,33 +674,52 @@ class ImportDialog(QDialog):
         for name in preview.organisations:
             page.file_notes.addItem(QListWidgetItem(severity_icon(None), name))
         page.file_notes.setVisible(bool(preview.organisations))
-        page.counts.setText(self.tr(
-            "{file}: a register with {orgs} organisation(s) and {acts} activities. Importing "
-            "it creates {created} record(s), changes {updated} and leaves {unchanged} "
-            "unchanged.").format(
-            file=preview.path.name, orgs=len(preview.organisations), acts=preview.activities,
-            created=preview.result.created, updated=preview.result.updated,
-            unchanged=preview.result.unchanged))
+        page.counts.setText(
+            self.tr(
+                "{file}: a register with {orgs} organisation(s) and {acts} activities. Importing "
+                "it creates {created} record(s), changes {updated} and leaves {unchanged} "
+                "unchanged."
+            ).format(
+                file=preview.path.name,
+                orgs=len(preview.organisations),
+                acts=preview.activities,
+                created=preview.result.created,
+                updated=preview.result.updated,
+                unchanged=preview.result.unchanged,
+            )
+        )
         self._show_page(PREVIEW)
 
     def _json_imported(self, outcome: tuple[ImportResult, Path | None]) -> None:
         result, backup = outcome
         self.json_result = result
-        self._finish_import(result.batch, backup, self.tr(
-            "{created} record(s) created, {updated} changed, {unchanged} unchanged.").format(
-            created=result.created, updated=result.updated, unchanged=result.unchanged), None)
+        self._finish_import(
+            result.batch,
+            backup,
+            self.tr(
+                "{created} record(s) created, {updated} changed, {unchanged} unchanged."
+            ).format(created=result.created, updated=result.updated, unchanged=result.unchanged),
+            None,
+        )
 
     # --- importing ---------------------------------------------------------------------
 
     def _spreadsheet_imported(self, report: ImportReport) -> None:
         self.report = report
-        self._finish_import(report.batch, report.backup, self.tr(
-            "{new} activities created, {updated} updated, {skipped} skipped.").format(
-            new=report.count("new"), updated=report.count("update"),
-            skipped=report.count("skip")), report.organisation)
+        self._finish_import(
+            report.batch,
+            report.backup,
+            self.tr("{new} activities created, {updated} updated, {skipped} skipped.").format(
+                new=report.count("new"),
+                updated=report.count("update"),
+                skipped=report.count("skip"),
+            ),
+            report.organisation,
+        )
 
-    def _finish_import(self, batch: str | None, backup: Path | None, counts: str,
-                       organisation: str | None) -> None:
+    def _finish_import(
+        self, batch: str | None, backup: Path | None, counts: str, organisation: str | None
+    ) -> None:
         self.batch = batch
         self.status.clear()
         self.session.reload()
@@ -629,12 +729,17 @@ class ImportDialog(QDialog):
         name = self.path.name if self.path is not None else ""
         page.summary.setText(self.tr("{file} has been imported.").format(file=name))
         page.counts.setText(counts)
-        page.backup.setText(self.tr("Backup of the database before the import: {path}").format(
-            path=backup) if backup else self.tr("No backup was made."))
-        page.batch.setText(self.tr(
-            "The import is recorded as one batch ({batch}); it can be undone as a whole from "
-            "the change history as long as its records have not been changed since.").format(
-            batch=batch))
+        page.backup.setText(
+            self.tr("Backup of the database before the import: {path}").format(path=backup)
+            if backup
+            else self.tr("No backup was made.")
+        )
+        page.batch.setText(
+            self.tr(
+                "The import is recorded as one batch ({batch}); it can be undone as a whole from "
+                "the change history as long as its records have not been changed since."
+            ).format(batch=batch)
+        )
         self._show_page(RESULT)
         if batch:
             self.imported.emit(batch)
@@ -682,11 +787,15 @@ class ImportDialog(QDialog):
         self.back_button.setEnabled(not busy)
         self.next_button.setEnabled(not busy)
         ready = self.json_preview is not None or (
-            self.plan is not None and self.plan.report.errors == 0)
+            self.plan is not None and self.plan.report.errors == 0
+        )
         self.import_button.setEnabled(not busy and ready)
         self.close_button.setText(self.tr("&Close") if page == RESULT else self.tr("Cancel"))
-        default = self.import_button if page == PREVIEW else (
-            self.close_button if page == RESULT else self.next_button)
+        default = (
+            self.import_button
+            if page == PREVIEW
+            else (self.close_button if page == RESULT else self.next_button)
+        )
         default.setDefault(True)
 
     def _show_error(self, text: str) -> None:
@@ -702,8 +811,8 @@ class ImportDialog(QDialog):
             return
         start = str(self.path.with_suffix(".mapping.json")) if self.path is not None else ""
         chosen, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the column mapping"), start,
-            self.tr("Column mappings (*.json)"))
+            self, self.tr("Save the column mapping"), start, self.tr("Column mappings (*.json)")
+        )
         if not chosen:
             return
         target = Path(chosen)

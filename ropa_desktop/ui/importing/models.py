@@ -38,8 +38,7 @@ STATUS_ROLE = Qt.ItemDataRole.UserRole + 3
 UNMAPPED_BACKGROUND = QColor("#fff3cd")
 """Background of mapping rows whose column goes to no field (kept in the notes)."""
 
-STATUS_SEVERITY = {Status.OK: None, Status.WARNING: Severity.WARNING,
-                   Status.ERROR: Severity.ERROR}
+STATUS_SEVERITY = {Status.OK: None, Status.WARNING: Severity.WARNING, Status.ERROR: Severity.ERROR}
 """The finding severity whose icon marks a report status."""
 
 
@@ -82,16 +81,36 @@ def mapping_entries(layout: TableLayout | FormLayout, sheet: Sheet | None) -> li
     entries = []
     if isinstance(layout, TableLayout):
         for col in layout.columns:
-            sample = next((v for r in range(layout.first_data_row, len(rows))
-                           if (v := cell(r, col.column)) not in (None, "")), None)
-            entries.append(MappingEntry(column_letter(col.column), col.header, _sample(sample),
-                                        col.target, col.score, col.alias is not None))
+            sample = next(
+                (
+                    v
+                    for r in range(layout.first_data_row, len(rows))
+                    if (v := cell(r, col.column)) not in (None, "")
+                ),
+                None,
+            )
+            entries.append(
+                MappingEntry(
+                    column_letter(col.column),
+                    col.header,
+                    _sample(sample),
+                    col.target,
+                    col.score,
+                    col.alias is not None,
+                )
+            )
     else:
         for field in layout.fields:
-            entries.append(MappingEntry(
-                cell_ref(field.row, layout.label_column), field.label,
-                _sample(cell(field.row, field.value_column)), field.target,
-                100.0 if field.target is not None else 0.0, True))
+            entries.append(
+                MappingEntry(
+                    cell_ref(field.row, layout.label_column),
+                    field.label,
+                    _sample(cell(field.row, field.value_column)),
+                    field.target,
+                    100.0 if field.target is not None else 0.0,
+                    True,
+                )
+            )
     return entries
 
 
@@ -99,8 +118,9 @@ def _sample(value: Any) -> str:
     return "" if value is None else one_line(value, 120)
 
 
-def profile_for(layout: TableLayout | FormLayout, choices: dict[int, Target | None],
-                name: str) -> MappingProfile:
+def profile_for(
+    layout: TableLayout | FormLayout, choices: dict[int, Target | None], name: str
+) -> MappingProfile:
     """A profile reproducing ``layout`` with the user's ``choices`` (entry index → target).
 
     A column the user unmapped (chose None for) is written as an unmapped entry (target
@@ -176,22 +196,35 @@ class MappingModel(RecordTableModel[MappingRow]):
 
         return [
             Column(self.tr("Column"), position, lambda r: r.number, self._tooltip(self.POSITION)),
-            Column(self.tr("Header in the file"), header, folded(header),
-                   self._tooltip(self.HEADER)),
+            Column(
+                self.tr("Header in the file"), header, folded(header), self._tooltip(self.HEADER)
+            ),
             Column(self.tr("Sample value"), sample, folded(sample), self._tooltip(self.SAMPLE)),
-            Column(self.tr("Target field"), target,
-                   lambda r: (0 if r.unmapped else 1, target(r).casefold()),
-                   self._tooltip(self.TARGET), font=target_font),
-            Column(self.tr("Match"), self._match_text, folded(self._match_text),
-                   self._tooltip(self.MATCH)),
+            Column(
+                self.tr("Target field"),
+                target,
+                lambda r: (0 if r.unmapped else 1, target(r).casefold()),
+                self._tooltip(self.TARGET),
+                font=target_font,
+            ),
+            Column(
+                self.tr("Match"),
+                self._match_text,
+                folded(self._match_text),
+                self._tooltip(self.MATCH),
+            ),
         ]
 
     def set_entries(self, entries: list[MappingEntry], choices: dict[int, Target | None]) -> None:
         """Show ``entries`` with the user's ``choices`` laid over them."""
         self.entries = entries
         self.choices = dict(choices)
-        self.set_rows([MappingRow(number, entry, self.target(number), number in self.choices)
-                       for number, entry in enumerate(entries)])
+        self.set_rows(
+            [
+                MappingRow(number, entry, self.target(number), number in self.choices)
+                for number, entry in enumerate(entries)
+            ]
+        )
 
     def target(self, row: int) -> Target | None:
         """The target the import will use for entry ``row`` (the user's choice first)."""
@@ -201,8 +234,9 @@ class MappingModel(RecordTableModel[MappingRow]):
 
     def unmapped_rows(self) -> list[int]:
         """Entries with a header whose content goes to no field."""
-        return [r for r, e in enumerate(self.entries)
-                if e.header.strip() and self.target(r) is None]
+        return [
+            r for r, e in enumerate(self.entries) if e.header.strip() and self.target(r) is None
+        ]
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
@@ -232,8 +266,10 @@ class MappingModel(RecordTableModel[MappingRow]):
     def _tooltip(self, column: int) -> Callable[[MappingRow], str | None]:
         def tooltip(row: MappingRow) -> str | None:
             if row.unmapped:
-                return self.tr("This column fits no field; its content is kept in the "
-                               "activities' notes. Choose a target field to import it.")
+                return self.tr(
+                    "This column fits no field; its content is kept in the "
+                    "activities' notes. Choose a target field to import it."
+                )
             if column == self.TARGET and not normalise_header(row.entry.header):
                 return self.tr("A column without a header cannot be mapped.")
             if column == self.HEADER:
@@ -264,8 +300,7 @@ class SortProxy(SortKeyProxy):
 class TargetDelegate(QStyledItemDelegate):
     """Edits a mapping row's target with a combo box of every field."""
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
-                     index: Index) -> QWidget:
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         combo = QComboBox(parent)
         combo.setObjectName("importDialog.targetEditor")
         for target in target_choices():
@@ -298,8 +333,11 @@ class PreviewModel(RecordTableModel[RowResult]):
             return "\n".join(f"{n.where}: {n.text}" for n in row.notes) if row.notes else None
 
         return [
-            Column(self.tr("Status"), lambda r: self.status_text(r.status),
-                   icon=lambda r: severity_icon(STATUS_SEVERITY[r.status])),
+            Column(
+                self.tr("Status"),
+                lambda r: self.status_text(r.status),
+                icon=lambda r: severity_icon(STATUS_SEVERITY[r.status]),
+            ),
             Column(self.tr("Row"), lambda r: f"{r.sheet}!{r.row}"),
             Column(self.tr("Activity"), lambda r: r.activity),
             Column(self.tr("Outcome"), self.outcome_text),
@@ -320,12 +358,18 @@ class PreviewModel(RecordTableModel[RowResult]):
 
     def status_text(self, status: Status) -> str:
         """The word for a row's status."""
-        return {Status.OK: self.tr("OK"), Status.WARNING: self.tr("Warning"),
-                Status.ERROR: self.tr("Error")}[status]
+        return {
+            Status.OK: self.tr("OK"),
+            Status.WARNING: self.tr("Warning"),
+            Status.ERROR: self.tr("Error"),
+        }[status]
 
     def outcome_text(self, row: RowResult) -> str:
         """What the import does with the row."""
         if row.status == Status.ERROR or not row.outcome:
             return self.tr("not imported")
-        return {"new": self.tr("new"), "update": self.tr("update existing"),
-                "skip": self.tr("skip (exists)")}.get(row.outcome, row.outcome)
+        return {
+            "new": self.tr("new"),
+            "update": self.tr("update existing"),
+            "skip": self.tr("skip (exists)"),
+        }.get(row.outcome, row.outcome)

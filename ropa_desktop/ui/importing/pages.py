@@ -51,26 +51,38 @@ class FilePage(QWidget):
         super().__init__(parent)
         self.setObjectName("importDialog.filePage")
         self.path = named(QLineEdit(self), "importDialog.path")
-        self.path.setPlaceholderText(self.tr("Spreadsheet (xlsx, xls, ods, csv) or register "
-                                             "file (json)"))
+        self.path.setPlaceholderText(
+            self.tr("Spreadsheet (xlsx, xls, ods, csv) or register file (json)")
+        )
         self.browse = named(QPushButton(self.tr("&Browse…"), self), "importDialog.browse")
         self.organisation = named(QComboBox(self), "importDialog.organisation")
         self.organisation.setEditable(True)
         self.organisation.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.organisation.setToolTip(self.tr("The organisation the activities belong to; "
-                                             "type a new name to create one."))
+        self.organisation.setToolTip(
+            self.tr("The organisation the activities belong to; type a new name to create one.")
+        )
         self.file_organisation = _label(self, "importDialog.fileOrganisation")
         self.file_organisation.hide()
 
         self.duplicates = QButtonGroup(self)
         texts = {
-            "skip": (self.tr("&Skip them"), self.tr(
-                "An activity with the same name already exists in the organisation: keep "
-                "it as it is and leave the row out.")),
-            "update": (self.tr("&Update them"), self.tr(
-                "Fill in and replace the existing activity's details with the row's values.")),
-            "new": (self.tr("Import as &new activities"), self.tr(
-                "Add the row as another activity even though the name exists.")),
+            "skip": (
+                self.tr("&Skip them"),
+                self.tr(
+                    "An activity with the same name already exists in the organisation: keep "
+                    "it as it is and leave the row out."
+                ),
+            ),
+            "update": (
+                self.tr("&Update them"),
+                self.tr(
+                    "Fill in and replace the existing activity's details with the row's values."
+                ),
+            ),
+            "new": (
+                self.tr("Import as &new activities"),
+                self.tr("Add the row as another activity even though the name exists."),
+            ),
         }
         box = QGroupBox(self.tr("Activities that already exist"), self)
         box_layout = QVBoxLayout(box)
@@ -92,11 +104,17 @@ class FilePage(QWidget):
         self.profile = named(QLineEdit(self), "importDialog.profile")
         self.profile.setPlaceholderText(self.tr("optional: a saved column mapping (.json)"))
         self.profile.setClearButtonEnabled(True)
-        self.profile_browse = named(QPushButton(self.tr("Choose &mapping…"), self),
-                                    "importDialog.profileBrowse")
-        self.json_hint = _label(self, "importDialog.jsonHint", self.tr(
-            "A register file (JSON) holds its own organisations: it is imported as it is, "
-            "without a column mapping."))
+        self.profile_browse = named(
+            QPushButton(self.tr("Choose &mapping…"), self), "importDialog.profileBrowse"
+        )
+        self.json_hint = _label(
+            self,
+            "importDialog.jsonHint",
+            self.tr(
+                "A register file (JSON) holds its own organisations: it is imported as it is, "
+                "without a column mapping."
+            ),
+        )
         self.json_hint.hide()
 
         form = QFormLayout()
@@ -121,10 +139,13 @@ class FilePage(QWidget):
         layout.addWidget(box)
         layout.addWidget(self.json_hint)
         layout.addStretch(1)
-        for first, second in ((self.path, self.browse), (self.browse, self.organisation),
-                              (self.organisation, self.profile),
-                              (self.profile, self.profile_browse),
-                              (self.profile_browse, self.duplicate_buttons["skip"])):
+        for first, second in (
+            (self.path, self.browse),
+            (self.browse, self.organisation),
+            (self.organisation, self.profile),
+            (self.profile, self.profile_browse),
+            (self.profile_browse, self.duplicate_buttons["skip"]),
+        ):
             QWidget.setTabOrder(first, second)
 
     def on_duplicate(self) -> str:
@@ -133,8 +154,12 @@ class FilePage(QWidget):
 
     def set_spreadsheet_options(self, enabled: bool) -> None:
         """Organisation, duplicates and profile apply to spreadsheets, not to JSON."""
-        for widget in (self.organisation, self.profile, self.profile_browse,
-                       *self.duplicate_buttons.values()):
+        for widget in (
+            self.organisation,
+            self.profile,
+            self.profile_browse,
+            *self.duplicate_buttons.values(),
+        ):
             widget.setEnabled(enabled)
         self.json_hint.setVisible(not enabled)
 
@@ -176,19 +201,24 @@ class MappingPage(QWidget):
         self.view.sortByColumn(MappingModel.POSITION, Qt.SortOrder.AscendingOrder)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                  | QAbstractItemView.EditTrigger.SelectedClicked
-                                  | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.SelectedClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
         self.view.verticalHeader().hide()
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(MappingModel.HEADER, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(MappingModel.SAMPLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(MappingModel.TARGET, QHeaderView.ResizeMode.ResizeToContents)
         self.unmapped = _label(self, "importDialog.unmappedInfo")
-        self.save_profile = named(QPushButton(self.tr("Save mapping as &profile…"), self),
-                                  "importDialog.saveProfile")
-        hint = QLabel(self.tr("Double-click a target field (or press F2) to change it; the "
-                              "preview follows."), self)
+        self.save_profile = named(
+            QPushButton(self.tr("Save mapping as &profile…"), self), "importDialog.saveProfile"
+        )
+        hint = QLabel(
+            self.tr("Double-click a target field (or press F2) to change it; the preview follows."),
+            self,
+        )
         hint.setWordWrap(True)
         bottom = QHBoxLayout()
         bottom.addWidget(self.unmapped, 1)

@@ -49,8 +49,13 @@ class _Row:
         self.finding = finding
         self.uid = uid
         self.display = display
-        self.sort = (finding.severity.rank, display[1].casefold(), display[2].casefold(),
-                     display[3].casefold(), finding.code)
+        self.sort = (
+            finding.severity.rank,
+            display[1].casefold(),
+            display[2].casefold(),
+            display[3].casefold(),
+            finding.code,
+        )
         self.haystack = "\n".join(display).casefold()
 
 
@@ -86,24 +91,45 @@ class FindingsTableModel(RecordTableModel[_Row]):
     """Findings with the activity each one is about; a thin adapter over a list."""
 
     def columns(self) -> list[Column[_Row]]:
-        headers = {"severity": self.tr("Severity"), "activity": self.tr("Activity"),
-                   "field": self.tr("Field"), "message": self.tr("Finding"),
-                   "code": self.tr("Rule")}
+        headers = {
+            "severity": self.tr("Severity"),
+            "activity": self.tr("Activity"),
+            "field": self.tr("Field"),
+            "message": self.tr("Finding"),
+            "code": self.tr("Rule"),
+        }
         tips: dict[str, Callable[[_Row], str | None]] = {
             "message": lambda r: r.finding.message,
-            "field": lambda r: r.finding.field or None}
+            "field": lambda r: r.finding.field or None,
+        }
         icons: dict[str, Callable[[_Row], QIcon | None]] = {
-            "severity": lambda r: severity_icon(r.finding.severity)}
-        return [Column(headers[key], display_of(i), sort_of(i), tooltip=tips.get(key),
-                       icon=icons.get(key))
-                for i, key in enumerate(COLUMNS)]
+            "severity": lambda r: severity_icon(r.finding.severity)
+        }
+        return [
+            Column(
+                headers[key], display_of(i), sort_of(i), tooltip=tips.get(key), icon=icons.get(key)
+            )
+            for i, key in enumerate(COLUMNS)
+        ]
 
     def set_findings(self, findings: list[Finding], uids: list[str | None]) -> None:
         """Show ``findings``; ``uids`` are the activities they are about."""
-        self.set_rows([_Row(f, uid, (self.severity_text(f.severity),
-                                     f.activity or self.tr("(organisation)"),
-                                     field_label(f.field), f.message, f.code))
-                       for f, uid in zip(findings, uids, strict=True)])
+        self.set_rows(
+            [
+                _Row(
+                    f,
+                    uid,
+                    (
+                        self.severity_text(f.severity),
+                        f.activity or self.tr("(organisation)"),
+                        field_label(f.field),
+                        f.message,
+                        f.code,
+                    ),
+                )
+                for f, uid in zip(findings, uids, strict=True)
+            ]
+        )
 
     def finding_at(self, row: int) -> tuple[Finding, str | None]:
         """The finding of source row ``row`` and the uid of its activity (or None)."""
@@ -122,7 +148,7 @@ class FindingsTableModel(RecordTableModel[_Row]):
         return result
 
     def severity_text(self, severity: Severity) -> str:
-        """"Error", "Warning" or "Note"."""
+        """ "Error", "Warning" or "Note"."""
         if severity == Severity.ERROR:
             return self.tr("Error")
         if severity == Severity.WARNING:
@@ -136,7 +162,6 @@ class FindingsFilterProxy(SortKeyProxy):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._severity = "all"
-
 
     def set_severity(self, choice: str) -> None:
         """Show one severity only, or all: one of :data:`SEVERITY_FILTERS`."""
@@ -169,8 +194,12 @@ class FindingsView(LazyView):
 
         self.counts_label = named(QLabel(self), "findings.counts")
         self.severity = named(QComboBox(self), "findings.severity")
-        labels = {"all": self.tr("All findings"), "error": self.tr("Errors"),
-                  "warning": self.tr("Warnings"), "info": self.tr("Notes")}
+        labels = {
+            "all": self.tr("All findings"),
+            "error": self.tr("Errors"),
+            "warning": self.tr("Warnings"),
+            "info": self.tr("Notes"),
+        }
         for key in SEVERITY_FILTERS:
             self.severity.addItem(labels[key], key)
         self.severity.currentIndexChanged.connect(self._filters_changed)
@@ -270,10 +299,15 @@ class FindingsView(LazyView):
         self._dirty = False
         self.model.set_findings(findings, resolve_uids(findings, self.session))
         counts = self.model.counts()
-        self.counts_label.setText(", ".join((
-            self.tr("%n error(s)", "", counts[Severity.ERROR]),
-            self.tr("%n warning(s)", "", counts[Severity.WARNING]),
-            self.tr("%n note(s)", "", counts[Severity.INFO]))))
+        self.counts_label.setText(
+            ", ".join(
+                (
+                    self.tr("%n error(s)", "", counts[Severity.ERROR]),
+                    self.tr("%n warning(s)", "", counts[Severity.WARNING]),
+                    self.tr("%n note(s)", "", counts[Severity.INFO]),
+                )
+            )
+        )
         self._update_actions()
 
     def _filters_changed(self, *_: Any) -> None:

@@ -52,7 +52,6 @@ PAGE = 1000
 ROW_ROLE = Qt.ItemDataRole.UserRole + 3
 
 
-
 _SEGMENT = re.compile(r"^([^\[]*)((?:\[\d+\])*)$")
 _SHORT = 60
 _TIP = 4000
@@ -118,10 +117,8 @@ def batch_label(batch: ChangeBatch | None) -> str:
         "restore": QCoreApplication.translate("HistoryView", "Restore"),
         "imported-history": QCoreApplication.translate("HistoryView", "Imported history"),
         "copy": QCoreApplication.translate("HistoryView", "Copied from another organisation"),
-        "delete-organisation": QCoreApplication.translate("HistoryView",
-                                                          "Organisation deleted"),
-        OVERWRITE: QCoreApplication.translate("HistoryView",
-                                              "Overwrote a concurrent change by"),
+        "delete-organisation": QCoreApplication.translate("HistoryView", "Organisation deleted"),
+        OVERWRITE: QCoreApplication.translate("HistoryView", "Overwrote a concurrent change by"),
     }
     kind = kinds.get(batch.kind, batch.kind)
     plain = batch.kind == "undo" or not batch.description
@@ -138,15 +135,20 @@ def _local_time(entry: HistoryEntry) -> str:
 
 def is_deletion(record: m.ChangeRecord) -> bool:
     """True for the record of a deleted activity (its snapshot is in ``old``)."""
-    return (record.entity == "activity" and record.field == "" and record.new is None
-            and record.old is not None)
+    return (
+        record.entity == "activity"
+        and record.field == ""
+        and record.new is None
+        and record.old is not None
+    )
 
 
 class _Row:
     __slots__ = ("display", "entry", "haystack", "sort")
 
-    def __init__(self, entry: HistoryEntry, display: tuple[str, ...],
-                 sort: tuple[Any, ...]) -> None:
+    def __init__(
+        self, entry: HistoryEntry, display: tuple[str, ...], sort: tuple[Any, ...]
+    ) -> None:
         self.entry = entry
         self.display = display
         self.sort = sort
@@ -165,11 +167,19 @@ class HistoryTableModel(RecordTableModel[_Row]):
         self._batches: dict[str, ChangeBatch] = {}
 
     def columns(self) -> list[Column[_Row]]:
-        headers = {"at": self.tr("When"), "user": self.tr("User"), "kind": self.tr("Type"),
-                   "record": self.tr("Record"), "field": self.tr("Field"),
-                   "change": self.tr("Old → new"), "batch": self.tr("Batch")}
-        return [Column(headers[key], display_of(i), sort_of(i), tooltip=self._tooltip(key))
-                for i, key in enumerate(COLUMNS)]
+        headers = {
+            "at": self.tr("When"),
+            "user": self.tr("User"),
+            "kind": self.tr("Type"),
+            "record": self.tr("Record"),
+            "field": self.tr("Field"),
+            "change": self.tr("Old → new"),
+            "batch": self.tr("Batch"),
+        }
+        return [
+            Column(headers[key], display_of(i), sort_of(i), tooltip=self._tooltip(key))
+            for i, key in enumerate(COLUMNS)
+        ]
 
     def row_data(self, row: _Row, index: Index, role: int) -> Any:
         return index.row() if role == ROW_ROLE else None
@@ -218,11 +228,24 @@ class HistoryTableModel(RecordTableModel[_Row]):
         else:
             field = field_label(rec.field, rec.entity)
             change = f"{_short(_value(rec.old), 30)} → {_short(_value(rec.new), 30)}"
-        display = (_local_time(entry), rec.user, _entity_label(rec.entity), rec.entity_label,
-                   field, change, batch_label(self.batch(rec.batch)))
-        sort = (entry.id, rec.user.casefold(), display[2].casefold(),
-                rec.entity_label.casefold(), field.casefold(), change.casefold(),
-                display[6].casefold())
+        display = (
+            _local_time(entry),
+            rec.user,
+            _entity_label(rec.entity),
+            rec.entity_label,
+            field,
+            change,
+            batch_label(self.batch(rec.batch)),
+        )
+        sort = (
+            entry.id,
+            rec.user.casefold(),
+            display[2].casefold(),
+            rec.entity_label.casefold(),
+            field.casefold(),
+            change.casefold(),
+            display[6].casefold(),
+        )
         return _Row(entry, display, sort)
 
     def _tooltip(self, key: str) -> Callable[[_Row], str | None]:
@@ -254,7 +277,6 @@ class HistoryFilterProxy(SortKeyProxy):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         if not self._words:
@@ -289,8 +311,9 @@ class HistoryView(LazyView):
 
         self.open_button = named(QPushButton(self.tr("&Open"), self), "history.open")
         self.open_button.clicked.connect(self.open_current)
-        self.restore_button = named(QPushButton(self.tr("&Restore activity"), self),
-                                    "history.restore")
+        self.restore_button = named(
+            QPushButton(self.tr("&Restore activity"), self), "history.restore"
+        )
         self.restore_button.clicked.connect(self.restore_current)
         self.undo_button = named(QPushButton(self.tr("&Undo batch …"), self), "history.undoBatch")
         self.undo_button.clicked.connect(self.undo_current_batch)
@@ -396,9 +419,12 @@ class HistoryView(LazyView):
 
     def can_restore(self, entry: HistoryEntry | None) -> bool:
         """Whether ``entry`` is the deletion of an activity that does not exist again."""
-        return (entry is not None and is_deletion(entry.record)
-                and self.session.organisation() is not None
-                and self.session.activity(entry.record.entity_uid) is None)
+        return (
+            entry is not None
+            and is_deletion(entry.record)
+            and self.session.organisation() is not None
+            and self.session.activity(entry.record.entity_uid) is None
+        )
 
     def can_undo(self, entry: HistoryEntry | None) -> bool:
         """Whether ``entry`` belongs to a batch that may be undone."""
@@ -430,8 +456,8 @@ class HistoryView(LazyView):
         if entry.organisation != org.uid:
             question = self.tr(
                 "It is not recorded which organisation “{name}” was deleted from. "
-                "Restore it into “{organisation}”?").format(name=rec.entity_label,
-                                                            organisation=org.name)
+                "Restore it into “{organisation}”?"
+            ).format(name=rec.entity_label, organisation=org.name)
             if not prompts.confirm(self, title, question):
                 return
         try:
@@ -453,8 +479,8 @@ class HistoryView(LazyView):
         at = batch.at.astimezone()
         question = self.tr(
             "Undo everything “{batch}” changed ({when}, {user})? Records it created are "
-            "deleted, records it replaced get their previous content back.").format(
-            batch=batch_label(batch), when=f"{p.format_date(at)} {at:%H:%M}", user=batch.user)
+            "deleted, records it replaced get their previous content back."
+        ).format(batch=batch_label(batch), when=f"{p.format_date(at)} {at:%H:%M}", user=batch.user)
         if not prompts.confirm(self, title, question):
             return
         try:

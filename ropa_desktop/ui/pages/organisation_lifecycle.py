@@ -25,7 +25,8 @@ def archive_current(parent: QWidget | None, session: Session) -> bool:
         "OrganisationLifecycle",
         "Archive “{name}”? It is hidden from the organisation switcher and the lists; its "
         "register stays complete and can still be exported. File → Restore organisation "
-        "brings it back.").format(name=name)
+        "brings it back.",
+    ).format(name=name)
     if not prompts.confirm(parent, title, text):
         return False
     try:
@@ -39,8 +40,9 @@ def archive_current(parent: QWidget | None, session: Session) -> bool:
 def delete_current(parent: QWidget | None, session: Session) -> bool:
     """Delete the current organisation after a confirmation that names what goes."""
     name = session.organisation_name
-    summary = next((o for o in session.organisations(include_archived=True)
-                    if o.name == name), None)
+    summary = next(
+        (o for o in session.organisations(include_archived=True) if o.name == name), None
+    )
     if name is None or summary is None:
         return False
     title = translate("OrganisationLifecycle", "Delete organisation")
@@ -49,8 +51,13 @@ def delete_current(parent: QWidget | None, session: Session) -> bool:
         "Delete “{name}” with {activities} processing activities, {services} processing "
         "services and {catalogue} catalogue entries (processors, recipients, TOMs)? The "
         "deletion is recorded in the history; File → Restore organisation brings everything "
-        "back.").format(name=name, activities=summary.activities, services=summary.services,
-                        catalogue=summary.catalogue)
+        "back.",
+    ).format(
+        name=name,
+        activities=summary.activities,
+        services=summary.services,
+        catalogue=summary.catalogue,
+    )
     if not prompts.confirm(parent, title, text):
         return False
     try:
@@ -66,15 +73,25 @@ def restore_one(parent: QWidget | None, session: Session) -> str | None:
     title = translate("OrganisationLifecycle", "Restore organisation")
     archived = translate("OrganisationLifecycle", "{name} (archived)")
     deleted = translate("OrganisationLifecycle", "{name} (deleted)")
-    labels = {archived.format(name=o.name): o.name
-              for o in session.organisations(include_archived=True) if o.archived is not None}
+    labels = {
+        archived.format(name=o.name): o.name
+        for o in session.organisations(include_archived=True)
+        if o.archived is not None
+    }
     labels.update({deleted.format(name=n): n for n in session.deleted_organisations()})
     if not labels:
-        prompts.inform(parent, title, translate(
-            "OrganisationLifecycle", "No organisation is archived or deleted."))
+        prompts.inform(
+            parent,
+            title,
+            translate("OrganisationLifecycle", "No organisation is archived or deleted."),
+        )
         return None
-    chosen = prompts.choose(parent, title, translate(
-        "OrganisationLifecycle", "Organisation to bring back:"), list(labels))
+    chosen = prompts.choose(
+        parent,
+        title,
+        translate("OrganisationLifecycle", "Organisation to bring back:"),
+        list(labels),
+    )
     if chosen is None:
         return None
     try:

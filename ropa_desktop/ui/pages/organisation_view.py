@@ -58,8 +58,6 @@ from ropa_desktop.ui.session import Change, Session
 _LEVEL = {"error": "error", "warning": "warning", "info": "info"}
 
 
-
-
 def default_authority(land: str, kind: m.OrganisationKind) -> str:
     """The supervisory authority the vocabulary names for a Land and legal form ("" if none)."""
     term = vocab.laender().get(land.strip().lower()) if land else None
@@ -81,8 +79,13 @@ def kind_combo(object_name: str, parent: QWidget | None = None) -> QComboBox:
 
 def land_combo(object_name: str, parent: QWidget | None = None) -> VocabCombo:
     """A combo of the 16 Länder (codes kept as "DE-NW")."""
-    return VocabCombo(vocab.laender(), object_name, upper=True,
-                      label=lambda t: presentation.land(t.id), parent=parent)
+    return VocabCombo(
+        vocab.laender(),
+        object_name,
+        upper=True,
+        label=lambda t: presentation.land(t.id),
+        parent=parent,
+    )
 
 
 def name_problem(session: Session, name: str, uid: str | None) -> str:
@@ -131,26 +134,42 @@ class ContactEditor(QWidget):
         self.setFocusProxy(self.name)
 
     def _edits(self) -> list[QLineEdit]:
-        return [self.name, self.organisation, self.street, self.postcode, self.city,
-                self.phone, self.email, self.website]
+        return [
+            self.name,
+            self.organisation,
+            self.street,
+            self.postcode,
+            self.city,
+            self.phone,
+            self.email,
+            self.website,
+        ]
 
     def set_contact(self, c: m.Contact) -> None:
         """Show ``c`` (no :attr:`edited` is emitted)."""
         blocked = self.blockSignals(True)
-        for edit, value in zip(self._edits(), (c.name, c.organisation, c.street, c.postcode,
-                                               c.city, c.phone, c.email, c.website), strict=True):
+        for edit, value in zip(
+            self._edits(),
+            (c.name, c.organisation, c.street, c.postcode, c.city, c.phone, c.email, c.website),
+            strict=True,
+        ):
             edit.setText(value)
         self.country.set_code(c.country)
         self.blockSignals(blocked)
 
     def contact(self) -> m.Contact:
         """A new contact with the fields' content."""
-        return m.Contact(name=self.name.text().strip(),
-                         organisation=self.organisation.text().strip(),
-                         street=self.street.text().strip(), postcode=self.postcode.text().strip(),
-                         city=self.city.text().strip(), country=self.country.code(),
-                         phone=self.phone.text().strip(), email=self.email.text().strip(),
-                         website=self.website.text().strip())
+        return m.Contact(
+            name=self.name.text().strip(),
+            organisation=self.organisation.text().strip(),
+            street=self.street.text().strip(),
+            postcode=self.postcode.text().strip(),
+            city=self.city.text().strip(),
+            country=self.country.code(),
+            phone=self.phone.text().strip(),
+            email=self.email.text().strip(),
+            website=self.website.text().strip(),
+        )
 
 
 class OrganisationView(QWidget):
@@ -236,8 +255,12 @@ class OrganisationView(QWidget):
         self.website = line_edit(n("website"), self)
         address = QGroupBox(self.tr("Address and contact"), self)
         form = QFormLayout(address)
-        address_fields.add_rows(form, self.tr("&Street:"), self.tr("&Postcode, city:"),
-                                after_street=self._note("street"))
+        address_fields.add_rows(
+            form,
+            self.tr("&Street:"),
+            self.tr("&Postcode, city:"),
+            after_street=self._note("street"),
+        )
         form.addRow(self.tr("C&ountry:"), self.country)
         form.addRow(self.tr("P&hone:"), self.phone)
         form.addRow(self.tr("&E-mail:"), self.email)
@@ -260,8 +283,7 @@ class OrganisationView(QWidget):
         QVBoxLayout(rep_box).addWidget(self.representative)
 
         # authority and notes
-        self.authority = VocabCombo(vocab.supervisory_authorities(), n("authority"),
-                                    parent=self)
+        self.authority = VocabCombo(vocab.supervisory_authorities(), n("authority"), parent=self)
         self.notes = text_edit(n("notes"), self, lines=4)
         other = QGroupBox(self.tr("Supervision and notes"), self)
         form = QFormLayout(other)
@@ -303,8 +325,16 @@ class OrganisationView(QWidget):
         outer.addWidget(scroll, 1)
         outer.addLayout(buttons)
 
-        for edit in (self.name, self.management, self.street, self.postcode, self.city,
-                     self.phone, self.email, self.website):
+        for edit in (
+            self.name,
+            self.management,
+            self.street,
+            self.postcode,
+            self.city,
+            self.phone,
+            self.email,
+            self.website,
+        ):
             edit.textEdited.connect(self._edited)
         for combo in (self.kind, self.land, self.country, self.authority):
             combo.currentIndexChanged.connect(self._edited)
@@ -364,11 +394,18 @@ class OrganisationView(QWidget):
     def _on_changed_elsewhere(self) -> None:
         """Unsaved master data whose organisation changed elsewhere get a notice."""
         org = self.session.organisation()
-        if self._dirty and self._org is not None and org is not None \
-                and org.version != self._org.version:
-            self.elsewhere.setText(self.tr(
-                "The master data were changed elsewhere meanwhile. Saving will show the "
-                "other changes and ask what to do."))
+        if (
+            self._dirty
+            and self._org is not None
+            and org is not None
+            and org.version != self._org.version
+        ):
+            self.elsewhere.setText(
+                self.tr(
+                    "The master data were changed elsewhere meanwhile. Saving will show the "
+                    "other changes and ask what to do."
+                )
+            )
             self.elsewhere.show()
 
     def _on_organisation_changed(self) -> None:
@@ -396,8 +433,11 @@ class OrganisationView(QWidget):
         self._stale = False
         self.elsewhere.hide()
         org = self.session.organisation()
-        self._org = (copy.deepcopy(dataclasses.replace(org, activities=[], services=[]))
-                     if org is not None else None)
+        self._org = (
+            copy.deepcopy(dataclasses.replace(org, activities=[], services=[]))
+            if org is not None
+            else None
+        )
         self._loading = True
         try:
             self.set_value(self._org or m.Organisation())
@@ -440,19 +480,28 @@ class OrganisationView(QWidget):
         """The organisation's master data as edited (same uid, no activities)."""
         base = self._org or m.Organisation()
         return m.Organisation(
-            uid=base.uid, name=self.name.text().strip(), kind=self._kind(),
-            land=self.land.code(), street=self.street.text().strip(),
-            postcode=self.postcode.text().strip(), city=self.city.text().strip(),
-            country=self.country.code(), phone=self.phone.text().strip(),
-            email=self.email.text().strip(), website=self.website.text().strip(),
+            uid=base.uid,
+            name=self.name.text().strip(),
+            kind=self._kind(),
+            land=self.land.code(),
+            street=self.street.text().strip(),
+            postcode=self.postcode.text().strip(),
+            city=self.city.text().strip(),
+            country=self.country.code(),
+            phone=self.phone.text().strip(),
+            email=self.email.text().strip(),
+            website=self.website.text().strip(),
             management=self.management.text().strip(),
-            representative=self.representative.contact(), dpo=self.dpo.contact(),
+            representative=self.representative.contact(),
+            dpo=self.dpo.contact(),
             dpo_external=self.dpo_external.isChecked(),
             supervisory_authority=self.authority.code(),
             is_controller=self.is_controller.isChecked(),
             is_processor=self.is_processor.isChecked(),
-            notes=self.notes.toPlainText().strip(), archived=base.archived,
-            version=base.version)
+            notes=self.notes.toPlainText().strip(),
+            archived=base.archived,
+            version=base.version,
+        )
 
     def show_findings(self, findings: list[Finding]) -> None:
         """Show the organisation's findings at their fields; others in the list at the top."""
@@ -465,8 +514,10 @@ class OrganisationView(QWidget):
             at = self._notes.get(f.field or "")
             if at is not None:
                 text = at.message()
-                at.show_message(f"{text}\n{f.message}" if text else f.message,
-                                  _LEVEL.get(f.severity.value, "info"))
+                at.show_message(
+                    f"{text}\n{f.message}" if text else f.message,
+                    _LEVEL.get(f.severity.value, "info"),
+                )
             else:
                 rest.append(f.message)
         self.findings_label.setText("\n".join(f"• {t}" for t in rest))
@@ -478,8 +529,7 @@ class OrganisationView(QWidget):
 
     def validate(self) -> bool:
         """Check the name (required, not another organisation's); message at the field."""
-        problem = name_problem(self.session, self.name.text(),
-                               self._org.uid if self._org else None)
+        problem = name_problem(self.session, self.name.text(), self._org.uid if self._org else None)
         if problem:
             self.name_error.show_message(problem)
             self.name.setFocus()
@@ -520,10 +570,16 @@ class OrganisationView(QWidget):
                 return False
             return True
         if choice == RELOAD:
-            prompts.inform(self, self.tr("Their version loaded"), self.tr(
-                "The master data now show the version of {user}. Your values were:\n\n"
-                "{values}").format(user=error.user or "?", values=mine_as_text(
-                    "organisation", mine, error.current, self.session)))
+            prompts.inform(
+                self,
+                self.tr("Their version loaded"),
+                self.tr(
+                    "The master data now show the version of {user}. Your values were:\n\n{values}"
+                ).format(
+                    user=error.user or "?",
+                    values=mine_as_text("organisation", mine, error.current, self.session),
+                ),
+            )
             return True
         return choice == DISCARD
 
@@ -558,7 +614,8 @@ class NewOrganisationDialog(QDialog):
         form.addRow(self.tr("&Legal form:"), self.kind)
         form.addRow(self.tr("L&and:"), self.land)
         buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.setObjectName("newOrganisationDialog.buttons")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -576,8 +633,12 @@ class NewOrganisationDialog(QDialog):
             return
         kind = m.OrganisationKind(self.kind.currentData())
         land = self.land.code()
-        org = m.Organisation(name=self.name.text().strip(), kind=kind, land=land,
-                             supervisory_authority=default_authority(land, kind))
+        org = m.Organisation(
+            name=self.name.text().strip(),
+            kind=kind,
+            land=land,
+            supervisory_authority=default_authority(land, kind),
+        )
         try:
             self.session.save_organisation(org)
         except Exception as exc:  # StoreError: nothing was created

@@ -75,7 +75,8 @@ def _country(text: str) -> tuple[str, str]:
 
 def _on_path(finding: Finding, path: str) -> bool:
     return finding.field is not None and (
-        finding.field == path or finding.field.startswith((path + ".", path + "[")))
+        finding.field == path or finding.field.startswith((path + ".", path + "["))
+    )
 
 
 def transfer_rows(session: Session) -> list[TransferRow]:
@@ -93,10 +94,21 @@ def transfer_rows(session: Session) -> list[TransferRow]:
             path = f"transfers[{i}]"
             key, label = _country(t.country)
             name = t.recipient.strip() or (
-                processors[t.processor].name if t.processor in processors else "")
-            result.append(TransferRow(
-                act.uid, path, act.name, key, label, name, p.mechanism(t), t.documentation,
-                [f for f in findings if _on_path(f, path)]))
+                processors[t.processor].name if t.processor in processors else ""
+            )
+            result.append(
+                TransferRow(
+                    act.uid,
+                    path,
+                    act.name,
+                    key,
+                    label,
+                    name,
+                    p.mechanism(t),
+                    t.documentation,
+                    [f for f in findings if _on_path(f, path)],
+                )
+            )
         for f in findings:
             if f.code != MISSING_CODE or f.field is None:
                 continue
@@ -114,8 +126,11 @@ def transfer_rows(session: Session) -> list[TransferRow]:
             if party is None:
                 continue
             key, label = _country(party.country)
-            result.append(TransferRow(act.uid, f.field, act.name, key, label, party.name,
-                                      "", "", [f], missing=True))
+            result.append(
+                TransferRow(
+                    act.uid, f.field, act.name, key, label, party.name, "", "", [f], missing=True
+                )
+            )
     return result
 
 
@@ -123,14 +138,21 @@ class TransfersTableModel(RecordTableModel[TransferRow]):
     """Transfer rows, a thin adapter over a list."""
 
     def columns(self) -> list[Column[TransferRow]]:
-        headers = {"status": self.tr("Status"), "activity": self.tr("Activity"),
-                   "country": self.tr("Country"), "recipient": self.tr("Recipient / processor"),
-                   "mechanism": self.tr("Mechanism"), "documentation": self.tr("Documentation")}
+        headers = {
+            "status": self.tr("Status"),
+            "activity": self.tr("Activity"),
+            "country": self.tr("Country"),
+            "recipient": self.tr("Recipient / processor"),
+            "mechanism": self.tr("Mechanism"),
+            "documentation": self.tr("Documentation"),
+        }
         status: Column[TransferRow] = Column(
-            headers["status"], lambda r: self._text(r, "status"),
+            headers["status"],
+            lambda r: self._text(r, "status"),
             sort=lambda r: r.severity.rank if r.severity else 9,
             tooltip=lambda r: "\n".join(f.message for f in r.findings) or self.tr("No findings"),
-            icon=lambda r: severity_icon(r.severity))
+            icon=lambda r: severity_icon(r.severity),
+        )
         return [status, *(self._text_column(headers[key], key) for key in COLUMNS[1:])]
 
     def _text_column(self, header: str, key: str) -> Column[TransferRow]:
@@ -140,9 +162,13 @@ class TransfersTableModel(RecordTableModel[TransferRow]):
         def font(row: TransferRow) -> QFont | None:
             return italic_font() if row.missing else None
 
-        return Column(header, text, sort=lambda r: text(r).casefold(),
-                      tooltip=lambda r: text(r) or None,
-                      font=font if key == "mechanism" else None)
+        return Column(
+            header,
+            text,
+            sort=lambda r: text(r).casefold(),
+            tooltip=lambda r: text(r) or None,
+            font=font if key == "mechanism" else None,
+        )
 
     def countries(self) -> list[tuple[str, str]]:
         """(key, label) of the countries the rows name, sorted by label."""

@@ -138,8 +138,11 @@ class CasePage(QWizardPage):
 
     def visible_ids(self) -> list[str]:
         """Ids of the cases the search leaves in the list."""
-        return [self.cases.item(r).data(ID_ROLE) for r in range(self.cases.count())
-                if not self.cases.item(r).isHidden()]
+        return [
+            self.cases.item(r).data(ID_ROLE)
+            for r in range(self.cases.count())
+            if not self.cases.item(r).isHidden()
+        ]
 
     def isComplete(self) -> bool:
         """A case is chosen (and a new organisation has a name)."""
@@ -190,9 +193,15 @@ class CasePage(QWizardPage):
 class QuestionPage(QWizardPage):
     """The questions of one topic, each with its help text; hidden while its condition fails."""
 
-    def __init__(self, state: WizardState, page_id: int, title: str,
-                 questions: list[tpl.Question], kind: m.OrganisationKind,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        state: WizardState,
+        page_id: int,
+        title: str,
+        questions: list[tpl.Question],
+        kind: m.OrganisationKind,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.state = state
         self.page_id = page_id
@@ -223,8 +232,9 @@ class QuestionPage(QWizardPage):
             layout.addWidget(box)
         layout.addStretch(1)
 
-    def _input(self, q: tpl.Question, kind: m.OrganisationKind, box: QWidget,
-               inner: QVBoxLayout) -> QWidget:
+    def _input(
+        self, q: tpl.Question, kind: m.OrganisationKind, box: QWidget, inner: QVBoxLayout
+    ) -> QWidget:
         name = f"wizard.q.{q.id}"
         if q.type == "boolean":
             check = named(QCheckBox(self.tr("Yes"), box), name)
@@ -235,7 +245,8 @@ class QuestionPage(QWizardPage):
         if q.type == "choice":
             combo = named(QComboBox(box), name)
             combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
             combo.setMinimumContentsLength(40)
             combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             choices = q.allowed(kind)
@@ -299,9 +310,12 @@ class ProcessorPage(QWizardPage):
         self.state = state
         self.setObjectName("wizard.processorPage")
         self.setTitle(self.tr("Processors"))
-        self.setSubTitle(self.tr(
-            "Processors already in this organisation's catalogue are used where the name "
-            "matches; you may choose another existing one or create a new one."))
+        self.setSubTitle(
+            self.tr(
+                "Processors already in this organisation's catalogue are used where the name "
+                "matches; you may choose another existing one or create a new one."
+            )
+        )
         self._layout = _scrolled(self)
         self._rows: list[QWidget] = []
         self.combos: list[QComboBox] = []
@@ -317,32 +331,38 @@ class ProcessorPage(QWizardPage):
         base = self.state.engine_choice()
         names = {planned.name for planned in base.plan}
         self.state.pins = {k: v for k, v in self.state.pins.items() if k in names}
-        existing = sorted(self.state.catalogue().processors,
-                          key=lambda x: x.name.casefold())
+        existing = sorted(self.state.catalogue().processors, key=lambda x: x.name.casefold())
         for i, planned in enumerate(base.plan):
             box = QGroupBox(planned.name, self)
             form = QVBoxLayout(box)
             if planned.service:
-                form.addWidget(_wrapped(planned.service, f"wizard.processorService.{i}", box,
-                                        small=True))
+                form.addWidget(
+                    _wrapped(planned.service, f"wizard.processorService.{i}", box, small=True)
+                )
             combo = named(QComboBox(box), f"wizard.processor.{i}")
             if planned.reused:
-                combo.addItem(self.tr("Existing: {name}").format(name=planned.processor.name),
-                              planned.processor.uid)
+                combo.addItem(
+                    self.tr("Existing: {name}").format(name=planned.processor.name),
+                    planned.processor.uid,
+                )
             for proc in existing:
                 if not (planned.reused and proc.uid == planned.processor.uid):
                     combo.addItem(self.tr("Existing: {name}").format(name=proc.name), proc.uid)
             # Creating a new one is always possible, e.g. for the organisation's own contract.
-            combo.addItem(self.tr("Create new: {name}").format(name=planned.name),
-                          tpl.NEW_PROCESSOR if planned.reused else "")
-            wanted = self.state.pins.get(planned.name,
-                                         planned.processor.uid if planned.reused else "")
+            combo.addItem(
+                self.tr("Create new: {name}").format(name=planned.name),
+                tpl.NEW_PROCESSOR if planned.reused else "",
+            )
+            wanted = self.state.pins.get(
+                planned.name, planned.processor.uid if planned.reused else ""
+            )
             combo.setCurrentIndex(max(combo.findData(wanted), 0))
             status = _wrapped("", f"wizard.processorStatus.{i}", box)
             form.addWidget(combo)
             form.addWidget(status)
             combo.currentIndexChanged.connect(
-                lambda _i, pl=planned, c=combo, s=status: self._chosen(pl, c, s))
+                lambda _i, pl=planned, c=combo, s=status: self._chosen(pl, c, s)
+            )
             self._chosen(planned, combo, status)
             self._layout.addWidget(box)
             self._rows.append(box)
@@ -359,16 +379,16 @@ class ProcessorPage(QWizardPage):
         if uid == tpl.NEW_PROCESSOR or not uid:
             draft = self.state.draft()
             subs = [n for n in draft.new_processors if n != planned.name]
-            text = self.tr("A new processor “{name}” will be created.").format(
-                name=planned.name)
+            text = self.tr("A new processor “{name}” will be created.").format(name=planned.name)
             if subs:
-                text += " " + self.tr("New subprocessors: {names}.").format(
-                    names=", ".join(subs))
+                text += " " + self.tr("New subprocessors: {names}.").format(names=", ".join(subs))
         elif uid == engine_uid:
-            text = self.tr("The existing processor “{name}” will be linked (found by its "
-                           "name); no new processor is created.").format(
-                               name=planned.processor.name)
+            text = self.tr(
+                "The existing processor “{name}” will be linked (found by its "
+                "name); no new processor is created."
+            ).format(name=planned.processor.name)
         else:
-            text = self.tr("The existing processor you chose will be linked; no new "
-                           "processor is created.")
+            text = self.tr(
+                "The existing processor you chose will be linked; no new processor is created."
+            )
         status.setText(text)

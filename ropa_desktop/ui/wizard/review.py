@@ -29,8 +29,6 @@ SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 1
 CODE_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
-
-
 def record_html(draft: tpl.Draft, catalogue: m.Register) -> str:
     """The draft activity as compact read-only HTML (Art. 30 items in order)."""
     act = draft.activity
@@ -41,41 +39,67 @@ def record_html(draft: tpl.Draft, catalogue: m.Register) -> str:
     out = [f"<h3>{escape(act.reference)} {escape(act.name)}</h3>"]
 
     def section(key: str, lines: list[str]) -> None:
-        body = "".join(f"<li>{line}</li>" for line in lines) if lines else (
-            f"<li><i>{escape(p.NOT_STATED())}</i></li>")
+        body = (
+            "".join(f"<li>{line}</li>" for line in lines)
+            if lines
+            else (f"<li><i>{escape(p.NOT_STATED())}</i></li>")
+        )
         out.append(f"<p><b>{escape(label[key])}</b></p><ul>{body}</ul>")
 
     if act.department:
         out.append(f"<p><b>{escape(label['department'])}:</b> {escape(act.department)}</p>")
     if act.description:
         out.append(f"<p>{escape(act.description)}</p>")
-    section("purposes", [
-        escape(pu.text) + (" — " + escape("; ".join(p.legal_basis(b) for b in pu.legal_bases))
-                           if pu.legal_bases else "")
-        + (f"<br><i>{escape(label['legitimate_interest'])}:</i> "
-           f"{escape(pu.legitimate_interest)}" if pu.legitimate_interest else "")
-        for pu in act.purposes])
+    section(
+        "purposes",
+        [
+            escape(pu.text)
+            + (
+                " — " + escape("; ".join(p.legal_basis(b) for b in pu.legal_bases))
+                if pu.legal_bases
+                else ""
+            )
+            + (
+                f"<br><i>{escape(label['legitimate_interest'])}:</i> "
+                f"{escape(pu.legitimate_interest)}"
+                if pu.legitimate_interest
+                else ""
+            )
+            for pu in act.purposes
+        ],
+    )
     section("data_subjects", [escape(s) for s in act.data_subjects])
-    section("data_categories", [
-        f"{escape(c.name)}"
-        + (f" <i>({escape(p.SPECIAL[c.special]())})</i>" if c.special != m.SpecialCategory.NONE
-           else "")
-        + f"<br>{escape(label['retention'])}: {escape(p.retention(c.retention))}"
-        for c in act.data_categories])
+    section(
+        "data_categories",
+        [
+            f"{escape(c.name)}"
+            + (
+                f" <i>({escape(p.SPECIAL[c.special]())})</i>"
+                if c.special != m.SpecialCategory.NONE
+                else ""
+            )
+            + f"<br>{escape(label['retention'])}: {escape(p.retention(c.retention))}"
+            for c in act.data_categories
+        ],
+    )
     section("internal_recipients", [escape(s) for s in act.internal_recipients])
     section("recipients", [escape(recipients[u].name) for u in act.recipients if u in recipients])
     new_word = QCoreApplication.translate("WizardReview", "new")
     existing_word = QCoreApplication.translate("WizardReview", "existing")
-    section("processors", [
-        f"{escape(processors[link.processor].name)} "
-        f"<i>({escape(existing_word if link.processor in known else new_word)})</i>"
-        + (f" — {escape(link.service)}" if link.service else "")
-        for link in act.processors if link.processor in processors])
+    section(
+        "processors",
+        [
+            f"{escape(processors[link.processor].name)} "
+            f"<i>({escape(existing_word if link.processor in known else new_word)})</i>"
+            + (f" — {escape(link.service)}" if link.service else "")
+            for link in act.processors
+            if link.processor in processors
+        ],
+    )
     section("transfers", [escape(p.transfer(t, processors)) for t in act.transfers])
     section("toms", [escape(act.tom_description)] if act.tom_description else [])
     dpia = p.DPIA_RESULT[act.dpia.result]()
-    section("dpia", [escape(dpia) + (f"<br>{escape(act.dpia.notes)}" if act.dpia.notes
-                                     else "")])
+    section("dpia", [escape(dpia) + (f"<br>{escape(act.dpia.notes)}" if act.dpia.notes else "")])
     return "".join(out)
 
 
@@ -87,8 +111,9 @@ class ReviewPage(QWizardPage):
         self.state = state
         self.setObjectName("wizard.reviewPage")
         self.setTitle(self.tr("Review"))
-        self.setSubTitle(self.tr("This record will be created. You can complete it in the "
-                                 "editor afterwards."))
+        self.setSubTitle(
+            self.tr("This record will be created. You can complete it in the editor afterwards.")
+        )
         self.setFinalPage(True)
         self.target = named(QLabel(self), "wizard.target")
         self.target.setWordWrap(True)
@@ -117,9 +142,9 @@ class ReviewPage(QWizardPage):
         catalogue = state.catalogue()
         org = state.organisation()
         if state.new_organisation and not any(
-                o.name.casefold() == org.name.casefold() for o in state.session.organisations()):
-            self.target.setText(self.tr("For the new organisation “{name}”.").format(
-                name=org.name))
+            o.name.casefold() == org.name.casefold() for o in state.session.organisations()
+        ):
+            self.target.setText(self.tr("For the new organisation “{name}”.").format(name=org.name))
         else:
             self.target.setText(self.tr("For “{name}”.").format(name=org.name))
         self.record.setHtml(record_html(draft, catalogue))

@@ -107,15 +107,27 @@ class WizardState:
         """What Finish would write (cached for the same answers and choices)."""
         assert self.template is not None
         answers = self.answers()
-        key = repr((self.template.id, sorted(answers.items()), sorted(self.pins.items()),
-                    self.organisation_target(), self.kind().value,
-                    len(self.session.activity_uids())))
+        key = repr(
+            (
+                self.template.id,
+                sorted(answers.items()),
+                sorted(self.pins.items()),
+                self.organisation_target(),
+                self.kind().value,
+                len(self.session.activity_uids()),
+            )
+        )
         if self._draft_cache is not None and self._draft_cache[0] == key:
             return self._draft_cache[1]
         org = self.organisation()
         complete = tpl.complete_answers(self.template, answers, org.kind)
-        draft = tpl.build_draft(self.template, complete, organisation=org,
-                                catalogue=self.catalogue(), processors=self.pins)
+        draft = tpl.build_draft(
+            self.template,
+            complete,
+            organisation=org,
+            catalogue=self.catalogue(),
+            processors=self.pins,
+        )
         self._draft_cache = (key, draft)
         return draft
 

@@ -74,8 +74,9 @@ class TemplateWizard(QWizard):
         self._question_pages = []
         state.forget_draft()
         for i, (title, questions) in enumerate(group_questions(template.questions)):
-            page = QuestionPage(state, FIRST_QUESTION_PAGE + i, title, questions, state.kind(),
-                                self)
+            page = QuestionPage(
+                state, FIRST_QUESTION_PAGE + i, title, questions, state.kind(), self
+            )
             self.setPage(page.page_id, page)
             self._question_pages.append(page)
         state.question_pages = list(self._question_pages)
@@ -119,9 +120,13 @@ class TemplateWizard(QWizard):
         state = self.state
         assert state.template is not None
         try:
-            applied = tpl.apply_template(self.session.store, state.template.id,
-                                         state.organisation_target(), state.answers(),
-                                         processors=dict(state.pins))
+            applied = tpl.apply_template(
+                self.session.store,
+                state.template.id,
+                state.organisation_target(),
+                state.answers(),
+                processors=dict(state.pins),
+            )
         except Exception as exc:  # every failure is shown; nothing was written
             prompts.show_error(self, self.tr("The activity could not be created"), exc)
             return None
@@ -139,8 +144,7 @@ class TemplateWizard(QWizard):
         super().accept()
 
 
-def group_questions(questions: tuple[tpl.Question, ...]
-                    ) -> list[tuple[str, list[tpl.Question]]]:
+def group_questions(questions: tuple[tpl.Question, ...]) -> list[tuple[str, list[tpl.Question]]]:
     """Questions grouped into wizard pages: by their ``page`` (in order of first use);
     questions without one in groups of at most five."""
     groups: dict[str, list[tpl.Question]] = {}
@@ -152,7 +156,7 @@ def group_questions(questions: tuple[tpl.Question, ...]
             groups.setdefault(q.page(), []).append(q)
     result = list(groups.items())
     for start in range(0, len(loose), 5):
-        result.append(("", loose[start:start + 5]))
+        result.append(("", loose[start : start + 5]))
     return result
 
 

@@ -61,8 +61,7 @@ class Pdf:
 
         def visit(text, cm, tm, font, size):  # type: ignore[no-untyped-def]
             if text.strip():
-                runs.append((round(cm[5] + tm[5] * cm[3], 1), cm[4] + tm[4] * cm[0],
-                             text.strip()))
+                runs.append((round(cm[5] + tm[5] * cm[3], 1), cm[4] + tm[4] * cm[0], text.strip()))
 
         self.reader.pages[index].extract_text(visitor_text=visit)
         return runs
@@ -97,35 +96,60 @@ def demo_pdf(demo: m.Register, tmp_path_factory: pytest.TempPathFactory) -> Pdf:
 
 
 def _org(name: str = "Gemeinde Musterstadt", **kw) -> m.Organisation:  # type: ignore[no-untyped-def]
-    return m.Organisation(name=name, street="Marktplatz 1", postcode="12345", city="Musterstadt",
-                          dpo=m.Contact(name="Dana Schutz"), supervisory_authority="nw-ldi",
-                          **kw)
+    return m.Organisation(
+        name=name,
+        street="Marktplatz 1",
+        postcode="12345",
+        city="Musterstadt",
+        dpo=m.Contact(name="Dana Schutz"),
+        supervisory_authority="nw-ldi",
+        **kw,
+    )
 
 
 def _activity(i: int, **kw) -> m.Activity:  # type: ignore[no-untyped-def]
     kw.setdefault("name", f"Verarbeitung Nr. {i:03d}")
     kw.setdefault("purposes", [m.Purpose("Aufgabenerfüllung", ["art6-1-e"])])
-    kw.setdefault("data_categories", [m.DataCategory("Meldedaten", retention=m.Retention(
-        5, m.RetentionUnit.YEARS, "Wegzug"))])
-    return m.Activity(reference=f"VT-{i:03d}", department="Bürgerbüro",
-                      data_subjects=["Einwohner"], **kw)
+    kw.setdefault(
+        "data_categories",
+        [m.DataCategory("Meldedaten", retention=m.Retention(5, m.RetentionUnit.YEARS, "Wegzug"))],
+    )
+    return m.Activity(
+        reference=f"VT-{i:03d}", department="Bürgerbüro", data_subjects=["Einwohner"], **kw
+    )
 
 
 # ------------------------------------------------------------------------ demo register
 
 
-def test_demo_register_prints_main_sheet_activities_and_annexes(demo: m.Register,
-                                                                demo_pdf: Pdf) -> None:
+def test_demo_register_prints_main_sheet_activities_and_annexes(
+    demo: m.Register, demo_pdf: Pdf
+) -> None:
     text = demo_pdf.text
     org = demo.organisations[0]
-    for expected in (GUETERSLOH, "Christina Meyer", "Stand", "21.11.2026", "3 Freigabe",
-                     "Verzeichnis von Verarbeitungstätigkeiten", "nach Art. 30 Abs. 1 DSGVO",
-                     "Angaben zur Person des Datenschutzbeauftragten",
-                     "Zuständige Aufsichtsbehörde", "Landesbeauftragte für Datenschutz",
-                     "Inhaltsverzeichnis", "2 Tage", "30 Tage", "6 Monate",
-                     "Art. 6 Abs. 1 lit. b DSGVO", "Flexperto GmbH", "Vereinigte Staaten",
-                     "Anhang A: Auftragsverarbeiter", "Google Ireland Limited",
-                     "Neue Grünstraße 27", "Kategorien personenbezogener Daten (11)"):
+    for expected in (
+        GUETERSLOH,
+        "Christina Meyer",
+        "Stand",
+        "21.11.2026",
+        "3 Freigabe",
+        "Verzeichnis von Verarbeitungstätigkeiten",
+        "nach Art. 30 Abs. 1 DSGVO",
+        "Angaben zur Person des Datenschutzbeauftragten",
+        "Zuständige Aufsichtsbehörde",
+        "Landesbeauftragte für Datenschutz",
+        "Inhaltsverzeichnis",
+        "2 Tage",
+        "30 Tage",
+        "6 Monate",
+        "Art. 6 Abs. 1 lit. b DSGVO",
+        "Flexperto GmbH",
+        "Vereinigte Staaten",
+        "Anhang A: Auftragsverarbeiter",
+        "Google Ireland Limited",
+        "Neue Grünstraße 27",
+        "Kategorien personenbezogener Daten (11)",
+    ):
         assert expected in text, expected
     for activity in org.activities:
         assert activity.name in text
@@ -134,8 +158,9 @@ def test_demo_register_prints_main_sheet_activities_and_annexes(demo: m.Register
     assert "— keine Angabe —" in text
 
 
-def test_outline_has_main_parts_and_one_bookmark_per_activity(demo: m.Register,
-                                                               demo_pdf: Pdf) -> None:
+def test_outline_has_main_parts_and_one_bookmark_per_activity(
+    demo: m.Register, demo_pdf: Pdf
+) -> None:
     outline = demo_pdf.outline()
     activities = [title for level, title in outline if level == 1]
     assert activities == [f"{a.reference} {a.name}" for a in demo.organisations[0].activities]
@@ -182,16 +207,18 @@ def _toc_pages(pdf: Pdf) -> tuple[list[int], dict[str, int]]:
 
 def test_table_of_contents_names_the_page_of_each_heading(tmp_path: Path) -> None:
     # Activities of different lengths, enough for a table of contents over two pages.
-    acts = [_activity(i, description=("Lange Beschreibung. " * (i % 7) * 60))
-            for i in range(1, 81)]
+    acts = [_activity(i, description=("Lange Beschreibung. " * (i % 7) * 60)) for i in range(1, 81)]
     register = m.Register(organisations=[_org(activities=acts)])
     pdf = _export(register, "Gemeinde Musterstadt", tmp_path / "toc.pdf")
     toc_pages, toc = _toc_pages(pdf)
     assert len(toc_pages) >= 2
     for a in acts:
         title = f"{a.reference} {a.name}"
-        heading_page = next(i for i, text in enumerate(pdf.pages, 1)
-                            if i not in toc_pages and title in text.splitlines())
+        heading_page = next(
+            i
+            for i, text in enumerate(pdf.pages, 1)
+            if i not in toc_pages and title in text.splitlines()
+        )
         assert toc[title] == heading_page, title
     assert toc["Verarbeitungstätigkeiten"] == toc[f"VT-001 {acts[0].name}"] == toc_pages[-1] + 1
     assert toc["Anhang A: Auftragsverarbeiter"] > toc[f"VT-080 {acts[-1].name}"]
@@ -202,12 +229,27 @@ def test_table_of_contents_names_the_page_of_each_heading(tmp_path: Path) -> Non
 
 
 def test_unicode_prints_and_the_font_is_embedded(tmp_path: Path) -> None:
-    org = _org("Gemeinde Łódź", activities=[_activity(
-        1, name="Bürgerbüro – Meldewesen", purposes=[m.Purpose("„Zitat“ – 5 €", ["art6-1-e"])],
-        contact=m.Contact(name="Ayşe Öztürk"), notes="Straße, Maß, Größe, ÄÖÜ äöü ß")])
+    org = _org(
+        "Gemeinde Łódź",
+        activities=[
+            _activity(
+                1,
+                name="Bürgerbüro – Meldewesen",
+                purposes=[m.Purpose("„Zitat“ – 5 €", ["art6-1-e"])],
+                contact=m.Contact(name="Ayşe Öztürk"),
+                notes="Straße, Maß, Größe, ÄÖÜ äöü ß",
+            )
+        ],
+    )
     pdf = _export(m.Register(organisations=[org]), "Gemeinde Łódź", tmp_path / "u.pdf")
-    for expected in ("Łódź", "Öztürk", "Ayşe", "„Zitat“ – 5 €", "Straße, Maß, Größe, ÄÖÜ äöü ß",
-                     "Bürgerbüro – Meldewesen"):
+    for expected in (
+        "Łódź",
+        "Öztürk",
+        "Ayşe",
+        "„Zitat“ – 5 €",
+        "Straße, Maß, Größe, ÄÖÜ äöü ß",
+        "Bürgerbüro – Meldewesen",
+    ):
         assert expected in pdf.text, expected
     fonts = pdf.font_names()
     assert fonts and all(name.startswith("DejaVuSans") for name in fonts), fonts
@@ -224,11 +266,18 @@ def test_unprintable_characters_show_as_replacement_marks(tmp_path: Path) -> Non
 
 def test_user_text_is_never_markup(tmp_path: Path) -> None:
     tricky = "<b>fett</b> & <i>"
-    act = _activity(1, name="Name <i>kursiv</i> &amp; Co", purposes=[m.Purpose(tricky)],
-                    description="Zeile eins\nZeile <br/> zwei\n\nZeile drei &lt;",
-                    data_categories=[m.DataCategory("<font size=40>groß</font>")])
-    pdf = _export(m.Register(organisations=[_org(activities=[act])]), "Gemeinde Musterstadt",
-                  tmp_path / "x.pdf")
+    act = _activity(
+        1,
+        name="Name <i>kursiv</i> &amp; Co",
+        purposes=[m.Purpose(tricky)],
+        description="Zeile eins\nZeile <br/> zwei\n\nZeile drei &lt;",
+        data_categories=[m.DataCategory("<font size=40>groß</font>")],
+    )
+    pdf = _export(
+        m.Register(organisations=[_org(activities=[act])]),
+        "Gemeinde Musterstadt",
+        tmp_path / "x.pdf",
+    )
     assert tricky in pdf.text
     assert "Name <i>kursiv</i> &amp; Co" in pdf.text  # heading and table of contents
     assert sum("Name <i>kursiv</i> &amp; Co" in _norm(page) for page in pdf.pages) >= 2
@@ -242,18 +291,27 @@ def test_long_texts_and_tables_break_across_pages(tmp_path: Path) -> None:
     words = [f"w{i:05d}" for i in range(4300)]
     description = " ".join(words) + " ENDE-DER-BESCHREIBUNG"
     assert len(description) > 30_000
-    categories = [m.DataCategory(f"Kategorie {i:03d}", retention=m.Retention(text=f"Frist {i}"))
-                  for i in range(200)]
-    act = _activity(1, description=description, data_categories=categories,
-                    notes="x" * 6000 + " NOTIZ-ENDE",
-                    internal_recipients=[f"Stelle {i}" for i in range(300)],
-                    purposes=[m.Purpose("\n".join(f"Zeile {i}" for i in range(400)))])
+    categories = [
+        m.DataCategory(f"Kategorie {i:03d}", retention=m.Retention(text=f"Frist {i}"))
+        for i in range(200)
+    ]
+    act = _activity(
+        1,
+        description=description,
+        data_categories=categories,
+        notes="x" * 6000 + " NOTIZ-ENDE",
+        internal_recipients=[f"Stelle {i}" for i in range(300)],
+        purposes=[m.Purpose("\n".join(f"Zeile {i}" for i in range(400)))],
+    )
     long_name = "Sehr lange Bezeichnung " * 60
     other = _activity(2, name=long_name)
     register = m.Register(organisations=[_org(activities=[act, other])])
     pdf = _export(register, "Gemeinde Musterstadt", tmp_path / "long.pdf")
-    small = _export(m.Register(organisations=[_org(activities=[_activity(1)])]),
-                    "Gemeinde Musterstadt", tmp_path / "small.pdf")
+    small = _export(
+        m.Register(organisations=[_org(activities=[_activity(1)])]),
+        "Gemeinde Musterstadt",
+        tmp_path / "small.pdf",
+    )
     assert len(pdf) > len(small) + 10
     tokens = set(pdf.text.split())
     assert set(words) <= tokens
@@ -288,10 +346,20 @@ def test_single_activity_sheet(demo: m.Register, tmp_path: Path) -> None:
 def test_english_export(demo: m.Register, tmp_path: Path) -> None:
     pdf = _export(demo, GUETERSLOH, tmp_path / "en.pdf", lang="en", stand=TODAY)
     text = pdf.text
-    for expected in ("Record of processing activities", "under Art. 30(1) GDPR", "Contents",
-                     "Purposes of the processing", "Categories of data subjects",
-                     "Time limits for erasure", "2 days", "Art. 6(1)(b) GDPR", "United States",
-                     "Annex A: Processors", "As of: 2026-11-21", "— not stated —"):
+    for expected in (
+        "Record of processing activities",
+        "under Art. 30(1) GDPR",
+        "Contents",
+        "Purposes of the processing",
+        "Categories of data subjects",
+        "Time limits for erasure",
+        "2 days",
+        "Art. 6(1)(b) GDPR",
+        "United States",
+        "Annex A: Processors",
+        "As of: 2026-11-21",
+        "— not stated —",
+    ):
         assert expected in text, expected
     assert f"Page 1 of {len(pdf)}" in pdf.pages[0]
     for german in ("Seite", "Inhaltsverzeichnis", "Zwecke der Verarbeitung", "keine Angabe"):
@@ -304,15 +372,22 @@ def test_processor_register_for_komm_one(tmp_path: Path) -> None:
     store.import_register(build_demo_register(TODAY))
     register = store.load_register("Komm.ONE")
     pdf = _export(register, "Komm.ONE", tmp_path / "p.pdf", register_kind="processor")
-    for expected in ("nach Art. 30 Abs. 2 DSGVO", "Angaben zum Auftragsverarbeiter",
-                     "AV-001 Virtuelle Poststelle (VPS)", "Kommunen in Baden-Württemberg",
-                     "Kategorien von Verarbeitungen", "Betrieb der Virtuellen Poststelle",
-                     "Unterauftragsverarbeiter", "Firewall-Schutz der Server",
-                     "datenschutz@komm.one"):
+    for expected in (
+        "nach Art. 30 Abs. 2 DSGVO",
+        "Angaben zum Auftragsverarbeiter",
+        "AV-001 Virtuelle Poststelle (VPS)",
+        "Kommunen in Baden-Württemberg",
+        "Kategorien von Verarbeitungen",
+        "Betrieb der Virtuellen Poststelle",
+        "Unterauftragsverarbeiter",
+        "Firewall-Schutz der Server",
+        "datenschutz@komm.one",
+    ):
         assert expected in pdf.text, expected
     assert (1, "AV-001 Virtuelle Poststelle (VPS)") in pdf.outline()
-    single = _export(register, "Komm.ONE", tmp_path / "p1.pdf", register_kind="processor",
-                     activity="AV-001")
+    single = _export(
+        register, "Komm.ONE", tmp_path / "p1.pdf", register_kind="processor", activity="AV-001"
+    )
     assert "Virtuelle Poststelle" in single.text and "Inhaltsverzeichnis" not in single.text
 
 
@@ -346,8 +421,9 @@ def test_progress_reports_each_activity_in_both_passes(demo: m.Register, tmp_pat
 
 
 @pytest.mark.parametrize("cancel_at", [0, 1, 3])
-def test_cancel_leaves_no_file_and_keeps_an_existing_one(demo: m.Register, tmp_path: Path,
-                                                         cancel_at: int) -> None:
+def test_cancel_leaves_no_file_and_keeps_an_existing_one(
+    demo: m.Register, tmp_path: Path, cancel_at: int
+) -> None:
     target = tmp_path / "register.pdf"
     with pytest.raises(Cancelled):
         export_pdf(demo, GUETERSLOH, target, progress=Recorder(cancel_at))
@@ -365,13 +441,15 @@ def test_unwritable_target_raises_and_leaves_nothing(demo: m.Register, tmp_path:
     assert list(tmp_path.iterdir()) == []
 
 
-def test_unknown_organisation_or_activity_is_a_clear_error(demo: m.Register,
-                                                           tmp_path: Path) -> None:
+def test_unknown_organisation_or_activity_is_a_clear_error(
+    demo: m.Register, tmp_path: Path
+) -> None:
     target = tmp_path / "r.pdf"
     with pytest.raises(ExportError) as info:
         export_pdf(demo, "Stadt Nirgendwo", target)
     assert info.value.message("de") == (
-        "Die Organisation „Stadt Nirgendwo“ ist nicht im Verzeichnis.")
+        "Die Organisation „Stadt Nirgendwo“ ist nicht im Verzeichnis."
+    )
     assert "Stadt Nirgendwo" in info.value.message("en")
     with pytest.raises(ExportError) as info:
         export_pdf(demo, GUETERSLOH, target, activity="VT-999")
@@ -387,5 +465,9 @@ def test_unknown_organisation_or_activity_is_a_clear_error(demo: m.Register,
 def test_ambiguous_reference_asks_for_the_uid(tmp_path: Path) -> None:
     org = _org(activities=[_activity(1), _activity(1, name="Doppelt")])
     with pytest.raises(ExportError, match="uid"):
-        export_pdf(m.Register(organisations=[org]), "Gemeinde Musterstadt", tmp_path / "a.pdf",
-                   activity="VT-001")
+        export_pdf(
+            m.Register(organisations=[org]),
+            "Gemeinde Musterstadt",
+            tmp_path / "a.pdf",
+            activity="VT-001",
+        )

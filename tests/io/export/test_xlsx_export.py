@@ -32,20 +32,42 @@ GT = "Stadtwerke Gütersloh GmbH"
 AHAUS = "Stadt Ahaus"
 
 DSK_HEADERS_DE = [
-    "Nr.", "Bezeichnung der Verarbeitungstätigkeit", "Verantwortliche Fachabteilung",
-    "Ansprechpartner", "Telefon (Ansprechpartner)", "E-Mail (Ansprechpartner)",
-    "Zwecke der Verarbeitung", "Rechtsgrundlagen", "Kategorien betroffener Personen",
-    "Kategorien personenbezogener Daten", "Fristen für die Löschung",
-    "Empfänger intern (Abteilung/Funktion)", "Empfänger extern (Empfängerkategorie)",
-    "Auftragsverarbeiter", "Drittlandübermittlungen und Garantien",
-    "Technische und organisatorische Maßnahmen (TOM)", "Beschreibung der TOM",
-    "Datenschutz-Folgenabschätzung", "Status", "Datum der Anlegung",
-    "Datum der letzten Änderung", "Nächste Überprüfung",
+    "Nr.",
+    "Bezeichnung der Verarbeitungstätigkeit",
+    "Verantwortliche Fachabteilung",
+    "Ansprechpartner",
+    "Telefon (Ansprechpartner)",
+    "E-Mail (Ansprechpartner)",
+    "Zwecke der Verarbeitung",
+    "Rechtsgrundlagen",
+    "Kategorien betroffener Personen",
+    "Kategorien personenbezogener Daten",
+    "Fristen für die Löschung",
+    "Empfänger intern (Abteilung/Funktion)",
+    "Empfänger extern (Empfängerkategorie)",
+    "Auftragsverarbeiter",
+    "Drittlandübermittlungen und Garantien",
+    "Technische und organisatorische Maßnahmen (TOM)",
+    "Beschreibung der TOM",
+    "Datenschutz-Folgenabschätzung",
+    "Status",
+    "Datum der Anlegung",
+    "Datum der letzten Änderung",
+    "Nächste Überprüfung",
 ]
 """The Art. 30 columns in DSK order: these headers are a contract with the import."""
 
-INJECTIONS = ['=HYPERLINK("http://evil","x")', "+49 123", "-1", "@SUM(A1)", "\tTab",
-              "=1+1", "#N/A", "\rCR", "=CMD|' /C calc'!A0"]
+INJECTIONS = [
+    '=HYPERLINK("http://evil","x")',
+    "+49 123",
+    "-1",
+    "@SUM(A1)",
+    "\tTab",
+    "=1+1",
+    "#N/A",
+    "\rCR",
+    "=CMD|' /C calc'!A0",
+]
 
 
 # ------------------------------------------------------------------------------ helpers
@@ -83,11 +105,16 @@ def _main(ws):
 
 def _attack_register():
     act = m.Activity(
-        reference=INJECTIONS[3], name=INJECTIONS[0], department=INJECTIONS[1],
+        reference=INJECTIONS[3],
+        name=INJECTIONS[0],
+        department=INJECTIONS[1],
         contact=m.Contact(name=INJECTIONS[2], phone=INJECTIONS[7]),
-        description=INJECTIONS[4], notes=INJECTIONS[5], data_subjects=[INJECTIONS[6]],
+        description=INJECTIONS[4],
+        notes=INJECTIONS[5],
+        data_subjects=[INJECTIONS[6]],
         purposes=[m.Purpose("=2+3", ["art6-1-e"])],
-        data_categories=[m.DataCategory(INJECTIONS[8])])
+        data_categories=[m.DataCategory(INJECTIONS[8])],
+    )
     org = m.Organisation(name="Zweckverband A & B", activities=[act])
     return m.Register(organisations=[org])
 
@@ -120,7 +147,7 @@ def test_layout_document_lists_every_sheet_and_header():
 
 
 def test_activity_columns_keep_the_dsk_order():
-    assert L.ACTIVITIES.headers("de")[:len(DSK_HEADERS_DE)] == DSK_HEADERS_DE
+    assert L.ACTIVITIES.headers("de")[: len(DSK_HEADERS_DE)] == DSK_HEADERS_DE
     assert L.ACTIVITIES.printed_columns() == len(DSK_HEADERS_DE)
 
 
@@ -140,20 +167,27 @@ def test_guetersloh_workbook_reads_back(store, tmp_path):
     assert [r["Nr."] for r in rows] == ["VT-001", "VT-002"]  # exactly one row per activity
     flex = rows[0]
     assert flex["Bezeichnung der Verarbeitungstätigkeit"] == (
-        "Online-Kundenberatung und Terminvereinbarung (Flexperto)")
+        "Online-Kundenberatung und Terminvereinbarung (Flexperto)"
+    )
     assert flex["Zwecke der Verarbeitung"].splitlines()[1] == (
-        "2. Protokollierung von Metadaten (Aktivitätsprotokolle, IP-Adresse)")
+        "2. Protokollierung von Metadaten (Aktivitätsprotokolle, IP-Adresse)"
+    )
     assert flex["Rechtsgrundlagen"] == (
-        "1. Art. 6 Abs. 1 lit. b DSGVO\n2. Art. 6 Abs. 1 lit. f DSGVO")
+        "1. Art. 6 Abs. 1 lit. b DSGVO\n2. Art. 6 Abs. 1 lit. f DSGVO"
+    )
     assert flex["Kategorien betroffener Personen"] == (
-        "Kundinnen und Kunden\nInteressentinnen und Interessenten")
+        "Kundinnen und Kunden\nInteressentinnen und Interessenten"
+    )
     assert "Inhaltsdaten (geteilte Dateien, Textchat, Whiteboard-Inhalte): 2 Tage" in (
-        flex["Fristen für die Löschung"].splitlines())
+        flex["Fristen für die Löschung"].splitlines()
+    )
     assert flex["Auftragsverarbeiter"].splitlines() == [
         "Flexperto GmbH – Betrieb der Online-Beratungsplattform einschließlich Wartung und Pflege",
-        "Google Ireland Limited – Google reCAPTCHA und Google Maps"]
+        "Google Ireland Limited – Google reCAPTCHA und Google Maps",
+    ]
     assert flex["Drittlandübermittlungen und Garantien"].startswith(
-        "Vereinigte Staaten – Google LLC (Server von Google in den USA) – Die Datenschutz")
+        "Vereinigte Staaten – Google LLC (Server von Google in den USA) – Die Datenschutz"
+    )
     assert flex["Status"] == "In Prüfung"
     assert flex["Datenschutz-Folgenabschätzung"] == "nicht geprüft"
     assert flex["Datum der Anlegung"] == datetime(2026, 10, 22, 9, 0)
@@ -166,8 +200,10 @@ def test_guetersloh_workbook_reads_back(store, tmp_path):
 
     for sheet in wb.worksheets:
         assert sheet.freeze_panes == "A2", sheet.title
-        assert sheet.auto_filter.ref == f"A1:{sheet.cell(1, sheet.max_column).column_letter}" \
-            f"{sheet.max_row}", sheet.title
+        assert (
+            sheet.auto_filter.ref == f"A1:{sheet.cell(1, sheet.max_column).column_letter}"
+            f"{sheet.max_row}"
+        ), sheet.title
         assert sheet.page_setup.orientation == "landscape"
         assert sheet.page_setup.paperSize in ("9", 9)  # A4
         assert sheet.sheet_properties.pageSetUpPr.fitToPage
@@ -183,23 +219,30 @@ def test_guetersloh_workbook_reads_back(store, tmp_path):
 
     cats = _by_header(wb["Datenkategorien & Löschfristen"])
     assert len(cats) == sum(len(a.data_categories) for a in register.organisations[0].activities)
-    content = next(r for r in cats if r["Kategorie personenbezogener Daten"].startswith(
-        "Inhaltsdaten"))
+    content = next(
+        r for r in cats if r["Kategorie personenbezogener Daten"].startswith("Inhaltsdaten")
+    )
     assert content["Nr."] == "VT-001"
     assert content["Verarbeitungstätigkeit"].endswith("(Flexperto)")
-    assert (content["Löschfrist"], content["Löschfrist: Dauer"],
-            content["Löschfrist: Einheit"]) == ("2 Tage", 2, "Tage")
-    signature = next(r for r in cats if r["Kategorie personenbezogener Daten"].startswith(
-        "Signaturdaten"))
+    assert (
+        content["Löschfrist"],
+        content["Löschfrist: Dauer"],
+        content["Löschfrist: Einheit"],
+    ) == ("2 Tage", 2, "Tage")
+    signature = next(
+        r for r in cats if r["Kategorie personenbezogener Daten"].startswith("Signaturdaten")
+    )
     assert signature["Löschfrist"] == "6 Monate" and signature["Anmerkungen"] == (
-        "nur bei Vertragsabschluss")
+        "nur bei Vertragsabschluss"
+    )
 
     procs = _by_header(wb["Auftragsverarbeiter"])
     assert [p["Name"] for p in procs] == ["Flexperto GmbH", "Google Ireland Limited"]
     assert procs[0]["Staat"] == "Deutschland" and procs[1]["Staat"] == "Irland"
     assert procs[0]["Eingesetzt in"].splitlines()[1] == (
         "VT-002 – Technisch notwendige Cookies der Beratungsplattform: "
-        "Plattformbetrieb und Cookie-Banner (KLARO)")
+        "Plattformbetrieb und Cookie-Banner (KLARO)"
+    )
 
     transfers = _by_header(wb["Drittlandübermittlungen"])
     assert len(transfers) == 1
@@ -215,11 +258,14 @@ def test_guetersloh_workbook_reads_back(store, tmp_path):
     assert main["Angaben zum Verantwortlichen", "Name"] == GT
     assert main["Angaben zum Verantwortlichen", "Bundesland"] == "Nordrhein-Westfalen"
     assert main["Angaben zur Person des Datenschutzbeauftragten", "Name"] == "Christina Meyer"
-    assert main["Angaben zur Person des Datenschutzbeauftragten",
-                "Externer Datenschutzbeauftragter"] == "ja"
+    assert (
+        main["Angaben zur Person des Datenschutzbeauftragten", "Externer Datenschutzbeauftragter"]
+        == "ja"
+    )
     assert main["Zuständige Aufsichtsbehörde", "Aufsichtsbehörde"] == (
         "Landesbeauftragte für Datenschutz und Informationsfreiheit Nordrhein-Westfalen, "
-        "Kavalleriestraße 2–4, 40213 Düsseldorf")
+        "Kavalleriestraße 2–4, 40213 Düsseldorf"
+    )
 
     assert wb.properties.title == f"Verzeichnis von Verarbeitungstätigkeiten – {GT}"
     assert wb.properties.creator == GT
@@ -233,16 +279,21 @@ def test_ahaus_workbook_reads_back(store, tmp_path):
     assert [a["Nr."] for a in acts] == ["VT-001", "VT-002", "VT-003", "VT-004"]
     portal = acts[0]
     assert portal["Empfänger extern (Empfängerkategorie)"].splitlines()[1] == (
-        "Strafverfolgungsbehörden und Gerichte (Behörden und Gerichte)")
+        "Strafverfolgungsbehörden und Gerichte (Behörden und Gerichte)"
+    )
     recipients = _by_header(wb["Empfänger"])
     assert len(recipients) == 4
-    assert {r["Name"] for r in recipients} >= {"Google Inc. (reCAPTCHA)",
-                                               "Kooperierende Telekommunikationsunternehmen"}
+    assert {r["Name"] for r in recipients} >= {
+        "Google Inc. (reCAPTCHA)",
+        "Kooperierende Telekommunikationsunternehmen",
+    }
     main = _main(wb["Hauptblatt"])
     assert main["Angaben zum Verantwortlichen", "Leitung (gesetzliche Vertretung)"] == (
-        "Bürgermeisterin Karola Voß")
+        "Bürgermeisterin Karola Voß"
+    )
     assert main["Angaben zum Verantwortlichen", "Art der Stelle"] == (
-        "Behörde (öffentliche Stelle)")
+        "Behörde (öffentliche Stelle)"
+    )
     assert main["Verzeichnis", "Version"] is None
     cats = _by_header(wb["Datenkategorien & Löschfristen"])
     billing = next(c for c in cats if c["Kategorie personenbezogener Daten"] == "Abrechnungsdaten")
@@ -272,9 +323,16 @@ def test_formula_like_texts_stay_text_cells(tmp_path):
     path = tmp_path / "attack.xlsx"
     wb = _export(_attack_register(), "Zweckverband A & B", path)
     ws = wb["Verarbeitungstätigkeiten"]
-    expected = {"name": INJECTIONS[0], "department": INJECTIONS[1], "contact": INJECTIONS[2],
-                "reference": INJECTIONS[3], "description": INJECTIONS[4], "notes": INJECTIONS[5],
-                "data_subjects": INJECTIONS[6], "purposes": "=2+3"}
+    expected = {
+        "name": INJECTIONS[0],
+        "department": INJECTIONS[1],
+        "contact": INJECTIONS[2],
+        "reference": INJECTIONS[3],
+        "description": INJECTIONS[4],
+        "notes": INJECTIONS[5],
+        "data_subjects": INJECTIONS[6],
+        "purposes": "=2+3",
+    }
     for key, value in expected.items():
         cell = ws.cell(row=2, column=L.ACTIVITIES.index(key) + 1)
         assert cell.data_type == "s", key
@@ -296,21 +354,27 @@ def test_formula_like_texts_stay_text_cells(tmp_path):
 
 def test_unstorable_characters_are_replaced_visibly_and_long_texts_cut(tmp_path):
     long_text = "Lorem ipsum dolor sit amet. " * 1500  # 42,000 characters
-    act = m.Activity(reference="VT-9", name="Bürger\x07büro\x00 und \x1b[31mTerminal",
-                     description=long_text, notes="Ende der Zeile",
-                     purposes=[m.Purpose("Aufgabe\ud800", ["art6-1-e"])])
+    act = m.Activity(
+        reference="VT-9",
+        name="Bürger\x07büro\x00 und \x1b[31mTerminal",
+        description=long_text,
+        notes="Ende der Zeile",
+        purposes=[m.Purpose("Aufgabe\ud800", ["art6-1-e"])],
+    )
     register = m.Register(organisations=[m.Organisation(name="Gemeinde X", activities=[act])])
     wb = _export(register, "Gemeinde X", tmp_path / "odd.xlsx")
     row = _by_header(wb["Verarbeitungstätigkeiten"])[0]
     assert row["Bezeichnung der Verarbeitungstätigkeit"] == (
-        "Bürger[U+0007]büro[U+0000] und [U+001B][31mTerminal")
+        "Bürger[U+0007]büro[U+0000] und [U+001B][31mTerminal"
+    )
     assert row["Zwecke der Verarbeitung"] == "Aufgabe[U+D800]"
     description = row["Beschreibung"]
     assert len(description) <= EXCEL_CELL_LIMIT
     assert description.startswith(long_text[:30_000])
     omitted = len(long_text) - description.index("… [gekürzt")
     assert description.endswith(
-        f"… [gekürzt: {omitted:,} Zeichen; vollständig in der Datenbank]".replace(",", "."))
+        f"… [gekürzt: {omitted:,} Zeichen; vollständig in der Datenbank]".replace(",", ".")
+    )
     assert row["Anmerkungen"] == "Ende der Zeile" and row["Nr."] == "VT-9"
     assert row["Rechtsgrundlagen"] == "Art. 6 Abs. 1 lit. e DSGVO"
     assert act.description == long_text  # the register itself is never touched
@@ -370,30 +434,50 @@ def test_processor_register_lists_services_per_client_controller(store, tmp_path
     assert vps["Verantwortlicher (Auftraggeber)"] == "Kommunen in Baden-Württemberg"
     assert len(vps["Kategorien von Verarbeitungen"].splitlines()) == 5
     assert vps["Technische und organisatorische Maßnahmen (TOM)"].splitlines() == [
-        "Transportverschlüsselung (SSL/TLS)", "Firewall-Schutz der Server"]
+        "Transportverschlüsselung (SSL/TLS)",
+        "Firewall-Schutz der Server",
+    ]
     assert vps["Datum der Anlegung"] == datetime(2026, 10, 22, 9, 0)
     main = _main(wb["Hauptblatt"])
     assert main["Verzeichnis", "Rolle"] == "Auftragsverarbeiter (Art. 30 Abs. 2 DSGVO)"
     assert main["Angaben zum Auftragsverarbeiter", "Name"] == "Komm.ONE"
     assert main["Angaben zur Person des Datenschutzbeauftragten", "E-Mail"] == (
-        "datenschutz@komm.one")
+        "datenschutz@komm.one"
+    )
     assert main["Zuständige Aufsichtsbehörde", "Aufsichtsbehörde"] is None
     assert {t["Maßnahme"] for t in _by_header(wb["TOM"])} == {
-        "Transportverschlüsselung (SSL/TLS)", "Firewall-Schutz der Server"}
+        "Transportverschlüsselung (SSL/TLS)",
+        "Firewall-Schutz der Server",
+    }
 
 
 def test_service_with_several_controllers_gives_one_row_each(tmp_path):
-    svc = m.ProcessingService(reference="AV-7", name="Hosting", controllers=[
-        m.ClientController("Gemeinde A", "info@a.de", "", "dsb@a.de"),
-        m.ClientController("Gemeinde B", "info@b.de")], categories=["Speicherung"])
-    org = m.Organisation(name="IT-Zweckverband", is_processor=True, services=[
-        svc, m.ProcessingService(reference="AV-8", name="Ohne Auftraggeber")])
-    wb = _export(m.Register(organisations=[org]), "IT-Zweckverband", tmp_path / "p.xlsx",
-                 register_kind="processor", lang="en")
+    svc = m.ProcessingService(
+        reference="AV-7",
+        name="Hosting",
+        controllers=[
+            m.ClientController("Gemeinde A", "info@a.de", "", "dsb@a.de"),
+            m.ClientController("Gemeinde B", "info@b.de"),
+        ],
+        categories=["Speicherung"],
+    )
+    org = m.Organisation(
+        name="IT-Zweckverband",
+        is_processor=True,
+        services=[svc, m.ProcessingService(reference="AV-8", name="Ohne Auftraggeber")],
+    )
+    wb = _export(
+        m.Register(organisations=[org]),
+        "IT-Zweckverband",
+        tmp_path / "p.xlsx",
+        register_kind="processor",
+        lang="en",
+    )
     rows = _by_header(wb["Processing for controllers"])
-    assert [(r["No."], r["Controller (client)"], r["Data protection officer of the controller"])
-            for r in rows] == [("AV-7", "Gemeinde A", "dsb@a.de"), ("AV-7", "Gemeinde B", None),
-                               ("AV-8", None, None)]
+    assert [
+        (r["No."], r["Controller (client)"], r["Data protection officer of the controller"])
+        for r in rows
+    ] == [("AV-7", "Gemeinde A", "dsb@a.de"), ("AV-7", "Gemeinde B", None), ("AV-8", None, None)]
 
 
 # ------------------------------------------------------------------- errors, atomicity
@@ -449,8 +533,9 @@ def test_cancel_leaves_no_file_and_keeps_the_old_one(store, tmp_path, when):
             export_xlsx(register, GT, target, progress=_CancelAt(at))
     assert sorted(p.name for p in folder.iterdir()) == ["old.xlsx"]  # no temp files either
     assert old.read_bytes() == b"previous export"
-    leftovers = [f for f in set(openpyxl_writer.ALL_TEMP_FILES) - streams_before
-                 if Path(f).exists()]
+    leftovers = [
+        f for f in set(openpyxl_writer.ALL_TEMP_FILES) - streams_before if Path(f).exists()
+    ]
     assert leftovers == []  # openpyxl's own stream files are gone too
 
 
@@ -471,8 +556,10 @@ def test_organisation_without_activities_gives_header_only_sheets(store, tmp_pat
 
 # -------------------------------------------------------------------------- LibreOffice
 
-SOFFICE_MISSING = ("LibreOffice (soffice) not found: install the Debian package "
-                   "libreoffice-calc-nogui (the CI install must include it)")
+SOFFICE_MISSING = (
+    "LibreOffice (soffice) not found: install the Debian package "
+    "libreoffice-calc-nogui (the CI install must include it)"
+)
 
 
 def _soffice() -> str:
@@ -485,19 +572,34 @@ def _soffice() -> str:
 def _convert(soffice: str, source: Path, to: str, out: Path, profile: Path) -> None:
     try:
         result = subprocess.run(
-            [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-             "--convert-to", to, "--outdir", str(out), str(source)],
-            capture_output=True, text=True, timeout=120, check=False)
+            [
+                soffice,
+                f"-env:UserInstallation={profile.as_uri()}",
+                "--headless",
+                "--norestore",
+                "--convert-to",
+                to,
+                "--outdir",
+                str(out),
+                str(source),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
     except subprocess.TimeoutExpired:
         pytest.fail(f"LibreOffice did not convert {source.name} to {to} within 120 s")
     assert result.returncode == 0 and any(out.iterdir()), result.stdout + result.stderr
 
 
-ODF = {"table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
-       "style": "urn:oasis:names:tc:opendocument:xmlns:style:1.0",
-       "fo": "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0",
-       "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
-       "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0"}
+ODF = {
+    "table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
+    "style": "urn:oasis:names:tc:opendocument:xmlns:style:1.0",
+    "fo": "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0",
+    "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
+    "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
+}
 
 
 def _odf(attr: str) -> str:
@@ -509,8 +611,11 @@ def _expand(elements) -> list[ElementTree.Element]:  # type: ignore[no-untyped-d
     """Table columns or the cells of a row, with repeated ones repeated."""
     out = []
     for el in elements:
-        if el.tag in (_odf("table:table-cell"), _odf("table:covered-table-cell"),
-                      _odf("table:table-column")):
+        if el.tag in (
+            _odf("table:table-cell"),
+            _odf("table:covered-table-cell"),
+            _odf("table:table-column"),
+        ):
             out += [el] * int(el.get(_odf("table:number-columns-repeated"), "1"))
     return out
 
@@ -524,8 +629,11 @@ def test_libreoffice_reads_the_workbook_as_the_authority_would(store, tmp_path):
     soffice = _soffice()
     register = store.load_register(AHAUS)
     org = register.organisations[0]
-    org.activities.append(m.Activity(reference="VT-666", name=INJECTIONS[0],
-                                     department="+49 123", description="@SUM(A1)"))
+    org.activities.append(
+        m.Activity(
+            reference="VT-666", name=INJECTIONS[0], department="+49 123", description="@SUM(A1)"
+        )
+    )
     source = tmp_path / "ahaus.xlsx"
     export_xlsx(register, AHAUS, source, stand=TODAY)
     profile = tmp_path / "lo-profile"
@@ -534,13 +642,16 @@ def test_libreoffice_reads_the_workbook_as_the_authority_would(store, tmp_path):
     # shown (dates as 22.10.2026) and formulas left out, so a formula would appear as its
     # result ("x"), not as its text.
     csv_out = tmp_path / "csv"
-    _convert(soffice, source,
-             "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1",
-             csv_out, profile)
-    with (csv_out / "ahaus-Verarbeitungstätigkeiten.csv").open(encoding="utf-8",
-                                                               newline="") as fh:
+    _convert(
+        soffice,
+        source,
+        "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1",
+        csv_out,
+        profile,
+    )
+    with (csv_out / "ahaus-Verarbeitungstätigkeiten.csv").open(encoding="utf-8", newline="") as fh:
         rows = list(csv.reader(fh))
-    assert rows[0][:len(DSK_HEADERS_DE)] == DSK_HEADERS_DE
+    assert rows[0][: len(DSK_HEADERS_DE)] == DSK_HEADERS_DE
     names = [r[1] for r in rows[1:]]
     assert names == [a.name for a in org.activities]
     assert names[-1] == '=HYPERLINK("http://evil","x")'
@@ -564,16 +675,24 @@ def test_libreoffice_reads_the_workbook_as_the_authority_would(store, tmp_path):
     for st in tree.iter(_odf("style:style")):
         props = st.find("style:table-cell-properties", ODF)
         if props is not None:
-            wrap[st.get(_odf("style:name"))] = (props.get(_odf("fo:wrap-option")),
-                                               props.get(_odf("style:vertical-align")))
-    sheet = next(t for t in tree.iter(_odf("table:table"))
-                 if t.get(_odf("table:name")) == "Verarbeitungstätigkeiten")
+            wrap[st.get(_odf("style:name"))] = (
+                props.get(_odf("fo:wrap-option")),
+                props.get(_odf("style:vertical-align")),
+            )
+    sheet = next(
+        t
+        for t in tree.iter(_odf("table:table"))
+        if t.get(_odf("table:name")) == "Verarbeitungstätigkeiten"
+    )
     column_styles = _expand(sheet.iter(_odf("table:table-column")))
     first_row = _expand(list(sheet.iter(_odf("table:table-row")))[1])
     for key in ("purposes", "name", "notes"):
         i = L.ACTIVITIES.index(key)
         cell = first_row[i]
-        style = (cell.get(_odf("table:style-name"))
-                 or column_styles[i].get(_odf("table:default-cell-style-name")) or "Default")
+        style = (
+            cell.get(_odf("table:style-name"))
+            or column_styles[i].get(_odf("table:default-cell-style-name"))
+            or "Default"
+        )
         assert wrap[style] == ("wrap", "top"), (key, style)
     assert _cell_text(first_row[L.ACTIVITIES.index("purposes")]).startswith("1. Begründung")

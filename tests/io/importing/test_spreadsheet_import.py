@@ -23,10 +23,17 @@ from ropa_desktop.io.importing.engine import (
 from ropa_desktop.io.importing.mapping import MappingProfile, save_profile
 from ropa_desktop.store.database import open_store
 
-DSK = ["Bezeichnung der Verarbeitungstätigkeit", "Zwecke der Verarbeitung", "Rechtsgrundlage",
-       "Kategorien betroffener Personen", "Kategorien personenbezogener Daten",
-       "Fristen für die Löschung", "Auftragsverarbeiter", "Drittlandübermittlung",
-       "Interne Bemerkung"]
+DSK = [
+    "Bezeichnung der Verarbeitungstätigkeit",
+    "Zwecke der Verarbeitung",
+    "Rechtsgrundlage",
+    "Kategorien betroffener Personen",
+    "Kategorien personenbezogener Daten",
+    "Fristen für die Löschung",
+    "Auftragsverarbeiter",
+    "Drittlandübermittlung",
+    "Interne Bemerkung",
+]
 
 
 def _xlsx(path: Path, rows: list[list], title: str | None = None) -> Path:
@@ -45,8 +52,7 @@ def _xlsx(path: Path, rows: list[list], title: str | None = None) -> Path:
 def _csv(path: Path, rows: list[list[str]], encoding: str = "cp1252") -> Path:
     lines = []
     for row in rows:
-        cells = ['"' + c.replace('"', '""') + '"' if ("\n" in c or ";" in c) else c
-                 for c in row]
+        cells = ['"' + c.replace('"', '""') + '"' if ("\n" in c or ";" in c) else c for c in row]
         lines.append(";".join(cells))
     path.write_bytes(("\r\n".join(lines) + "\r\n").encode(encoding))
     return path
@@ -54,15 +60,27 @@ def _csv(path: Path, rows: list[list[str]], encoding: str = "cp1252") -> Path:
 
 def _row(name: str, **cells: str) -> list[str]:
     defaults = {
-        "purposes": "Führung des Melderegisters", "bases": "Art. 6 Abs. 1 lit. c DSGVO, "
-        "§§ 2 ff. BMG", "subjects": "Einwohnerinnen und Einwohner",
-        "categories": "Name\nAnschrift", "retention": "10 Jahre nach Wegzug",
-        "processors": "", "countries": "findet nicht statt", "extra": "",
+        "purposes": "Führung des Melderegisters",
+        "bases": "Art. 6 Abs. 1 lit. c DSGVO, §§ 2 ff. BMG",
+        "subjects": "Einwohnerinnen und Einwohner",
+        "categories": "Name\nAnschrift",
+        "retention": "10 Jahre nach Wegzug",
+        "processors": "",
+        "countries": "findet nicht statt",
+        "extra": "",
     }
     defaults.update(cells)
-    return [name, defaults["purposes"], defaults["bases"], defaults["subjects"],
-            defaults["categories"], defaults["retention"], defaults["processors"],
-            defaults["countries"], defaults["extra"]]
+    return [
+        name,
+        defaults["purposes"],
+        defaults["bases"],
+        defaults["subjects"],
+        defaults["categories"],
+        defaults["retention"],
+        defaults["processors"],
+        defaults["countries"],
+        defaults["extra"],
+    ]
 
 
 @pytest.fixture
@@ -75,15 +93,22 @@ def _acts(store, org: str) -> dict[str, m.Activity]:
 
 
 def test_dsk_csv_in_windows_1252_with_title_rows(store, tmp_path):
-    path = _csv(tmp_path / "buergerbuero.csv", [
-        ["Verzeichnis von Verarbeitungstätigkeiten – Bürgerbüro", "", ""],
-        ["Stand: 01.03.2024", "", ""],
-        DSK,
-        _row("Meldewesen", extra="Rückfrage bei Frau Öztürk"),
-        _row("Fundsachen", purposes="Verwaltung von Fundsachen\nHerausgabe an Berechtigte",
-             bases="Art. 6 Abs. 1 lit. e DSGVO", retention="6 Monate nach Abschluss des "
-             "Verfahrens", categories="Name\nGesundheitsdaten"),
-    ])
+    path = _csv(
+        tmp_path / "buergerbuero.csv",
+        [
+            ["Verzeichnis von Verarbeitungstätigkeiten – Bürgerbüro", "", ""],
+            ["Stand: 01.03.2024", "", ""],
+            DSK,
+            _row("Meldewesen", extra="Rückfrage bei Frau Öztürk"),
+            _row(
+                "Fundsachen",
+                purposes="Verwaltung von Fundsachen\nHerausgabe an Berechtigte",
+                bases="Art. 6 Abs. 1 lit. e DSGVO",
+                retention="6 Monate nach Abschluss des Verfahrens",
+                categories="Name\nGesundheitsdaten",
+            ),
+        ],
+    )
     report = import_spreadsheet(store, path, organisation="Stadt Musterstadt")
     assert (report.count("new"), report.errors) == (2, 0)
     acts = _acts(store, "Stadt Musterstadt")
@@ -93,35 +118,69 @@ def test_dsk_csv_in_windows_1252_with_title_rows(store, tmp_path):
     assert "Interne Bemerkung: Rückfrage bei Frau Öztürk" in melde.notes  # nothing lost
     assert any("Interne Bemerkung" in n.text for n in report.notes)
     fund = acts["Fundsachen"]
-    assert [p.text for p in fund.purposes] == ["Verwaltung von Fundsachen",
-                                                "Herausgabe an Berechtigte"]
+    assert [p.text for p in fund.purposes] == [
+        "Verwaltung von Fundsachen",
+        "Herausgabe an Berechtigte",
+    ]
     assert fund.data_categories[1].special == m.SpecialCategory.ART9
     art9 = [n for r in report.rows for n in r.notes if "Art. 9 Abs. 2" in n.text]
     assert art9 and art9[0].status == Status.WARNING
 
 
 def test_bavarian_register_and_old_verfahrensverzeichnis(store, tmp_path):
-    bavarian = _xlsx(tmp_path / "bayern.xlsx", [
-        ["Bezeichnung der Verarbeitungstätigkeit", "Zweck der Verarbeitung", "Rechtsgrundlage",
-         "Kategorien der personenbezogenen Daten", "Kategorien der betroffenen Personen",
-         "Empfänger der personenbezogenen Daten", "Übermittlung an ein Drittland",
-         "Dauer der Speicherung"],
-        ["Hundesteuer", "Erhebung der Hundesteuer", "Art. 6 Abs. 1 lit. e DSGVO, Art. 4 BayDSG",
-         "Name, Anschrift, Bankverbindung", "Hundehalter", "Kämmerei\nFinanzamt", "nein",
-         "10 Jahre"],
-    ], title="Verzeichnis der Verarbeitungstätigkeiten des Marktes Musterhausen")
+    bavarian = _xlsx(
+        tmp_path / "bayern.xlsx",
+        [
+            [
+                "Bezeichnung der Verarbeitungstätigkeit",
+                "Zweck der Verarbeitung",
+                "Rechtsgrundlage",
+                "Kategorien der personenbezogenen Daten",
+                "Kategorien der betroffenen Personen",
+                "Empfänger der personenbezogenen Daten",
+                "Übermittlung an ein Drittland",
+                "Dauer der Speicherung",
+            ],
+            [
+                "Hundesteuer",
+                "Erhebung der Hundesteuer",
+                "Art. 6 Abs. 1 lit. e DSGVO, Art. 4 BayDSG",
+                "Name, Anschrift, Bankverbindung",
+                "Hundehalter",
+                "Kämmerei\nFinanzamt",
+                "nein",
+                "10 Jahre",
+            ],
+        ],
+        title="Verzeichnis der Verarbeitungstätigkeiten des Marktes Musterhausen",
+    )
     assert import_spreadsheet(store, bavarian, organisation="Markt Musterhausen").errors == 0
     tax = _acts(store, "Markt Musterhausen")["Hundesteuer"]
     assert tax.purposes[0].legal_bases == ["art6-1-e", "by-baydsg-4"]
     assert tax.transfers == []
-    old = _xlsx(tmp_path / "alt.xlsx", [
-        ["Bezeichnung des Verfahrens", "Dienststelle", "Zweckbestimmung und Rechtsgrundlage",
-         "Art der gespeicherten Daten", "Kreis der Betroffenen", "Regelfristen für die Löschung",
-         "Auftragnehmer"],
-        ["Personalaktenführung", "Hauptamt", "Führung der Personalakten gem. § 50 BeamtStG "
-         "i.V.m. Art. 6 Abs. 1 lit. b DSGVO", "Personalstammdaten", "Beschäftigte",
-         "5 Jahre nach Ausscheiden", "Kommunales Rechenzentrum GmbH"],
-    ])
+    old = _xlsx(
+        tmp_path / "alt.xlsx",
+        [
+            [
+                "Bezeichnung des Verfahrens",
+                "Dienststelle",
+                "Zweckbestimmung und Rechtsgrundlage",
+                "Art der gespeicherten Daten",
+                "Kreis der Betroffenen",
+                "Regelfristen für die Löschung",
+                "Auftragnehmer",
+            ],
+            [
+                "Personalaktenführung",
+                "Hauptamt",
+                "Führung der Personalakten gem. § 50 BeamtStG i.V.m. Art. 6 Abs. 1 lit. b DSGVO",
+                "Personalstammdaten",
+                "Beschäftigte",
+                "5 Jahre nach Ausscheiden",
+                "Kommunales Rechenzentrum GmbH",
+            ],
+        ],
+    )
     assert import_spreadsheet(store, old, organisation="Markt Musterhausen").errors == 0
     files = _acts(store, "Markt Musterhausen")["Personalaktenführung"]
     assert files.department == "Hauptamt"
@@ -137,11 +196,26 @@ def test_ico_template_names_the_organisation_in_its_contact_rows(store, tmp_path
     sheet.append(["Address", "1 Quay Street"])
     for _ in range(6):
         sheet.append([])
-    sheet.append(["Business function", "Purpose of processing", "Categories of individuals",
-                  "Categories of personal data", "Article 6 lawful basis for processing "
-                  "personal data", "Rights available to individuals"])
-    sheet.append(["Human resources", "Payroll", "Employees", "Bank details",
-                  "Legal obligation", "Access, rectification"])
+    sheet.append(
+        [
+            "Business function",
+            "Purpose of processing",
+            "Categories of individuals",
+            "Categories of personal data",
+            "Article 6 lawful basis for processing personal data",
+            "Rights available to individuals",
+        ]
+    )
+    sheet.append(
+        [
+            "Human resources",
+            "Payroll",
+            "Employees",
+            "Bank details",
+            "Legal obligation",
+            "Access, rectification",
+        ]
+    )
     book.save(tmp_path / "ico.xlsx")
     report = import_spreadsheet(store, tmp_path / "ico.xlsx")
     assert report.organisation == "Harbourside Borough Council"
@@ -155,12 +229,24 @@ def test_ico_template_names_the_organisation_in_its_contact_rows(store, tmp_path
 
 
 def test_processors_are_reused_not_duplicated(store, tmp_path):
-    store.import_register(m.Register(
-        organisations=[m.Organisation(name="Stadtwerke")],
-        processors=[m.Processor(name="Microsoft")]))
-    path = _xlsx(tmp_path / "it.xlsx", [DSK, _row(
-        "Videoberatung", processors="Microsoft Ireland Operations Ltd.",
-        countries="USA", bases="Art. 6 Abs. 1 lit. a DSGVO")])
+    store.import_register(
+        m.Register(
+            organisations=[m.Organisation(name="Stadtwerke")],
+            processors=[m.Processor(name="Microsoft")],
+        )
+    )
+    path = _xlsx(
+        tmp_path / "it.xlsx",
+        [
+            DSK,
+            _row(
+                "Videoberatung",
+                processors="Microsoft Ireland Operations Ltd.",
+                countries="USA",
+                bases="Art. 6 Abs. 1 lit. a DSGVO",
+            ),
+        ],
+    )
     report = import_spreadsheet(store, path, organisation="Stadtwerke")
     assert [p.name for p in store.catalogue().processors] == ["Microsoft"]
     linked = [n for r in report.rows for n in r.notes if "verknüpft" in n.text]
@@ -180,14 +266,18 @@ def test_on_duplicate_skip_update_new(store, tmp_path):
     assert _acts(store, "Stadt A")["Meldewesen"].data_subjects == ["Zuziehende"]
     import_spreadsheet(store, changed, organisation="Stadt A", on_duplicate="new")
     assert [a.name for a in store.load_organisation("Stadt A").activities] == [
-        "Meldewesen", "Meldewesen"]
+        "Meldewesen",
+        "Meldewesen",
+    ]
 
 
 def test_a_row_with_an_error_stops_the_whole_import(store, tmp_path):
     store.import_register(m.Register(organisations=[m.Organisation(name="Stadt A")]))
     before = register_to_document(store.load_register())
-    path = _xlsx(tmp_path / "bad.xlsx", [DSK, _row("", purposes="Ein Zweck ohne Bezeichnung"),
-                                         _row("Meldewesen")])
+    path = _xlsx(
+        tmp_path / "bad.xlsx",
+        [DSK, _row("", purposes="Ein Zweck ohne Bezeichnung"), _row("Meldewesen")],
+    )
     report = import_spreadsheet(store, path, organisation="Stadt A")
     assert report.errors == 1 and report.batch is None
     error = next(n for r in report.rows for n in r.notes if n.status == Status.ERROR)
@@ -207,13 +297,23 @@ def test_import_is_a_batch_that_can_be_undone_and_is_backed_up(tmp_path):
 
 def test_risky_values_are_kept_as_text_and_reported(store, tmp_path):
     long_text = "Löschung " * 3400  # about 30,000 characters
-    path = _csv(tmp_path / "risky.csv", [DSK, _row(
-        "=HYPERLINK(\"http://example.org\",\"x\")", purposes="+49 2361 123456\x07",
-        subjects="@Einwohner", countries="USA – Privacy Shield", extra=long_text)])
+    path = _csv(
+        tmp_path / "risky.csv",
+        [
+            DSK,
+            _row(
+                '=HYPERLINK("http://example.org","x")',
+                purposes="+49 2361 123456\x07",
+                subjects="@Einwohner",
+                countries="USA – Privacy Shield",
+                extra=long_text,
+            ),
+        ],
+    )
     report = import_spreadsheet(store, path, organisation="Stadt A")
     assert report.errors == 0
     act = store.load_organisation("Stadt A").activities[0]
-    assert act.name == "=HYPERLINK(\"http://example.org\",\"x\")"
+    assert act.name == '=HYPERLINK("http://example.org","x")'
     assert act.purposes[0].text == "+49 2361 123456�"
     assert act.transfers[0].mechanism == "privacy-shield"
     assert long_text.strip() in act.notes
@@ -231,26 +331,32 @@ def test_our_own_excel_export_comes_back_without_loss(tmp_path):
     report = import_spreadsheet(target, tmp_path / "vvt.xlsx")
     assert report.organisation == org and report.errors == 0
     back = target.load_register(org)
-    assert register_to_document(back)["organisations"][0]["activities"] == (
-        register_to_document(original)["organisations"][0]["activities"])
+    assert (
+        register_to_document(back)["organisations"][0]["activities"]
+        == (register_to_document(original)["organisations"][0]["activities"])
+    )
     owner = back.organisations[0].uid  # the workbook does not carry the organisation's uid
     for part in ("processors", "recipients", "toms"):
         entries = register_to_document(back)[part]
         assert {e.pop("owner") for e in entries} <= {owner}
-        assert entries == [{k: v for k, v in e.items() if k != "owner"}
-                           for e in register_to_document(original)[part]]
+        assert entries == [
+            {k: v for k, v in e.items() if k != "owner"}
+            for e in register_to_document(original)[part]
+        ]
 
 
 def test_form_layout_one_activity_per_sheet(store, tmp_path):
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "Fundsachen"
-    for label, value in [("Bezeichnung der Verarbeitungstätigkeit", "Fundsachen"),
-                         ("Zwecke der Verarbeitung", "Verwaltung von Fundsachen"),
-                         ("Rechtsgrundlage", "Art. 6 Abs. 1 lit. e DSGVO"),
-                         ("Kategorien betroffener Personen", "Finder\nVerlierer"),
-                         ("Kategorien personenbezogener Daten", "Name\nAnschrift"),
-                         ("Fristen für die Löschung", "6 Monate")]:
+    for label, value in [
+        ("Bezeichnung der Verarbeitungstätigkeit", "Fundsachen"),
+        ("Zwecke der Verarbeitung", "Verwaltung von Fundsachen"),
+        ("Rechtsgrundlage", "Art. 6 Abs. 1 lit. e DSGVO"),
+        ("Kategorien betroffener Personen", "Finder\nVerlierer"),
+        ("Kategorien personenbezogener Daten", "Name\nAnschrift"),
+        ("Fristen für die Löschung", "6 Monate"),
+    ]:
         sheet.append([label, value])
     sheet.append(["Drittlandübermittlung", "findet nicht statt", "x"])
     book.save(tmp_path / "form.xlsx")
@@ -262,24 +368,32 @@ def test_form_layout_one_activity_per_sheet(store, tmp_path):
 
 
 def test_mapping_profile_decides_columns(store, tmp_path):
-    path = _xlsx(tmp_path / "odd.xlsx", [
-        ["Verfahren", "Wozu", "Wer"],
-        ["Meldewesen", "Melderegister führen", "Einwohner"]])
+    path = _xlsx(
+        tmp_path / "odd.xlsx",
+        [["Verfahren", "Wozu", "Wer"], ["Meldewesen", "Melderegister führen", "Einwohner"]],
+    )
     with pytest.raises(SpreadsheetImportError):
         plan_import(store, path, organisation="Stadt A")
     from ropa_desktop.domain.import_fields import Target
 
-    profile = MappingProfile(name="Bürgerbüro", header_row=1, columns={
-        "verfahren": Target.NAME, "wozu": Target.PURPOSES, "wer": Target.DATA_SUBJECTS})
+    profile = MappingProfile(
+        name="Bürgerbüro",
+        header_row=1,
+        columns={"verfahren": Target.NAME, "wozu": Target.PURPOSES, "wer": Target.DATA_SUBJECTS},
+    )
     save_profile(profile, tmp_path / "profil.json")
     from ropa_desktop.io.importing.mapping import load_profile
 
-    report = import_spreadsheet(store, path, organisation="Stadt A",
-                                profile=load_profile(tmp_path / "profil.json"))
+    report = import_spreadsheet(
+        store, path, organisation="Stadt A", profile=load_profile(tmp_path / "profil.json")
+    )
     assert report.errors == 0
     act = store.load_organisation("Stadt A").activities[0]
     assert (act.name, act.purposes[0].text, act.data_subjects) == (
-        "Meldewesen", "Melderegister führen", ["Einwohner"])
+        "Meldewesen",
+        "Melderegister führen",
+        ["Einwohner"],
+    )
 
 
 def test_cli_import_dry_run_and_exit_codes(tmp_path, capsys):
@@ -336,13 +450,20 @@ def test_cli_lists_and_undoes_an_import(tmp_path, capsys):
 
 
 def test_rows_without_a_name_continue_the_activity_above(store, tmp_path):
-    path = _xlsx(tmp_path / "alt.xlsx", [
-        DSK,
-        _row("Wohngeld", subjects="Antragsteller", categories="Einkommen",
-             processors="Finanzamt Herne"),
-        ["", "", "", "Haushaltsmitglieder", "Miethöhe", "", "", "", "Seite 2"],
-        ["Hinweis: Dieses Verzeichnis wird jährlich überprüft."],
-    ])
+    path = _xlsx(
+        tmp_path / "alt.xlsx",
+        [
+            DSK,
+            _row(
+                "Wohngeld",
+                subjects="Antragsteller",
+                categories="Einkommen",
+                processors="Finanzamt Herne",
+            ),
+            ["", "", "", "Haushaltsmitglieder", "Miethöhe", "", "", "", "Seite 2"],
+            ["Hinweis: Dieses Verzeichnis wird jährlich überprüft."],
+        ],
+    )
     report = import_spreadsheet(store, path, organisation="Stadt A")
     assert report.errors == 0 and report.count("new") == 1
     act = store.load_organisation("Stadt A").activities[0]
@@ -354,13 +475,25 @@ def test_rows_without_a_name_continue_the_activity_above(store, tmp_path):
 
 
 def test_update_completes_an_activity_without_thinning_it_out(store, tmp_path):
-    first = _xlsx(tmp_path / "a.xlsx", [DSK, _row(
-        "Meldewesen", purposes="Melderegister\nAuskünfte", categories="Name\nAnschrift")])
+    first = _xlsx(
+        tmp_path / "a.xlsx",
+        [
+            DSK,
+            _row("Meldewesen", purposes="Melderegister\nAuskünfte", categories="Name\nAnschrift"),
+        ],
+    )
     import_spreadsheet(store, first, organisation="Stadt A")
-    only_retention = _xlsx(tmp_path / "b.xlsx", [
-        ["Bezeichnung der Verarbeitungstätigkeit", "Fristen für die Löschung",
-         "Berechtigte Interessen"],
-        ["Meldewesen", "3 Jahre", "Betrieb des Portals"]])
+    only_retention = _xlsx(
+        tmp_path / "b.xlsx",
+        [
+            [
+                "Bezeichnung der Verarbeitungstätigkeit",
+                "Fristen für die Löschung",
+                "Berechtigte Interessen",
+            ],
+            ["Meldewesen", "3 Jahre", "Betrieb des Portals"],
+        ],
+    )
     import_spreadsheet(store, only_retention, organisation="Stadt A", on_duplicate="update")
     act = store.load_organisation("Stadt A").activities[0]
     assert [c.name for c in act.data_categories] == ["Name", "Anschrift"]
@@ -372,11 +505,20 @@ def test_update_completes_an_activity_without_thinning_it_out(store, tmp_path):
 
 
 def test_similar_names_of_different_bodies_are_not_linked(store, tmp_path):
-    store.import_register(m.Register(
-        organisations=[m.Organisation(name="Stadt A")],
-        processors=[m.Processor(name="Stadtwerke Bochum GmbH"), m.Processor(name="SAP SE")]))
-    path = _xlsx(tmp_path / "a.xlsx", [DSK, _row(
-        "Abrechnung", processors="Stadtwerke Herne AG\nSAP Fioneer GmbH")])
+    store.import_register(
+        m.Register(
+            organisations=[m.Organisation(name="Stadt A")],
+            processors=[m.Processor(name="Stadtwerke Bochum GmbH"), m.Processor(name="SAP SE")],
+        )
+    )
+    path = _xlsx(
+        tmp_path / "a.xlsx",
+        [DSK, _row("Abrechnung", processors="Stadtwerke Herne AG\nSAP Fioneer GmbH")],
+    )
     import_spreadsheet(store, path, organisation="Stadt A")
     assert sorted(p.name for p in store.catalogue().processors) == [
-        "SAP Fioneer GmbH", "SAP SE", "Stadtwerke Bochum GmbH", "Stadtwerke Herne AG"]
+        "SAP Fioneer GmbH",
+        "SAP SE",
+        "Stadtwerke Bochum GmbH",
+        "Stadtwerke Herne AG",
+    ]

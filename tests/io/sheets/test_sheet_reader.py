@@ -49,9 +49,13 @@ def office_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     factory.soffice_convert([source], "ods", base / "ods", profile)
     factory.soffice_convert([source, rows], "xls", base / "xls", profile)
     factory.soffice_convert([source], "xlsx:Calc MS Excel 2007 XML", base / "lo", profile)
-    return {"openpyxl": source, "xlsx": base / "lo" / "layout.xlsx",
-            "ods": base / "ods" / "layout.ods", "xls": base / "xls" / "layout.xls",
-            "rows_xls": base / "xls" / "rows.xls"}
+    return {
+        "openpyxl": source,
+        "xlsx": base / "lo" / "layout.xlsx",
+        "ods": base / "ods" / "layout.ods",
+        "xls": base / "xls" / "layout.xls",
+        "rows_xls": base / "xls" / "rows.xls",
+    }
 
 
 def error_of(path: Path, **kwargs: object) -> str:
@@ -71,6 +75,7 @@ def sheet_named(workbook: Workbook, name: str) -> Sheet:
 
 # --- the formats ----------------------------------------------------------------------------------
 
+
 def test_xlsx_layout_with_title_blank_row_and_merged_header(tmp_path: Path) -> None:
     path = factory.layout_workbook(tmp_path / "layout.xlsx")
     wb = read_workbook(path)
@@ -80,8 +85,14 @@ def test_xlsx_layout_with_title_blank_row_and_merged_header(tmp_path: Path) -> N
     assert rows[0] == ["Verzeichnis von Verarbeitungstätigkeiten – Bürgerbüro"]
     assert rows[1] == [dt.date(2024, 3, 1)]
     assert rows[2] == []
-    assert rows[3] == ["Verarbeitung", None, "Rechtsgrundlage", "Frist (Jahre)",
-                       "Frist (Monate)", "Letzte Prüfung"]
+    assert rows[3] == [
+        "Verarbeitung",
+        None,
+        "Rechtsgrundlage",
+        "Frist (Jahre)",
+        "Frist (Monate)",
+        "Letzte Prüfung",
+    ]
     assert rows[4] == ["Nr.", "Bezeichnung"]
     assert rows[5][:4] == [1, "Melderegister", "Art. 6 Abs. 1 lit. e DSGVO\n§§ 2 ff. BMG", 10]
     assert rows[5][5] == dt.datetime(2024, 1, 15, 9, 30)
@@ -102,7 +113,8 @@ def test_hidden_and_empty_sheets(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("kind", ["xlsx", "ods", "xls"])
 def test_formulas_give_cached_values_in_every_office_format(
-        office_files: dict[str, Path], kind: str) -> None:
+    office_files: dict[str, Path], kind: str
+) -> None:
     wb = read_workbook(office_files[kind])
     assert wb.kind == kind
     assert not [w for w in wb.warnings if "endet auf" in w]
@@ -111,9 +123,9 @@ def test_formulas_give_cached_values_in_every_office_format(
     assert sheet.rows[1] == [dt.date(2024, 3, 1)]
     assert sheet.rows[2] == []
     assert sheet.rows[3][:3] == ["Verarbeitung", None, "Rechtsgrundlage"]
-    assert sheet.rows[5][4] == 120          # =D6*12
-    assert sheet.rows[6][4] == 30           # =D7*12 with D7 = 2.5
-    assert sheet.rows[7][1] == "Link"       # =HYPERLINK(…, "Link")
+    assert sheet.rows[5][4] == 120  # =D6*12
+    assert sheet.rows[6][4] == 30  # =D7*12 with D7 = 2.5
+    assert sheet.rows[7][1] == "Link"  # =HYPERLINK(…, "Link")
     assert sheet.rows[5][5] == dt.datetime(2024, 1, 15, 9, 30)
     assert sheet.rows[6][5] == dt.date(2023, 12, 1)
     assert sheet.rows[5][2] == "Art. 6 Abs. 1 lit. e DSGVO\n§§ 2 ff. BMG"
@@ -127,8 +139,13 @@ def test_ods_written_by_hand(tmp_path: Path) -> None:
     wb = read_workbook(path)
     assert wb.kind == "ods" and wb.warnings == []
     sheet = sheet_named(wb, "Tätigkeiten")
-    assert sheet.rows == [["Titel"], [], [], ["Verarbeitung", None, "Zweck"],
-                          [3, dt.date(2024, 5, 17), "Zeile 1\nZeile 2"]]
+    assert sheet.rows == [
+        ["Titel"],
+        [],
+        [],
+        ["Verarbeitung", None, "Zweck"],
+        [3, dt.date(2024, 5, 17), "Zeile 1\nZeile 2"],
+    ]
     assert sheet.merged == [(3, 0, 3, 1)]
     assert sheet_named(wb, "Leer").rows == []
 
@@ -138,7 +155,8 @@ def test_xlsm_is_recognised(tmp_path: Path) -> None:
     with zipfile.ZipFile(path) as zf:
         members = {info.filename: zf.read(info) for info in zf.infolist()}
     members["[Content_Types].xml"] = members["[Content_Types].xml"].replace(
-        b"spreadsheetml.sheet.main+xml", b"ms-excel.sheet.macroEnabled.main+xml")
+        b"spreadsheetml.sheet.main+xml", b"ms-excel.sheet.macroEnabled.main+xml"
+    )
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
         for name, data in members.items():
             zf.writestr(name, data)
@@ -165,12 +183,15 @@ def test_extension_that_does_not_fit_the_content_gives_a_warning(tmp_path: Path)
 
 # --- CSV ----------------------------------------------------------------------------------------
 
+
 def test_csv_semicolon_windows_1252_with_quoted_multiline_cells(tmp_path: Path) -> None:
-    text = ('Verzeichnis der Verarbeitungstätigkeiten;;\r\n'
-            ';;\r\n'
-            'Bezeichnung;Zweck;Empfänger\r\n'
-            'Meldewesen;"Führung des Melderegisters\nAuskünfte";"Bürger; Behörden"\r\n'
-            'Gewerbe;"Anzeigen ""Gewerbe""";€ Gebühren\r\n')
+    text = (
+        "Verzeichnis der Verarbeitungstätigkeiten;;\r\n"
+        ";;\r\n"
+        "Bezeichnung;Zweck;Empfänger\r\n"
+        'Meldewesen;"Führung des Melderegisters\nAuskünfte";"Bürger; Behörden"\r\n'
+        'Gewerbe;"Anzeigen ""Gewerbe""";€ Gebühren\r\n'
+    )
     path = tmp_path / "vvt.csv"
     path.write_bytes(text.encode("cp1252"))
     wb = read_workbook(path)
@@ -189,23 +210,31 @@ def test_csv_semicolon_windows_1252_with_quoted_multiline_cells(tmp_path: Path) 
 
 def test_csv_utf8_with_bom_and_commas(tmp_path: Path) -> None:
     path = tmp_path / "export.csv"
-    path.write_bytes(b"\xef\xbb\xbf" + "Name,Zweck,Frist\nLöhne,\"Abrechnung, Steuer\",10 Jahre\n"
-                     "Kita,Betreuung,\n".encode())
+    path.write_bytes(
+        b"\xef\xbb\xbf"
+        + 'Name,Zweck,Frist\nLöhne,"Abrechnung, Steuer",10 Jahre\nKita,Betreuung,\n'.encode()
+    )
     wb = read_workbook(path)
     assert (wb.encoding, wb.delimiter) == ("utf-8-sig", ",")
-    assert wb.sheets[0].rows == [["Name", "Zweck", "Frist"],
-                                 ["Löhne", "Abrechnung, Steuer", "10 Jahre"],
-                                 ["Kita", "Betreuung"]]
+    assert wb.sheets[0].rows == [
+        ["Name", "Zweck", "Frist"],
+        ["Löhne", "Abrechnung, Steuer", "10 Jahre"],
+        ["Kita", "Betreuung"],
+    ]
 
 
 def test_csv_tab_separated_text_file(tmp_path: Path) -> None:
     path = tmp_path / "liste.txt"
-    path.write_text("Name\tZweck; Hinweis\tNr\nA\tB, C\t0049\nD\t=HYPERLINK(\"x\")\t+49 30 1\n",
-                    encoding="utf-8")
+    path.write_text(
+        'Name\tZweck; Hinweis\tNr\nA\tB, C\t0049\nD\t=HYPERLINK("x")\t+49 30 1\n', encoding="utf-8"
+    )
     wb = read_workbook(path)
     assert (wb.encoding, wb.delimiter) == ("utf-8", "\t")
-    assert wb.sheets[0].rows == [["Name", "Zweck; Hinweis", "Nr"], ["A", "B, C", "0049"],
-                                 ["D", '=HYPERLINK("x")', "+49 30 1"]]
+    assert wb.sheets[0].rows == [
+        ["Name", "Zweck; Hinweis", "Nr"],
+        ["A", "B, C", "0049"],
+        ["D", '=HYPERLINK("x")', "+49 30 1"],
+    ]
 
 
 def test_csv_pipe_and_values_stay_text(tmp_path: Path) -> None:
@@ -264,7 +293,7 @@ def test_csv_with_100000_rows(tmp_path: Path) -> None:
     with path.open("w", encoding="utf-8", newline="") as fh:
         fh.write("Nr;Name;Zweck\r\n")
         for i in range(100_000):
-            fh.write(f"{i};Name {i};\"Zweck\nzweite Zeile {i}\"\r\n")
+            fh.write(f'{i};Name {i};"Zweck\nzweite Zeile {i}"\r\n')
     wb = read_workbook(path)
     rows = wb.sheets[0].rows
     assert len(rows) == 100_001
@@ -272,6 +301,7 @@ def test_csv_with_100000_rows(tmp_path: Path) -> None:
 
 
 # --- bad input: not a spreadsheet ----------------------------------------------------------------
+
 
 def test_text_file_named_xlsx_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "tabelle.xlsx"
@@ -282,8 +312,9 @@ def test_text_file_named_xlsx_is_refused(tmp_path: Path) -> None:
 
 def test_html_named_xls_is_refused_with_a_hint(tmp_path: Path) -> None:
     path = tmp_path / "export.xls"
-    path.write_text("<html><body><table><tr><td>A</td></tr></table></body></html>",
-                    encoding="utf-8")
+    path.write_text(
+        "<html><body><table><tr><td>A</td></tr></table></body></html>", encoding="utf-8"
+    )
     assert "HTML" in error_of(path)
 
 
@@ -312,9 +343,12 @@ def test_binary_and_pdf_are_refused(tmp_path: Path) -> None:
 def test_zip_that_is_not_a_spreadsheet(tmp_path: Path) -> None:
     path = tmp_path / "brief.xlsx"
     with zipfile.ZipFile(path, "w") as zf:
-        zf.writestr("[Content_Types].xml", '<Types><Override ContentType="application/'
-                    'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
-                    "</Types>")
+        zf.writestr(
+            "[Content_Types].xml",
+            '<Types><Override ContentType="application/'
+            'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+            "</Types>",
+        )
         zf.writestr("word/document.xml", "<w:document/>")
     assert "ZIP-Archiv" in error_of(path)
 
@@ -322,8 +356,11 @@ def test_zip_that_is_not_a_spreadsheet(tmp_path: Path) -> None:
 def test_xlsb_is_refused_with_a_hint(tmp_path: Path) -> None:
     path = tmp_path / "binär.xlsb"
     with zipfile.ZipFile(path, "w") as zf:
-        zf.writestr("[Content_Types].xml", "<Types><Override ContentType=\"application/"
-                    "vnd.ms-excel.sheet.binary.macroEnabled.main\"/></Types>")
+        zf.writestr(
+            "[Content_Types].xml",
+            '<Types><Override ContentType="application/'
+            'vnd.ms-excel.sheet.binary.macroEnabled.main"/></Types>',
+        )
         zf.writestr("xl/workbook.bin", b"\0\1\2")
     assert ".xlsx" in error_of(path)
 
@@ -335,10 +372,11 @@ def test_old_office_file_that_is_not_a_workbook(tmp_path: Path) -> None:
 
 # --- bad input: damaged ------------------------------------------------------------------------
 
+
 def test_truncated_xlsx_is_refused(tmp_path: Path) -> None:
     whole = factory.rows_workbook(tmp_path / "ganz.xlsx", 200).read_bytes()
     path = tmp_path / "halb.xlsx"
-    path.write_bytes(whole[:len(whole) // 2])
+    path.write_bytes(whole[: len(whole) // 2])
     assert "beschädigt oder unvollständig" in error_of(path)
 
 
@@ -361,7 +399,7 @@ def test_flipped_bytes_in_a_member_fail_the_crc(tmp_path: Path) -> None:
         zf.writestr("xl/worksheets/sheet1.xml", "<worksheet>" + "x" * 1000 + "</worksheet>")
     data = bytearray(path.read_bytes())
     at = data.find(b"x" * 1000)
-    data[at:at + 3] = b"yyy"
+    data[at : at + 3] = b"yyy"
     path.write_bytes(bytes(data))
     assert "CRC" in error_of(path)
 
@@ -374,6 +412,7 @@ def test_truncated_xls_is_refused(office_files: dict[str, Path], tmp_path: Path)
 
 
 # --- bad input: password -------------------------------------------------------------------------
+
 
 def test_password_protected_xlsx_is_refused(tmp_path: Path) -> None:
     message = error_of(factory.encrypted_ooxml(tmp_path / "geheim.xlsx"))
@@ -389,6 +428,7 @@ def test_password_protected_legacy_xls_is_refused(tmp_path: Path) -> None:
 
 
 # --- bad input: zip bombs and limits ------------------------------------------------------------
+
 
 def test_zip_bomb_is_refused_from_the_central_directory(tmp_path: Path) -> None:
     path = factory.zip_bomb(tmp_path / "bombe.xlsx", 600 * 2**20)
@@ -420,8 +460,14 @@ def test_too_many_rows_names_the_sheet(tmp_path: Path) -> None:
     xlsx = factory.rows_workbook(tmp_path / "zeilen.xlsx", 1001, sheet="Personalamt")
     message = error_of(xlsx, limits=limits)
     assert "„Personalamt“" in message and "1001" in message and "1000" in message
-    assert len(read_workbook(factory.rows_workbook(tmp_path / "ok.xlsx", 1000),
-                             limits=limits).sheets[0].rows) == 1000
+    assert (
+        len(
+            read_workbook(factory.rows_workbook(tmp_path / "ok.xlsx", 1000), limits=limits)
+            .sheets[0]
+            .rows
+        )
+        == 1000
+    )
     csv_path = tmp_path / "zeilen.csv"
     csv_path.write_text("".join(f"{i};x\n" for i in range(1001)), encoding="utf-8")
     assert "„zeilen“" in error_of(csv_path, limits=limits)
@@ -430,8 +476,9 @@ def test_too_many_rows_names_the_sheet(tmp_path: Path) -> None:
 
 
 def test_too_many_columns_names_sheet_and_column(tmp_path: Path) -> None:
-    path = factory.cells_workbook(tmp_path / "breit.xlsx", {"A1": "a", "GS1": "zu weit"},
-                                  sheet="Kämmerei")
+    path = factory.cells_workbook(
+        tmp_path / "breit.xlsx", {"A1": "a", "GS1": "zu weit"}, sheet="Kämmerei"
+    )
     message = error_of(path)
     assert "„Kämmerei“" in message and "GS" in message and "200" in message
     csv_path = tmp_path / "breit.csv"
@@ -462,8 +509,14 @@ def _read_in_subprocess(path: Path) -> str:
     test session with it."""
     env = dict(os.environ, PYTHONPATH=str(REPO))
     limit = "import resource; resource.setrlimit(resource.RLIMIT_AS, (2**31, 2**31));"
-    result = subprocess.run([sys.executable, "-c", limit + _FAR_CELL_SCRIPT, str(path)],
-                            capture_output=True, text=True, timeout=120, env=env, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", limit + _FAR_CELL_SCRIPT, str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     return result.stdout
 
@@ -476,14 +529,17 @@ def test_far_corner_cell_is_refused_before_the_grid_is_built(tmp_path: Path) -> 
 
 def test_cells_without_references_are_measured_exactly(tmp_path: Path) -> None:
     # cells may leave out r="…"; rows then count on, cells follow one another
-    data = ('<row><c t="inlineStr"><is><t>a</t></is></c><c><v>1</v></c></row>'
-            '<row r="900000"><c><v>2</v></c></row>')
+    data = (
+        '<row><c t="inlineStr"><is><t>a</t></is></c><c><v>1</v></c></row>'
+        '<row r="900000"><c><v>2</v></c></row>'
+    )
     path = factory.xlsx_by_hand(tmp_path / "ohne_r.xlsx", data)
     out = _read_in_subprocess(path)
     assert out.startswith("refused:") and "900000" in out
-    small = factory.xlsx_by_hand(tmp_path / "klein.xlsx",
-                                 '<row><c t="inlineStr"><is><t>a</t></is></c><c><v>1</v></c>'
-                                 '</row><x:c xmlns:x="urn:x"/>')
+    small = factory.xlsx_by_hand(
+        tmp_path / "klein.xlsx",
+        '<row><c t="inlineStr"><is><t>a</t></is></c><c><v>1</v></c></row><x:c xmlns:x="urn:x"/>',
+    )
     assert read_workbook(small).sheets[0].rows == [["a", 1]]
 
 
@@ -494,7 +550,8 @@ def test_ods_with_a_million_repeated_rows_is_refused_unexpanded(tmp_path: Path) 
 
 
 def test_xls_with_rows_over_the_limit_is_refused_before_loading(
-        office_files: dict[str, Path]) -> None:
+    office_files: dict[str, Path],
+) -> None:
     message = error_of(office_files["xls"], limits=Limits(max_rows=5))
     assert "„Verzeichnis“" in message and "Zeile 8" in message
     big = office_files["rows_xls"]  # its workbook stream is big enough for regular sectors
@@ -506,6 +563,7 @@ def test_xls_with_rows_over_the_limit_is_refused_before_loading(
 
 
 # --- long cells ---------------------------------------------------------------------------------
+
 
 def test_30000_character_cell_is_read_intact(tmp_path: Path) -> None:
     long_text = ("Verarbeitung personenbezogener Daten; " * 800)[:30_000]
@@ -520,8 +578,9 @@ def test_30000_character_cell_is_read_intact(tmp_path: Path) -> None:
 def test_cell_over_the_character_limit_is_cut_with_a_warning(tmp_path: Path) -> None:
     long_text = "x" * 30_000
     limits = Limits(max_cell_chars=1000)
-    xlsx = factory.cells_workbook(tmp_path / "lang.xlsx", {"A1": "Kopf", "B2": long_text},
-                                  sheet="Bürgerbüro")
+    xlsx = factory.cells_workbook(
+        tmp_path / "lang.xlsx", {"A1": "Kopf", "B2": long_text}, sheet="Bürgerbüro"
+    )
     wb = read_workbook(xlsx, limits=limits)
     assert wb.sheets[0].rows[1][1] == "x" * 1000
     assert len(wb.warnings) == 1
@@ -544,6 +603,7 @@ def test_csv_cell_longer_than_the_csv_module_default_is_cut_not_refused(tmp_path
 
 # --- language, progress, helpers -------------------------------------------------------------
 
+
 def test_messages_in_english(tmp_path: Path) -> None:
     set_language("en")
     path = tmp_path / "text.xlsx"
@@ -556,10 +616,14 @@ def test_messages_in_english(tmp_path: Path) -> None:
     assert "the file is empty" in error_of(empty)
     rows = factory.rows_workbook(tmp_path / "rows.xlsx", 11, sheet="Data")
     assert "sheet “Data” has data down to row 11" in error_of(rows, limits=Limits(max_rows=10))
-    wb = read_workbook(factory.cells_workbook(tmp_path / "c.xlsx", {"C3": "x" * 20}),
-                       limits=Limits(max_cell_chars=5))
-    assert wb.warnings == ["sheet “Tabelle1”, cell C3 (row 3, column C): the text has 20 "
-                           "characters and was cut to 5; 15 characters were cut off."]
+    wb = read_workbook(
+        factory.cells_workbook(tmp_path / "c.xlsx", {"C3": "x" * 20}),
+        limits=Limits(max_cell_chars=5),
+    )
+    assert wb.warnings == [
+        "sheet “Tabelle1”, cell C3 (row 3, column C): the text has 20 "
+        "characters and was cut to 5; 15 characters were cut off."
+    ]
 
 
 class _Recorder:
@@ -598,5 +662,13 @@ def test_cancel_propagates(tmp_path: Path) -> None:
 
 def test_cell_names() -> None:
     assert [column_letter(c) for c in (0, 25, 26, 51, 52, 701, 702, 16383)] == [
-        "A", "Z", "AA", "AZ", "BA", "ZZ", "AAA", "XFD"]
+        "A",
+        "Z",
+        "AA",
+        "AZ",
+        "BA",
+        "ZZ",
+        "AAA",
+        "XFD",
+    ]
     assert cell_ref(6, 1) == "B7"

@@ -98,7 +98,8 @@ def test_processors_view_lists_catalogue_with_use_counts(qtbot, session) -> None
     assert str(counts[used]) in view._item(used).text(3)
     qtbot.keyClicks(view.search, "xqueue")
     assert [session.catalogue().processors_by_uid()[u].name for u in view.visible_uids()] == [
-        "XQueue GmbH"]
+        "XQueue GmbH"
+    ]
 
 
 def test_edit_processor_contract_and_subprocessor(qtbot, session) -> None:
@@ -126,7 +127,8 @@ def test_edit_processor_contract_and_subprocessor(qtbot, session) -> None:
     assert stored.contract_date == date(2023, 9, 1)
     assert stored.contract_reference == "AVV-2023-17"
     assert [(s.processor, s.service) for s in stored.subprocessors] == [
-        (google.uid, "Hosting in den USA")]
+        (google.uid, "Hosting in den USA")
+    ]
     assert not view.is_dirty() and view.current_uid() == ms.uid
     # remove the link and the date again
     form.sub_table.selectRow(0)
@@ -275,8 +277,9 @@ def test_tom_created_under_its_sdm_goal(qtbot, session) -> None:
     view.form.sdm_goal.set_code("availability")
     view.form.art32.item(1).setCheckState(Qt.CheckState.Checked)
     assert view.save()
-    tom = next(t for t in session.store.catalogue().toms
-               if t.title == "Georedundantes Rechenzentrum")
+    tom = next(
+        t for t in session.store.catalogue().toms if t.title == "Georedundantes Rechenzentrum"
+    )
     assert tom.sdm_goal == "availability" and tom.art32 == ["art32-1-b"]
     assert view.goal_of(tom.uid) == "availability"
     # moving it to another goal moves it in the tree

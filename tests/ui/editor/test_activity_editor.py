@@ -153,11 +153,17 @@ def test_undo_redo_by_keyboard_in_a_text_field(editor, session, qtbot):
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert name.text() == original
     assert not editor.is_dirty()
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z,
-                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        QApplication.focusWidget(),
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     assert name.text() == original + "X"
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z,
-                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        QApplication.focusWidget(),
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     assert dept.text() == "IT"
 
 
@@ -166,8 +172,7 @@ def test_undo_of_a_removed_row_brings_it_back(editor, session, qtbot):
     editor.load(uid)
     rows = editor.fields["data_categories"]
     before = [r.value()["name"] for r in rows.rows]
-    qtbot.mouseClick(w(editor, QPushButton, "data_categories[0].remove"),
-                     Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(w(editor, QPushButton, "data_categories[0].remove"), Qt.MouseButton.LeftButton)
     assert [r.value()["name"] for r in rows.rows] == before[1:]
     editor.undo_action.trigger()
     assert [r.value()["name"] for r in rows.rows] == before
@@ -192,8 +197,9 @@ def test_save_error_is_shown_and_keeps_the_draft(editor, session, qtbot, monkeyp
     uid = _uid(session, "VT-001")
     editor.load(uid)
     _type(qtbot, w(editor, QLineEdit, "name"), " neu")
-    monkeypatch.setattr(session, "save_activity", lambda act: (_ for _ in ()).throw(
-        RuntimeError("disk full")))
+    monkeypatch.setattr(
+        session, "save_activity", lambda act: (_ for _ in ()).throw(RuntimeError("disk full"))
+    )
     assert not editor.save()
     assert errors and "disk full" in str(errors[0][2])
     assert editor.is_dirty()
@@ -231,8 +237,11 @@ def test_missing_department_is_marked_with_the_rule_message(editor, session, qtb
 def test_clicking_a_finding_focuses_its_field(editor, session, qtbot):
     editor.load(_uid(session, "VT-002"))
     lst = editor.findChild(type(editor.finding_list), "activityEditor.findings")
-    row = next(i for i in range(lst.count())
-               if lst.item(i).data(Qt.ItemDataRole.UserRole) == "transfers[0].mechanism")
+    row = next(
+        i
+        for i in range(lst.count())
+        if lst.item(i).data(Qt.ItemDataRole.UserRole) == "transfers[0].mechanism"
+    )
     editor._finding_activated(lst.item(row))
     combo = w(editor, SearchCombo, "transfers[0].mechanism")
     qtbot.waitUntil(lambda: combo.hasFocus() or combo.isAncestorOf(QApplication.focusWidget()))
@@ -270,8 +279,9 @@ def test_add_purpose_with_legal_basis_is_saved(editor, session, qtbot):
     popup = combo.completer().popup()
     popup.setCurrentIndex(popup.model().index(0, 0))
     qtbot.keyClick(popup, Qt.Key.Key_Return)
-    qtbot.mouseClick(w(editor, QPushButton, "purposes[1].legal_bases.add"),
-                     Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        w(editor, QPushButton, "purposes[1].legal_bases.add"), Qt.MouseButton.LeftButton
+    )
     assert purposes.row_fields(1)["legal_bases"].value() == ["art6-1-f"]
     # A national provision typed as free text is kept as written.
     _type(qtbot, combo.lineEdit(), "§ 3 DSG NRW")
@@ -294,22 +304,26 @@ def test_data_category_with_art9_marker_and_retention_round_trips(editor, sessio
     _type(qtbot, row["name"].widget, "Gesundheitsdaten")
     special = w(editor, QComboBox, "data_categories[1].special")
     special.setCurrentIndex(special.findData(m.SpecialCategory.ART9.value))
-    w(editor, type(row["retention.duration"].widget),
-      "data_categories[1].retention.duration").setValue(6)
+    w(
+        editor, type(row["retention.duration"].widget), "data_categories[1].retention.duration"
+    ).setValue(6)
     unit = w(editor, QComboBox, "data_categories[1].retention.unit")
     unit.setCurrentIndex(unit.findData(m.RetentionUnit.MONTHS.value))
     _type(qtbot, row["retention.start"].widget, "Vertragsende")
     _type(qtbot, row["retention.text"].widget, "oder gesetzliche Frist")
     editor.check_now()
-    assert any(f.code == "art9-no-condition" and f.field == "data_categories[1].special"
-               for f in editor.findings())
+    assert any(
+        f.code == "art9-no-condition" and f.field == "data_categories[1].special"
+        for f in editor.findings()
+    )
     assert special.property("finding") == "error"
     assert editor.save()
     cat = session.store.load_activity(uid).data_categories[1]
     assert cat.name == "Gesundheitsdaten"
     assert cat.special == m.SpecialCategory.ART9
-    assert cat.retention == m.Retention(6, m.RetentionUnit.MONTHS, "Vertragsende",
-                                        "oder gesetzliche Frist")
+    assert cat.retention == m.Retention(
+        6, m.RetentionUnit.MONTHS, "Vertragsende", "oder gesetzliche Frist"
+    )
     editor.load(_uid(session, "VT-002"))
     editor.load(uid)
     assert editor.fields["data_categories"].row_fields(1)["retention.unit"].value() == "months"
@@ -360,21 +374,35 @@ def test_new_processor_inline_through_the_dialog(editor, session, qtbot, monkeyp
     editor.load(uid)
     qtbot.mouseClick(w(editor, QPushButton, "processors.new"), Qt.MouseButton.LeftButton)
     assert shown
-    named = [x for x in session.catalogue().processors
-             if x.name == "Kommunales Rechenzentrum Minden"]
+    named = [
+        x for x in session.catalogue().processors if x.name == "Kommunales Rechenzentrum Minden"
+    ]
     assert len(named) == 1
     assert editor.fields["processors"].row_fields(0)["processor"].value() == named[0].uid
     assert editor.save()
     assert [x.processor for x in session.store.load_activity(uid).processors] == [named[0].uid]
-    assert sum(x.name == "Kommunales Rechenzentrum Minden"
-               for x in session.store.catalogue().processors) == 1
+    assert (
+        sum(
+            x.name == "Kommunales Rechenzentrum Minden"
+            for x in session.store.catalogue().processors
+        )
+        == 1
+    )
 
 
 def test_new_recipient_and_tom_inline(editor, session, qtbot, monkeypatch):
-    monkeypatch.setattr(catalogue_dialogs, "new_recipient", lambda parent, s, name="":
-                        s.save_recipient(m.Recipient(name=name or "Finanzamt")))
-    monkeypatch.setattr(catalogue_dialogs, "new_tom", lambda parent, s, title="":
-                        s.save_tom(m.Tom(title=title or "Backup", sdm_goal="availability")))
+    monkeypatch.setattr(
+        catalogue_dialogs,
+        "new_recipient",
+        lambda parent, s, name="": s.save_recipient(m.Recipient(name=name or "Finanzamt")),
+    )
+    monkeypatch.setattr(
+        catalogue_dialogs,
+        "new_tom",
+        lambda parent, s, title="": s.save_tom(
+            m.Tom(title=title or "Backup", sdm_goal="availability")
+        ),
+    )
     uid = _uid(session, "VT-001")
     editor.load(uid)
     recipients = editor.fields["recipients"]
@@ -420,8 +448,7 @@ def test_transfer_row_with_country_and_mechanism(editor, session, qtbot):
 @pytest.mark.parametrize("answer", ["save", "discard", "cancel"])
 def test_maybe_leave_asks_about_unsaved_changes(editor, session, qtbot, monkeypatch, answer):
     asked = []
-    monkeypatch.setattr(prompts, "ask_unsaved", lambda parent, what: asked.append(what)
-                        or answer)
+    monkeypatch.setattr(prompts, "ask_unsaved", lambda parent, what: asked.append(what) or answer)
     uid = _uid(session, "VT-001")
     editor.load(uid)
     assert editor.maybe_leave() and not asked  # clean: no question
@@ -455,8 +482,9 @@ def test_new_activity_and_save_creates_it(editor, session, qtbot):
     assert set(session.activity_uids()) == before | {uid}
     stored = session.store.load_activity(uid)
     assert stored.name == "Zählerablesung" and stored.reference == "VT-009"
-    assert uid in [a.uid for a in session.store.load_organisation(session.organisation_name)
-                   .activities]
+    assert uid in [
+        a.uid for a in session.store.load_organisation(session.organisation_name).activities
+    ]
 
 
 def test_discarding_a_new_draft_clears_the_editor(editor, session, monkeypatch):
@@ -497,8 +525,7 @@ def test_tab_order_follows_the_form_also_into_list_rows(editor, session, qtbot):
     purpose_text = editor.fields["purposes"].row_fields(0)["text"].widget
     purpose_text.setFocus()
     qtbot.keyClick(purpose_text, Qt.Key.Key_Tab)
-    assert QApplication.focusWidget() is editor.fields["purposes"].row_fields(0)[
-        "legal_bases"].list
+    assert QApplication.focusWidget() is editor.fields["purposes"].row_fields(0)["legal_bases"].list
     # A row added later still sits in the chain before the list's Add button.
     editor.fields["purposes"].add_row()
     remove = w(editor, QPushButton, "purposes[1].remove")
@@ -524,4 +551,7 @@ def test_contact_person_details_are_saved(editor, session, qtbot):
     assert editor.save()
     contact = session.store.load_activity(uid).contact
     assert (contact.name, contact.email, contact.city) == (
-        "Frau Beispiel", "datenschutz@example.org", "Bochum")
+        "Frau Beispiel",
+        "datenschutz@example.org",
+        "Bochum",
+    )

@@ -30,21 +30,44 @@ if _IO_TESTS not in sys.path:  # tests/io is not a package; its workbook factory
 import sheet_factory as factory  # noqa: E402
 
 DEMO_ORG = "Stadtwerke Bochum GmbH"
-DSK = ["Bezeichnung der Verarbeitungstätigkeit", "Zwecke der Verarbeitung", "Rechtsgrundlage",
-       "Kategorien betroffener Personen", "Kategorien personenbezogener Daten",
-       "Fristen für die Löschung", "Auftragsverarbeiter", "Drittlandübermittlung",
-       "Interne Bemerkung"]
-DSK_TARGETS = [Target.NAME, Target.PURPOSES, Target.LEGAL_BASES, Target.DATA_SUBJECTS,
-               Target.DATA_CATEGORIES, Target.RETENTION, Target.PROCESSORS,
-               Target.THIRD_COUNTRIES, None]
+DSK = [
+    "Bezeichnung der Verarbeitungstätigkeit",
+    "Zwecke der Verarbeitung",
+    "Rechtsgrundlage",
+    "Kategorien betroffener Personen",
+    "Kategorien personenbezogener Daten",
+    "Fristen für die Löschung",
+    "Auftragsverarbeiter",
+    "Drittlandübermittlung",
+    "Interne Bemerkung",
+]
+DSK_TARGETS = [
+    Target.NAME,
+    Target.PURPOSES,
+    Target.LEGAL_BASES,
+    Target.DATA_SUBJECTS,
+    Target.DATA_CATEGORIES,
+    Target.RETENTION,
+    Target.PROCESSORS,
+    Target.THIRD_COUNTRIES,
+    None,
+]
 REMARK = 8
 """The column "Interne Bemerkung": no field of the alias table."""
 
 
 def _row(name: str, remark: str = "") -> list[str]:
-    return [name, "Führung des Melderegisters", "Art. 6 Abs. 1 lit. c DSGVO",
-            "Einwohnerinnen und Einwohner", "Name\nAnschrift", "10 Jahre nach Wegzug", "",
-            "findet nicht statt", remark]
+    return [
+        name,
+        "Führung des Melderegisters",
+        "Art. 6 Abs. 1 lit. c DSGVO",
+        "Einwohnerinnen und Einwohner",
+        "Name\nAnschrift",
+        "10 Jahre nach Wegzug",
+        "",
+        "findet nicht statt",
+        remark,
+    ]
 
 
 def _dsk_xlsx(path: Path, rows: list[list[str]]) -> Path:
@@ -84,9 +107,12 @@ def _activity_count(session, org: str = DEMO_ORG) -> int:  # type: ignore[no-unt
 
 
 def test_dsk_workbook_shows_the_detected_mapping_and_highlights_unmapped_columns(
-        qtbot, dialog, tmp_path):
-    path = _dsk_xlsx(tmp_path / "buergerbuero.xlsx",
-                     [_row("Meldewesen", "Rückfrage bei Frau Öztürk"), _row("Fundsachen")])
+    qtbot, dialog, tmp_path
+):
+    path = _dsk_xlsx(
+        tmp_path / "buergerbuero.xlsx",
+        [_row("Meldewesen", "Rückfrage bei Frau Öztürk"), _row("Fundsachen")],
+    )
     dialog.load_file(path)
     _wait(qtbot, dialog)
     assert dialog.current_page() == SHEET
@@ -98,8 +124,10 @@ def test_dsk_workbook_shows_the_detected_mapping_and_highlights_unmapped_columns
     model = dialog.mapping_page.model
     assert [model.target(r) for r in range(model.rowCount())] == DSK_TARGETS
     assert model.index(REMARK, MappingModel.SAMPLE).data() == "Rückfrage bei Frau Öztürk"
-    assert model.index(REMARK, MappingModel.TARGET).data(
-        Qt.ItemDataRole.BackgroundRole).color() == UNMAPPED_BACKGROUND
+    assert (
+        model.index(REMARK, MappingModel.TARGET).data(Qt.ItemDataRole.BackgroundRole).color()
+        == UNMAPPED_BACKGROUND
+    )
     assert model.index(0, MappingModel.TARGET).data(Qt.ItemDataRole.BackgroundRole) is None
     assert model.unmapped_rows() == [REMARK]
     # Sorting by the target field brings the unmapped column to the top.
@@ -153,8 +181,9 @@ def test_editing_the_target_in_the_table_replans(qtbot, dialog, tmp_path):
 
 
 def test_an_error_row_is_shown_and_blocks_the_import(qtbot, dialog, session, tmp_path):
-    path = _dsk_xlsx(tmp_path / "bad.xlsx", [["", "Ein Zweck ohne Bezeichnung"],
-                                             _row("Meldewesen")])
+    path = _dsk_xlsx(
+        tmp_path / "bad.xlsx", [["", "Ein Zweck ohne Bezeichnung"], _row("Meldewesen")]
+    )
     batches = len(session.store.batches())
     _planned(qtbot, dialog, path)
     qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
@@ -194,8 +223,7 @@ def test_a_clean_file_imports_and_can_be_undone(qtbot, dialog, session, tmp_path
     assert _activity_count(session) == 8
 
 
-def test_semicolon_csv_in_windows_1252_into_a_new_organisation(qtbot, dialog, session,
-                                                                tmp_path):
+def test_semicolon_csv_in_windows_1252_into_a_new_organisation(qtbot, dialog, session, tmp_path):
     lines = [";".join(DSK), ";".join(_row("Bürgerbüro Meldewesen").__iter__())]
     lines[1] = lines[1].replace("Name\nAnschrift", "Name, Anschrift")
     path = tmp_path / "bürgerbüro.csv"
@@ -216,12 +244,17 @@ def test_semicolon_csv_in_windows_1252_into_a_new_organisation(qtbot, dialog, se
     assert session.organisation_name == "Stadt Musterstadt"
 
 
-@pytest.mark.parametrize("make", [
-    lambda p: (p.write_text("this is no spreadsheet\n", encoding="utf-8"), p)[1],
-    factory.encrypted_ooxml,
-], ids=["text-named-xlsx", "password-protected"])
-def test_a_broken_file_gives_one_clear_message_and_writes_nothing(qtbot, dialog, session,
-                                                                   tmp_path, make, monkeypatch):
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda p: (p.write_text("this is no spreadsheet\n", encoding="utf-8"), p)[1],
+        factory.encrypted_ooxml,
+    ],
+    ids=["text-named-xlsx", "password-protected"],
+)
+def test_a_broken_file_gives_one_clear_message_and_writes_nothing(
+    qtbot, dialog, session, tmp_path, make, monkeypatch
+):
     shown: list[object] = []
     monkeypatch.setattr(prompts, "show_error", lambda *a: shown.append(a))
     path = make(tmp_path / "verzeichnis.xlsx")
@@ -237,15 +270,17 @@ def test_a_broken_file_gives_one_clear_message_and_writes_nothing(qtbot, dialog,
     assert shown == []  # shown once, under the page, not in a further box
 
 
-def test_save_the_mapping_as_a_profile_and_load_it_again(qtbot, dialog, session, tmp_path,
-                                                          monkeypatch):
+def test_save_the_mapping_as_a_profile_and_load_it_again(
+    qtbot, dialog, session, tmp_path, monkeypatch
+):
     path = _dsk_xlsx(tmp_path / "a.xlsx", [_row("Meldewesen", "Rückfrage")])
     _planned(qtbot, dialog, path)
     dialog.set_target(REMARK, Target.DESCRIPTION)
     _wait(qtbot, dialog)
     profile_path = tmp_path / "dsk-mapping"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda *a, **k: (str(profile_path), "")))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(profile_path), ""))
+    )
     qtbot.mouseClick(dialog.mapping_page.save_profile, Qt.MouseButton.LeftButton)
     saved = load_profile(tmp_path / "dsk-mapping.json")  # checked against the schema
     assert saved.columns["interne bemerkung"] is Target.DESCRIPTION
@@ -265,8 +300,9 @@ RETENTION = 5
 """The column "Fristen für die Löschung": matched by the alias table."""
 
 
-def test_a_column_the_user_unmaps_lands_in_the_notes_with_its_header(qtbot, dialog, session,
-                                                                     tmp_path, monkeypatch):
+def test_a_column_the_user_unmaps_lands_in_the_notes_with_its_header(
+    qtbot, dialog, session, tmp_path, monkeypatch
+):
     path = _dsk_xlsx(tmp_path / "a.xlsx", [_row("Meldewesen", "Rückfrage")])
     _planned(qtbot, dialog, path)
     model = dialog.mapping_page.model
@@ -282,8 +318,9 @@ def test_a_column_the_user_unmaps_lands_in_the_notes_with_its_header(qtbot, dial
 
     # Saved as a profile, the column is written as unmapped (not as the notes field) …
     profile_path = tmp_path / "ohne-fristen.json"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda *a, **k: (str(profile_path), "")))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(profile_path), ""))
+    )
     qtbot.mouseClick(dialog.mapping_page.save_profile, Qt.MouseButton.LeftButton)
     saved = load_profile(profile_path)
     assert "fristen für die löschung" in saved.columns
@@ -298,7 +335,8 @@ def test_a_column_the_user_unmaps_lands_in_the_notes_with_its_header(qtbot, dial
     model = again.mapping_page.model
     assert model.target(RETENTION) is None and RETENTION in model.unmapped_rows()
     assert [model.target(r) for r in range(model.rowCount()) if r != RETENTION] == [
-        t for r, t in enumerate(DSK_TARGETS) if r != RETENTION]
+        t for r, t in enumerate(DSK_TARGETS) if r != RETENTION
+    ]
     act = again.plan.register.organisations[0].activities[0]
     assert "Fristen für die Löschung: 10 Jahre nach Wegzug" in act.notes.splitlines()
 
@@ -360,9 +398,14 @@ def test_closing_while_planning_cancels_and_then_closes(qtbot, dialog, tmp_path)
 
 
 def test_json_register_file_is_previewed_and_imported(qtbot, dialog, session, tmp_path):
-    register = m.Register(organisations=[m.Organisation(
-        name="Gemeinde Beispielstadt",
-        activities=[m.Activity(name="Friedhofsverwaltung"), m.Activity(name="Hundesteuer")])])
+    register = m.Register(
+        organisations=[
+            m.Organisation(
+                name="Gemeinde Beispielstadt",
+                activities=[m.Activity(name="Friedhofsverwaltung"), m.Activity(name="Hundesteuer")],
+            )
+        ]
+    )
     path = tmp_path / "register.json"
     path.write_text(dumps(register), encoding="utf-8")
     dialog.load_file(path)
@@ -393,10 +436,14 @@ def test_a_broken_json_file_is_named(qtbot, dialog, session, tmp_path):
     assert dialog.current_page() == FILE and dialog.json_preview is None
 
 
-def test_duplicates_choice_changed_afterwards_keeps_the_mapping(qtbot, dialog, session,
-                                                                 tmp_path):
-    session.store.import_register(m.Register(organisations=[m.Organisation(
-        name="Stadt A", activities=[m.Activity(name="Meldewesen")])]))
+def test_duplicates_choice_changed_afterwards_keeps_the_mapping(qtbot, dialog, session, tmp_path):
+    session.store.import_register(
+        m.Register(
+            organisations=[
+                m.Organisation(name="Stadt A", activities=[m.Activity(name="Meldewesen")])
+            ]
+        )
+    )
     path = _dsk_xlsx(tmp_path / "a.xlsx", [_row("Meldewesen", "Neu beschrieben")])
     dialog.file_page.organisation.setCurrentText("Stadt A")
     _planned(qtbot, dialog, path)
@@ -423,13 +470,17 @@ def test_duplicates_choice_changed_afterwards_keeps_the_mapping(qtbot, dialog, s
 
 def test_a_form_sheet_lists_its_labels(qtbot, dialog, tmp_path):
     cells = {}
-    for r, (label, value) in enumerate([
+    for r, (label, value) in enumerate(
+        [
             ("Bezeichnung der Verarbeitungstätigkeit", "Fundsachen"),
             ("Zwecke der Verarbeitung", "Verwaltung von Fundsachen"),
             ("Rechtsgrundlage", "Art. 6 Abs. 1 lit. e DSGVO"),
             ("Kategorien betroffener Personen", "Finder"),
             ("Kategorien personenbezogener Daten", "Name"),
-            ("Sachbearbeitung durch", "Frau Müller")], start=1):
+            ("Sachbearbeitung durch", "Frau Müller"),
+        ],
+        start=1,
+    ):
         cells[f"A{r}"], cells[f"B{r}"] = label, value
     path = factory.cells_workbook(tmp_path / "form.xlsx", cells, sheet="Fundsachen")
     _planned(qtbot, dialog, path, sheet="Fundsachen")

@@ -34,8 +34,11 @@ def _rows(view: FindingsView) -> list[Any]:
 
 def _broken(session: Any) -> m.Activity:
     """The newsletter activity (it has a department) with the department cleared."""
-    act = next(session.activity_copy(uid) for uid in session.activity_uids()
-               if session.activity(uid).department.strip())
+    act = next(
+        session.activity_copy(uid)
+        for uid in session.activity_uids()
+        if session.activity(uid).department.strip()
+    )
     act.department = ""
     return session.save_activity(act)
 
@@ -45,8 +48,11 @@ def test_lists_the_findings_of_a_broken_activity(qtbot, session):
     before = view.proxy.rowCount()
     act = _broken(session)
     assert view.proxy.rowCount() == before + 1  # visible: reloaded on the change at once
-    mine = [(f, uid) for f, uid in _rows(view) if f.code == "activity-no-department"
-            and f.activity == act.name]
+    mine = [
+        (f, uid)
+        for f, uid in _rows(view)
+        if f.code == "activity-no-department" and f.activity == act.name
+    ]
     assert len(mine) == 1
     finding, uid = mine[0]
     assert uid == act.uid
@@ -87,9 +93,12 @@ def test_double_click_opens_the_activity_at_the_field(qtbot, session):
     act = _broken(session)
     opened: list[Any] = []
     view.openActivity.connect(lambda *a: opened.append(a))
-    row = next(r for r in range(view.proxy.rowCount())
-               if view.finding_at(r)[0].code == "activity-no-department"
-               and view.finding_at(r)[1] == act.uid)
+    row = next(
+        r
+        for r in range(view.proxy.rowCount())
+        if view.finding_at(r)[0].code == "activity-no-department"
+        and view.finding_at(r)[1] == act.uid
+    )
     double_click(qtbot, view.table, view.proxy.index(row, COLUMNS.index("message")))
     assert opened == [(act.uid, "department")]
 

@@ -50,7 +50,11 @@ def test_an_edit_shows_up_newest_first_with_old_and_new(qtbot, session):
     assert view.proxy.rowCount() == before + 1
     newest = view.entry_at(0).record
     assert (newest.entity_uid, newest.field, newest.old, newest.new) == (
-        act.uid, "department", old, "Abteilung Datenschutz")
+        act.uid,
+        "department",
+        old,
+        "Abteilung Datenschutz",
+    )
     assert "Abteilung Datenschutz" in _text(view, 0, "change")
     assert _text(view, 0, "record") == act.name
     assert _text(view, 0, "user") == "tester"
@@ -112,8 +116,9 @@ def test_deleted_activity_is_restored_with_its_content(qtbot, session, monkeypat
     assert asked == []  # deleted from this organisation: restored here without a question
     back = session.activity(uid)
     assert back is not None
-    assert uid in {a.uid for a in session.store.load_organisation(
-        session.organisation_name).activities}
+    assert uid in {
+        a.uid for a in session.store.load_organisation(session.organisation_name).activities
+    }
     expected, got = to_dict(gone), to_dict(session.store.load_activity(uid))
     expected.pop("changed")
     got.pop("changed")
@@ -138,8 +143,9 @@ def test_restore_refusal_is_shown_and_changes_nothing(qtbot, session, monkeypatc
     session.store.restore_activity(uid)
     view.restore_current()
     assert len(errors) == 1 and uid in prompts.error_text(errors[0])
-    assert [a.uid for a in session.store.load_organisation(session.organisation_name)
-            .activities].count(uid) == 1
+    assert [
+        a.uid for a in session.store.load_organisation(session.organisation_name).activities
+    ].count(uid) == 1
 
 
 def test_undo_of_the_demo_import_is_refused_after_an_edit(qtbot, session, monkeypatch):
@@ -156,8 +162,10 @@ def test_undo_of_the_demo_import_is_refused_after_an_edit(qtbot, session, monkey
     assert len(errors) == 1
     assert len(session.store.load_organisation(session.organisation_name).activities) == 8
     assert not any(b.undone for b in session.store.batches())
-    assert any(a.department == "Abteilung Datenschutz"
-               for a in session.store.load_organisation(session.organisation_name).activities)
+    assert any(
+        a.department == "Abteilung Datenschutz"
+        for a in session.store.load_organisation(session.organisation_name).activities
+    )
 
 
 def test_undo_of_the_demo_import_removes_it_when_confirmed(qtbot, session, monkeypatch):
@@ -207,14 +215,19 @@ def test_deleted_activity_cannot_be_opened(qtbot, session):
     assert opened == []
 
 
-@pytest.mark.parametrize(("path", "entity", "expected"), [
-    ("department", "activity", "Verantwortliche Fachabteilung"),
-    ("purposes[1].legal_bases", "activity",
-     "Zwecke der Verarbeitung 2 › Rechtsgrundlagen"),
-    ("data_categories[0].retention.duration", "activity",
-     "Kategorien personenbezogener Daten 1 › Fristen für die Löschung › duration"),
-    ("name", "processor", "name"),
-    ("", "activity", ""),
-])
+@pytest.mark.parametrize(
+    ("path", "entity", "expected"),
+    [
+        ("department", "activity", "Verantwortliche Fachabteilung"),
+        ("purposes[1].legal_bases", "activity", "Zwecke der Verarbeitung 2 › Rechtsgrundlagen"),
+        (
+            "data_categories[0].retention.duration",
+            "activity",
+            "Kategorien personenbezogener Daten 1 › Fristen für die Löschung › duration",
+        ),
+        ("name", "processor", "name"),
+        ("", "activity", ""),
+    ],
+)
 def test_field_labels(path, entity, expected):
     assert field_label(path, entity) == expected

@@ -93,8 +93,11 @@ def pytest_fail(args: object) -> None:
 
 def test_findings_marked_at_fields(qtbot, session) -> None:
     org = session.store.load_organisation(DEMO_ORG)
-    session.save_organisation(dataclasses.replace(
-        org, dpo=m.Contact(), supervisory_authority="", activities=[], services=[]))
+    session.save_organisation(
+        dataclasses.replace(
+            org, dpo=m.Contact(), supervisory_authority="", activities=[], services=[]
+        )
+    )
     view = _view(qtbot, session)
     marks = view.field_findings()
     assert "dpo" in marks and "supervisory_authority" in marks

@@ -38,15 +38,17 @@ def _text(view: TransfersView, row: int, key: str) -> str:
 
 
 def _google_analytics(session: Any) -> m.Activity:
-    return next(session.activity(uid) for uid in session.activity_uids()
-                if session.activity(uid).transfers)
+    return next(
+        session.activity(uid) for uid in session.activity_uids() if session.activity(uid).transfers
+    )
 
 
 def test_bochum_us_transfer_without_mechanism_is_marked_as_error(qtbot, session):
     view = _view(qtbot, session)
     act = _google_analytics(session)
     assert [(r.uid, r.path, r.country_key, r.missing) for r in _rows(view)] == [
-        (act.uid, "transfers[0]", "US", False)]
+        (act.uid, "transfers[0]", "US", False)
+    ]
     row = view.row_at(0)
     assert row.severity == Severity.ERROR
     assert [f.code for f in row.findings] == ["transfer-no-mechanism"]
@@ -71,8 +73,7 @@ def test_transfer_with_mechanism_shows_it_and_no_finding(qtbot, session):
 def test_country_filter(qtbot, session):
     view = _view(qtbot, session)
     act = session.activity_copy(_google_analytics(session).uid)
-    act.transfers.append(m.Transfer(country="CH", recipient="Analyse AG",
-                                    mechanism="adequacy"))
+    act.transfers.append(m.Transfer(country="CH", recipient="Analyse AG", mechanism="adequacy"))
     session.save_activity(act)
     assert {r.country_key for r in _rows(view)} == {"US", "CH"}
     combo = view.findChild(QComboBox, "transfers.country")
@@ -98,7 +99,8 @@ def test_third_country_processor_without_transfer_is_listed(qtbot, session):
     session.save_activity(act)
     missing = [r for r in _rows(view) if r.missing]
     assert [(r.uid, r.path, r.country_key, r.recipient) for r in missing] == [
-        (uid, f"processors[{len(act.processors) - 1}]", "IN", "Callcenter Ltd")]
+        (uid, f"processors[{len(act.processors) - 1}]", "IN", "Callcenter Ltd")
+    ]
     assert missing[0].severity is not None
 
 

@@ -14,10 +14,16 @@ from ropa_desktop.ui.wizard.state import WizardState
 
 
 def test_a_choice_question_with_no_choice_open_to_the_kind_shows_an_empty_box(
-        qtbot: Any, session: Any) -> None:
+    qtbot: Any, session: Any
+) -> None:
     authority = m.OrganisationKind.PUBLIC_AUTHORITY
-    closed = tpl.Question("basis", "choice", Text("Grundlage", "Basis"), "a",
-                          choices=(tpl.Choice("a", Text("A", "A"), not_for=(authority.value,)),))
+    closed = tpl.Question(
+        "basis",
+        "choice",
+        Text("Grundlage", "Basis"),
+        "a",
+        choices=(tpl.Choice("a", Text("A", "A"), not_for=(authority.value,)),),
+    )
     page = QuestionPage(WizardState(session), 1, "Test", [closed], authority)
     qtbot.addWidget(page)
     combo = page.findChild(QComboBox, "wizard.q.basis")

@@ -145,8 +145,9 @@ def test_a_conditional_question_shows_only_when_it_matters(qtbot, session):
 
 def test_a_page_whose_questions_do_not_matter_is_skipped(qtbot, session):
     wizard = start(qtbot, session, "web-analytics")
-    transfer_page = next(p.page_id for p in wizard.question_pages()
-                         if any(q.id == "mechanism" for q in p.questions))
+    transfer_page = next(
+        p.page_id for p in wizard.question_pages() if any(q.id == "mechanism" for q in p.questions)
+    )
     assert transfer_page not in walk_to(wizard, REVIEW_PAGE)  # Matomo: no transfer
     wizard.back()
     while wizard.currentId() > 10:
@@ -198,8 +199,11 @@ def test_cancelling_writes_nothing(qtbot, session):
     wizard.button(QWizard.WizardButton.CancelButton).click()
     assert not wizard.isVisible() and created == [] and wizard.created_uid is None
     session.reload()
-    assert (session.activity_uids(), len(store.catalogue().processors),
-            len(store.batches())) == before
+    assert (
+        session.activity_uids(),
+        len(store.catalogue().processors),
+        len(store.batches()),
+    ) == before
 
 
 def test_a_failure_on_finish_is_shown_and_writes_nothing(qtbot, session, monkeypatch):
@@ -224,16 +228,18 @@ def test_a_failure_on_finish_is_shown_and_writes_nothing(qtbot, session, monkeyp
 def small_session(qapp, tmp_path: Path) -> Session:  # type: ignore[no-untyped-def]
     """A register with one organisation (public authority) and one unrelated processor."""
     store = open_store(tmp_path / "small.sqlite", user="tester")
-    store.import_register(m.Register(
-        organisations=[m.Organisation(name="Gemeinde Test")],
-        processors=[m.Processor(name="Kommunales Rechenzentrum Beispiel", country="DE")]))
+    store.import_register(
+        m.Register(
+            organisations=[m.Organisation(name="Gemeinde Test")],
+            processors=[m.Processor(name="Kommunales Rechenzentrum Beispiel", country="DE")],
+        )
+    )
     s = Session(store, str(tmp_path / "small.sqlite"))
     s.set_organisation("Gemeinde Test")
     return s
 
 
-def test_without_a_match_existing_processors_come_first_and_one_can_be_chosen(
-        qtbot, small_session):
+def test_without_a_match_existing_processors_come_first_and_one_can_be_chosen(qtbot, small_session):
     session = small_session
     wizard = start(qtbot, session, TEAMS)
     walk_to(wizard, PROCESSOR_PAGE)
@@ -248,7 +254,8 @@ def test_without_a_match_existing_processors_come_first_and_one_can_be_chosen(
 
 
 def test_with_a_match_the_matched_processor_is_preselected_and_never_duplicated(
-        qtbot, small_session):
+    qtbot, small_session
+):
     session = small_session
     finish(qtbot, start(qtbot, session, TEAMS))  # creates Microsoft Ireland + Corporation
     count = len(session.store.catalogue().processors)
@@ -264,7 +271,8 @@ def test_with_a_match_the_matched_processor_is_preselected_and_never_duplicated(
 
 
 def test_a_new_processor_can_always_be_created_and_others_organisations_are_not_offered(
-        qtbot, session):
+    qtbot, session
+):
     """Herne has Microsoft; a new organisation's wizard neither offers nor links it, and an
     organisation with its own Microsoft may still create another (its own new contract)."""
     herne = session.store.catalogue("Stadtwerke Herne AG").processors
@@ -310,8 +318,7 @@ def test_without_an_organisation_the_first_page_asks_for_a_new_one(qtbot, qapp, 
 
 
 @pytest.mark.parametrize("template_id", sorted(t.id for t in load_templates()))
-def test_every_template_walks_through_with_defaults_without_errors(
-        qtbot, session, template_id):
+def test_every_template_walks_through_with_defaults_without_errors(qtbot, session, template_id):
     wizard = start(qtbot, session, template_id)
     walk_to(wizard, REVIEW_PAGE)
     shown = wizard.review_page.shown_findings
