@@ -66,7 +66,11 @@ class OrganisationKind(StrEnum):
 
     @property
     def is_public_body(self) -> bool:
-        """True for bodies that perform public tasks (Art. 6(1) second subparagraph)."""
+        """True for the legal forms that are public bodies by default (public-law forms).
+
+        Whether an organisation *is* a public body under its Land's law is
+        :attr:`Organisation.is_public_body`: the explicit setting where the DPO made one.
+        """
         return self in (OrganisationKind.PUBLIC_AUTHORITY, OrganisationKind.PUBLIC_LAW_INSTITUTION)
 
 
@@ -285,6 +289,9 @@ class Organisation:
     name: str = ""
     kind: OrganisationKind = OrganisationKind.PUBLIC_AUTHORITY
     land: str = ""
+    public_body: bool | None = None
+    """Explicit answer to "performs public tasks / is a public body under Land law"; None:
+    not answered, the default of the legal form applies (:attr:`is_public_body`)."""
     street: str = ""
     postcode: str = ""
     city: str = ""
@@ -305,6 +312,20 @@ class Organisation:
     activities: list[Activity] = field(default_factory=list)
     services: list[ProcessingService] = field(default_factory=list)
     version: int = version_field()
+
+    @property
+    def is_public_body(self) -> bool:
+        """Whether the rules treat the organisation as a public body (Land law, Art. 6(1)
+        second subparagraph GDPR): the explicit setting, else the legal form's default.
+
+        A municipal GmbH doing public administration can be a public body under Land law
+        (e.g. § 2 Abs. 2 LDSG BW), and a public-law body competing on a market can be
+        treated as a non-public one (e.g. Art. 1 Abs. 3 BayDSG): the form alone cannot
+        decide, so the DPO's answer wins.
+        """
+        if self.public_body is not None:
+            return self.public_body
+        return self.kind.is_public_body
 
 
 @dataclass(slots=True)

@@ -35,6 +35,10 @@ FIELD_DOCS: dict[str, str] = {
     "uid": "Stable identifier; links between records use it.",
     "legal_bases": "Vocabulary ids (art6-1-e, art9-2-b, bdsg-26 …) or a provision as written.",
     "land": "ISO 3166-2 code of the German Land, e.g. DE-NW.",
+    "public_body": (
+        "Performs public tasks / is a public body under Land law: true or false as the DPO "
+        "answered; null = not answered, the legal form decides (public-law forms are)."
+    ),
     "country": "ISO 3166-1 alpha-2 code (or int-epo for an international organisation).",
     "mechanism": "Transfer-mechanism vocabulary id (adequacy, dpf, scc-2 …) or empty.",
     "supervisory_authority": "Supervisory-authority vocabulary id, e.g. nw-ldi.",

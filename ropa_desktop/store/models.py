@@ -99,6 +99,7 @@ class OrganisationRow(Base):
     name: Mapped[str] = mapped_column(unique=True)
     kind: Mapped[str]
     land: Mapped[str] = _text()
+    public_body: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
     street: Mapped[str] = _text()
     postcode: Mapped[str] = _text()
     city: Mapped[str] = _text()

@@ -18,7 +18,7 @@ def check_org_details(org: Organisation, out: Out) -> None:
         out.add("org-no-contact", "street", org=org.name.strip() or "?")
     dpo = org.dpo
     if dpo.is_empty():
-        if org.kind.is_public_body:
+        if org.is_public_body:
             out.add("org-no-dpo", "dpo")
         else:
             out.add("org-no-dpo-nonpublic", "dpo")

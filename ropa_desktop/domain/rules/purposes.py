@@ -130,7 +130,7 @@ def check_purposes(act: Activity, org: Organisation, out: Out) -> None:
                 basis=WORDS["or"](lang).join(_label(b, lang) for b in needs_law),
             )
         if "art6-1-f" in ids:
-            if org.kind.is_public_body:
+            if org.is_public_body:
                 out.add("public-body-legitimate-interest", f"{path}.legal_bases", purpose=name)
             if not purpose.legitimate_interest.strip():
                 out.add(

@@ -108,7 +108,7 @@ def check_transfers(transfers: list[Transfer], org: Organisation, out: Out) -> N
             )
             continue
         if term is not None:
-            if org.kind.is_public_body and not term.attrs.get("public_authority_allowed", True):
+            if org.is_public_body and not term.attrs.get("public_authority_allowed", True):
                 out.add(
                     "transfer-derogation-public-body",
                     f"{path}.mechanism",
