@@ -340,6 +340,78 @@ RULES: tuple[Rule, ...] = (
             "{pair}.",
         ),
     ),
+    # --- the law of the organisation's own Land and kind of body (Art. 6(3), 9(2) GDPR)
+    Rule(
+        "provision-other-land",
+        _E,
+        text=Text(
+            "Vorschrift eines anderen Landes als des Landes der Organisation (Art. 6 Abs. 3 "
+            "DSGVO: die Vorschrift muss für den Verantwortlichen gelten).",
+            "Provision of another Land than the organisation's (Art. 6(3) GDPR: the provision "
+            "must be one that binds the controller).",
+        ),
+        message=Text(
+            "Der Zweck „{purpose}“ nennt „{provision}“, eine Vorschrift aus {other}; "
+            "„{org}“ ist in {land} erfasst, deren Landesrecht gilt (Art. 6 Abs. 3 DSGVO). Die "
+            "entsprechende Vorschrift des eigenen Landes eintragen.",
+            "The purpose “{purpose}” names “{provision}”, a provision of {other}; “{org}” is "
+            "recorded in {land}, whose law applies (Art. 6(3) GDPR). Enter the corresponding "
+            "provision of its own Land.",
+        ),
+    ),
+    Rule(
+        "federal-provision-land-body",
+        _E,
+        text=Text(
+            "Vorschrift des BDSG bei einer öffentlichen Stelle eines Landes (das BDSG gilt für sie "
+            "nur, soweit kein Landesgesetz besteht: § 1 Abs. 1 S. 1 Nr. 2 BDSG).",
+            "BDSG provision for a public body of a Land (the BDSG binds it only where no Land "
+            "law exists: § 1(1) first sentence no. 2 BDSG).",
+        ),
+        message=Text(
+            "Der Zweck „{purpose}“ nennt „{provision}“. „{org}“ ist eine öffentliche Stelle in "
+            "{land}; für sie gilt das Landesdatenschutzgesetz, nicht das BDSG (§ 1 Abs. 1 S. 1 "
+            "Nr. 2 BDSG). Die Vorschrift des Landesrechts eintragen.",
+            "The purpose “{purpose}” names “{provision}”. “{org}” is a public body in {land}; "
+            "the Land data protection act applies to it, not the BDSG (§ 1(1) first sentence "
+            "no. 2 BDSG). Enter the provision of Land law.",
+        ),
+    ),
+    Rule(
+        "provision-not-for-body",
+        _E,
+        text=Text(
+            "Vorschrift, die für diese Art von Stelle nicht gilt (z. B. eine Vorschrift für "
+            "öffentliche Stellen bei einem Unternehmen in privater Rechtsform).",
+            "Provision that does not bind this kind of body (e.g. a provision for public bodies "
+            "used by a company under private law).",
+        ),
+        message=Text(
+            "Der Zweck „{purpose}“ nennt „{provision}“, die nur für {binds} gilt; „{org}“ ist "
+            "als {kind} erfasst. Die Vorschrift prüfen oder die Einstellung „öffentliche "
+            "Stelle“ der Organisation berichtigen.",
+            "The purpose “{purpose}” names “{provision}”, which binds only {binds}; “{org}” is "
+            "recorded as {kind}. Check the provision or correct the organisation's "
+            "“public body” setting.",
+        ),
+    ),
+    Rule(
+        "provision-role-open",
+        _W,
+        text=Text(
+            "Eine Vorschrift, die die Vorlage für das Land der Organisation nicht kennt, ist noch "
+            "offen (Art. 6 Abs. 3 DSGVO verlangt die konkrete Norm).",
+            "A provision the template does not know for the organisation's Land is still open "
+            "(Art. 6(3) GDPR needs the concrete provision).",
+        ),
+        message=Text(
+            "Der Zweck „{purpose}“ enthält „{basis}“: Diese Vorschrift ist für das Land der "
+            "Organisation nicht verifiziert hinterlegt. Die Fundstelle (Gesetz und Paragraf) "
+            "eintragen.",
+            "The purpose “{purpose}” contains “{basis}”: this provision is not recorded "
+            "(verified) for the organisation's Land. Enter the citation (act and section).",
+        ),
+    ),
     # --- data subjects and data (Art. 30(1)(c), (f), Art. 9, 10)
     Rule(
         "activity-no-data-subjects",

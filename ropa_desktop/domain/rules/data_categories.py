@@ -8,6 +8,7 @@ from ropa_desktop.domain.model import (
     SpecialCategory,
 )
 from ropa_desktop.domain.rules.findings import WORDS, Out, short
+from ropa_desktop.domain.rules.land_law import satisfies_art9
 from ropa_desktop.domain.rules.purposes import classify
 
 
@@ -19,7 +20,7 @@ def check_data_categories(act: Activity, out: Out) -> None:
     bases = [classify(b) for p in act.purposes for b in p.legal_bases if b.strip()]
     art9_ok = any(
         any(i.startswith("art9-") for i in b.gdpr)
-        or (b.provision is not None and b.provision.attrs.get("topic") == "special-categories")
+        or (b.provision is not None and satisfies_art9(b.provision, out.org))
         for b in bases
     )
     art10_ok = any(

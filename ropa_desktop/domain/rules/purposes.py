@@ -6,12 +6,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ropa_desktop.domain import parsing, vocab
+from ropa_desktop.domain import parsing, provisions, vocab
 from ropa_desktop.domain.model import (
     Activity,
     Organisation,
 )
 from ropa_desktop.domain.rules.findings import WORDS, Out, short
+from ropa_desktop.domain.rules.land_law import check_provisions
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +28,9 @@ class _Basis:
     """True if it names any provision of law other than the GDPR itself."""
     cited: bool
     """True if it is a vocabulary id or contains a citation (§ or Art.)."""
+    open: bool = False
+    """True for an open role placeholder a template wrote ("Offen: … – Fundstelle
+    eintragen", :func:`provisions.open_placeholder`)."""
 
 
 def _label(basis_id: str, lang: str) -> str:
@@ -42,6 +46,8 @@ def _label(basis_id: str, lang: str) -> str:
 def classify(text: str) -> _Basis:
     raw = text.strip()
     key = raw.lower()
+    if provisions.is_open(raw):
+        return _Basis(raw, frozenset(), None, False, True, open=True)
     if key in vocab.legal_bases():
         return _Basis(raw, frozenset({key}), None, False, True)
     term = vocab.national_provisions().get(key)
@@ -61,6 +67,10 @@ def classify(text: str) -> _Basis:
     rest = _GDPR_NAME.sub(" ", parsed.rest)
     law = law or bool(_LAW_WORD.search(_fold(rest)) or _LAW_ABBREVIATION.search(rest))
     cited = bool(_CITED.search(_fold(raw)))
+    if not cited and _GENERIC_LAW.search(_fold(raw)):
+        # "Generalklausel des Landesdatenschutzgesetzes" names a kind of law, not the norm
+        # Art. 6(3) GDPR asks for.
+        law = False
     return _Basis(raw, frozenset(gdpr), provision, law, cited)
 
 
@@ -75,6 +85,11 @@ _CITED = re.compile(r"§|\bart\b|\bartikel\b|\barticle\b")
 # A free-text basis that names a law without citing a section ("Bundesmeldegesetz", "BMG").
 _LAW_WORD = re.compile(r"gesetz|ordnung|satzung|richtlinie|verordnung|\bact\b|\blaw\b")
 _LAW_ABBREVIATION = re.compile(r"\b[A-ZÄÖÜ][A-Za-zÄÖÜäöü]*[A-Z]\b")
+# Words that name a kind of law rather than a law: a placeholder, not a provision.
+_GENERIC_LAW = re.compile(
+    r"generalklausel|landesdatenschutzgesetz|\blandes(?:- oder fach)?rechts?\b|\bfachrechts?\b"
+    r"|general clause|land data protection act|\b(?:land|sector-specific) law\b"
+)
 
 
 def check_purposes(act: Activity, org: Organisation, out: Out) -> None:
@@ -121,8 +136,9 @@ def check_purposes(act: Activity, org: Organisation, out: Out) -> None:
                 purpose=name,
                 bases=", ".join(_label(b.text, lang) for b in bases),
             )
+        check_provisions(bases, org, out, path, name)
         needs_law = sorted(art6 & {"art6-1-c", "art6-1-e"})
-        if needs_law and not any(b.law for b in bases):
+        if needs_law and not any(b.law or b.open for b in bases):
             out.add(
                 "legal-basis-no-provision",
                 f"{path}.legal_bases",
@@ -137,7 +153,9 @@ def check_purposes(act: Activity, org: Organisation, out: Out) -> None:
                     "legitimate-interest-not-described", f"{path}.legitimate_interest", purpose=name
                 )
         for basis in bases:
-            if not basis.cited:
+            if basis.open:
+                out.add("provision-role-open", f"{path}.legal_bases", purpose=name, basis=basis.text)
+            elif not basis.cited:
                 out.add(
                     "legal-basis-free-text", f"{path}.legal_bases", purpose=name, basis=basis.text
                 )
