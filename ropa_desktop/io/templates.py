@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from ropa_desktop.domain import model as m
+from ropa_desktop.domain import provisions
 from ropa_desktop.domain.i18n import LocalizedError, Text, language
 from ropa_desktop.domain.resources import (
     MissingResourceError,
@@ -104,6 +105,11 @@ class Question:
     page: Text | None = None
     choices: tuple[Choice, ...] = ()
     when: str | None = None
+    role: str | None = None
+    """A provision role (:data:`provisions.ROLES`): an empty answer is filled with the
+    provision of that role for the organisation's Land and kind, or left visibly open."""
+    kind_defaults: tuple[tuple[str, Any], ...] = ()
+    """Defaults for particular kinds of organisation (kind value, default)."""
 
     def shown(self, answers: dict[str, Any]) -> bool:
         """Whether the question matters for these answers (its ``when`` holds)."""
@@ -114,13 +120,15 @@ class Question:
         return [c for c in self.choices if kind.value not in c.not_for]
 
     def default_for(self, kind: m.OrganisationKind) -> Any:
-        """The default answer, or the first allowed choice when the default is not open."""
+        """The default answer for the kind (``kind_defaults`` first), or the first allowed
+        choice when the default is not open."""
+        default = dict(self.kind_defaults).get(kind.value, self.default)
         if self.type != "choice":
-            return self.default
+            return default
         allowed = self.allowed(kind)
-        if any(c.value == self.default for c in allowed):
-            return self.default
-        return allowed[0].value if allowed else self.default
+        if any(c.value == default for c in allowed):
+            return default
+        return allowed[0].value if allowed else default
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +182,8 @@ def read_template(path: Path) -> Template:
                 for c in q.get("choices", ())
             ),
             when=q.get("when"),
+            role=q.get("role"),
+            kind_defaults=tuple(sorted(q.get("kind_defaults", {}).items())),
         )
         for q in doc["questions"]
     )
@@ -494,6 +504,7 @@ def build_draft(
     """
     lang = lang or language()
     today = today or date.today()
+    answers = resolve_roles(template, answers, organisation, lang)
     spec = template.activity
     f = _Filler(answers, lang, catalogue, processors)
     known = {p.uid for p in catalogue.processors}
@@ -593,6 +604,18 @@ def build_draft(
         f.reused,
         plan,
     )
+
+
+def resolve_roles(
+    template: Template, answers: dict[str, Any], organisation: m.Organisation, lang: str
+) -> dict[str, Any]:
+    """The answers with every empty role question filled for the organisation: the
+    provision of its Land and kind, or the open placeholder ``check`` reports."""
+    result = dict(answers)
+    for q in template.questions:
+        if q.role and not str(result.get(q.id) or "").strip():
+            result[q.id] = provisions.citation_for_role(q.role, organisation, lang)
+    return result
 
 
 def check_draft(
