@@ -22,6 +22,7 @@ from ropa_desktop.domain.i18n import LocalizedError, Text
 from ropa_desktop.domain.resources import check_installation
 
 if TYPE_CHECKING:  # the store is imported late, so `--help` and `template list` stay fast
+    from ropa_desktop.domain.model import ProcessingService
     from ropa_desktop.store.repository import Store
 
 T = Text  # short alias for the message table below
@@ -88,6 +89,13 @@ MSG = {
         de="Verarbeitungstätigkeit „{name}“ ({ref}) angelegt.",
         en="Created the processing activity “{name}” ({ref}).",
     ),
+    "template_service_done": T(
+        de="Verarbeitung im Auftrag „{name}“ ({ref}) im Verzeichnis nach Art. 30 Abs. 2 DSGVO "
+        "angelegt.",
+        en="Created the processing on behalf “{name}” ({ref}) in the record under Art. 30(2) "
+        "GDPR.",
+    ),
+    "service_findings": T(de="{count} Befund(e).", en="{count} finding(s)."),
     "reused": T(
         de="Vorhandene Auftragsverarbeiter verknüpft: {names}",
         en="Linked existing processors: {names}",
@@ -603,6 +611,24 @@ def _template_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def _template_service_done(
+    store: Store, organisation: str, service: ProcessingService, args: argparse.Namespace
+) -> int:
+    """Report a processing service (Art. 30(2)) a template wrote, with its findings."""
+    from ropa_desktop.domain.rules import check_organisation
+
+    print(MSG["template_service_done"](name=service.name, ref=service.reference))
+    register = store.load_register(organisation)
+    org = register.organisations[0]
+    findings = [
+        f for f in check_organisation(org, register, lang=args.lang) if f.activity == service.name
+    ]
+    for f in findings:
+        print(f"  [{f.severity.value}] {f.code}: {f.message}")
+    print(MSG["no_findings"]() if not findings else MSG["service_findings"](count=len(findings)))
+    return 0
+
+
 def _template_apply(store: Store, args: argparse.Namespace) -> int:
     """Create a complete activity from a template; defaults answer what --set does not."""
     from ropa_desktop.domain.rules import Severity, check_activity
@@ -615,6 +641,8 @@ def _template_apply(store: Store, args: argparse.Namespace) -> int:
     act = applied.draft.activity
     if applied.organisation_created:
         print(MSG["org_created"](name=applied.organisation))
+    if applied.draft.service is not None:
+        return _template_service_done(store, applied.organisation, applied.draft.service, args)
     print(MSG["template_done"](name=act.name, ref=act.reference))
     if applied.draft.reused_processors:
         print(MSG["reused"](names=", ".join(applied.draft.reused_processors)))

@@ -87,20 +87,26 @@ ROLES: dict[str, Role] = {
 def body_kind(org: Organisation) -> str:
     """``land-public`` or ``non-public``: what the organisation is for the provisions.
 
-    An organisation with a Land that is a public body is a Land public body; one without a
-    Land that is a public body is taken for a federal public body.
+    The register is kept for municipal bodies: a public body counts as a Land public body
+    (whose Land may not be recorded yet, see :func:`binds`).
     """
-    if not org.is_public_body:
-        return NON_PUBLIC
-    return LAND_PUBLIC if org.land.strip() else FEDERAL_PUBLIC
+    return LAND_PUBLIC if org.is_public_body else NON_PUBLIC
 
 
 def binds(term: vocab.Term, org: Organisation) -> bool:
-    """Whether the provision binds the organisation (its Land and its kind of body)."""
+    """Whether the provision binds the organisation (its Land and its kind of body).
+
+    For a public body without a recorded Land, federal provisions for public bodies are
+    accepted too: it might be a federal body, and nothing tells the Land.
+    """
+    kinds = set(term.attrs.get("binds", ()))
     land = term.attrs.get("land")
-    if land and org.land.strip() and land != org.land.strip():
+    own = org.land.strip()
+    if land and own and land != own:
         return False
-    return body_kind(org) in term.attrs.get("binds", ())
+    if body_kind(org) == NON_PUBLIC:
+        return NON_PUBLIC in kinds
+    return LAND_PUBLIC in kinds or (not own and FEDERAL_PUBLIC in kinds)
 
 
 def resolve(role: str, org: Organisation) -> vocab.Term | None:

@@ -29,6 +29,7 @@ from ropa_desktop.domain.resources import (
     schemas_dir,
 )
 from ropa_desktop.domain.rules import Finding, check_activity
+from ropa_desktop.domain.rules.services import check_service
 from ropa_desktop.io.files import check_schema, read_json
 from ropa_desktop.io.name_matching import NameMatcher, norm
 from ropa_desktop.store.repository import Store, StoreError
@@ -142,6 +143,9 @@ class Template:
     questions: tuple[Question, ...]
     activity: dict[str, Any]
     path: Path
+    service: dict[str, Any] | None = None
+    """Art. 30(2): the processing service written instead of the activity when its
+    ``when`` holds (the template's processor role)."""
 
     def question(self, key: str) -> Question | None:
         """The question with that id, or None."""
@@ -195,6 +199,7 @@ def read_template(path: Path) -> Template:
         questions,
         doc["activity"],
         Path(path),
+        doc.get("service"),
     )
 
 
@@ -348,6 +353,9 @@ class Draft:
     reused_processors: list[str] = field(default_factory=list)
     plan: list[PlannedProcessor] = field(default_factory=list)
     """The template's (top-level) processors in order, each reused or new."""
+    service: m.ProcessingService | None = None
+    """Set when the answers make an entry of the processor register (Art. 30(2)) instead
+    of a processing activity: applying writes this, not :attr:`activity`."""
 
 
 class _Filler:
@@ -594,6 +602,9 @@ def build_draft(
         notes=f.text(dpia.get("notes")),
         screened_on=today if dpia.get("result") else None,
     )
+    service = _service(template, f, act)
+    if service is not None:  # the processor's own register holds no activity for it
+        return Draft(template, answers, act, [], [], [], [], [], service)
     return Draft(
         template,
         answers,
@@ -603,6 +614,24 @@ def build_draft(
         f.new,
         f.reused,
         plan,
+    )
+
+
+def _service(template: Template, f: _Filler, act: m.Activity) -> m.ProcessingService | None:
+    spec = template.service
+    if spec is None or not holds(spec.get("when"), f.answers):
+        return None
+    return m.ProcessingService(
+        reference=act.reference,
+        name=f.text(spec["name"]),
+        controllers=[
+            m.ClientController(name=f.text(c["name"]), contact=f.text(c.get("contact")))
+            for c in f.items(spec.get("controllers"))
+            if f.text(c["name"])
+        ],
+        categories=f.strings(spec.get("categories")),
+        tom_description=act.tom_description,
+        notes=f.text(spec.get("notes")),
     )
 
 
@@ -626,7 +655,11 @@ def check_draft(
     lang: str | None = None,
     today: date | None = None,
 ) -> list[Finding]:
-    """The findings the activity would have once written (new catalogue entries included)."""
+    """The findings the activity (or processing service) would have once written (new
+    catalogue entries included)."""
+    if draft.service is not None:
+        org = replace(organisation, services=[*organisation.services, draft.service])
+        return check_service(draft.service, org, lang or language())
     known = {p.uid for p in catalogue.processors}
     known_recipients = {r.uid for r in catalogue.recipients}
     org = replace(organisation, activities=[*organisation.activities, draft.activity])
@@ -711,7 +744,11 @@ def apply_template(
     target = m.Organisation(
         **{f: getattr(org, f) for f in org.__slots__ if f not in ("activities", "services")}
     )
-    target.activities = [draft.activity]
+    if draft.service is not None:
+        target.services = [draft.service]
+        target.is_processor = True
+    else:
+        target.activities = [draft.activity]
     register = m.Register(
         organisations=[target], processors=draft.processors, recipients=draft.recipients
     )

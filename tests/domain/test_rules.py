@@ -276,6 +276,38 @@ CASES: list[Case] = [
         lambda r: act(r).purposes[0].legal_bases.append("art6-1-b"),
         "purposes[0].legal_bases",
     ),
+    # the law of the organisation's own Land and kind of body
+    Case(
+        "provision-other-land",
+        lambda r: put(act(r).purposes[0], legal_bases=["art6-1-e", "§ 4 LDSG BW"]),
+        lambda r: put(act(r).purposes[0], legal_bases=["art6-1-e", "nw-dsg-3"]),
+        "purposes[0].legal_bases",
+    ),
+    Case(
+        "federal-provision-land-body",
+        lambda r: put(act(r).purposes[0], legal_bases=["art6-1-e", "§ 3 DSG NRW", "§ 26 BDSG"]),
+        lambda r: put(act(r).purposes[0], legal_bases=["art6-1-e", "§ 3 DSG NRW", "§ 18 DSG NRW"]),
+        "purposes[0].legal_bases",
+    ),
+    Case(
+        "provision-not-for-body",
+        lambda r: put(org(r), public_body=False),
+        lambda r: put(org(r), public_body=True),
+        "purposes[0].legal_bases",
+    ),
+    Case(
+        "provision-role-open",
+        lambda r: put(
+            act(r).purposes[0],
+            legal_bases=[
+                "art6-1-e",
+                "Offen: Generalklausel des Landesdatenschutzgesetzes (Nordrhein-Westfalen) – "
+                "Fundstelle eintragen",
+            ],
+        ),
+        lambda r: put(act(r).purposes[0], legal_bases=["art6-1-e", "§ 3 DSG NRW"]),
+        "purposes[0].legal_bases",
+    ),
     # data subjects and data
     Case(
         "activity-no-data-subjects",
@@ -597,8 +629,24 @@ def test_art9_condition_from_national_special_category_provision() -> None:
     )
     [hit] = [f for f in run(r, "en") if f.code == "art9-no-condition"]
     assert "“Gesundheitsdaten”" in hit.message
-    act(r).purposes[0].legal_bases.append("bdsg-22")
+    act(r).purposes[0].legal_bases.append("§ 16 DSG NRW")
     assert "art9-no-condition" not in codes(r)
+
+
+def test_bdsg_22_does_not_carry_art9_data_of_a_land_public_body() -> None:
+    r = complete_register()
+    act(r).data_categories.append(
+        DataCategory("Gesundheitsdaten", SpecialCategory.ART9, retention=Retention(text="3 Jahre"))
+    )
+    act(r).purposes[0].legal_bases.append("bdsg-22")
+    # a municipality in NRW: the BDSG does not bind it (§ 1 Abs. 1 S. 1 Nr. 2 BDSG)
+    assert {"art9-no-condition", "federal-provision-land-body"} <= codes(r)
+    [hit] = [f for f in run(r) if f.code == "federal-provision-land-body"]
+    assert "§ 22 BDSG" in hit.message and "Nordrhein-Westfalen" in hit.message
+    # a municipal GmbH is a non-public body: § 22 BDSG binds it
+    put(org(r), kind=OrganisationKind.MUNICIPAL_COMPANY)
+    put(act(r).purposes[0], legal_bases=["art6-1-b", "bdsg-22"])
+    assert not {"art9-no-condition", "federal-provision-land-body"} & codes(r)
 
 
 def test_art10_general_clause_is_not_enough() -> None:

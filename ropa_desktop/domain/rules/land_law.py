@@ -21,9 +21,6 @@ _BODY = {
 }
 _KIND = {
     provisions.LAND_PUBLIC: Text("öffentliche Stelle eines Landes", "public body of a Land"),
-    provisions.FEDERAL_PUBLIC: Text(
-        "öffentliche Stelle (ohne Land, also des Bundes)", "public body (no Land, so federal)"
-    ),
     provisions.NON_PUBLIC: Text("nicht-öffentliche Stelle", "non-public body"),
 }
 
@@ -65,7 +62,7 @@ def check_provisions(
             continue
         if provisions.binds(term, org):
             continue
-        if kind == provisions.LAND_PUBLIC and not land:
+        if kind == provisions.LAND_PUBLIC and not land:  # binds() is False only with a Land
             out.add(
                 "federal-provision-land-body",
                 f"{path}.legal_bases",

@@ -133,7 +133,8 @@ class TemplateWizard(QWizard):
         if self.session.organisation_name != applied.organisation:
             self.session.set_organisation(applied.organisation)
         self.session.reload()
-        self.created_uid = applied.draft.activity.uid
+        # a processing service (Art. 30(2)) is no activity the editor could open: ""
+        self.created_uid = "" if applied.draft.service is not None else applied.draft.activity.uid
         self.created.emit(self.created_uid)
         return self.created_uid
 
