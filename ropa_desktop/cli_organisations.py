@@ -7,6 +7,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
+from ropa_desktop.domain import i18n
 from ropa_desktop.domain.i18n import LocalizedError, Text
 
 if TYPE_CHECKING:
@@ -60,6 +61,18 @@ MSG = {
         de="Der Katalog von „{org}“ ist leer; nichts übernommen.",
         en="The catalogue of “{org}” is empty; nothing copied.",
     ),
+    "set_done": T(
+        de="„{name}“: Land {land}; öffentliche Stelle nach Landesrecht: {public}.",
+        en="“{name}”: Land {land}; public body under Land law: {public}.",
+    ),
+    "bad_land": T(
+        de="--land: „{value}“ ist kein Land (möglich: {codes}).",
+        en="--land: “{value}” is not a Land (possible: {codes}).",
+    ),
+    "yes": T(de="ja", en="yes"),
+    "no": T(de="nein", en="no"),
+    "by_form": T(de="{value} (nach der Rechtsform)", en="{value} (from the legal form)"),
+    "no_land": T(de="nicht angegeben", en="not recorded"),
     "copied": T(
         de="{n} Einträge nach „{to}“ übernommen: {names}",
         en="Copied {n} entries to “{to}”: {names}",
@@ -84,6 +97,17 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     ):
         p = osub.add_parser(action, help=text)
         p.add_argument("name")
+    st = osub.add_parser(
+        "set", help="set an organisation's Land and whether it is a public body under Land law"
+    )
+    st.add_argument("name")
+    st.add_argument("--land", metavar="CODE", help="ISO 3166-2 code of the Land, e.g. DE-BW")
+    st.add_argument(
+        "--public-body",
+        choices=("yes", "no", "auto"),
+        help="performs public tasks / is a public body under Land law "
+        "(auto: as the legal form says)",
+    )
     de = osub.add_parser("delete", help="delete an organisation with everything it holds")
     de.add_argument("name")
     de.add_argument("--yes", action="store_true", help="do not ask for confirmation")
@@ -126,6 +150,8 @@ def run_organisation(store: Store, args: argparse.Namespace) -> int:
         store.restore_organisation(args.name)
         print(MSG["restored"](name=args.name))
         return 0
+    if action == "set":
+        return _set(store, args)
     summary = next(
         (o for o in store.organisations(include_archived=True) if o.name == args.name), None
     )
@@ -145,6 +171,30 @@ def run_organisation(store: Store, args: argparse.Namespace) -> int:
             return 1
     batch = store.delete_organisation(args.name)
     print(MSG["deleted"](name=args.name, batch=batch))
+    return 0
+
+
+def _set(store: Store, args: argparse.Namespace) -> int:
+    """``organisation set NAME [--land CODE] [--public-body yes|no|auto]``: one save."""
+    from ropa_desktop.domain import vocab
+
+    org = store.load_organisation(args.name)
+    if args.land is not None:
+        codes = [str(t.attrs.get("code")) for t in vocab.load("laender")]
+        code = args.land.strip().upper()
+        if code not in codes and code != "":
+            raise CommandError(MSG["bad_land"], value=args.land, codes=", ".join(codes))
+        org.land = code
+    if args.public_body is not None:
+        org.public_body = {"yes": True, "no": False, "auto": None}[args.public_body]
+    store.save_organisation(org)
+    public = MSG["yes"]() if org.is_public_body else MSG["no"]()
+    if org.public_body is None:
+        public = MSG["by_form"](value=public)
+    from ropa_desktop.domain.provisions import land_name
+
+    land = land_name(org.land, i18n.language()) if org.land else MSG["no_land"]()
+    print(MSG["set_done"](name=org.name, land=land, public=public))
     return 0
 
 

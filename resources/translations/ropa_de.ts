@@ -1594,6 +1594,10 @@ Sie lassen sich im Verlauf wiederherstellen.</translation>
         <translation>&amp;Bundesland:</translation>
     </message>
     <message>
+        <source>&amp;Public body:</source>
+        <translation>Ö&amp;ffentliche Stelle:</translation>
+    </message>
+    <message>
         <source>&amp;Management:</source>
         <translation>&amp;Leitung:</translation>
     </message>
@@ -1941,6 +1945,33 @@ Möchten Sie das Demo-Verzeichnis laden (fünf Organisationen aus echten Datensc
     <message>
         <source>&amp;Own organisation …</source>
         <translation>&amp;Eigene Organisation …</translation>
+    </message>
+</context>
+<context>
+    <name>PublicBodyField</name>
+    <message>
+        <source>Yes: public body under the Land&apos;s law</source>
+        <translation>Ja: öffentliche Stelle nach Landesrecht</translation>
+    </message>
+    <message>
+        <source>No: non-public body (like a company)</source>
+        <translation>Nein: nicht-öffentliche Stelle (wie ein Unternehmen)</translation>
+    </message>
+    <message>
+        <source>Decides which law the checks and templates apply: a public body follows its Land&apos;s data protection act (not the BDSG) and may not rely on legitimate interests for its tasks (Art. 6(1) second subparagraph GDPR). Authorities, AöR and Zweckverbände are public bodies by default. A company under private law can be one too, e.g. when public bodies hold the majority and it performs public administration (§ 2(2) LDSG BW); a public-law body competing on a market can count as non-public (e.g. Art. 1(3) BayDSG). The scope section of your Land&apos;s data protection act decides.</source>
+        <translation>Entscheidet, welches Recht Prüfung und Vorlagen anwenden: Eine öffentliche Stelle unterliegt dem Datenschutzgesetz ihres Landes (nicht dem BDSG) und darf sich bei ihren Aufgaben nicht auf berechtigte Interessen stützen (Art. 6 Abs. 1 Unterabs. 2 DSGVO). Behörden, AöR und Zweckverbände sind von sich aus öffentliche Stellen. Auch ein Unternehmen in privater Rechtsform kann eine sein, etwa wenn öffentliche Stellen die Mehrheit halten und es Aufgaben der öffentlichen Verwaltung wahrnimmt (§ 2 Abs. 2 LDSG BW); eine öffentlich-rechtliche Stelle im Wettbewerb kann als nicht-öffentliche gelten (z. B. Art. 1 Abs. 3 BayDSG). Maßgeblich ist die Vorschrift über den Anwendungsbereich im Datenschutzgesetz Ihres Landes.</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>As the legal form says (currently: {answer})</source>
+        <translation>Wie die Rechtsform sagt (derzeit: {answer})</translation>
     </message>
 </context>
 <context>

@@ -35,6 +35,9 @@ class Role:
 
     id: str
     label: Text
+    public_only: bool = False
+    """The role exists only for public bodies (a company has no civil servants and no
+    council): for a non-public body it is not written at all."""
 
 
 ROLES: dict[str, Role] = {
@@ -67,6 +70,7 @@ ROLES: dict[str, Role] = {
                 "Personalaktenvorschriften des Landesbeamtengesetzes",
                 "personnel-file provisions of the Land civil service act",
             ),
+            public_only=True,
         ),
         Role(
             "municipal-code-council",
@@ -74,6 +78,7 @@ ROLES: dict[str, Role] = {
                 "Vorschriften der Gemeindeordnung über Sitzungen und Niederschriften des Rates",
                 "provisions of the municipal code on council meetings and minutes",
             ),
+            public_only=True,
         ),
         Role(
             "municipal-charges-act",
@@ -154,7 +159,10 @@ def is_open(text: str) -> bool:
 
 
 def citation_for_role(role: str, org: Organisation, lang: str) -> str:
-    """What a template writes for the role: the citation, or the open placeholder."""
+    """What a template writes for the role: the citation, the open placeholder, or ""
+    for a role that does not exist for a non-public body."""
+    if ROLES[role].public_only and body_kind(org) == NON_PUBLIC:
+        return ""
     term = resolve(role, org)
     if term is None:
         return open_placeholder(role, org, lang)

@@ -39,6 +39,11 @@ SCHEMA_PATH = schemas_dir() / "template.schema.json"
 MAX_TEMPLATE_BYTES = 1024 * 1024
 KIND_KEY = "organisation_kind"
 """Answer key (``--set organisation_kind=…``) giving the kind of an organisation created."""
+LAND_KEY = "land"
+"""Answer key (``--set land=DE-BW``) giving the Land of an organisation created."""
+PUBLIC_KEY = "public_body"
+"""Answer key (``--set public_body=ja|nein``): whether an organisation created is a public
+body under Land law (not given: as its legal form says)."""
 
 
 class TemplateError(LocalizedError):
@@ -237,8 +242,13 @@ def parse_answers(template: Template, pairs: list[str]) -> dict[str, Any]:
         key, value = key.strip(), value.strip()
         if not sep or not key:
             raise TemplateError(MSG["bad_pair"], pair=pair)
-        if key == KIND_KEY:
+        if key in (KIND_KEY, LAND_KEY):
             answers[key] = value
+            continue
+        if key == PUBLIC_KEY:
+            if value.casefold() not in _TRUE | _FALSE:
+                raise TemplateError(MSG["bad_bool"], key=key, value=value)
+            answers[key] = value.casefold() in _TRUE
             continue
         question = template.question(key)
         if question is None:
@@ -715,7 +725,12 @@ def prepare(
         catalogue = store.catalogue(org.name)  # reuse within the organisation only
         created = False
     else:
-        org = m.Organisation(name=wanted, kind=organisation_kind(answers, None))
+        org = m.Organisation(
+            name=wanted,
+            kind=organisation_kind(answers, None),
+            land=str(answers.get(LAND_KEY, "")).strip().upper(),
+            public_body=answers.get(PUBLIC_KEY),
+        )
         catalogue = m.Register()
         created = True
     complete = complete_answers(template, answers, org.kind)

@@ -53,6 +53,7 @@ from ropa_desktop.ui.common.conflict_dialog import (
     ask_conflict,
     mine_as_text,
 )
+from ropa_desktop.ui.pages.public_body_field import PublicBodyField
 from ropa_desktop.ui.session import Change, Session
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "info"}
@@ -227,6 +228,7 @@ class OrganisationView(QWidget):
         self.name_error = FieldMessage(n("nameError"), self)
         self.kind = kind_combo(n("kind"), self)
         self.land = land_combo(n("land"), self)
+        self.public_body = PublicBodyField(n("publicBody"), self)
         self.management = line_edit(n("management"), self)
         self.is_controller = QCheckBox(self.tr("Acts as &controller (Art. 30(1) GDPR)"), self)
         self.is_controller.setObjectName(n("isController"))
@@ -239,6 +241,7 @@ class OrganisationView(QWidget):
         form.addRow("", self._note("name"))
         form.addRow(self.tr("&Legal form:"), self.kind)
         form.addRow(self.tr("L&and:"), self.land)
+        form.addRow(self.tr("&Public body:"), self.public_body)
         form.addRow(self.tr("&Management:"), self.management)
         form.addRow(self.tr("Roles:"), self.is_controller)
         form.addRow("", self.is_processor)
@@ -343,6 +346,8 @@ class OrganisationView(QWidget):
         for check in (self.is_controller, self.is_processor, self.dpo_external):
             check.toggled.connect(self._edited)
         self.notes.textChanged.connect(self._edited)
+        self.public_body.changed.connect(self._edited)
+        self.kind.currentIndexChanged.connect(lambda *_: self.public_body.set_kind(self._kind()))
         self.dpo.edited.connect(self._edited)
         self.representative.edited.connect(self._edited)
         self.land.currentIndexChanged.connect(self._suggest_authority)
@@ -458,6 +463,8 @@ class OrganisationView(QWidget):
             self.name.setText(org.name)
             self.kind.setCurrentIndex(max(self.kind.findData(org.kind.value), 0))
             self.land.set_code(org.land)
+            self.public_body.set_kind(org.kind)
+            self.public_body.set_value(org.public_body)
             self.management.setText(org.management)
             self.is_controller.setChecked(org.is_controller)
             self.is_processor.setChecked(org.is_processor)
@@ -484,6 +491,7 @@ class OrganisationView(QWidget):
             name=self.name.text().strip(),
             kind=self._kind(),
             land=self.land.code(),
+            public_body=self.public_body.value(),
             street=self.street.text().strip(),
             postcode=self.postcode.text().strip(),
             city=self.city.text().strip(),

@@ -189,3 +189,23 @@ def test_view_without_organisation(qtbot, session, demo_store) -> None:
     view = _view(qtbot, session)
     assert not view.name.isEnabled() and not view.save_button.isEnabled()
     assert not view.save()
+
+
+def test_public_body_setting_is_explained_saved_and_used_by_the_checks(qtbot, session) -> None:
+    view = _view(qtbot, session)
+    field = view.public_body
+    # a GmbH: "as the legal form says" means no, and the page says why the setting matters
+    assert field.value() is None
+    assert "no" in field.combo.currentText()
+    assert "§ 2(2) LDSG BW" in field.explanation.text()
+    view.kind.setCurrentIndex(view.kind.findData(m.OrganisationKind.PUBLIC_LAW_INSTITUTION.value))
+    assert "yes" in field.combo.currentText()
+    view.kind.setCurrentIndex(view.kind.findData(m.OrganisationKind.MUNICIPAL_COMPANY.value))
+    field.combo.setCurrentIndex(field.combo.findData("yes"))
+    assert view.is_dirty()
+    qtbot.mouseClick(view.save_button, Qt.MouseButton.LeftButton)
+    org = session.store.load_organisation(DEMO_ORG)
+    assert org.public_body is True and org.is_public_body
+    assert org.kind == m.OrganisationKind.MUNICIPAL_COMPANY
+    view.reload()
+    assert field.value() is True
