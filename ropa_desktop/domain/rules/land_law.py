@@ -14,7 +14,8 @@ from ropa_desktop.domain.rules.findings import Out
 
 _BODY = {
     provisions.LAND_PUBLIC: Text(
-        "öffentliche Stellen der Länder und Kommunen", "public bodies of the Länder and municipalities"
+        "öffentliche Stellen der Länder und Kommunen",
+        "public bodies of the Länder and municipalities",
     ),
     provisions.FEDERAL_PUBLIC: Text("öffentliche Stellen des Bundes", "federal public bodies"),
     provisions.NON_PUBLIC: Text("nicht-öffentliche Stellen", "non-public bodies"),

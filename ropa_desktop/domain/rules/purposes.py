@@ -154,7 +154,9 @@ def check_purposes(act: Activity, org: Organisation, out: Out) -> None:
                 )
         for basis in bases:
             if basis.open:
-                out.add("provision-role-open", f"{path}.legal_bases", purpose=name, basis=basis.text)
+                out.add(
+                    "provision-role-open", f"{path}.legal_bases", purpose=name, basis=basis.text
+                )
             elif not basis.cited:
                 out.add(
                     "legal-basis-free-text", f"{path}.legal_bases", purpose=name, basis=basis.text
