@@ -255,6 +255,12 @@ def dpia_dsk_list() -> Vocabulary:
 
 
 @cache
+def dpia_public_lists() -> Vocabulary:
+    """The Land authorities' DPIA lists for public bodies (title and address; ids de-xx)."""
+    return load("dpia_public_lists")
+
+
+@cache
 def supervisory_authorities() -> Vocabulary:
     """The German data protection supervisory authorities."""
     return load("supervisory_authorities")

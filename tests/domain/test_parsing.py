@@ -193,7 +193,7 @@ LEGAL_BASES: list[tuple[str, LegalBasisParse]] = [
     ("§§ 3 ff. DSG NRW", LB([], ["§§ 3 ff. DSG NRW"], "")),
     (
         "Art. 6 Abs. 1 lit. c DSGVO i.V.m. § 147 AO und § 257 HGB",
-        LB(["art6-1-c"], ["§ 147 AO", "§ 257 HGB"], ""),
+        LB(["art6-1-c", "ao-147", "hgb-257"], [], ""),
     ),
     (
         "Art. 6 Abs. 1 lit. e DSGVO i.V.m. § 3 DSG NRW und § 5 Abs. 2 KAG NRW",

@@ -22,6 +22,7 @@ ACCESSORS = [
     vocab.dpia_art35_3,
     vocab.dpia_wp248,
     vocab.dpia_dsk_list,
+    vocab.dpia_public_lists,
     vocab.supervisory_authorities,
     vocab.laender,
 ]
@@ -42,6 +43,7 @@ def test_all_expected_files_exist() -> None:
         "dpia_art35_3",
         "dpia_wp248",
         "dpia_dsk_list",
+        "dpia_public_lists",
         "supervisory_authorities",
         "laender",
     }
@@ -466,7 +468,35 @@ def test_dsk_list_is_marked_incomplete() -> None:
     dsk = vocab.dpia_dsk_list()
     assert dsk.ids() == tuple(f"dsk-{n:02d}" for n in range(1, 14))
     raw = json.loads((vocab.VOCAB_DIR / "dpia_dsk_list.json").read_text(encoding="utf-8"))
-    assert "17" in raw["_note"]
+    assert "INCOMPLETE AND PARAPHRASED" in raw["_note"]
+    # only item 1 (biometric data) has a verified official number
+    assert {t.id: t.attrs["official_number"] for t in dsk if t.attrs["official_number"]} == {
+        "dsk-01": 1
+    }
+
+
+def test_public_dpia_lists_name_their_land_and_address() -> None:
+    lists = vocab.dpia_public_lists()
+    assert {t.attrs["land"] for t in lists} == {"DE-NW", "DE-BY"}
+    for term in lists:
+        assert term.attrs["url"].startswith("https://")
+
+
+def test_every_national_provision_carries_land_bodies_roles_and_source() -> None:
+    laender = {t.attrs["code"] for t in vocab.laender()}
+    for term in vocab.national_provisions():
+        assert term.attrs["land"] is None or term.attrs["land"] in laender, term.id
+        assert set(term.attrs["binds"]) <= {"land-public", "federal-public", "non-public"}
+        assert term.attrs["binds"], term.id
+        assert term.attrs["_source"].strip() and "REFERENCE.md" not in term.attrs["_source"]
+    raw = json.loads((vocab.VOCAB_DIR / "national_provisions.json").read_text(encoding="utf-8"))
+    assert "REFERENCE.md" not in raw["_source"]
+    # item 12: the provisions the issue lists as missing, as far as verified
+    for pid in ("tdddg-25", "sgb1-35", "sgb10-67", "ao-147", "hgb-257", "beamtstg-50"):
+        assert pid in vocab.national_provisions(), pid
+    employment = {t.attrs["land"] for t in vocab.national_provisions()
+                  if t.attrs["topic"] == "employment" and t.attrs["land"]}
+    assert len(employment) == 11
 
 
 # ------------------------------------------------ authorities and Länder

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ropa_desktop.domain import codec, vocab
+from ropa_desktop.domain import codec, dpia_lists, vocab
 from ropa_desktop.domain import model as m
 from ropa_desktop.domain import presentation as p
 from ropa_desktop.domain.i18n import language
@@ -78,6 +78,7 @@ class ActivityForm(_EditorWidget):
     _groups: dict[str, QGroupBox]
     _suggest: dict[str, list[str]]
     _stale: bool
+    _dpia_note: QLabel
 
     _edited: Callable[[Field, str, bool], None]
     """The editor's slot for an edit of a field (path, typing)."""
@@ -326,6 +327,12 @@ class ActivityForm(_EditorWidget):
                 "dpia.dsk_list", n + "dpia.dsk_list", terms(vocab.dpia_dsk_list(), lang)
             ),
         )
+        # which list applies and how complete the shipped one is (Art. 35(4) GDPR)
+        self._dpia_note = QLabel(self.form)
+        self._dpia_note.setObjectName(n + "dpia.listNote")
+        self._dpia_note.setWordWrap(True)
+        self._dpia_note.setText(dpia_lists.note(self.session.organisation(), lang))
+        form.addRow("", self._dpia_note)
         self._add(
             form,
             self.tr("Result"),
@@ -489,6 +496,8 @@ class ActivityForm(_EditorWidget):
 
     def _refresh_suggestions(self) -> None:
         org = self.session.organisation()
+        if hasattr(self, "_dpia_note"):  # the form is built after the first refresh
+            self._dpia_note.setText(dpia_lists.note(org, language()))
         acts = org.activities if org is not None else []
         departments = {a.department.strip() for a in acts}
         internal = departments | {r.strip() for a in acts for r in a.internal_recipients}

@@ -238,7 +238,7 @@ class QuestionPage(QWizardPage):
         name = f"wizard.q.{q.id}"
         if q.type == "boolean":
             check = named(QCheckBox(self.tr("Yes"), box), name)
-            check.setChecked(bool(q.default))
+            check.setChecked(bool(q.default_for(kind)))
             check.toggled.connect(self.state.answers_changed)
             inner.addWidget(check)
             return check
@@ -270,7 +270,7 @@ class QuestionPage(QWizardPage):
             inner.addWidget(combo)
             inner.addWidget(chosen)
             return combo
-        edit = named(QLineEdit(str(q.default), box), name)
+        edit = named(QLineEdit(str(q.default_for(kind)), box), name)
         edit.textChanged.connect(self.state.answers_changed)
         inner.addWidget(edit)
         return edit

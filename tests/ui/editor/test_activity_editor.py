@@ -555,3 +555,22 @@ def test_contact_person_details_are_saved(editor, session, qtbot):
         "datenschutz@example.org",
         "Bochum",
     )
+
+
+def test_dpia_list_note_says_which_list_applies_and_what_is_missing(qtbot, session):
+    """Issue 13 item 3: the shipped DSK list is marked as incomplete and paraphrased, and a
+    public body is pointed to its Land authority's list."""
+    editor = ActivityEditor(session)
+    qtbot.addWidget(editor)
+    note = w(editor, QLabel, "dpia.listNote")
+    text = note.text()
+    assert "DSK" in text and "13" in text
+    assert "LDI NRW" not in text  # a GmbH: the non-public list
+    org = session.store.load_organisation(session.organisation_name)
+    org.public_body = True
+    session.store.save_organisation(org)
+    session.reload()
+    public = ActivityEditor(session)
+    qtbot.addWidget(public)
+    text = w(public, QLabel, "dpia.listNote").text()
+    assert "LDI NRW" in text and "https://www.ldi.nrw.de/" in text
