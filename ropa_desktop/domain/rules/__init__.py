@@ -27,7 +27,15 @@ Decisions where the law leaves room:
   general clause for public bodies (e.g. "§ 30a BZRG"); a general clause such
   as "§ 3 DSG NRW" does not authorise processing of criminal-offence data.
 * Art. 9 data need an Art. 9(2) basis or a national provision on special
-  categories (``bdsg-22``) in at least one purpose of the activity.
+  categories that binds the organisation (``bdsg-22`` for a company, the Land's clause
+  such as § 16 DSG NRW for a Land public body) in at least one purpose of the activity.
+* A national provision must bind the organisation: its own Land (not another Land's law,
+  also recognised in free text such as "GO NRW") and its kind of body (no BDSG for a Land
+  public body, § 1 Abs. 1 S. 1 Nr. 2 BDSG; no provision for public bodies for a company).
+  "Public body" is the organisation's explicit setting, else its legal form.
+* An open provision role a template left ("Offen: … – Fundstelle eintragen") and a
+  placeholder naming a kind of law ("Generalklausel des Landesdatenschutzgesetzes") are no
+  provision (Art. 6(3) GDPR); the open role is a warning saying what to enter.
 * Recipients are "recorded" when there is an internal recipient, an external
   recipient or a processor. The model has no explicit "no recipients" answer:
   the department that does the processing is always at least an internal
