@@ -107,6 +107,10 @@ RECORD_FIELD_LABELS: dict[str, Text] = {
     "tom_description": Text("Beschreibung der TOM", "Description of the TOMs"),
     "kind": Text("Rechtsform", "Legal form"),
     "land": Text("Bundesland", "Land"),
+    "public_body": Text(
+        "Öffentliche Stelle nach Landesrecht (leer: nach der Rechtsform)",
+        "Public body under Land law (empty: from the legal form)",
+    ),
     "street": Text("Straße", "Street"),
     "postcode": Text("PLZ", "Postcode"),
     "city": Text("Ort", "City"),

@@ -9,7 +9,7 @@ import pytest
 
 from ropa_desktop.cli import main
 from ropa_desktop.domain import model as m
-from ropa_desktop.domain import provisions, vocab
+from ropa_desktop.domain import presentation, provisions, vocab
 from ropa_desktop.domain.rules import Severity
 from ropa_desktop.domain.rules.purposes import classify
 from ropa_desktop.io import templates as tpl
@@ -211,6 +211,9 @@ def test_public_body_setting_round_trips_through_store_and_json(db_url, tmp_path
     again = {o.name: o for o in read_register(path).organisations}
     assert again["Kommunale IT GmbH"].public_body is True
     assert again["Wasser AöR"].public_body is False
+    # the history and the conflict dialog show a label, never the field key
+    label = presentation.record_field_label("organisation", "public_body", "de")
+    assert label.startswith("Öffentliche Stelle")
 
 
 def test_cli_sets_land_and_public_body(sqlite_url, capsys) -> None:
