@@ -290,6 +290,14 @@ def authority(ref: str, lang: str | None = None) -> str:
     return f"{name}, {addr}" if addr else name
 
 
+def authority_contact(ref: str) -> dict[str, str]:
+    """Phone, e-mail and website of a supervisory authority by vocabulary id ("" where the
+    vocabulary has none, or for an authority typed as text)."""
+    term = vocab.supervisory_authorities().get(ref) if ref else None
+    attrs = term.attrs if term is not None else {}
+    return {key: str(attrs.get(key) or "") for key in ("phone", "email", "website")}
+
+
 def vocab_labels(
     vocabulary: vocab.Vocabulary, ids: list[str], lang: str | None = None
 ) -> list[str]:
