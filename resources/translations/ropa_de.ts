@@ -651,6 +651,10 @@ Sie lassen sich im Verlauf wiederherstellen.</translation>
         <translation>&amp;Exportieren</translation>
     </message>
     <message>
+        <source>Whole register of “{org}” ({n} processing services)</source>
+        <translation>Gesamtes Verzeichnis von „{org}“ ({n} Verarbeitungen im Auftrag)</translation>
+    </message>
+    <message>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
     </message>
