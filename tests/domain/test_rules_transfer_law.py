@@ -89,6 +89,12 @@ def test_adequacy_covers_these_recipients(country: str, recipient: str) -> None:
     assert "transfer-adequacy-scope" not in codes(r)
 
 
+def test_adequacy_scope_also_when_no_mechanism_is_named() -> None:
+    r = complete_register()
+    transfer(r, country="JP", recipient="Präfektur Osaka")
+    assert "transfer-adequacy-scope" in codes(r)
+
+
 def test_processor_as_recipient_is_a_business() -> None:
     r = complete_register()
     add_processor(r, "JP")

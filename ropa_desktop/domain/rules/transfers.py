@@ -222,6 +222,8 @@ def check_transfers(
                 out.add(
                     "transfer-no-mechanism", f"{path}.mechanism", transfer=label, country=country
                 )
+        elif term is None and decision is not None:  # resting on adequacy without saying so
+            _check_adequacy_scope(t, decision, org, register, out, path, label, country)
 
 
 def check_third_country_parties(act: Activity, register: Register, out: Out) -> None:
