@@ -37,6 +37,15 @@ MSG = {
         de="{file} geschrieben ({orgs} Organisationen, {acts} Verarbeitungstätigkeiten).",
         en="Wrote {file} ({orgs} organisations, {acts} processing activities).",
     ),
+    "exported_services": T(
+        de="{file} geschrieben (Verzeichnis als Auftragsverarbeiter: {svcs} Verarbeitungen im "
+        "Auftrag).",
+        en="Wrote {file} (processor register: {svcs} processing services).",
+    ),
+    "exported_activities": T(
+        de="{file} geschrieben ({acts} Verarbeitungstätigkeiten).",
+        en="Wrote {file} ({acts} processing activities).",
+    ),
     "imported": T(
         de="{file} importiert: {created} neu, {updated} geändert, {unchanged} unverändert.",
         en="Imported {file}: {created} new, {updated} changed, {unchanged} unchanged.",
@@ -536,8 +545,11 @@ def _export_doc(store: Store, args: argparse.Namespace) -> int:
     if number is not None:
         store.mark_delivered(org, number, str(args.out.resolve()))
         print(MSG["frozen"](number=number))
-    acts = len(register.organisations[0].activities)
-    print(MSG["exported"](file=args.out, orgs=1, acts=acts))
+    exported = register.organisations[0]
+    if args.register == "processor":
+        print(MSG["exported_services"](file=args.out, svcs=len(exported.services)))
+    else:
+        print(MSG["exported_activities"](file=args.out, acts=len(exported.activities)))
     return 0
 
 

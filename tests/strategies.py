@@ -253,6 +253,9 @@ def activities(
             st.builds(m.JointController, name=text, contact=text, arrangement=text), max_size=2
         ),
         transfers=_transfers(p_uids),
+        no_external_recipients=st.booleans(),
+        no_joint_controllers=st.booleans(),
+        no_transfers=st.booleans(),
         tom_description=text,
         toms=_links([t.uid for t in toms]),
         dpia=dpias,
@@ -282,6 +285,7 @@ def services(
         categories=short_list,
         subprocessors=_processor_links(p_uids),
         transfers=_transfers(p_uids),
+        no_transfers=st.booleans(),
         tom_description=text,
         toms=_links([t.uid for t in toms]),
         status=st.sampled_from(m.ActivityStatus),

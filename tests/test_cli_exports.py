@@ -129,3 +129,18 @@ def test_freeze_stamps_the_export_and_is_undone_when_writing_fails(demo_db, tmp_
         if c.value is not None
     ]
     assert any("1 Aufsicht" in c for c in cells)
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "pdf"])
+def test_processor_register_export_counts_services_not_activities(
+    demo_db, tmp_path, capsys, fmt
+):
+    """Issue 13 item 20: the processor register has processing services, never
+    "0 Verarbeitungstätigkeiten"."""
+    out = tmp_path / f"avv.{fmt}"
+    capsys.readouterr()
+    args = ["--db", demo_db, "--lang", "de", "export", "--format", fmt, "--out", str(out)]
+    assert main([*args, "--org", "Komm.ONE", "--register", "processor"]) == 0
+    said = capsys.readouterr().out
+    assert "Verarbeitungstätigkeiten" not in said
+    assert "1 Verarbeitungen im Auftrag" in said

@@ -229,6 +229,10 @@ Sie lassen sich im Verlauf wiederherstellen.</translation>
         <translation>Im Empfängerkatalog suchen</translation>
     </message>
     <message>
+        <source>There are no external recipients (“none”)</source>
+        <translation>Es gibt keine externen Empfänger („keine“)</translation>
+    </message>
+    <message>
         <source>Add p&amp;rocessor</source>
         <translation>&amp;Auftragsverarbeiter hinzufügen</translation>
     </message>
@@ -249,12 +253,20 @@ Sie lassen sich im Verlauf wiederherstellen.</translation>
         <translation>Gemeinsam Verantwortlicher {n}</translation>
     </message>
     <message>
+        <source>There are no joint controllers (“none”)</source>
+        <translation>Es gibt keine gemeinsam Verantwortlichen („keine“)</translation>
+    </message>
+    <message>
         <source>Add &amp;transfer</source>
         <translation>&amp;Übermittlung hinzufügen</translation>
     </message>
     <message>
         <source>Transfer {n}</source>
         <translation>Übermittlung {n}</translation>
+    </message>
+    <message>
+        <source>No transfer to third countries takes place</source>
+        <translation>Keine Übermittlung in Drittländer (findet nicht statt)</translation>
     </message>
     <message>
         <source>Description</source>
@@ -637,6 +649,10 @@ Sie lassen sich im Verlauf wiederherstellen.</translation>
     <message>
         <source>&amp;Export</source>
         <translation>&amp;Exportieren</translation>
+    </message>
+    <message>
+        <source>Whole register of “{org}” ({n} processing services)</source>
+        <translation>Gesamtes Verzeichnis von „{org}“ ({n} Verarbeitungen im Auftrag)</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx)</source>

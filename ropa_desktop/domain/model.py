@@ -239,6 +239,12 @@ class Activity:
     processors: list[ProcessorLink] = field(default_factory=list)
     joint_controllers: list[JointController] = field(default_factory=list)
     transfers: list[Transfer] = field(default_factory=list)
+    no_external_recipients: bool = False
+    """The DPO states explicitly: no external recipients ("keine")."""
+    no_joint_controllers: bool = False
+    """The DPO states explicitly: no joint controllers ("keine")."""
+    no_transfers: bool = False
+    """The DPO states explicitly: no third-country transfer ("findet nicht statt")."""
     tom_description: str = ""
     toms: list[str] = field(default_factory=list)
     dpia: DpiaScreening = field(default_factory=DpiaScreening)
@@ -272,6 +278,8 @@ class ProcessingService:
     categories: list[str] = field(default_factory=list)
     subprocessors: list[ProcessorLink] = field(default_factory=list)
     transfers: list[Transfer] = field(default_factory=list)
+    no_transfers: bool = False
+    """The processor states explicitly: no third-country transfer ("findet nicht statt")."""
     tom_description: str = ""
     toms: list[str] = field(default_factory=list)
     status: ActivityStatus = ActivityStatus.DRAFT

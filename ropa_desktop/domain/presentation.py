@@ -97,6 +97,11 @@ FIELD_LABELS: dict[str, Text] = {
     "last_reviewed": Text("Zuletzt geprüft", "Last reviewed"),
     "next_review": Text("Nächste Überprüfung", "Next review"),
     "notes": Text("Anmerkungen", "Notes"),
+    "no_external_recipients": Text("Keine externen Empfänger", "No external recipients"),
+    "no_joint_controllers": Text("Keine gemeinsam Verantwortlichen", "No joint controllers"),
+    "no_transfers": Text(
+        "Keine Übermittlung in Drittländer", "No transfer to third countries"
+    ),
 }
 """Labels of the Art. 30 items; exports use them as headings and column headers."""
 
@@ -289,6 +294,14 @@ def authority(ref: str, lang: str | None = None) -> str:
     return f"{name}, {addr}" if addr else name
 
 
+def authority_contact(ref: str) -> dict[str, str]:
+    """Phone, e-mail and website of a supervisory authority by vocabulary id ("" where the
+    vocabulary has none, or for an authority typed as text)."""
+    term = vocab.supervisory_authorities().get(ref) if ref else None
+    attrs = term.attrs if term is not None else {}
+    return {key: str(attrs.get(key) or "") for key in ("phone", "email", "website")}
+
+
 def vocab_labels(
     vocabulary: vocab.Vocabulary, ids: list[str], lang: str | None = None
 ) -> list[str]:
@@ -324,3 +337,12 @@ def land(code: str, lang: str | None = None) -> str:
 
 NOT_STATED = Text("— keine Angabe —", "— not stated —")
 """Printed for an empty Art. 30 item, so that the gap shows on paper."""
+
+NONE_STATED = Text("keine", "none")
+"""Printed for an item the DPO explicitly stated has no entries (external recipients,
+joint controllers)."""
+NO_TRANSFER_STATED = Text(
+    "keine Übermittlung in Drittländer (findet nicht statt)",
+    "no transfer to third countries (does not take place)",
+)
+"""Printed where the DPO explicitly stated that no third-country transfer takes place."""

@@ -348,9 +348,14 @@ def country_name(code: str, lang: str = "de") -> str:
 
 
 def is_eea(country: str) -> bool:
-    """True if the alpha-2 code (any case) belongs to an EU/EEA state (no transfer tool needed)."""
+    """True if the alpha-2 code (any case) is EU/EEA territory (no transfer tool needed).
+
+    Besides the 30 EEA states this covers the EU's outermost regions with a code of their
+    own (Réunion, Guadeloupe, Martinique, French Guiana, Mayotte, Saint-Martin; Art. 349,
+    355(1) TFEU) and the Åland Islands (Art. 355(4) TFEU): ``eu_territory`` in countries.json.
+    """
     term = countries().get(country.strip().lower())
-    return bool(term is not None and term.attrs.get("eea"))
+    return bool(term is not None and (term.attrs.get("eea") or term.attrs.get("eu_territory")))
 
 
 def adequacy_for(country: str) -> Term | None:

@@ -35,6 +35,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy import false as sa_false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING = {
@@ -82,6 +83,11 @@ def _link(columns: str, table: str, ondelete: str | None = None) -> ForeignKeyCo
     return ForeignKeyConstraint(
         [columns, "organisation_id"], [f"{table}.id", f"{table}.organisation_id"], ondelete=ondelete
     )
+
+
+def _flag() -> Mapped[bool]:
+    """A yes/no column that is false unless set (explicit "none" statements)."""
+    return mapped_column(Boolean, nullable=False, default=False, server_default=sa_false())
 
 
 def _version() -> Mapped[int]:
@@ -136,6 +142,9 @@ class ActivityRow(Base):
     description: Mapped[str] = _text()
     data_subjects: Mapped[list[str]]
     internal_recipients: Mapped[list[str]]
+    no_external_recipients: Mapped[bool] = _flag()
+    no_joint_controllers: Mapped[bool] = _flag()
+    no_transfers: Mapped[bool] = _flag()
     tom_description: Mapped[str] = _text()
     dpia_art35_3: Mapped[list[str]]
     dpia_wp248: Mapped[list[str]]
@@ -210,6 +219,7 @@ class ProcessingServiceRow(Base):
     reference: Mapped[str] = _text()
     name: Mapped[str] = _text()
     categories: Mapped[list[str]]
+    no_transfers: Mapped[bool] = _flag()
     tom_description: Mapped[str] = _text()
     status: Mapped[str]
     created: Mapped[datetime]

@@ -119,15 +119,7 @@ class ExportDialog(QDialog):
         org = session.organisation()
         org_name = session.organisation_name or ""
 
-        self.whole = named(
-            QRadioButton(
-                self.tr("Whole register of “{org}” ({n} activities)").format(
-                    org=org_name, n=len(org.activities) if org else 0
-                ),
-                self,
-            ),
-            "export.whole",
-        )
+        self.whole = named(QRadioButton(self), "export.whole")
         self.selection = named(
             QRadioButton(self.tr("Selected activities ({n})").format(n=len(uids or [])), self),
             "export.selection",
@@ -140,6 +132,10 @@ class ExportDialog(QDialog):
         if org is not None and (org.is_processor or org.services):
             self.kind.addItem(self.tr("Processor register (Art. 30(2))"), "processor")
         self.kind.setEnabled(fmt != "json" and self.kind.count() > 1)
+        if self.kind.count() > 1 and org is not None and org.services and not org.activities:
+            self.kind.setCurrentIndex(1)
+        self.kind.currentIndexChanged.connect(lambda _i: self._show_content())
+        self._show_content()
 
         self.language = named(QComboBox(self), "export.language")
         self.language.addItem("Deutsch", "de")
@@ -176,6 +172,24 @@ class ExportDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self.resize(640, self.sizeHint().height())
+
+    def _show_content(self) -> None:
+        """Name what the whole register holds: activities, or the processing services of
+        the processor register (never "0 activities" for a processor, issue 13 item 20)."""
+        org = self.session.organisation()
+        org_name = self.session.organisation_name or ""
+        if self.kind.currentData() == "processor":
+            text = self.tr("Whole register of “{org}” ({n} processing services)").format(
+                org=org_name, n=len(org.services) if org else 0
+            )
+            self.selection.setEnabled(False)
+            self.whole.setChecked(True)
+        else:
+            text = self.tr("Whole register of “{org}” ({n} activities)").format(
+                org=org_name, n=len(org.activities) if org else 0
+            )
+            self.selection.setEnabled(bool(self.uids))
+        self.whole.setText(text)
 
     def _browse(self) -> None:
         filters = {

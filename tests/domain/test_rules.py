@@ -31,6 +31,7 @@ from ropa_desktop.domain.model import (
     Retention,
     RetentionUnit,
     SpecialCategory,
+    SubprocessorLink,
     Tom,
     Transfer,
 )
@@ -127,6 +128,13 @@ def as_processor(r: Register, **changes: Any) -> None:
     service = complete_service()
     put(service, **changes)
     org(r).services.append(service)
+
+
+def add_subprocessor_in_us(r: Register) -> None:
+    """An EU processor of the activity that engages a US subprocessor."""
+    add_processor(r, "IE")
+    r.processors.append(Processor(uid="sub-1", name="Cloud LLC", country="US"))
+    r.processors[0].subprocessors.append(SubprocessorLink(processor="sub-1", service="Hosting"))
 
 
 def municipal_company(r: Register) -> None:
@@ -526,6 +534,59 @@ CASES: list[Case] = [
         lambda r: as_processor(r, tom_description=""),
         lambda r: put(svc(r), tom_description="ISO 27001 auf Basis IT-Grundschutz"),
         "tom_description",
+    ),
+    # issue 13 part B, issue 18 item 4
+    Case(
+        "public-body-consent",
+        lambda r: act(r).purposes.append(Purpose("Newsletter Baustelleninfo", ["art6-1-a"])),
+        lambda r: municipal_company(r),
+        "purposes[1].legal_bases",
+    ),
+    Case(
+        "art9-condition-no-law",
+        lambda r: act(r).purposes.append(Purpose("Gesundheitsvorsorge", ["art9-2-h"])),
+        lambda r: act(r).purposes[1].legal_bases.append("§ 22 Abs. 1 Nr. 1 lit. b BDSG"),
+        "purposes[1].legal_bases",
+    ),
+    Case(
+        "art10-no-law",
+        lambda r: act(r).purposes.append(Purpose("Zuverlässigkeitsprüfung", ["art10"])),
+        lambda r: act(r).purposes[1].legal_bases.append("§ 72a SGB VIII"),
+        "purposes[1].legal_bases",
+    ),
+    Case(
+        "subprocessor-third-country-no-transfer",
+        add_subprocessor_in_us,
+        lambda r: transfer(r, country="US", processor="sub-1", mechanism="scc-3"),
+        "processors[0]",
+    ),
+    Case(
+        "explicit-none-contradiction",
+        lambda r: (put(act(r), no_transfers=True), transfer(r, country="IN", mechanism="scc-2")),
+        lambda r: put(act(r), no_transfers=False),
+        "transfers",
+    ),
+    Case(
+        "transfer-adequacy-scope",
+        lambda r: transfer(r, country="JP", recipient="Präfektur Kyoto", mechanism="adequacy"),
+        lambda r: put(act(r).transfers[0], mechanism="art46-2-a"),
+        "transfers[0].mechanism",
+    ),
+    Case(
+        "transfer-expired-scc",
+        lambda r: transfer(r, country="IN", mechanism_text="Standardvertragsklauseln 2010/87/EU"),
+        lambda r: put(act(r).transfers[0], mechanism="scc-2", mechanism_text=""),
+        "transfers[0].mechanism",
+    ),
+    Case(
+        "transfer-derogation-systematic",
+        lambda r: (
+            municipal_company(r),
+            add_processor(r, "IN"),
+            transfer(r, country="IN", processor="proc-1", mechanism="art49-1-a"),
+        ),
+        lambda r: put(act(r).transfers[0], mechanism="scc-2"),
+        "transfers[0].mechanism",
     ),
 ]
 

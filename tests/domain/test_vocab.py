@@ -511,7 +511,16 @@ def test_supervisory_authorities() -> None:
     assert sa["bfdi"].attrs["land"] is None
     assert sa["nw-ldi"].attrs["short"] == "LDI NRW"
     assert sa["nw-ldi"].attrs["address"] == "Kavalleriestraße 2–4, 40213 Düsseldorf"
-    assert [t.id for t in sa if t.attrs["address"]] == ["nw-ldi"]
+    # issue 13 item 13: every authority with postal address, phone, e-mail, web and source
+    for term in sa:
+        a = term.attrs
+        assert a["address"] == f"{a['street']}, {a['postcode']} {a['city']}", term.id
+        assert re.fullmatch(r"\d{5}", a["postcode"]), term.id
+        assert re.fullmatch(r"\+49 \d+ \d+", a["phone"]), term.id
+        assert re.fullmatch(r"[\w.-]+@[\w.-]+\.de", a["email"]), term.id
+        assert a["website"].startswith(("https://", "http://")), term.id
+        assert a["source"].strip() and a["verified"] in {"own-page", "secondary", "unverified"}
+    assert sa["by-baylfd"].attrs["verified"] == "own-page"
     others = {t.attrs["sector"] for t in sa if t.id not in {"bfdi", "by-baylfd", "by-baylda"}}
     assert others == {"all"}
 

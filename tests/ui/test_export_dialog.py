@@ -112,3 +112,16 @@ def test_unwritable_target_is_reported_and_nothing_written(
     assert dialog.task.outcome == "failure"
     assert shown and dialog.message.text() == shown[0]
     assert blocker.is_dir() and list(blocker.iterdir()) == []
+
+
+def test_processor_register_names_its_services_not_zero_activities(session, qtbot) -> None:
+    """Issue 13 item 20: Komm.ONE keeps a processor register; the dialog offers it first and
+    counts its processing services."""
+    session.set_organisation("Komm.ONE")
+    dialog = ExportDialog(session, "pdf", [])
+    qtbot.addWidget(dialog)
+    assert dialog.kind.currentData() == "processor"
+    assert dialog.whole.text() == "Whole register of “Komm.ONE” (1 processing services)"
+    assert dialog.whole.isChecked() and not dialog.selection.isEnabled()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("controller"))
+    assert dialog.whole.text() == "Whole register of “Komm.ONE” (0 activities)"

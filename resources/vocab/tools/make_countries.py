@@ -19,6 +19,8 @@ What it writes, for every ISO 3166-1 entry known to pycountry:
 * ``alpha3``: the alpha-3 code;
 * ``eea``: true for the 27 EU member states plus Iceland, Liechtenstein and
   Norway (the EEA, where no transfer mechanism is needed);
+* ``eu_territory``: true for EU territory outside the EEA list's codes: the outermost
+  regions with a code of their own and the Aland Islands (no third countries);
 * ``aliases``: the other names pycountry knows (formal and official names in
   both languages) plus the hand-written spellings in ``EXTRA_ALIASES`` for the
   countries a German register meets most (EEA, adequacy countries, USA, UK,
@@ -46,6 +48,10 @@ EU = [
     "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE",
 ]  # fmt: skip
 EEA = frozenset([*EU, "IS", "LI", "NO"])
+# EU territory with an ISO code of its own: the outermost regions of Art. 349, 355(1) TFEU
+# and the Aland Islands (Art. 355(4) TFEU). Azores, Madeira and the Canary Islands have no
+# code of their own and are aliases of PT and ES below.
+EU_TERRITORY = frozenset(["RE", "GP", "MQ", "GF", "YT", "MF", "AX"])
 
 # Common alternative spellings (German and English) that registers and
 # spreadsheets use. Keys are alpha-2 codes.
@@ -115,7 +121,8 @@ EXTRA_ALIASES: dict[str, list[str]] = {
     "DE": ["Bundesrepublik Deutschland", "Federal Republic of Germany", "BRD"],
     "DK": ["Königreich Dänemark", "Kingdom of Denmark"],
     "EE": ["Republik Estland", "Republic of Estonia"],
-    "ES": ["Königreich Spanien", "Kingdom of Spain"],
+    "ES": ["Königreich Spanien", "Kingdom of Spain", "Kanarische Inseln", "Kanaren",
+           "Canary Islands", "IC"],
     "FI": ["Republik Finnland", "Republic of Finland"],
     "FR": ["Französische Republik", "French Republic"],
     "GR": ["Hellenische Republik", "Hellenic Republic", "Hellas", "EL"],
@@ -132,7 +139,7 @@ EXTRA_ALIASES: dict[str, list[str]] = {
     "NL": ["Niederlande", "Holland", "The Netherlands", "Königreich der Niederlande"],
     "NO": ["Norwegen", "Norway", "Königreich Norwegen", "Kingdom of Norway"],
     "PL": ["Republik Polen", "Republic of Poland"],
-    "PT": ["Portugiesische Republik", "Portuguese Republic"],
+    "PT": ["Portugiesische Republik", "Portuguese Republic", "Azoren", "Azores", "Madeira"],
     "RO": ["Rumänien", "Romania"],
     "SE": ["Königreich Schweden", "Kingdom of Sweden"],
     "SI": ["Republik Slowenien", "Republic of Slovenia"],
@@ -192,6 +199,7 @@ def main() -> int:
                 "alpha2": code,
                 "alpha3": country.alpha_3,
                 "eea": code in EEA,
+                "eu_territory": code in EU_TERRITORY,
                 "aliases": aliases,
             }
         )
@@ -211,7 +219,13 @@ def main() -> int:
         "_note": (
             "Generated file, do not edit by hand: change make_countries.py and run it again. "
             "Only ISO 3166-1 entries are listed; Kosovo (XK, a user-assigned code) is not. "
-            "Greece is GR in ISO 3166-1; the EU code EL is accepted as an alias."
+            "Greece is GR in ISO 3166-1; the EU code EL is accepted as an alias. "
+            "'eu_territory' marks the EU's outermost regions (Art. 349, 355(1) TFEU: "
+            "Guadeloupe, French Guiana, Martinique, Mayotte, Réunion, Saint-Martin) and the "
+            "Åland Islands (Art. 355(4) TFEU), which have their own ISO codes but are EU "
+            "territory: no third countries. The Azores, Madeira and the Canary Islands have no "
+            "ISO 3166-1 code of their own; their names are aliases of PT and ES (IC, the code "
+            "reserved for the Canary Islands, too)."
         ),
         "terms": terms,
     }

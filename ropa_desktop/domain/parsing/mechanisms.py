@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from ropa_desktop.domain.parsing.citations import (
     Citation,
@@ -213,3 +214,41 @@ def _art49(citation: str) -> str | None:
         return "art49-1-2"
     match = re.search(r"(?:lit\.?|Buchst\w*\.?|\(1\))\s*\(?([a-g])\)?(?![\w])", citation, _I)
     return f"art49-1-{match.group(1).lower()}" if match else None
+
+
+class InvalidInstrument(NamedTuple):
+    """An instrument that no longer supports a transfer, named in a safeguards text."""
+
+    kind: str
+    """``privacy-shield``, ``safe-harbor`` or ``old-scc``."""
+    decision: str
+    """The decision it rests on, e.g. ``2010/87/EU``."""
+
+
+_SAFE_HARBOR = re.compile(r"safe[\s-]*harbou?r|2000/520", _I)
+_OLD_SCC_DECISIONS = (
+    (re.compile(r"\b2001/497\b"), "2001/497/EG"),
+    (re.compile(r"\b2004/915\b"), "2004/915/EG"),
+    (re.compile(r"\b2010/87\b"), "2010/87/EU"),
+)
+
+
+def invalid_instrument(text: str) -> InvalidInstrument | None:
+    """The invalid transfer instrument a safeguards text names, or None.
+
+    * "Privacy Shield" (Decision (EU) 2016/1250, annulled by CJEU C-311/18);
+    * "Safe Harbor"/"Safe Harbour" or Decision 2000/520/EC (annulled by CJEU C-362/14);
+    * the old standard contractual clauses, named by their decision 2001/497/EC,
+      2004/915/EC or 2010/87/EU (usable only until 27 December 2022, Art. 4 of
+      Implementing Decision (EU) 2021/914).
+    """
+    if not isinstance(text, str) or not text.strip():
+        return None
+    if re.search(r"privacy[\s-]*shield|2016/1250", text, _I):
+        return InvalidInstrument("privacy-shield", "(EU) 2016/1250")
+    if _SAFE_HARBOR.search(text):
+        return InvalidInstrument("safe-harbor", "2000/520/EG")
+    for pattern, decision in _OLD_SCC_DECISIONS:
+        if pattern.search(text):
+            return InvalidInstrument("old-scc", decision)
+    return None

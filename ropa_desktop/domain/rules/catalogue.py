@@ -412,6 +412,31 @@ RULES: tuple[Rule, ...] = (
             "(verified) for the organisation's Land. Enter the citation (act and section).",
         ),
     ),
+    Rule(
+        "public-body-consent",
+        _W,
+        text=Text(
+            "Öffentliche Stelle stützt einen Zweck auf Einwilligung (Art. 6 Abs. 1 lit. a DSGVO); "
+            "nach Erwägungsgrund 43 DSGVO ist sie bei Behörden selten freiwillig.",
+            "A public body relies on consent (Art. 6(1)(a) GDPR) for a purpose; under recital 43 "
+            "GDPR consent given to public authorities is rarely freely given.",
+        ),
+        message=Text(
+            "Der Zweck „{purpose}“ stützt sich auf eine Einwilligung (Art. 6 Abs. 1 lit. a DSGVO). "
+            "Nach Erwägungsgrund 43 DSGVO ist eine Einwilligung keine gültige Grundlage, wenn "
+            "zwischen betroffener Person und Verantwortlichem ein klares Ungleichgewicht besteht, "
+            "insbesondere wenn der Verantwortliche eine Behörde ist. Prüfen, ob eine gesetzliche "
+            "Grundlage (Art. 6 Abs. 1 lit. c oder e DSGVO mit der Vorschrift) trägt; eine "
+            "Einwilligung nur, wenn die Person ohne Nachteil ablehnen kann (EDSA-Leitlinien "
+            "05/2020, Rn. 16–19).",
+            "The purpose “{purpose}” relies on consent (Art. 6(1)(a) GDPR). Under recital 43 GDPR "
+            "consent is not a valid ground where there is a clear imbalance between the data "
+            "subject and the controller, in particular where the controller is a public "
+            "authority. Check whether a legal provision (Art. 6(1)(c) or (e) GDPR with the "
+            "provision) applies; consent only where the person can refuse without detriment "
+            "(EDPB Guidelines 05/2020, paras 16-19).",
+        ),
+    ),
     # --- data subjects and data (Art. 30(1)(c), (f), Art. 9, 10)
     Rule(
         "activity-no-data-subjects",
@@ -485,6 +510,48 @@ RULES: tuple[Rule, ...] = (
             "(a general clause{general} does not suffice).",
         ),
     ),
+    Rule(
+        "art9-condition-no-law",
+        _W,
+        text=Text(
+            "Bedingung nach Art. 9 Abs. 2 lit. b, g, h, i oder j DSGVO ohne die Vorschrift des "
+            "Unions- oder mitgliedstaatlichen Rechts, auf der sie beruht.",
+            "Condition of Art. 9(2)(b), (g), (h), (i) or (j) GDPR without the provision of Union "
+            "or Member State law it rests on.",
+        ),
+        message=Text(
+            "Der Zweck „{purpose}“ nennt {basis}, aber keine Vorschrift des Unions- oder "
+            "mitgliedstaatlichen Rechts: diese Bedingungen gelten nur auf Grundlage einer solchen "
+            "Vorschrift (Art. 9 Abs. 2 lit. b, g, h, i, j DSGVO; bei lit. h auch auf Grund eines "
+            "Vertrags mit einem Angehörigen eines Gesundheitsberufs). Die Vorschrift ergänzen "
+            "(z. B. § 22 BDSG oder die Vorschrift des Landesrechts).",
+            "The purpose “{purpose}” names {basis} but no provision of Union or Member State law: "
+            "these conditions apply only on the basis of such a provision (Art. 9(2)(b), (g), (h), "
+            "(i), (j) GDPR; for (h) also under a contract with a health professional). Add the "
+            "provision (e.g. § 22 BDSG or the provision of Land law).",
+        ),
+    ),
+    Rule(
+        "art10-no-law",
+        _W,
+        text=Text(
+            "Art. 10 DSGVO ohne die Rechtsvorschrift, die die Verarbeitung von Daten über "
+            "Straftaten zulässt.",
+            "Art. 10 GDPR without the legal provision that authorises processing criminal-offence "
+            "data.",
+        ),
+        message=Text(
+            "Der Zweck „{purpose}“ nennt Art. 10 DSGVO, aber keine Vorschrift des Unions- oder "
+            "mitgliedstaatlichen Rechts: Art. 10 ist selbst keine Erlaubnis; Daten über Straftaten "
+            "dürfen nur unter behördlicher Aufsicht oder auf Grund einer solchen Vorschrift "
+            "verarbeitet werden (Art. 10 Satz 1 DSGVO). Die Vorschrift ergänzen (z. B. § 30a "
+            "BZRG, § 72a SGB VIII).",
+            "The purpose “{purpose}” names Art. 10 GDPR but no provision of Union or Member State "
+            "law: Art. 10 itself permits nothing; criminal-offence data may be processed only "
+            "under the control of official authority or when authorised by such a provision "
+            "(Art. 10, first sentence, GDPR). Add the provision (e.g. § 30a BZRG, § 72a SGB VIII).",
+        ),
+    ),
     # --- recipients, joint controllers (Art. 30(1)(a), (d), Art. 26)
     Rule(
         "activity-no-recipients",
@@ -528,6 +595,40 @@ RULES: tuple[Rule, ...] = (
             "Übermittlung dorthin erfasst (Art. 30 Abs. 1 lit. e DSGVO).",
             "{kind} “{name}” is located in {country} (a third country), but no transfer there is "
             "recorded (Art. 30(1)(e) GDPR).",
+        ),
+    ),
+    Rule(
+        "subprocessor-third-country-no-transfer",
+        _W,
+        text=Text(
+            "Unterauftragsverarbeiter mit Sitz in einem Drittland, aber keine "
+            "Drittlandübermittlung erfasst (Art. 28 Abs. 4, Art. 30 Abs. 1 lit. e, Art. 44 DSGVO).",
+            "Subprocessor located in a third country, but no transfer recorded (Art. 28(4), "
+            "Art. 30(1)(e), Art. 44 GDPR).",
+        ),
+        message=Text(
+            "Der Auftragsverarbeiter „{processor}“ setzt den Unterauftragsverarbeiter „{name}“ "
+            "in {country} (Drittland) ein, aber es ist keine Übermittlung dorthin erfasst "
+            "(Art. 44, Art. 30 Abs. 1 lit. e DSGVO). Übermittlung mit ihrer Garantie erfassen "
+            "(meist Standardvertragsklauseln Modul 3).",
+            "The processor “{processor}” engages the subprocessor “{name}” in {country} (a third "
+            "country), but no transfer there is recorded (Art. 44, Art. 30(1)(e) GDPR). Record "
+            "the transfer with its safeguard (usually standard contractual clauses module 3).",
+        ),
+    ),
+    Rule(
+        "explicit-none-contradiction",
+        _W,
+        text=Text(
+            "Ausdrücklich „keine“ erklärt, aber doch Einträge erfasst (Art. 30 Abs. 1 lit. a, d, "
+            "e DSGVO).",
+            "Explicitly stated “none”, yet entries are recorded (Art. 30(1)(a), (d), (e) GDPR).",
+        ),
+        message=Text(
+            "Erklärt ist „{statement}“, aber {count} Einträge sind erfasst: Erklärung oder "
+            "Einträge korrigieren.",
+            "The record states “{statement}”, yet {count} entries are recorded: correct the "
+            "statement or the entries.",
         ),
     ),
     # --- transfers (Art. 30(1)(e), Art. 44-49)
@@ -648,8 +749,10 @@ RULES: tuple[Rule, ...] = (
         "transfer-invalid-mechanism",
         _E,
         text=Text(
-            "Ungültiges Übermittlungsinstrument (EU-US Privacy Shield, EuGH C-311/18).",
-            "Invalid transfer tool (EU-US Privacy Shield, CJEU C-311/18).",
+            "Ungültiges Übermittlungsinstrument (EU-US Privacy Shield, EuGH C-311/18; Safe "
+            "Harbor, EuGH C-362/14).",
+            "Invalid transfer tool (EU-US Privacy Shield, CJEU C-311/18; Safe Harbour, CJEU "
+            "C-362/14).",
         ),
         message=Text(
             "{transfer}: „{mechanism}“ ist ungültig (EU-US Privacy Shield, EuGH C-311/18 vom "
@@ -657,6 +760,18 @@ RULES: tuple[Rule, ...] = (
             "Standardvertragsklauseln).",
             "{transfer}: “{mechanism}” is invalid (EU-US Privacy Shield, CJEU C-311/18 of 16 July "
             "2020); record a new basis (e.g. DPF certification or standard contractual clauses).",
+        ),
+        variants=MappingProxyType(
+            {
+                "safe-harbor": Text(
+                    "{transfer}: „{mechanism}“ ist ungültig (Safe-Harbor-Entscheidung "
+                    "2000/520/EG, vom EuGH am 6. Oktober 2015 aufgehoben, C-362/14); eine neue "
+                    "Grundlage angeben (z. B. DPF-Zertifizierung oder Standardvertragsklauseln).",
+                    "{transfer}: “{mechanism}” is invalid (Safe Harbour decision 2000/520/EC, "
+                    "annulled by the CJEU on 6 October 2015, C-362/14); record a new basis "
+                    "(e.g. DPF certification or standard contractual clauses).",
+                ),
+            }
         ),
     ),
     Rule(
@@ -731,6 +846,89 @@ RULES: tuple[Rule, ...] = (
             "Empfänger in der Data-Privacy-Framework-Liste aktiv zertifiziert ist.",
             "{transfer}: the transfer relies on DPF certification; check that the recipient is "
             "actively certified on the Data Privacy Framework list.",
+        ),
+    ),
+    Rule(
+        "transfer-adequacy-scope",
+        _E,
+        text=Text(
+            "Übermittlung auf Grund eines Angemessenheitsbeschlusses an einen Empfänger, den der "
+            "Beschluss nicht erfasst (Japan: nur Unternehmen nach dem APPI, Beschluss (EU) "
+            "2019/419; Korea: ohne bestimmte Bereiche, Beschluss (EU) 2022/254; Kanada: nur "
+            "Empfänger nach dem PIPEDA, Entscheidung 2002/2/EG).",
+            "Transfer based on an adequacy decision to a recipient the decision does not cover "
+            "(Japan: business operators under the APPI only, Decision (EU) 2019/419; Korea: "
+            "certain sectors excluded, Decision (EU) 2022/254; Canada: PIPEDA recipients only, "
+            "Decision 2002/2/EC).",
+        ),
+        message=Text(
+            "{transfer}: der Empfänger ist {kind}; der Angemessenheitsbeschluss für {country} "
+            "erfasst ihn nicht ({scope}; {decision}). Eine andere Garantie nach Art. 46 DSGVO "
+            "angeben.",
+            "{transfer}: the recipient is {kind}; the adequacy decision for {country} does not "
+            "cover it ({scope}; {decision}). Record another safeguard under Art. 46 GDPR.",
+        ),
+    ),
+    Rule(
+        "transfer-expired-scc",
+        _E,
+        text=Text(
+            "Alte Standardvertragsklauseln (Entscheidungen 2001/497/EG, 2004/915/EG, "
+            "2010/87/EU) tragen seit dem 27. Dezember 2022 keine Übermittlung mehr "
+            "(Art. 4 Durchführungsbeschluss (EU) 2021/914).",
+            "Old standard contractual clauses (Decisions 2001/497/EC, 2004/915/EC, 2010/87/EU) "
+            "no longer support any transfer since 27 December 2022 (Art. 4 of Implementing "
+            "Decision (EU) 2021/914).",
+        ),
+        message=Text(
+            "{transfer}: „{mechanism}“ beruht auf der Entscheidung {decision}; Verträge auf diesen "
+            "Klauseln galten nur bis zum 27. Dezember 2022 als geeignete Garantie "
+            "(Art. 4 Durchführungsbeschluss (EU) 2021/914). Die neuen Standardvertragsklauseln "
+            "(EU) 2021/914 mit dem passenden Modul angeben.",
+            "{transfer}: “{mechanism}” rests on Decision {decision}; contracts on those clauses "
+            "counted as appropriate safeguards only until 27 December 2022 (Art. 4 of "
+            "Implementing Decision (EU) 2021/914). Record the new standard contractual clauses "
+            "(EU) 2021/914 with the matching module.",
+        ),
+    ),
+    Rule(
+        "transfer-derogation-systematic",
+        _W,
+        text=Text(
+            "Ausnahme nach Art. 49 DSGVO für eine regelmäßige Übermittlung (an einen "
+            "Auftragsverarbeiter oder in mehreren Tätigkeiten); Ausnahmen sind eng auszulegen "
+            "und nicht für systematische Übermittlungen gedacht (EDSA-Leitlinien 2/2018, "
+            "Erwägungsgrund 111 DSGVO).",
+            "Art. 49 GDPR derogation for a regular transfer (to a processor or in several "
+            "activities); derogations are to be read restrictively and are not meant for "
+            "systematic transfers (EDPB Guidelines 2/2018, recital 111 GDPR).",
+        ),
+        message=Text(
+            "{transfer}: stützt sich auf {mechanism}, obwohl die Übermittlung regelmäßig "
+            "stattfindet ({reason}). Ausnahmen nach Art. 49 DSGVO sind eng auszulegen und nicht "
+            "für wiederholte Übermittlungen in einer festen Beziehung gedacht (EDSA-Leitlinien "
+            "2/2018, Abschnitt 1 und 2.2); eine Garantie nach Art. 46 DSGVO angeben.",
+            "{transfer}: relies on {mechanism} although the transfer is regular ({reason}). "
+            "Art. 49 GDPR derogations are to be read restrictively and are not meant for repeated "
+            "transfers within an established relationship (EDPB Guidelines 2/2018, sections 1 "
+            "and 2.2); record a safeguard under Art. 46 GDPR.",
+        ),
+        variants=MappingProxyType(
+            {
+                "processor": Text(
+                    "{transfer}: stützt sich auf {mechanism}, obwohl die Daten an einen "
+                    "Auftragsverarbeiter gehen, also regelmäßig in einer festen Beziehung. "
+                    "Ausnahmen nach Art. 49 DSGVO sind eng auszulegen und nicht für "
+                    "systematische Übermittlungen gedacht (EDSA-Leitlinien 2/2018, Abschnitt 1 "
+                    "und 2.2); eine Garantie nach Art. 46 DSGVO angeben (z. B. "
+                    "Standardvertragsklauseln).",
+                    "{transfer}: relies on {mechanism} although the data go to a processor, i.e. "
+                    "regularly within an established relationship. Art. 49 GDPR derogations are "
+                    "to be read restrictively and are not meant for systematic transfers (EDPB "
+                    "Guidelines 2/2018, sections 1 and 2.2); record a safeguard under Art. 46 "
+                    "GDPR (e.g. standard contractual clauses).",
+                ),
+            }
         ),
     ),
     # --- TOMs, DPIA, workflow

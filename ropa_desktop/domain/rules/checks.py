@@ -14,7 +14,14 @@ from ropa_desktop.domain.model import (
 )
 from ropa_desktop.domain.rules.data_categories import check_data_categories
 from ropa_desktop.domain.rules.dpia import check_dpia
-from ropa_desktop.domain.rules.findings import WORDS, Finding, Out, filled, sorted_findings
+from ropa_desktop.domain.rules.findings import (
+    WORDS,
+    Finding,
+    Out,
+    check_statement,
+    filled,
+    sorted_findings,
+)
 from ropa_desktop.domain.rules.organisation import check_org_details, check_processor_contracts
 from ropa_desktop.domain.rules.purposes import check_purposes
 from ropa_desktop.domain.rules.services import check_service
@@ -47,7 +54,7 @@ def check_organisation(
     for act in org.activities:
         findings.extend(check_activity(act, org, register, today=today, lang=lang))
     for svc in org.services:
-        findings.extend(check_service(svc, org, lang))
+        findings.extend(check_service(svc, org, lang, register))
     findings.extend(check_processor_contracts(org, register, lang))
     return sorted_findings(findings)
 
@@ -80,8 +87,14 @@ def check_activity(
     if not filled(act.data_subjects):
         out.add("activity-no-data-subjects", "data_subjects")
     check_data_categories(act, out)
-    if not (filled(act.internal_recipients) or filled(act.recipients) or act.processors):
+    if not (
+        filled(act.internal_recipients)
+        or filled(act.recipients)
+        or act.processors
+        or act.no_external_recipients
+    ):
         out.add("activity-no-recipients", "recipients")
+    _check_statements(act, out)
     for i, jc in enumerate(act.joint_controllers):
         if jc.name.strip() and not jc.arrangement.strip():
             out.add(
@@ -89,7 +102,7 @@ def check_activity(
                 f"joint_controllers[{i}].arrangement",
                 name=jc.name.strip(),
             )
-    check_transfers(act.transfers, org, out)
+    check_transfers(act.transfers, org, out, register)
     check_third_country_parties(act, register, out)
     if not (act.tom_description.strip() or act.toms):
         out.add("activity-no-tom", "tom_description")
@@ -106,12 +119,25 @@ def check_activity(
     return sorted(out.findings, key=lambda f: f.severity.rank)
 
 
+def _check_statements(act: Activity, out: Out) -> None:
+    """An explicit "none" (issue 18) that contradicts the entries recorded beside it."""
+    named_joint = [j for j in act.joint_controllers if j.name.strip()]
+    for stated, entries, key, path in (
+        (act.no_external_recipients, [r for r in act.recipients if r.strip()],
+         "no-external-recipients", "recipients"),
+        (act.no_joint_controllers, named_joint, "no-joint-controllers", "joint_controllers"),
+        (act.no_transfers, act.transfers, "no-transfers", "transfers"),
+    ):  # fmt: skip
+        if stated and entries:
+            check_statement(out, key, len(entries), path)
+
+
 def completeness(act: Activity) -> float:
     """Share (0..1) of the Art. 30(1)(b)-(g) items of the activity that are filled in.
 
     Eight items count equally: purposes; a legal basis for every purpose; data
     subjects; data categories; recipients (an internal or external recipient or
-    a processor — the model has no explicit "none"); a retention rule for every
+    a processor, or the explicit statement "keine externen Empfänger"); a retention rule for every
     category; TOMs (description or catalogue link); transfers answered (no
     transfer at all, or every transfer with a country and, where one is needed,
     a mechanism, plus the documentation Art. 49(1) second subparagraph asks for).
@@ -124,7 +150,10 @@ def completeness(act: Activity) -> float:
         bool(purposes) and all(filled(p.legal_bases) for p in purposes),
         filled(act.data_subjects),
         bool(categories),
-        filled(act.internal_recipients) or filled(act.recipients) or bool(act.processors),
+        filled(act.internal_recipients)
+        or filled(act.recipients)
+        or bool(act.processors)
+        or act.no_external_recipients,
         bool(categories) and all(not c.retention.is_empty() for c in categories),
         bool(act.tom_description.strip() or act.toms),
         all(transfer_answered(t) for t in act.transfers),

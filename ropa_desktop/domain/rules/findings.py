@@ -52,6 +52,11 @@ WORDS = {
     "unknown-land": Text("nicht angegeben", "not recorded"),
     "or": Text(" oder ", " or "),
     "such-as": Text(" wie „{name}“", " such as “{name}”"),
+    "no-external-recipients": Text("keine externen Empfänger", "no external recipients"),
+    "no-joint-controllers": Text("keine gemeinsam Verantwortlichen", "no joint controllers"),
+    "no-transfers": Text(
+        "keine Übermittlung in Drittländer", "no transfer to third countries"
+    ),
 }
 
 
@@ -97,3 +102,13 @@ def filled(items: Iterable[str]) -> bool:
 def short(text: str, limit: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def check_statement(out: Out, key: str, count: int, field_path: str) -> None:
+    """Report an explicit "none" (``key`` of :data:`WORDS`) beside ``count`` entries."""
+    out.add(
+        "explicit-none-contradiction",
+        field_path,
+        statement=WORDS[key](out.lang),
+        count=count,
+    )

@@ -80,6 +80,8 @@ def _fold(text: str) -> str:
 
 
 _GDPR_BASIS_ARTICLES = frozenset({"6", "9", "10"})
+# Conditions of Art. 9(2) that apply only on the basis of Union or Member State law.
+_ART9_NEEDS_LAW = frozenset({"art9-2-b", "art9-2-g", "art9-2-h", "art9-2-i", "art9-2-j"})
 _GDPR_NAME = re.compile(r"\b(?:eu-)?ds-?gvo\b|\bgdpr\b", re.IGNORECASE)
 _CITED = re.compile(r"§|\bart\b|\bartikel\b|\barticle\b")
 # A free-text basis that names a law without citing a section ("Bundesmeldegesetz", "BMG").
@@ -145,6 +147,19 @@ def check_purposes(act: Activity, org: Organisation, out: Out) -> None:
                 purpose=name,
                 basis=WORDS["or"](lang).join(_label(b, lang) for b in needs_law),
             )
+        if "art6-1-a" in ids and org.is_public_body:
+            out.add("public-body-consent", f"{path}.legal_bases", purpose=name)
+        law = any(b.law for b in bases)
+        needs_law9 = sorted(ids & _ART9_NEEDS_LAW)
+        if needs_law9 and not law:
+            out.add(
+                "art9-condition-no-law",
+                f"{path}.legal_bases",
+                purpose=name,
+                basis=", ".join(_label(b, lang) for b in needs_law9),
+            )
+        if "art10" in ids and not law:
+            out.add("art10-no-law", f"{path}.legal_bases", purpose=name)
         if "art6-1-f" in ids:
             if org.is_public_body:
                 out.add("public-body-legitimate-interest", f"{path}.legal_bases", purpose=name)

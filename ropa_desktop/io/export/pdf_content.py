@@ -56,6 +56,11 @@ ENTRY_COUNT = {
     "controller": Text("Anzahl der Verarbeitungstätigkeiten", "Number of processing activities"),
     "processor": Text("Anzahl der Verarbeitungen im Auftrag", "Number of processing services"),
 }
+AUTHORITY_CONTACT = {
+    "phone": Text("Telefon", "Phone"),
+    "email": Text("E-Mail", "E-mail"),
+    "website": Text("Webseite", "Website"),
+}
 PAGE = Text("Seite {page} von {pages}", "Page {page} of {pages}")
 MAIN_SHEET = Text("Hauptblatt", "Main sheet")
 CONTENTS = Text("Inhaltsverzeichnis", "Contents")
@@ -300,6 +305,9 @@ def main_sheet(x: Context, stand: date, version: str) -> list[Flowable]:
     authority.add(
         ORG["name"](lang), x.text(p.authority(org.supervisory_authority, lang), required=True)
     )
+    for key, value in p.authority_contact(org.supervisory_authority).items():
+        if value:
+            authority.add(AUTHORITY_CONTACT[key](lang), x.text(value))
     out += [authority.table(), Spacer(1, 10)]
 
     out.append(_register_rows(x, stand, version, len(x.entries)).table())
@@ -328,9 +336,17 @@ def single_sheet_head(x: Context, stand: date, version: str) -> list[Flowable]:
     if not org.representative.is_empty():
         t.add(SECTION["representative"](lang), [[(contact_text(org.representative), "text")]])
     t.add(SECTION["dpo"](lang), x.text(contact_text(org.dpo), required=True))
+    contact = p.authority_contact(org.supervisory_authority)
     t.add(
         SECTION["authority"](lang),
-        x.text(p.authority(org.supervisory_authority, lang), required=True),
+        x.text(
+            "\n".join(
+                v
+                for v in (p.authority(org.supervisory_authority, lang), *contact.values())
+                if v.strip()
+            ),
+            required=True,
+        ),
     )
     t.add(STAND(lang), x.date(stand))
     t.add(VERSION(lang), x.text(version))
@@ -373,21 +389,35 @@ def _categories(x: Context, a: Activity) -> list[Flowable]:
                 [(c.name, "text")] if c.name.strip() else x.gap(),
                 [(special, "bold" if c.special is not SpecialCategory.NONE else "text")],
                 [(c.source or "—", "text")],
-                [(text, "text")] if (text := p.retention(c.retention, lang)) else x.gap(),
                 [(c.notes, "text")],
             ]
         )
-    widths: list[float] = [142, 58, 84, 116]
+    widths: list[float] = [170, 70, 120]
     widths.append(FRAME_WIDTH - sum(widths))
-    headers = [
-        CATEGORY(lang),
-        L["special"](lang),
-        L["source"](lang),
-        L["retention"](lang),
-        DPIA["notes"](lang),
-    ]
+    headers = [CATEGORY(lang), L["special"](lang), L["source"](lang), DPIA["notes"](lang)]
     title = f"{L['data_categories'](lang)} ({len(a.data_categories)})"
     return [column_table(headers, rows, widths, title)]
+
+
+def _retention(x: Context, a: Activity) -> list[Flowable]:
+    """The time limits for erasure per data category (Art. 30(1)(f)), after the recipients
+    and transfers as in the DSK template."""
+    lang = x.lang
+    if not a.data_categories:
+        t = ItemTable()
+        t.add(L["retention"](lang), [x.gap()])
+        return [t.table()]
+    rows = [
+        [
+            [(c.name, "text")] if c.name.strip() else x.gap(),
+            [(text, "text")] if (text := p.retention(c.retention, lang)) else x.gap(),
+        ]
+        for c in a.data_categories
+    ]
+    widths: list[float] = [170]
+    widths.append(FRAME_WIDTH - sum(widths))
+    headers = [CATEGORY(lang), L["retention"](lang)]
+    return [column_table(headers, rows, widths, L["retention"](lang))]
 
 
 def _recipients(x: Context, uids: Iterable[str]) -> list[str]:
@@ -402,9 +432,14 @@ def _recipients(x: Context, uids: Iterable[str]) -> list[str]:
     return out
 
 
-def _transfers(x: Context, transfers: Sequence[Transfer]) -> list[Block]:
+def _stated(x: Context, stated: bool, text: Text) -> list[Block]:
+    """An empty item: the DPO's explicit "none", else the gap marker."""
+    return [[(text(x.lang), "text")]] if stated else [x.gap()]
+
+
+def _transfers(x: Context, transfers: Sequence[Transfer], stated: bool) -> list[Block]:
     if not transfers:
-        return [[(p.NONE(x.lang), "text")]]
+        return _stated(x, stated, p.NO_TRANSFER_STATED)
     blocks = []
     for t in transfers:
         recipient = t.recipient or (
@@ -468,19 +503,42 @@ def _dpia(x: Context, a: Activity) -> list[Block]:
 def activity_section(x: Context, a: Activity) -> list[Flowable]:
     """One processing activity: heading, Art. 30(1) items, data categories, the rest."""
     lang, st = x.lang, styles()
+    # The order of the DSK template (docs/xlsx-layout.md): name and dates, department and
+    # contact, joint controllers (lit. a), purposes (b), data subjects and data (c),
+    # recipients (d), transfers (e), retention (f), TOMs (g).
     head = ItemTable()
     head.add(L["reference"](lang), x.text(a.reference))
     head.add(L["name"](lang), x.text(a.name, required=True))
+    head.add(L["created"](lang), x.date(a.created))
+    head.add(L["changed"](lang), x.date(a.changed))
     head.add(L["department"](lang), x.text(a.department, required=True))
     head.add(L["contact"](lang), x.text(contact_text(a.contact), required=True))
+    head.add(
+        L["joint_controllers"](lang),
+        [
+            _joined(
+                [(jc.name, "text")] if jc.name.strip() else x.gap(),
+                x.sub(CONTACT, jc.contact) if jc.contact.strip() else [],
+                x.sub(ARRANGEMENT, jc.arrangement, required=True),
+            )
+            for jc in a.joint_controllers
+        ]
+        or _stated(x, a.no_joint_controllers, p.NONE_STATED),
+    )
     head.add(L["description"](lang), x.text(a.description))
     head.add(L["purposes"](lang), _purposes(x, a))
     head.add(L["data_subjects"](lang), x.lines(a.data_subjects, required=True))
 
-    tail = ItemTable()
-    tail.add(L["internal_recipients"](lang), x.lines(a.internal_recipients, required=True))
-    tail.add(L["recipients"](lang), x.lines(_recipients(x, a.recipients), required=True))
-    tail.add(
+    links = ItemTable()
+    links.add(L["internal_recipients"](lang), x.lines(a.internal_recipients, required=True))
+    external = _recipients(x, a.recipients)
+    links.add(
+        L["recipients"](lang),
+        x.lines(external, required=True)
+        if any(r.strip() for r in external) or not a.no_external_recipients
+        else _stated(x, True, p.NONE_STATED),
+    )
+    links.add(
         L["processors"](lang),
         x.lines(
             [
@@ -491,24 +549,12 @@ def activity_section(x: Context, a: Activity) -> list[Flowable]:
             ]
         ),
     )
-    tail.add(
-        L["joint_controllers"](lang),
-        [
-            _joined(
-                [(jc.name, "text")] if jc.name.strip() else x.gap(),
-                x.sub(CONTACT, jc.contact) if jc.contact.strip() else [],
-                x.sub(ARRANGEMENT, jc.arrangement, required=True),
-            )
-            for jc in a.joint_controllers
-        ]
-        or [[(p.NONE(lang), "text")]],
-    )
-    tail.add(L["transfers"](lang), _transfers(x, a.transfers))
+    links.add(L["transfers"](lang), _transfers(x, a.transfers, a.no_transfers))
+
+    tail = ItemTable()
     tail.add(L["toms"](lang), _toms(x, a.tom_description, a.toms))
     tail.add(L["dpia"](lang), _dpia(x, a))
     tail.add(L["status"](lang), [[(p.STATUS[a.status](lang), "text")]])
-    tail.add(L["created"](lang), x.date(a.created))
-    tail.add(L["changed"](lang), x.date(a.changed))
     tail.add(L["last_reviewed"](lang), x.date(a.last_reviewed))
     tail.add(L["next_review"](lang), x.date(a.next_review))
     tail.add(L["notes"](lang), x.text(a.notes))
@@ -517,6 +563,10 @@ def activity_section(x: Context, a: Activity) -> list[Flowable]:
         head.table(),
         Spacer(1, 8),
         *_categories(x, a),
+        Spacer(1, 8),
+        links.table(),
+        Spacer(1, 8),
+        *_retention(x, a),
         Spacer(1, 8),
         tail.table(),
     ]
@@ -528,6 +578,8 @@ def service_section(x: Context, s: ProcessingService) -> list[Flowable]:
     t = ItemTable()
     t.add(L["reference"](lang), x.text(s.reference))
     t.add(L["name"](lang), x.text(s.name, required=True))
+    t.add(L["created"](lang), x.date(s.created))
+    t.add(L["changed"](lang), x.date(s.changed))
     t.add(
         SERVICE["controllers"](lang),
         [
@@ -553,11 +605,9 @@ def service_section(x: Context, s: ProcessingService) -> list[Flowable]:
             ]
         ),
     )
-    t.add(L["transfers"](lang), _transfers(x, s.transfers))
+    t.add(L["transfers"](lang), _transfers(x, s.transfers, s.no_transfers))
     t.add(L["toms"](lang), _toms(x, s.tom_description, s.toms))
     t.add(L["status"](lang), [[(p.STATUS[s.status](lang), "text")]])
-    t.add(L["created"](lang), x.date(s.created))
-    t.add(L["changed"](lang), x.date(s.changed))
     t.add(L["notes"](lang), x.text(s.notes))
     return [plain(entry_title(s, lang), st.h2), t.table()]
 

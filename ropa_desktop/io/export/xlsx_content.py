@@ -173,6 +173,10 @@ def _main_rows(x: _Context, stand: date, version: str) -> list[Row]:
         **_contact_values("dpo", org.dpo, lang),
         "dpo.external": p.yes_no(org.dpo_external, lang),
         "authority": p.authority(org.supervisory_authority, lang),
+        **{
+            f"authority.{key}": value
+            for key, value in p.authority_contact(org.supervisory_authority).items()
+        },
     }
     org_section = "controller" if x.kind == "controller" else "processor"
     rows: list[Row] = []
@@ -226,48 +230,58 @@ def _activity_row(a: Activity, x: _Context) -> Row:
         for jc in a.joint_controllers
     )
     c, d = a.contact, a.dpia
-    return [
-        a.reference,
-        a.name,
-        a.department,
-        c.name,
-        c.phone,
-        c.email,
-        purposes,
-        bases,
-        _lines(a.data_subjects),
-        categories,
-        retention,
-        _lines(a.internal_recipients),
-        _lines(x.recipient(uid) for uid in a.recipients),
-        _lines(x.processor_link(link.processor, link.service) for link in a.processors),
-        x.transfers(a.transfers),
-        x.tom_titles(a.toms),
-        a.tom_description,
-        p.DPIA_RESULT[d.result](lang),
-        p.STATUS[a.status](lang),
-        _excel_datetime(a.created),
-        _excel_datetime(a.changed),
-        a.next_review,
-        a.description,
-        interests,
-        joint,
-        a.last_reviewed,
-        _lines(p.vocab_labels(vocab.dpia_art35_3(), d.art35_3, lang)),
-        _lines(p.vocab_labels(vocab.dpia_wp248(), d.wp248, lang)),
-        _lines(p.vocab_labels(vocab.dpia_dsk_list(), d.dsk_list, lang)),
-        d.reference,
-        d.screened_on,
-        d.notes,
-        c.organisation,
-        c.street,
-        c.postcode,
-        c.city,
-        p.country(c.country, lang),
-        c.website,
-        a.notes,
-        a.uid,
-    ]
+    values: dict[str, Value] = {
+        "reference": a.reference,
+        "name": a.name,
+        "created": _excel_datetime(a.created),
+        "changed": _excel_datetime(a.changed),
+        "department": a.department,
+        "contact": c.name,
+        "contact_phone": c.phone,
+        "contact_email": c.email,
+        "joint_controllers": joint or _stated(a.no_joint_controllers, p.NONE_STATED, lang),
+        "purposes": purposes,
+        "legal_bases": bases,
+        "data_subjects": _lines(a.data_subjects),
+        "data_categories": categories,
+        "internal_recipients": _lines(a.internal_recipients),
+        "recipients": _lines(x.recipient(uid) for uid in a.recipients)
+        or _stated(a.no_external_recipients, p.NONE_STATED, lang),
+        "processors": _lines(
+            x.processor_link(link.processor, link.service) for link in a.processors
+        ),
+        "transfers": x.transfers(a.transfers)
+        or _stated(a.no_transfers, p.NO_TRANSFER_STATED, lang),
+        "retention": retention,
+        "toms": x.tom_titles(a.toms),
+        "tom_description": a.tom_description,
+        "dpia": p.DPIA_RESULT[d.result](lang),
+        "status": p.STATUS[a.status](lang),
+        "next_review": a.next_review,
+        "description": a.description,
+        "legitimate_interest": interests,
+        "last_reviewed": a.last_reviewed,
+        "dpia_art35_3": _lines(p.vocab_labels(vocab.dpia_art35_3(), d.art35_3, lang)),
+        "dpia_wp248": _lines(p.vocab_labels(vocab.dpia_wp248(), d.wp248, lang)),
+        "dpia_dsk_list": _lines(p.vocab_labels(vocab.dpia_dsk_list(), d.dsk_list, lang)),
+        "dpia_reference": d.reference,
+        "dpia_screened_on": d.screened_on,
+        "dpia_notes": d.notes,
+        "contact_organisation": c.organisation,
+        "contact_street": c.street,
+        "contact_postcode": c.postcode,
+        "contact_city": c.city,
+        "contact_country": p.country(c.country, lang),
+        "contact_website": c.website,
+        "notes": a.notes,
+        "uid": a.uid,
+    }
+    return [values[column.key] for column in L.ACTIVITIES.columns]
+
+
+def _stated(stated: bool, text: Text, lang: str) -> str:
+    """What an empty item prints: the DPO's explicit "none", else nothing."""
+    return text(lang) if stated else ""
 
 
 def _category_rows(a: Activity, x: _Context) -> list[Row]:
@@ -299,16 +313,19 @@ def _category_rows(a: Activity, x: _Context) -> list[Row]:
 
 def _service_rows(s: ProcessingService, x: _Context) -> list[Row]:
     lang = x.lang
-    common_before: Row = [s.reference, s.name]
+    common_before: Row = [
+        s.reference,
+        s.name,
+        _excel_datetime(s.created),
+        _excel_datetime(s.changed),
+    ]
     common_after: Row = [
         _lines(s.categories),
         _lines(x.processor_link(link.processor, link.service) for link in s.subprocessors),
-        x.transfers(s.transfers),
+        x.transfers(s.transfers) or _stated(s.no_transfers, p.NO_TRANSFER_STATED, lang),
         x.tom_titles(s.toms),
         s.tom_description,
         p.STATUS[s.status](lang),
-        _excel_datetime(s.created),
-        _excel_datetime(s.changed),
         s.notes,
         s.uid,
     ]

@@ -201,6 +201,9 @@ MAIN_ITEMS: tuple[MainItem, ...] = (
     *(MainItem(f"dpo.{k}", "dpo", label) for k, label in _CONTACT_ITEMS),
     MainItem("dpo.external", "dpo", Text("Externer Datenschutzbeauftragter", "External DPO")),
     MainItem("authority", "authority", Text("Aufsichtsbehörde", "Supervisory authority")),
+    MainItem("authority.phone", "authority", Text("Telefon", "Phone")),
+    MainItem("authority.email", "authority", Text("E-Mail", "E-mail")),
+    MainItem("authority.website", "authority", Text("Webseite", "Website")),
 )
 """The rows of the main sheet in order. Section "organisation" is printed as
 :data:`SECTIONS` ["controller"] or ["processor"] depending on the register."""
@@ -211,33 +214,36 @@ ACTIVITIES = SheetLayout(
     "activities",
     Text("Verarbeitungstätigkeiten", "Processing activities"),
     (
-        # Art. 30(1) items in the order of the DSK template: these columns are printed.
+        # Art. 30(1) items in the order of the DSK template (docs/xlsx-layout.md): name and
+        # dates, department and contact, joint controllers (lit. a), purposes and legal bases
+        # (lit. b), data subjects and data (lit. c), recipients (lit. d), transfers (lit. e),
+        # retention (lit. f), TOMs (lit. g). These columns are printed.
         _f("reference", 9),
         _f("name", 32),
+        _f("created", 12, Kind.DATE),
+        _f("changed", 12, Kind.DATE),
         _f("department", 20),
         _f("contact", 20),
         _c("contact_phone", "Telefon (Ansprechpartner)", "Phone (contact person)", 16),
         _c("contact_email", "E-Mail (Ansprechpartner)", "E-mail (contact person)", 24),
+        _f("joint_controllers", 32, Kind.LINES),
         _f("purposes", 42, Kind.NUMBERED),
         _f("legal_bases", 28, Kind.NUMBERED),
         _f("data_subjects", 26, Kind.LINES),
         _f("data_categories", 36, Kind.LINES),
-        _f("retention", 36, Kind.LINES),
         _f("internal_recipients", 26, Kind.LINES),
         _f("recipients", 28, Kind.LINES),
         _f("processors", 32, Kind.LINES),
         _f("transfers", 36, Kind.LINES),
+        _f("retention", 36, Kind.LINES),
         _f("toms", 32, Kind.LINES),
         _c("tom_description", "Beschreibung der TOM", "Description of the TOMs", 36),
         _f("dpia", 16),
         _f("status", 12),
-        _f("created", 12, Kind.DATE),
-        _f("changed", 12, Kind.DATE),
         _f("next_review", 12, Kind.DATE),
         # The remaining fields, so that the workbook imports back without loss.
         _f("description", 42),
         _f("legitimate_interest", 32, Kind.NUMBERED),
-        _f("joint_controllers", 32, Kind.LINES),
         _f("last_reviewed", 12, Kind.DATE),
         _c(
             "dpia_art35_3",
@@ -416,6 +422,8 @@ SERVICES = SheetLayout(
     (
         _f("reference", 9),
         _c("name", "Bezeichnung der Verarbeitung", "Name of the processing", 30),
+        _f("created", 12, Kind.DATE),
+        _f("changed", 12, Kind.DATE),
         _c("controller", "Verantwortlicher (Auftraggeber)", "Controller (client)", 28),
         _c(
             "controller_contact",
@@ -447,8 +455,6 @@ SERVICES = SheetLayout(
         _f("toms", 30, Kind.LINES),
         _c("tom_description", "Beschreibung der TOM", "Description of the TOMs", 40),
         _f("status", 12),
-        _f("created", 12, Kind.DATE),
-        _f("changed", 12, Kind.DATE),
         _f("notes", 32),
         _uid(),
     ),

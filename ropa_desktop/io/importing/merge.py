@@ -101,6 +101,13 @@ def merge_row(existing: m.Activity, incoming: m.Activity, values: dict[Target, C
     merged.processors += [link for link in incoming.processors if link.processor not in known]
     if Target.THIRD_COUNTRIES in targets:
         merged.transfers = copy.deepcopy(incoming.transfers)
+    for target, attr in (
+        (Target.RECIPIENTS, "no_external_recipients"),
+        (Target.JOINT_CONTROLLERS, "no_joint_controllers"),
+        (Target.THIRD_COUNTRIES, "no_transfers"),
+    ):  # an explicit "none" the row states (or no longer states)
+        if target in targets:
+            setattr(merged, attr, getattr(incoming, attr))
     merged.toms = unique(merged.toms + incoming.toms)
     if incoming.tom_description and targets & {Target.TOMS, Target.TOM_DESCRIPTION}:
         merged.tom_description = incoming.tom_description

@@ -306,6 +306,7 @@ class RowBuilder:
         self._fill_purposes(act, row)
         self._fill_data(act, row, structured)
         self._fill_links(act, row)
+        act.no_transfers = _says_no_transfer(row.get(Target.THIRD_COUNTRIES))
         if "transfers" not in structured:
             self._transfers(
                 act,
@@ -447,6 +448,9 @@ class RowBuilder:
         act.joint_controllers = [
             m.JointController(name=j) for j in self._values(get(Target.JOINT_CONTROLLERS))
         ]
+        # A cell that says only "keine" (or "—", "none" …) states that there are none.
+        act.no_external_recipients = _says_none(self._list(get(Target.RECIPIENTS)))
+        act.no_joint_controllers = _says_none(self._list(get(Target.JOINT_CONTROLLERS)))
 
     def _toms(self, act: m.Activity, toms: str, description: str) -> None:
         lines = [unnumber(x) for x in toms.splitlines() if x.strip()]
@@ -507,6 +511,8 @@ class RowBuilder:
         if not countries_cell and not safeguards:
             return
         codes, explicit_none, rest = parse_countries(countries_cell)
+        if _says_no_transfer(countries_cell):
+            rest = ""  # our own export's statement "keine Übermittlung … (findet nicht statt)"
         mechanism, mechanism_text = parsing.parse_mechanism(safeguards) if safeguards else ("", "")
         if rest and not explicit_none:
             # A safeguard written into the country cell ("USA – Privacy Shield"):
@@ -729,3 +735,25 @@ def _fill_dpia(act: m.Activity, row: _Row) -> None:
         act.dpia.result = dpia_result(dpia) or m.DpiaResult.NOT_ASSESSED
         if dpia_result(dpia) is None or len(dpia) > 40:
             act.dpia.notes = dpia
+
+
+def _says_none(values: list[str]) -> bool:
+    """True when a list cell holds nothing but words for "none" ("keine", "—", "none" …)."""
+    return bool(values) and all(v.strip().casefold() in NONE_WORDS for v in values)
+
+
+_NO_TRANSFER_TEXTS = frozenset(
+    " ".join(pres.NO_TRANSFER_STATED(lang).casefold().split()) for lang in ("de", "en")
+)
+
+
+def _says_no_transfer(cell: str) -> bool:
+    """True when the third-country cell states that no transfer takes place: our export's
+    statement, or only words for "none" ("keine", "findet nicht statt" …)."""
+    folded = " ".join(cell.casefold().split())
+    if not folded:
+        return False
+    if folded in _NO_TRANSFER_TEXTS:
+        return True
+    codes, explicit_none, rest = parse_countries(cell)
+    return explicit_none and not codes and not rest.strip()

@@ -52,6 +52,7 @@ from ropa_desktop.ui.editor.fields import (
     TextField,
 )
 from ropa_desktop.ui.editor.lists import RowListField, RowSpec
+from ropa_desktop.ui.editor.statement_field import StatementField
 from ropa_desktop.ui.session import Session
 
 NAME = "activityEditor"
@@ -257,6 +258,15 @@ class ActivityForm(_EditorWidget):
                 placeholder=self.tr("Search the recipient catalogue"),
             ),
         )
+        self._add(
+            form,
+            None,
+            StatementField(
+                "no_external_recipients",
+                n + "no_external_recipients",
+                self.tr("There are no external recipients (“none”)"),
+            ),
+        )
 
         form = self._group(layout, "processors", item_label("processors"))
         self._add(
@@ -286,6 +296,15 @@ class ActivityForm(_EditorWidget):
                 title=lambda i: self.tr("Joint controller {n}").format(n=i),
             ),
         )
+        self._add(
+            form,
+            None,
+            StatementField(
+                "no_joint_controllers",
+                n + "no_joint_controllers",
+                self.tr("There are no joint controllers (“none”)"),
+            ),
+        )
 
         form = self._group(layout, "transfers", item_label("transfers"))
         self._add(
@@ -298,6 +317,15 @@ class ActivityForm(_EditorWidget):
                 lambda: codec.to_dict(m.Transfer()),
                 add_text=self.tr("Add &transfer"),
                 title=lambda i: self.tr("Transfer {n}").format(n=i),
+            ),
+        )
+        self._add(
+            form,
+            None,
+            StatementField(
+                "no_transfers",
+                n + "no_transfers",
+                self.tr("No transfer to third countries takes place"),
             ),
         )
 

@@ -321,10 +321,14 @@ def test_long_texts_and_tables_break_across_pages(tmp_path: Path) -> None:
     assert "NOTIZ-ENDE" in pdf.text
     assert pdf.text.count("x") >= 6000
     assert " ".join(long_name.split()) in pdf.text  # the heading prints in full
-    # The data category table repeats its header on every page it covers.
-    pages_with_categories = [p for p in pdf.pages if "Kategorie 1" in p]
-    assert len(pages_with_categories) >= 3
-    assert all("Fristen für die Löschung" in p for p in pages_with_categories)
+    # The data category table and the retention table (after recipients and transfers, DSK
+    # order) repeat their headers on every page they cover.
+    pages_with_categories = [p for p in pdf.pages if "Kategorie 1" in p and "Frist" not in p]
+    assert len(pages_with_categories) >= 2
+    assert all("Herkunft der Daten" in p for p in pages_with_categories)
+    pages_with_retention = [p for p in pdf.pages if "Frist 1" in p]
+    assert len(pages_with_retention) >= 2
+    assert all("Fristen für die Löschung" in p for p in pages_with_retention)
 
 
 # ---------------------------------------------------------------- variants of the export
@@ -471,3 +475,76 @@ def test_ambiguous_reference_asks_for_the_uid(tmp_path: Path) -> None:
             tmp_path / "a.pdf",
             activity="VT-001",
         )
+
+
+# ------------------------------------------------------- issue 13 (items 13, 19), issue 18
+
+
+def test_explicit_none_prints_instead_of_the_gap_marker(tmp_path: Path) -> None:
+    stated = _activity(
+        1,
+        no_external_recipients=True,
+        no_joint_controllers=True,
+        no_transfers=True,
+        internal_recipients=["Kasse"],
+    )
+    silent = _activity(2, internal_recipients=["Kasse"])
+    pdf = _export(
+        m.Register(organisations=[_org(activities=[stated, silent])]),
+        "Gemeinde Musterstadt",
+        tmp_path / "none.pdf",
+    )
+    before, second = pdf.text.rsplit("VT-002", 1)
+    body = before.rsplit("VT-001", 1)[1]  # the section, after the table of contents
+    assert "keine Übermittlung in Drittländer (findet nicht statt)" in body
+    assert "Empfänger extern (Empfängerkategorie) keine" in body
+    assert "Gemeinsam Verantwortliche (Art. 26 DSGVO) keine" in body
+    # without a statement the items show as gaps, never as an unconfirmed "keine"
+    for label in (
+        "Empfänger extern (Empfängerkategorie)",
+        "Gemeinsam Verantwortliche (Art. 26 DSGVO)",
+        "Drittlandübermittlungen und Garantien",
+    ):
+        assert f"{label} — keine Angabe —" not in body
+        assert f"{label} — keine Angabe —" in second
+    assert "findet nicht statt" not in second
+
+
+def test_activity_items_follow_the_dsk_order(tmp_path: Path) -> None:
+    act = _activity(
+        1,
+        joint_controllers=[m.JointController("Kreis Borken", arrangement="Vertrag")],
+        internal_recipients=["Kasse"],
+        transfers=[m.Transfer(country="CH", mechanism="adequacy")],
+    )
+    pdf = _export(
+        m.Register(organisations=[_org(activities=[act])]),
+        "Gemeinde Musterstadt",
+        tmp_path / "order.pdf",
+    )
+    text = pdf.text.rsplit("VT-001", 1)[1]
+    labels = [
+        "Datum der Anlegung",
+        "Verantwortliche Fachabteilung",
+        "Gemeinsam Verantwortliche",
+        "Zwecke der Verarbeitung",
+        "Kategorien betroffener Personen",
+        "Kategorien personenbezogener Daten",
+        "Empfänger intern",
+        "Drittlandübermittlungen und Garantien",
+        "Fristen für die Löschung",
+        "Technische und organisatorische Maßnahmen",
+    ]
+    positions = [text.index(label) for label in labels]
+    assert positions == sorted(positions), list(zip(labels, positions, strict=True))
+
+
+def test_cover_prints_the_authority_with_address_and_contact(tmp_path: Path) -> None:
+    pdf = _export(
+        m.Register(organisations=[_org(activities=[_activity(1)])]),
+        "Gemeinde Musterstadt",
+        tmp_path / "cover.pdf",
+    )
+    cover = _norm(pdf.pages[0] + (pdf.pages[1] if len(pdf) > 1 else ""))
+    assert "Kavalleriestraße 2–4, 40213 Düsseldorf" in cover
+    assert "poststelle@ldi.nrw.de" in cover and "+49 211 384240" in cover

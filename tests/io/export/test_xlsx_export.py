@@ -15,6 +15,7 @@ import pytest
 from openpyxl.worksheet import _writer as openpyxl_writer
 
 from ropa_desktop.domain import model as m
+from ropa_desktop.domain import vocab
 from ropa_desktop.domain.progress import Cancelled
 from ropa_desktop.io.demo import build_demo_register
 from ropa_desktop.io.export import xlsx_layout as L
@@ -34,25 +35,26 @@ AHAUS = "Stadt Ahaus"
 DSK_HEADERS_DE = [
     "Nr.",
     "Bezeichnung der Verarbeitungstätigkeit",
+    "Datum der Anlegung",
+    "Datum der letzten Änderung",
     "Verantwortliche Fachabteilung",
     "Ansprechpartner",
     "Telefon (Ansprechpartner)",
     "E-Mail (Ansprechpartner)",
+    "Gemeinsam Verantwortliche (Art. 26 DSGVO)",
     "Zwecke der Verarbeitung",
     "Rechtsgrundlagen",
     "Kategorien betroffener Personen",
     "Kategorien personenbezogener Daten",
-    "Fristen für die Löschung",
     "Empfänger intern (Abteilung/Funktion)",
     "Empfänger extern (Empfängerkategorie)",
     "Auftragsverarbeiter",
     "Drittlandübermittlungen und Garantien",
+    "Fristen für die Löschung",
     "Technische und organisatorische Maßnahmen (TOM)",
     "Beschreibung der TOM",
     "Datenschutz-Folgenabschätzung",
     "Status",
-    "Datum der Anlegung",
-    "Datum der letzten Änderung",
     "Nächste Überprüfung",
 ]
 """The Art. 30 columns in DSK order: these headers are a contract with the import."""
@@ -149,6 +151,46 @@ def test_layout_document_lists_every_sheet_and_header():
 def test_activity_columns_keep_the_dsk_order():
     assert L.ACTIVITIES.headers("de")[: len(DSK_HEADERS_DE)] == DSK_HEADERS_DE
     assert L.ACTIVITIES.printed_columns() == len(DSK_HEADERS_DE)
+    printed = L.ACTIVITIES.keys()[: L.ACTIVITIES.printed_columns()]
+    assert "joint_controllers" in printed  # an Art. 30(1)(a) item (issue 13 item 14)
+    # DSK order: dates after the name, retention after recipients and transfers (item 19)
+    assert printed.index("changed") < printed.index("department")
+    assert printed.index("transfers") < printed.index("retention") < printed.index("toms")
+
+
+def _doc_table(heading: str) -> list[tuple[int, str, str, str]]:
+    """(number, key, German header, English header) of the column table under ``heading``
+    in docs/xlsx-layout.md, in the order the document lists them."""
+    doc = DOCS.read_text(encoding="utf-8")
+    section = doc[doc.index(heading) :]
+    section = section[: section.index("\n## ", 1)] if "\n## " in section[1:] else section
+    rows = []
+    for line in section.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 6 and cells[0].isdigit():
+            rows.append((int(cells[0]), cells[1].strip("`"), cells[2], cells[3]))
+    return rows
+
+
+@pytest.mark.parametrize(
+    ("heading", "layout"),
+    [
+        ("## Verarbeitungstätigkeiten / Processing activities", L.ACTIVITIES),
+        ("## Verarbeitungen im Auftrag / Processing for controllers", L.SERVICES),
+    ],
+)
+def test_layout_document_gives_the_columns_in_the_order_of_the_code(heading, layout):
+    rows = _doc_table(heading)
+    assert [r[0] for r in rows] == list(range(1, len(layout.columns) + 1))
+    assert [r[1] for r in rows] == layout.keys()
+    assert [r[2] for r in rows] == layout.headers("de")
+    assert [r[3] for r in rows] == layout.headers("en")
+
+
+def test_layout_document_names_the_printed_columns():
+    doc = DOCS.read_text(encoding="utf-8")
+    n = L.ACTIVITIES.printed_columns()
+    assert f"Columns 1–{n} are the Art. 30(1) items" in doc
 
 
 # ------------------------------------------------------------------------ German export
@@ -214,7 +256,7 @@ def test_guetersloh_workbook_reads_back(store, tmp_path):
         assert sheet.oddHeader.right.text == "Stand: 21.11.2026"
         assert sheet.oddFooter.center.text == "Seite &P von &N"
         assert sheet.oddFooter.right.text == "Version: 3 Jahresprüfung"
-    assert ws.print_area == "'Verarbeitungstätigkeiten'!$A$1:$V$3"
+    assert ws.print_area == "'Verarbeitungstätigkeiten'!$A$1:$W$3"
     assert ws.column_dimensions["B"].width == L.ACTIVITIES.columns[1].width
 
     cats = _by_header(wb["Datenkategorien & Löschfristen"])
@@ -656,7 +698,8 @@ def test_libreoffice_reads_the_workbook_as_the_authority_would(store, tmp_path):
     assert names == [a.name for a in org.activities]
     assert names[-1] == '=HYPERLINK("http://evil","x")'
     attack = rows[-1]
-    assert attack[2] == "+49 123" and attack[L.ACTIVITIES.index("description")] == "@SUM(A1)"
+    assert attack[L.ACTIVITIES.index("department")] == "+49 123"
+    assert attack[L.ACTIVITIES.index("description")] == "@SUM(A1)"
     assert rows[1][L.ACTIVITIES.index("created")] == "22.10.2026"
     cats = (csv_out / "ahaus-Datenkategorien & Löschfristen.csv").read_text(encoding="utf-8")
     assert "6 Monate nach Versand der Rechnung" in cats
@@ -696,3 +739,62 @@ def test_libreoffice_reads_the_workbook_as_the_authority_would(store, tmp_path):
         )
         assert wrap[style] == ("wrap", "top"), (key, style)
     assert _cell_text(first_row[L.ACTIVITIES.index("purposes")]).startswith("1. Begründung")
+
+
+# ------------------------------------------------ issue 13 (items 13, 14), issue 18 item 4
+
+
+def test_main_sheet_gives_the_authority_address_phone_email_web(store, tmp_path):
+    for authority in vocab.supervisory_authorities():
+        register = store.load_register(AHAUS)
+        register.organisations[0].supervisory_authority = authority.id
+        wb = _export(register, AHAUS, tmp_path / f"{authority.id}.xlsx")
+        main = _main(wb["Hauptblatt"])
+        section = "Zuständige Aufsichtsbehörde"
+        assert main[section, "Aufsichtsbehörde"] == (
+            f"{authority.de}, {authority.attrs['street']}, {authority.attrs['postcode']} "
+            f"{authority.attrs['city']}"
+        )
+        assert main[section, "Telefon"] == authority.attrs["phone"]
+        assert main[section, "E-Mail"] == authority.attrs["email"]
+        assert main[section, "Webseite"] == authority.attrs["website"]
+
+
+def test_explicit_none_prints_in_the_printed_columns(store, tmp_path):
+    register = store.load_register(AHAUS)
+    act = register.organisations[0].activities[0]
+    act.recipients, act.joint_controllers, act.transfers = [], [], []
+    act.no_external_recipients = act.no_joint_controllers = act.no_transfers = True
+    other = register.organisations[0].activities[1]
+    other.recipients, other.joint_controllers, other.transfers = [], [], []
+    wb = _export(register, AHAUS, tmp_path / "none.xlsx")
+    ws = wb["Verarbeitungstätigkeiten"]
+    stated, silent = _by_header(ws)[:2]
+    assert stated["Empfänger extern (Empfängerkategorie)"] == "keine"
+    assert stated["Gemeinsam Verantwortliche (Art. 26 DSGVO)"] == "keine"
+    assert stated["Drittlandübermittlungen und Garantien"] == (
+        "keine Übermittlung in Drittländer (findet nicht statt)"
+    )
+    for header in (
+        "Empfänger extern (Empfängerkategorie)",
+        "Gemeinsam Verantwortliche (Art. 26 DSGVO)",
+        "Drittlandübermittlungen und Garantien",
+    ):
+        assert silent[header] is None  # nothing the DPO did not say
+        assert L.ACTIVITIES.headers("de").index(header) < L.ACTIVITIES.printed_columns()
+    en = _export(register, AHAUS, tmp_path / "none-en.xlsx", lang="en")
+    row = _by_header(en["Processing activities"])[0]
+    assert row["Third-country transfers and safeguards"] == (
+        "no transfer to third countries (does not take place)"
+    )
+
+
+def test_processor_register_prints_a_stated_no_transfer(store, tmp_path):
+    register = store.load_register("Komm.ONE")
+    service = register.organisations[0].services[0]
+    service.transfers, service.no_transfers = [], True
+    wb = _export(register, "Komm.ONE", tmp_path / "p.xlsx", register_kind="processor")
+    row = _by_header(wb["Verarbeitungen im Auftrag"])[0]
+    assert row["Drittlandübermittlungen und Garantien"] == (
+        "keine Übermittlung in Drittländer (findet nicht statt)"
+    )

@@ -522,3 +522,38 @@ def test_similar_names_of_different_bodies_are_not_linked(store, tmp_path):
         "Stadtwerke Bochum GmbH",
         "Stadtwerke Herne AG",
     ]
+
+
+def test_explicit_none_statements_survive_our_own_export(tmp_path):
+    """Issue 18 item 4: "keine externen Empfänger", "keine gemeinsam Verantwortlichen" and
+    "keine Übermittlung in Drittländer" print as such and come back as the statements,
+    not as a recipient named "keine" or an unknown country."""
+    source = open_store(tmp_path / "source.sqlite")
+    source.import_register(build_demo_register(date(2026, 11, 21)))
+    org = "Stadtwerke Gütersloh GmbH"
+    original = source.load_register(org)
+    act = original.organisations[0].activities[1]
+    act.recipients, act.joint_controllers, act.transfers = [], [], []
+    act.no_external_recipients = act.no_joint_controllers = act.no_transfers = True
+    export_xlsx(original, org, tmp_path / "vvt.xlsx")
+    sheet = openpyxl.load_workbook(tmp_path / "vvt.xlsx")["Verarbeitungstätigkeiten"]
+    headers = [c.value for c in sheet[1]]
+    row = {h: c.value for h, c in zip(headers, sheet[3], strict=True)}
+    assert row["Empfänger extern (Empfängerkategorie)"] == "keine"
+    assert row["Gemeinsam Verantwortliche (Art. 26 DSGVO)"] == "keine"
+    assert row["Drittlandübermittlungen und Garantien"] == (
+        "keine Übermittlung in Drittländer (findet nicht statt)"
+    )
+    target = open_store(tmp_path / "target.sqlite")
+    report = import_spreadsheet(target, tmp_path / "vvt.xlsx")
+    assert report.errors == 0
+    noted = " | ".join(n.text for r in report.rows for n in r.notes)
+    assert "keine" not in noted.casefold() and "findet nicht statt" not in noted, noted
+    back = target.load_register(org).organisations[0].activities[1]
+    assert (back.no_external_recipients, back.no_joint_controllers, back.no_transfers) == (
+        True,
+        True,
+        True,
+    )
+    assert back.recipients == [] and back.joint_controllers == [] and back.transfers == []
+    assert "keine" not in {r.name for r in target.catalogue().recipients}

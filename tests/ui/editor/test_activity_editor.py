@@ -574,3 +574,43 @@ def test_dpia_list_note_says_which_list_applies_and_what_is_missing(qtbot, sessi
     qtbot.addWidget(public)
     text = w(public, QLabel, "dpia.listNote").text()
     assert "LDI NRW" in text and "https://www.ldi.nrw.de/" in text
+# --------------------------------------------------- explicit "none" (issue 18 item 4)
+
+
+def test_explicit_none_check_boxes_are_saved_and_checked(editor, session, qtbot):
+    from PySide6.QtWidgets import QCheckBox
+
+    uid = next(
+        u
+        for u in session.activity_uids()
+        if not session.activity(u).joint_controllers and session.activity(u).transfers
+    )
+    editor.load(uid)
+    boxes = {
+        key: w(editor, QCheckBox, key)
+        for key in ("no_external_recipients", "no_joint_controllers", "no_transfers")
+    }
+    assert not any(box.isChecked() for box in boxes.values())
+    assert boxes["no_joint_controllers"].text() == "There are no joint controllers (“none”)"
+    assert boxes["no_joint_controllers"].accessibleName() == boxes["no_joint_controllers"].text()
+
+    with qtbot.waitSignal(editor.dirtyChanged):
+        boxes["no_joint_controllers"].click()
+    assert editor.is_dirty()
+    # stating "no transfer" beside recorded transfers is a contradiction the editor shows
+    boxes["no_transfers"].click()
+    qtbot.waitUntil(
+        lambda: any(f.code == "explicit-none-contradiction" for f in editor.findings()),
+        timeout=3000,
+    )
+    [hit] = [f for f in editor.findings() if f.code == "explicit-none-contradiction"]
+    assert hit.field == "transfers"
+    boxes["no_transfers"].click()
+    qtbot.waitUntil(
+        lambda: not any(f.code == "explicit-none-contradiction" for f in editor.findings()),
+        timeout=3000,
+    )
+    assert editor.save()
+    stored = session.store.load_activity(uid)
+    assert stored.no_joint_controllers and not stored.no_transfers
+    assert not stored.no_external_recipients
