@@ -414,6 +414,17 @@ class RegisterVersionRow(Base):
     document: Mapped[dict[str, Any]]
 
 
+class RegisterIdentityRow(Base):
+    """The database's own identity (one row): questionnaires name it and are signed with
+    its secret, so an answer is recognised as coming from this database."""
+
+    __tablename__ = "register_identity"
+    id: Mapped[int] = _id()
+    uid: Mapped[str] = mapped_column(unique=True)
+    secret: Mapped[str]
+    created: Mapped[datetime]
+
+
 EntityTable: TypeAlias = (
     type[OrganisationRow]
     | type[ActivityRow]
