@@ -138,8 +138,9 @@ def test_two_departments_answer_and_the_dpo_takes_over_part(store, tmp_path):
 
 
 def test_a_workbook_of_another_database_is_refused(store, tmp_path):
+    # a copy of the same register (same organisation and activity uids) in another database
     other = open_store(tmp_path / "other.sqlite")
-    other.import_register(register())
+    other.import_register(store.load_register())
     (sent,) = send_questionnaires(other, ORG, tmp_path / "other", ["Kämmerei"])
     send_questionnaires(store, ORG, tmp_path / "own", ["Kämmerei"])
     before = store.load_organisation(ORG)
