@@ -233,7 +233,7 @@ def _read_item(
 
         if key == "purposes":
             bases: list[str] = []
-            for offset, text in enumerate(cells[1:-1], 1):
+            for text in cells[1:-1]:
                 if text:
                     bases.append(lists.key("legal_bases", text) or text)
             value.append([cells[0], cells[-1], *bases])

@@ -23,7 +23,6 @@ from ropa_desktop.domain.progress import SILENT, Progress
 from ropa_desktop.io.survey.fields import ITEMS, Value, apply_value, values_of
 from ropa_desktop.io.survey.reading import (
     AnswerSheet,
-    Returned,
     SurveyError,
     read_returned,
 )

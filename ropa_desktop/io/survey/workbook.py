@@ -41,6 +41,7 @@ from ropa_desktop.io.survey.fields import (
     COMMENT,
     CONFIRM,
     ITEMS,
+    Column,
     Item,
     Value,
     legal_basis_columns,
@@ -112,7 +113,11 @@ T_CONTACT = Text("Rückfragen an", "Questions to")
 T_SENT = Text("Versandt am", "Sent on")
 T_ACTIVITIES = Text("Tätigkeiten in diesem Fragebogen", "Activities in this questionnaire")
 T_NO_DEPARTMENT = Text("(ohne Fachbereich)", "(no department)")
-T_HEADER = (Text("Angabe", "Item"), Text("Ihre Antwort", "Your answer"), Text("Erläuterung", "Explanation"))
+T_HEADER = (
+    Text("Angabe", "Item"),
+    Text("Ihre Antwort", "Your answer"),
+    Text("Erläuterung", "Explanation"),
+)
 
 
 def department_title(department: str, lang: str | None = None) -> str:
@@ -165,6 +170,7 @@ def build_lists(org: m.Organisation, lang: str) -> Lists:
 def _text(ws: Worksheet, row: int, col: int, value: Any, *, font: Font | None = None) -> Cell:
     """A cell with ``value``; text is always bound as text (never as a formula)."""
     cell = ws.cell(row=row, column=col)
+    assert isinstance(cell, Cell)  # answer and label cells are never inside a merged range
     if isinstance(value, str):
         cell.value = value
         cell.data_type = "s"
@@ -270,7 +276,8 @@ class QuestionnaireWriter:
             self._write_activity(ws, ctx, None)
         self._write_guide(guide, names, new_names)
         ids_ws = wb.create_sheet(ids.IDS_SHEET)
-        for r, row in enumerate([*ctx.rows, ["signature", ids.signature(self.secret, ctx.rows)]], 1):
+        signed = [*ctx.rows, ["signature", ids.signature(self.secret, ctx.rows)]]
+        for r, row in enumerate(signed, 1):
             for c, chunk in enumerate(ids.encode(row), 1):
                 _text(ids_ws, r, c, chunk)
         ids_ws.sheet_state = "veryHidden"
@@ -341,7 +348,7 @@ class QuestionnaireWriter:
         dv.add(ref)
 
     def _write_activity(self, ws: Worksheet, ctx: _Context, act: m.Activity | None) -> None:
-        lang, lists = ctx.lang, ctx.lists
+        lang = ctx.lang
         values: dict[str, Value] = values_of(act) if act is not None else {}
         widths = {"A": 34, "B": 46, "C": 46}
         for letter, width in widths.items():
@@ -383,7 +390,6 @@ class QuestionnaireWriter:
             ws.row_dimensions[row].height = 60 if item is COMMENT else 30
             ctx.rows.append(["item", title, item.key, f"B{row}", ""])
         ws.freeze_panes = "A7"
-        del lists
 
     def _label_row(self, ws: Worksheet, row: int, item: Item, lang: str) -> None:
         _text(ws, row, 1, item.label(lang), font=BOLD)
@@ -403,7 +409,7 @@ class QuestionnaireWriter:
         legal = legal_basis_columns(act) if act is not None else 3
         if item.key == "purposes" and legal > 3:
             extra = [
-                type(columns[1])(
+                Column(
                     f"legal_basis_{i}", Text(f"Rechtsgrundlage {i}", f"Legal basis {i}"),
                     "legal_bases", 30,
                 )

@@ -11,7 +11,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-from survey_helpers import ORG, register, row_of, table_row, open_book
+from survey_helpers import ORG, open_book, register, row_of, table_row
 
 from ropa_desktop.io.survey.review import State, build_review
 from ropa_desktop.io.survey.sending import send_questionnaires
@@ -89,7 +89,9 @@ def _grid(table: ElementTree.Element) -> dict[tuple[int, int], tuple[str, str | 
 def questionnaire(tmp_path):
     store = open_store(tmp_path / "r.sqlite")
     store.import_register(register())
-    (sent,) = send_questionnaires(store, ORG, tmp_path / "out", ["Bürgerbüro"], sent=date(2026, 12, 5))
+    (sent,) = send_questionnaires(
+        store, ORG, tmp_path / "out", ["Bürgerbüro"], sent=date(2026, 12, 5)
+    )
     return store, sent.path
 
 

@@ -190,10 +190,9 @@ def test_a_bad_answer_is_named_and_not_taken_over(store, tmp_path):
     review = build_review(store, sent.path)
     item = review.activities[0].item("data_categories")
     assert item.state is State.INVALID and not item.acceptable
-    assert item.problems == [
-        "Blatt „VT-001 Meldewesen“, Zelle D" + str(table_row(ws, "Kategorien personenbezogener Daten", 0))
-        + ": „fünf“ ist keine ganze Zahl."
-    ]
+    row = table_row(ws, "Kategorien personenbezogener Daten", 0)
+    expected = f"Blatt „VT-001 Meldewesen“, Zelle D{row}: „fünf“ ist keine ganze Zahl."
+    assert item.problems == [expected]
 
 
 def test_an_unknown_department_is_refused(store, tmp_path):
