@@ -242,9 +242,10 @@ class Outcome:
     batch: str | None
     """The history batch (undoable), None when nothing was accepted."""
     updated: int
+    """Known activities with at least one answer taken over."""
     created: int
     reviewed: int
-    """Activities whose ``last_reviewed`` was set."""
+    """Activities whose ``last_reviewed`` was set (new ones included)."""
 
 
 def apply_review(
@@ -266,6 +267,7 @@ def apply_review(
     by_uid = {a.uid: a for a in org.activities}
     changed: list[m.Activity] = []
     created: list[m.Activity] = []
+    updated = 0
     new_reviews = [a for a in review.activities if a.is_new and a.accept]
     references = next_references([a.reference for a in org.activities], len(new_reviews))
     for entry in review.activities:
@@ -280,9 +282,10 @@ def apply_review(
         else:
             act = copy.deepcopy(by_uid[entry.uid])
             act.version = entry.version
-        for item in entry.items:
-            if item.accept and item.acceptable:
-                apply_value(act, item.key, copy.deepcopy(item.answer))
+        taken = [i for i in entry.items if i.accept and i.acceptable]
+        for item in taken:
+            apply_value(act, item.key, copy.deepcopy(item.answer))
+        updated += bool(taken) and not entry.is_new
         if entry.comment and entry.accept_comment:
             remark = f"{REMARK(date=today.strftime('%d.%m.%Y'))}: {entry.comment}"
             act.notes = f"{act.notes}\n\n{remark}".strip() if act.notes else remark
@@ -294,4 +297,4 @@ def apply_review(
     batch = store_apply(
         store, review.organisation_uid, changed, created, description, dry_run=dry_run
     )
-    return Outcome(batch, len(changed), len(created), len(changed) + len(created))
+    return Outcome(batch, updated, len(created), len(changed) + len(created))
