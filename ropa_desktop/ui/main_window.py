@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from html import escape
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -168,6 +169,18 @@ class MainWindow(QMainWindow):
         self.restore_action = self._action(
             self.tr("&Restore backup …"), self.restore_backup, None, "action.restore"
         )
+        self.survey_send_action = self._action(
+            self.tr("&Questionnaires for the departments …"),
+            self.send_questionnaires,
+            None,
+            "action.surveySend",
+        )
+        self.survey_review_action = self._action(
+            self.tr("Review &questionnaire answers …"),
+            self.review_questionnaire,
+            None,
+            "action.surveyReview",
+        )
         self.new_org_action = self._action(
             self.tr("New &organisation …"), self.new_organisation, None, "action.newOrganisation"
         )
@@ -260,6 +273,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.restore_org_action)
         file_menu.addAction(self.backup_action)
         file_menu.addAction(self.restore_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.survey_send_action)
+        file_menu.addAction(self.survey_review_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
@@ -514,6 +530,21 @@ class MainWindow(QMainWindow):
             )
         )
         dialog.open()
+
+    def send_questionnaires(self) -> None:
+        """Write questionnaire workbooks for the current organisation's departments."""
+        from ropa_desktop.ui.survey.send_dialog import SendDialog
+
+        if self.session.organisation_name is None:
+            return
+        dialog = SendDialog(self.session, self)
+        dialog.open()
+
+    def review_questionnaire(self, path: Any = None) -> None:
+        """Read a returned questionnaire and review its answers field by field."""
+        from ropa_desktop.ui.survey.review_dialog import open_review
+
+        open_review(self, self.session, path if isinstance(path, Path) else None)
 
     def create_backup(self) -> None:
         """Copy the whole database into the backup folder (on a worker thread)."""
