@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QDialog,
@@ -244,9 +244,9 @@ def open_review(parent: QWidget, session: Session, path: Path | None = None) -> 
     if path is None:
         chosen, _ = QFileDialog.getOpenFileName(
             parent,
-            parent.tr("Review questionnaire answers"),
+            QCoreApplication.translate("ReviewDialog", "Review questionnaire answers"),
             str(settings.value("survey/answers", Path.home())),
-            parent.tr("Questionnaires (*.xlsx *.xlsm *.ods)"),
+            QCoreApplication.translate("ReviewDialog", "Questionnaires (*.xlsx *.xlsm *.ods)"),
         )
         if not chosen:
             return
@@ -264,11 +264,12 @@ def open_review(parent: QWidget, session: Session, path: Path | None = None) -> 
         parent.setProperty("surveyReviewDialog", dialog)
 
     def failed(exc: BaseException) -> None:
-        prompts.show_error(parent, parent.tr("Review questionnaire answers"), exc)
+        title = QCoreApplication.translate("ReviewDialog", "Review questionnaire answers")
+        prompts.show_error(parent, title, exc)
 
     task = tasks.run_task(
         parent,
-        parent.tr("Reading {file} …").format(file=path.name),
+        QCoreApplication.translate("ReviewDialog", "Reading {file} …").format(file=path.name),
         work,
         on_success=done,
         on_failure=failed,
