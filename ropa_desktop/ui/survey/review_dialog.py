@@ -4,6 +4,7 @@ Nothing is written until "Take over" — then one transaction, one undoable batc
 
 from __future__ import annotations
 
+import textwrap
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -154,7 +155,7 @@ class ReviewDialog(QDialog):
                 )
                 row.setData(0, ROLE, "comment")
             top.setExpanded(True)
-        for col, width in enumerate((260, 190, 260, 230, 230)):
+        for col, width in enumerate((330, 190, 300, 280, 280)):
             self.tree.setColumnWidth(col, width)
 
     def _item_row(self, top: QTreeWidgetItem, act: ActivityReview, item: ItemReview) -> None:
@@ -165,11 +166,11 @@ class ReviewDialog(QDialog):
         answer = value_text(item.key, item.answer)
         if item.problems:
             answer = "\n".join([answer, *item.problems])
-        row.setText(2, answer)
+        row.setText(2, _wrapped(answer))
         row.setToolTip(2, answer)
         if not act.is_new:
-            row.setText(3, value_text(item.key, item.sent))
-            row.setText(4, value_text(item.key, item.current))
+            row.setText(3, _wrapped(value_text(item.key, item.sent)))
+            row.setText(4, _wrapped(value_text(item.key, item.current)))
         row.setData(0, ROLE, item)
         if item.acceptable:
             row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -232,6 +233,11 @@ class ReviewDialog(QDialog):
             return
         self.session.reload()
         self.accept()
+
+
+def _wrapped(text: str, width: int = 44) -> str:
+    """Long texts on several lines (the tree does not wrap by itself)."""
+    return "\n".join(textwrap.fill(line, width) or line for line in text.split("\n"))
 
 
 def _children(row: QTreeWidgetItem) -> list[QTreeWidgetItem]:
