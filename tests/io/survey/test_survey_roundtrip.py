@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from survey_helpers import ORG, open_book, register, set_answer, table_row
 
+from ropa_desktop.domain import model as m
 from ropa_desktop.io.survey.reading import SurveyError
 from ropa_desktop.io.survey.review import State, apply_review, build_review
 from ropa_desktop.io.survey.sending import SendError, send_questionnaires
@@ -199,3 +200,45 @@ def test_an_unknown_department_is_refused(store, tmp_path):
     with pytest.raises(SendError, match="Bauamt"):
         send_questionnaires(store, ORG, tmp_path / "out", ["Bauamt"])
     assert not (tmp_path / "out").exists()
+
+
+def test_an_unchanged_answer_round_trips_exactly(db_url, tmp_path):
+    """Four legal bases, a provision of one's own, an Art. 9 category, a retention in words:
+    sent and read back without a change, nothing differs."""
+    store = open_store(db_url)
+    reg = register()
+    act = reg.organisations[0].activities[2]
+    act.purposes = [
+        m.Purpose(
+            "Veranlagung",
+            ["art6-1-c", "art6-1-e", "art9-2-g", "§ 15 GewStG"],
+            legitimate_interest="",
+        ),
+        m.Purpose("Statistik", [], legitimate_interest="=SUMME(A1)"),
+    ]
+    act.data_categories = [
+        m.DataCategory(
+            "Gesundheitsdaten",
+            special=m.SpecialCategory.ART9,
+            source="Antragsteller",
+            retention=m.Retention(text="gesetzliche Aufbewahrungsfrist"),
+        )
+    ]
+    store.import_register(reg)
+    (sent,) = send_questionnaires(store, ORG, tmp_path, ["Kämmerei"])
+    book = open_book(sent.path)
+    ws = book["VT-003 Gewerbesteuer"]
+    row = table_row(ws, "Zwecke der Verarbeitung", 0)
+    assert [ws.cell(row, c).value for c in (1, 5, 6)] == [
+        "Veranlagung",
+        "§ 15 GewStG",
+        None,
+    ]  # a fourth legal-basis column, then the legitimate interest
+    assert ws.cell(row + 1, 6).value == "=SUMME(A1)" and ws.cell(row + 1, 6).data_type == "s"
+    review = build_review(store, sent.path)
+    (steuer,) = review.activities
+    assert {i.state for i in steuer.items} == {State.UNCHANGED}
+    outcome = apply_review(store, review, today=TODAY)
+    stored = store.load_activity(act.uid)
+    assert stored.purposes == act.purposes and stored.data_categories == act.data_categories
+    assert stored.last_reviewed == TODAY and outcome.updated == 0 and outcome.reviewed == 1
