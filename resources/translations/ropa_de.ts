@@ -102,6 +102,20 @@ Sie lassen sich im Verlauf wiederherstellen.</translation>
         <translation>Tätigkeit nicht gespeichert</translation>
     </message>
     <message>
+        <source>Approve despite check errors?</source>
+        <translation>Trotz Prüffehlern freigeben?</translation>
+    </message>
+    <message>
+        <source>“{name}” has {n} check error(s):
+{errors}
+
+Approve it anyway? The reason is recorded in the history (Verlauf). Without a reason nothing is saved.</source>
+        <translation>„{name}“ hat {n} Fehler in der Prüfung:
+{errors}
+
+Trotzdem freigeben? Die Begründung wird im Verlauf festgehalten. Ohne Begründung wird nichts gespeichert.</translation>
+    </message>
+    <message>
         <source>New activity</source>
         <translation>Neue Tätigkeit</translation>
     </message>
