@@ -115,6 +115,11 @@ class OrganisationRow(Base):
     is_processor: Mapped[bool] = mapped_column(Boolean, default=False)
     notes: Mapped[str] = _text()
     archived: Mapped[datetime | None]
+    review_months: Mapped[int] = mapped_column(
+        Integer, nullable=False, default=12, server_default="12"
+    )
+    """The review cycle: months from one review of an activity to the next (a setting of the
+    database, not part of the register document)."""
     version: Mapped[int] = _version()
 
 

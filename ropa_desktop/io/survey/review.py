@@ -20,6 +20,7 @@ from ropa_desktop.domain import model as m
 from ropa_desktop.domain.i18n import Text
 from ropa_desktop.domain.numbering import next_references
 from ropa_desktop.domain.progress import SILENT, Progress
+from ropa_desktop.domain.review_cycle import add_months
 from ropa_desktop.io.survey.fields import ITEMS, Value, apply_value, values_of
 from ropa_desktop.io.survey.reading import (
     AnswerSheet,
@@ -28,6 +29,7 @@ from ropa_desktop.io.survey.reading import (
 )
 from ropa_desktop.io.survey.workbook import department_title
 from ropa_desktop.store.repository import Store
+from ropa_desktop.store.review_cycle import review_months
 from ropa_desktop.store.survey import apply_review as store_apply
 from ropa_desktop.store.survey import read_identity
 
@@ -253,17 +255,18 @@ def apply_review(
 ) -> Outcome:
     """Write what the DPO accepted in ``review``: one transaction, one history batch.
 
-    Every accepted known activity gets its accepted items and ``last_reviewed`` = today;
+    Every accepted known activity gets its accepted items, ``last_reviewed`` = today and
+    ``next_review`` = today plus the organisation's review cycle;
     every accepted new activity is created (status draft, next reference number, the
     questionnaire's department). If an activity was changed since the review was built,
     :class:`~ropa_desktop.store.versions.ConflictError` is raised and nothing is written.
     """
     today = today or date.today()
-    org = store.load_organisation(
-        {o.uid: o.name for o in store.organisations(include_archived=True)}[
-            review.organisation_uid
-        ]
-    )
+    name = {o.uid: o.name for o in store.organisations(include_archived=True)}[
+        review.organisation_uid
+    ]
+    org = store.load_organisation(name)
+    next_review = add_months(today, review_months(store, name))
     by_uid = {a.uid: a for a in org.activities}
     changed: list[m.Activity] = []
     created: list[m.Activity] = []
@@ -290,6 +293,7 @@ def apply_review(
             remark = f"{REMARK(date=today.strftime('%d.%m.%Y'))}: {entry.comment}"
             act.notes = f"{act.notes}\n\n{remark}".strip() if act.notes else remark
         act.last_reviewed = today
+        act.next_review = next_review
         (created if entry.is_new else changed).append(act)
     if not changed and not created:
         return Outcome(None, 0, 0, 0)

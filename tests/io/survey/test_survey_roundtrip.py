@@ -109,11 +109,11 @@ def test_two_departments_answer_and_the_dpo_takes_over_part(store, tmp_path):
     assert melde.contact.name == "Frau Albers"
     assert melde.description == "Führen des Melderegisters nach BMG."
     assert melde.data_subjects == ["Einwohner"]
-    assert melde.last_reviewed == TODAY
+    assert melde.last_reviewed == TODAY and melde.next_review == date(2027, 12, 5)
     assert "Pass- und Personalausweiswesen" in acts
     assert acts["Pass- und Personalausweiswesen"].last_reviewed == TODAY
     steuer = acts["Gewerbesteuer"]
-    assert steuer.last_reviewed is None and steuer.notes == ""
+    assert steuer.last_reviewed is None and steuer.notes == "" and steuer.next_review is None
     fund = acts["Fundsachen"]
     assert fund.department == "Bürgerbüro" and fund.reference == "VT-004"
     assert fund.purposes[0].legal_bases == ["art6-1-e"]
