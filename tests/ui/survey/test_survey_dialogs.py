@@ -66,7 +66,8 @@ def _answered(session, tmp_path: Path) -> Path:  # type: ignore[no-untyped-def]
 def test_review_dialog_takes_over_what_is_ticked(session, qtbot, tmp_path):
     path = _answered(session, tmp_path)
     review = build_review(session.store, path)
-    (known, new) = review.activities
+    known, new = review.activities
+    assert new.is_new
     before = session.activity_copy(known.uid)
     dialog = ReviewDialog(session, review)
     qtbot.addWidget(dialog)
