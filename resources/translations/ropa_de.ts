@@ -2106,6 +2106,61 @@ Der vorherige Stand ist gesichert: {safety}</translation>
     </message>
 </context>
 <context>
+    <name>ReviewCycleBox</name>
+    <message>
+        <source>Reviews</source>
+        <translation>Überprüfungen</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> Monate</translation>
+    </message>
+    <message>
+        <source>Set &amp;cycle</source>
+        <translation>&amp;Zyklus übernehmen</translation>
+    </message>
+    <message>
+        <source>Review plan as &amp;Excel …</source>
+        <translation>Prüfplan als &amp;Excel …</translation>
+    </message>
+    <message>
+        <source>Calendar file (.&amp;ics) …</source>
+        <translation>Kalenderdatei (.&amp;ics) …</translation>
+    </message>
+    <message>
+        <source>Review every</source>
+        <translation>Überprüfung alle</translation>
+    </message>
+    <message>
+        <source>Nothing overdue, nothing due within 30 days.</source>
+        <translation>Nichts überfällig, nichts in den nächsten 30 Tagen fällig.</translation>
+    </message>
+    <message>
+        <source>{department}: {overdue} overdue, {soon} due within 30 days</source>
+        <translation>{department}: {overdue} überfällig, {soon} in 30 Tagen fällig</translation>
+    </message>
+    <message>
+        <source>(no department)</source>
+        <translation>(ohne Fachbereich)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Calendar (*.ics)</source>
+        <translation>Kalender (*.ics)</translation>
+    </message>
+    <message>
+        <source>Written: {file}</source>
+        <translation>Geschrieben: {file}</translation>
+    </message>
+    <message>
+        <source>Reviews: {overdue} overdue, {soon} due within 30 days</source>
+        <translation>Überprüfungen: {overdue} überfällig, {soon} in 30 Tagen fällig</translation>
+    </message>
+</context>
+<context>
     <name>ReviewDialog</name>
     <message>
         <source>Review questionnaire answers</source>

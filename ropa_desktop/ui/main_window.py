@@ -82,6 +82,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
 
         self.location_label = named(QLabel(self), "statusLocation")
+        self.reviews_label = named(QLabel(self), "statusReviews")
+        self.statusBar().addPermanentWidget(self.reviews_label)
         self.statusBar().addPermanentWidget(self.location_label)
         self._build_actions()
         self._build_menus()
@@ -93,6 +95,7 @@ class MainWindow(QMainWindow):
         self.fill_organisations()
         self.navigation.setCurrentRow(0)
         self._update_title()
+        self._update_reviews()
         self._restore_geometry()
 
     # --- building -------------------------------------------------------------
@@ -425,12 +428,20 @@ class MainWindow(QMainWindow):
         self._remember_organisation()
         self.fill_organisations()
         self._update_title()
+        self._update_reviews()
 
     def _data_changed(self, what: Change) -> None:
         if what in (Change.ORGANISATION, Change.EVERYTHING, Change.ACTIVITIES):
             self._remember_organisation()
             self.fill_organisations()
             self._update_title()
+            self._update_reviews()
+
+    def _update_reviews(self) -> None:
+        """Overdue and soon-due reviews of the organisation, in the status bar."""
+        from ropa_desktop.ui.pages.review_box import start_summary
+
+        self.reviews_label.setText(start_summary(self.session))
 
     def _remember_organisation(self) -> None:
         # Also after a rename, so the next start opens the same organisation.
