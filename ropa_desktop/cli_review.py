@@ -34,8 +34,8 @@ MSG = {
     ),
     "written": T(de="Geschrieben: {file}", en="Written: {file}"),
     "suffix": T(
-        de="{file}: der Prüfplan wird als .xlsx oder .ics geschrieben.",
-        en="{file}: the review plan is written as .xlsx or .ics.",
+        de="{file}: der Prüfplan wird als .xlsx, .pdf oder .ics geschrieben.",
+        en="{file}: the review plan is written as .xlsx, .pdf or .ics.",
     ),
 }
 
@@ -52,7 +52,9 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     plan.add_argument("--org", required=True, metavar="NAME")
     plan.add_argument("--within", type=int, default=30, metavar="DAYS")
     plan.add_argument("--all", action="store_true", help="every activity, not only those due")
-    plan.add_argument("--out", type=Path, metavar="FILE", help="write the plan (.xlsx or .ics)")
+    plan.add_argument(
+        "--out", type=Path, metavar="FILE", help="write the plan (.xlsx, .pdf or .ics)"
+    )
     cycle = rsub.add_parser("cycle", help="show or set the organisation's review cycle")
     cycle.add_argument("--org", required=True, metavar="NAME")
     cycle.add_argument("--months", type=int)
@@ -73,11 +75,11 @@ def run_review(store: Store, args: argparse.Namespace) -> int:
 def _plan(store: Store, args: argparse.Namespace, months: int) -> int:
     from ropa_desktop.domain import presentation as p
     from ropa_desktop.domain.review_cycle import DUE_LABELS, Due, per_department, review_plan
-    from ropa_desktop.io.review_plan import write_plan_ics, write_plan_xlsx
+    from ropa_desktop.io.review_plan import write_plan_ics, write_plan_pdf, write_plan_xlsx
     from ropa_desktop.io.survey.workbook import department_title
 
     suffix = args.out.suffix.lower() if args.out else ""
-    if args.out and suffix not in (".xlsx", ".ics"):
+    if args.out and suffix not in (".xlsx", ".pdf", ".ics"):
         raise ReviewCommandError(MSG["suffix"], file=args.out)
     today = date.today()
     org = store.load_organisation(args.org)
@@ -107,6 +109,8 @@ def _plan(store: Store, args: argparse.Namespace, months: int) -> int:
     if args.out:
         if suffix == ".ics":
             write_plan_ics(org, shown, args.out)
+        elif suffix == ".pdf":
+            write_plan_pdf(org, shown, args.out, today)
         else:
             write_plan_xlsx(org, shown, args.out, today)
         print(MSG["written"](file=args.out))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import openpyxl
+from pypdf import PdfReader
 
 from ropa_desktop.cli import main
 from ropa_desktop.domain import model as m
@@ -86,5 +87,11 @@ def test_plan_per_department_as_workbook_and_calendar(tmp_path, capsys):
     assert f"DTSTART;VALUE=DATE:{due:%Y%m%d}" in text
     assert "SUMMARY:Überprüfung: Gewerbesteuer\\; Vorauszahlungen\\, Bescheide" in text
 
-    assert main(["--db", db, "review", "plan", "--org", "Gemeinde", "--out", "plan.pdf"]) == 1
-    assert "als .xlsx oder .ics" in capsys.readouterr().err
+    pdf = tmp_path / "plan.pdf"
+    assert main(["--db", db, "review", "plan", "--org", "Gemeinde", "--out", str(pdf)]) == 0
+    text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "Prüfplan — Gemeinde" in text and "Meldewesen" in text and "Frau Albers" in text
+    assert "Bauanträge" not in text  # not due
+
+    assert main(["--db", db, "review", "plan", "--org", "Gemeinde", "--out", "plan.odt"]) == 1
+    assert "als .xlsx, .pdf oder .ics" in capsys.readouterr().err

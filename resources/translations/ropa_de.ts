@@ -2124,6 +2124,10 @@ Der vorherige Stand ist gesichert: {safety}</translation>
         <translation>Prüfplan als &amp;Excel …</translation>
     </message>
     <message>
+        <source>… as &amp;PDF …</source>
+        <translation>… als &amp;PDF …</translation>
+    </message>
+    <message>
         <source>Calendar file (.&amp;ics) …</source>
         <translation>Kalenderdatei (.&amp;ics) …</translation>
     </message>
@@ -2146,6 +2150,10 @@ Der vorherige Stand ist gesichert: {safety}</translation>
     <message>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Calendar (*.ics)</source>

@@ -1,4 +1,5 @@
-"""The review plan (Prüfplan) of an organisation as an Excel workbook or an iCalendar file.
+"""The review plan (Prüfplan) of an organisation as an Excel workbook, a PDF or an
+iCalendar file.
 
 The workbook lists every activity that is overdue or due within the chosen days (or all):
 due date, urgency, department, reference, name, contact person, last review. The ``.ics``
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -88,6 +90,58 @@ def write_plan_xlsx(org: Organisation, entries: list[PlanEntry], target: Path, t
     ws.auto_filter.ref = f"A2:G{max(ws.max_row, 2)}"
     with atomic_path(target) as tmp:
         wb.save(tmp)
+
+
+def write_plan_pdf(org: Organisation, entries: list[PlanEntry], target: Path, today: date) -> None:
+    """The plan as a landscape A4 PDF table (the register's fonts, text printed as written)."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.units import mm
+    from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
+
+    from ropa_desktop.io.export.pdf_layout import BAND, RULE, plain, styles
+
+    lang = language()
+    st = styles()
+    widths = [22 * mm, 30 * mm, 40 * mm, 18 * mm, 80 * mm, 50 * mm, 24 * mm]
+    rows = [[plain(h(lang), st.head) for h in HEADERS]]
+    for entry in entries:
+        act = entry.activity
+        rows.append(
+            [
+                plain(p.format_date(entry.due, lang), st.cell),
+                plain(DUE_LABELS[entry.urgency](lang), st.cell),
+                plain(act.department, st.cell),
+                plain(act.reference, st.cell),
+                plain(act.name, st.cell),
+                plain(_contact(entry), st.cell),
+                plain(p.format_date(act.last_reviewed, lang), st.cell),
+            ]
+        )
+    table = Table(rows, colWidths=widths, repeatRows=1)
+    commands: list[Any] = [
+        ("BACKGROUND", (0, 0), (-1, 0), BAND),
+        ("GRID", (0, 0), (-1, -1), 0.4, RULE),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ]
+    for i, entry in enumerate(entries, 1):
+        if entry.urgency in FILLS:
+            commands.append(
+                ("BACKGROUND", (0, i), (-1, i), colors.HexColor("#" + FILLS[entry.urgency]))
+            )
+    table.setStyle(TableStyle(commands))
+    title = plain(f"{TITLE(lang)} — {org.name} — {p.format_date(today, lang)}", st.h1)
+    with atomic_path(target) as tmp:
+        doc = SimpleDocTemplate(
+            str(tmp),
+            pagesize=landscape(A4),
+            leftMargin=12 * mm,
+            rightMargin=12 * mm,
+            topMargin=12 * mm,
+            bottomMargin=12 * mm,
+            title=f"{TITLE(lang)} {org.name}",
+        )
+        doc.build([title, table])
 
 
 def _escape(text: str) -> str:

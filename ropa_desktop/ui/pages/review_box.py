@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ropa_desktop.domain.review_cycle import Due, PlanEntry, per_department, review_plan
-from ropa_desktop.io.review_plan import write_plan_ics, write_plan_xlsx
+from ropa_desktop.io.review_plan import write_plan_ics, write_plan_pdf, write_plan_xlsx
 from ropa_desktop.store.review_cycle import review_months, set_review_months
 from ropa_desktop.ui.common import prompts, settings
 from ropa_desktop.ui.common.naming import named
@@ -54,6 +54,8 @@ class ReviewCycleBox(QGroupBox):
             QPushButton(self.tr("Review plan as &Excel …"), self), "reviews.xlsx"
         )
         self.xlsx_button.clicked.connect(lambda: self._export(".xlsx"))
+        self.pdf_button = named(QPushButton(self.tr("… as &PDF …"), self), "reviews.pdf")
+        self.pdf_button.clicked.connect(lambda: self._export(".pdf"))
         self.ics_button = named(
             QPushButton(self.tr("Calendar file (.&ics) …"), self), "reviews.ics"
         )
@@ -64,6 +66,7 @@ class ReviewCycleBox(QGroupBox):
         row.addWidget(self.apply_button)
         row.addStretch(1)
         row.addWidget(self.xlsx_button)
+        row.addWidget(self.pdf_button)
         row.addWidget(self.ics_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
@@ -111,13 +114,15 @@ class ReviewCycleBox(QGroupBox):
         self.refresh()
 
     def export_plan(self, target: Path) -> None:
-        """Write the Prüfplan (overdue and due within 30 days) as .xlsx or .ics."""
+        """Write the Prüfplan (overdue and due within 30 days) as .xlsx, .pdf or .ics."""
         org = self.session.organisation()
         if org is None:
             return
         entries = [e for e in due_entries(self.session) if e.urgency is not Due.LATER]
         if target.suffix.lower() == ".ics":
             write_plan_ics(org, entries, target)
+        elif target.suffix.lower() == ".pdf":
+            write_plan_pdf(org, entries, target, date.today())
         else:
             write_plan_xlsx(org, entries, target, date.today())
 
@@ -126,6 +131,7 @@ class ReviewCycleBox(QGroupBox):
         name = f"Pruefplan_{self.session.organisation_name or ''}_{date.today():%Y-%m-%d}{suffix}"
         filters = {
             ".xlsx": self.tr("Excel workbook (*.xlsx)"),
+            ".pdf": self.tr("PDF (*.pdf)"),
             ".ics": self.tr("Calendar (*.ics)"),
         }
         chosen, _ = QFileDialog.getSaveFileName(

@@ -50,6 +50,9 @@ def test_the_page_shows_due_reviews_per_department(qtbot, session, tmp_path):
         ("Kundenservice", "überfällig"),
         ("Marketing", "in 30 Tagen fällig"),
     ]
+    pdf = tmp_path / "plan.pdf"
+    box.export_plan(pdf)
+    assert pdf.read_bytes().startswith(b"%PDF")
     ics = tmp_path / "plan.ics"
     box.export_plan(ics)
     assert ics.read_text(encoding="utf-8").count("BEGIN:VEVENT") == 2
