@@ -301,7 +301,11 @@ def _run(args: argparse.Namespace) -> int:
 
     if command == "restore":
         return _restore(args)
-    read = command in READ_COMMANDS or (command == "export" and args.freeze is None)
+    read = (
+        command in READ_COMMANDS
+        or (command == "export" and args.freeze is None)
+        or (command == "review" and args.review_command == "plan")
+    )
     store = _open(args, read=read)
     if command == "demo":
         return _demo(store)

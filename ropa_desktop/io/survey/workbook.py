@@ -182,10 +182,12 @@ def _text(ws: Worksheet, row: int, col: int, value: Any, *, font: Font | None = 
     return cell
 
 
-def _answer(ws: Worksheet, row: int, col: int, value: Any) -> None:
+def _answer(ws: Worksheet, row: int, col: int, value: Any, *, number: bool = False) -> None:
     cell = _text(ws, row, col, value if value != "" else None)
     cell.fill = ANSWER_FILL
     cell.protection = UNLOCKED
+    if not number:  # typed text stays text ("02561 100" keeps its 0, "1-2" is no date)
+        cell.number_format = "@"
 
 
 def _height(text: str, width: int) -> float:
@@ -432,7 +434,7 @@ class QuestionnaireWriter:
             r = first + i
             entry: list[Any] = cells[i] if i < len(cells) else [""] * len(columns)
             for col, text in enumerate(entry, 1):
-                _answer(ws, r, col, text)
+                _answer(ws, r, col, text, number=columns[col - 1].vocabulary == "number")
         end = first + count - 1
         for col, column in enumerate(columns, 1):
             if column.vocabulary:

@@ -235,6 +235,9 @@ def test_an_unchanged_answer_round_trips_exactly(db_url, tmp_path):
         None,
     ]  # a fourth legal-basis column, then the legitimate interest
     assert ws.cell(row + 1, 6).value == "=SUMME(A1)" and ws.cell(row + 1, 6).data_type == "s"
+    assert ws.cell(row, 1).number_format == "@"  # what a colleague types stays text
+    duration = table_row(ws, "Kategorien personenbezogener Daten", 0)
+    assert ws.cell(duration, 4).number_format == "General"
     review = build_review(store, sent.path)
     (steuer,) = review.activities
     assert {i.state for i in steuer.items} == {State.UNCHANGED}
