@@ -441,7 +441,9 @@ class MainWindow(QMainWindow):
         """Overdue and soon-due reviews of the organisation, in the status bar."""
         from ropa_desktop.ui.pages.review_box import start_summary
 
-        self.reviews_label.setText(start_summary(self.session))
+        line, per_department = start_summary(self.session)
+        self.reviews_label.setText(line)
+        self.reviews_label.setToolTip(per_department)
 
     def _remember_organisation(self) -> None:
         # Also after a rename, so the next start opens the same organisation.

@@ -150,15 +150,28 @@ class ReviewCycleBox(QGroupBox):
         prompts.inform(self, self.title(), self.tr("Written: {file}").format(file=target))
 
 
-def start_summary(session: Session) -> str:
-    """One line for the status bar: how many reviews are overdue or due within 30 days."""
+def start_summary(session: Session) -> tuple[str, str]:
+    """For the status bar: one line with how many reviews are overdue or due within 30 days,
+    and the same per department (its tooltip); both empty when nothing is due."""
     from PySide6.QtCore import QCoreApplication
 
     entries = due_entries(session)
     overdue = sum(1 for e in entries if e.urgency is Due.OVERDUE)
     soon = sum(1 for e in entries if e.urgency is Due.SOON)
     if not overdue and not soon:
-        return ""
-    return QCoreApplication.translate(
+        return "", ""
+    line = QCoreApplication.translate(
         "ReviewCycleBox", "Reviews: {overdue} overdue, {soon} due within 30 days"
     ).format(overdue=overdue, soon=soon)
+    departments = [
+        QCoreApplication.translate(
+            "ReviewCycleBox", "{department}: {overdue} overdue, {soon} due within 30 days"
+        ).format(
+            department=department
+            or QCoreApplication.translate("ReviewCycleBox", "(no department)"),
+            overdue=c[Due.OVERDUE],
+            soon=c[Due.SOON],
+        )
+        for department, c in per_department(entries).items()
+    ]
+    return line, "\n".join(departments)

@@ -119,3 +119,15 @@ def test_a_foreign_workbook_is_refused_with_a_message(session, qtbot, tmp_path, 
         "liste.xlsx ist kein Fragebogen von ropa-desktop (die verborgenen Kennungen fehlen "
         "oder sind unlesbar)."
     ]
+
+
+def test_the_file_menu_opens_the_send_dialog(session, qtbot):
+    from ropa_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    window.survey_send_action.trigger()
+    dialog = window.findChild(SendDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert sorted(dialog.chosen()) == ["", "Kunden-Servicecenter", MARKETING]
+    dialog.reject()
