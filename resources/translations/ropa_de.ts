@@ -953,6 +953,10 @@ Trotzdem freigeben? Die Begründung wird im Verlauf festgehalten. Ohne Begründu
         <translation>Organisation gelöscht</translation>
     </message>
     <message>
+        <source>Questionnaire answers taken over</source>
+        <translation>Fragebogen-Antworten übernommen</translation>
+    </message>
+    <message>
         <source>Overwrote a concurrent change by</source>
         <translation>Gleichzeitige Änderung überschrieben von</translation>
     </message>

@@ -84,6 +84,11 @@ def test_review_dialog_takes_over_what_is_ticked(session, qtbot, tmp_path):
     assert after.last_reviewed is not None
     names = {a.name: a for a in session.organisation().activities}
     assert names["Gewinnspiele"].department == MARKETING
+    from ropa_desktop.ui.pages.history_view import batch_label
+
+    assert batch_label(session.store.batches(limit=1)[0]) == (
+        "Questionnaire answers taken over: Fragebogen Marketing (" + path.name + ")"
+    )
 
 
 def test_an_unticked_activity_stays_as_it_is(session, qtbot, tmp_path):
