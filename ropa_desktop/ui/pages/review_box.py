@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 )
 
 from ropa_desktop.domain.review_cycle import Due, PlanEntry, per_department, review_plan
-from ropa_desktop.io.review_plan import write_plan_ics, write_plan_pdf, write_plan_xlsx
 from ropa_desktop.store.review_cycle import review_months, set_review_months
 from ropa_desktop.ui.common import prompts, settings
 from ropa_desktop.ui.common.naming import named
@@ -115,6 +114,9 @@ class ReviewCycleBox(QGroupBox):
 
     def export_plan(self, target: Path) -> None:
         """Write the Prüfplan (overdue and due within 30 days) as .xlsx, .pdf or .ics."""
+        # imported here: openpyxl and reportlab are not needed to start the window
+        from ropa_desktop.io.review_plan import write_plan_ics, write_plan_pdf, write_plan_xlsx
+
         org = self.session.organisation()
         if org is None:
             return
