@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ropa_desktop import __version__, cli_organisations
+from ropa_desktop import __version__, cli_organisations, cli_review, cli_survey
 from ropa_desktop.domain import i18n
 from ropa_desktop.domain.i18n import LocalizedError, Text
 from ropa_desktop.domain.resources import check_installation
@@ -258,6 +258,8 @@ def _parser() -> argparse.ArgumentParser:
     ta.add_argument("--org", required=True, metavar="NAME")
     ta.add_argument("--set", action="append", default=[], metavar="KEY=VALUE")
     cli_organisations.add_parsers(sub)
+    cli_survey.add_parsers(sub)
+    cli_review.add_parsers(sub)
     return p
 
 
@@ -316,7 +318,11 @@ def _run(args: argparse.Namespace) -> int:
 
     if command == "restore":
         return _restore(args)
-    read = command in READ_COMMANDS or (command == "export" and args.freeze is None)
+    read = (
+        command in READ_COMMANDS
+        or (command == "export" and args.freeze is None)
+        or (command == "review" and args.review_command == "plan")
+    )
     store = _open(args, read=read)
     if command == "demo":
         return _demo(store)
@@ -336,6 +342,12 @@ def _run(args: argparse.Namespace) -> int:
         return cli_organisations.run_organisation(store, args)
     if command == "catalogue":
         return cli_organisations.run_catalogue(store, args)
+    if command == "review":
+        return cli_review.run_review(store, args)
+    if command == "survey":
+        if args.survey_command == "in" and not args.dry_run and args.accept_all:
+            _backup(store, "before-survey")
+        return cli_survey.run_survey(store, args)
     if command == "batches":
         for b in store.batches():
             state = f" [{MSG['undone']()}]" if b.undone else ""

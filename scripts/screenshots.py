@@ -1,4 +1,5 @@
-"""Render the README screenshots (offscreen): main window, activity editor, import dialog.
+"""Render the README screenshots (offscreen): main window, activity editor, import dialog,
+questionnaire review.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [--out docs/screenshots]
         [--lang de|en]
@@ -14,6 +15,7 @@ import sys
 import tempfile
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -79,6 +81,40 @@ def _sample_sheet(path: Path) -> None:
     book.save(path)
 
 
+def _survey_review(session: Any, folder: Path, lang: str) -> Any:
+    """A returned questionnaire of the demo's customer service centre: a change, a cleared
+    field, a conflict with a change made here meanwhile, and a proposed new activity."""
+    import openpyxl
+
+    from ropa_desktop.io.survey.fields import ITEM_BY_KEY
+    from ropa_desktop.io.survey.review import build_review
+    from ropa_desktop.io.survey.sending import send_questionnaires
+
+    store = session.store
+    department = "Kunden-Servicecenter"
+    (sent,) = send_questionnaires(store, session.organisation_name, folder, [department])
+    org = store.load_organisation(session.organisation_name)
+    first = next(a for a in org.activities if a.department == department)
+    first.description += " Aufbewahrung nach HGB."  # the DPO, meanwhile
+    store.save_activity(org.uid, first)
+    book = openpyxl.load_workbook(sent.path)
+
+    def row(ws: Any, key: str) -> int:
+        label = ITEM_BY_KEY[key].label(lang)
+        return next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == label)
+
+    ws = book.worksheets[2]
+    ws.cell(row(ws, "contact_phone"), 2).value = "0234 960-1234"
+    ws.cell(row(ws, "internal_recipients") + 3, 1).value = None  # a cleared entry
+    ws.cell(row(ws, "description"), 2).value = "Bearbeitung von Kundenanliegen per Telefon."
+    ws.cell(row(ws, "data_subjects") + 3 + 2, 1).value = "Bevollmächtigte"
+    new = book["Neu 1" if lang == "de" else "New 1"]
+    new.cell(row(new, "name"), 2).value = "Kundenzufriedenheitsumfrage"
+    new.cell(row(new, "description"), 2).value = "Jährliche Befragung per E-Mail."
+    book.save(sent.path)
+    return build_review(store, sent.path)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
@@ -134,6 +170,17 @@ def main() -> None:
             app.processEvents()
         dialog.grab().save(str(args.out / "import-dialog.png"))
         dialog.close()
+
+        from ropa_desktop.ui.survey.review_dialog import ReviewDialog
+
+        review = _survey_review(session, Path(tmp) / "survey", args.lang)
+        survey = ReviewDialog(session, review, window)
+        survey.resize(1420, 560)
+        survey.show()
+        for _ in range(5):
+            app.processEvents()
+        survey.grab().save(str(args.out / "survey-review.png"))
+        survey.close()
         window.close()
         QApplication.processEvents()
     print(f"wrote {', '.join(p.name for p in sorted(args.out.glob('*.png')))} to {args.out}")

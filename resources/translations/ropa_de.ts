@@ -102,6 +102,20 @@ Sie lassen sich im Verlauf wiederherstellen.</translation>
         <translation>Tätigkeit nicht gespeichert</translation>
     </message>
     <message>
+        <source>Approve despite check errors?</source>
+        <translation>Trotz Prüffehlern freigeben?</translation>
+    </message>
+    <message>
+        <source>“{name}” has {n} check error(s):
+{errors}
+
+Approve it anyway? The reason is recorded in the history (Verlauf). Without a reason nothing is saved.</source>
+        <translation>„{name}“ hat {n} Fehler in der Prüfung:
+{errors}
+
+Trotzdem freigeben? Die Begründung wird im Verlauf festgehalten. Ohne Begründung wird nichts gespeichert.</translation>
+    </message>
+    <message>
         <source>New activity</source>
         <translation>Neue Tätigkeit</translation>
     </message>
@@ -955,6 +969,10 @@ Sie lassen sich im Verlauf wiederherstellen.</translation>
         <translation>Organisation gelöscht</translation>
     </message>
     <message>
+        <source>Questionnaire answers taken over</source>
+        <translation>Fragebogen-Antworten übernommen</translation>
+    </message>
+    <message>
         <source>Overwrote a concurrent change by</source>
         <translation>Gleichzeitige Änderung überschrieben von</translation>
     </message>
@@ -1273,6 +1291,14 @@ Sie lassen sich im Verlauf wiederherstellen.</translation>
     <message>
         <source>&amp;Restore backup …</source>
         <translation>Sicherung &amp;wiederherstellen …</translation>
+    </message>
+    <message>
+        <source>&amp;Questionnaires for the departments …</source>
+        <translation>&amp;Fragebögen an die Fachbereiche …</translation>
+    </message>
+    <message>
+        <source>Review &amp;questionnaire answers …</source>
+        <translation>Fragebogen-Antworten &amp;prüfen …</translation>
     </message>
     <message>
         <source>New &amp;organisation …</source>
@@ -2131,6 +2157,144 @@ Der vorherige Stand ist gesichert: {safety}</translation>
     </message>
 </context>
 <context>
+    <name>ReviewCycleBox</name>
+    <message>
+        <source>Reviews</source>
+        <translation>Überprüfungen</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> Monate</translation>
+    </message>
+    <message>
+        <source>Set &amp;cycle</source>
+        <translation>&amp;Zyklus übernehmen</translation>
+    </message>
+    <message>
+        <source>Review plan as &amp;Excel …</source>
+        <translation>Prüfplan als &amp;Excel …</translation>
+    </message>
+    <message>
+        <source>… as &amp;PDF …</source>
+        <translation>… als &amp;PDF …</translation>
+    </message>
+    <message>
+        <source>Calendar file (.&amp;ics) …</source>
+        <translation>Kalenderdatei (.&amp;ics) …</translation>
+    </message>
+    <message>
+        <source>Review every</source>
+        <translation>Überprüfung alle</translation>
+    </message>
+    <message>
+        <source>Nothing overdue, nothing due within 30 days.</source>
+        <translation>Nichts überfällig, nichts in den nächsten 30 Tagen fällig.</translation>
+    </message>
+    <message>
+        <source>{department}: {overdue} overdue, {soon} due within 30 days</source>
+        <translation>{department}: {overdue} überfällig, {soon} in 30 Tagen fällig</translation>
+    </message>
+    <message>
+        <source>(no department)</source>
+        <translation>(ohne Fachbereich)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Calendar (*.ics)</source>
+        <translation>Kalender (*.ics)</translation>
+    </message>
+    <message>
+        <source>Written: {file}</source>
+        <translation>Geschrieben: {file}</translation>
+    </message>
+    <message>
+        <source>Reviews: {overdue} overdue, {soon} due within 30 days</source>
+        <translation>Überprüfungen: {overdue} überfällig, {soon} in 30 Tagen fällig</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>Review questionnaire answers</source>
+        <translation>Fragebogen-Antworten prüfen</translation>
+    </message>
+    <message>
+        <source>Questionnaire “{department}” of “{org}”, sent on {date} ({file})</source>
+        <translation>Fragebogen „{department}“ von „{org}“, versandt am {date} ({file})</translation>
+    </message>
+    <message>
+        <source>(no department)</source>
+        <translation>(ohne Fachbereich)</translation>
+    </message>
+    <message>
+        <source>Ticked answers are taken over; conflicts (changed here meanwhile as well) are not ticked. Untick an activity to leave it as it is and not mark it as reviewed.</source>
+        <translation>Angehakte Antworten werden übernommen; Konflikte (inzwischen auch hier geändert) sind nicht angehakt. Eine Tätigkeit ohne Haken bleibt, wie sie ist, und wird nicht als geprüft vermerkt.</translation>
+    </message>
+    <message>
+        <source>Activity / item</source>
+        <translation>Tätigkeit / Angabe</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stand</translation>
+    </message>
+    <message>
+        <source>Answer of the department</source>
+        <translation>Antwort des Fachbereichs</translation>
+    </message>
+    <message>
+        <source>As sent</source>
+        <translation>Wie versandt</translation>
+    </message>
+    <message>
+        <source>Register now</source>
+        <translation>Verzeichnis jetzt</translation>
+    </message>
+    <message>
+        <source>Tick &amp;all answers</source>
+        <translation>&amp;Alle Antworten anhaken</translation>
+    </message>
+    <message>
+        <source>&amp;Untick all</source>
+        <translation>Alle Haken &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Take over</source>
+        <translation>&amp;Übernehmen</translation>
+    </message>
+    <message>
+        <source>{name} (proposed as new)</source>
+        <translation>{name} (neu vorgeschlagen)</translation>
+    </message>
+    <message>
+        <source>{n} answers changed</source>
+        <translation>{n} Antworten geändert</translation>
+    </message>
+    <message>
+        <source>confirmed as checked</source>
+        <translation>als geprüft bestätigt</translation>
+    </message>
+    <message>
+        <source>Remark (added to the notes)</source>
+        <translation>Hinweis (wird den Anmerkungen angefügt)</translation>
+    </message>
+    <message>
+        <source>Questionnaires (*.xlsx *.xlsm *.ods)</source>
+        <translation>Fragebögen (*.xlsx *.xlsm *.ods)</translation>
+    </message>
+    <message>
+        <source>Reading {file} …</source>
+        <translation>{file} wird gelesen …</translation>
+    </message>
+</context>
+<context>
     <name>ReviewPage</name>
     <message>
         <source>Review</source>
@@ -2166,6 +2330,75 @@ Der vorherige Stand ist gesichert: {safety}</translation>
     <message>
         <source>None recorded.</source>
         <translation>Nichts erfasst.</translation>
+    </message>
+</context>
+<context>
+    <name>SendDialog</name>
+    <message>
+        <source>Questionnaires for the departments</source>
+        <translation>Fragebögen an die Fachbereiche</translation>
+    </message>
+    <message>
+        <source>{department} ({n} activities)</source>
+        <translation>{department} ({n} Tätigkeiten)</translation>
+    </message>
+    <message>
+        <source>&amp;Browse …</source>
+        <translation>Durch&amp;suchen …</translation>
+    </message>
+    <message>
+        <source>optional: without, the sheets are locked</source>
+        <translation>optional; ohne Kennwort sind die Blätter trotzdem geschützt</translation>
+    </message>
+    <message>
+        <source>One workbook per department with its activities, explanations of every item and drop-down lists. Send each department its file; import the answers with File → Review questionnaire answers ….</source>
+        <translation>Eine Arbeitsmappe je Fachbereich mit seinen Tätigkeiten, Erläuterungen zu jeder Angabe und Auswahllisten. Senden Sie jedem Fachbereich seine Datei; die Antworten lesen Sie mit Datei → Fragebogen-Antworten prüfen … ein.</translation>
+    </message>
+    <message>
+        <source>Departments:</source>
+        <translation>Fachbereiche:</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Ordner:</translation>
+    </message>
+    <message>
+        <source>Sheet &amp;password:</source>
+        <translation>Blatt&amp;schutz-Kennwort:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation>Kennwort &amp;wiederholen:</translation>
+    </message>
+    <message>
+        <source>&amp;Write questionnaires</source>
+        <translation>Fragebögen &amp;schreiben</translation>
+    </message>
+    <message>
+        <source>Please tick at least one department.</source>
+        <translation>Bitte mindestens einen Fachbereich anhaken.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Die beiden Kennwörter stimmen nicht überein.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <translation>Der Ordner {folder} existiert nicht.</translation>
+    </message>
+    <message>
+        <source>Writing questionnaires …</source>
+        <translation>Fragebögen werden geschrieben …</translation>
+    </message>
+    <message>
+        <source>Written:
+{files}</source>
+        <translation>Geschrieben:
+{files}</translation>
+    </message>
+    <message>
+        <source>Cancelled; questionnaires already written are kept.</source>
+        <translation>Abgebrochen; bereits geschriebene Fragebögen bleiben erhalten.</translation>
     </message>
 </context>
 <context>

@@ -143,6 +143,9 @@ RECORD_FIELD_LABELS: dict[str, Text] = {
     "art32": Text("Art. 32 DSGVO", "Art. 32 GDPR"),
     "controllers": Text("Verantwortliche (Auftraggeber)", "Controllers (clients)"),
     "categories": Text("Kategorien von Verarbeitungen", "Categories of processing"),
+    "approval_override": Text(
+        "Freigabe trotz Prüffehlern (Begründung)", "Approved despite check errors (reason)"
+    ),
 }
 OWN_LABELS: dict[str, Text] = {
     "name": Text("Name", "Name"),

@@ -122,6 +122,11 @@ class OrganisationRow(Base):
     is_processor: Mapped[bool] = mapped_column(Boolean, default=False)
     notes: Mapped[str] = _text()
     archived: Mapped[datetime | None]
+    review_months: Mapped[int] = mapped_column(
+        Integer, nullable=False, default=12, server_default="12"
+    )
+    """The review cycle: months from one review of an activity to the next (a setting of the
+    database, not part of the register document)."""
     version: Mapped[int] = _version()
 
 
@@ -423,6 +428,17 @@ class RegisterVersionRow(Base):
     frozen_at: Mapped[datetime]
     user: Mapped[str] = _text()
     document: Mapped[dict[str, Any]]
+
+
+class RegisterIdentityRow(Base):
+    """The database's own identity (one row): questionnaires name it and are signed with
+    its secret, so an answer is recognised as coming from this database."""
+
+    __tablename__ = "register_identity"
+    id: Mapped[int] = _id()
+    uid: Mapped[str] = mapped_column(unique=True)
+    secret: Mapped[str]
+    created: Mapped[datetime]
 
 
 EntityTable: TypeAlias = (

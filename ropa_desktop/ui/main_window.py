@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from html import escape
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -81,6 +82,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
 
         self.location_label = named(QLabel(self), "statusLocation")
+        self.reviews_label = named(QLabel(self), "statusReviews")
+        self.statusBar().addPermanentWidget(self.reviews_label)
         self.statusBar().addPermanentWidget(self.location_label)
         self._build_actions()
         self._build_menus()
@@ -92,6 +95,7 @@ class MainWindow(QMainWindow):
         self.fill_organisations()
         self.navigation.setCurrentRow(0)
         self._update_title()
+        self._update_reviews()
         self._restore_geometry()
 
     # --- building -------------------------------------------------------------
@@ -167,6 +171,18 @@ class MainWindow(QMainWindow):
         )
         self.restore_action = self._action(
             self.tr("&Restore backup …"), self.restore_backup, None, "action.restore"
+        )
+        self.survey_send_action = self._action(
+            self.tr("&Questionnaires for the departments …"),
+            self.send_questionnaires,
+            None,
+            "action.surveySend",
+        )
+        self.survey_review_action = self._action(
+            self.tr("Review &questionnaire answers …"),
+            self.review_questionnaire,
+            None,
+            "action.surveyReview",
         )
         self.new_org_action = self._action(
             self.tr("New &organisation …"), self.new_organisation, None, "action.newOrganisation"
@@ -260,6 +276,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.restore_org_action)
         file_menu.addAction(self.backup_action)
         file_menu.addAction(self.restore_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.survey_send_action)
+        file_menu.addAction(self.survey_review_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
@@ -409,12 +428,22 @@ class MainWindow(QMainWindow):
         self._remember_organisation()
         self.fill_organisations()
         self._update_title()
+        self._update_reviews()
 
     def _data_changed(self, what: Change) -> None:
         if what in (Change.ORGANISATION, Change.EVERYTHING, Change.ACTIVITIES):
             self._remember_organisation()
             self.fill_organisations()
             self._update_title()
+            self._update_reviews()
+
+    def _update_reviews(self) -> None:
+        """Overdue and soon-due reviews of the organisation, in the status bar."""
+        from ropa_desktop.ui.pages.review_box import start_summary
+
+        line, per_department = start_summary(self.session)
+        self.reviews_label.setText(line)
+        self.reviews_label.setToolTip(per_department)
 
     def _remember_organisation(self) -> None:
         # Also after a rename, so the next start opens the same organisation.
@@ -514,6 +543,21 @@ class MainWindow(QMainWindow):
             )
         )
         dialog.open()
+
+    def send_questionnaires(self) -> None:
+        """Write questionnaire workbooks for the current organisation's departments."""
+        from ropa_desktop.ui.survey.send_dialog import SendDialog
+
+        if self.session.organisation_name is None:
+            return
+        dialog = SendDialog(self.session, self)
+        dialog.open()
+
+    def review_questionnaire(self, path: Any = None) -> None:
+        """Read a returned questionnaire and review its answers field by field."""
+        from ropa_desktop.ui.survey.review_dialog import open_review
+
+        open_review(self, self.session, path if isinstance(path, Path) else None)
 
     def create_backup(self) -> None:
         """Copy the whole database into the backup folder (on a worker thread)."""

@@ -210,11 +210,21 @@ class Session(QObject):
             self._org_findings = [] if org is None else check_organisation(org, self.register())
         return self._org_findings
 
-    def save_activity(self, act: m.Activity, *, force: bool = False) -> m.Activity:
+    def save_activity(
+        self, act: m.Activity, *, force: bool = False, override: str = ""
+    ) -> m.Activity:
         """Write one activity (new or changed) in one transaction; ConflictError when it
-        was changed elsewhere since ``act.version`` (``force``: overwrite)."""
+        was changed elsewhere since ``act.version`` (``force``: overwrite). ``override``:
+        the reason for approving it despite check errors, recorded in the history."""
         org = self._require_org()
-        saved = self.store.save_activity(org.uid, copy.deepcopy(act), force=force)
+        if override:
+            from ropa_desktop.store.workflow import save_with_override
+
+            saved = save_with_override(
+                self.store, org.uid, copy.deepcopy(act), override, force=force
+            )
+        else:
+            saved = self.store.save_activity(org.uid, copy.deepcopy(act), force=force)
         self._wrote()
         for i, old in enumerate(org.activities):
             if old.uid == saved.uid:

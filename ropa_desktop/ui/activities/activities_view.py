@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ropa_desktop.domain import model as m
 from ropa_desktop.domain import presentation as p
+from ropa_desktop.domain import workflow
 from ropa_desktop.store.versions import ConflictError
 from ropa_desktop.ui.activities.activity_model import (
     COLUMNS,
@@ -135,6 +136,7 @@ class ActivitiesView(QWidget):
         self.table.addAction(self.delete_action)
 
         self.model.modelReset.connect(self._after_reset)
+        session.changed.connect(lambda _change: self._update_status_counts())
         self._restore_columns()
         self._after_reset()
 
@@ -287,7 +289,15 @@ class ActivitiesView(QWidget):
         self.proxy.set_severity(self.severity_filter.currentData())
         self._update_count()
 
+    def _update_status_counts(self) -> None:
+        """The status filter names how many activities have each status ("Entwurf (3)")."""
+        org = self.session.organisation()
+        counts = workflow.status_counts(org.activities if org is not None else [])
+        for i, status in enumerate(m.ActivityStatus, 1):
+            self.status_filter.setItemText(i, f"{p.STATUS[status]()} ({counts[status]})")
+
     def _update_count(self) -> None:
+        self._update_status_counts()
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         if shown == total:
             self.count_label.setText(self.tr("{n} activities").format(n=total))

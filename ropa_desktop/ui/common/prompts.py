@@ -30,6 +30,14 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
+def ask_reason(parent: QWidget | None, title: str, text: str) -> str | None:
+    """Ask for a reason (one line of text); None when cancelled or left empty."""
+    from PySide6.QtWidgets import QInputDialog
+
+    reason, ok = QInputDialog.getText(parent, title, text)
+    return reason.strip() if ok and reason.strip() else None
+
+
 def choose(parent: QWidget | None, title: str, label: str, items: list[str]) -> str | None:
     """Let the user pick one of ``items``; None when cancelled."""
     from PySide6.QtWidgets import QInputDialog

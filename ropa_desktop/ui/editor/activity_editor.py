@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ropa_desktop.domain import codec
+from ropa_desktop.domain import codec, workflow
 from ropa_desktop.domain import model as m
 from ropa_desktop.domain import presentation as p
 from ropa_desktop.domain.rules import Finding, Severity
@@ -181,8 +181,15 @@ class ActivityEditor(ActivityForm, QWidget):
         if self._data is None:
             return False
         self._commit_pending()
+        draft = self._draft()
+        override = self._approval_reason(draft)
+        if override is None:
+            return False
         try:
-            saved = self.session.save_activity(self._draft())
+            if override:
+                saved = self.session.save_activity(draft, override=override)
+            else:
+                saved = self.session.save_activity(draft)
         except ConflictError as exc:  # changed or deleted elsewhere meanwhile: ask
             return resolve_save_conflict(self, exc)
         except Exception as exc:  # the store refuses with a StoreError; show any refusal
@@ -190,6 +197,24 @@ class ActivityEditor(ActivityForm, QWidget):
             return False
         self.show_saved(saved)
         return True
+
+    def _approval_reason(self, draft: m.Activity) -> str | None:
+        """"" when the save needs no reason; the reason for approving ``draft`` despite check
+        errors (asked for); None when the user gave none (then nothing is saved)."""
+        before = None if self._base is None else m.ActivityStatus(self._base["status"])
+        findings = self.session.check(draft)
+        if not workflow.needs_override(before, draft, findings):
+            return ""
+        errors = workflow.blocking(findings)
+        lines = "\n".join(f"• {f.message}" for f in errors[:8])
+        return prompts.ask_reason(
+            self,
+            self.tr("Approve despite check errors?"),
+            self.tr(
+                "“{name}” has {n} check error(s):\n{errors}\n\nApprove it anyway? The reason "
+                "is recorded in the history (Verlauf). Without a reason nothing is saved."
+            ).format(name=draft.name, n=len(errors), errors=lines),
+        )
 
     def base_data(self) -> dict[str, Any] | None:
         """The activity as loaded (dictionary form), before the unsaved changes."""

@@ -118,6 +118,7 @@ def batch_label(batch: ChangeBatch | None) -> str:
         "imported-history": QCoreApplication.translate("HistoryView", "Imported history"),
         "copy": QCoreApplication.translate("HistoryView", "Copied from another organisation"),
         "delete-organisation": QCoreApplication.translate("HistoryView", "Organisation deleted"),
+        "survey": QCoreApplication.translate("HistoryView", "Questionnaire answers taken over"),
         OVERWRITE: QCoreApplication.translate("HistoryView", "Overwrote a concurrent change by"),
     }
     kind = kinds.get(batch.kind, batch.kind)

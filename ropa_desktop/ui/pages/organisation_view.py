@@ -296,7 +296,10 @@ class OrganisationView(QWidget):
 
         content = QWidget(self)
         content_layout = QVBoxLayout(content)
-        for box in (general, address, dpo_box, rep_box, other):
+        from ropa_desktop.ui.pages.review_box import ReviewCycleBox
+
+        self.reviews = ReviewCycleBox(self.session, self)
+        for box in (general, address, dpo_box, rep_box, other, self.reviews):
             content_layout.addWidget(box)
         content_layout.addStretch(1)
         scroll = QScrollArea(self)
