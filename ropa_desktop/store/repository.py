@@ -24,8 +24,9 @@ from ropa_desktop.domain import model as m
 from ropa_desktop.domain.codec import register_from_document, register_to_document
 from ropa_desktop.domain.integrity import integrity_problems
 from ropa_desktop.domain.ownership import give_owners
-from ropa_desktop.store import history, organisations, rows, versions
+from ropa_desktop.store import catalogue_delete, history, organisations, rows, versions
 from ropa_desktop.store.catalogue_copy import copy_entries
+from ropa_desktop.store.catalogue_delete import EntryUse
 from ropa_desktop.store.history import (
     DELETED_FROM,
     deletion_origins,
@@ -69,6 +70,7 @@ __all__ = [
     "DELETED_FROM",
     "ChangeBatch",
     "ConflictError",
+    "EntryUse",
     "HistoryEntry",
     "ImportResult",
     "OrganisationSummary",
@@ -428,6 +430,30 @@ class Store:
             writer = Writer(conn, self.user)
             versions.claim_delete(writer, "processor", uid, uid, version, force=force)
             writer.delete_catalogue_entry(ProcessorRow, "processor", uid)
+
+    def entry_uses(self, kind: str, uid: str) -> list[EntryUse]:
+        """The activities, services and processors using the processor, recipient or TOM
+        ``uid`` (``kind``: "processor", "recipient", "tom")."""
+        with self.engine.connect() as conn:
+            return catalogue_delete.entry_uses(conn, kind, uid)
+
+    def delete_entry(
+        self,
+        kind: str,
+        uid: str,
+        *,
+        replacement: str | None = None,
+        version: int | None = None,
+        force: bool = False,
+    ) -> str:
+        """Delete a processor, recipient or TOM even while records use it: they lose it, or
+        get ``replacement`` (an entry of the same kind and organisation) instead. One
+        transaction, one batch (returned) whose undo brings the entry and its uses back.
+        ``version``: see :meth:`delete_activity`."""
+        with writing(self.engine) as conn:
+            writer = Writer(conn, self.user)
+            versions.claim_delete(writer, kind, uid, uid, version, force=force)
+            return catalogue_delete.delete_entry(writer, kind, uid, replacement)
 
     def save_recipient(self, recipient: m.Recipient, *, force: bool = False) -> m.Recipient:
         """Create or update a recipient."""
