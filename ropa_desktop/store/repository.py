@@ -24,7 +24,8 @@ from ropa_desktop.domain import model as m
 from ropa_desktop.domain.codec import register_from_document, register_to_document
 from ropa_desktop.domain.integrity import integrity_problems
 from ropa_desktop.domain.ownership import give_owners
-from ropa_desktop.store import catalogue_delete, history, organisations, rows, versions
+from ropa_desktop.store import bulk, catalogue_delete, history, organisations, rows, versions
+from ropa_desktop.store.bulk import BulkChange
 from ropa_desktop.store.catalogue_copy import copy_entries
 from ropa_desktop.store.catalogue_delete import EntryUse
 from ropa_desktop.store.history import (
@@ -68,6 +69,7 @@ from ropa_desktop.store.writing import Writer
 
 __all__ = [
     "DELETED_FROM",
+    "BulkChange",
     "ChangeBatch",
     "ConflictError",
     "EntryUse",
@@ -367,6 +369,16 @@ class Store:
             writer = Writer(conn, self.user)
             versions.claim_delete(writer, "activity", uid, uid, version, force=force)
             writer.delete_activity(uid)
+
+    def bulk_update(
+        self, organisation_uid: str, uids: list[str], change: BulkChange, label: str = ""
+    ) -> str:
+        """Set department, status or next review date of several activities, or number
+        them continuing the organisation's scheme (:class:`~ropa_desktop.store.bulk.BulkChange`);
+        one transaction, one batch of kind "bulk" (returned, undoable). ``label`` describes
+        the batch in the history."""
+        with writing(self.engine) as conn:
+            return bulk.bulk_update(Writer(conn, self.user), organisation_uid, uids, change, label)
 
     def restore_activity(self, uid: str, organisation_uid: str | None = None) -> m.Activity:
         """Recreate a deleted activity from the snapshot its deletion left in the history.
