@@ -23,6 +23,7 @@ from datetime import date, datetime
 from typing import Any, TypeAlias
 
 from sqlalchemy import (
+    LargeBinary,
     JSON,
     Boolean,
     CheckConstraint,
@@ -412,6 +413,27 @@ class RegisterVersionRow(Base):
     frozen_at: Mapped[datetime]
     user: Mapped[str] = _text()
     document: Mapped[dict[str, Any]]
+
+
+class AttachmentRow(Base):
+    """A file kept beside an activity or a processor (AVV, DPIA, TOM concept).
+
+    Owner and organisation are named by uid, without foreign keys: the file stays while
+    its activity or organisation is deleted, and is there again when the deletion is
+    undone. Every read names the organisation, so no other organisation sees the file.
+    """
+
+    __tablename__ = "attachment"
+    id: Mapped[int] = _id()
+    uid: Mapped[str] = mapped_column(unique=True)
+    organisation_uid: Mapped[str] = mapped_column(Text, index=True)
+    owner_kind: Mapped[str] = mapped_column(Text)
+    owner_uid: Mapped[str] = mapped_column(Text, index=True)
+    name: Mapped[str] = _text()
+    size: Mapped[int] = mapped_column(Integer)
+    added: Mapped[datetime]
+    user: Mapped[str] = _text()
+    content: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 EntityTable: TypeAlias = (

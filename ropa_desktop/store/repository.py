@@ -21,10 +21,11 @@ from typing import Any
 from sqlalchemy import Connection, Engine, delete, func, insert, not_, select
 
 from ropa_desktop.domain import model as m
+from ropa_desktop.domain.attachments import AttachmentInfo
 from ropa_desktop.domain.codec import register_from_document, register_to_document
 from ropa_desktop.domain.integrity import integrity_problems
 from ropa_desktop.domain.ownership import give_owners
-from ropa_desktop.store import bulk, catalogue_delete, history, organisations, rows, versions
+from ropa_desktop.store import attachments, bulk, catalogue_delete, history, organisations, rows, versions
 from ropa_desktop.store.bulk import BulkChange
 from ropa_desktop.store.catalogue_copy import copy_entries
 from ropa_desktop.store.catalogue_delete import EntryUse
@@ -667,6 +668,36 @@ class Store:
             writer.put_simple(TomRow, tom)
             tom.version = _version(conn, "tom", tom.uid)
         return tom
+
+    # --- attachments ---------------------------------------------------------
+
+    def add_attachment(
+        self, organisation_uid: str, kind: str, owner_uid: str, name: str, data: bytes
+    ) -> AttachmentInfo:
+        """Keep the file ``name`` (``data``, at most
+        :data:`~ropa_desktop.domain.attachments.MAX_BYTES`) beside an activity or processor
+        (``kind``) of the organisation; recorded in the record's history."""
+        with writing(self.engine) as conn:
+            return attachments.add(
+                Writer(conn, self.user), organisation_uid, kind, owner_uid, name, data
+            )
+
+    def attachments(
+        self, organisation_uid: str, owner_uid: str | None = None
+    ) -> list[AttachmentInfo]:
+        """The organisation's files (without content), of one record when ``owner_uid``."""
+        with self.engine.connect() as conn:
+            return attachments.listed(conn, organisation_uid, owner_uid)
+
+    def attachment_content(self, organisation_uid: str, uid: str) -> bytes:
+        """The content of one of the organisation's files."""
+        with self.engine.connect() as conn:
+            return attachments.content(conn, organisation_uid, uid)
+
+    def delete_attachment(self, organisation_uid: str, uid: str) -> None:
+        """Delete one of the organisation's files (recorded in its record's history)."""
+        with writing(self.engine) as conn:
+            attachments.remove(Writer(conn, self.user), organisation_uid, uid)
 
     # --- catalogues across organisations and the organisations' life ---------
 
