@@ -5,14 +5,14 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable
 from enum import StrEnum
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from ropa_desktop.domain import model as m
 from ropa_desktop.domain.rules import Finding, check_activity, check_organisation
-from ropa_desktop.store.repository import OrganisationSummary, Store
+from ropa_desktop.store.repository import BulkChange, EntryUse, OrganisationSummary, Store
 
 
 class Change(StrEnum):
@@ -261,6 +261,41 @@ class Session(QObject):
         cached = next((p for p in self.catalogue().processors if p.uid == uid), None)
         self.store.delete_processor(uid, cached.version if cached else None, force=force)
         self._catalogue_changed()
+
+    def entry_uses(self, kind: str, uid: str) -> list[EntryUse]:
+        """The records using a processor, recipient or TOM (``kind``) of the catalogue."""
+        return self.store.entry_uses(kind, uid)
+
+    def delete_entry(
+        self, kind: str, uid: str, *, replacement: str | None = None, force: bool = False
+    ) -> str:
+        """Delete a processor, recipient or TOM; the records using it lose it or get
+        ``replacement``. One undoable batch (returned); ConflictError as for activities."""
+        entries: list[Any] = {
+            "processor": self.catalogue().processors,
+            "recipient": self.catalogue().recipients,
+            "tom": self.catalogue().toms,
+        }[kind]
+        cached = next((e for e in entries if e.uid == uid), None)
+        batch = self.store.delete_entry(
+            kind,
+            uid,
+            replacement=replacement,
+            version=cached.version if cached else None,
+            force=force,
+        )
+        self._wrote()
+        self.reload()
+        return batch
+
+    def bulk_update(self, uids: list[str], change: BulkChange, label: str) -> str:
+        """Change several activities of the current organisation at once; one undoable
+        batch (returned)."""
+        org = self._require_org()
+        batch = self.store.bulk_update(org.uid, uids, change, label)
+        self._wrote()
+        self.reload()
+        return batch
 
     def save_recipient(self, recipient: m.Recipient, *, force: bool = False) -> m.Recipient:
         """Create or update a recipient of the current organisation's catalogue."""
