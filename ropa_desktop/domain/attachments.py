@@ -35,10 +35,10 @@ def format_size(size: int, lang: str | None = None) -> str:
     lang = lang or language()
     if size < 1024:
         return f"{size} Bytes" if lang == "de" else f"{size} bytes"
-    value, unit = float(size), "Bytes"
-    for unit in ("KB", "MB", "GB"):
-        value /= 1024
+    value, unit = size / 1024, "KB"
+    for bigger in ("MB", "GB"):
         if value < 1024:
             break
+        value, unit = value / 1024, bigger
     text = f"{value:.1f}"
     return f"{text.replace('.', ',') if lang == 'de' else text} {unit}"

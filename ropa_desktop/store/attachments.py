@@ -26,7 +26,9 @@ MSG_TOO_LARGE = Text(
     en="“{name}” is {size}; attachments may be at most {limit}. "
     "Keep the file in the file system and note where in the notes.",
 )
-MSG_NO_NAME = Text(de="Die Anlage braucht einen Dateinamen.", en="The attachment needs a file name.")
+MSG_NO_NAME = Text(
+    de="Die Anlage braucht einen Dateinamen.", en="The attachment needs a file name."
+)
 MSG_UNKNOWN_ATTACHMENT = Text(
     de="Diese Anlage gibt es in dieser Organisation nicht (mehr).",
     en="This attachment does not exist (any more) in this organisation.",

@@ -23,7 +23,6 @@ from datetime import date, datetime
 from typing import Any, TypeAlias
 
 from sqlalchemy import (
-    LargeBinary,
     JSON,
     Boolean,
     CheckConstraint,
@@ -32,6 +31,7 @@ from sqlalchemy import (
     ForeignKey,
     ForeignKeyConstraint,
     Integer,
+    LargeBinary,
     MetaData,
     Text,
     UniqueConstraint,

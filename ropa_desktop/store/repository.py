@@ -25,7 +25,15 @@ from ropa_desktop.domain.attachments import AttachmentInfo
 from ropa_desktop.domain.codec import register_from_document, register_to_document
 from ropa_desktop.domain.integrity import integrity_problems
 from ropa_desktop.domain.ownership import give_owners
-from ropa_desktop.store import attachments, bulk, catalogue_delete, history, organisations, rows, versions
+from ropa_desktop.store import (
+    attachments,
+    bulk,
+    catalogue_delete,
+    history,
+    organisations,
+    rows,
+    versions,
+)
 from ropa_desktop.store.bulk import BulkChange
 from ropa_desktop.store.catalogue_copy import copy_entries
 from ropa_desktop.store.catalogue_delete import EntryUse

@@ -60,9 +60,8 @@ def test_bulk_sets_fields_and_numbers_continuing_the_scheme_then_undoes(db_url: 
 
 def test_renumber_gives_every_chosen_activity_a_new_number(db_url: str) -> None:
     store, org = _store(db_url)
-    store.bulk_update(
-        org.uid, [org.activities[0].uid, org.activities[1].uid], BulkChange(number=True, renumber=True)
-    )
+    uids = [org.activities[0].uid, org.activities[1].uid]
+    store.bulk_update(org.uid, uids, BulkChange(number=True, renumber=True))
     acts = _by_name(store)
     assert (acts["Alt"].reference, acts["Neu 1"].reference) == ("VVT-13", "VVT-14")
 
