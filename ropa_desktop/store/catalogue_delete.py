@@ -1,4 +1,5 @@
-"""Deleting a processor, recipient or TOM that records still use, or replacing it.
+"""Deleting a processor, recipient or TOM that records still use, or replacing it; and
+deleting a processing service as an undoable batch.
 
 The records using the entry (activities, processing services, processors holding it as a
 subprocessor) lose it — or get the replacement instead — and the entry is deleted, in one
@@ -12,10 +13,12 @@ import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, delete, select
 
 from ropa_desktop.domain import model as m
+from ropa_desktop.domain.codec import from_dict, to_dict
 from ropa_desktop.domain.i18n import Text
+from ropa_desktop.store.catalogue_copy import own_links
 from ropa_desktop.store.history import DELETED_FROM, restore_snapshot
 from ropa_desktop.store.models import (
     ActivityRow,
@@ -40,7 +43,9 @@ DELETE_ENTRY_KIND = "delete-entry"
 """Kind of the batch that deleted a catalogue entry (its description is the entry's name)."""
 REPLACE_ENTRY_KIND = "replace-entry"
 """Kind of the batch that replaced a catalogue entry by another one and deleted it."""
-KINDS = frozenset({DELETE_ENTRY_KIND, REPLACE_ENTRY_KIND})
+DELETE_SERVICE_KIND = "delete-service"
+"""Kind of the batch that deleted a processing service (Art. 30(2)); its undo restores it."""
+KINDS = frozenset({DELETE_ENTRY_KIND, REPLACE_ENTRY_KIND, DELETE_SERVICE_KIND})
 
 TABLES: dict[str, type[ProcessorRow] | type[RecipientRow] | type[TomRow]] = {
     "processor": ProcessorRow,
@@ -212,9 +217,36 @@ def delete_entry(writer: Writer, kind: str, uid: str, replacement: str | None) -
     return batch
 
 
+def delete_service(writer: Writer, uid: str) -> str:
+    """Delete a processing service as a batch of its own (returned); undoing the batch (the
+    history's "restore") writes it back into its organisation."""
+    row = writer.conn.execute(
+        select(ProcessingServiceRow.id, ProcessingServiceRow.name, OrganisationRow.uid)
+        .join(OrganisationRow, OrganisationRow.id == ProcessingServiceRow.organisation_id)
+        .where(ProcessingServiceRow.uid == uid)
+        .with_for_update()
+    ).first()
+    if row is None:
+        raise StoreError(MSG_UNKNOWN_ENTITY, entity="service", uid=uid)
+    svc = Reader(writer.conn).services(ProcessingServiceRow.id == row.id)[0][1]
+    batch = writer.start_batch(DELETE_SERVICE_KIND, svc.name)
+    writer.record("service", uid, svc.name, DELETED_FROM, None, row.uid)
+    writer.record("service", uid, svc.name, "", json.dumps(to_dict(svc), ensure_ascii=False), None)
+    writer.conn.execute(delete(ProcessingServiceRow).where(ProcessingServiceRow.id == row.id))
+    writer.flush_history()
+    return batch
+
+
 def recreate_deleted(writer: Writer, records: list[Any]) -> None:
-    """Write back the catalogue entries a delete/replace batch deleted (its ``records``),
-    before the records that used them get their old content back."""
+    """Write back the catalogue entries and services a delete/replace batch deleted (its
+    ``records``), before the records that used them get their old content back."""
+    origin = {r["entity_uid"]: r["new"] for r in records if r["field"] == DELETED_FROM}
     for r in records:
-        if r["entity"] in TABLES and r["field"] == "" and r["new"] is None and r["old"]:
+        if r["field"] != "" or r["new"] is not None or not r["old"]:
+            continue
+        if r["entity"] in TABLES:
             restore_snapshot(writer, r["entity"], json.loads(r["old"]))
+        elif r["entity"] == "service" and r["entity_uid"] in origin:
+            org_id = writer.organisation_id(origin[r["entity_uid"]])
+            svc = from_dict(m.ProcessingService, json.loads(r["old"]))
+            writer.put_service(org_id, own_links(writer, org_id, svc), touch=False)

@@ -416,6 +416,14 @@ class Store:
             service.version = _version(conn, "service", service.uid)
         return service
 
+    def delete_service(self, uid: str, version: int | None = None, *, force: bool = False) -> str:
+        """Delete an entry of the processor register, as a batch (returned) whose undo
+        restores it (``version``: see :meth:`delete_activity`)."""
+        with writing(self.engine) as conn:
+            writer = Writer(conn, self.user)
+            versions.claim_delete(writer, "service", uid, uid, version, force=force)
+            return catalogue_delete.delete_service(writer, uid)
+
     def _owners(self) -> dict[str, str]:
         """The owning organisation's uid of every catalogue entry, by the entry's uid."""
         with self.engine.connect() as conn:

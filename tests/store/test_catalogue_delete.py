@@ -152,3 +152,18 @@ def test_unused_entry_deletion_shows_in_the_organisations_history_and_undoes(
     assert [e.record.entity_label for e in entries] == ["Druckerei"]
     store.undo_batch(batch)
     assert uids["druck"] in {p.uid for p in store.load_register().processors}
+
+
+def test_deleted_service_comes_back_by_undoing_its_batch(db_url: str) -> None:
+    store = open_store(db_url)
+    register, _uids = _register()
+    store.import_register(register)
+    before = _doc(store)
+    svc = store.load_register("Stadt A").organisations[0].services[0]
+    batch = store.delete_service(svc.uid, svc.version)
+    assert store.load_register("Stadt A").organisations[0].services == []
+    entries = [e for e in store.organisation_history("Stadt A") if e.record.batch == batch]
+    assert [e.record.entity_label for e in entries] == ["Hosting für Gemeinde X"]
+    assert [b.kind for b in store.batches(limit=1)] == ["delete-service"]
+    store.undo_batch(batch)
+    assert _doc(store)["organisations"] == before["organisations"]
