@@ -134,6 +134,7 @@ RECORD_FIELD_LABELS: dict[str, Text] = {
     "art32": Text("Art. 32 DSGVO", "Art. 32 GDPR"),
     "controllers": Text("Verantwortliche (Auftraggeber)", "Controllers (clients)"),
     "categories": Text("Kategorien von Verarbeitungen", "Categories of processing"),
+    "attachments": Text("Anlagen", "Attachments"),
 }
 OWN_LABELS: dict[str, Text] = {
     "name": Text("Name", "Name"),

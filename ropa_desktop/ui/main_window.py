@@ -27,6 +27,7 @@ from ropa_desktop.ui.session import Change, Session
 
 PAGES = (
     "activities",
+    "services",
     "processors",
     "recipients",
     "transfers",
@@ -101,12 +102,14 @@ class MainWindow(QMainWindow):
         from ropa_desktop.ui.pages.findings_view import FindingsView
         from ropa_desktop.ui.pages.history_view import HistoryView
         from ropa_desktop.ui.pages.organisation_view import OrganisationView
+        from ropa_desktop.ui.pages.services_view import ServicesView
         from ropa_desktop.ui.pages.transfers_view import TransfersView
 
         s = self.session
         self.activities = ActivitiesView(s, self)
         titles = {
             "activities": self.tr("Processing activities"),
+            "services": self.tr("Processing services (Art. 30(2))"),
             "processors": self.tr("Processors"),
             "recipients": self.tr("Recipients"),
             "transfers": self.tr("Third-country transfers"),
@@ -117,6 +120,7 @@ class MainWindow(QMainWindow):
         }
         widgets: dict[str, QWidget] = {
             "activities": self.activities,
+            "services": ServicesView(s, self),
             "processors": ProcessorsView(s, self),
             "recipients": RecipientsView(s, self),
             "transfers": TransfersView(s, self),

@@ -11,7 +11,9 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from ropa_desktop.domain import model as m
+from ropa_desktop.domain.i18n import language
 from ropa_desktop.domain.rules import Finding, check_activity, check_organisation
+from ropa_desktop.domain.rules.services import check_service
 from ropa_desktop.store.repository import BulkChange, EntryUse, OrganisationSummary, Store
 
 
@@ -20,6 +22,8 @@ class Change(StrEnum):
 
     ACTIVITIES = "activities"
     """Activities of the current organisation were saved or deleted."""
+    SERVICES = "services"
+    """Processing services (Art. 30(2)) of the current organisation were saved or deleted."""
     CATALOGUE = "catalogue"
     """Processors, recipients or TOMs of the current organisation's catalogue changed."""
     ORGANISATION = "organisation"
@@ -238,6 +242,56 @@ class Session(QObject):
         self._by_uid.pop(uid, None)
         self._forget_checks()
         self.changed.emit(Change.ACTIVITIES)
+
+    # --- processing services (Art. 30(2)) ------------------------------------
+
+    def services(self) -> list[m.ProcessingService]:
+        """The current organisation's processing services (cached; do not modify them)."""
+        org = self.organisation()
+        return list(org.services) if org is not None else []
+
+    def service(self, uid: str) -> m.ProcessingService | None:
+        """The cached processing service ``uid`` (do not modify it)."""
+        return next((s for s in self.services() if s.uid == uid), None)
+
+    def service_copy(self, uid: str) -> m.ProcessingService | None:
+        """A deep copy of the processing service, for an editor to change."""
+        svc = self.service(uid)
+        return copy.deepcopy(svc) if svc is not None else None
+
+    def check_service(self, svc: m.ProcessingService) -> list[Finding]:
+        """Findings for a processing service as edited (not yet saved)."""
+        org = self.organisation()
+        return [] if org is None else check_service(svc, org, language())
+
+    def save_service(
+        self, svc: m.ProcessingService, *, force: bool = False
+    ) -> m.ProcessingService:
+        """Write one processing service (new or changed); ConflictError as for activities."""
+        org = self._require_org()
+        saved = self.store.save_service(org.uid, copy.deepcopy(svc), force=force)
+        self._wrote()
+        for i, old in enumerate(org.services):
+            if old.uid == saved.uid:
+                org.services[i] = saved
+                break
+        else:
+            org.services.append(saved)
+        self._forget_checks()
+        self.changed.emit(Change.SERVICES)
+        return saved
+
+    def delete_service(self, uid: str, *, force: bool = False) -> str:
+        """Delete one processing service as an undoable batch (returned; the history
+        restores it). ConflictError when it was changed elsewhere meanwhile."""
+        org = self._require_org()
+        cached = self.service(uid)
+        batch = self.store.delete_service(uid, cached.version if cached else None, force=force)
+        self._wrote()
+        org.services[:] = [s for s in org.services if s.uid != uid]
+        self._forget_checks()
+        self.changed.emit(Change.SERVICES)
+        return batch
 
     # --- catalogue and master data -----------------------------------------
 
