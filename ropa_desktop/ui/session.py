@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from ropa_desktop.domain import model as m
+from ropa_desktop.domain.attachments import AttachmentInfo
 from ropa_desktop.domain.i18n import language
 from ropa_desktop.domain.rules import Finding, check_activity, check_organisation
 from ropa_desktop.domain.rules.services import check_service
@@ -292,6 +293,28 @@ class Session(QObject):
         self._forget_checks()
         self.changed.emit(Change.SERVICES)
         return batch
+
+    # --- attachments -------------------------------------------------------
+
+    def attachments(self, owner_uid: str | None = None) -> list[AttachmentInfo]:
+        """Files of the current organisation (of one activity or processor when given)."""
+        org = self.organisation()
+        return [] if org is None else self.store.attachments(org.uid, owner_uid)
+
+    def add_attachment(self, kind: str, owner_uid: str, name: str, data: bytes) -> AttachmentInfo:
+        """Keep a file beside an activity or processor of the current organisation."""
+        info = self.store.add_attachment(self._require_org().uid, kind, owner_uid, name, data)
+        self._wrote()
+        return info
+
+    def attachment_content(self, uid: str) -> bytes:
+        """The content of one of the current organisation's files."""
+        return self.store.attachment_content(self._require_org().uid, uid)
+
+    def delete_attachment(self, uid: str) -> None:
+        """Delete one of the current organisation's files."""
+        self.store.delete_attachment(self._require_org().uid, uid)
+        self._wrote()
 
     # --- catalogue and master data -----------------------------------------
 

@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
+    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -40,6 +41,7 @@ from ropa_desktop.store.versions import ConflictError
 from ropa_desktop.ui.catalogue import delete_dialog
 from ropa_desktop.ui.catalogue.forms import ProcessorForm, RecipientForm, TomForm
 from ropa_desktop.ui.common import prompts
+from ropa_desktop.ui.common.attachments_panel import AttachmentsPanel
 from ropa_desktop.ui.common.conflict_dialog import (
     DELETE,
     DISCARD,
@@ -180,6 +182,7 @@ class _CatalogueView(QWidget):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.heading)
         right_layout.addWidget(scroll, 1)
+        self._right_layout = right_layout
         buttons = QHBoxLayout()
         for b in (self.new_button, self.delete_button, self.copy_button):
             buttons.addWidget(b)
@@ -582,7 +585,28 @@ class ProcessorsView(_CatalogueView):
     _kind = "processor"
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        self.attachments: AttachmentsPanel | None = None
         super().__init__(session, ProcessorForm(session), parent)
+        box = QGroupBox(self.tr("Attachments (processing contract/AVV, TOMs …)"), self)
+        box.setObjectName("processorsView.attachmentsBox")
+        box_layout = QVBoxLayout(box)
+        self.attachments = AttachmentsPanel(session, "processor", box)
+        box_layout.addWidget(self.attachments)
+        self._right_layout.insertWidget(2, box)
+        self._show_attachments()
+
+    def _load(self, uid: str | None, blank: Any | None = None) -> None:
+        super()._load(uid, blank)
+        self._show_attachments()
+
+    def _show_saved(self, saved: Any) -> None:
+        super()._show_saved(saved)
+        self._show_attachments()
+
+    def _show_attachments(self) -> None:
+        if self.attachments is not None:
+            uid = self._current
+            self.attachments.set_owner(uid, stored=uid is not None and uid in self._by_uid())
 
     def _headers(self) -> list[str]:
         return [self.tr("Name"), self.tr("Country"), self.tr("Contract"), self.tr("Used by")]

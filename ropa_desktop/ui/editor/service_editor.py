@@ -250,6 +250,9 @@ class ServiceEditor(ActivityEditor):
         found = {c.strip() for s in self.session.services() for c in s.categories if c.strip()}
         return [(c, c) for c in sorted(found, key=str.casefold)]
 
+    def _attachment_kind(self) -> str:
+        return ""  # files belong to activities and processors
+
     # ------------------------------------------------------------------ draft
 
     def _set_draft(self, act: Any) -> None:
