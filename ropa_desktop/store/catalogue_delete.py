@@ -132,9 +132,9 @@ def entry_uses(conn: Connection, kind: str, uid: str) -> list[EntryUse]:
 def _swap(values: list[str], old: str, new: str | None) -> list[str]:
     out: list[str] = []
     for value in values:
-        value = new if value == old else value
-        if value is not None and value not in out:
-            out.append(value)
+        kept = new if value == old else value
+        if kept is not None and kept not in out:
+            out.append(kept)
     return out
 
 

@@ -348,11 +348,12 @@ class Session(QObject):
     ) -> str:
         """Delete a processor, recipient or TOM; the records using it lose it or get
         ``replacement``. One undoable batch (returned); ConflictError as for activities."""
-        entries: list[Any] = {
+        lists: dict[str, list[Any]] = {
             "processor": self.catalogue().processors,
             "recipient": self.catalogue().recipients,
             "tom": self.catalogue().toms,
-        }[kind]
+        }
+        entries = lists[kind]
         cached = next((e for e in entries if e.uid == uid), None)
         batch = self.store.delete_entry(
             kind,

@@ -1,7 +1,8 @@
 """The list of attachments an export prints (name, size, date — never the content).
 
 Only files of the records the export holds are listed: the organisation's activities in
-the controller register, and the processors of its catalogue in both registers.
+the controller register, and the processors the exported entries use (with their
+subprocessors, recursively) in both registers.
 """
 
 from __future__ import annotations
@@ -55,12 +56,26 @@ def listed_attachments(
 ) -> list[ListedAttachment]:
     """The attachments of the records in the export, by record and name."""
     records: dict[str, tuple[str, str]] = {}
+    used: list[str] = []
     if register_kind == "controller":
         for a in org.activities:
             label = f"{a.reference.strip()} {a.name.strip()}".strip()
             records[a.uid] = ("activity", label)
-    for proc in register.processors:
-        records[proc.uid] = ("processor", proc.name.strip())
+            used += [link.processor for link in a.processors]
+            used += [t.processor for t in a.transfers if t.processor]
+    else:
+        for s in org.services:
+            used += [link.processor for link in s.subprocessors]
+            used += [t.processor for t in s.transfers if t.processor]
+    processors = register.processors_by_uid()
+    seen: set[str] = set()
+    while used:  # subprocessors of used processors are used too
+        uid = used.pop()
+        if uid in seen or uid not in processors:
+            continue
+        seen.add(uid)
+        records[uid] = ("processor", processors[uid].name.strip())
+        used += [link.processor for link in processors[uid].subprocessors]
     out = [
         ListedAttachment(
             KIND[records[info.owner_uid][0]](lang),

@@ -127,13 +127,15 @@ class AttachmentsPanel(QWidget):
                 item.setData(1, Qt.ItemDataRole.TextAlignmentRole, Qt.AlignmentFlag.AlignRight)
                 item.setToolTip(0, info.user)
                 self.list.addTopLevelItem(item)
-            if self.list.topLevelItemCount():
-                self.list.setCurrentItem(self.list.topLevelItem(0))
+            first = self.list.topLevelItem(0)
+            if first is not None:
+                self.list.setCurrentItem(first)
         self._update()
 
     def names(self) -> list[str]:
         """The file names listed."""
-        return [self.list.topLevelItem(i).text(0) for i in range(self.list.topLevelItemCount())]
+        items = (self.list.topLevelItem(i) for i in range(self.list.topLevelItemCount()))
+        return [item.text(0) for item in items if item is not None]
 
     def add(self) -> bool:
         """Ask for a file and store it (on a worker thread); False when nothing started."""

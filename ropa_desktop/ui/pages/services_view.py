@@ -5,7 +5,7 @@ a deleted service is restored from the history (Verlauf) by undoing its deletion
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -185,8 +185,9 @@ class ServicesView(QWidget):
         for w in (self.new_button, self.new_action):
             w.setEnabled(enabled)
         self._apply_filter(self.search.text())
-        if current is not None and self._item(current) is not None:
-            self.list.setCurrentItem(self._item(current))
+        shown = self._item(current) if current is not None else None
+        if shown is not None:
+            self.list.setCurrentItem(shown)
         elif current is not None and self.session.service(current) is None and (
             not self.editor.is_dirty()
         ):
@@ -217,7 +218,7 @@ class ServicesView(QWidget):
         if self.session.organisation() is None or not self.editor.maybe_leave():
             return
         self.list.clearSelection()
-        self.list.setCurrentItem(None)  # type: ignore[arg-type]
+        self.list.setCurrentIndex(QModelIndex())
         self.editor.new_service()
 
     def duplicate_current(self) -> None:
@@ -225,7 +226,7 @@ class ServicesView(QWidget):
         uid = self.editor.current_uid()
         if uid is None or self.session.service(uid) is None or not self.editor.maybe_leave():
             return
-        self.list.setCurrentItem(None)  # type: ignore[arg-type]
+        self.list.setCurrentIndex(QModelIndex())
         self.editor.duplicate(uid)
 
     def delete_current(self) -> bool:
