@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -39,7 +39,8 @@ UID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 def choose_file(parent: QWidget | None) -> str | None:
     """Ask for the file to attach; None when cancelled."""
-    path, _ = QFileDialog.getOpenFileName(parent, parent.tr("Attach file") if parent else "")
+    title = QCoreApplication.translate("AttachmentsPanel", "Attach file")
+    path, _ = QFileDialog.getOpenFileName(parent, title)
     return path or None
 
 
