@@ -1432,8 +1432,8 @@ Sie lassen sich im Verlauf wiederherstellen.</translation>
         <translation>Verarbeitungstätigkeiten</translation>
     </message>
     <message>
-        <source>Processing services (Art. 30(2))</source>
-        <translation>Auftragsverarbeitungen (Art. 30 Abs. 2)</translation>
+        <source>Processing services</source>
+        <translation>Auftragsverarbeitungen</translation>
     </message>
     <message>
         <source>Processors</source>

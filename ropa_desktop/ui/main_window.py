@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
         self.activities = ActivitiesView(s, self)
         titles = {
             "activities": self.tr("Processing activities"),
-            "services": self.tr("Processing services (Art. 30(2))"),
+            "services": self.tr("Processing services"),
             "processors": self.tr("Processors"),
             "recipients": self.tr("Recipients"),
             "transfers": self.tr("Third-country transfers"),

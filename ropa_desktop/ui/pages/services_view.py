@@ -80,8 +80,16 @@ class ServicesView(QWidget):
         self.list.setSortingEnabled(True)
         self.list.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         header = self.list.header()
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
+        for col, mode in enumerate(
+            (
+                QHeaderView.ResizeMode.ResizeToContents,
+                QHeaderView.ResizeMode.Stretch,
+                QHeaderView.ResizeMode.Stretch,
+                QHeaderView.ResizeMode.ResizeToContents,
+            )
+        ):
+            header.setSectionResizeMode(col, mode)
         self.list.currentItemChanged.connect(self._current_changed)
         self.count_label = named(QLabel(self), "services.count")
         self.hint = named(QLabel(self), "services.hint")
@@ -169,8 +177,6 @@ class ServicesView(QWidget):
                 item.setToolTip(1, "\n".join(f.message for f in found))
             self.list.addTopLevelItem(item)
         self.list.blockSignals(False)
-        for col in (0, 2, 3):
-            self.list.resizeColumnToContents(col)
         if org is not None and not org.is_processor:
             self.hint.setText(
                 self.tr(
