@@ -21,19 +21,10 @@ from typing import Any
 from sqlalchemy import Connection, Engine, delete, func, insert, not_, select
 
 from ropa_desktop.domain import model as m
-from ropa_desktop.domain.attachments import AttachmentInfo
 from ropa_desktop.domain.codec import register_from_document, register_to_document
 from ropa_desktop.domain.integrity import integrity_problems
 from ropa_desktop.domain.ownership import give_owners
-from ropa_desktop.store import (
-    attachments,
-    bulk,
-    catalogue_delete,
-    history,
-    organisations,
-    rows,
-    versions,
-)
+from ropa_desktop.store import history, organisations, rows, versions
 from ropa_desktop.store.bulk import BulkChange
 from ropa_desktop.store.catalogue_copy import copy_entries
 from ropa_desktop.store.catalogue_delete import EntryUse
@@ -55,6 +46,7 @@ from ropa_desktop.store.models import (
     TomRow,
 )
 from ropa_desktop.store.reading import Reader, read_register
+from ropa_desktop.store.record_work import RecordWork
 from ropa_desktop.store.records import (
     MSG_ARCHIVED_ALREADY,
     MSG_EMPTY_NAME,
@@ -107,7 +99,7 @@ def default_user() -> str:
         return "unknown"
 
 
-class Store:
+class Store(RecordWork):
     """Reads and writes the register of one database (SQLite file or PostgreSQL)."""
 
     def __init__(self, engine: Engine, user: str | None = None) -> None:
@@ -379,16 +371,6 @@ class Store:
             versions.claim_delete(writer, "activity", uid, uid, version, force=force)
             writer.delete_activity(uid)
 
-    def bulk_update(
-        self, organisation_uid: str, uids: list[str], change: BulkChange, label: str = ""
-    ) -> str:
-        """Set department, status or next review date of several activities, or number
-        them continuing the organisation's scheme (:class:`~ropa_desktop.store.bulk.BulkChange`);
-        one transaction, one batch of kind "bulk" (returned, undoable). ``label`` describes
-        the batch in the history."""
-        with writing(self.engine) as conn:
-            return bulk.bulk_update(Writer(conn, self.user), organisation_uid, uids, change, label)
-
     def restore_activity(self, uid: str, organisation_uid: str | None = None) -> m.Activity:
         """Recreate a deleted activity from the snapshot its deletion left in the history.
 
@@ -415,14 +397,6 @@ class Store:
             writer.put_service(org_id, service, touch=True)
             service.version = _version(conn, "service", service.uid)
         return service
-
-    def delete_service(self, uid: str, version: int | None = None, *, force: bool = False) -> str:
-        """Delete an entry of the processor register, as a batch (returned) whose undo
-        restores it (``version``: see :meth:`delete_activity`)."""
-        with writing(self.engine) as conn:
-            writer = Writer(conn, self.user)
-            versions.claim_delete(writer, "service", uid, uid, version, force=force)
-            return catalogue_delete.delete_service(writer, uid)
 
     def _owners(self) -> dict[str, str]:
         """The owning organisation's uid of every catalogue entry, by the entry's uid."""
@@ -459,30 +433,6 @@ class Store:
             writer = Writer(conn, self.user)
             versions.claim_delete(writer, "processor", uid, uid, version, force=force)
             writer.delete_catalogue_entry(ProcessorRow, "processor", uid)
-
-    def entry_uses(self, kind: str, uid: str) -> list[EntryUse]:
-        """The activities, services and processors using the processor, recipient or TOM
-        ``uid`` (``kind``: "processor", "recipient", "tom")."""
-        with self.engine.connect() as conn:
-            return catalogue_delete.entry_uses(conn, kind, uid)
-
-    def delete_entry(
-        self,
-        kind: str,
-        uid: str,
-        *,
-        replacement: str | None = None,
-        version: int | None = None,
-        force: bool = False,
-    ) -> str:
-        """Delete a processor, recipient or TOM even while records use it: they lose it, or
-        get ``replacement`` (an entry of the same kind and organisation) instead. One
-        transaction, one batch (returned) whose undo brings the entry and its uses back.
-        ``version``: see :meth:`delete_activity`."""
-        with writing(self.engine) as conn:
-            writer = Writer(conn, self.user)
-            versions.claim_delete(writer, kind, uid, uid, version, force=force)
-            return catalogue_delete.delete_entry(writer, kind, uid, replacement)
 
     def save_recipient(self, recipient: m.Recipient, *, force: bool = False) -> m.Recipient:
         """Create or update a recipient."""
@@ -684,36 +634,6 @@ class Store:
             writer.put_simple(TomRow, tom)
             tom.version = _version(conn, "tom", tom.uid)
         return tom
-
-    # --- attachments ---------------------------------------------------------
-
-    def add_attachment(
-        self, organisation_uid: str, kind: str, owner_uid: str, name: str, data: bytes
-    ) -> AttachmentInfo:
-        """Keep the file ``name`` (``data``, at most
-        :data:`~ropa_desktop.domain.attachments.MAX_BYTES`) beside an activity or processor
-        (``kind``) of the organisation; recorded in the record's history."""
-        with writing(self.engine) as conn:
-            return attachments.add(
-                Writer(conn, self.user), organisation_uid, kind, owner_uid, name, data
-            )
-
-    def attachments(
-        self, organisation_uid: str, owner_uid: str | None = None
-    ) -> list[AttachmentInfo]:
-        """The organisation's files (without content), of one record when ``owner_uid``."""
-        with self.engine.connect() as conn:
-            return attachments.listed(conn, organisation_uid, owner_uid)
-
-    def attachment_content(self, organisation_uid: str, uid: str) -> bytes:
-        """The content of one of the organisation's files."""
-        with self.engine.connect() as conn:
-            return attachments.content(conn, organisation_uid, uid)
-
-    def delete_attachment(self, organisation_uid: str, uid: str) -> None:
-        """Delete one of the organisation's files (recorded in its record's history)."""
-        with writing(self.engine) as conn:
-            attachments.remove(Writer(conn, self.user), organisation_uid, uid)
 
     # --- catalogues across organisations and the organisations' life ---------
 
