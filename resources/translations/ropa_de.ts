@@ -2480,6 +2480,10 @@ Vertreter: {rep}</translation>
         <translation>Alle Felder durchsuchen (Strg+F)</translation>
     </message>
     <message>
+        <source>Search processing services</source>
+        <translation>Auftragsverarbeitungen durchsuchen</translation>
+    </message>
+    <message>
         <source>No.</source>
         <translation>Nr.</translation>
     </message>
@@ -2494,6 +2498,10 @@ Vertreter: {rep}</translation>
     <message>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>Processing services</source>
+        <translation>Auftragsverarbeitungen</translation>
     </message>
     <message>
         <source>&amp;New service</source>

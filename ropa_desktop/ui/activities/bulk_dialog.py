@@ -73,6 +73,7 @@ class BulkEditDialog(QDialog):
         self.review.setDate(QDate.currentDate().addYears(1))
         self.review.setAccessibleName(self.tr("Next review"))
 
+        self.department.lineEdit().setAccessibleName(self.tr("Department"))
         self.number = QCheckBox(self.tr("N&umber the activities without a reference"), self)
         self.renumber = QCheckBox(self.tr("&Also renumber those that have one"), self)
         self.preview = QLabel(self)

@@ -68,11 +68,13 @@ class ServicesView(QWidget):
         self.search = named(QLineEdit(self), "services.search")
         self.search.setPlaceholderText(self.tr("Search all fields (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Search processing services"))
         self.search.textChanged.connect(self._apply_filter)
         self.list = named(QTreeWidget(self), "services.list")
         self.list.setHeaderLabels(
             [self.tr("No."), self.tr("Name"), self.tr("Controllers"), self.tr("Status")]
         )
+        self.list.setAccessibleName(self.tr("Processing services"))
         self.list.setRootIsDecorated(False)
         self.list.setAlternatingRowColors(True)
         self.list.setUniformRowHeights(True)
