@@ -6,7 +6,7 @@ a deleted service is restored from the history (Verlauf) by undoing its deletion
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -97,8 +97,10 @@ class ServicesView(QWidget):
         self.hint = named(QLabel(self), "services.hint")
         self.hint.setWordWrap(True)
 
-        self.editor = ServiceEditor(session, self)
-        self.editor.saved.connect(self._saved)
+        # The editor is built when first needed (the page shown, a service selected), so
+        # the page costs the window's start nothing.
+        self._editor: ServiceEditor | None = None
+        self._placeholder = QWidget(self)
 
         self.new_button = named(QPushButton(self.tr("&New service"), self), "services.new")
         self.new_button.clicked.connect(self.new_service)
@@ -135,7 +137,8 @@ class ServicesView(QWidget):
         left_layout.addWidget(self.count_label)
         splitter = named(QSplitter(Qt.Orientation.Horizontal, self), "services.split")
         splitter.addWidget(left)
-        splitter.addWidget(self.editor)
+        splitter.addWidget(self._placeholder)
+        self._splitter = splitter
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
@@ -156,9 +159,27 @@ class ServicesView(QWidget):
 
     # --- public -------------------------------------------------------------
 
+    @property
+    def editor(self) -> ServiceEditor:
+        """The service editor beside the list (built on first use)."""
+        if self._editor is None:
+            self._editor = ServiceEditor(self.session, self)
+            self._editor.saved.connect(self._saved)
+            self._splitter.replaceWidget(1, self._editor)
+            self._placeholder.deleteLater()
+        return self._editor
+
+    def _current_uid(self) -> str | None:
+        return self._editor.current_uid() if self._editor is not None else None
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Build the editor when the page is first shown."""
+        self.editor  # noqa: B018 - built for its side effect
+        super().showEvent(event)
+
     def refresh(self) -> None:
         """Fill the list from the session, keeping the selection where possible."""
-        current = self.editor.current_uid()
+        current = self._current_uid()
         org = self.session.organisation()
         self.list.blockSignals(True)
         self.list.clear()
@@ -267,7 +288,7 @@ class ServicesView(QWidget):
 
     def maybe_leave(self) -> bool:
         """Ask about unsaved changes in the editor; True when the page may be left."""
-        return self.editor.maybe_leave()
+        return self._editor is None or self._editor.maybe_leave()
 
     # --- plumbing -----------------------------------------------------------
 
@@ -304,7 +325,7 @@ class ServicesView(QWidget):
         self._update_actions()
 
     def _update_actions(self) -> None:
-        uid = self.editor.current_uid()
+        uid = self._current_uid()
         stored = uid is not None and self.session.service(uid) is not None
         for w in (self.duplicate_button, self.duplicate_action):
             w.setEnabled(stored)

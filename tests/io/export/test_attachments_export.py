@@ -24,6 +24,7 @@ def _store(tmp_path: Path):  # type: ignore[no-untyped-def]
     store = open_store(tmp_path / "register.sqlite")
     org = m.Organisation(name="Stadt A")
     rz = m.Processor(owner=org.uid, name="Rechenzentrum Süd")
+    spare = m.Processor(owner=org.uid, name="Ungenutzt GmbH")
     act = m.Activity(
         reference="VT-001",
         name="Videoberatung",
@@ -33,10 +34,12 @@ def _store(tmp_path: Path):  # type: ignore[no-untyped-def]
     other = m.Activity(reference="VT-002", name="Personalakte")
     org.activities = [act, other]
     b = m.Organisation(name="Stadt B", activities=[m.Activity(name="Kita")])
-    store.import_register(m.Register(organisations=[org, b], processors=[rz]))
+    store.import_register(m.Register(organisations=[org, b], processors=[rz, spare]))
     store.add_attachment(org.uid, "activity", act.uid, "DSFA Videoberatung.pdf", SECRET)
     store.add_attachment(org.uid, "processor", rz.uid, "AVV Rechenzentrum.pdf", SECRET * 100)
     store.add_attachment(b.uid, "activity", b.activities[0].uid, "Fremd.pdf", SECRET)
+    # a processor no exported activity uses: its file is not listed
+    store.add_attachment(org.uid, "processor", spare.uid, "Ungenutzt.pdf", SECRET)
     return store, org, act
 
 
@@ -72,6 +75,7 @@ def test_pdf_lists_attachments_in_a_last_annex_and_the_single_sheet(tmp_path: Pa
     assert "Anlagen (Dateien beim Verzeichnis)" in text
     assert "DSFA Videoberatung.pdf" in text and "AVV Rechenzentrum.pdf" in text
     assert "Fremd.pdf" not in text  # another organisation's file
+    assert "Ungenutzt.pdf" not in text  # a processor the exported activities do not use
     assert "GEHEIMER" not in text
     assert "Anlagen (Dateien beim Verzeichnis)" in reader.pages[1].extract_text()  # contents
     export_pdf(register, "Stadt A", target, activity="VT-002", attachments=files)
