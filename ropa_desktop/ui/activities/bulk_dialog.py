@@ -73,7 +73,9 @@ class BulkEditDialog(QDialog):
         self.review.setDate(QDate.currentDate().addYears(1))
         self.review.setAccessibleName(self.tr("Next review"))
 
-        self.department.lineEdit().setAccessibleName(self.tr("Department"))
+        line = self.department.lineEdit()
+        if line is not None:  # editable: the typed text is the department
+            line.setAccessibleName(self.tr("Department"))
         self.number = QCheckBox(self.tr("N&umber the activities without a reference"), self)
         self.renumber = QCheckBox(self.tr("&Also renumber those that have one"), self)
         self.preview = QLabel(self)
