@@ -90,3 +90,18 @@ def test_json_export_carries_no_attachments(tmp_path: Path) -> None:
     store, _org, _act = _store(tmp_path)
     text = dumps(store.load_register("Stadt A"))
     assert "DSFA Videoberatung.pdf" not in text and "attachment" not in json.loads(text)
+
+
+def test_own_export_with_the_attachments_sheet_imports_back(tmp_path: Path) -> None:
+    from ropa_desktop.domain.codec import register_to_document
+    from ropa_desktop.io.importing.engine import import_spreadsheet
+
+    store, org, _act = _store(tmp_path)
+    original = store.load_register("Stadt A")
+    export_xlsx(original, "Stadt A", tmp_path / "vvt.xlsx", attachments=store.attachments(org.uid))
+    assert "Anlagen" in load_workbook(tmp_path / "vvt.xlsx").sheetnames
+    target = open_store(tmp_path / "target.sqlite")
+    report = import_spreadsheet(target, tmp_path / "vvt.xlsx")
+    assert report.errors == 0
+    back = register_to_document(target.load_register("Stadt A"))["organisations"][0]
+    assert back["activities"] == register_to_document(original)["organisations"][0]["activities"]
