@@ -31,7 +31,7 @@ class AttachmentInfo:
 
 
 def format_size(size: int, lang: str | None = None) -> str:
-    """A file size as people read it: "834 Bytes", "1,5 MB" ("1.5 MB" in English)."""
+    """A file size as people read it: "834 Bytes", "1,5 MB", "20 MB" ("1.5 MB" in English)."""
     lang = lang or language()
     if size < 1024:
         return f"{size} Bytes" if lang == "de" else f"{size} bytes"
@@ -40,5 +40,5 @@ def format_size(size: int, lang: str | None = None) -> str:
         if value < 1024:
             break
         value, unit = value / 1024, bigger
-    text = f"{value:.1f}"
+    text = f"{value:.1f}".removesuffix(".0")
     return f"{text.replace('.', ',') if lang == 'de' else text} {unit}"

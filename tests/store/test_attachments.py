@@ -60,7 +60,7 @@ def test_another_organisation_never_sees_or_touches_a_file(db_url: str) -> None:
 def test_a_file_over_the_limit_is_refused_and_nothing_stored(db_url: str) -> None:
     store, a, _b, _rz = _store(db_url)
     act = a.activities[0]
-    with pytest.raises(StoreError, match="höchstens 100,0 MB"):
+    with pytest.raises(StoreError, match="höchstens 100 MB"):
         store.add_attachment(a.uid, "activity", act.uid, "Video.mp4", bytes(MAX_BYTES + 1))
     with pytest.raises(StoreError, match="Dateinamen"):
         store.add_attachment(a.uid, "activity", act.uid, "  ", b"x")
@@ -79,4 +79,5 @@ def test_files_stay_with_a_deleted_activity_and_return_with_it(db_url: str) -> N
 def test_sizes_read_as_people_write_them() -> None:
     assert format_size(834, "de") == "834 Bytes"
     assert format_size(1536, "de") == "1,5 KB"
-    assert format_size(20 * 1024 * 1024, "en") == "20.0 MB"
+    assert format_size(20 * 1024 * 1024, "en") == "20 MB"
+    assert format_size(int(2.25 * 1024 * 1024), "de") == "2,2 MB"

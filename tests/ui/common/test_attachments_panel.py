@@ -31,7 +31,7 @@ def test_activity_files_attach_open_and_remove(qtbot, session, tmp_path, monkeyp
     assert panel is not None and panel.names() == []
     _attach(qtbot, panel)
     assert panel.names() == ["DSFA Videoberatung.pdf"]
-    assert panel.list.topLevelItem(0).text(1) == "2,0 KB"
+    assert panel.list.topLevelItem(0).text(1) == "2 KB"
     assert panel.open_current()
     assert opened[0].name == "DSFA Videoberatung.pdf"
     assert opened[0].read_bytes() == dsfa.read_bytes()
