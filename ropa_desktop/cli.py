@@ -536,6 +536,8 @@ def _export_doc(store: Store, args: argparse.Namespace) -> int:
         "lang": args.lang,
         "stand": date.today(),
         "version": version,
+        # the files are listed (name, size, date), never included
+        "attachments": store.attachments(register.organisations[0].uid),
     }
     try:
         if args.format == "xlsx":

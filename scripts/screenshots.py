@@ -1,5 +1,5 @@
 """Render the README screenshots (offscreen): main window, activity editor, import dialog,
-questionnaire review.
+questionnaire review, the processor register page (Art. 30(2)) and the bulk-edit dialog.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [--out docs/screenshots]
         [--lang de|en]
@@ -156,6 +156,39 @@ def main() -> None:
         window.grab().save(str(args.out / "main-window.png"))
         editor = window.activities.editor
         editor.grab().save(str(args.out / "activity-editor.png"))
+
+        from ropa_desktop.ui.activities.bulk_dialog import BulkEditDialog
+
+        org = session.organisation()
+        assert org is not None
+        bulk = BulkEditDialog(
+            3,
+            [a.department for a in org.activities],
+            [a.reference for a in org.activities],
+            2,
+            window,
+        )
+        bulk.set_status.setChecked(True)
+        bulk.status.setCurrentIndex(1)
+        bulk.set_review.setChecked(True)
+        bulk.number.setChecked(True)
+        bulk.resize(520, bulk.sizeHint().height())
+        bulk.show()
+        for _ in range(5):
+            app.processEvents()
+        bulk.grab().save(str(args.out / "bulk-edit-dialog.png"))
+        bulk.close()
+
+        assert window.switch_organisation("Komm.ONE")
+        window.show_page("services")
+        services = window.pages["services"]
+        service_uids = [s.uid for s in session.services()]
+        if service_uids:
+            services.select(service_uids[0])  # type: ignore[attr-defined]
+        for _ in range(5):
+            app.processEvents()
+        window.grab().save(str(args.out / "processor-register.png"))
+        assert window.switch_organisation("Stadtwerke Bochum GmbH")
 
         sheet = Path(tmp) / "Buergeramt.xlsx"
         _sample_sheet(sheet)

@@ -44,6 +44,14 @@
         <translation>&amp;Löschen …</translation>
     </message>
     <message>
+        <source>&amp;Change selected …</source>
+        <translation>&amp;Ausgewählte ändern …</translation>
+    </message>
+    <message>
+        <source>Set department, status or next review, or number the selected activities</source>
+        <translation>Fachabteilung, Status oder nächste Überprüfung setzen oder die ausgewählten Tätigkeiten nummerieren</translation>
+    </message>
+    <message>
         <source>Delete the processing activity “{name}”?
 
 It can be restored from the history.</source>
@@ -62,6 +70,17 @@ Sie lassen sich im Verlauf wiederherstellen.</translation>
     <message>
         <source>Delete</source>
         <translation>Löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n activities</source>
+        <translation>
+            <numerusform>%n Tätigkeit</numerusform>
+            <numerusform>%n Tätigkeiten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not changed</source>
+        <translation>Nicht geändert</translation>
     </message>
     <message>
         <source>{n} activities</source>
@@ -142,6 +161,10 @@ Trotzdem freigeben? Die Begründung wird im Verlauf festgehalten. Ohne Begründu
     <message>
         <source>&amp;Redo</source>
         <translation>Wieder&amp;herstellen</translation>
+    </message>
+    <message>
+        <source>Attachments (AVV, DPIA, TOM concept …)</source>
+        <translation>Anlagen (AVV, DSFA, TOM-Konzept …)</translation>
     </message>
     <message>
         <source>Edit “{item}”</source>
@@ -430,6 +453,85 @@ Trotzdem freigeben? Die Begründung wird im Verlauf festgehalten. Ohne Begründu
     </message>
 </context>
 <context>
+    <name>AttachmentsPanel</name>
+    <message>
+        <source>Attach file</source>
+        <translation>Datei anhängen</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Anlagen</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Hinzugefügt</translation>
+    </message>
+    <message>
+        <source>&amp;Attach file …</source>
+        <translation>Datei &amp;anhängen …</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>Ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Remove file</source>
+        <translation>Datei entfernen</translation>
+    </message>
+    <message>
+        <source>Save the record first; then files can be attached.</source>
+        <translation>Speichern Sie den Datensatz zuerst; dann können Dateien angehängt werden.</translation>
+    </message>
+    <message>
+        <source>Files are kept in the register database (and in every backup). Files above {warn} are asked about, above {limit} refused.</source>
+        <translation>Dateien werden in der Datenbank des Verzeichnisses gespeichert (und in jeder Sicherung). Bei Dateien über {warn} wird nachgefragt, Dateien über {limit} werden abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Not attached</source>
+        <translation>Nicht angehängt</translation>
+    </message>
+    <message>
+        <source>“{name}” is {size}; attachments may be at most {limit}. Keep the file in the file system and note where in the notes.</source>
+        <translation>„{name}“ ist {size} groß; Anlagen dürfen höchstens {limit} groß sein. Legen Sie die Datei im Dateisystem ab und vermerken Sie den Ablageort in den Anmerkungen.</translation>
+    </message>
+    <message>
+        <source>Large file</source>
+        <translation>Große Datei</translation>
+    </message>
+    <message>
+        <source>“{name}” is {size}. It is stored in the register database, which makes the register file and every backup that much bigger. Attach it anyway?</source>
+        <translation>„{name}“ ist {size} groß. Sie wird in der Datenbank des Verzeichnisses gespeichert; die Verzeichnisdatei und jede Sicherung werden entsprechend größer. Trotzdem anhängen?</translation>
+    </message>
+    <message>
+        <source>Reading {name} …</source>
+        <translation>{name} wird gelesen …</translation>
+    </message>
+    <message>
+        <source>Cannot open</source>
+        <translation>Öffnen nicht möglich</translation>
+    </message>
+    <message>
+        <source>No program opens “{name}”. The file was saved as {path}.</source>
+        <translation>Kein Programm öffnet „{name}“. Die Datei wurde unter {path} gespeichert.</translation>
+    </message>
+    <message>
+        <source>Remove the file “{name}” from the register?</source>
+        <translation>Die Datei „{name}“ aus dem Verzeichnis entfernen?</translation>
+    </message>
+    <message>
+        <source>Not removed</source>
+        <translation>Nicht entfernt</translation>
+    </message>
+</context>
+<context>
     <name>BackgroundTask</name>
     <message>
         <source>Cancel</source>
@@ -438,6 +540,67 @@ Trotzdem freigeben? Die Begründung wird im Verlauf festgehalten. Ohne Begründu
     <message>
         <source>Cancelling …</source>
         <translation>Wird abgebrochen …</translation>
+    </message>
+</context>
+<context>
+    <name>BulkEditDialog</name>
+    <message numerus="yes">
+        <source>Change %n activities</source>
+        <translation>
+            <numerusform>%n Tätigkeit ändern</numerusform>
+            <numerusform>%n Tätigkeiten ändern</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>What you tick is set on all %n selected activities, in one step that the history (Verlauf) can undo.</source>
+        <translation>
+            <numerusform>Was Sie ankreuzen, wird für die ausgewählte Tätigkeit gesetzt – in einem Schritt, den der Verlauf rückgängig machen kann.</numerusform>
+            <numerusform>Was Sie ankreuzen, wird für alle %n ausgewählten Tätigkeiten gesetzt – in einem Schritt, den der Verlauf rückgängig machen kann.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Department:</source>
+        <translation>&amp;Fachabteilung:</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Fachabteilung</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>&amp;Next review:</source>
+        <translation>&amp;Nächste Überprüfung:</translation>
+    </message>
+    <message>
+        <source>Next review</source>
+        <translation>Nächste Überprüfung</translation>
+    </message>
+    <message>
+        <source>N&amp;umber the activities without a reference</source>
+        <translation>Tätigkeiten ohne Nr. n&amp;ummerieren</translation>
+    </message>
+    <message>
+        <source>&amp;Also renumber those that have one</source>
+        <translation>&amp;Auch die mit Nr. neu nummerieren</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Übernehmen</translation>
+    </message>
+    <message>
+        <source>Every selected activity has a reference already.</source>
+        <translation>Jede ausgewählte Tätigkeit hat bereits eine Nr.</translation>
+    </message>
+    <message>
+        <source>New references: %1</source>
+        <translation>Neue Nummern: %1</translation>
     </message>
 </context>
 <context>
@@ -616,6 +779,48 @@ Trotzdem freigeben? Die Begründung wird im Verlauf festgehalten. Ohne Begründu
     <message>
         <source>Date recorded</source>
         <translation>Datum erfasst</translation>
+    </message>
+</context>
+<context>
+    <name>DeleteEntryDialog</name>
+    <message>
+        <source>Activity</source>
+        <translation>Tätigkeit</translation>
+    </message>
+    <message>
+        <source>Processing service</source>
+        <translation>Auftragsverarbeitung</translation>
+    </message>
+    <message>
+        <source>Processor (subprocessor)</source>
+        <translation>Auftragsverarbeiter (Unterauftrag)</translation>
+    </message>
+    <message numerus="yes">
+        <source>“{name}” is still used by %n record(s). Deleting it changes all of them in one step, which the history (Verlauf) can undo.</source>
+        <translation>
+            <numerusform>„{name}“ wird noch von einem Datensatz verwendet. Das Löschen ändert ihn in einem Schritt, den der Verlauf rückgängig machen kann.</numerusform>
+            <numerusform>„{name}“ wird noch von %n Datensätzen verwendet. Das Löschen ändert sie alle in einem Schritt, den der Verlauf rückgängig machen kann.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Records using the entry</source>
+        <translation>Datensätze, die den Eintrag verwenden</translation>
+    </message>
+    <message>
+        <source>&amp;Remove it from all of them</source>
+        <translation>Aus allen ent&amp;fernen</translation>
+    </message>
+    <message>
+        <source>Re&amp;place it in all of them by:</source>
+        <translation>In allen &amp;ersetzen durch:</translation>
+    </message>
+    <message>
+        <source>Replacement</source>
+        <translation>Ersatz</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
     </message>
 </context>
 <context>
@@ -973,6 +1178,18 @@ Trotzdem freigeben? Die Begründung wird im Verlauf festgehalten. Ohne Begründu
         <translation>Fragebogen-Antworten übernommen</translation>
     </message>
     <message>
+        <source>Entry deleted</source>
+        <translation>Eintrag gelöscht</translation>
+    </message>
+    <message>
+        <source>Entry replaced and deleted</source>
+        <translation>Eintrag ersetzt und gelöscht</translation>
+    </message>
+    <message>
+        <source>Bulk change</source>
+        <translation>Sammeländerung</translation>
+    </message>
+    <message>
         <source>Overwrote a concurrent change by</source>
         <translation>Gleichzeitige Änderung überschrieben von</translation>
     </message>
@@ -1247,6 +1464,10 @@ Trotzdem freigeben? Die Begründung wird im Verlauf festgehalten. Ohne Begründu
     <message>
         <source>Processing activities</source>
         <translation>Verarbeitungstätigkeiten</translation>
+    </message>
+    <message>
+        <source>Processing services</source>
+        <translation>Auftragsverarbeitungen</translation>
     </message>
     <message>
         <source>Processors</source>
@@ -1903,6 +2124,10 @@ Trotzdem freigeben? Die Begründung wird im Verlauf festgehalten. Ohne Begründu
 <context>
     <name>ProcessorsView</name>
     <message>
+        <source>Attachments (processing contract/AVV, TOMs …)</source>
+        <translation>Anlagen (Auftragsverarbeitungsvertrag/AVV, TOM …)</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -1936,14 +2161,6 @@ Trotzdem freigeben? Die Begründung wird im Verlauf festgehalten. Ohne Begründu
     <message>
         <source>Delete processor</source>
         <translation>Auftragsverarbeiter löschen</translation>
-    </message>
-    <message>
-        <source>Delete the processor “{name}” from the catalogue?</source>
-        <translation>Den Auftragsverarbeiter „{name}“ aus dem Katalog löschen?</translation>
-    </message>
-    <message>
-        <source>Not deleted</source>
-        <translation>Nicht gelöscht</translation>
     </message>
 </context>
 <context>
@@ -2074,6 +2291,10 @@ Möchten Sie das Demo-Verzeichnis laden (fünf Organisationen aus echten Datensc
     <message>
         <source>New recipient</source>
         <translation>Neuer Empfänger</translation>
+    </message>
+    <message>
+        <source>Delete recipient</source>
+        <translation>Empfänger löschen</translation>
     </message>
 </context>
 <context>
@@ -2402,6 +2623,216 @@ Der vorherige Stand ist gesichert: {safety}</translation>
     </message>
 </context>
 <context>
+    <name>ServiceEditor</name>
+    <message>
+        <source>&amp;Save service</source>
+        <translation>Auftragsverarbeitung &amp;speichern</translation>
+    </message>
+    <message>
+        <source>Save the processing service (Ctrl+S)</source>
+        <translation>Die Auftragsverarbeitung speichern (Strg+S)</translation>
+    </message>
+    <message>
+        <source>{name} (copy)</source>
+        <translation>{name} (Kopie)</translation>
+    </message>
+    <message>
+        <source>{problem}
+
+Save your version anyway (overwriting the other change)?</source>
+        <translation>{problem}
+
+Ihre Fassung trotzdem speichern (die andere Änderung wird überschrieben)?</translation>
+    </message>
+    <message>
+        <source>Changed elsewhere</source>
+        <translation>Anderswo geändert</translation>
+    </message>
+    <message>
+        <source>Processing service not saved</source>
+        <translation>Auftragsverarbeitung nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>New processing service</source>
+        <translation>Neue Auftragsverarbeitung</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Allgemeines</translation>
+    </message>
+    <message>
+        <source>Name of the processing service</source>
+        <translation>Bezeichnung der Verarbeitung</translation>
+    </message>
+    <message>
+        <source>Processor (this organisation)</source>
+        <translation>Auftragsverarbeiter (diese Organisation)</translation>
+    </message>
+    <message>
+        <source>Add &amp;controller</source>
+        <translation>&amp;Verantwortlichen hinzufügen</translation>
+    </message>
+    <message>
+        <source>Controller {n}</source>
+        <translation>Verantwortlicher {n}</translation>
+    </message>
+    <message>
+        <source>Type or choose a category of processing</source>
+        <translation>Kategorie der Verarbeitung eingeben oder wählen</translation>
+    </message>
+    <message>
+        <source>Add &amp;subprocessor</source>
+        <translation>&amp;Unterauftragsverarbeiter hinzufügen</translation>
+    </message>
+    <message>
+        <source>Subprocessor {n}</source>
+        <translation>Unterauftragsverarbeiter {n}</translation>
+    </message>
+    <message>
+        <source>New processor…</source>
+        <translation>Neuer Auftragsverarbeiter…</translation>
+    </message>
+    <message>
+        <source>Add &amp;transfer</source>
+        <translation>&amp;Übermittlung hinzufügen</translation>
+    </message>
+    <message>
+        <source>Transfer {n}</source>
+        <translation>Übermittlung {n}</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Measures of the catalogue</source>
+        <translation>Maßnahmen aus dem TOM-Katalog</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <source>Representative</source>
+        <translation>Vertreter</translation>
+    </message>
+    <message>
+        <source>Data protection officer</source>
+        <translation>Datenschutzbeauftragte(r)</translation>
+    </message>
+    <message>
+        <source>No processing service selected</source>
+        <translation>Keine Auftragsverarbeitung ausgewählt</translation>
+    </message>
+    <message>
+        <source>No findings: the processing service is complete.</source>
+        <translation>Keine Befunde: Die Auftragsverarbeitung ist vollständig.</translation>
+    </message>
+    <message>
+        <source>— not recorded (Organisation page) —</source>
+        <translation>— nicht erfasst (Seite Organisation) —</translation>
+    </message>
+    <message>
+        <source>{org}
+Data protection officer: {dpo}
+Representative: {rep}</source>
+        <translation>{org}
+Datenschutzbeauftragte(r): {dpo}
+Vertreter: {rep}</translation>
+    </message>
+    <message>
+        <source>This processing service was deleted elsewhere meanwhile. Saving will ask what to do with your changes.</source>
+        <translation>Diese Auftragsverarbeitung wurde inzwischen anderswo gelöscht. Beim Speichern werden Sie gefragt, was mit Ihren Änderungen geschehen soll.</translation>
+    </message>
+    <message>
+        <source>This processing service was changed elsewhere meanwhile. Saving will ask whether to overwrite the other change.</source>
+        <translation>Diese Auftragsverarbeitung wurde inzwischen anderswo geändert. Beim Speichern werden Sie gefragt, ob die andere Änderung überschrieben werden soll.</translation>
+    </message>
+</context>
+<context>
+    <name>ServicesView</name>
+    <message>
+        <source>Search all fields (Ctrl+F)</source>
+        <translation>Alle Felder durchsuchen (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Search processing services</source>
+        <translation>Auftragsverarbeitungen durchsuchen</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Bezeichnung</translation>
+    </message>
+    <message>
+        <source>Controllers</source>
+        <translation>Verantwortliche</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Processing services</source>
+        <translation>Auftragsverarbeitungen</translation>
+    </message>
+    <message>
+        <source>&amp;New service</source>
+        <translation>&amp;Neue Auftragsverarbeitung</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>&amp;Duplizieren</translation>
+    </message>
+    <message>
+        <source>&amp;Delete …</source>
+        <translation>&amp;Löschen …</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>Su&amp;chen</translation>
+    </message>
+    <message>
+        <source>This organisation is not marked as a processor (Organisation page); its processing services are still kept here.</source>
+        <translation>Diese Organisation ist nicht als Auftragsverarbeiter gekennzeichnet (Seite Organisation); ihre Auftragsverarbeitungen werden trotzdem hier geführt.</translation>
+    </message>
+    <message>
+        <source>Delete the processing service “{name}”?
+
+The history (Verlauf) can undo it.</source>
+        <translation>Die Auftragsverarbeitung „{name}“ löschen?
+
+Der Verlauf kann das rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>{problem}
+
+Delete it anyway?</source>
+        <translation>{problem}
+
+Trotzdem löschen?</translation>
+    </message>
+    <message>
+        <source>Not deleted</source>
+        <translation>Nicht gelöscht</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} services</source>
+        <translation>{shown} von {total} Auftragsverarbeitungen</translation>
+    </message>
+</context>
+<context>
     <name>SheetPage</name>
     <message>
         <source>&amp;Sheet to import:</source>
@@ -2473,6 +2904,10 @@ Der vorherige Stand ist gesichert: {safety}</translation>
     <message>
         <source>New measure</source>
         <translation>Neue Maßnahme</translation>
+    </message>
+    <message>
+        <source>Delete measure</source>
+        <translation>Maßnahme löschen</translation>
     </message>
     <message>
         <source>Without SDM goal</source>
@@ -2646,6 +3081,18 @@ Der vorherige Stand ist gesichert: {safety}</translation>
         <translation>„{name}“ zeigt jetzt die Fassung von {user}. Ihre Werte waren:
 
 {values}</translation>
+    </message>
+    <message>
+        <source>Not deleted</source>
+        <translation>Nicht gelöscht</translation>
+    </message>
+    <message>
+        <source>Delete “{name}” from the catalogue?</source>
+        <translation>„{name}“ aus dem Katalog löschen?</translation>
+    </message>
+    <message>
+        <source>Delete entry</source>
+        <translation>Eintrag löschen</translation>
     </message>
 </context>
 </TS>

@@ -146,6 +146,7 @@ RECORD_FIELD_LABELS: dict[str, Text] = {
     "approval_override": Text(
         "Freigabe trotz Prüffehlern (Begründung)", "Approved despite check errors (reason)"
     ),
+    "attachments": Text("Anlagen", "Attachments"),
 }
 OWN_LABELS: dict[str, Text] = {
     "name": Text("Name", "Name"),

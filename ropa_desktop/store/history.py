@@ -372,6 +372,10 @@ def undo_batch(writer: Writer, batch_uid: str) -> None:
     if batch.kind == DELETE_KIND:  # the batch deleted a whole organisation: write it back
         undo_deletion(writer, list(records))
         return
+    from ropa_desktop.store.catalogue_delete import KINDS, recreate_deleted
+
+    if batch.kind in KINDS:  # the batch deleted a catalogue entry: it comes back first
+        recreate_deleted(writer, list(records))
     snapshots: dict[str, dict[str, Any]] = {}  # of the created processors
 
     def delete_created(*kinds: str) -> None:
@@ -388,7 +392,7 @@ def undo_batch(writer: Writer, batch_uid: str) -> None:
     # moved into one).
     delete_created("activity", "service")
     for entity, snapshot in before:
-        _restore(writer, entity, json.loads(snapshot))
+        restore_snapshot(writer, entity, json.loads(snapshot))
     snapshots.update(
         _unlink_created_processors(
             writer, [uid for entity, uid in created if entity == "processor"]
@@ -460,7 +464,8 @@ def _delete_created(
     )
 
 
-def _restore(writer: Writer, entity: str, snapshot: dict[str, Any]) -> None:
+def restore_snapshot(writer: Writer, entity: str, snapshot: dict[str, Any]) -> None:
+    """Write a record back as ``snapshot`` (from the history) holds it."""
     if entity == "activity":
         act = from_dict(m.Activity, snapshot)
         org_id = writer.conn.execute(

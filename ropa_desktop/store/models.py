@@ -31,6 +31,7 @@ from sqlalchemy import (
     ForeignKey,
     ForeignKeyConstraint,
     Integer,
+    LargeBinary,
     MetaData,
     Text,
     UniqueConstraint,
@@ -439,6 +440,27 @@ class RegisterIdentityRow(Base):
     uid: Mapped[str] = mapped_column(unique=True)
     secret: Mapped[str]
     created: Mapped[datetime]
+
+
+class AttachmentRow(Base):
+    """A file kept beside an activity or a processor (AVV, DPIA, TOM concept).
+
+    Owner and organisation are named by uid, without foreign keys: the file stays while
+    its activity or organisation is deleted, and is there again when the deletion is
+    undone. Every read names the organisation, so no other organisation sees the file.
+    """
+
+    __tablename__ = "attachment"
+    id: Mapped[int] = _id()
+    uid: Mapped[str] = mapped_column(unique=True)
+    organisation_uid: Mapped[str] = mapped_column(Text, index=True)
+    owner_kind: Mapped[str] = mapped_column(Text)
+    owner_uid: Mapped[str] = mapped_column(Text, index=True)
+    name: Mapped[str] = _text()
+    size: Mapped[int] = mapped_column(Integer)
+    added: Mapped[datetime]
+    user: Mapped[str] = _text()
+    content: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 EntityTable: TypeAlias = (

@@ -25,7 +25,9 @@ from ropa_desktop.domain.codec import register_from_document, register_to_docume
 from ropa_desktop.domain.integrity import integrity_problems
 from ropa_desktop.domain.ownership import give_owners
 from ropa_desktop.store import history, organisations, rows, versions
+from ropa_desktop.store.bulk import BulkChange
 from ropa_desktop.store.catalogue_copy import copy_entries
+from ropa_desktop.store.catalogue_delete import EntryUse
 from ropa_desktop.store.history import (
     DELETED_FROM,
     deletion_origins,
@@ -44,6 +46,7 @@ from ropa_desktop.store.models import (
     TomRow,
 )
 from ropa_desktop.store.reading import Reader, read_register
+from ropa_desktop.store.record_work import RecordWork
 from ropa_desktop.store.records import (
     MSG_ARCHIVED_ALREADY,
     MSG_EMPTY_NAME,
@@ -67,8 +70,10 @@ from ropa_desktop.store.writing import Writer
 
 __all__ = [
     "DELETED_FROM",
+    "BulkChange",
     "ChangeBatch",
     "ConflictError",
+    "EntryUse",
     "HistoryEntry",
     "ImportResult",
     "OrganisationSummary",
@@ -94,7 +99,7 @@ def default_user() -> str:
         return "unknown"
 
 
-class Store:
+class Store(RecordWork):
     """Reads and writes the register of one database (SQLite file or PostgreSQL)."""
 
     def __init__(self, engine: Engine, user: str | None = None) -> None:

@@ -54,6 +54,7 @@ def export_work(
     def work(progress: Any) -> Path:
         progress.step(0, 1, "")
         register: Register = store.load_register(organisation)
+        files = store.attachments(register.organisations[0].uid)  # listed, never included
         if uids is not None:
             wanted = set(uids)
             org = register.organisations[0]
@@ -70,6 +71,7 @@ def export_work(
                 stand=date.today(),
                 version=version,
                 progress=progress,
+                attachments=files,
             )
         elif fmt == "pdf":
             from ropa_desktop.io.export.pdf import export_pdf
@@ -83,6 +85,7 @@ def export_work(
                 stand=date.today(),
                 version=version,
                 progress=progress,
+                attachments=files,
             )
         else:
             from ropa_desktop.io.files import atomic_text

@@ -28,6 +28,7 @@ from ropa_desktop.ui.session import Change, Session
 
 PAGES = (
     "activities",
+    "services",
     "processors",
     "recipients",
     "transfers",
@@ -105,12 +106,14 @@ class MainWindow(QMainWindow):
         from ropa_desktop.ui.pages.findings_view import FindingsView
         from ropa_desktop.ui.pages.history_view import HistoryView
         from ropa_desktop.ui.pages.organisation_view import OrganisationView
+        from ropa_desktop.ui.pages.services_view import ServicesView
         from ropa_desktop.ui.pages.transfers_view import TransfersView
 
         s = self.session
         self.activities = ActivitiesView(s, self)
         titles = {
             "activities": self.tr("Processing activities"),
+            "services": self.tr("Processing services"),
             "processors": self.tr("Processors"),
             "recipients": self.tr("Recipients"),
             "transfers": self.tr("Third-country transfers"),
@@ -121,6 +124,7 @@ class MainWindow(QMainWindow):
         }
         widgets: dict[str, QWidget] = {
             "activities": self.activities,
+            "services": ServicesView(s, self),
             "processors": ProcessorsView(s, self),
             "recipients": RecipientsView(s, self),
             "transfers": TransfersView(s, self),

@@ -5,14 +5,17 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable
 from enum import StrEnum
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from ropa_desktop.domain import model as m
+from ropa_desktop.domain.attachments import AttachmentInfo
+from ropa_desktop.domain.i18n import language
 from ropa_desktop.domain.rules import Finding, check_activity, check_organisation
-from ropa_desktop.store.repository import OrganisationSummary, Store
+from ropa_desktop.domain.rules.services import check_service
+from ropa_desktop.store.repository import BulkChange, EntryUse, OrganisationSummary, Store
 
 
 class Change(StrEnum):
@@ -20,6 +23,8 @@ class Change(StrEnum):
 
     ACTIVITIES = "activities"
     """Activities of the current organisation were saved or deleted."""
+    SERVICES = "services"
+    """Processing services (Art. 30(2)) of the current organisation were saved or deleted."""
     CATALOGUE = "catalogue"
     """Processors, recipients or TOMs of the current organisation's catalogue changed."""
     ORGANISATION = "organisation"
@@ -249,6 +254,78 @@ class Session(QObject):
         self._forget_checks()
         self.changed.emit(Change.ACTIVITIES)
 
+    # --- processing services (Art. 30(2)) ------------------------------------
+
+    def services(self) -> list[m.ProcessingService]:
+        """The current organisation's processing services (cached; do not modify them)."""
+        org = self.organisation()
+        return list(org.services) if org is not None else []
+
+    def service(self, uid: str) -> m.ProcessingService | None:
+        """The cached processing service ``uid`` (do not modify it)."""
+        return next((s for s in self.services() if s.uid == uid), None)
+
+    def service_copy(self, uid: str) -> m.ProcessingService | None:
+        """A deep copy of the processing service, for an editor to change."""
+        svc = self.service(uid)
+        return copy.deepcopy(svc) if svc is not None else None
+
+    def check_service(self, svc: m.ProcessingService) -> list[Finding]:
+        """Findings for a processing service as edited (not yet saved)."""
+        org = self.organisation()
+        return [] if org is None else check_service(svc, org, language())
+
+    def save_service(
+        self, svc: m.ProcessingService, *, force: bool = False
+    ) -> m.ProcessingService:
+        """Write one processing service (new or changed); ConflictError as for activities."""
+        org = self._require_org()
+        saved = self.store.save_service(org.uid, copy.deepcopy(svc), force=force)
+        self._wrote()
+        for i, old in enumerate(org.services):
+            if old.uid == saved.uid:
+                org.services[i] = saved
+                break
+        else:
+            org.services.append(saved)
+        self._forget_checks()
+        self.changed.emit(Change.SERVICES)
+        return saved
+
+    def delete_service(self, uid: str, *, force: bool = False) -> str:
+        """Delete one processing service as an undoable batch (returned; the history
+        restores it). ConflictError when it was changed elsewhere meanwhile."""
+        org = self._require_org()
+        cached = self.service(uid)
+        batch = self.store.delete_service(uid, cached.version if cached else None, force=force)
+        self._wrote()
+        org.services[:] = [s for s in org.services if s.uid != uid]
+        self._forget_checks()
+        self.changed.emit(Change.SERVICES)
+        return batch
+
+    # --- attachments -------------------------------------------------------
+
+    def attachments(self, owner_uid: str | None = None) -> list[AttachmentInfo]:
+        """Files of the current organisation (of one activity or processor when given)."""
+        org = self.organisation()
+        return [] if org is None else self.store.attachments(org.uid, owner_uid)
+
+    def add_attachment(self, kind: str, owner_uid: str, name: str, data: bytes) -> AttachmentInfo:
+        """Keep a file beside an activity or processor of the current organisation."""
+        info = self.store.add_attachment(self._require_org().uid, kind, owner_uid, name, data)
+        self._wrote()
+        return info
+
+    def attachment_content(self, uid: str) -> bytes:
+        """The content of one of the current organisation's files."""
+        return self.store.attachment_content(self._require_org().uid, uid)
+
+    def delete_attachment(self, uid: str) -> None:
+        """Delete one of the current organisation's files."""
+        self.store.delete_attachment(self._require_org().uid, uid)
+        self._wrote()
+
     # --- catalogue and master data -----------------------------------------
 
     def _owned(self, entry: E) -> E:
@@ -271,6 +348,42 @@ class Session(QObject):
         cached = next((p for p in self.catalogue().processors if p.uid == uid), None)
         self.store.delete_processor(uid, cached.version if cached else None, force=force)
         self._catalogue_changed()
+
+    def entry_uses(self, kind: str, uid: str) -> list[EntryUse]:
+        """The records using a processor, recipient or TOM (``kind``) of the catalogue."""
+        return self.store.entry_uses(kind, uid)
+
+    def delete_entry(
+        self, kind: str, uid: str, *, replacement: str | None = None, force: bool = False
+    ) -> str:
+        """Delete a processor, recipient or TOM; the records using it lose it or get
+        ``replacement``. One undoable batch (returned); ConflictError as for activities."""
+        lists: dict[str, list[Any]] = {
+            "processor": self.catalogue().processors,
+            "recipient": self.catalogue().recipients,
+            "tom": self.catalogue().toms,
+        }
+        entries = lists[kind]
+        cached = next((e for e in entries if e.uid == uid), None)
+        batch = self.store.delete_entry(
+            kind,
+            uid,
+            replacement=replacement,
+            version=cached.version if cached else None,
+            force=force,
+        )
+        self._wrote()
+        self.reload()
+        return batch
+
+    def bulk_update(self, uids: list[str], change: BulkChange, label: str) -> str:
+        """Change several activities of the current organisation at once; one undoable
+        batch (returned)."""
+        org = self._require_org()
+        batch = self.store.bulk_update(org.uid, uids, change, label)
+        self._wrote()
+        self.reload()
+        return batch
 
     def save_recipient(self, recipient: m.Recipient, *, force: bool = False) -> m.Recipient:
         """Create or update a recipient of the current organisation's catalogue."""

@@ -18,13 +18,18 @@ from datetime import date
 from functools import partial
 from pathlib import Path
 
-from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
+from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Spacer
 
 import ropa_desktop
 from ropa_desktop.domain import presentation as p
+from ropa_desktop.domain.attachments import AttachmentInfo
 from ropa_desktop.domain.i18n import Text
 from ropa_desktop.domain.model import Activity, ProcessingService, Register
 from ropa_desktop.domain.progress import SILENT, Progress
+from ropa_desktop.io.export.attachments_list import COLUMNS as ATTACHMENT_COLUMNS
+from ropa_desktop.io.export.attachments_list import HEADING as ATTACHMENTS_HEADING
+from ropa_desktop.io.export.attachments_list import NOTE as ATTACHMENTS_NOTE
+from ropa_desktop.io.export.attachments_list import ListedAttachment, listed_attachments
 from ropa_desktop.io.export.common import ExportError, checked_organisation
 from ropa_desktop.io.export.pdf_content import (
     ANNEX_PROCESSORS,
@@ -57,6 +62,8 @@ from ropa_desktop.io.export.pdf_document import (
 )
 from ropa_desktop.io.export.pdf_layout import (
     FONT,
+    FRAME_WIDTH,
+    column_table,
     plain,
     printable,
     sharing_cells,
@@ -113,6 +120,7 @@ def export_pdf(
     stand: date | None = None,
     version: str = "",
     progress: Progress = SILENT,
+    attachments: Sequence[AttachmentInfo] = (),
 ) -> None:
     """Write the register of ``organisation`` (or one activity of it) as a PDF to ``target``.
 
@@ -120,7 +128,9 @@ def export_pdf(
     processing services (Art. 30(2)). ``activity`` (a number such as "VT-001" or a uid)
     gives the single-activity sheet. ``stand`` (default: today) and ``version`` are printed
     on the main sheet and in the running header. ``progress`` gets one step per entry in
-    each of the two layout passes and may cancel (raise Cancelled).
+    each of the two layout passes and may cancel (raise Cancelled). ``attachments`` (the
+    organisation's files) are listed in a last annex (the single sheet: those of its
+    activity) — name, size and date, never the content.
 
     Raises :class:`ExportError` for an unknown organisation, entry, kind or language;
     OSError when the file cannot be written. Nothing is left under ``target`` then.
@@ -145,10 +155,14 @@ def export_pdf(
         page_text=lambda page, pages: PAGE(lang, page=page, pages=pages),
     )
 
+    listed = listed_attachments(register, org, register_kind, attachments, lang)
     if single:
         story = _single_story(x, entries[0], stand, version)
+        listed = [a for a in listed if a.owner_uid == entries[0].uid]
+        if listed:
+            story += _attachments_part(lang, listed, with_break=False)
     else:
-        story = _register_story(x, entries, stand, version)
+        story = _register_story(x, entries, stand, version, listed)
 
     progress.step(0, 2 * max(len(entries), 1), MSG_STEP(lang, entry=org.name))
     with atomic_path(Path(target)) as tmp:
@@ -186,7 +200,11 @@ def _entry_story(
 
 
 def _register_story(
-    x: Context, entries: Sequence[Activity | ProcessingService], stand: date, version: str
+    x: Context,
+    entries: Sequence[Activity | ProcessingService],
+    stand: date,
+    version: str,
+    listed: Sequence[ListedAttachment] = (),
 ) -> list[Flowable]:
     lang, st = x.lang, styles()
     toc = Contents()
@@ -202,6 +220,8 @@ def _register_story(
         (0, toc_text(ANNEX_PROCESSORS[x.kind](lang)), 0, "part-processors"),
         (0, toc_text(ANNEX_TOMS(lang)), 0, "part-toms"),
     ]
+    if listed:
+        planned.append((0, toc_text(ATTACHMENTS_HEADING(lang)), 0, "part-attachments"))
     toc.addEntries(planned)
 
     story: list[Flowable] = [
@@ -232,7 +252,38 @@ def _register_story(
             plain(heading, st.h1),
             Deferred(partial(make, x)),
         ]
+    if listed:
+        story += _attachments_part(lang, listed, with_break=True)
     return story
+
+
+def _attachments_part(
+    lang: str, listed: Sequence[ListedAttachment], *, with_break: bool
+) -> list[Flowable]:
+    """The list of attached files, as a last part of the document."""
+    st = styles()
+    heading = ATTACHMENTS_HEADING(lang)
+    widths: list[float] = [90, 130, 150, 50]
+    widths.append(FRAME_WIDTH - sum(widths))
+    rows = [
+        [
+            [(a.kind, "text")],
+            [(a.record, "text")],
+            [(a.name, "bold")],
+            [(a.size, "text")],
+            [(p.format_date(a.added, lang), "text")],
+        ]
+        for a in listed
+    ]
+    out: list[Flowable] = [PageBreak()] if with_break else [Spacer(1, 12)]
+    out += [
+        Mark(level=0, title=heading, key="part-attachments", toc=with_break),
+        plain(heading, st.h1 if with_break else st.h2),
+        plain(ATTACHMENTS_NOTE(lang), st.body),
+        Spacer(1, 6),
+        column_table([c(lang) for c in ATTACHMENT_COLUMNS], rows, widths),
+    ]
+    return out
 
 
 def _single_story(

@@ -30,6 +30,7 @@ from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ropa_desktop.domain import presentation as p
+from ropa_desktop.domain.attachments import AttachmentInfo
 from ropa_desktop.domain.i18n import Text
 from ropa_desktop.domain.model import Register
 from ropa_desktop.domain.progress import SILENT, Progress
@@ -283,6 +284,7 @@ def export_xlsx(
     stand: date | None = None,
     version: str = "",
     progress: Progress = SILENT,
+    attachments: Sequence[AttachmentInfo] = (),
 ) -> None:
     """Write the register of ``organisation`` to ``target`` as an Excel workbook.
 
@@ -292,10 +294,18 @@ def export_xlsx(
     ``stand`` (default: today) and ``version`` are printed on the main sheet and in
     every page header and footer. ``progress`` hears of every entry of every sheet
     and may cancel; a failure or cancellation leaves ``target`` as it was.
+    ``attachments`` (the organisation's files) are listed on a last sheet "Anlagen"
+    (name, size, date; never the content).
     """
     stand = stand or date.today()
     sheets = workbook_content(
-        register, organisation, register_kind=register_kind, lang=lang, stand=stand, version=version
+        register,
+        organisation,
+        register_kind=register_kind,
+        lang=lang,
+        stand=stand,
+        version=version,
+        attachments=attachments,
     )
     title = f"{SHORT_TITLE(lang)} – {organisation}"
     page = {

@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime
 
 from ropa_desktop.domain import presentation as p
 from ropa_desktop.domain import vocab
+from ropa_desktop.domain.attachments import AttachmentInfo
 from ropa_desktop.domain.i18n import Text
 from ropa_desktop.domain.model import (
     Activity,
@@ -30,6 +31,7 @@ from ropa_desktop.domain.model import (
     Transfer,
 )
 from ropa_desktop.io.export import xlsx_layout as L
+from ropa_desktop.io.export.attachments_list import listed_attachments
 from ropa_desktop.io.export.common import checked_organisation
 
 Value = str | int | date | datetime | None
@@ -477,6 +479,7 @@ def workbook_content(
     lang: str = "de",
     stand: date | None = None,
     version: str = "",
+    attachments: Sequence[AttachmentInfo] = (),
 ) -> list[SheetContent]:
     """The sheets of the workbook with their rows as plain values, in workbook order.
 
@@ -524,4 +527,13 @@ def workbook_content(
             L.TOM_DESCRIPTIONS, len(entries), ([_tom_description_row(e, x)] for e in entries)
         ),
     ]
+    listed = listed_attachments(register, org, register_kind, attachments, lang)
+    if listed:
+        sheets.append(
+            SheetContent(
+                L.ATTACHMENTS,
+                len(listed),
+                ([[a.kind, a.record, a.name, a.size, a.added, a.owner_uid]] for a in listed),
+            )
+        )
     return sheets

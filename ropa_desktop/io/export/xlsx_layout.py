@@ -460,6 +460,23 @@ SERVICES = SheetLayout(
     ),
 )
 
+# ----------------------------------------------------------------------- attachments
+
+ATTACHMENTS = SheetLayout(
+    "attachments",
+    Text("Anlagen", "Attachments"),
+    (
+        _c("kind", "Gehört zu", "Belongs to", 22),
+        _c("record", "Datensatz", "Record", 40),
+        _c("name", "Datei", "File", 40),
+        _c("size", "Größe", "Size", 12),
+        _c("added", "Hinzugefügt am", "Added on", 14, Kind.DATE),
+        _uid("record_uid", " des Datensatzes", " of the record"),
+    ),
+)
+"""The list of attached files (never their content); the last sheet, only when the
+organisation has attachments."""
+
 CONTROLLER_SHEETS: tuple[SheetLayout, ...] = (
     MAIN,
     ACTIVITIES,
@@ -480,4 +497,9 @@ PROCESSOR_SHEETS: tuple[SheetLayout, ...] = (
     TOM_DESCRIPTIONS,
 )
 """The sheets of the processor register (Art. 30(2)), in workbook order."""
-ALL_SHEETS: tuple[SheetLayout, ...] = (*CONTROLLER_SHEETS, SERVICES, SUBPROCESSORS)
+ALL_SHEETS: tuple[SheetLayout, ...] = (
+    *CONTROLLER_SHEETS,
+    SERVICES,
+    SUBPROCESSORS,
+    ATTACHMENTS,
+)

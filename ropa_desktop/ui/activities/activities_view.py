@@ -21,6 +21,7 @@ from ropa_desktop.domain import model as m
 from ropa_desktop.domain import presentation as p
 from ropa_desktop.domain import workflow
 from ropa_desktop.store.versions import ConflictError
+from ropa_desktop.ui.activities import bulk_dialog
 from ropa_desktop.ui.activities.activity_model import (
     COLUMNS,
     SEVERITY_FILTERS,
@@ -127,13 +128,21 @@ class ActivitiesView(QWidget):
         self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.delete_action.triggered.connect(self.delete_selected)
-        for action in (self.find_action, self.new_action, self.duplicate_action):
+        self.bulk_action = QAction(self.tr("&Change selected …"), self)
+        self.bulk_action.setObjectName("activities.bulkEdit")
+        self.bulk_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        self.bulk_action.setToolTip(
+            self.tr("Set department, status or next review, or number the selected activities")
+        )
+        self.bulk_action.triggered.connect(self.bulk_edit)
+        for action in (self.find_action, self.new_action, self.duplicate_action, self.bulk_action):
             # Scoped to this page: the other pages use the same keys for their own records.
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
         self.table.addAction(self.new_action)
         self.table.addAction(self.duplicate_action)
         self.table.addAction(self.delete_action)
+        self.table.addAction(self.bulk_action)
 
         self.model.modelReset.connect(self._after_reset)
         session.changed.connect(lambda _change: self._update_status_counts())
@@ -214,6 +223,32 @@ class ActivitiesView(QWidget):
                 self._delete(uid)
         except Exception as exc:
             prompts.show_error(self, self.tr("Delete"), exc)
+
+    def bulk_edit(self) -> bool:
+        """Change the selected activities at once (one undoable batch); True when done."""
+        uids = self.selected_uids()
+        org = self.session.organisation()
+        if not uids or org is None or not self.editor.maybe_leave():
+            return False
+        chosen = [a for a in (self.session.activity(u) for u in uids) if a is not None]
+        change = bulk_dialog.ask_bulk_change(
+            self,
+            len(uids),
+            [a.department for a in org.activities],
+            [a.reference for a in org.activities],
+            sum(1 for a in chosen if not a.reference.strip()),
+        )
+        if change is None:
+            return False
+        current = self.editor.current_uid()
+        try:
+            self.session.bulk_update(uids, change, self.tr("%n activities", "", len(uids)))
+        except Exception as exc:  # StoreError: refused, nothing changed
+            prompts.show_error(self, self.tr("Not changed"), exc)
+            return False
+        if current is not None:
+            self.open_activity(current)
+        return True
 
     def _delete(self, uid: str) -> None:
         """Delete one activity; one changed elsewhere meanwhile only after asking."""

@@ -2,10 +2,10 @@
 
 :class:`ProcessorsView`, :class:`RecipientsView` and :class:`TomsView` (grouped
 by the seven SDM goals) share one behaviour: Save (Ctrl+S), Revert, New
-(Ctrl+N) and, for processors, Delete (Del in the list); unsaved changes are
-tracked and :meth:`maybe_leave` asks what to do with them before the selection
-or the page changes. The store keeps recipients and measures for good (it has
-no delete for them), so their views offer no Delete.
+(Ctrl+N) and Delete (Del in the list; an entry still in use is removed from, or
+replaced in, every record using it — see :mod:`~ropa_desktop.ui.catalogue.delete_dialog`);
+unsaved changes are tracked and :meth:`maybe_leave` asks what to do with them before the
+selection or the page changes.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
+    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -37,8 +38,10 @@ from ropa_desktop.domain.i18n import language
 from ropa_desktop.store.models import ProcessorRow, ProcessorUseRow
 from ropa_desktop.store.repository import Store
 from ropa_desktop.store.versions import ConflictError
+from ropa_desktop.ui.catalogue import delete_dialog
 from ropa_desktop.ui.catalogue.forms import ProcessorForm, RecipientForm, TomForm
 from ropa_desktop.ui.common import prompts
+from ropa_desktop.ui.common.attachments_panel import AttachmentsPanel
 from ropa_desktop.ui.common.conflict_dialog import (
     DELETE,
     DISCARD,
@@ -94,7 +97,7 @@ class _CatalogueView(QWidget):
     """A list of catalogue entries and a form for the selected one (subclasses fill in)."""
 
     _prefix = "catalogueView"
-    _can_delete = False
+    _can_delete = True
     _kind = ""
     """"processor", "recipient" or "tom": what "Copy from another organisation" offers."""
 
@@ -179,6 +182,7 @@ class _CatalogueView(QWidget):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.heading)
         right_layout.addWidget(scroll, 1)
+        self._right_layout = right_layout
         buttons = QHBoxLayout()
         for b in (self.new_button, self.delete_button, self.copy_button):
             buttons.addWidget(b)
@@ -491,8 +495,54 @@ class _CatalogueView(QWidget):
         return True
 
     def delete(self) -> bool:
-        """Delete the entry shown (when the catalogue allows it); False when not deleted."""
-        return False
+        """Delete the entry shown; False when not deleted.
+
+        An unused entry after a yes/no question; one still in use after the dialog naming
+        every record using it, which removes the entry from all of them or replaces it by
+        another entry there (one batch, undone from the history).
+        """
+        uid = self._current
+        stored = self._by_uid().get(uid) if uid else None
+        if stored is None:
+            return False
+        name = self._label(stored)
+        title = self._delete_title()
+        try:
+            uses = self.session.entry_uses(self._kind, stored.uid)
+        except Exception as exc:  # StoreError: deleted elsewhere meanwhile
+            prompts.show_error(self, self.tr("Not deleted"), exc)
+            return False
+        replacement: str | None = None
+        if not uses:
+            question = self.tr("Delete “{name}” from the catalogue?").format(name=name)
+            if not prompts.confirm(self, title, question):
+                return False
+        else:
+            others = [(e.uid, self._label(e)) for e in self._entries() if e.uid != stored.uid]
+            others.sort(key=lambda pair: _fold(pair[1]))
+            answer = delete_dialog.ask_entry_deletion(self, title, name, uses, others)
+            if answer is None:
+                return False
+            replacement = answer.replacement
+        try:
+            try:
+                self.session.delete_entry(self._kind, stored.uid, replacement=replacement)
+            except ConflictError as exc:  # changed elsewhere since it was loaded
+                self.session.reload()
+                if ask_conflict(self, self.session, exc, stored, stored, REMOVE) != DELETE:
+                    return False
+                self.session.delete_entry(
+                    self._kind, stored.uid, replacement=replacement, force=True
+                )
+        except Exception as exc:  # StoreError: refused; nothing changed
+            prompts.show_error(self, self.tr("Not deleted"), exc)
+            return False
+        self._dirty = False
+        self._load(replacement if replacement in self._by_uid() else self._first_uid())
+        return True
+
+    def _delete_title(self) -> str:
+        return self.tr("Delete entry")
 
     def _apply_filter(self, text: str) -> None:
         needle = _fold(text)
@@ -535,7 +585,28 @@ class ProcessorsView(_CatalogueView):
     _kind = "processor"
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        self.attachments: AttachmentsPanel | None = None
         super().__init__(session, ProcessorForm(session), parent)
+        box = QGroupBox(self.tr("Attachments (processing contract/AVV, TOMs …)"), self)
+        box.setObjectName("processorsView.attachmentsBox")
+        box_layout = QVBoxLayout(box)
+        self.attachments = AttachmentsPanel(session, "processor", box)
+        box_layout.addWidget(self.attachments)
+        self._right_layout.insertWidget(2, box)
+        self._show_attachments()
+
+    def _load(self, uid: str | None, blank: Any | None = None) -> None:
+        super()._load(uid, blank)
+        self._show_attachments()
+
+    def _show_saved(self, saved: Any) -> None:
+        super()._show_saved(saved)
+        self._show_attachments()
+
+    def _show_attachments(self) -> None:
+        if self.attachments is not None:
+            uid = self._current
+            self.attachments.set_owner(uid, stored=uid is not None and uid in self._by_uid())
 
     def _headers(self) -> list[str]:
         return [self.tr("Name"), self.tr("Country"), self.tr("Contract"), self.tr("Used by")]
@@ -548,6 +619,9 @@ class ProcessorsView(_CatalogueView):
 
     def _new_heading(self) -> str:
         return self.tr("New processor")
+
+    def _delete_title(self) -> str:
+        return self.tr("Delete processor")
 
     def _refresh_on(self) -> set[Change]:
         return {Change.CATALOGUE, Change.EVERYTHING, Change.ACTIVITIES}
@@ -579,35 +653,6 @@ class ProcessorsView(_CatalogueView):
                 item.setToolTip(2, self.tr("No contract (AVV) recorded"))
         self.list.setSortingEnabled(True)
 
-    def delete(self) -> bool:
-        """Delete the processor shown after confirming; one still in use is refused."""
-        uid = self._current
-        stored = self._by_uid().get(uid) if uid else None
-        if stored is None:
-            return False
-        if not prompts.confirm(
-            self,
-            self.tr("Delete processor"),
-            self.tr("Delete the processor “{name}” from the catalogue?").format(name=stored.name),
-        ):
-            return False
-        try:
-            try:
-                self.session.delete_processor(stored.uid)
-            except ConflictError as exc:  # changed elsewhere since it was loaded
-                self.session.reload()
-                if ask_conflict(self, self.session, exc, stored, stored, REMOVE) != DELETE:
-                    return False
-                self.session.delete_processor(stored.uid, force=True)
-        except Exception as exc:  # StoreError: still in use; nothing changed
-            prompts.show_error(self, self.tr("Not deleted"), exc)
-            return False
-        self._dirty = False
-        first = self._first_uid()
-        self._load(first)
-        return True
-
-
 # --------------------------------------------------------------------------- recipients
 
 
@@ -631,6 +676,9 @@ class RecipientsView(_CatalogueView):
 
     def _new_heading(self) -> str:
         return self.tr("New recipient")
+
+    def _delete_title(self) -> str:
+        return self.tr("Delete recipient")
 
     def _save_entry(self, obj: m.Recipient, *, force: bool = False) -> m.Recipient:
         return self.session.save_recipient(obj, force=force)
@@ -669,6 +717,9 @@ class TomsView(_CatalogueView):
 
     def _new_heading(self) -> str:
         return self.tr("New measure")
+
+    def _delete_title(self) -> str:
+        return self.tr("Delete measure")
 
     def _save_entry(self, obj: m.Tom, *, force: bool = False) -> m.Tom:
         return self.session.save_tom(obj, force=force)

@@ -41,6 +41,7 @@ from ropa_desktop.domain import presentation as p
 from ropa_desktop.domain.rules import Finding, Severity
 from ropa_desktop.store.versions import ConflictError
 from ropa_desktop.ui.common import prompts
+from ropa_desktop.ui.common.attachments_panel import AttachmentsPanel
 from ropa_desktop.ui.common.severity import severity_icon, worst
 from ropa_desktop.ui.editor.choices import item_label
 from ropa_desktop.ui.editor.conflicts import resolve_save_conflict
@@ -238,6 +239,7 @@ class ActivityEditor(ActivityForm, QWidget):
         self._base = copy.deepcopy(data)
         self._populate()
         self.undo_stack.setClean()
+        self._show_attachments()
         self._update_state()
         self.check_now()
         self.saved.emit(saved.uid)
@@ -380,6 +382,14 @@ class ActivityEditor(ActivityForm, QWidget):
         form_layout = QVBoxLayout(self.form)
         self.fields: dict[str, Field] = {}
         self._build_groups(form_layout)
+        self.attachments: AttachmentsPanel | None = None
+        if self._attachment_kind():
+            box = QGroupBox(self.tr("Attachments (AVV, DPIA, TOM concept …)"), self.form)
+            box.setObjectName(f"{NAME}.group.attachments")
+            box_layout = QVBoxLayout(box)
+            self.attachments = AttachmentsPanel(self.session, self._attachment_kind(), box)
+            box_layout.addWidget(self.attachments)
+            form_layout.addWidget(box)
         form_layout.addStretch(1)
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setObjectName(f"{NAME}.scroll")
@@ -393,6 +403,15 @@ class ActivityEditor(ActivityForm, QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.finding_list)
         layout.addWidget(self.scroll_area, 1)
+
+    def _attachment_kind(self) -> str:
+        """The kind of record files are attached to here ("" for none)."""
+        return "activity"
+
+    def _show_attachments(self) -> None:
+        if self.attachments is not None:
+            uid = self._data["uid"] if self._data is not None else None
+            self.attachments.set_owner(uid, stored=uid is not None and not self._is_new)
 
     # ------------------------------------------------------------------ draft and undo
 
@@ -416,6 +435,7 @@ class ActivityEditor(ActivityForm, QWidget):
         if self._is_new:
             self.undo_stack.resetClean()
         self.form.setEnabled(self._data is not None)
+        self._show_attachments()
         self.scroll_area.verticalScrollBar().setValue(0)
         self._update_state()
         self.check_now()

@@ -119,6 +119,9 @@ def batch_label(batch: ChangeBatch | None) -> str:
         "copy": QCoreApplication.translate("HistoryView", "Copied from another organisation"),
         "delete-organisation": QCoreApplication.translate("HistoryView", "Organisation deleted"),
         "survey": QCoreApplication.translate("HistoryView", "Questionnaire answers taken over"),
+        "delete-entry": QCoreApplication.translate("HistoryView", "Entry deleted"),
+        "replace-entry": QCoreApplication.translate("HistoryView", "Entry replaced and deleted"),
+        "bulk": QCoreApplication.translate("HistoryView", "Bulk change"),
         OVERWRITE: QCoreApplication.translate("HistoryView", "Overwrote a concurrent change by"),
     }
     kind = kinds.get(batch.kind, batch.kind)

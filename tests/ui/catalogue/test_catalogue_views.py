@@ -8,6 +8,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication
 
 from ropa_desktop.domain import model as m
+from ropa_desktop.ui.catalogue import delete_dialog
 from ropa_desktop.ui.catalogue.dialogs import ProcessorDialog, RecipientDialog, TomDialog
 from ropa_desktop.ui.catalogue.views import (
     ProcessorsView,
@@ -153,18 +154,19 @@ def test_delete_unused_processor(qtbot, session, monkeypatch) -> None:
     assert view.current_uid() != spare.uid
 
 
-def test_delete_used_processor_is_refused(qtbot, session, monkeypatch) -> None:
+def test_delete_used_processor_cancelled_keeps_everything(qtbot, session, monkeypatch) -> None:
     counts = processor_use_counts(session.store)
     used = next(uid for uid, n in counts.items() if n > 0)
     before = session.store.catalogue().processors
-    errors: list[object] = []
-    monkeypatch.setattr(prompts, "confirm", lambda *a: True)
-    monkeypatch.setattr(prompts, "show_error", lambda *a: errors.append(a[2]))
+    asked: list[object] = []
+    monkeypatch.setattr(
+        delete_dialog, "ask_entry_deletion", lambda *a: asked.append(a[3]) and None
+    )
     view = ProcessorsView(session)
     qtbot.addWidget(view)
     assert view.select(used)
     assert not view.delete()
-    assert len(errors) == 1
+    assert asked and asked[0]  # the records using it were named
     assert session.store.catalogue().processors == before
     assert used in view.visible_uids() and view.current_uid() == used
 
@@ -251,7 +253,7 @@ def test_recipient_create_and_edit_in_view(qtbot, session) -> None:
     view = RecipientsView(session)
     qtbot.addWidget(view)
     view.show()
-    assert not view.delete_button.isVisible()
+    assert view.delete_button.isVisible()
     view.new()
     qtbot.keyClicks(view.form.name, "Jobcenter")
     qtbot.keyClicks(view.form.category, "Sozialleistungen")
