@@ -16,12 +16,14 @@ from __future__ import annotations
 import getpass
 import os
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, func, insert, not_, select
+from sqlalchemy import Connection, Engine, delete, func, insert, not_, select, update
 
 from ropa_desktop.domain import model as m
 from ropa_desktop.domain.codec import register_from_document, register_to_document
+from ropa_desktop.domain.i18n import Text
 from ropa_desktop.domain.integrity import integrity_problems
 from ropa_desktop.domain.ownership import give_owners
 from ropa_desktop.store import history, organisations, rows, versions
@@ -79,6 +81,10 @@ __all__ = [
 ]
 
 
+MSG_RECIPIENT = Text(de="Empfänger der Übergabe", en="recipient of the delivery")
+VERSION_DELIVERY = "#version-delivery"
+"""History field recording to whom a frozen version was delivered (hidden from the
+Verlauf like :data:`VERSION_FILE`)."""
 VERSION_FILE = "#version-file"
 """History field recording where the export of a frozen version was written (hidden from
 the Verlauf like every field starting with "#")."""
@@ -542,6 +548,48 @@ class Store:
             )
             writer.flush_history()
 
+    def record_delivery(
+        self, organisation: str, number: int, recipient: str, on: date, reference: str = ""
+    ) -> RegisterVersion:
+        """Record that version ``number`` was handed over to ``recipient`` on ``on`` (with
+        the request's ``reference``); recorded in the history. The frozen register itself
+        stays as it is. A second delivery replaces what was recorded."""
+        if not recipient.strip():
+            raise StoreError(MSG_EMPTY_NAME, entity=MSG_RECIPIENT())
+        with writing(self.engine) as conn:
+            org = conn.execute(
+                select(OrganisationRow.id, OrganisationRow.uid).where(
+                    OrganisationRow.name == organisation
+                )
+            ).first()
+            if org is None:
+                raise StoreError(MSG_UNKNOWN_ORG, name=organisation)
+            done = conn.execute(
+                update(RegisterVersionRow)
+                .where(
+                    RegisterVersionRow.organisation_id == org.id,
+                    RegisterVersionRow.number == number,
+                )
+                .values(
+                    delivered_to=recipient.strip(),
+                    delivered_on=on,
+                    delivery_reference=reference.strip(),
+                )
+            )
+            if done.rowcount != 1:
+                raise StoreError(MSG_UNKNOWN_ENTITY, entity=f"Stand {organisation}", uid=number)
+            writer = Writer(conn, self.user)
+            writer.record(
+                "organisation",
+                org.uid,
+                organisation,
+                VERSION_DELIVERY,
+                None,
+                f"{number}\t{recipient.strip()}\t{on.isoformat()}\t{reference.strip()}",
+            )
+            writer.flush_history()
+        return next(v for v in self.versions(organisation) if v.number == number)
+
     def withdraw_version(self, organisation: str, number: int) -> None:
         """Take back a frozen version whose file could not be written (recorded in the
         history); its number is free again."""
@@ -585,6 +633,9 @@ class Store:
                 RegisterVersionRow.frozen_at,
                 RegisterVersionRow.user,
                 OrganisationRow.uid,
+                RegisterVersionRow.delivered_to,
+                RegisterVersionRow.delivered_on,
+                RegisterVersionRow.delivery_reference,
             )
             .join(OrganisationRow, OrganisationRow.id == RegisterVersionRow.organisation_id)
             .where(OrganisationRow.name == organisation)
@@ -603,8 +654,18 @@ class Store:
                     if number.isdigit():
                         files[int(number)] = file
             return [
-                RegisterVersion(organisation, n, label, rows.utc(at), user, files.get(n))
-                for n, label, at, user, _ in found
+                RegisterVersion(
+                    organisation,
+                    r.number,
+                    r.label,
+                    rows.utc(r.frozen_at),
+                    r.user,
+                    files.get(r.number),
+                    r.delivered_to,
+                    r.delivered_on,
+                    r.delivery_reference,
+                )
+                for r in found
             ]
 
     def load_version(self, organisation: str, number: int) -> m.Register:

@@ -22,9 +22,11 @@ from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 
 import ropa_desktop
 from ropa_desktop.domain import presentation as p
+from ropa_desktop.domain.comparison import Comparison
 from ropa_desktop.domain.i18n import Text
 from ropa_desktop.domain.model import Activity, ProcessingService, Register
 from ropa_desktop.domain.progress import SILENT, Progress
+from ropa_desktop.io.export.pdf_changes import changes_heading, changes_section
 from ropa_desktop.io.export.common import ExportError, checked_organisation
 from ropa_desktop.io.export.pdf_content import (
     ANNEX_PROCESSORS,
@@ -113,6 +115,8 @@ def export_pdf(
     stand: date | None = None,
     version: str = "",
     progress: Progress = SILENT,
+    changes: Comparison | None = None,
+    keywords: str = "",
 ) -> None:
     """Write the register of ``organisation`` (or one activity of it) as a PDF to ``target``.
 
@@ -120,7 +124,9 @@ def export_pdf(
     processing services (Art. 30(2)). ``activity`` (a number such as "VT-001" or a uid)
     gives the single-activity sheet. ``stand`` (default: today) and ``version`` are printed
     on the main sheet and in the running header. ``progress`` gets one step per entry in
-    each of the two layout passes and may cancel (raise Cancelled).
+    each of the two layout passes and may cancel (raise Cancelled). ``changes`` adds the
+    section "Änderungen seit Stand N" before the annexes; ``keywords`` goes into the
+    document's metadata (the authority pack records its seal there).
 
     Raises :class:`ExportError` for an unknown organisation, entry, kind or language;
     OSError when the file cannot be written. Nothing is left under ``target`` then.
@@ -148,7 +154,7 @@ def export_pdf(
     if single:
         story = _single_story(x, entries[0], stand, version)
     else:
-        story = _register_story(x, entries, stand, version)
+        story = _register_story(x, entries, stand, version, changes)
 
     progress.step(0, 2 * max(len(entries), 1), MSG_STEP(lang, entry=org.name))
     with atomic_path(Path(target)) as tmp:
@@ -161,6 +167,7 @@ def export_pdf(
             title=printable(f"{title} – {org.name}"),
             author=printable(org.name),
             subject=subject,
+            keywords=keywords,
             creator=f"ropa-desktop {ropa_desktop.__version__}",
             lang="de-DE" if lang == "de" else "en",
             initialFontName=FONT,
@@ -186,7 +193,11 @@ def _entry_story(
 
 
 def _register_story(
-    x: Context, entries: Sequence[Activity | ProcessingService], stand: date, version: str
+    x: Context,
+    entries: Sequence[Activity | ProcessingService],
+    stand: date,
+    version: str,
+    changes: Comparison | None = None,
 ) -> list[Flowable]:
     lang, st = x.lang, styles()
     toc = Contents()
@@ -198,6 +209,8 @@ def _register_story(
     planned += [(1, toc_text(entry_title(e, lang)), 0, f"entry-{i}") for i, e in enumerate(entries)]
     if not entries:
         planned.append((0, toc_text(PART[x.kind](lang)), 0, "part-entries"))
+    if changes is not None:
+        planned.append((0, toc_text(changes_heading(changes)), 0, "part-changes"))
     planned += [
         (0, toc_text(ANNEX_PROCESSORS[x.kind](lang)), 0, "part-processors"),
         (0, toc_text(ANNEX_TOMS(lang)), 0, "part-toms"),
@@ -221,6 +234,14 @@ def _register_story(
             Mark(level=0, title=PART[x.kind](lang), key="part-entries", toc=True),
             plain(PART[x.kind](lang), st.h1),
             plain(NO_ENTRIES[x.kind](lang), st.body),
+        ]
+    if changes is not None:
+        heading = changes_heading(changes)
+        story += [
+            PageBreak(),
+            Mark(level=0, title=heading, key="part-changes", toc=True),
+            plain(heading, st.h1),
+            Deferred(partial(changes_section, changes)),
         ]
     for key, heading, make in (
         ("part-processors", ANNEX_PROCESSORS[x.kind](lang), processors_annex),
