@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ropa_desktop import __version__, cli_organisations
+from ropa_desktop import __version__, cli_organisations, cli_versions
 from ropa_desktop.domain import i18n
 from ropa_desktop.domain.i18n import LocalizedError, Text
 from ropa_desktop.domain.resources import check_installation
@@ -241,6 +241,7 @@ def _parser() -> argparse.ArgumentParser:
     ta.add_argument("--org", required=True, metavar="NAME")
     ta.add_argument("--set", action="append", default=[], metavar="KEY=VALUE")
     cli_organisations.add_parsers(sub)
+    cli_versions.add_parsers(sub)
     return p
 
 
@@ -299,7 +300,13 @@ def _run(args: argparse.Namespace) -> int:
 
     if command == "restore":
         return _restore(args)
-    read = command in READ_COMMANDS or (command == "export" and args.freeze is None)
+    if command == "verify-pack":
+        return cli_versions.verify_pack_command(args)
+    read = (
+        command in READ_COMMANDS
+        or (command == "export" and args.freeze is None)
+        or cli_versions.read_only(args)
+    )
     store = _open(args, read=read)
     if command == "demo":
         return _demo(store)
@@ -319,6 +326,8 @@ def _run(args: argparse.Namespace) -> int:
         return cli_organisations.run_organisation(store, args)
     if command == "catalogue":
         return cli_organisations.run_catalogue(store, args)
+    if command in ("version", "diff", "pack"):
+        return cli_versions.run(store, args)
     if command == "batches":
         for b in store.batches():
             state = f" [{MSG['undone']()}]" if b.undone else ""
