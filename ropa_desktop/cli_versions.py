@@ -15,13 +15,14 @@ from ropa_desktop.domain import presentation as p
 from ropa_desktop.domain.i18n import LocalizedError, Text
 
 if TYPE_CHECKING:
-    from ropa_desktop.domain.model import Register
     from ropa_desktop.store.repository import RegisterVersion, Store
 
 T = Text
 
 MSG = {
-    "none": T(de="„{org}“ hat noch keinen eingefrorenen Stand.", en="“{org}” has no frozen version."),
+    "none": T(
+        de="„{org}“ hat noch keinen eingefrorenen Stand.", en="“{org}” has no frozen version."
+    ),
     "frozen": T(de="Stand {number} eingefroren.", en="Froze version {number}."),
     "delivered": T(
         de="übergeben an {to} am {on}{ref}", en="delivered to {to} on {on}{ref}"
@@ -207,15 +208,15 @@ def run(store: Store, args: argparse.Namespace) -> int:
         print(MSG["recorded"](lang, number=args.number, to=args.to, on=p.format_date(on, lang)))
         return 0
     version = _version(store, org, args.number)
-    register = store.load_version(org, version.number)
     if action == "show":
+        register = store.load_version(org, version.number)
         print(f"{org}: {version.number}  {version.label}")
         print(f"  {p.format_date(version.frozen_at, lang)}  {version.user}")
         print(f"  {delivery(version, lang)}")
         for a in register.organisations[0].activities:
             print(f"  {a.reference:<10} {a.name}")
         return 0
-    return _export(store, org, version, register, args)
+    return _export(store, org, version, args)
 
 
 def _parse_date(text: str) -> date:
@@ -231,43 +232,24 @@ def _export(
     store: Store,
     org: str,
     version: RegisterVersion,
-    register: Register,
     args: argparse.Namespace,
 ) -> int:
     """A version's file exactly as frozen: stamped with its number and the day it was
     frozen, written from the stored snapshot."""
     from ropa_desktop.cli import out_path
-    from ropa_desktop.domain.comparison import compare, version_name
-    from ropa_desktop.io.pack import stamp
+    from ropa_desktop.io.version_files import export_version
 
     target = out_path(args.out, False)
-    options = {"lang": args.lang, "stand": version.frozen_at.date(), "version": stamp(version)}
     try:
-        if args.format == "json":
-            from ropa_desktop.io.files import atomic_text
-            from ropa_desktop.io.json_register import dumps
-
-            with atomic_text(target) as fh:
-                fh.write(dumps(register))
-        elif args.format == "xlsx":
-            from ropa_desktop.io.export.xlsx import export_xlsx
-
-            export_xlsx(register, org, target, **options)
-        else:
-            from ropa_desktop.io.export.pdf import export_pdf
-
-            changes = None
-            if args.changes_since is not None:
-                old = store.load_version(org, _version(store, org, args.changes_since).number)
-                changes = compare(
-                    old,
-                    register,
-                    org,
-                    old_name=version_name(args.changes_since, args.lang),
-                    new_name=version_name(version.number, args.lang),
-                    lang=args.lang,
-                )
-            export_pdf(register, org, target, changes=changes, **options)
+        register = export_version(
+            store,
+            org,
+            version.number,
+            args.format,
+            target,
+            lang=args.lang,
+            changes_since=args.changes_since,
+        )
     except OSError as exc:
         raise VersionCommandError(
             MSG["cannot_write"], file=target, problem=exc.strerror or str(exc)
@@ -278,29 +260,15 @@ def _export(
 
 
 def _diff(store: Store, org: str, args: argparse.Namespace) -> int:
-    from ropa_desktop.domain.comparison import compare, version_name
+    from ropa_desktop.io.version_files import compare_versions
 
-    lang = args.lang
-    old_number = args.from_
-    if old_number is None:
-        old_number = _version(store, org, None).number
-    old = store.load_version(org, _version(store, org, old_number).number)
-    if args.to == WORKING:
-        new = store.load_register(org)
-        new_number = None
-    else:
+    old = args.from_ if args.from_ is not None else _version(store, org, None).number
+    new: int | None = None
+    if args.to != WORKING:
         if not args.to.isdigit():
             raise VersionCommandError(MSG["bad_to"], value=args.to)
-        new_number = _version(store, org, int(args.to)).number
-        new = store.load_version(org, new_number)
-    comparison = compare(
-        old,
-        new,
-        org,
-        old_name=version_name(old_number, lang),
-        new_name=version_name(new_number, lang),
-        lang=lang,
-    )
+        new = int(args.to)
+    comparison = compare_versions(store, org, old, new, args.lang)
     if args.json:
         json.dump(comparison.to_json(), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

@@ -146,12 +146,14 @@ def test_catalogue_and_list_entries_read_as_names_not_ids(frozen_twice):
     tom = m.Tom(owner=org.uid, title="Verschlüsselung", sdm_goal="vertraulichkeit")
     register.toms.append(tom)
     store.import_register(register)
-    vt1 = next(a for a in store.load_register(ORG).organisations[0].activities if a.name == "Meldewesen")
+    activities = store.load_register(ORG).organisations[0].activities
+    vt1 = next(a for a in activities if a.name == "Meldewesen")
     vt1.processors = []
     vt1.toms = [tom.uid]
     store.save_activity(org.uid, vt1)
     comparison = compare(
-        store.load_version(ORG, 2), store.load_register(ORG), ORG, old_name="2", new_name="w", lang="de"
+        store.load_version(ORG, 2), store.load_register(ORG), ORG, old_name="2", new_name="w",
+        lang="de",
     )
     by_kind = {(r.kind, r.change): r for r in comparison.records}
     assert by_kind[(Kind.TOM, Change.ADDED)].title == "„Verschlüsselung“"
@@ -172,7 +174,7 @@ def _rewrite(pack: Path, name: str, change) -> None:
 
 
 def test_the_pack_verifies_and_one_changed_byte_fails_naming_the_file(frozen_twice, tmp_path):
-    store, db = frozen_twice
+    store, _ = frozen_twice
     pack = tmp_path / "paket.zip"
     result = build_pack(store, ORG, pack)
     assert result.version.number == 2 and result.compared_with is not None

@@ -26,8 +26,8 @@ from ropa_desktop.domain.comparison import Comparison
 from ropa_desktop.domain.i18n import Text
 from ropa_desktop.domain.model import Activity, ProcessingService, Register
 from ropa_desktop.domain.progress import SILENT, Progress
-from ropa_desktop.io.export.pdf_changes import changes_heading, changes_section
 from ropa_desktop.io.export.common import ExportError, checked_organisation
+from ropa_desktop.io.export.pdf_changes import changes_heading, changes_section
 from ropa_desktop.io.export.pdf_content import (
     ANNEX_PROCESSORS,
     ANNEX_TOMS,
