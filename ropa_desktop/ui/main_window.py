@@ -34,6 +34,7 @@ PAGES = (
     "organisation",
     "history",
     "findings",
+    "versions",
 )
 """Navigation pages, in the order of the navigation list."""
 
@@ -102,9 +103,11 @@ class MainWindow(QMainWindow):
         from ropa_desktop.ui.pages.history_view import HistoryView
         from ropa_desktop.ui.pages.organisation_view import OrganisationView
         from ropa_desktop.ui.pages.transfers_view import TransfersView
+        from ropa_desktop.ui.pages.versions_view import VersionsView
 
         s = self.session
         self.activities = ActivitiesView(s, self)
+        self.versions_page = VersionsView(s, self)
         titles = {
             "activities": self.tr("Processing activities"),
             "processors": self.tr("Processors"),
@@ -114,6 +117,7 @@ class MainWindow(QMainWindow):
             "organisation": self.tr("Organisation"),
             "history": self.tr("History"),
             "findings": self.tr("Check"),
+            "versions": self.tr("Versions"),
         }
         widgets: dict[str, QWidget] = {
             "activities": self.activities,
@@ -124,6 +128,7 @@ class MainWindow(QMainWindow):
             "organisation": OrganisationView(s, self),
             "history": HistoryView(s, self),
             "findings": FindingsView(s, self),
+            "versions": self.versions_page,
         }
         for i, key in enumerate(PAGES):
             widget = widgets[key]
@@ -219,6 +224,12 @@ class MainWindow(QMainWindow):
                     f"action.export.{fmt}.{'selection' if selection else 'all'}",
                 )
                 self.export_actions[fmt, selection] = action
+        self.pack_action = self._action(
+            self.tr("&Pack for the supervisory authority …"),
+            self.build_pack,
+            None,
+            "action.export.pack",
+        )
         self.switch_org_action = self._action(
             self.tr("Switch &organisation"), self._focus_switcher, QKeySequence("Ctrl+K")
         )
@@ -289,6 +300,8 @@ class MainWindow(QMainWindow):
                 export.addAction(self.export_actions[fmt, selection])
             if not selection:
                 export.addSeparator()
+        export.addSeparator()
+        export.addAction(self.pack_action)
 
         view = bar.addMenu(self.tr("&View"))
         for action in self.page_actions:
@@ -514,6 +527,13 @@ class MainWindow(QMainWindow):
             )
         )
         dialog.open()
+
+    def build_pack(self) -> None:
+        """Export → Paket für die Aufsichtsbehörde: on the Versionen page, for the chosen
+        (else the newest) frozen version."""
+        if self.show_page("versions"):
+            self.versions_page.refresh()
+            self.versions_page.build_pack()
 
     def create_backup(self) -> None:
         """Copy the whole database into the backup folder (on a worker thread)."""
