@@ -91,11 +91,8 @@ class DiffView(QWidget):
             self.summary.setText("")
             return
         lang = comparison.lang
-        self.summary.setText(
-            f"{comparison.old} → {comparison.new}: {comparison.summary()}"
-            if comparison.records
-            else f"{comparison.old} → {comparison.new}: {self.tr('no changes')}"
-        )
+        counts = comparison.summary() if comparison.records else self.tr("no changes")
+        self.summary.setText(f"{comparison.old} → {comparison.new}: {counts}")
         for record in comparison.records:
             top = QTreeWidgetItem(
                 [
