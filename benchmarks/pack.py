@@ -85,9 +85,9 @@ def _child(kind: str, db: str, org: str, out: str) -> None:
 
 
 def _measure(kind: str, db: Path, org: str, out: Path) -> dict[str, float]:
+    command = [sys.executable, __file__, "--child", kind, "--db", str(db), "--org", org]
     done = subprocess.run(
-        [sys.executable, __file__, "--child", kind, "--db", str(db), "--org", org]
-        + ["--out", str(out)],
+        [*command, "--out", str(out)],
         check=True,
         capture_output=True,
         text=True,
