@@ -23,7 +23,6 @@ from ropa_desktop.domain.comparison import (
     ADDED_ITEM,
     CHANGE_WORDS,
     EMPTY,
-    KIND_WORDS,
     REMOVED_ITEM,
     Change,
     Comparison,
@@ -95,15 +94,10 @@ class DiffView(QWidget):
         self.summary.setText(f"{comparison.old} → {comparison.new}: {counts}")
         for record in comparison.records:
             top = QTreeWidgetItem(
-                [
-                    f"{KIND_WORDS[record.kind](lang)} {record.title}",
-                    CHANGE_WORDS[record.change](lang),
-                    "",
-                    "",
-                ]
+                [f"{record.heading(lang)}", CHANGE_WORDS[record.change](lang), "", ""]
             )
             top.setData(0, Qt.ItemDataRole.UserRole, record.change.value)
-            top.setForeground(1, QBrush(COLOURS[record.change]))
+            top.setForeground(0, QBrush(COLOURS[record.change]))
             font = top.font(0)
             font.setBold(True)
             top.setFont(0, font)
@@ -123,6 +117,7 @@ class DiffView(QWidget):
                 top.addChild(child)
             self.tree.addTopLevelItem(top)
             self._items.append(top)
+            top.setFirstColumnSpanned(True)  # the whole heading, however long
             top.setExpanded(True)
         self._apply_filter()
 

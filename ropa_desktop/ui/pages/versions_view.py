@@ -182,7 +182,7 @@ class VersionsView(LazyView):
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(upper)
         splitter.addWidget(lower)
-        splitter.setSizes([260, 440])
+        splitter.setSizes([200, 500])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self._update_actions()
