@@ -300,3 +300,51 @@ def test_version_export_is_the_frozen_register_with_the_change_section(frozen_tw
     assert "2 Anfrage BayLfD" in text
     names = [a["name"] for a in json.loads(js.read_text())["organisations"][0]["activities"]]
     assert sorted(names) == ["Hundesteuer", "Meldewesen", "Videoberatung"]
+
+
+def test_json_export_with_history_carries_the_versions_and_brings_them_back(
+    frozen_twice, tmp_path
+):
+    import jsonschema
+
+    from ropa_desktop.io.json_register import export_json, import_json, register_schema
+
+    store, _ = frozen_twice
+    with_history, plain = tmp_path / "h.json", tmp_path / "p.json"
+    export_json(store, with_history, organisation=ORG, include_history=True)
+    export_json(store, plain, organisation=ORG)
+    doc = json.loads(with_history.read_text())
+    jsonschema.validate(doc, register_schema())
+    assert "versions" not in json.loads(plain.read_text())
+    assert [(v["number"], v["label"], v["delivered_to"]) for v in doc["versions"]] == [
+        (1, "Vor der Änderung", "BayLfD"),
+        (2, "Anfrage BayLfD", ""),
+    ]
+    first = doc["versions"][0]["register"]["organisations"][0]["activities"]
+    assert sorted(a["name"] for a in first) == ["Hundesteuer", "Meldewesen", "Newsletter"]
+
+    fresh = open_store(str(tmp_path / "fresh.sqlite"))
+    import_json(fresh, with_history)
+    assert [(v.number, v.delivered_to, v.delivery_reference) for v in fresh.versions(ORG)] == [
+        (1, "BayLfD", "Az. 12-345"),
+        (2, "", ""),
+    ]
+    for n in (1, 2):
+        assert register_to_document(fresh.load_version(ORG, n)) == register_to_document(
+            store.load_version(ORG, n)
+        )
+    import_json(fresh, with_history)  # again: the versions present stay as they are
+    assert len(fresh.versions(ORG)) == 2
+
+
+def test_versions_survive_backup_and_restore(frozen_twice, tmp_path):
+    store, db = frozen_twice
+    before = [register_to_document(store.load_version(ORG, n)) for n in (1, 2)]
+    backup = tmp_path / "sicherung.json"
+    assert main(["--db", db, "backup", "--out", str(backup)]) == 0
+    store.withdraw_version(ORG, 2)
+    store.engine.dispose()
+    assert main(["--db", db, "restore", str(backup)]) == 0
+    restored = open_store(db)
+    assert [register_to_document(restored.load_version(ORG, n)) for n in (1, 2)] == before
+    assert restored.versions(ORG)[0].delivered_to == "BayLfD"

@@ -1,0 +1,82 @@
+"""Frozen versions in the JSON document with history: reading them out of the database
+and writing them back on import (a version that exists already keeps what it holds —
+frozen versions are never changed)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import Connection, insert, select
+
+from ropa_desktop.domain import model as m
+from ropa_desktop.domain.codec import register_from_document, register_to_document
+from ropa_desktop.store import rows
+from ropa_desktop.store.models import OrganisationRow, RegisterVersionRow
+
+
+def read_versions(conn: Connection, organisation_ids: Iterable[int]) -> list[m.FrozenVersion]:
+    """The frozen versions of these organisations, by organisation and number."""
+    ids = list(organisation_ids)
+    stmt = (
+        select(*RegisterVersionRow.__table__.c, OrganisationRow.uid.label("org_uid"))
+        .join(OrganisationRow, OrganisationRow.id == RegisterVersionRow.organisation_id)
+        .where(RegisterVersionRow.organisation_id.in_(ids))
+        .order_by(RegisterVersionRow.organisation_id, RegisterVersionRow.number)
+    )
+    out = []
+    for v in conn.execute(stmt).mappings():
+        frozen = register_from_document(v["document"])
+        out.append(
+            m.FrozenVersion(
+                organisation=v["org_uid"],
+                number=v["number"],
+                label=v["label"],
+                frozen_at=rows.utc(v["frozen_at"]),
+                user=v["user"],
+                delivered_to=v["delivered_to"],
+                delivered_on=v["delivered_on"],
+                delivery_reference=v["delivery_reference"],
+                register=m.Snapshot(
+                    frozen.organisations, frozen.processors, frozen.recipients, frozen.toms
+                ),
+            )
+        )
+    return out
+
+
+def put_versions(conn: Connection, versions: list[m.FrozenVersion]) -> int:
+    """Store the versions an imported document carries that the database lacks; returns
+    how many were added."""
+    if not versions:
+        return 0
+    ids = dict(conn.execute(select(OrganisationRow.uid, OrganisationRow.id)).all())
+    present = set(
+        conn.execute(select(RegisterVersionRow.organisation_id, RegisterVersionRow.number)).all()
+    )
+    added = 0
+    for v in versions:
+        org_id = ids.get(v.organisation)
+        if org_id is None or (org_id, v.number) in present:
+            continue
+        snapshot = m.Register(
+            organisations=v.register.organisations,
+            processors=v.register.processors,
+            recipients=v.register.recipients,
+            toms=v.register.toms,
+        )
+        conn.execute(
+            insert(RegisterVersionRow).values(
+                organisation_id=org_id,
+                number=v.number,
+                label=v.label,
+                frozen_at=v.frozen_at,
+                user=v.user,
+                document=register_to_document(snapshot),
+                delivered_to=v.delivered_to,
+                delivered_on=v.delivered_on,
+                delivery_reference=v.delivery_reference,
+            )
+        )
+        present.add((org_id, v.number))
+        added += 1
+    return added
