@@ -50,9 +50,12 @@ def put_versions(conn: Connection, versions: list[m.FrozenVersion]) -> int:
     if not versions:
         return 0
     ids = dict(conn.execute(select(OrganisationRow.uid, OrganisationRow.id)).all())
-    present = set(
-        conn.execute(select(RegisterVersionRow.organisation_id, RegisterVersionRow.number)).all()
-    )
+    present: set[tuple[int, int]] = {
+        (org_id, number)
+        for org_id, number in conn.execute(
+            select(RegisterVersionRow.organisation_id, RegisterVersionRow.number)
+        )
+    }
     added = 0
     for v in versions:
         org_id = ids.get(v.organisation)
