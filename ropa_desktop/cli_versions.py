@@ -98,7 +98,8 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         "--changes-since",
         type=int,
         metavar="N",
-        help="pdf: add the section “Änderungen seit Stand N” before the annexes",
+        help="pdf: add the section “Änderungen seit Stand N” before the annexes; "
+        "xlsx: add the sheet “Änderungen”",
     )
     vd = vsub.add_parser("deliver", help="record that a version was handed over")
     vd.add_argument("number", type=int)

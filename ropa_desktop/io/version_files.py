@@ -54,8 +54,9 @@ def export_version(
     progress: Progress = SILENT,
 ) -> m.Register:
     """Write version ``number`` as PDF, Excel or JSON from its stored snapshot, stamped
-    with its number, label and the day it was frozen. ``changes_since`` (PDF) adds the
-    section "Änderungen seit Stand N". Atomic; returns the frozen register."""
+    with its number, label and the day it was frozen. ``changes_since`` adds the PDF
+    section "Änderungen seit Stand N" or the Excel sheet "Änderungen". Atomic; returns the
+    frozen register."""
     version = choose_version(store, organisation, number)
     register = store.load_version(organisation, version.number)
     options: dict[str, Any] = {
@@ -67,11 +68,12 @@ def export_version(
     if fmt == "json":
         with atomic_text(Path(target)) as fh:
             fh.write(dumps(register))
-    elif fmt == "xlsx":
-        export_xlsx(register, organisation, target, **options)
+        return register
+    changes = None
+    if changes_since is not None:
+        changes = compare_versions(store, organisation, changes_since, number, lang)
+    if fmt == "xlsx":
+        export_xlsx(register, organisation, target, changes=changes, **options)
     else:
-        changes = None
-        if changes_since is not None:
-            changes = compare_versions(store, organisation, changes_since, number, lang)
         export_pdf(register, organisation, target, changes=changes, **options)
     return register

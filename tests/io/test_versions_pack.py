@@ -348,3 +348,24 @@ def test_versions_survive_backup_and_restore(frozen_twice, tmp_path):
     restored = open_store(db)
     assert [register_to_document(restored.load_version(ORG, n)) for n in (1, 2)] == before
     assert restored.versions(ORG)[0].delivered_to == "BayLfD"
+
+
+def test_version_export_to_excel_with_the_changes_sheet(frozen_twice, tmp_path):
+    import openpyxl
+
+    from ropa_desktop.io.export import xlsx_layout as L
+
+    _, db = frozen_twice
+    target = tmp_path / "v2.xlsx"
+    args = ["--db", db, "--lang", "en", "version", "export", "2", "--format", "xlsx"]
+    assert main([*args, "--out", str(target), "--changes-since", "1"]) == 0
+    wb = openpyxl.load_workbook(target)
+    assert wb.sheetnames == [s.title("en") for s in (*L.CONTROLLER_SHEETS, L.CHANGES)]
+    rows = [[c or "" for c in row] for row in wb["Changes"].iter_rows(values_only=True)]
+    assert rows[0] == ["Entry", "Change", "Item", "Before", "After"]
+    bases = ["Legal bases (“Steuer erheben”)", "Art. 6(1)(e) GDPR", "Art. 6(1)(c) GDPR"]
+    assert ["", "changed", *bases] in rows
+    assert ["Processing activity VT-3 „Newsletter“", "removed", "", "", ""] in rows
+    plain = tmp_path / "plain.xlsx"
+    assert main([*args, "--out", str(plain)]) == 0
+    assert "Changes" not in openpyxl.load_workbook(plain).sheetnames

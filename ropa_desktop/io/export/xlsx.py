@@ -30,10 +30,12 @@ from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ropa_desktop.domain import presentation as p
+from ropa_desktop.domain.comparison import Comparison
 from ropa_desktop.domain.i18n import Text
 from ropa_desktop.domain.model import Register
 from ropa_desktop.domain.progress import SILENT, Progress
 from ropa_desktop.io.export import xlsx_layout as L
+from ropa_desktop.io.export.xlsx_changes import changes_content
 from ropa_desktop.io.export.xlsx_content import TITLE, Row, Value, workbook_content
 from ropa_desktop.io.files import atomic_path
 
@@ -283,6 +285,7 @@ def export_xlsx(
     stand: date | None = None,
     version: str = "",
     progress: Progress = SILENT,
+    changes: Comparison | None = None,
 ) -> None:
     """Write the register of ``organisation`` to ``target`` as an Excel workbook.
 
@@ -291,12 +294,15 @@ def export_xlsx(
     register, "processor" the Art. 30(2) register of its processing services.
     ``stand`` (default: today) and ``version`` are printed on the main sheet and in
     every page header and footer. ``progress`` hears of every entry of every sheet
-    and may cancel; a failure or cancellation leaves ``target`` as it was.
+    and may cancel; a failure or cancellation leaves ``target`` as it was. ``changes``
+    adds the last sheet "Änderungen" (what changed since an earlier version).
     """
     stand = stand or date.today()
     sheets = workbook_content(
         register, organisation, register_kind=register_kind, lang=lang, stand=stand, version=version
     )
+    if changes is not None:
+        sheets.append(changes_content(changes))
     title = f"{SHORT_TITLE(lang)} – {organisation}"
     page = {
         "organisation": _header_text(organisation, 80),
