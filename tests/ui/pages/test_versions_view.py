@@ -165,3 +165,23 @@ def test_no_file_chosen_writes_nothing_and_a_pack_needs_a_version(
     _save_to(monkeypatch, "")
     view.export_current("pdf")
     assert view.task is None and list(tmp_path.glob("*.pdf")) == []
+
+
+def test_export_menu_builds_the_pack_of_the_chosen_version(qtbot, session, monkeypatch, tmp_path):
+    from ropa_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.pack_action.text().endswith("supervisory authority …")
+    _freeze(monkeypatch, window.versions_page, "Stand 1")
+    _freeze(monkeypatch, window.versions_page, "Stand 2")
+    _save_to(monkeypatch, tmp_path / "paket.zip")
+    window.pack_action.trigger()
+    assert window.current_page() == "versions"
+    page = window.versions_page
+    qtbot.waitUntil(lambda: page.task is not None and page.task.done, timeout=120_000)
+    checked = verify_pack(tmp_path / "paket.zip")
+    assert checked.ok and checked.manifest["register_version"]["number"] == 2
+    window.close()
