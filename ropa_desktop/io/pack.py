@@ -259,6 +259,26 @@ def _member(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
     return zf.read(info)
 
 
+def _check_manifest(manifest: Any) -> None:
+    """Raise ValueError unless ``manifest`` has the shape :func:`build_pack` writes."""
+    ok = (
+        isinstance(manifest, dict)
+        and manifest.get("format") == FORMAT
+        and isinstance(manifest.get("organisation"), dict)
+        and isinstance(manifest.get("register_version"), dict)
+        and isinstance(manifest.get("files"), list)
+        and all(
+            isinstance(f, dict)
+            and isinstance(f.get("name"), str)
+            and isinstance(f.get("size"), int)
+            and isinstance(f.get("sha256"), str)
+            for f in manifest["files"]
+        )
+    )
+    if not ok:
+        raise ValueError(MANIFEST)
+
+
 def verify_pack(path: Path, lang: str | None = None) -> Verification:
     """Check every file of a pack against its manifest, and the PDF's stamp against the
     JSON (organisation, version, SHA-256 of the JSON file). Every problem names the file."""
@@ -272,10 +292,9 @@ def verify_pack(path: Path, lang: str | None = None) -> Verification:
         infos = {i.filename: i for i in zf.infolist()}
         try:
             manifest = json.loads(_member(zf, infos[MANIFEST]))
+            _check_manifest(manifest)
             files = {f["name"]: f for f in manifest["files"]}
-            if manifest.get("format") != FORMAT:
-                raise ValueError(manifest.get("format"))
-        except (KeyError, ValueError, TypeError, zipfile.BadZipFile):
+        except (KeyError, ValueError, TypeError, AttributeError, zipfile.BadZipFile, OSError):
             result.problems.append(MSG_NO_MANIFEST(lang, file=path, manifest=MANIFEST))
             return result
         result.manifest = manifest

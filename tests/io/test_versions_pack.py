@@ -285,6 +285,14 @@ def test_cli_version_commands_diff_and_pack(frozen_twice, tmp_path, capsys):
     assert main(["verify-pack", str(pack)]) == 0
     assert main([*base, "version", "deliver", "2", "--to", "LDA", "--on", "gestern"]) == 1
     assert "kein Datum" in capsys.readouterr().err
+    not_a_pack = tmp_path / "kaputt.zip"
+    not_a_pack.write_bytes(b"PK\x03\x04 nicht wirklich")
+    assert main(["verify-pack", str(not_a_pack)]) == 1
+    assert "kein lesbares Zip-Archiv" in capsys.readouterr().out
+    with zipfile.ZipFile(not_a_pack, "w") as zf:
+        zf.writestr(MANIFEST, json.dumps({"format": "ropa-desktop-pack", "organisation": "x"}))
+    assert main(["verify-pack", str(not_a_pack)]) == 1
+    assert "enthält kein gültiges manifest.json" in capsys.readouterr().out
 
 
 def test_version_export_is_the_frozen_register_with_the_change_section(frozen_twice, tmp_path):
