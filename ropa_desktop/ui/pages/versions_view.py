@@ -100,6 +100,7 @@ class VersionsView(LazyView):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self.task: tasks.BackgroundTask | None = None
+        self._shown_org: str | None = None
         self.model = VersionsTableModel(self)
         self.proxy = SortKeyProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -193,6 +194,9 @@ class VersionsView(LazyView):
         """Load the versions of the current organisation anew."""
         self._dirty = False
         org = self.session.organisation_name
+        if org != self._shown_org:  # another organisation: its comparison is not this one's
+            self.diff.show_comparison(None)
+            self._shown_org = org
         found = self.session.store.versions(org) if org is not None else []
         self.model.set_rows([VersionRow(v) for v in found])
         self._fill_compare_boxes(found)

@@ -185,3 +185,14 @@ def test_export_menu_builds_the_pack_of_the_chosen_version(qtbot, session, monke
     checked = verify_pack(tmp_path / "paket.zip")
     assert checked.ok and checked.manifest["register_version"]["number"] == 2
     window.close()
+
+
+def test_another_organisation_shows_its_own_versions(qtbot, session, monkeypatch):
+    view = _view(qtbot, session)
+    _freeze(monkeypatch, view, "Bochum 1")
+    _compare(qtbot, view, 1, WORKING)
+    assert view.diff.summary.text()
+    other = next(o.name for o in session.organisations() if o.name != DEMO_ORG)
+    session.set_organisation(other)
+    assert view.versions() == [] and view.diff.summary.text() == ""
+    assert view.diff.visible_titles() == []
