@@ -120,6 +120,11 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     pk.add_argument("--out", required=True, type=Path)
     vp2 = sub.add_parser("verify-pack", help="check a pack against its manifest")
     vp2.add_argument("file", type=Path)
+    vp2.add_argument(
+        "--with-database",
+        action="store_true",
+        help="also check that the JSON is the version recorded in the database (--db)",
+    )
 
 
 def read_only(args: argparse.Namespace) -> bool:
@@ -159,7 +164,12 @@ def verify_pack_command(args: argparse.Namespace) -> int:
     """``verify-pack FILE``: every problem on its own line; exit 1 when there is one."""
     from ropa_desktop.io.pack import verify_pack
 
-    result = verify_pack(args.file, args.lang)
+    store = None
+    if args.with_database:
+        from ropa_desktop.store.database import open_store
+
+        store = open_store(args.db, read_only=True)
+    result = verify_pack(args.file, args.lang, store)
     for line in result.problems:
         print(line)
     if result.ok:

@@ -93,6 +93,16 @@ MSG_ORG = Text(
 )
 
 
+MSG_NOT_IN_DB = Text(
+    de="{name}: „{org}“ hat in dieser Datenbank keinen Stand {number}.",
+    en="{name}: “{org}” has no version {number} in this database.",
+)
+MSG_DIFFERS_FROM_DB = Text(
+    de="{name}: weicht von Stand {number} von „{org}“ in der Datenbank ab.",
+    en="{name}: differs from version {number} of “{org}” in the database.",
+)
+
+
 class PackError(LocalizedError):
     """The pack cannot be built (no such version, …); nothing was written."""
 
@@ -279,9 +289,10 @@ def _check_manifest(manifest: Any) -> None:
         raise ValueError(MANIFEST)
 
 
-def verify_pack(path: Path, lang: str | None = None) -> Verification:
+def verify_pack(path: Path, lang: str | None = None, store: Store | None = None) -> Verification:
     """Check every file of a pack against its manifest, and the PDF's stamp against the
-    JSON (organisation, version, SHA-256 of the JSON file). Every problem names the file."""
+    JSON (organisation, version, SHA-256 of the JSON file). Every problem names the file.
+    With ``store``, the JSON must also be the version the database recorded."""
     result = Verification()
     try:
         zf = zipfile.ZipFile(path)
@@ -324,7 +335,27 @@ def verify_pack(path: Path, lang: str | None = None) -> Verification:
             if name != MANIFEST and name not in files:
                 result.problems.append(MSG_EXTRA(lang, name=name))
     _check_stamps(manifest, content, result, lang)
+    if store is not None and JSON in content and result.ok:
+        _check_database(manifest, content[JSON], store, result, lang)
     return result
+
+
+def _check_database(
+    manifest: dict[str, Any], data: bytes, store: Store, result: Verification, lang: str | None
+) -> None:
+    """The pack's JSON is exactly the frozen version the database holds."""
+    from ropa_desktop.domain.codec import register_to_document
+    from ropa_desktop.store.repository import StoreError
+
+    org = str(manifest["organisation"].get("name"))
+    number = manifest["register_version"].get("number")
+    try:
+        frozen = store.load_version(org, int(number))
+    except (StoreError, TypeError, ValueError):
+        result.problems.append(MSG_NOT_IN_DB(lang, name=JSON, org=org, number=number))
+        return
+    if json.loads(data) != register_to_document(frozen):
+        result.problems.append(MSG_DIFFERS_FROM_DB(lang, name=JSON, org=org, number=number))
 
 
 def _check_stamps(

@@ -174,7 +174,7 @@ def _rewrite(pack: Path, name: str, change) -> None:
 
 
 def test_the_pack_verifies_and_one_changed_byte_fails_naming_the_file(frozen_twice, tmp_path):
-    store, _ = frozen_twice
+    store, db = frozen_twice
     pack = tmp_path / "paket.zip"
     result = build_pack(store, ORG, pack)
     assert result.version.number == 2 and result.compared_with is not None
@@ -196,6 +196,10 @@ def test_the_pack_verifies_and_one_changed_byte_fails_naming_the_file(frozen_twi
     assert document == register_to_document(store.load_version(ORG, 2))  # the frozen one
     assert verify_pack(pack).ok
     assert main(["verify-pack", str(pack)]) == 0
+    assert main(["--db", db, "verify-pack", "--with-database", str(pack)]) == 0
+    other = tmp_path / "other.sqlite"
+    open_store(str(other)).import_register(_register())  # same organisation, no versions
+    assert main(["--db", str(other), "verify-pack", "--with-database", str(pack)]) == 1
 
     # one byte of the Excel file changed: reported by name, non-zero exit
     def flip(data: bytes) -> bytes:
