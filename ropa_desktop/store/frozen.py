@@ -1,17 +1,67 @@
-"""Frozen versions in the JSON document with history: reading them out of the database
-and writing them back on import (a version that exists already keeps what it holds —
-frozen versions are never changed)."""
+"""Frozen versions beyond freezing them: their delivery (to whom, when, reference), and the
+JSON document with history — reading them out of the database and writing them back on
+import (a version that exists already keeps what it holds; frozen versions never change)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, insert, select, update
 
 from ropa_desktop.domain import model as m
 from ropa_desktop.domain.codec import register_from_document, register_to_document
+from ropa_desktop.domain.i18n import Text
 from ropa_desktop.store import rows
 from ropa_desktop.store.models import OrganisationRow, RegisterVersionRow
+from ropa_desktop.store.records import (
+    MSG_EMPTY_NAME,
+    MSG_UNKNOWN_ENTITY,
+    MSG_UNKNOWN_ORG,
+    StoreError,
+)
+
+if TYPE_CHECKING:
+    from ropa_desktop.store.writing import Writer
+
+MSG_RECIPIENT = Text(de="Empfänger der Übergabe", en="recipient of the delivery")
+VERSION_DELIVERY = "#version-delivery"
+"""History field recording to whom a frozen version was delivered (hidden from the
+Verlauf like every field starting with "#")."""
+
+
+def record_delivery(
+    writer: Writer, organisation: str, number: int, recipient: str, on: date, reference: str
+) -> None:
+    """Record that version ``number`` of ``organisation`` was handed over (see
+    :meth:`Store.record_delivery <ropa_desktop.store.repository.Store.record_delivery>`)."""
+    if not recipient.strip():
+        raise StoreError(MSG_EMPTY_NAME, entity=MSG_RECIPIENT())
+    conn = writer.conn
+    org = conn.execute(
+        select(OrganisationRow.id, OrganisationRow.uid).where(OrganisationRow.name == organisation)
+    ).first()
+    if org is None:
+        raise StoreError(MSG_UNKNOWN_ORG, name=organisation)
+    done = conn.execute(
+        update(RegisterVersionRow)
+        .where(RegisterVersionRow.organisation_id == org.id, RegisterVersionRow.number == number)
+        .values(
+            delivered_to=recipient.strip(), delivered_on=on, delivery_reference=reference.strip()
+        )
+    )
+    if done.rowcount != 1:
+        raise StoreError(MSG_UNKNOWN_ENTITY, entity=f"Stand {organisation}", uid=number)
+    writer.record(
+        "organisation",
+        org.uid,
+        organisation,
+        VERSION_DELIVERY,
+        None,
+        f"{number}\t{recipient.strip()}\t{on.isoformat()}\t{reference.strip()}",
+    )
+    writer.flush_history()
 
 
 def read_versions(conn: Connection, organisation_ids: Iterable[int]) -> list[m.FrozenVersion]:

@@ -19,14 +19,13 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, func, insert, not_, select, update
+from sqlalchemy import Connection, Engine, delete, func, insert, not_, select
 
 from ropa_desktop.domain import model as m
 from ropa_desktop.domain.codec import register_from_document, register_to_document
-from ropa_desktop.domain.i18n import Text
 from ropa_desktop.domain.integrity import integrity_problems
 from ropa_desktop.domain.ownership import give_owners
-from ropa_desktop.store import history, organisations, rows, versions
+from ropa_desktop.store import frozen, history, organisations, rows, versions
 from ropa_desktop.store.catalogue_copy import copy_entries
 from ropa_desktop.store.history import (
     DELETED_FROM,
@@ -81,10 +80,6 @@ __all__ = [
 ]
 
 
-MSG_RECIPIENT = Text(de="Empfänger der Übergabe", en="recipient of the delivery")
-VERSION_DELIVERY = "#version-delivery"
-"""History field recording to whom a frozen version was delivered (hidden from the
-Verlauf like :data:`VERSION_FILE`)."""
 VERSION_FILE = "#version-file"
 """History field recording where the export of a frozen version was written (hidden from
 the Verlauf like every field starting with "#")."""
@@ -554,40 +549,10 @@ class Store:
         """Record that version ``number`` was handed over to ``recipient`` on ``on`` (with
         the request's ``reference``); recorded in the history. The frozen register itself
         stays as it is. A second delivery replaces what was recorded."""
-        if not recipient.strip():
-            raise StoreError(MSG_EMPTY_NAME, entity=MSG_RECIPIENT())
         with writing(self.engine) as conn:
-            org = conn.execute(
-                select(OrganisationRow.id, OrganisationRow.uid).where(
-                    OrganisationRow.name == organisation
-                )
-            ).first()
-            if org is None:
-                raise StoreError(MSG_UNKNOWN_ORG, name=organisation)
-            done = conn.execute(
-                update(RegisterVersionRow)
-                .where(
-                    RegisterVersionRow.organisation_id == org.id,
-                    RegisterVersionRow.number == number,
-                )
-                .values(
-                    delivered_to=recipient.strip(),
-                    delivered_on=on,
-                    delivery_reference=reference.strip(),
-                )
+            frozen.record_delivery(
+                Writer(conn, self.user), organisation, number, recipient, on, reference
             )
-            if done.rowcount != 1:
-                raise StoreError(MSG_UNKNOWN_ENTITY, entity=f"Stand {organisation}", uid=number)
-            writer = Writer(conn, self.user)
-            writer.record(
-                "organisation",
-                org.uid,
-                organisation,
-                VERSION_DELIVERY,
-                None,
-                f"{number}\t{recipient.strip()}\t{on.isoformat()}\t{reference.strip()}",
-            )
-            writer.flush_history()
         return next(v for v in self.versions(organisation) if v.number == number)
 
     def withdraw_version(self, organisation: str, number: int) -> None:
