@@ -30,6 +30,7 @@ from ropa_desktop.domain.model import (
     ProcessingService,
     Register,
     Tom,
+    Transfer,
     interchange_fields,
 )
 
@@ -289,6 +290,34 @@ def _list_changes(label: str, old: list[str], new: list[str]) -> list[ItemChange
     return out
 
 
+def _transfer_changes(
+    label: str, old: list[Transfer], new: list[Transfer], before: _Words, after: _Words
+) -> list[ItemChange]:
+    """Transfers to the same country and recipient read as changed (old → new, e.g. a new
+    mechanism); the others as added or removed."""
+
+    def key(t: Transfer) -> tuple[str, str]:
+        return (t.country.upper(), t.recipient.strip().casefold() or (t.processor or ""))
+
+    def words(t: Transfer, w: _Words) -> str:
+        return p.transfer(t, w.processors, w.lang)
+
+    was = [(key(t), words(t, before)) for t in old]
+    now = [(key(t), words(t, after)) for t in new]
+    removed = [x for x in was if x[1] not in [n for _, n in now]]
+    added = [x for x in now if x[1] not in [o for _, o in was]]
+    out: list[ItemChange] = []
+    for k, text in removed:
+        partner = next((x for x in added if x[0] == k), None)
+        if partner is not None:
+            added.remove(partner)
+            out.append(ItemChange(label, text, partner[1]))
+        else:
+            out.append(ItemChange(label, text, None))
+    out += [ItemChange(label, None, text) for _, text in added]
+    return out
+
+
 def _field_changes(
     entity: str, old: Any, new: Any, before: _Words, after: _Words, skip: Iterable[str] = ()
 ) -> list[ItemChange]:
@@ -301,7 +330,9 @@ def _field_changes(
         a, b = before.items(key, getattr(old, key)), after.items(key, getattr(new, key))
         if a == b:
             continue
-        if isinstance(a, list) and isinstance(b, list):
+        if key == "transfers":
+            out += _transfer_changes(label, getattr(old, key), getattr(new, key), before, after)
+        elif isinstance(a, list) and isinstance(b, list):
             out += _list_changes(label, a, b)
         else:
             out.append(ItemChange(label, str(a), str(b)))

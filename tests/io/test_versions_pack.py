@@ -381,3 +381,21 @@ def test_version_export_to_excel_with_the_changes_sheet(frozen_twice, tmp_path):
     plain = tmp_path / "plain.xlsx"
     assert main([*args, "--out", str(plain)]) == 0
     assert "Changes" not in openpyxl.load_workbook(plain).sheetnames
+
+
+def test_a_changed_transfer_reads_as_old_to_new(frozen_twice):
+    store, _ = frozen_twice
+    org = store.load_register(ORG).organisations[0]
+    vt1 = next(a for a in org.activities if a.reference == "VT-1")
+    vt1.transfers[0].mechanism = "scc-2"
+    store.save_activity(org.uid, vt1)
+    comparison = compare(
+        store.load_version(ORG, 2), store.load_register(ORG), ORG, old_name="2", new_name="w",
+        lang="de",
+    )
+    (record,) = comparison.records
+    (item,) = record.items
+    assert item.field == "Drittlandübermittlungen und Garantien"
+    assert item.old is not None and "Data Privacy Framework" in item.old
+    assert item.new is not None and item.new.startswith("Vereinigte Staaten – Mail Inc. – ")
+    assert "Standardvertragsklauseln" in item.new
