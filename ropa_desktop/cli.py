@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ropa_desktop import __version__, cli_organisations, cli_review, cli_survey
+from ropa_desktop import __version__, cli_organisations, cli_review, cli_survey, cli_versions
 from ropa_desktop.domain import i18n
 from ropa_desktop.domain.i18n import LocalizedError, Text
 from ropa_desktop.domain.resources import check_installation
@@ -260,6 +260,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_organisations.add_parsers(sub)
     cli_survey.add_parsers(sub)
     cli_review.add_parsers(sub)
+    cli_versions.add_parsers(sub)
     return p
 
 
@@ -318,10 +319,13 @@ def _run(args: argparse.Namespace) -> int:
 
     if command == "restore":
         return _restore(args)
+    if command == "verify-pack":
+        return cli_versions.verify_pack_command(args)
     read = (
         command in READ_COMMANDS
         or (command == "export" and args.freeze is None)
         or (command == "review" and args.review_command == "plan")
+        or cli_versions.read_only(args)
     )
     store = _open(args, read=read)
     if command == "demo":
@@ -348,6 +352,8 @@ def _run(args: argparse.Namespace) -> int:
         if args.survey_command == "in" and not args.dry_run and args.accept_all:
             _backup(store, "before-survey")
         return cli_survey.run_survey(store, args)
+    if command in ("version", "diff", "pack"):
+        return cli_versions.run(store, args)
     if command == "batches":
         for b in store.batches():
             state = f" [{MSG['undone']()}]" if b.undone else ""

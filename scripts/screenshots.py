@@ -1,8 +1,9 @@
 """Render the README screenshots (offscreen): main window, activity editor, import dialog,
-questionnaire review, the processor register page (Art. 30(2)) and the bulk-edit dialog.
+questionnaire review, the processor register page (Art. 30(2)), the bulk-edit dialog, and
+the Versionen page and its comparison.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [--out docs/screenshots]
-        [--lang de|en]
+        [--lang de|en] [--only versions]
 
 Works on a temporary demo register; nothing of the user's data or settings is touched.
 """
@@ -113,12 +114,58 @@ def _survey_review(session: Any, folder: Path, lang: str) -> Any:
     new.cell(row(new, "description"), 2).value = "Jährliche Befragung per E-Mail."
     book.save(sent.path)
     return build_review(store, sent.path)
+ORG = "Stadtwerke Bochum GmbH"
+
+
+def _two_versions(store: Any) -> None:
+    """Freeze the demo register (delivered), change it a little, freeze it again."""
+    from ropa_desktop.domain import model as m
+
+    store.freeze_version(ORG, "Stand für die LDI NRW, Anfrage vom 03.11.2026")
+    store.record_delivery(ORG, 1, "LDI NRW", date(2026, 11, 10), "Az. 22.4-1187/26")
+    org = store.load_register(ORG).organisations[0]
+    first, second, last = org.activities[0], org.activities[1], org.activities[-1]
+    first.purposes[0].legal_bases = ["art6-1-c"]
+    first.transfers.append(
+        m.Transfer(country="US", recipient="Zoom Video Communications", mechanism="dpf")
+    )
+    store.save_activity(org.uid, first)
+    second.data_subjects = [*second.data_subjects, "Auszubildende"]
+    store.save_activity(org.uid, second)
+    store.delete_activity(last.uid)
+    store.save_activity(org.uid, m.Activity(reference="VT-099", name="Bürgerumfrage 2027"))
+    store.freeze_version(ORG, "nach der Prüfung im Dezember")
+
+
+def _versions_page(app: object, window: object, out: Path) -> None:
+    """The Versionen page with version 1 compared to version 2 (made here, after the other
+    screenshots, so that they show the demo register unchanged)."""
+    from PySide6.QtWidgets import QApplication
+
+    assert isinstance(app, QApplication)
+    _two_versions(window.session.store)  # type: ignore[attr-defined]
+    page = window.versions_page  # type: ignore[attr-defined]
+    window.show_page("versions")  # type: ignore[attr-defined]
+    page.refresh()
+    page.select_version(2)
+    page.from_box.setCurrentIndex(page.from_box.findData(1))
+    page.to_box.setCurrentIndex(page.to_box.findData(2))
+    page.compare()
+    while page.task is not None and not page.task.done:
+        app.processEvents()
+    for _ in range(5):
+        app.processEvents()
+    window.grab().save(str(out / "versions-page.png"))  # type: ignore[attr-defined]
+    page.diff.grab().save(str(out / "versions-diff.png"))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--lang", choices=("de", "en"), default="de")
+    parser.add_argument(
+        "--only", choices=("versions",), help="only the screenshots of the Versionen page"
+    )
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory() as tmp:
@@ -137,7 +184,7 @@ def main() -> None:
         store.engine.dispose()
         app = create_qapplication([])
         settings.set_value("ui/language", args.lang)
-        settings.set_value("session/organisation", "Stadtwerke Bochum GmbH")
+        settings.set_value("session/organisation", ORG)
         from ropa_desktop.ui.app import install_language
 
         install_language(app, args.lang)
@@ -153,6 +200,12 @@ def main() -> None:
         for _ in range(5):
             app.processEvents()
         args.out.mkdir(parents=True, exist_ok=True)
+        if args.only == "versions":
+            _versions_page(app, window, args.out)
+            window.close()
+            QApplication.processEvents()
+            print(f"wrote versions-page.png, versions-diff.png to {args.out}")
+            return
         window.grab().save(str(args.out / "main-window.png"))
         editor = window.activities.editor
         editor.grab().save(str(args.out / "activity-editor.png"))
@@ -214,6 +267,7 @@ def main() -> None:
             app.processEvents()
         survey.grab().save(str(args.out / "survey-review.png"))
         survey.close()
+        _versions_page(app, window, args.out)
         window.close()
         QApplication.processEvents()
     print(f"wrote {', '.join(p.name for p in sorted(args.out.glob('*.png')))} to {args.out}")

@@ -824,6 +824,80 @@ Trotzdem freigeben? Die Begründung wird im Verlauf festgehalten. Ohne Begründu
     </message>
 </context>
 <context>
+    <name>DeliveryDialog</name>
+    <message>
+        <source>Mark version {number} as delivered</source>
+        <translation>Stand {number} als übergeben vermerken</translation>
+    </message>
+    <message>
+        <source>e.g. the supervisory authority</source>
+        <translation>z. B. die Aufsichtsbehörde</translation>
+    </message>
+    <message>
+        <source>&amp;Recipient:</source>
+        <translation>&amp;Empfänger:</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Datum:</translation>
+    </message>
+    <message>
+        <source>Re&amp;ference:</source>
+        <translation>&amp;Zeichen:</translation>
+    </message>
+    <message>
+        <source>Please name the recipient.</source>
+        <translation>Bitte den Empfänger angeben.</translation>
+    </message>
+</context>
+<context>
+    <name>DiffView</name>
+    <message>
+        <source>All changes</source>
+        <translation>Alle Änderungen</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Entfernt</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Filter by text …</source>
+        <translation>Nach Text filtern …</translation>
+    </message>
+    <message>
+        <source>Entry / item</source>
+        <translation>Eintrag / Angabe</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Nachher</translation>
+    </message>
+    <message>
+        <source>S&amp;how:</source>
+        <translation>&amp;Zeigen:</translation>
+    </message>
+    <message>
+        <source>no changes</source>
+        <translation>keine Änderungen</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export as {format}</source>
@@ -1066,6 +1140,29 @@ Trotzdem freigeben? Die Begründung wird im Verlauf festgehalten. Ohne Begründu
             <numerusform>%n Hinweis</numerusform>
             <numerusform>%n Hinweise</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>FreezeDialog</name>
+    <message>
+        <source>Freeze version</source>
+        <translation>Stand einfrieren</translation>
+    </message>
+    <message>
+        <source>e.g. version for the supervisory authority</source>
+        <translation>z. B. Stand für die Aufsichtsbehörde, Anfrage vom …</translation>
+    </message>
+    <message>
+        <source>The register of “{org}” is stored as it is now, as the next numbered version. Later changes do not alter it.</source>
+        <translation>Das Verzeichnis von „{org}“ wird so, wie es jetzt ist, als nächster nummerierter Stand gespeichert. Spätere Änderungen verändern ihn nicht.</translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <translation>&amp;Bezeichnung:</translation>
+    </message>
+    <message>
+        <source>&amp;Freeze</source>
+        <translation>&amp;Einfrieren</translation>
     </message>
 </context>
 <context>
@@ -1498,6 +1595,10 @@ Trotzdem freigeben? Die Begründung wird im Verlauf festgehalten. Ohne Begründu
         <translation>Prüfung</translation>
     </message>
     <message>
+        <source>Versions</source>
+        <translation>Versionen</translation>
+    </message>
+    <message>
         <source>&amp;New register file …</source>
         <translation>&amp;Neues Verzeichnis …</translation>
     </message>
@@ -1556,6 +1657,10 @@ Trotzdem freigeben? Die Begründung wird im Verlauf festgehalten. Ohne Begründu
     <message>
         <source>{format}: whole register …</source>
         <translation>{format}: gesamtes Verzeichnis …</translation>
+    </message>
+    <message>
+        <source>&amp;Pack for the supervisory authority …</source>
+        <translation>&amp;Paket für die Aufsichtsbehörde …</translation>
     </message>
     <message>
         <source>Switch &amp;organisation</source>
@@ -2985,6 +3090,160 @@ Trotzdem löschen?</translation>
             <numerusform>%n Übermittlung</numerusform>
             <numerusform>%n Übermittlungen</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>VersionsTableModel</name>
+    <message>
+        <source>No.</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Bezeichnung</translation>
+    </message>
+    <message>
+        <source>Frozen on</source>
+        <translation>Eingefroren am</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Delivered to</source>
+        <translation>Übergeben an</translation>
+    </message>
+    <message>
+        <source>not delivered</source>
+        <translation>nicht übergeben</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>am</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Zeichen</translation>
+    </message>
+</context>
+<context>
+    <name>VersionsView</name>
+    <message>
+        <source>&amp;Freeze version …</source>
+        <translation>Stand &amp;einfrieren …</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansehen</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>E&amp;xportieren</translation>
+    </message>
+    <message>
+        <source>PDF …</source>
+        <translation>PDF …</translation>
+    </message>
+    <message>
+        <source>Excel …</source>
+        <translation>Excel …</translation>
+    </message>
+    <message>
+        <source>JSON …</source>
+        <translation>JSON …</translation>
+    </message>
+    <message>
+        <source>Mark &amp;delivered …</source>
+        <translation>Als &amp;übergeben vermerken …</translation>
+    </message>
+    <message>
+        <source>&amp;Pack for the supervisory authority …</source>
+        <translation>&amp;Paket für die Aufsichtsbehörde …</translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation>&amp;Vergleichen</translation>
+    </message>
+    <message>
+        <source>Compa&amp;re</source>
+        <translation>Ve&amp;rgleiche</translation>
+    </message>
+    <message>
+        <source>with</source>
+        <translation>mit</translation>
+    </message>
+    <message>
+        <source>Freeze version</source>
+        <translation>Stand einfrieren</translation>
+    </message>
+    <message>
+        <source>Version {number} frozen.</source>
+        <translation>Stand {number} eingefroren.</translation>
+    </message>
+    <message>
+        <source>Version {number}: {label}</source>
+        <translation>Stand {number}: {label}</translation>
+    </message>
+    <message>
+        <source>Exporting {file} …</source>
+        <translation>{file} wird exportiert …</translation>
+    </message>
+    <message>
+        <source>Pack for the supervisory authority</source>
+        <translation>Paket für die Aufsichtsbehörde</translation>
+    </message>
+    <message>
+        <source>Freeze a version first; the pack is made from a frozen version.</source>
+        <translation>Bitte zuerst einen Stand einfrieren; das Paket wird aus einem eingefrorenen Stand erstellt.</translation>
+    </message>
+    <message>
+        <source>Building {file} …</source>
+        <translation>{file} wird erstellt …</translation>
+    </message>
+    <message>
+        <source>Comparing …</source>
+        <translation>Vergleiche …</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Zip archive (*.zip)</source>
+        <translation>Zip-Archiv (*.zip)</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>Speichern unter</translation>
+    </message>
+    <message>
+        <source>Written: {file}</source>
+        <translation>Gespeichert: {file}</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versionen</translation>
+    </message>
+    <message>
+        <source>Cancelled; no file was written.</source>
+        <translation>Abgebrochen; es wurde keine Datei geschrieben.</translation>
+    </message>
+    <message>
+        <source>Version {number}</source>
+        <translation>Stand {number}</translation>
+    </message>
+    <message>
+        <source>Working register</source>
+        <translation>Arbeitsstand</translation>
     </message>
 </context>
 <context>

@@ -179,6 +179,8 @@ def register_to_document(
     }
     if include_history:
         doc["history"] = to_dict(register.history)
+        if register.versions:
+            doc["versions"] = to_dict(register.versions)
     return doc
 
 

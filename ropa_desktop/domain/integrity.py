@@ -93,7 +93,25 @@ def integrity_problems(register: Register, *, check_text: bool = True) -> list[I
                 )
             else:
                 check(processors, sub.processor, path, "processor")
+    _versions(register, problems)
     return problems
+
+
+def _versions(register: Register, problems: list[IntegrityProblem]) -> None:
+    """Frozen versions belong to an organisation of the document, one per number."""
+    known = {o.uid for o in register.organisations}
+    seen: set[tuple[str, int]] = set()
+    for vi, v in enumerate(register.versions):
+        path = f"$.versions[{vi}]"
+        if v.organisation not in known:
+            problems.append(
+                IntegrityProblem(f"{path}.organisation", f"unknown organisation {v.organisation!r}")
+            )
+        if v.number < 1:
+            problems.append(IntegrityProblem(f"{path}.number", "the number must be 1 or more"))
+        if (v.organisation, v.number) in seen:
+            problems.append(IntegrityProblem(f"{path}.number", f"version {v.number} occurs twice"))
+        seen.add((v.organisation, v.number))
 
 
 def _duplicates(register: Register, problems: list[IntegrityProblem]) -> None:

@@ -408,6 +408,33 @@ class ChangeRecord:
 
 
 @dataclass(slots=True)
+class Snapshot:
+    """The content of a frozen version: one organisation with its catalogue entries."""
+
+    organisations: list[Organisation] = field(default_factory=list)
+    processors: list[Processor] = field(default_factory=list)
+    recipients: list[Recipient] = field(default_factory=list)
+    toms: list[Tom] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class FrozenVersion:
+    """A frozen version ("Stand") of one organisation's register and its delivery; never
+    changed by later edits. Part of a JSON document only with the change history."""
+
+    organisation: str = ""
+    """uid of the organisation in $.organisations whose register this is."""
+    number: int = 0
+    label: str = ""
+    frozen_at: datetime = field(default_factory=utc_now)
+    user: str = ""
+    delivered_to: str = ""
+    delivered_on: date | None = None
+    delivery_reference: str = ""
+    register: Snapshot = field(default_factory=Snapshot)
+
+
+@dataclass(slots=True)
 class Register:
     """A whole database's worth of register: organisations and their catalogues.
 
@@ -420,6 +447,8 @@ class Register:
     recipients: list[Recipient] = field(default_factory=list)
     toms: list[Tom] = field(default_factory=list)
     history: list[ChangeRecord] = field(default_factory=list)
+    versions: list[FrozenVersion] = field(default_factory=list)
+    """Frozen versions of the organisations' registers (with the history only)."""
 
     def organisation(self, name: str) -> Organisation | None:
         """The organisation of that exact name, or None."""

@@ -429,6 +429,10 @@ class RegisterVersionRow(Base):
     frozen_at: Mapped[datetime]
     user: Mapped[str] = _text()
     document: Mapped[dict[str, Any]]
+    delivered_to: Mapped[str] = _text()
+    """To whom the version was handed over (e.g. the supervisory authority); "" = not yet."""
+    delivered_on: Mapped[date | None]
+    delivery_reference: Mapped[str] = _text()
 
 
 class RegisterIdentityRow(Base):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, insert, select
@@ -104,6 +104,9 @@ def _version(row: RowMapping) -> dict[str, Any]:
         "frozen_at": row["frozen_at"].isoformat(),
         "user": row["user"],
         "document": row["document"],
+        "delivered_to": row["delivered_to"],
+        "delivered_on": row["delivered_on"].isoformat() if row["delivered_on"] else None,
+        "delivery_reference": row["delivery_reference"],
     }
 
 
@@ -146,6 +149,11 @@ def undo_deletion(writer: Writer, records: list[RowMapping]) -> None:
                         frozen_at=_when(v["frozen_at"]),
                         user=v["user"],
                         document=v["document"],
+                        delivered_to=v.get("delivered_to", ""),
+                        delivered_on=date.fromisoformat(v["delivered_on"])
+                        if v.get("delivered_on")
+                        else None,
+                        delivery_reference=v.get("delivery_reference", ""),
                     )
                 )
     writer.flush_history()

@@ -9,6 +9,7 @@ from sqlalchemy import Connection, select
 
 from ropa_desktop.domain import model as m
 from ropa_desktop.store import rows
+from ropa_desktop.store.frozen import read_versions
 from ropa_desktop.store.models import (
     ActivityRow,
     ChangeBatchRow,
@@ -73,6 +74,7 @@ def read_register(conn: Connection, organisation: str | None, include_history: b
             register.history = [
                 rows.change_from(r, r["batch_uid"]) for r in conn.execute(stmt).mappings()
             ]
+        register.versions = read_versions(conn, org_ids)
     return register
 
 

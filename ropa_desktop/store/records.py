@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from ropa_desktop.domain import model as m
@@ -129,6 +129,10 @@ class RegisterVersion:
     user: str
     delivered: str | None = None
     """Where the export stamped with this version was written; None: no file (yet)."""
+    delivered_to: str = ""
+    """To whom the version was handed over; "" = not recorded."""
+    delivered_on: date | None = None
+    delivery_reference: str = ""
 
 
 @dataclass(frozen=True, slots=True)

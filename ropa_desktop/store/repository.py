@@ -16,6 +16,7 @@ from __future__ import annotations
 import getpass
 import os
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, func, insert, not_, select
@@ -24,7 +25,7 @@ from ropa_desktop.domain import model as m
 from ropa_desktop.domain.codec import register_from_document, register_to_document
 from ropa_desktop.domain.integrity import integrity_problems
 from ropa_desktop.domain.ownership import give_owners
-from ropa_desktop.store import history, organisations, rows, versions
+from ropa_desktop.store import frozen, history, organisations, rows, versions
 from ropa_desktop.store.bulk import BulkChange
 from ropa_desktop.store.catalogue_copy import copy_entries
 from ropa_desktop.store.catalogue_delete import EntryUse
@@ -547,6 +548,18 @@ class Store(RecordWork):
             )
             writer.flush_history()
 
+    def record_delivery(
+        self, organisation: str, number: int, recipient: str, on: date, reference: str = ""
+    ) -> RegisterVersion:
+        """Record that version ``number`` was handed over to ``recipient`` on ``on`` (with
+        the request's ``reference``); recorded in the history. The frozen register itself
+        stays as it is. A second delivery replaces what was recorded."""
+        with writing(self.engine) as conn:
+            frozen.record_delivery(
+                Writer(conn, self.user), organisation, number, recipient, on, reference
+            )
+        return next(v for v in self.versions(organisation) if v.number == number)
+
     def withdraw_version(self, organisation: str, number: int) -> None:
         """Take back a frozen version whose file could not be written (recorded in the
         history); its number is free again."""
@@ -590,6 +603,9 @@ class Store(RecordWork):
                 RegisterVersionRow.frozen_at,
                 RegisterVersionRow.user,
                 OrganisationRow.uid,
+                RegisterVersionRow.delivered_to,
+                RegisterVersionRow.delivered_on,
+                RegisterVersionRow.delivery_reference,
             )
             .join(OrganisationRow, OrganisationRow.id == RegisterVersionRow.organisation_id)
             .where(OrganisationRow.name == organisation)
@@ -608,8 +624,18 @@ class Store(RecordWork):
                     if number.isdigit():
                         files[int(number)] = file
             return [
-                RegisterVersion(organisation, n, label, rows.utc(at), user, files.get(n))
-                for n, label, at, user, _ in found
+                RegisterVersion(
+                    organisation,
+                    r.number,
+                    r.label,
+                    rows.utc(r.frozen_at),
+                    r.user,
+                    files.get(r.number),
+                    r.delivered_to,
+                    r.delivered_on,
+                    r.delivery_reference,
+                )
+                for r in found
             ]
 
     def load_version(self, organisation: str, number: int) -> m.Register:

@@ -12,6 +12,7 @@ from sqlalchemy import Connection, delete, func, insert, select, update
 from ropa_desktop.domain import model as m
 from ropa_desktop.domain.codec import to_dict
 from ropa_desktop.store import rows
+from ropa_desktop.store.frozen import put_versions
 from ropa_desktop.store.history import DELETED_FROM, HistoryWriter, entity_label
 from ropa_desktop.store.models import (
     ActivityRow,
@@ -145,6 +146,7 @@ class Writer(HistoryWriter):
                 count(self.put_service(org_id, svc, touch=False))
         self.flush_history()
         self.append_history(register.history)
+        put_versions(self.conn, register.versions)
         self.stamp_versions(register)
         return ImportResult(batch, counts["created"], counts["updated"], counts["unchanged"])
 

@@ -36,6 +36,7 @@ PAGES = (
     "organisation",
     "history",
     "findings",
+    "versions",
 )
 """Navigation pages, in the order of the navigation list."""
 
@@ -108,9 +109,11 @@ class MainWindow(QMainWindow):
         from ropa_desktop.ui.pages.organisation_view import OrganisationView
         from ropa_desktop.ui.pages.services_view import ServicesView
         from ropa_desktop.ui.pages.transfers_view import TransfersView
+        from ropa_desktop.ui.pages.versions_view import VersionsView
 
         s = self.session
         self.activities = ActivitiesView(s, self)
+        self.versions_page = VersionsView(s, self)
         titles = {
             "activities": self.tr("Processing activities"),
             "services": self.tr("Processing services"),
@@ -121,6 +124,7 @@ class MainWindow(QMainWindow):
             "organisation": self.tr("Organisation"),
             "history": self.tr("History"),
             "findings": self.tr("Check"),
+            "versions": self.tr("Versions"),
         }
         widgets: dict[str, QWidget] = {
             "activities": self.activities,
@@ -132,6 +136,7 @@ class MainWindow(QMainWindow):
             "organisation": OrganisationView(s, self),
             "history": HistoryView(s, self),
             "findings": FindingsView(s, self),
+            "versions": self.versions_page,
         }
         for i, key in enumerate(PAGES):
             widget = widgets[key]
@@ -141,7 +146,7 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(widget)
             item = QListWidgetItem(titles[key])
             item.setData(Qt.ItemDataRole.UserRole, key)
-            item.setToolTip(f"{titles[key]} (Alt+{i + 1})")
+            item.setToolTip(f"{titles[key]} (Alt+{(i + 1) % 10})")
             self.navigation.addItem(item)
             signal = getattr(widget, "openActivity", None)
             if signal is not None:
@@ -239,6 +244,12 @@ class MainWindow(QMainWindow):
                     f"action.export.{fmt}.{'selection' if selection else 'all'}",
                 )
                 self.export_actions[fmt, selection] = action
+        self.pack_action = self._action(
+            self.tr("&Pack for the supervisory authority …"),
+            self.build_pack,
+            None,
+            "action.export.pack",
+        )
         self.switch_org_action = self._action(
             self.tr("Switch &organisation"), self._focus_switcher, QKeySequence("Ctrl+K")
         )
@@ -251,7 +262,7 @@ class MainWindow(QMainWindow):
             action = self._action(
                 self._page_titles[key],
                 lambda _=False, k=key: self.show_page(k),
-                QKeySequence(f"Alt+{i + 1}"),
+                QKeySequence(f"Alt+{(i + 1) % 10}"),  # the tenth page: Alt+0
                 f"action.page.{key}",
             )
             self.page_actions.append(action)
@@ -312,6 +323,8 @@ class MainWindow(QMainWindow):
                 export.addAction(self.export_actions[fmt, selection])
             if not selection:
                 export.addSeparator()
+        export.addSeparator()
+        export.addAction(self.pack_action)
 
         view = bar.addMenu(self.tr("&View"))
         for action in self.page_actions:
@@ -562,6 +575,12 @@ class MainWindow(QMainWindow):
         from ropa_desktop.ui.survey.review_dialog import open_review
 
         open_review(self, self.session, path if isinstance(path, Path) else None)
+    def build_pack(self) -> None:
+        """Export → Paket für die Aufsichtsbehörde: on the Versionen page, for the chosen
+        (else the newest) frozen version."""
+        if self.show_page("versions"):
+            self.versions_page.refresh()
+            self.versions_page.build_pack()
 
     def create_backup(self) -> None:
         """Copy the whole database into the backup folder (on a worker thread)."""

@@ -23,6 +23,7 @@ from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Spacer
 import ropa_desktop
 from ropa_desktop.domain import presentation as p
 from ropa_desktop.domain.attachments import AttachmentInfo
+from ropa_desktop.domain.comparison import Comparison
 from ropa_desktop.domain.i18n import Text
 from ropa_desktop.domain.model import Activity, ProcessingService, Register
 from ropa_desktop.domain.progress import SILENT, Progress
@@ -31,6 +32,7 @@ from ropa_desktop.io.export.attachments_list import HEADING as ATTACHMENTS_HEADI
 from ropa_desktop.io.export.attachments_list import NOTE as ATTACHMENTS_NOTE
 from ropa_desktop.io.export.attachments_list import ListedAttachment, listed_attachments
 from ropa_desktop.io.export.common import ExportError, checked_organisation
+from ropa_desktop.io.export.pdf_changes import changes_heading, changes_section
 from ropa_desktop.io.export.pdf_content import (
     ANNEX_PROCESSORS,
     ANNEX_TOMS,
@@ -121,6 +123,8 @@ def export_pdf(
     version: str = "",
     progress: Progress = SILENT,
     attachments: Sequence[AttachmentInfo] = (),
+    changes: Comparison | None = None,
+    keywords: str = "",
 ) -> None:
     """Write the register of ``organisation`` (or one activity of it) as a PDF to ``target``.
 
@@ -130,7 +134,9 @@ def export_pdf(
     on the main sheet and in the running header. ``progress`` gets one step per entry in
     each of the two layout passes and may cancel (raise Cancelled). ``attachments`` (the
     organisation's files) are listed in a last annex (the single sheet: those of its
-    activity) — name, size and date, never the content.
+    activity) — name, size and date, never the content. ``changes`` adds the section
+    "Änderungen seit Stand N" before the annexes; ``keywords`` goes into the document's
+    metadata (the authority pack records its seal there).
 
     Raises :class:`ExportError` for an unknown organisation, entry, kind or language;
     OSError when the file cannot be written. Nothing is left under ``target`` then.
@@ -162,7 +168,7 @@ def export_pdf(
         if listed:
             story += _attachments_part(lang, listed, with_break=False)
     else:
-        story = _register_story(x, entries, stand, version, listed)
+        story = _register_story(x, entries, stand, version, listed, changes)
 
     progress.step(0, 2 * max(len(entries), 1), MSG_STEP(lang, entry=org.name))
     with atomic_path(Path(target)) as tmp:
@@ -175,6 +181,7 @@ def export_pdf(
             title=printable(f"{title} – {org.name}"),
             author=printable(org.name),
             subject=subject,
+            keywords=keywords,
             creator=f"ropa-desktop {ropa_desktop.__version__}",
             lang="de-DE" if lang == "de" else "en",
             initialFontName=FONT,
@@ -205,6 +212,7 @@ def _register_story(
     stand: date,
     version: str,
     listed: Sequence[ListedAttachment] = (),
+    changes: Comparison | None = None,
 ) -> list[Flowable]:
     lang, st = x.lang, styles()
     toc = Contents()
@@ -216,6 +224,8 @@ def _register_story(
     planned += [(1, toc_text(entry_title(e, lang)), 0, f"entry-{i}") for i, e in enumerate(entries)]
     if not entries:
         planned.append((0, toc_text(PART[x.kind](lang)), 0, "part-entries"))
+    if changes is not None:
+        planned.append((0, toc_text(changes_heading(changes)), 0, "part-changes"))
     planned += [
         (0, toc_text(ANNEX_PROCESSORS[x.kind](lang)), 0, "part-processors"),
         (0, toc_text(ANNEX_TOMS(lang)), 0, "part-toms"),
@@ -241,6 +251,14 @@ def _register_story(
             Mark(level=0, title=PART[x.kind](lang), key="part-entries", toc=True),
             plain(PART[x.kind](lang), st.h1),
             plain(NO_ENTRIES[x.kind](lang), st.body),
+        ]
+    if changes is not None:
+        heading = changes_heading(changes)
+        story += [
+            PageBreak(),
+            Mark(level=0, title=heading, key="part-changes", toc=True),
+            plain(heading, st.h1),
+            Deferred(partial(changes_section, changes)),
         ]
     for key, heading, make in (
         ("part-processors", ANNEX_PROCESSORS[x.kind](lang), processors_annex),

@@ -31,10 +31,12 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ropa_desktop.domain import presentation as p
 from ropa_desktop.domain.attachments import AttachmentInfo
+from ropa_desktop.domain.comparison import Comparison
 from ropa_desktop.domain.i18n import Text
 from ropa_desktop.domain.model import Register
 from ropa_desktop.domain.progress import SILENT, Progress
 from ropa_desktop.io.export import xlsx_layout as L
+from ropa_desktop.io.export.xlsx_changes import changes_content
 from ropa_desktop.io.export.xlsx_content import TITLE, Row, Value, workbook_content
 from ropa_desktop.io.files import atomic_path
 
@@ -285,6 +287,7 @@ def export_xlsx(
     version: str = "",
     progress: Progress = SILENT,
     attachments: Sequence[AttachmentInfo] = (),
+    changes: Comparison | None = None,
 ) -> None:
     """Write the register of ``organisation`` to ``target`` as an Excel workbook.
 
@@ -294,8 +297,9 @@ def export_xlsx(
     ``stand`` (default: today) and ``version`` are printed on the main sheet and in
     every page header and footer. ``progress`` hears of every entry of every sheet
     and may cancel; a failure or cancellation leaves ``target`` as it was.
-    ``attachments`` (the organisation's files) are listed on a last sheet "Anlagen"
-    (name, size, date; never the content).
+    ``attachments`` (the organisation's files) are listed on a sheet "Anlagen" (name,
+    size, date; never the content); ``changes`` adds the last sheet "Änderungen" (what
+    changed since an earlier version).
     """
     stand = stand or date.today()
     sheets = workbook_content(
@@ -307,6 +311,8 @@ def export_xlsx(
         version=version,
         attachments=attachments,
     )
+    if changes is not None:
+        sheets.append(changes_content(changes))
     title = f"{SHORT_TITLE(lang)} – {organisation}"
     page = {
         "organisation": _header_text(organisation, 80),

@@ -497,9 +497,22 @@ PROCESSOR_SHEETS: tuple[SheetLayout, ...] = (
     TOM_DESCRIPTIONS,
 )
 """The sheets of the processor register (Art. 30(2)), in workbook order."""
+CHANGES = SheetLayout(
+    "changes",
+    Text("Änderungen", "Changes"),
+    (
+        _c("record", "Eintrag", "Entry", 50),
+        _c("change", "Änderung", "Change", 14),
+        _c("item", "Angabe", "Item", 36),
+        _c("old", "Vorher", "Before", 45),
+        _c("new", "Nachher", "After", 45),
+    ),
+)
+"""The optional last sheet: what changed since an earlier version (``changes=``)."""
 ALL_SHEETS: tuple[SheetLayout, ...] = (
     *CONTROLLER_SHEETS,
     SERVICES,
     SUBPROCESSORS,
     ATTACHMENTS,
+    CHANGES,
 )

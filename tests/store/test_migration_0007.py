@@ -1,0 +1,58 @@
+"""Migration 0007: a version frozen before the upgrade survives it unchanged, with no
+delivery recorded, and can be marked delivered afterwards (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from sqlalchemy import text
+
+from ropa_desktop.domain import model as m
+from ropa_desktop.domain.codec import register_to_document
+from ropa_desktop.store import backup, database
+from ropa_desktop.store.database import open_store
+
+
+def test_versions_frozen_before_0007_survive_the_upgrade(db_url, tmp_path, monkeypatch):
+    monkeypatch.setattr(backup, "backup_dir", lambda: tmp_path / "backups")
+    engine = database.create_db_engine(database.resolve_url(db_url))
+    database.upgrade_schema(engine, "0004")
+    engine.dispose()
+    old = open_store(db_url, migrate=False)
+    org = m.Organisation(name="Gemeinde Alt")
+    org.activities = [m.Activity(reference="VT-1", name="Melderegister")]
+    old.import_register(m.Register(organisations=[org]))
+    old.engine.dispose()
+    # a version frozen by the previous release: only the columns 0004 has
+    engine = database.create_db_engine(database.resolve_url(db_url))
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO register_version (organisation_id, number, label, frozen_at, "
+                '"user", document) VALUES ((SELECT id FROM organisation), 1, :label, '
+                "'2026-11-01 10:00:00+00:00', 'dsb', :doc)"
+            ),
+            {"label": "Stand alt", "doc": _document(org)},
+        )
+    engine.dispose()
+
+    store = open_store(db_url)
+    assert database.current_revision(store.engine) == database.head_revision()
+    (version,) = store.versions("Gemeinde Alt")
+    assert (version.number, version.label, version.delivered_to, version.delivered_on) == (
+        1,
+        "Stand alt",
+        "",
+        None,
+    )
+    assert store.load_version("Gemeinde Alt", 1).organisations[0].activities[0].name == (
+        "Melderegister"
+    )
+    store.record_delivery("Gemeinde Alt", 1, "BayLfD", date(2026, 12, 1), "Az. 1")
+    assert store.versions("Gemeinde Alt")[0].delivered_to == "BayLfD"
+    store.engine.dispose()
+
+
+def _document(org: m.Organisation) -> str:
+    return json.dumps(register_to_document(m.Register(organisations=[org])))
