@@ -33,15 +33,26 @@ COLUMNS = ("reference", "name", "department", "status", "completeness", "next_re
 
 
 def _strings(obj: Any, out: list[str]) -> None:
+    # Texts are collected where they are met instead of one call each: a row's search
+    # text is built for every row of a list when it is sorted.
     if isinstance(obj, str):
         if obj:
             out.append(obj)
     elif isinstance(obj, list):
         for item in obj:
-            _strings(item, out)
+            if isinstance(item, str):
+                if item:
+                    out.append(item)
+            else:
+                _strings(item, out)
     elif hasattr(obj, "__slots__") and not isinstance(obj, (date, datetime)):
         for name in obj.__slots__:
-            _strings(getattr(obj, name), out)
+            value = getattr(obj, name)
+            if isinstance(value, str):
+                if value:
+                    out.append(value)
+            elif value is not None and not isinstance(value, (bool, int, float)):
+                _strings(value, out)
 
 
 def search_text(act: m.Activity, processors: dict[str, m.Processor]) -> str:
@@ -56,22 +67,31 @@ def search_text(act: m.Activity, processors: dict[str, m.Processor]) -> str:
 
 
 class _Row:
-    __slots__ = ("_findings", "_severity", "display", "haystack", "sort", "status")
+    __slots__ = ("_findings", "_haystack", "_severity", "_text", "display", "sort", "status")
 
     def __init__(
         self,
         display: tuple[str, ...],
         sort: tuple[Any, ...],
-        haystack: str,
+        text: Callable[[], str],
         status: m.ActivityStatus,
         findings: Callable[[], list[Finding]],
     ) -> None:
         self.display = display
         self.sort = sort
-        self.haystack = haystack
         self.status = status
+        self._text: Callable[[], str] | None = text
+        self._haystack = ""
         self._findings: Callable[[], list[Finding]] | None = findings
         self._severity: Severity | None = None
+
+    @property
+    def haystack(self) -> str:
+        """The row's folded search text (:func:`search_text`), built on the first search."""
+        if self._text is not None:
+            self._haystack = self._text()
+            self._text = None
+        return self._haystack
 
     @property
     def severity(self) -> Severity | None:
@@ -216,7 +236,13 @@ class ActivityTableModel(QAbstractTableModel):
             act.changed,
         )
         findings = self.session.findings
-        return _Row(display, sort, search_text(act, processors), act.status, lambda: findings(uid))
+        return _Row(
+            display,
+            sort,
+            lambda: search_text(act, processors),
+            act.status,
+            lambda: findings(uid),
+        )
 
     def _severity_tip(self, severity: Severity | None) -> str:
         if severity == Severity.ERROR:
