@@ -62,6 +62,11 @@ def _hints(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls, vars(model))
 
 
+@cache
+def _field_names(cls: type) -> frozenset[str]:
+    return frozenset(model.interchange_fields(cls))
+
+
 def to_dict(obj: Any) -> Any:
     """Turn a domain object (or list of them) into JSON-ready dicts, lists and scalars."""
     kind = type(obj)
@@ -96,6 +101,8 @@ def from_dict(cls: type[T], data: Any, path: str = "$") -> T:
 
 
 def _decode(tp: Any, data: Any, path: str) -> Any:
+    if tp is str and isinstance(data, str):  # most fields: no need to look further
+        return data
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
         args = [a for a in typing.get_args(tp) if a is not type(None)]
@@ -111,8 +118,7 @@ def _decode(tp: Any, data: Any, path: str) -> Any:
         if not isinstance(data, dict):
             raise DecodeError(path, "expected an object")
         hints = _hints(tp)
-        names = set(model.interchange_fields(tp))
-        unknown = sorted(set(data) - names)
+        unknown = sorted(set(data) - _field_names(tp))
         if unknown:
             raise DecodeError(f"{path}.{unknown[0]}", "unknown field")
         kwargs = {

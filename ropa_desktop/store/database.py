@@ -15,13 +15,11 @@ connection never checkpoints or deletes the WAL and cannot write.
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic.command import upgrade
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from platformdirs import user_data_path
 from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL, make_url
@@ -35,6 +33,13 @@ from ropa_desktop.store.lockfile import RegisterLock
 from ropa_desktop.store.problems import explain
 from ropa_desktop.store.repository import Store
 from ropa_desktop.store.transactions import WRITE, writing
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+# Alembic (with Mako and Pygments) is imported only when a schema is checked in full or
+# upgraded: a register already at the newest revision opens without it, which
+# shortens every start of the window and of the commands (see _files_head).
 
 APP_NAME = "ropa-desktop"
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -175,6 +180,8 @@ def create_db_engine(url: str | URL, *, read_only: bool = False) -> Engine:
 
 
 def _alembic_config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     return cfg
@@ -182,6 +189,8 @@ def _alembic_config() -> Config:
 
 def head_revision() -> str:
     """The newest schema revision this version of the application knows."""
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
     assert head is not None
     return head
@@ -189,8 +198,46 @@ def head_revision() -> str:
 
 def current_revision(engine: Engine) -> str | None:
     """The schema revision stored in the database (None for a new database)."""
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
+
+
+_REVISION_LINE = re.compile(
+    r"""^(down_revision|revision)\s*(?::[^=]*)?=\s*(?:['"]([^'"]+)['"]|None)\s*(?:#.*)?$"""
+)
+
+
+def _files_head() -> str | None:
+    """The newest revision, read from the ``revision``/``down_revision`` lines of the
+    migration files without importing Alembic; None unless they form one simple chain
+    (then only Alembic's own reading counts). Used only to recognise a database that
+    needs nothing: any other revision goes through Alembic."""
+    parents: dict[str, str | None] = {}
+    for script in (MIGRATIONS / "versions").glob("*.py"):
+        found: dict[str, str | None] = {}
+        for line in script.read_text(encoding="utf-8").splitlines():
+            match = _REVISION_LINE.match(line)
+            if match is not None:
+                found.setdefault(match.group(1), match.group(2))
+        if "revision" not in found or "down_revision" not in found:
+            return None
+        revision = found["revision"]
+        if revision is None or revision in parents:
+            return None
+        parents[revision] = found["down_revision"]
+    heads = set(parents) - set(parents.values())
+    return heads.pop() if len(heads) == 1 else None
+
+
+def _stored_revision(engine: Engine) -> str | None:
+    """The revision in the database's ``alembic_version`` table (None: no such table)."""
+    with engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        value = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+    return None if value is None else str(value)
 
 
 def upgrade_schema(engine: Engine, revision: str = "head") -> None:
@@ -199,6 +246,8 @@ def upgrade_schema(engine: Engine, revision: str = "head") -> None:
     On SQLite foreign keys are switched off meanwhile (a table that others refer to is
     rebuilt by copying, which must not cascade) and checked as a whole before the commit.
     """
+    from alembic.command import upgrade
+
     cfg = _alembic_config()
     if engine.dialect.name != "sqlite":
         with writing(engine) as conn:
@@ -314,6 +363,10 @@ def _check_sqlite_file(path: Path, name: str, *, read_only: bool) -> None:
         if read_only:
             raise DatabaseError(MSG_NOT_FOUND, target=name)
         return
+    if revision == _files_head():
+        return
+    from alembic.script import ScriptDirectory
+
     scripts = ScriptDirectory.from_config(_alembic_config())
     known = {rev.revision for rev in scripts.walk_revisions()}
     if revision not in known:
@@ -323,6 +376,11 @@ def _check_sqlite_file(path: Path, name: str, *, read_only: bool) -> None:
 
 
 def _bring_up_to_date(engine: Engine, url: URL, name: str) -> None:
+    head = _files_head()
+    if head is not None and _stored_revision(engine) == head:
+        return
+    from alembic.script import ScriptDirectory
+
     scripts = ScriptDirectory.from_config(_alembic_config())
     head = scripts.get_current_head()
     current = current_revision(engine)

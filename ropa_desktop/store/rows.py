@@ -24,9 +24,16 @@ def utc(value: datetime) -> datetime:
     return value.astimezone(UTC)
 
 
+_CONTACT_FIELDS = frozenset(m.Contact.__slots__)
+
+
 def contact_from(data: Mapping[str, Any] | None) -> m.Contact:
     """A Contact from its JSON column."""
-    return from_dict(m.Contact, dict(data or {}))
+    if not data:
+        return m.Contact()
+    if data.keys() <= _CONTACT_FIELDS and all(isinstance(v, str) for v in data.values()):
+        return m.Contact(**data)  # every field is a text: nothing to convert or check
+    return from_dict(m.Contact, dict(data))
 
 
 # --- organisation -------------------------------------------------------------

@@ -56,6 +56,10 @@ CATALOGUE_ENTITY: dict[CatalogueTable, str] = {
 CatalogueEntry = m.Processor | m.Recipient | m.Tom
 
 
+MAX_SCOPED_ORGS = 500
+"""Up to this many organisations a read of stored activities names them in the statement."""
+
+
 class Writer(HistoryWriter):
     """Writes inside one open transaction and records every change."""
 
@@ -289,20 +293,20 @@ class Writer(HistoryWriter):
     def _existing_activities(self, uids: list[str]) -> dict[str, tuple[int, int, m.Activity]]:
         """Known activities by uid as (row id, organisation id, activity), rows locked."""
         found: dict[str, int] = {}
+        orgs: set[int] = set()
         for chunk in chunks(uids):
-            found.update(
-                {
-                    uid: id_
-                    for id_, uid in self.conn.execute(
-                        select(ActivityRow.id, ActivityRow.uid)
-                        .where(ActivityRow.uid.in_(chunk))
-                        .with_for_update()
-                    )
-                }
-            )
+            for id_, uid, org_id in self.conn.execute(
+                select(ActivityRow.id, ActivityRow.uid, ActivityRow.organisation_id)
+                .where(ActivityRow.uid.in_(chunk))
+                .with_for_update()
+            ):
+                found[uid] = id_
+                orgs.add(org_id)
         if not found:
             return {}
-        reader = Reader(self.conn)
+        # An activity links only its own organisation's catalogue entries: reading those
+        # spares reading every organisation's catalogue for each save.
+        reader = Reader(self.conn, sorted(orgs) if len(orgs) <= MAX_SCOPED_ORGS else None)
         result: dict[str, tuple[int, int, m.Activity]] = {}
         id_list = list(found.values())
         for chunk in chunks(id_list):

@@ -151,8 +151,13 @@ class Session(QObject):
     def organisation(self) -> m.Organisation | None:
         """The current organisation with its activities (loaded on first use)."""
         if self._org is None and self._org_name is not None:
-            self._org = self.store.load_organisation(self._org_name)
+            loaded = self.store.load_register(self._org_name)  # with its catalogue
+            self._org = loaded.organisations[0]
             self._by_uid = {a.uid: a for a in self._org.activities}
+            if self._catalogue is None:  # read in the same go, not again
+                self._catalogue = m.Register(
+                    processors=loaded.processors, recipients=loaded.recipients, toms=loaded.toms
+                )
         return self._org
 
     def catalogue(self) -> m.Register:

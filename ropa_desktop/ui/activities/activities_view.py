@@ -44,6 +44,10 @@ class ActivitiesView(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        # Connected before the model's refresh: the organisation is changing until
+        # _organisation_changed (connected after the editor's reset) has run.
+        self._org_changing = False
+        session.organisationChanged.connect(self._organisation_changing)
         self.model = ActivityTableModel(session, self)
         self.proxy = ActivityFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -93,7 +97,7 @@ class ActivitiesView(QWidget):
         self.editor = ActivityEditor(session, self)
         self.editor.saved.connect(self._saved)
         # Connected after the model and the editor, so it runs once both have reset.
-        session.organisationChanged.connect(self._after_reset)
+        session.organisationChanged.connect(self._organisation_changed)
 
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)
@@ -144,7 +148,7 @@ class ActivitiesView(QWidget):
         self.table.addAction(self.delete_action)
         self.table.addAction(self.bulk_action)
 
-        self.model.modelReset.connect(self._after_reset)
+        self.model.modelReset.connect(self._model_reset)
         session.changed.connect(lambda _change: self._update_status_counts())
         self._restore_columns()
         self._after_reset()
@@ -340,6 +344,20 @@ class ActivitiesView(QWidget):
             self.count_label.setText(
                 self.tr("{shown} of {total} activities").format(shown=shown, total=total)
             )
+
+    def _organisation_changing(self) -> None:
+        self._org_changing = True
+
+    def _model_reset(self) -> None:
+        if self._org_changing:
+            # The editor resets after the model; _organisation_changed then sorts and
+            # selects once, instead of loading a record the editor's reset drops.
+            return
+        self._after_reset()
+
+    def _organisation_changed(self) -> None:
+        self._org_changing = False
+        self._after_reset()
 
     def _after_reset(self) -> None:
         self.proxy.sort(self.proxy.sortColumn(), self.proxy.sortOrder())

@@ -8,6 +8,7 @@ search over every text of an activity, by status and by the worst finding.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
@@ -19,7 +20,7 @@ from PySide6.QtCore import (
 
 from ropa_desktop.domain import model as m
 from ropa_desktop.domain import presentation as p
-from ropa_desktop.domain.rules import Severity, completeness
+from ropa_desktop.domain.rules import Finding, Severity, completeness
 from ropa_desktop.ui.common.item_models import SORT_ROLE, Index, SortKeyProxy
 from ropa_desktop.ui.common.severity import severity_icon, worst
 from ropa_desktop.ui.session import Change, Session
@@ -32,15 +33,26 @@ COLUMNS = ("reference", "name", "department", "status", "completeness", "next_re
 
 
 def _strings(obj: Any, out: list[str]) -> None:
+    # Texts are collected where they are met instead of one call each: a row's search
+    # text is built for every row of a list when it is sorted.
     if isinstance(obj, str):
         if obj:
             out.append(obj)
     elif isinstance(obj, list):
         for item in obj:
-            _strings(item, out)
+            if isinstance(item, str):
+                if item:
+                    out.append(item)
+            else:
+                _strings(item, out)
     elif hasattr(obj, "__slots__") and not isinstance(obj, (date, datetime)):
         for name in obj.__slots__:
-            _strings(getattr(obj, name), out)
+            value = getattr(obj, name)
+            if isinstance(value, str):
+                if value:
+                    out.append(value)
+            elif value is not None and not isinstance(value, (bool, int, float)):
+                _strings(value, out)
 
 
 def search_text(act: m.Activity, processors: dict[str, m.Processor]) -> str:
@@ -55,21 +67,40 @@ def search_text(act: m.Activity, processors: dict[str, m.Processor]) -> str:
 
 
 class _Row:
-    __slots__ = ("display", "haystack", "severity", "sort", "status")
+    __slots__ = ("_findings", "_haystack", "_severity", "_text", "display", "sort", "status")
 
     def __init__(
         self,
         display: tuple[str, ...],
         sort: tuple[Any, ...],
-        haystack: str,
+        text: Callable[[], str],
         status: m.ActivityStatus,
-        severity: Severity | None,
+        findings: Callable[[], list[Finding]],
     ) -> None:
         self.display = display
         self.sort = sort
-        self.haystack = haystack
         self.status = status
-        self.severity = severity
+        self._text: Callable[[], str] | None = text
+        self._haystack = ""
+        self._findings: Callable[[], list[Finding]] | None = findings
+        self._severity: Severity | None = None
+
+    @property
+    def haystack(self) -> str:
+        """The row's folded search text (:func:`search_text`), built on the first search."""
+        if self._text is not None:
+            self._haystack = self._text()
+            self._text = None
+        return self._haystack
+
+    @property
+    def severity(self) -> Severity | None:
+        """The worst finding of the row's activity; the rules run when it is first asked
+        for (a painted row, the finding filter), not for every row a sort builds."""
+        if self._findings is not None:
+            self._severity = worst(self._findings())
+            self._findings = None
+        return self._severity
 
 
 class ActivityTableModel(QAbstractTableModel):
@@ -80,6 +111,7 @@ class ActivityTableModel(QAbstractTableModel):
         self.session = session
         self._uids: list[str] = []
         self._rows: dict[str, _Row] = {}
+        self._processors: dict[str, m.Processor] | None = None
         session.organisationChanged.connect(self.refresh)
         session.changed.connect(self._on_changed)
         self.refresh()
@@ -158,7 +190,7 @@ class ActivityTableModel(QAbstractTableModel):
         """Reload the list of uids from the session."""
         self.beginResetModel()
         self._uids = self.session.activity_uids()
-        self._rows = {}
+        self._forget_rows()
         self.endResetModel()
 
     # --- plumbing ------------------------------------------------------------
@@ -166,7 +198,7 @@ class ActivityTableModel(QAbstractTableModel):
     def _on_changed(self, what: Change) -> None:
         if what == Change.ACTIVITIES and set(self._uids) == set(self.session.activity_uids()):
             # The same records, some changed: drop the built rows, keep the selection.
-            self._rows = {}
+            self._forget_rows()
             if self._uids:
                 self.dataChanged.emit(
                     self.index(0, 0), self.index(len(self._uids) - 1, len(COLUMNS) - 1)
@@ -174,12 +206,17 @@ class ActivityTableModel(QAbstractTableModel):
             return
         self.refresh()
 
+    def _forget_rows(self) -> None:
+        self._rows = {}
+        self._processors = None
+
     def _build(self, uid: str) -> _Row:
         act = self.session.activity(uid)
         assert act is not None
         share = completeness(act)
-        severity = worst(self.session.findings(uid))
-        processors = self.session.catalogue().processors_by_uid()
+        if self._processors is None:
+            self._processors = self.session.catalogue().processors_by_uid()
+        processors = self._processors
         display = (
             act.reference,
             act.name,
@@ -198,7 +235,14 @@ class ActivityTableModel(QAbstractTableModel):
             act.next_review or date.max,
             act.changed,
         )
-        return _Row(display, sort, search_text(act, processors), act.status, severity)
+        findings = self.session.findings
+        return _Row(
+            display,
+            sort,
+            lambda: search_text(act, processors),
+            act.status,
+            lambda: findings(uid),
+        )
 
     def _severity_tip(self, severity: Severity | None) -> str:
         if severity == Severity.ERROR:
@@ -259,6 +303,19 @@ class ActivityFilterProxy(SortKeyProxy):
     def uid_at(self, row: int) -> str:
         """The uid shown in proxy row ``row``."""
         return str(self.data(self.index(row, 0), UID_ROLE) or "")
+
+    def lessThan(self, left: Index, right: Index) -> bool:
+        # The sort keys straight from the rows: what SORT_ROLE gives, without asking
+        # the model through Qt twice per comparison.
+        source = self.sourceModel()
+        assert isinstance(source, ActivityTableModel)
+        column = left.column()
+        a = source.row_info(left.row()).sort[column]
+        b = source.row_info(right.row()).sort[column]
+        try:
+            return bool(a < b)
+        except TypeError:
+            return str(a) < str(b)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         source = self.sourceModel()

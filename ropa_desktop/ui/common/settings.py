@@ -24,8 +24,11 @@ def value(key: str, default: Any = None) -> Any:
 
 
 def set_value(key: str, data: Any) -> None:
-    """Remember ``data`` under ``key``."""
-    QSettings().setValue(key, data)
+    """Remember ``data`` under ``key`` (the file is written only when the value changes)."""
+    settings = QSettings()
+    if settings.contains(key) and settings.value(key) == data:
+        return
+    settings.setValue(key, data)
 
 
 def language() -> str:

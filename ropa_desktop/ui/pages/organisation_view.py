@@ -189,6 +189,7 @@ class OrganisationView(QWidget):
         self._notes: dict[str, FieldMessage] = {}
         self._build()
         self._stale = False
+        self._findings_pending = False  # the checks wait until the page is shown
         session.changed.connect(self._on_session_changed)
         session.organisationChanged.connect(self._on_organisation_changed)
         session.changedElsewhere.connect(self._on_changed_elsewhere)
@@ -432,6 +433,8 @@ class OrganisationView(QWidget):
                 self._stale = False
             else:
                 self.reload()
+        if self._findings_pending:
+            self.show_findings(self.session.organisation_findings())
         super().showEvent(event)
 
     # --- public -------------------------------------------------------------
@@ -456,7 +459,12 @@ class OrganisationView(QWidget):
                 w.setEnabled(self._org is not None)
         self._dirty = False
         self.name_error.clear_message()
-        self.show_findings(self.session.organisation_findings() if org is not None else [])
+        if org is None:
+            self.show_findings([])
+        elif self.isVisible():
+            self.show_findings(self.session.organisation_findings())
+        else:  # checking every activity takes time: done when the page is shown
+            self._findings_pending = True
         self._update_actions()
 
     def set_value(self, org: m.Organisation) -> None:
@@ -516,6 +524,7 @@ class OrganisationView(QWidget):
 
     def show_findings(self, findings: list[Finding]) -> None:
         """Show the organisation's findings at their fields; others in the list at the top."""
+        self._findings_pending = False
         for note in self._notes.values():
             note.clear_message()
         rest = []
