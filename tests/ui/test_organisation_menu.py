@@ -135,3 +135,37 @@ def test_a_demo_start_opens_on_an_organisation_with_activities(
     assert again.start()
     qtbot.addWidget(again.window)
     assert again.session.organisation_name == HERNE
+
+
+def _listed(page) -> set[str]:  # type: ignore[no-untyped-def]
+    return {page.list.topLevelItem(i).text(0) for i in range(page.list.topLevelItemCount())}
+
+
+def test_catalogue_pages_show_the_new_organisations_entries_after_a_switch(qtbot, session) -> None:
+    """Each organisation stands alone: after a switch no catalogue page keeps showing (or
+    holds in its form) an entry of the organisation left — neither the page on screen nor
+    the hidden ones when they are shown next."""
+    window = _window(qtbot, session)
+    session.set_organisation(DEMO_ORG)
+    bochum = session.store.catalogue(DEMO_ORG)
+    herne = session.store.catalogue(HERNE)
+    only_bochum = {p.name for p in bochum.processors} - {p.name for p in herne.processors}
+    assert only_bochum, "the demo must have a processor only Bochum uses"
+    assert window.show_page("processors")
+    shown = window.pages["processors"]
+    assert only_bochum <= _listed(shown)
+
+    assert window.switch_organisation(HERNE)
+    assert _listed(shown) == {p.name for p in herne.processors}
+    assert shown.form.value().name not in only_bochum
+    for key, entries in (("recipients", herne.recipients), ("toms", herne.toms)):
+        assert window.show_page(key)
+        page = window.pages[key]
+        own = {e.uid for e in entries}
+        assert page.form.value().uid in own or not entries
+        assert page.select(next(iter(own))) if own else True
+    bochum_only = {e.uid for e in (*bochum.recipients, *bochum.toms)} - {
+        e.uid for e in (*herne.recipients, *herne.toms)
+    }
+    for key in ("recipients", "toms"):
+        assert not any(window.pages[key].select(uid) for uid in bochum_only)

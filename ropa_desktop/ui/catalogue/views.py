@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -211,12 +211,37 @@ class _CatalogueView(QWidget):
 
         form.edited.connect(self._on_edited)
         session.changed.connect(self._on_session_changed)
+        session.organisationChanged.connect(self._on_organisation_changed)
+        self._other_organisation = False
+        self._show_first()
+
+    def _show_first(self) -> None:
         self.refresh()
         first = self._first_uid()
         if first is not None:
             self.select(first)
         else:
             self._load(None)
+
+    def _on_organisation_changed(self) -> None:
+        # The window asked about unsaved changes before switching; what the form holds
+        # belongs to the organisation left and must not stay on screen. Hidden pages
+        # reload on their next show, so a switch costs nothing for them.
+        self._current = None
+        self._set_dirty(False)
+        self._other_organisation = True
+        if self.isVisible():
+            self._reload_for_organisation()
+
+    def _reload_for_organisation(self) -> None:
+        self._other_organisation = False
+        self._show_first()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Reload when the organisation changed while the page was hidden."""
+        super().showEvent(event)
+        if self._other_organisation:
+            self._reload_for_organisation()
 
     # --- subclass hooks -----------------------------------------------------
 
@@ -404,6 +429,8 @@ class _CatalogueView(QWidget):
 
     def select(self, uid: str) -> bool:
         """Show the entry ``uid`` (asking first about unsaved changes); False if not shown."""
+        if self._other_organisation:
+            self._reload_for_organisation()
         if uid == self._current and self._item(uid) is not None:
             self._select_item(uid)
             return True
@@ -658,6 +685,7 @@ class ProcessorsView(_CatalogueView):
             if not p.contract_date and not p.contract_reference.strip():
                 item.setToolTip(2, self.tr("No contract (AVV) recorded"))
         self.list.setSortingEnabled(True)
+
 
 # --------------------------------------------------------------------------- recipients
 
