@@ -301,6 +301,10 @@ Sie lassen sich im Verlauf wiederherstellen.</translation>
         <translation>Rechtsgrundlage suchen oder Vorschrift eingeben, z. B. „§ 3 DSG NRW“</translation>
     </message>
     <message>
+        <source>after … (event), e.g. end of the contract</source>
+        <translation>nach … (Ereignis), z. B. Ende des Vertrags</translation>
+    </message>
+    <message>
         <source>ordinary personal data</source>
         <translation>keine besondere Kategorie</translation>
     </message>
