@@ -126,15 +126,15 @@ class Application(QObject):
 
     def _show(self, session: Session, *, keep_page: bool = False) -> None:
         old = self.window
-        page = old.current_page() if (old is not None and keep_page) else None
+        state = old.view_state() if (old is not None and keep_page) else None
         if old is not None:
             old.hide()
         window = MainWindow(session)
         window.databaseRequested.connect(self.open)
         window.newDatabaseRequested.connect(self.open)
         window.languageRequested.connect(self.switch_language)
-        if page:
-            window.show_page(page)
+        if state:
+            window.restore_view_state(state)
         window.show()
         if old is not None:
             old.deleteLater()

@@ -368,6 +368,30 @@ class MainWindow(QMainWindow):
         if self.show_page("activities"):
             self.activities.open_activity(uid, field)
 
+    def view_state(self) -> dict[str, str]:
+        """What the window shows: the page, the activity in the editor and the entry of each
+        catalogue page (for :meth:`restore_view_state` in a rebuilt window)."""
+        state = {"page": self.current_page()}
+        uid = self.activities.editor.current_uid()
+        if uid:
+            state["activities"] = uid
+        for key in ("processors", "recipients", "toms"):
+            current = getattr(self.pages[key], "current_uid", None)
+            if current is not None and current():
+                state[key] = current()
+        return state
+
+    def restore_view_state(self, state: dict[str, str]) -> None:
+        """Show again what :meth:`view_state` recorded (entries gone meanwhile are skipped)."""
+        for key in ("processors", "recipients", "toms"):
+            select = getattr(self.pages[key], "select", None)
+            if key in state and select is not None:
+                select(state[key])
+        if "activities" in state:
+            self.activities.open_activity(state["activities"])
+        if state.get("page") in PAGES:
+            self.show_page(state["page"])
+
     def _open_organisation_field(self, field: str = "") -> None:
         if self.show_page("organisation"):
             page = self.pages["organisation"]
