@@ -1008,6 +1008,14 @@ Sie lassen sich im Verlauf wiederherstellen.</translation>
         <source>(newest first; older ones with “Load more”)</source>
         <translation>(neueste zuerst; ältere über „Mehr laden“)</translation>
     </message>
+    <message>
+        <source>(entry no longer in the catalogue)</source>
+        <translation>(Eintrag nicht mehr im Katalog)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
 </context>
 <context>
     <name>ImportDialog</name>

@@ -100,7 +100,7 @@ class FindingsTableModel(RecordTableModel[_Row]):
         }
         tips: dict[str, Callable[[_Row], str | None]] = {
             "message": lambda r: r.finding.message,
-            "field": lambda r: r.finding.field or None,
+            "field": lambda r: r.display[2] or None,
         }
         icons: dict[str, Callable[[_Row], QIcon | None]] = {
             "severity": lambda r: severity_icon(r.finding.severity)
@@ -122,7 +122,7 @@ class FindingsTableModel(RecordTableModel[_Row]):
                     (
                         self.severity_text(f.severity),
                         f.activity or self.tr("(organisation)"),
-                        field_label(f.field),
+                        field_label(f.field, "activity" if f.activity else "organisation"),
                         f.message,
                         f.code,
                     ),
