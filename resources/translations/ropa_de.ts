@@ -1965,6 +1965,10 @@ Möchten Sie das Demo-Verzeichnis laden (fünf Organisationen aus echten Datensc
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
+    <message>
+        <source>e.g. {names}</source>
+        <translation>z. B. {names}</translation>
+    </message>
 </context>
 <context>
     <name>RecipientDialog</name>
