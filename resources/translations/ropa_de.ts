@@ -28,6 +28,10 @@
         <translation>Ohne Befunde</translation>
     </message>
     <message>
+        <source>Processing activities</source>
+        <translation>Verarbeitungstätigkeiten</translation>
+    </message>
+    <message>
         <source>&amp;Find</source>
         <translation>Su&amp;chen</translation>
     </message>
@@ -128,6 +132,10 @@ Sie lassen sich im Verlauf wiederherstellen.</translation>
     <message>
         <source>&amp;Redo</source>
         <translation>Wieder&amp;herstellen</translation>
+    </message>
+    <message>
+        <source>Findings of this activity</source>
+        <translation>Prüfergebnisse dieser Tätigkeit</translation>
     </message>
     <message>
         <source>Edit “{item}”</source>
@@ -808,6 +816,10 @@ Sie lassen sich im Verlauf wiederherstellen.</translation>
         <translation>Ö&amp;ffnen</translation>
     </message>
     <message>
+        <source>Findings</source>
+        <translation>Prüfergebnisse</translation>
+    </message>
+    <message>
         <source>&amp;Severity:</source>
         <translation>&amp;Schweregrad:</translation>
     </message>
@@ -969,6 +981,10 @@ Sie lassen sich im Verlauf wiederherstellen.</translation>
     <message>
         <source>Load &amp;more</source>
         <translation>&amp;Mehr laden</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Änderungen</translation>
     </message>
     <message>
         <source>&amp;Filter:</source>
@@ -1807,6 +1823,10 @@ Sie lassen sich im Verlauf wiederherstellen.</translation>
         <translation>Anmerkun&amp;gen:</translation>
     </message>
     <message>
+        <source>Subprocessors</source>
+        <translation>Unterauftragsverarbeiter</translation>
+    </message>
+    <message>
         <source>Subprocessor</source>
         <translation>Unterauftragsverarbeiter</translation>
     </message>
@@ -2273,6 +2293,10 @@ Der vorherige Stand ist gesichert: {safety}</translation>
         <translation>Ö&amp;ffnen</translation>
     </message>
     <message>
+        <source>Third-country transfers</source>
+        <translation>Drittlandübermittlungen</translation>
+    </message>
+    <message>
         <source>&amp;Country:</source>
         <translation>&amp;Staat:</translation>
     </message>
@@ -2322,6 +2346,10 @@ Der vorherige Stand ist gesichert: {safety}</translation>
     <message>
         <source>Search…</source>
         <translation>Suchen…</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>Einträge</translation>
     </message>
     <message>
         <source>&amp;Find:</source>

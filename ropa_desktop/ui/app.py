@@ -21,6 +21,7 @@ from ropa_desktop.store.database import describe, open_store, resolve_url, sqlit
 from ropa_desktop.store.lockfile import RegisterLocked
 from ropa_desktop.store.repository import Store
 from ropa_desktop.ui.common import prompts, settings, tasks
+from ropa_desktop.ui.common.accessibility import install_accessible_names
 from ropa_desktop.ui.common.wheel_guard import install_wheel_guard
 from ropa_desktop.ui.main_window import MainWindow
 from ropa_desktop.ui.session import Session, opening_organisation
@@ -219,6 +220,7 @@ def create_qapplication(argv: list[str]) -> QApplication:
     assert isinstance(app, QApplication)
     settings.configure_application(app)
     install_wheel_guard(app)
+    install_accessible_names(app)
     install_language(app, settings.language())
     return app
 

@@ -23,6 +23,7 @@ from ropa_desktop import __version__
 from ropa_desktop.ui.activities.activities_view import ActivitiesView
 from ropa_desktop.ui.common import prompts, settings, tasks
 from ropa_desktop.ui.common.naming import named
+from ropa_desktop.ui.common.accessibility import install_accessible_names
 from ropa_desktop.ui.common.wheel_guard import install_wheel_guard
 from ropa_desktop.ui.session import Change, Session
 
@@ -53,6 +54,7 @@ class MainWindow(QMainWindow):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         install_wheel_guard()  # before any page is built (see wheel_guard)
+        install_accessible_names()
         self.session = session
         self.setObjectName("mainWindow")
         self.setWindowTitle("ropa-desktop")

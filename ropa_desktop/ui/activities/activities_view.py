@@ -72,6 +72,7 @@ class ActivitiesView(QWidget):
         self.count_label = named(QLabel(self), "activities.count")
 
         self.table = named(QTableView(self), "activities.table")
+        self.table.setAccessibleName(self.tr("Processing activities"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)

@@ -343,6 +343,7 @@ class ActivityEditor(ActivityForm, QWidget):
         self.summary.setObjectName(f"{NAME}.findingsCount")
         self.finding_list = QListWidget(self)
         self.finding_list.setObjectName(f"{NAME}.findings")
+        self.finding_list.setAccessibleName(self.tr("Findings of this activity"))
         self.finding_list.setMaximumHeight(
             4 * (self.finding_list.fontMetrics().lineSpacing() + 6) + 6
         )

@@ -217,6 +217,7 @@ class FindingsView(LazyView):
         self.open_button.clicked.connect(self.open_current)
 
         self.table = named(QTableView(self), "findings.table")
+        self.table.setAccessibleName(self.tr("Findings"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)

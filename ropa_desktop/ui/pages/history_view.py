@@ -301,6 +301,7 @@ class HistoryView(LazyView):
         self.status = named(QLabel(self), "history.status")
 
         self.table = named(QTableView(self), "history.table")
+        self.table.setAccessibleName(self.tr("Changes"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
