@@ -74,12 +74,14 @@ class MainWindow(QMainWindow):
         self.navigation.setMaximumWidth(200)
         self.stack = named(QStackedWidget(self), "pages")
         self._build_pages()
+        self._fit_navigation()
         self.navigation.currentRowChanged.connect(self._page_chosen)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.navigation)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
+        splitter.setCollapsible(0, False)
         splitter.setCollapsible(1, False)
         splitter.setSizes([190, 1210])
         self.setCentralWidget(splitter)
@@ -145,6 +147,17 @@ class MainWindow(QMainWindow):
             org_signal = getattr(widget, "openOrganisation", None)
             if org_signal is not None:
                 org_signal.connect(self._open_organisation_field)
+
+    def _fit_navigation(self) -> None:
+        """The navigation is never narrower than its longest page title (at any scaling)."""
+        metrics = self.navigation.fontMetrics()
+        widest = max(
+            metrics.horizontalAdvance(self.navigation.item(i).text())
+            for i in range(self.navigation.count())
+        )
+        width = widest + 2 * self.navigation.frameWidth() + 16
+        self.navigation.setMinimumWidth(width)
+        self.navigation.setMaximumWidth(max(200, width))
 
     def _action(self, text: str, slot: Any, shortcut: Any = None, name: str = "") -> QAction:
         action = QAction(text, self)

@@ -330,8 +330,8 @@ class ActivityEditor(ActivityForm, QWidget):
         self.elsewhere.setWordWrap(True)
         self.elsewhere.setStyleSheet("color: #b35400;")
         self.elsewhere.hide()
-        head = QHBoxLayout()
-        head.addWidget(self.title, 1)
+        head = QHBoxLayout()  # the buttons on a row of their own, the title above them
+        head.addStretch(1)
         for act in (self.save_action, self.revert_action, self.undo_action, self.redo_action):
             button = QToolButton(self)
             button.setDefaultAction(act)
@@ -364,6 +364,7 @@ class ActivityEditor(ActivityForm, QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.title)
         layout.addLayout(head)
         layout.addWidget(self.elsewhere)
         layout.addWidget(self.summary)
