@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 from ropa_desktop import __version__
 from ropa_desktop.ui.activities.activities_view import ActivitiesView
 from ropa_desktop.ui.common import prompts, settings, tasks
-from ropa_desktop.ui.common.naming import named
 from ropa_desktop.ui.common.accessibility import install_accessible_names
+from ropa_desktop.ui.common.naming import named
 from ropa_desktop.ui.common.wheel_guard import install_wheel_guard
 from ropa_desktop.ui.session import Change, Session
 

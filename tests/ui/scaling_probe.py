@@ -61,14 +61,17 @@ def clipped(root: QWidget) -> list[dict[str, object]]:
                 continue
             shown = text.replace("&&", "\0").replace("&", "") if w.buddy() else text
             need = max(w.fontMetrics().horizontalAdvance(line) for line in shown.split("\n"))
-            have = w.contentsRect().width() - 2 * w.margin() - w.indent() % 1
+            have = w.contentsRect().width() - 2 * w.margin()
             if need > have + 1:
                 out.append({"widget": w.objectName() or "QLabel", "text": text, "need": need,
                             "have": have})
-        elif isinstance(w, QPushButton | QCheckBox | QRadioButton):
-            if w.text() and w.sizeHint().width() > w.width() + 1:
-                out.append({"widget": w.objectName() or type(w).__name__, "text": w.text(),
-                            "need": w.sizeHint().width(), "have": w.width()})
+        elif (
+            isinstance(w, QPushButton | QCheckBox | QRadioButton)
+            and w.text()
+            and w.sizeHint().width() > w.width() + 1
+        ):
+            out.append({"widget": w.objectName() or type(w).__name__, "text": w.text(),
+                        "need": w.sizeHint().width(), "have": w.width()})
     for view in root.findChildren(QListWidget):
         if view.isVisibleTo(root) and view.objectName() == "navigation":
             room = view.viewport().width()

@@ -4,6 +4,8 @@ fields in the order of the form."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -93,9 +95,7 @@ def test_tab_follows_the_editor_form_from_top_to_bottom(qtbot, session) -> None:
             break
     tops = [w.mapTo(form, w.rect().topLeft()).y() for w in seen if form.isAncestorOf(w)]
     assert len(tops) > 10
-    backwards = [(a, b) for a, b in zip(tops, tops[1:]) if b < a - 4]
-    names = [
-        (w.objectName() or type(w).__name__, y)
-        for w, y in zip([w for w in seen if form.isAncestorOf(w)], tops)
-    ]
+    backwards = [(a, b) for a, b in pairwise(tops) if b < a - 4]
+    inside = [w for w in seen if form.isAncestorOf(w)]
+    names = [(w.objectName() or type(w).__name__, y) for w, y in zip(inside, tops, strict=True)]
     assert not backwards, "\n".join(f"{n} {y}" for n, y in names)

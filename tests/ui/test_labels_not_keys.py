@@ -89,9 +89,7 @@ def _texts(root: QWidget) -> list[tuple[str, str]]:
         if not w.isVisibleTo(root):
             continue
         found: list[str] = []
-        if isinstance(w, QLabel):
-            found.append(w.text())
-        elif isinstance(w, QAbstractButton):
+        if isinstance(w, QLabel | QAbstractButton):
             found.append(w.text())
         elif isinstance(w, QGroupBox):
             found.append(w.title())
@@ -180,7 +178,9 @@ def test_every_page_shows_labels_never_ids_or_keys(qtbot, session, lang) -> None
     shown = [history.index(r, 4).data() for r in range(history.rowCount())]
     assert "archived" in stored
     problems.extend(
-        f"history: field key {key!r}" for key, text in zip(stored, shown) if key and key == text
+        f"history: field key {key!r}"
+        for key, text in zip(stored, shown, strict=True)
+        if key and key == text
     )
     edited = session.activity_uids()[1]
     window.open_activity(edited)

@@ -78,6 +78,8 @@ def _label_of(widget: QWidget) -> str:
 def _holds(layout: QLayout, widget: QWidget) -> bool:
     for i in range(layout.count()):
         item = layout.itemAt(i)
+        if item is None:
+            continue
         if item.widget() is widget:
             return True
         inner = item.layout()
@@ -129,7 +131,7 @@ def name_inputs(root: QWidget) -> None:
 class AccessibleNamer(QObject):
     """The event filter: names an input when it is first shown."""
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
             event.type() == QEvent.Type.Show
             and isinstance(watched, QWidget)

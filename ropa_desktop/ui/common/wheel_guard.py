@@ -3,8 +3,9 @@
 Combo boxes, spin boxes, date edits and sliders change their value on the mouse wheel
 even without focus in plain Qt: scrolling a long form over them silently edits the
 record. :func:`install_wheel_guard` puts an application-wide event filter in place that
-hands such a wheel event to the scroll area around the widget instead (so the page scrolls), unless the
-widget has the keyboard focus; a click (not the wheel) gives it the focus.
+hands such a wheel event to the scroll area around the widget instead (so the page
+scrolls), unless the widget has the keyboard focus; a click (not the wheel) gives it the
+focus.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ def is_guarded(obj: QObject) -> bool:
 class WheelGuard(QObject):
     """The event filter: see the module's description."""
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind == QEvent.Type.Polish and is_guarded(watched):
             assert isinstance(watched, QWidget)

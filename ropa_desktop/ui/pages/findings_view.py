@@ -32,7 +32,7 @@ from ropa_desktop.ui.common.naming import named
 from ropa_desktop.ui.common.record_model import Column, RecordTableModel, display_of, sort_of
 from ropa_desktop.ui.common.severity import severity_icon
 from ropa_desktop.ui.common.tables import read_only_rows
-from ropa_desktop.ui.pages.history_view import field_label
+from ropa_desktop.ui.pages.history_text import field_label
 from ropa_desktop.ui.session import Session
 
 COLUMNS = ("severity", "activity", "field", "message", "code")

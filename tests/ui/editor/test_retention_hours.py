@@ -36,7 +36,8 @@ def test_hours_unit_and_start_with_nach_are_saved_and_exported_in_words(
     assert (saved.duration, saved.unit) == (72, m.RetentionUnit.HOURS)
 
     target = tmp_path / "register.xlsx"
-    export_xlsx(session.register(), session.organisation_name, target, lang="de", stand=date.today())
+    org = session.organisation_name
+    export_xlsx(session.register(), org, target, lang="de", stand=date.today())
     texts = [
         str(cell.value)
         for sheet in openpyxl.load_workbook(target).worksheets

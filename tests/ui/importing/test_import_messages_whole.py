@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFontMetrics
-
 from test_import_dialog import (  # the neighbouring tests' workbook and dialog
     PREVIEW,
     _dsk_xlsx,

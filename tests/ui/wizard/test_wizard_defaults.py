@@ -8,13 +8,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QWidget
+from test_wizard import TEAMS, finish, start, walk_to  # the neighbouring tests' helpers
 
 from ropa_desktop.domain import model as m
 from ropa_desktop.store.database import open_store
 from ropa_desktop.ui.session import Session
 from ropa_desktop.ui.wizard.wizard import PROCESSOR_PAGE, TemplateWizard
-
-from test_wizard import TEAMS, finish, start, walk_to  # the neighbouring tests' helpers
 
 
 def _session(tmp_path: Path, land: str, kind=m.OrganisationKind.PUBLIC_AUTHORITY) -> Session:  # type: ignore[no-untyped-def]
