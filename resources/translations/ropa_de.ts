@@ -28,6 +28,10 @@
         <translation>Ohne Befunde</translation>
     </message>
     <message>
+        <source>Processing activities</source>
+        <translation>Verarbeitungstätigkeiten</translation>
+    </message>
+    <message>
         <source>&amp;Find</source>
         <translation>Su&amp;chen</translation>
     </message>
@@ -161,6 +165,10 @@ Trotzdem freigeben? Die Begründung wird im Verlauf festgehalten. Ohne Begründu
     <message>
         <source>&amp;Redo</source>
         <translation>Wieder&amp;herstellen</translation>
+    </message>
+    <message>
+        <source>Findings of this activity</source>
+        <translation>Prüfergebnisse dieser Tätigkeit</translation>
     </message>
     <message>
         <source>Attachments (AVV, DPIA, TOM concept …)</source>
@@ -348,6 +356,10 @@ Trotzdem freigeben? Die Begründung wird im Verlauf festgehalten. Ohne Begründu
     <message>
         <source>Search a legal basis or type a provision, e.g. “§ 3 DSG NRW”</source>
         <translation>Rechtsgrundlage suchen oder Vorschrift eingeben, z. B. „§ 3 DSG NRW“</translation>
+    </message>
+    <message>
+        <source>after … (event), e.g. end of the contract</source>
+        <translation>nach … (Ereignis), z. B. Ende des Vertrags</translation>
     </message>
     <message>
         <source>ordinary personal data</source>
@@ -1113,6 +1125,10 @@ Trotzdem freigeben? Die Begründung wird im Verlauf festgehalten. Ohne Begründu
         <translation>Ö&amp;ffnen</translation>
     </message>
     <message>
+        <source>Findings</source>
+        <translation>Prüfergebnisse</translation>
+    </message>
+    <message>
         <source>&amp;Severity:</source>
         <translation>&amp;Schweregrad:</translation>
     </message>
@@ -1315,6 +1331,10 @@ Trotzdem freigeben? Die Begründung wird im Verlauf festgehalten. Ohne Begründu
         <translation>&amp;Mehr laden</translation>
     </message>
     <message>
+        <source>Changes</source>
+        <translation>Änderungen</translation>
+    </message>
+    <message>
         <source>&amp;Filter:</source>
         <translation>F&amp;ilter:</translation>
     </message>
@@ -1351,6 +1371,14 @@ Trotzdem freigeben? Die Begründung wird im Verlauf festgehalten. Ohne Begründu
     <message>
         <source>(newest first; older ones with “Load more”)</source>
         <translation>(neueste zuerst; ältere über „Mehr laden“)</translation>
+    </message>
+    <message>
+        <source>(entry no longer in the catalogue)</source>
+        <translation>(Eintrag nicht mehr im Katalog)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
     </message>
 </context>
 <context>
@@ -2167,6 +2195,10 @@ Trotzdem freigeben? Die Begründung wird im Verlauf festgehalten. Ohne Begründu
         <translation>Anmerkun&amp;gen:</translation>
     </message>
     <message>
+        <source>Subprocessors</source>
+        <translation>Unterauftragsverarbeiter</translation>
+    </message>
+    <message>
         <source>Subprocessor</source>
         <translation>Unterauftragsverarbeiter</translation>
     </message>
@@ -2347,6 +2379,10 @@ Möchten Sie das Demo-Verzeichnis laden (fünf Organisationen aus echten Datensc
     <message>
         <source>Yes</source>
         <translation>Ja</translation>
+    </message>
+    <message>
+        <source>e.g. {names}</source>
+        <translation>z. B. {names}</translation>
     </message>
 </context>
 <context>
@@ -3077,6 +3113,10 @@ Trotzdem löschen?</translation>
         <translation>Ö&amp;ffnen</translation>
     </message>
     <message>
+        <source>Third-country transfers</source>
+        <translation>Drittlandübermittlungen</translation>
+    </message>
+    <message>
         <source>&amp;Country:</source>
         <translation>&amp;Staat:</translation>
     </message>
@@ -3280,6 +3320,10 @@ Trotzdem löschen?</translation>
     <message>
         <source>Search…</source>
         <translation>Suchen…</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>Einträge</translation>
     </message>
     <message>
         <source>&amp;Find:</source>

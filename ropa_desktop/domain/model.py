@@ -94,6 +94,7 @@ class SpecialCategory(StrEnum):
 class RetentionUnit(StrEnum):
     """Unit of a structured retention period."""
 
+    HOURS = "hours"
     DAYS = "days"
     WEEKS = "weeks"
     MONTHS = "months"

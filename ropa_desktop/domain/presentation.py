@@ -9,6 +9,7 @@ same everywhere: ``art6-1-e`` becomes "Art. 6 Abs. 1 lit. e DSGVO", a
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 from ropa_desktop.domain import vocab
@@ -24,6 +25,7 @@ from ropa_desktop.domain.model import (
     SpecialCategory,
     Transfer,
 )
+from ropa_desktop.domain.parsing.retention import retention_start
 
 STATUS = {
     ActivityStatus.DRAFT: Text("Entwurf", "Draft"),
@@ -55,6 +57,7 @@ SPECIAL = {
     SpecialCategory.ART10: Text("Straftaten (Art. 10 DSGVO)", "criminal offences (Art. 10 GDPR)"),
 }
 _UNITS = {
+    RetentionUnit.HOURS: (Text("Stunde", "hour"), Text("Stunden", "hours")),
     RetentionUnit.DAYS: (Text("Tag", "day"), Text("Tage", "days")),
     RetentionUnit.WEEKS: (Text("Woche", "week"), Text("Wochen", "weeks")),
     RetentionUnit.MONTHS: (Text("Monat", "month"), Text("Monate", "months")),
@@ -203,6 +206,9 @@ def legal_basis_long(ref: str, lang: str | None = None) -> str:
     return f"{short} ({term.label(lang)})" if term is not None else short
 
 
+_START_WORD = re.compile(r"^(?:ab|seit|mit|from|following|since|beginning)\s", re.IGNORECASE)
+
+
 def retention(rule: Retention, lang: str | None = None) -> str:
     """A retention rule in words; structured part first, then the free text."""
     lang = _lang(lang)
@@ -211,8 +217,10 @@ def retention(rule: Retention, lang: str | None = None) -> str:
         singular, plural = _UNITS[rule.unit]
         unit = (singular if rule.duration == 1 else plural)(lang)
         period = f"{rule.duration} {unit}"
-        if rule.start.strip():
-            period += f" {AFTER(lang)} {rule.start.strip()}"
+        start = retention_start(rule.start)
+        if start:
+            joined = _START_WORD.match(start) is not None  # "ab …", "seit …": no "nach"
+            period += f" {start}" if joined else f" {AFTER(lang)} {start}"
         parts.append(period)
     elif rule.duration is not None:
         parts.append(str(rule.duration))

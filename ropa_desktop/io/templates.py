@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, cast
 
 from ropa_desktop.domain import model as m
@@ -114,8 +116,10 @@ class Question:
     role: str | None = None
     """A provision role (:data:`provisions.ROLES`): an empty answer is filled with the
     provision of that role for the organisation's Land and kind, or left visibly open."""
-    kind_defaults: tuple[tuple[str, Any], ...] = ()
-    """Defaults for particular kinds of organisation (kind value, default)."""
+    default_by_kind: Mapping[str, Any] = field(default_factory=dict, hash=False)
+    """Defaults for organisations of a kind (``public_authority`` …), instead of ``default``."""
+    default_by_land: Mapping[str, Any] = field(default_factory=dict, hash=False)
+    """Defaults for organisations in a Land (``DE-BW`` …); before ``default_by_kind``."""
 
     def shown(self, answers: dict[str, Any]) -> bool:
         """Whether the question matters for these answers (its ``when`` holds)."""
@@ -125,10 +129,13 @@ class Question:
         """The choices open to an organisation of this kind."""
         return [c for c in self.choices if kind.value not in c.not_for]
 
-    def default_for(self, kind: m.OrganisationKind) -> Any:
-        """The default answer for the kind (``kind_defaults`` first), or the first allowed
-        choice when the default is not open."""
-        default = dict(self.kind_defaults).get(kind.value, self.default)
+    def default_for(self, kind: m.OrganisationKind, land: str = "") -> Any:
+        """The default answer for an organisation of this kind in this Land (see
+        ``default_by_land`` and ``default_by_kind``), or the first allowed choice when the
+        default is not open to the kind."""
+        default = self.default_by_land.get(
+            land.upper(), self.default_by_kind.get(kind.value, self.default)
+        )
         if self.type != "choice":
             return default
         allowed = self.allowed(kind)
@@ -192,7 +199,8 @@ def read_template(path: Path) -> Template:
             ),
             when=q.get("when"),
             role=q.get("role"),
-            kind_defaults=tuple(sorted(q.get("kind_defaults", {}).items())),
+            default_by_kind=MappingProxyType(dict(q.get("default_by_kind", {}))),
+            default_by_land=MappingProxyType(dict(q.get("default_by_land", {}))),
         )
         for q in doc["questions"]
     )
@@ -283,13 +291,14 @@ def organisation_kind(
 
 
 def complete_answers(
-    template: Template, answers: dict[str, Any], kind: m.OrganisationKind
+    template: Template, answers: dict[str, Any], kind: m.OrganisationKind, land: str = ""
 ) -> dict[str, Any]:
-    """All answers: the given ones checked, the missing ones from the defaults."""
+    """All answers: the given ones checked, the missing ones from the defaults (for an
+    organisation of ``kind`` in ``land``)."""
     result: dict[str, Any] = {}
     for q in template.questions:
         if q.id not in answers:
-            result[q.id] = q.default_for(kind)
+            result[q.id] = q.default_for(kind, land)
             continue
         value = answers[q.id]
         if q.type == "choice":
@@ -733,7 +742,7 @@ def prepare(
         )
         catalogue = m.Register()
         created = True
-    complete = complete_answers(template, answers, org.kind)
+    complete = complete_answers(template, answers, org.kind, org.land)
     draft = build_draft(
         template, complete, organisation=org, catalogue=catalogue, lang=lang, processors=processors
     )

@@ -21,6 +21,8 @@ from ropa_desktop.store.database import describe, open_store, resolve_url, sqlit
 from ropa_desktop.store.lockfile import RegisterLocked
 from ropa_desktop.store.repository import Store
 from ropa_desktop.ui.common import prompts, settings, tasks
+from ropa_desktop.ui.common.accessibility import install_accessible_names
+from ropa_desktop.ui.common.wheel_guard import install_wheel_guard
 from ropa_desktop.ui.main_window import MainWindow
 from ropa_desktop.ui.session import Session, opening_organisation
 
@@ -125,15 +127,15 @@ class Application(QObject):
 
     def _show(self, session: Session, *, keep_page: bool = False) -> None:
         old = self.window
-        page = old.current_page() if (old is not None and keep_page) else None
+        state = old.view_state() if (old is not None and keep_page) else None
         if old is not None:
             old.hide()
         window = MainWindow(session)
         window.databaseRequested.connect(self.open)
         window.newDatabaseRequested.connect(self.open)
         window.languageRequested.connect(self.switch_language)
-        if page:
-            window.show_page(page)
+        if state:
+            window.restore_view_state(state)
         window.show()
         if old is not None:
             old.deleteLater()
@@ -217,6 +219,8 @@ def create_qapplication(argv: list[str]) -> QApplication:
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
     settings.configure_application(app)
+    install_wheel_guard(app)
+    install_accessible_names(app)
     install_language(app, settings.language())
     return app
 

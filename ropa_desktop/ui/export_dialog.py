@@ -155,13 +155,15 @@ class ExportDialog(QDialog):
         path_row = QHBoxLayout()
         path_row.addWidget(self.path, 1)
         path_row.addWidget(browse)
+        path_label = QLabel(self.tr("&File:"), self)
+        path_label.setBuddy(self.path)  # Alt+F goes to the path; the "&" is no text
 
         form = QFormLayout()
         form.addRow(self.tr("Content:"), self.whole)
         form.addRow("", self.selection)
         form.addRow(self.tr("Register:"), self.kind)
         form.addRow(self.tr("Language:"), self.language)
-        form.addRow(self.tr("&File:"), path_row)
+        form.addRow(path_label, path_row)
         self.message = named(QLabel(self), "export.message")
         self.message.setWordWrap(True)
         buttons = QDialogButtonBox(

@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
 from ropa_desktop import __version__
 from ropa_desktop.ui.activities.activities_view import ActivitiesView
 from ropa_desktop.ui.common import prompts, settings, tasks
+from ropa_desktop.ui.common.accessibility import install_accessible_names
 from ropa_desktop.ui.common.naming import named
+from ropa_desktop.ui.common.wheel_guard import install_wheel_guard
 from ropa_desktop.ui.session import Change, Session
 
 PAGES = (
@@ -54,6 +56,8 @@ class MainWindow(QMainWindow):
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        install_wheel_guard()  # before any page is built (see wheel_guard)
+        install_accessible_names()
         self.session = session
         self.setObjectName("mainWindow")
         self.setWindowTitle("ropa-desktop")
@@ -73,12 +77,14 @@ class MainWindow(QMainWindow):
         self.navigation.setMaximumWidth(200)
         self.stack = named(QStackedWidget(self), "pages")
         self._build_pages()
+        self._fit_navigation()
         self.navigation.currentRowChanged.connect(self._page_chosen)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.navigation)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
+        splitter.setCollapsible(0, False)
         splitter.setCollapsible(1, False)
         splitter.setSizes([190, 1210])
         self.setCentralWidget(splitter)
@@ -154,6 +160,17 @@ class MainWindow(QMainWindow):
             org_signal = getattr(widget, "openOrganisation", None)
             if org_signal is not None:
                 org_signal.connect(self._open_organisation_field)
+
+    def _fit_navigation(self) -> None:
+        """The navigation is never narrower than its longest page title (at any scaling)."""
+        metrics = self.navigation.fontMetrics()
+        widest = max(
+            metrics.horizontalAdvance(self.navigation.item(i).text())
+            for i in range(self.navigation.count())
+        )
+        width = widest + 2 * self.navigation.frameWidth() + 16
+        self.navigation.setMinimumWidth(width)
+        self.navigation.setMaximumWidth(max(200, width))
 
     def _action(self, text: str, slot: Any, shortcut: Any = None, name: str = "") -> QAction:
         action = QAction(text, self)
@@ -401,6 +418,30 @@ class MainWindow(QMainWindow):
         """Show an activity of the current organisation in the editor, at ``field``."""
         if self.show_page("activities"):
             self.activities.open_activity(uid, field)
+
+    def view_state(self) -> dict[str, str]:
+        """What the window shows: the page, the activity in the editor and the entry of each
+        catalogue page (for :meth:`restore_view_state` in a rebuilt window)."""
+        state = {"page": self.current_page()}
+        uid = self.activities.editor.current_uid()
+        if uid:
+            state["activities"] = uid
+        for key in ("processors", "recipients", "toms"):
+            current = getattr(self.pages[key], "current_uid", None)
+            if current is not None and current():
+                state[key] = current()
+        return state
+
+    def restore_view_state(self, state: dict[str, str]) -> None:
+        """Show again what :meth:`view_state` recorded (entries gone meanwhile are skipped)."""
+        for key in ("processors", "recipients", "toms"):
+            select = getattr(self.pages[key], "select", None)
+            if key in state and select is not None:
+                select(state[key])
+        if "activities" in state:
+            self.activities.open_activity(state["activities"])
+        if state.get("page") in PAGES:
+            self.show_page(state["page"])
 
     def _open_organisation_field(self, field: str = "") -> None:
         if self.show_page("organisation"):

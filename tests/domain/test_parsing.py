@@ -616,6 +616,12 @@ Y, M, W, D = RetentionUnit.YEARS, RetentionUnit.MONTHS, RetentionUnit.WEEKS, Ret
         ),
         ("10 Jahre\r\n(§ 147 AO)", Retention(10, Y, "", "10 Jahre\n(§ 147 AO)")),
         ("", Retention()),
+        # hours (video recordings) and a doubled "nach" (issue 18)
+        ("72 Stunden", Retention(72, RetentionUnit.HOURS)),
+        ("72 h", Retention(72, RetentionUnit.HOURS)),
+        ("48 Std.", Retention(48, RetentionUnit.HOURS)),
+        ("24 hours", Retention(24, RetentionUnit.HOURS)),
+        ("10 Jahre nach nach Ende des Jahres", Retention(10, Y, "Ende des Jahres")),
     ],
 )
 def test_parse_retention(text: str, expected: Retention) -> None:

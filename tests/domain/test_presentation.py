@@ -27,6 +27,18 @@ def test_retention_rules_in_words():
     assert p.retention(m.Retention(), "de") == ""
 
 
+def test_retention_start_with_its_own_after_word_is_not_doubled():
+    ten = m.Retention(10, m.RetentionUnit.YEARS, "nach Ende des Kalenderjahres")
+    assert p.retention(ten, "de") == "10 Jahre nach Ende des Kalenderjahres"
+    ten_en = m.Retention(10, m.RetentionUnit.YEARS, "after the end of the year")
+    assert p.retention(ten_en, "en") == "10 years after the end of the year"
+    assert p.retention(m.Retention(3, m.RetentionUnit.YEARS, "ab Rechnungsstellung"), "de") == (
+        "3 Jahre ab Rechnungsstellung"
+    )
+    assert p.retention(m.Retention(72, m.RetentionUnit.HOURS), "de") == "72 Stunden"
+    assert p.retention(m.Retention(1, m.RetentionUnit.HOURS), "en") == "1 hour"
+
+
 def test_transfer_line_names_country_recipient_and_mechanism():
     google = m.Processor(name="Google LLC", country="US")
     t = m.Transfer(country="US", processor=google.uid, mechanism="scc-2", documentation="AVV §9")

@@ -63,6 +63,7 @@ _UNIT_WORDS = (
     (RetentionUnit.MONTHS, r"Monat(?:e|en|s)?|Mon\.|Mo\.|months?|mois"),
     (RetentionUnit.WEEKS, r"Woche(?:n)?|Wo\.|weeks?|semaines?"),
     (RetentionUnit.DAYS, r"Tag(?:e|en)?|days?|jours?"),
+    (RetentionUnit.HOURS, r"Stunden?|Std\.?|h|hours?|hrs?\.?|heures?"),
 )
 _UNIT = "|".join(f"(?P<{u.name}>{words})" for u, words in _UNIT_WORDS)
 _NUMBER = (
@@ -101,6 +102,18 @@ _ANY_PERIOD = re.compile(rf"(?<![\w.,])(?:\d+|{'|'.join(_NUMBER_WORDS)})\s*(?:{_
 _MAX_DURATION = 100_000
 _MAX_RETENTION_TEXT = 500
 """Longer cells are prose: kept as text without trying to read a period from them."""
+
+
+_AFTER_WORD = re.compile(r"^(?:nach|after)\s+", re.IGNORECASE)
+
+
+def retention_start(start: str) -> str:
+    """The starting event of a retention rule without a leading "nach"/"after", which
+    :func:`retention` adds itself ("nach Ende des Vertrags" -> "Ende des Vertrags")."""
+    text = " ".join(start.split())
+    while (match := _AFTER_WORD.match(text)) is not None:
+        text = text[match.end() :]
+    return text
 
 
 def parse_retention(text: str) -> Retention:
@@ -142,12 +155,13 @@ def parse_retention(text: str) -> Retention:
                 duration, unit = _duration(lead)
                 if duration is None or unit is None:
                     break
-                return Retention(duration, unit, (lead.group("start") or "").strip(), original)
+                start = retention_start(lead.group("start") or "")
+                return Retention(duration, unit, start, original)
         return Retention(text=original)
     duration, unit = _duration(match)
     if duration is None or unit is None:
         return Retention(text=original)
-    start = (match.group("start") or "").strip()
+    start = retention_start(match.group("start") or "")
     keep = original if match.group("qual") else ""
     return Retention(duration, unit, start, keep)
 

@@ -56,6 +56,9 @@ class ActivitiesView(QWidget):
         self.search = named(QLineEdit(self), "activities.search")
         self.search.setPlaceholderText(self.tr("Search all fields (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(  # room for the start of its hint at any scaling
+            self.search.fontMetrics().horizontalAdvance(self.search.placeholderText()[:16]) + 32
+        )
         self.search.textChanged.connect(self._search_changed)
 
         self.status_filter = named(QComboBox(self), "activities.statusFilter")
@@ -78,6 +81,7 @@ class ActivitiesView(QWidget):
         self.count_label = named(QLabel(self), "activities.count")
 
         self.table = named(QTableView(self), "activities.table")
+        self.table.setAccessibleName(self.tr("Processing activities"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -99,13 +103,13 @@ class ActivitiesView(QWidget):
         # Connected after the model and the editor, so it runs once both have reset.
         session.organisationChanged.connect(self._organisation_changed)
 
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 3)
+        filters = QHBoxLayout()  # below the search: the list stays narrow at 200 % scaling
         filters.addWidget(self.status_filter, 1)
         filters.addWidget(self.severity_filter, 1)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.search)
         left_layout.addLayout(filters)
         left_layout.addWidget(self.table)
         left_layout.addWidget(self.count_label)

@@ -55,14 +55,40 @@ def _strings(obj: Any, out: list[str]) -> None:
                 _strings(value, out)
 
 
-def search_text(act: m.Activity, processors: dict[str, m.Processor]) -> str:
-    """Every text of an activity (and the names of its processors), folded for searching."""
+class Lookup:
+    """The catalogue's entries by uid, built once per catalogue for every row's search text."""
+
+    def __init__(self, catalogue: m.Register) -> None:
+        self.catalogue = catalogue
+        self.processors = catalogue.processors_by_uid()
+        self.recipients = catalogue.recipients_by_uid()
+        self.toms = catalogue.toms_by_uid()
+
+
+def search_text(act: m.Activity, lookup: Lookup) -> str:
+    """Every text the record shows, folded for searching: its own texts, the names of its
+    processors, recipients and measures, transfer countries and mechanisms, legal bases
+    (citation and meaning), retention rules, status and markers in the UI language."""
     out: list[str] = []
     _strings(act, out)
-    out.extend(
-        processors[link.processor].name for link in act.processors if link.processor in processors
-    )
-    out.extend(p.legal_basis(ref) for purpose in act.purposes for ref in purpose.legal_bases)
+    processors, recipients, toms = lookup.processors, lookup.recipients, lookup.toms
+    for link in act.processors:
+        if (proc := processors.get(link.processor)) is not None:
+            out.extend((proc.name, p.country(proc.country), proc.city))
+    for uid in act.recipients:
+        if (rec := recipients.get(uid)) is not None:
+            out.extend((rec.name, rec.category, p.country(rec.country)))
+    for uid in act.toms:
+        if (tom := toms.get(uid)) is not None:
+            out.append(tom.title)
+    out.extend(p.legal_basis_long(ref) for purpose in act.purposes for ref in purpose.legal_bases)
+    for t in act.transfers:
+        out.extend((p.country(t.country), p.mechanism(t)))
+        if t.processor and (proc := processors.get(t.processor)) is not None:
+            out.append(proc.name)
+    for c in act.data_categories:
+        out.extend((p.retention(c.retention), p.SPECIAL[c.special]()))
+    out.append(p.STATUS[act.status]())
     return "\n".join(out).casefold()
 
 
@@ -111,7 +137,7 @@ class ActivityTableModel(QAbstractTableModel):
         self.session = session
         self._uids: list[str] = []
         self._rows: dict[str, _Row] = {}
-        self._processors: dict[str, m.Processor] | None = None
+        self._catalogue_lookup: Lookup | None = None
         session.organisationChanged.connect(self.refresh)
         session.changed.connect(self._on_changed)
         self.refresh()
@@ -208,15 +234,13 @@ class ActivityTableModel(QAbstractTableModel):
 
     def _forget_rows(self) -> None:
         self._rows = {}
-        self._processors = None
+        self._catalogue_lookup = None
 
     def _build(self, uid: str) -> _Row:
         act = self.session.activity(uid)
         assert act is not None
         share = completeness(act)
-        if self._processors is None:
-            self._processors = self.session.catalogue().processors_by_uid()
-        processors = self._processors
+        lookup = self._lookup()
         display = (
             act.reference,
             act.name,
@@ -239,10 +263,16 @@ class ActivityTableModel(QAbstractTableModel):
         return _Row(
             display,
             sort,
-            lambda: search_text(act, processors),
+            lambda: search_text(act, lookup),
             act.status,
             lambda: findings(uid),
         )
+
+    def _lookup(self) -> Lookup:
+        catalogue = self.session.catalogue()
+        if self._catalogue_lookup is None or self._catalogue_lookup.catalogue is not catalogue:
+            self._catalogue_lookup = Lookup(catalogue)
+        return self._catalogue_lookup
 
     def _severity_tip(self, severity: Severity | None) -> str:
         if severity == Severity.ERROR:

@@ -396,6 +396,7 @@ class ProcessorForm(_CatalogueForm):
         layout.setContentsMargins(0, 0, 0, 0)
         self.sub_table = QTableWidget(0, 2, box)
         self.sub_table.setObjectName(self._name("subprocessors"))
+        self.sub_table.setAccessibleName(self.tr("Subprocessors"))
         self.sub_table.setHorizontalHeaderLabels([self.tr("Subprocessor"), self.tr("Service")])
         self.sub_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.sub_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)

@@ -123,6 +123,7 @@ class _CatalogueView(QWidget):
         self.search.textChanged.connect(self._apply_filter)
         self.list = QTreeWidget(self)
         self.list.setObjectName(self._name("list"))
+        self.list.setAccessibleName(self.tr("Entries"))
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setAlternatingRowColors(True)
         self.list.setUniformRowHeights(True)

@@ -357,8 +357,8 @@ class ActivityEditor(ActivityForm, QWidget):
         self.elsewhere.setWordWrap(True)
         self.elsewhere.setStyleSheet("color: #b35400;")
         self.elsewhere.hide()
-        head = QHBoxLayout()
-        head.addWidget(self.title, 1)
+        head = QHBoxLayout()  # the buttons on a row of their own, the title above them
+        head.addStretch(1)
         for act in (self.save_action, self.revert_action, self.undo_action, self.redo_action):
             button = QToolButton(self)
             button.setDefaultAction(act)
@@ -370,6 +370,7 @@ class ActivityEditor(ActivityForm, QWidget):
         self.summary.setObjectName(f"{NAME}.findingsCount")
         self.finding_list = QListWidget(self)
         self.finding_list.setObjectName(f"{NAME}.findings")
+        self.finding_list.setAccessibleName(self.tr("Findings of this activity"))
         self.finding_list.setMaximumHeight(
             4 * (self.finding_list.fontMetrics().lineSpacing() + 6) + 6
         )
@@ -398,6 +399,7 @@ class ActivityEditor(ActivityForm, QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.title)
         layout.addLayout(head)
         layout.addWidget(self.elsewhere)
         layout.addWidget(self.summary)

@@ -410,6 +410,11 @@ class ActivityForm(_EditorWidget):
             ),
         ]
 
+    def _start_field(self, prefix: str, parent: QWidget) -> LineField:
+        field = LineField("retention.start", prefix + ".retention.start", parent=parent)
+        field.widget.setPlaceholderText(self.tr("after … (event), e.g. end of the contract"))
+        return field
+
     def _category_row(self, prefix: str, parent: QWidget) -> RowSpec:
         unit_choices = [("", "–")] + [(u.value, p.unit_label(u)) for u in m.RetentionUnit]
         special = [
@@ -437,7 +442,7 @@ class ActivityForm(_EditorWidget):
                     OptionalEnumField(
                         "retention.unit", prefix + ".retention.unit", unit_choices, parent
                     ),
-                    LineField("retention.start", prefix + ".retention.start", parent=parent),
+                    self._start_field(prefix, parent),
                 ],
             ),
             (

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ropa_desktop.ui.common.accessibility import name_inputs
 from ropa_desktop.ui.editor.fields import Field, get_path, set_path
 
 RowSpec = list[tuple[str, list[Field]]]
@@ -63,7 +64,9 @@ class _Row(QFrame):
         self.remove_button.clicked.connect(lambda: owner.remove_row(self.index))
         head = QHBoxLayout()
         head.addWidget(self.title, 1)
-        head.addWidget(self.remove_button)
+        foot = QHBoxLayout()  # "Remove" after the row's fields, where Tab reaches it
+        foot.addStretch(1)
+        foot.addWidget(self.remove_button)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.fields: list[Field] = []
@@ -82,7 +85,9 @@ class _Row(QFrame):
         layout.setContentsMargins(6, 4, 6, 6)
         layout.addLayout(head)
         layout.addLayout(form)
+        layout.addLayout(foot)
         self.remove_button.setAutoDefault(False)
+        name_inputs(self)  # rows come and go while the editor is shown
 
     def value(self) -> dict[str, Any]:
         data = copy.deepcopy(self.base)

@@ -647,7 +647,7 @@ class ImportDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, note.status.value)
             page.file_notes.addItem(item)
         page.file_notes.setVisible(bool(report.notes))
-        page.view.resizeColumnsToContents()
+        page.fit_rows()
         if report.errors:
             rows = sum(1 for r in report.rows if r.status == Status.ERROR)
             page.blocked.setText(

@@ -326,8 +326,8 @@ class PreviewModel(RecordTableModel[RowResult]):
     STATUS, WHERE, ACTIVITY, OUTCOME, MESSAGES = range(5)
 
     def columns(self) -> list[Column[RowResult]]:
-        def messages(row: RowResult) -> str:
-            return " · ".join(self._message(n.where, n.text) for n in row.notes)
+        def messages(row: RowResult) -> str:  # whole, one per line, with sheet!cell
+            return "\n".join(f"{n.where}: {n.text}" for n in row.notes)
 
         def messages_tooltip(row: RowResult) -> str | None:
             return "\n".join(f"{n.where}: {n.text}" for n in row.notes) if row.notes else None
@@ -350,11 +350,6 @@ class PreviewModel(RecordTableModel[RowResult]):
 
     def row_data(self, row: RowResult, index: Index, role: int) -> Any:
         return row.status if role == STATUS_ROLE else None
-
-    @staticmethod
-    def _message(where: str, text: str) -> str:
-        cell = where.rsplit("!", 1)[-1]
-        return text if cell.isdigit() else f"{cell}: {text}"  # a row's own note: no cell
 
     def status_text(self, status: Status) -> str:
         """The word for a row's status."""

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QPushButton,
     QRadioButton,
@@ -239,7 +240,10 @@ class PreviewPage(QWidget):
         self.counts = _label(self, "importDialog.counts")
         self.file_notes = QListWidget(self)
         self.file_notes.setObjectName("importDialog.fileNotes")
-        self.file_notes.setMaximumHeight(110)
+        self.file_notes.setMaximumHeight(160)
+        self.file_notes.setWordWrap(True)  # messages whole, never cut off
+        self.file_notes.setResizeMode(QListView.ResizeMode.Adjust)
+        self.file_notes.setUniformItemSizes(False)
         self.model = PreviewModel(self)
         self.view = QTableView(self)
         self.view.setObjectName("importDialog.preview")
@@ -247,9 +251,11 @@ class PreviewPage(QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
-        self.view.setWordWrap(False)
+        self.view.setWordWrap(True)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideNone)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(PreviewModel.MESSAGES, QHeaderView.ResizeMode.Stretch)
+        header.sectionResized.connect(self._column_resized)
         self.blocked = _label(self, "importDialog.blocked")
         self.blocked.setStyleSheet("color: #c62828;")
         self.blocked.hide()
@@ -259,6 +265,16 @@ class PreviewPage(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.blocked)
         layout.addStretch(0)  # takes the room of the table when a JSON file has none
+
+    def fit_rows(self) -> None:
+        """Size the columns to their texts and the rows to their (wrapped) messages."""
+        for column in range(PreviewModel.MESSAGES):
+            self.view.resizeColumnToContents(column)
+        self.view.resizeRowsToContents()
+
+    def _column_resized(self, column: int, _old: int, _new: int) -> None:
+        if column == PreviewModel.MESSAGES:
+            self.view.resizeRowsToContents()
 
 
 class ResultPage(QWidget):

@@ -32,7 +32,7 @@ from ropa_desktop.ui.common.naming import named
 from ropa_desktop.ui.common.record_model import Column, RecordTableModel, display_of, sort_of
 from ropa_desktop.ui.common.severity import severity_icon
 from ropa_desktop.ui.common.tables import read_only_rows
-from ropa_desktop.ui.pages.history_view import field_label
+from ropa_desktop.ui.pages.history_text import field_label
 from ropa_desktop.ui.session import Session
 
 COLUMNS = ("severity", "activity", "field", "message", "code")
@@ -100,7 +100,7 @@ class FindingsTableModel(RecordTableModel[_Row]):
         }
         tips: dict[str, Callable[[_Row], str | None]] = {
             "message": lambda r: r.finding.message,
-            "field": lambda r: r.finding.field or None,
+            "field": lambda r: r.display[2] or None,
         }
         icons: dict[str, Callable[[_Row], QIcon | None]] = {
             "severity": lambda r: severity_icon(r.finding.severity)
@@ -122,7 +122,7 @@ class FindingsTableModel(RecordTableModel[_Row]):
                     (
                         self.severity_text(f.severity),
                         f.activity or self.tr("(organisation)"),
-                        field_label(f.field),
+                        field_label(f.field, "activity" if f.activity else "organisation"),
                         f.message,
                         f.code,
                     ),
@@ -217,6 +217,7 @@ class FindingsView(LazyView):
         self.open_button.clicked.connect(self.open_current)
 
         self.table = named(QTableView(self), "findings.table")
+        self.table.setAccessibleName(self.tr("Findings"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)

@@ -17,7 +17,6 @@ Also home of :func:`field_label`, which the findings page shares.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -44,6 +43,7 @@ from ropa_desktop.ui.common.lazy_view import LazyView, connect_open
 from ropa_desktop.ui.common.naming import named
 from ropa_desktop.ui.common.record_model import Column, RecordTableModel, display_of, sort_of
 from ropa_desktop.ui.common.tables import read_only_rows
+from ropa_desktop.ui.pages.history_text import field_label, value_label
 from ropa_desktop.ui.session import Session
 
 PAGE = 1000
@@ -52,37 +52,11 @@ PAGE = 1000
 ROW_ROLE = Qt.ItemDataRole.UserRole + 3
 
 
-_SEGMENT = re.compile(r"^([^\[]*)((?:\[\d+\])*)$")
 _SHORT = 60
 _TIP = 4000
 NOT_UNDOABLE = frozenset({"undo", "imported-history"})
 """Kinds of batch offered for no undo: undoing an undo would not bring back what it
 deleted, and imported history describes changes made in another database."""
-
-
-def field_label(path: str | None, entity: str = "activity") -> str:
-    """A field path such as ``purposes[0].legal_bases`` for people.
-
-    Segments with a label in :data:`presentation.FIELD_LABELS` (the items of an
-    activity) get it, list positions count from 1: "Purposes of the processing 1 ›
-    Legal bases". Paths of other records (processors, organisations …) stay as they
-    are, since those labels describe an activity's items.
-    """
-    if not path:
-        return ""
-    if entity != "activity":
-        return path
-    parts = []
-    for segment in path.split("."):
-        match = _SEGMENT.match(segment)
-        if match is None:
-            parts.append(segment)
-            continue
-        key, indexes = match.groups()
-        label = p.FIELD_LABELS[key]() if key in p.FIELD_LABELS else key
-        numbers = [str(int(n) + 1) for n in re.findall(r"\d+", indexes)]
-        parts.append(" ".join([label, *numbers]))
-    return " › ".join(parts)
 
 
 def _short(text: str, limit: int = _SHORT) -> str:
@@ -169,6 +143,8 @@ class HistoryTableModel(RecordTableModel[_Row]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._batches: dict[str, ChangeBatch] = {}
+        self.names: dict[str, str] = {}
+        """Names of the catalogue entries by uid (values name entries by uid)."""
 
     def columns(self) -> list[Column[_Row]]:
         headers = {
@@ -231,7 +207,9 @@ class HistoryTableModel(RecordTableModel[_Row]):
             field, change = self.tr("version frozen"), _short(_value(rec.new))
         else:
             field = field_label(rec.field, rec.entity)
-            change = f"{_short(_value(rec.old), 30)} → {_short(_value(rec.new), 30)}"
+            old = value_label(rec.field, rec.old, self.names)
+            new = value_label(rec.field, rec.new, self.names)
+            change = f"{_short(old, 30)} → {_short(new, 30)}"
         display = (
             _local_time(entry),
             rec.user,
@@ -266,9 +244,10 @@ class HistoryTableModel(RecordTableModel[_Row]):
                 return text if len(text) <= _TIP else text[:_TIP] + "\n…"
             if rec.field == "":
                 return _value(rec.new)
-            return f"{_value(rec.old)}\n→\n{_value(rec.new)}"
+            old = value_label(rec.field, rec.old, self.names)
+            return f"{old}\n→\n{value_label(rec.field, rec.new, self.names)}"
         if key == "field":
-            return rec.field or None
+            return field_label(rec.field, rec.entity) or None
         if key == "record":
             return f"{_entity_label(rec.entity)}: {rec.entity_label} ({rec.entity_uid})"
         if key == "at":
@@ -326,6 +305,7 @@ class HistoryView(LazyView):
         self.status = named(QLabel(self), "history.status")
 
         self.table = named(QTableView(self), "history.table")
+        self.table.setAccessibleName(self.tr("Changes"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
@@ -375,6 +355,14 @@ class HistoryView(LazyView):
                 entries = []
             batches = {b.uid: b for b in self.session.store.batches()}
         self._has_more = len(entries) == PAGE
+        catalogue = self.session.catalogue()
+        self.model.names = {
+            **{e.record.entity_uid: e.record.entity_label for e in entries},  # deleted ones
+            **{r.uid: r.name for r in catalogue.recipients},
+            **{t.uid: t.title for t in catalogue.toms},
+            **{pr.uid: pr.name for pr in catalogue.processors},
+            **{o.uid: o.name for o in self.session.organisations(include_archived=True)},
+        }
         self.model.set_entries(entries, batches)
         self._update_actions()
 

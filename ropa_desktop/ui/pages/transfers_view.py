@@ -228,6 +228,7 @@ class TransfersView(LazyView):
         self.open_button.clicked.connect(self.open_current)
 
         self.table = named(QTableView(self), "transfers.table")
+        self.table.setAccessibleName(self.tr("Third-country transfers"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -9,6 +10,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QCompleter,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -190,6 +192,12 @@ class CasePage(QWizardPage):
         self.completeChanged.emit()
 
 
+def departments_in_use(org: m.Organisation) -> list[str]:
+    """The departments the organisation's activities name, the most used first."""
+    counts = Counter(a.department.strip() for a in org.activities if a.department.strip())
+    return [name for name, _ in counts.most_common()]
+
+
 class QuestionPage(QWizardPage):
     """The questions of one topic, each with its help text; hidden while its condition fails."""
 
@@ -236,9 +244,11 @@ class QuestionPage(QWizardPage):
         self, q: tpl.Question, kind: m.OrganisationKind, box: QWidget, inner: QVBoxLayout
     ) -> QWidget:
         name = f"wizard.q.{q.id}"
+        org = self.state.organisation()
+        default = q.default_for(kind, org.land)  # from the organisation's kind and Land
         if q.type == "boolean":
             check = named(QCheckBox(self.tr("Yes"), box), name)
-            check.setChecked(bool(q.default_for(kind)))
+            check.setChecked(bool(default))
             check.toggled.connect(self.state.answers_changed)
             inner.addWidget(check)
             return check
@@ -253,7 +263,7 @@ class QuestionPage(QWizardPage):
             for i, c in enumerate(choices):
                 combo.addItem(c.label(), c.value)
                 combo.setItemData(i, (c.help or c.label)(), Qt.ItemDataRole.ToolTipRole)
-            combo.setCurrentIndex(max(combo.findData(q.default_for(kind)), 0))
+            combo.setCurrentIndex(max(combo.findData(default), 0))
             chosen = _wrapped("", f"wizard.choice.{q.id}", box)
             by_value = {c.value: c for c in choices}
 
@@ -270,7 +280,16 @@ class QuestionPage(QWizardPage):
             inner.addWidget(combo)
             inner.addWidget(chosen)
             return combo
-        edit = named(QLineEdit(str(q.default_for(kind)), box), name)
+        edit = named(QLineEdit(str(default), box), name)
+        if q.id == "department":
+            in_use = departments_in_use(org)
+            if in_use:  # the organisation's own departments, not a guess that may not fit
+                edit.setCompleter(QCompleter(in_use, edit))
+                if default not in in_use:
+                    edit.clear()
+                    edit.setPlaceholderText(
+                        self.tr("e.g. {names}").format(names=", ".join(in_use[:3]))
+                    )
         edit.textChanged.connect(self.state.answers_changed)
         inner.addWidget(edit)
         return edit

@@ -120,7 +120,7 @@ class WizardState:
         if self._draft_cache is not None and self._draft_cache[0] == key:
             return self._draft_cache[1]
         org = self.organisation()
-        complete = tpl.complete_answers(self.template, answers, org.kind)
+        complete = tpl.complete_answers(self.template, answers, org.kind, org.land)
         draft = tpl.build_draft(
             self.template,
             complete,

@@ -47,7 +47,7 @@ class TemplateWizard(QWizard):
         self.state = WizardState(session)
         """What the pages share: the case, the answers, the processor choices."""
         self.created_uid: str | None = None
-        self._built_for: tuple[str, str] | None = None
+        self._built_for: tuple[str, str, str] | None = None
         self._question_pages: list[QuestionPage] = []
 
         self.case_page = CasePage(self.state, self)
@@ -64,7 +64,7 @@ class TemplateWizard(QWizard):
     def use_template(self, template: tpl.Template) -> None:
         """Make ``template`` the case; (re)builds the question pages when it changed."""
         state = self.state
-        key = (template.id, state.kind().value)
+        key = (template.id, state.kind().value, state.organisation().land)
         state.template = template
         if key == self._built_for:
             return

@@ -223,9 +223,12 @@ def test_deleted_activity_cannot_be_opened(qtbot, session):
         (
             "data_categories[0].retention.duration",
             "activity",
-            "Kategorien personenbezogener Daten 1 › Fristen für die Löschung › duration",
+            "Kategorien personenbezogener Daten 1 › Fristen für die Löschung › Dauer",
         ),
-        ("name", "processor", "name"),
+        ("name", "processor", "Name"),
+        ("tom_description", "activity", "Beschreibung der TOM"),
+        ("transfers[0].mechanism", "activity", "Drittlandübermittlungen und Garantien 1 › "
+         "Garantie (Mechanismus)"),
         ("", "activity", ""),
     ],
 )
