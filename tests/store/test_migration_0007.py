@@ -18,12 +18,29 @@ def test_versions_frozen_before_0007_survive_the_upgrade(db_url, tmp_path, monke
     monkeypatch.setattr(backup, "backup_dir", lambda: tmp_path / "backups")
     engine = database.create_db_engine(database.resolve_url(db_url))
     database.upgrade_schema(engine, "0004")
+    org = m.Organisation(uid="o1", name="Gemeinde Alt")
+    org.activities = [m.Activity(uid="a1", reference="VT-1", name="Melderegister")]
+    # the records as the previous release wrote them: only the columns 0004 has (the
+    # models of this release have more, so they cannot write a 0004 database)
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO organisation (uid, name, kind, representative, dpo, dpo_external, "
+                "is_controller, is_processor) VALUES ('o1', 'Gemeinde Alt', 'public_authority', "
+                "'{}', '{}', false, true, true)"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO activity (uid, organisation_id, reference, name, contact, "
+                "data_subjects, internal_recipients, dpia_art35_3, dpia_wp248, dpia_dsk_list, "
+                "dpia_result, status, created, changed) VALUES ('a1', (SELECT id FROM "
+                "organisation), 'VT-1', 'Melderegister', '{}', '[]', '[]', '[]', '[]', '[]', "
+                "'not_assessed', 'draft', '2025-01-01 00:00:00+00:00', "
+                "'2025-01-01 00:00:00+00:00')"
+            )
+        )
     engine.dispose()
-    old = open_store(db_url, migrate=False)
-    org = m.Organisation(name="Gemeinde Alt")
-    org.activities = [m.Activity(reference="VT-1", name="Melderegister")]
-    old.import_register(m.Register(organisations=[org]))
-    old.engine.dispose()
     # a version frozen by the previous release: only the columns 0004 has
     engine = database.create_db_engine(database.resolve_url(db_url))
     with engine.begin() as conn:
