@@ -885,6 +885,10 @@ Trotzdem freigeben? Die Begründung wird im Verlauf festgehalten. Ohne Begründu
         <translation>Nach Text filtern …</translation>
     </message>
     <message>
+        <source>Changes between the versions</source>
+        <translation>Änderungen zwischen den Versionen</translation>
+    </message>
+    <message>
         <source>Entry / item</source>
         <translation>Eintrag / Angabe</translation>
     </message>
@@ -3169,6 +3173,10 @@ Trotzdem löschen?</translation>
 </context>
 <context>
     <name>VersionsView</name>
+    <message>
+        <source>Frozen versions</source>
+        <translation>Eingefrorene Stände</translation>
+    </message>
     <message>
         <source>&amp;Freeze version …</source>
         <translation>Stand &amp;einfrieren …</translation>

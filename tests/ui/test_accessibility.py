@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ropa_desktop.ui.common.accessibility import needs_name
@@ -67,7 +69,7 @@ def test_every_page_and_action_is_reachable_by_keyboard(qtbot, session) -> None:
     window = _window(qtbot, session)
     for i, key in enumerate(PAGES):
         action = next(a for a in window.actions() if a.objectName() == f"action.page.{key}")
-        assert action.shortcut().toString() == f"Alt+{i + 1}"
+        assert action.shortcut().toString() == f"Alt+{(i + 1) % 10}"  # the tenth: Alt+0
         action.trigger()
         assert window.current_page() == key
     for action in window.actions():
@@ -99,3 +101,35 @@ def test_tab_follows_the_editor_form_from_top_to_bottom(qtbot, session) -> None:
     inside = [w for w in seen if form.isAncestorOf(w)]
     names = [(w.objectName() or type(w).__name__, y) for w, y in zip(inside, tops, strict=True)]
     assert not backwards, "\n".join(f"{n} {y}" for n, y in names)
+
+
+def test_the_keyboard_focus_is_visible_on_every_field_tab_reaches(qtbot, session) -> None:
+    """Tabbing through the activity editor: every widget the keyboard reaches looks
+    different while it has the focus (a focus frame, highlight or cursor), so a keyboard
+    user always sees where they are. Nothing is typed, so the record stays unchanged."""
+    window = _window(qtbot, session)
+    editor = window.activities.editor
+    editor.load(session.activity_uids()[0])
+    first = editor.findChild(QWidget, "activityEditor.reference")
+    first.setFocus()
+    qtbot.waitUntil(first.hasFocus)
+    QTest.keyClick(first, Qt.Key.Key_Tab)  # a focus change by keyboard, as a user makes it
+    checked: list[str] = []
+    invisible: list[str] = []
+    for _ in range(150):
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        if not editor.isAncestorOf(focused):
+            break
+        with_focus = focused.grab().toImage()
+        QTest.keyClick(focused, Qt.Key.Key_Tab)
+        QApplication.processEvents()
+        if QApplication.focusWidget() is focused:  # e.g. the next section of a date edit
+            continue
+        name = focused.objectName() or type(focused).__name__
+        checked.append(name)
+        if focused.grab().toImage() == with_focus:
+            invisible.append(name)
+    assert len(checked) >= 10, checked
+    assert not invisible, invisible
+    assert not editor.is_dirty()

@@ -144,7 +144,35 @@ class AccessibleNamer(QObject):
         return False
 
 
+FOCUS_FRAME = "border: 2px solid palette(highlight);"
+"""The frame a focused list or table without a current row gets (with a current row the
+style draws the focus around that row)."""
+_FRAMED = "ropaFocusFrame"
+
+
+class FocusFrame(QObject):
+    """The event filter: a list or table that has the keyboard focus but no current row
+    (e.g. an empty list of recipients) shows a highlighted frame, so that a keyboard user
+    sees where the focus is."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if isinstance(watched, QAbstractItemView) and kind in (
+            QEvent.Type.FocusIn,
+            QEvent.Type.FocusOut,
+        ):
+            own = watched.property(_FRAMED)  # the view's own style sheet while framed
+            if kind == QEvent.Type.FocusIn and own is None and not watched.currentIndex().isValid():
+                watched.setProperty(_FRAMED, watched.styleSheet())
+                watched.setStyleSheet(f"{type(watched).__name__} {{ {FOCUS_FRAME} }}")
+            elif kind == QEvent.Type.FocusOut and own is not None:
+                watched.setStyleSheet(str(own))
+                watched.setProperty(_FRAMED, None)
+        return False
+
+
 _namer: AccessibleNamer | None = None
+_focus_frame: FocusFrame | None = None
 
 
 def install_accessible_names(app: QApplication | None = None) -> None:
@@ -155,4 +183,6 @@ def install_accessible_names(app: QApplication | None = None) -> None:
         return
     _namer = AccessibleNamer(instance)
     instance.installEventFilter(_namer)
-
+    global _focus_frame
+    _focus_frame = FocusFrame(instance)
+    instance.installEventFilter(_focus_frame)

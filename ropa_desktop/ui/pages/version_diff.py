@@ -56,6 +56,7 @@ class DiffView(QWidget):
         self.summary = named(QLabel(self), "versions.diff.summary")
         self.summary.setWordWrap(True)
         self.tree = named(QTreeWidget(self), "versions.diff.tree")
+        self.tree.setAccessibleName(self.tr("Changes between the versions"))
         self.tree.setColumnCount(4)
         self.tree.setHeaderLabels(
             [self.tr("Entry / item"), self.tr("Change"), self.tr("Before"), self.tr("After")]
@@ -109,9 +110,7 @@ class DiffView(QWidget):
                 else:
                     word = CHANGE_WORDS[Change.CHANGED](lang)
                 empty = EMPTY(lang) if item.old is not None and item.new is not None else ""
-                child = QTreeWidgetItem(
-                    [item.field, word, item.old or empty, item.new or empty]
-                )
+                child = QTreeWidgetItem([item.field, word, item.old or empty, item.new or empty])
                 for column in (0, 2, 3):
                     child.setToolTip(column, child.text(column))
                 top.addChild(child)

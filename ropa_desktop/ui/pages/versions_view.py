@@ -72,8 +72,10 @@ class VersionsTableModel(RecordTableModel[VersionRow]):
             Column(self.tr("Label"), lambda r: r.version.label, sort=lambda r: r.version.label),
             Column(
                 self.tr("Frozen on"),
-                lambda r: p.format_date(r.version.frozen_at, lang)
-                + r.version.frozen_at.astimezone().strftime(" %H:%M"),
+                lambda r: (
+                    p.format_date(r.version.frozen_at, lang)
+                    + r.version.frozen_at.astimezone().strftime(" %H:%M")
+                ),
                 sort=lambda r: r.version.frozen_at,
             ),
             Column(self.tr("By"), lambda r: r.version.user, sort=lambda r: r.version.user),
@@ -105,6 +107,7 @@ class VersionsView(LazyView):
         self.proxy = SortKeyProxy(self)
         self.proxy.setSourceModel(self.model)
         self.table = named(QTableView(self), "versions.table")
+        self.table.setAccessibleName(self.tr("Frozen versions"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
