@@ -129,7 +129,7 @@ def test_libreoffice_shows_the_drop_down_lists(questionnaire, tmp_path):
     assert any(b.startswith("Art. 6 Abs. 1 lit. e DSGVO") for b in bases)
     assert any(b.startswith("Art. 9 Abs. 2 lit. b DSGVO") for b in bases)
     category = table_row(ws, "Kategorien personenbezogener Daten", 0)
-    assert choices(sheet, category, 5) == ["Tage", "Wochen", "Monate", "Jahre"]
+    assert choices(sheet, category, 5) == ["Stunden", "Tage", "Wochen", "Monate", "Jahre"]
     assert choices(sheet, category, 2) == [
         "keine", "besondere Kategorie (Art. 9 DSGVO)", "Straftaten (Art. 10 DSGVO)"
     ]
