@@ -20,9 +20,11 @@ from pathlib import Path
 from typing import Any
 
 from ropa_desktop.domain import model as m
+from ropa_desktop.domain.i18n import Text
 from ropa_desktop.domain.import_fields import Target
 from ropa_desktop.domain.progress import SILENT, Progress
 from ropa_desktop.io.importing.cell_text import short
+from ropa_desktop.io.importing.evidence import refusal
 from ropa_desktop.io.importing.mapping import MappingProfile, TableLayout, detect_layout
 from ropa_desktop.io.importing.own_export import organisation_from_main, read_own_export
 from ropa_desktop.io.importing.records import records, row_count
@@ -82,15 +84,34 @@ def read_and_map(
     else:
         candidates = _own_export_sheets(workbook) or workbook.sheets
     found = []
+    refused: list[Text] = []
     for s in candidates:
         layout = detect_layout(s, profile)
-        if layout is not None:
+        if layout is None:
+            continue
+        reason = refusal(s, layout)
+        if reason is None:
             found.append((s, layout))
+        else:
+            refused.append(reason)
     if not found:
+        if refused:
+            raise SpreadsheetImportError(_with_file(refused[0]), file=name)
         if all(not s.rows for s in candidates):
             raise SpreadsheetImportError(MSG["no_rows"], file=name)
         raise SpreadsheetImportError(MSG["no_layout"], file=name)
+    # A sheet refused beside a register: plan_import names it among the skipped sheets.
+    workbook.warnings.extend(reason() for reason in refused)
     return workbook, found
+
+
+def _with_file(reason: Text) -> Text:
+    """``{file}: reason`` in both languages (braces in the reason kept as written)."""
+
+    def escaped(text: str) -> str:
+        return "{file}: " + text.replace("{", "{{").replace("}", "}}")
+
+    return Text(de=escaped(reason.de), en=escaped(reason.en))
 
 
 ORG_LABELS = frozenset(

@@ -1,0 +1,140 @@
+"""Issue 14: real-world registers colleagues and other tools send — nothing lost or shifted.
+
+Each test builds its file in the shape of a layout seen in the wild (see
+docs/import-sources.md) and imports it through the real reader, mapping and store.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from ropa_desktop.cli import main
+from ropa_desktop.domain import i18n
+from ropa_desktop.domain import model as m
+from ropa_desktop.io.importing.engine import (
+    SpreadsheetImportError,
+    import_spreadsheet,
+    plan_import,
+)
+from ropa_desktop.store.database import open_store
+
+
+@pytest.fixture
+def store(sqlite_url):
+    return open_store(sqlite_url)
+
+
+@pytest.fixture
+def english():
+    """Messages in English for the test, German again afterwards."""
+    i18n.set_language("en")
+    yield
+    i18n.set_language("de")
+
+
+def _write_csv(path: Path, text: str, encoding: str = "utf-8") -> Path:
+    path.write_bytes(text.replace("\n", "\r\n").encode(encoding))
+    return path
+
+
+def _xlsx(path: Path, rows: list[list[object]], sheet: str = "VVT") -> Path:
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = sheet
+    for row in rows:
+        ws.append(row)
+    book.save(path)
+    return path
+
+
+def _acts(store, org: str) -> dict[str, m.Activity]:
+    return {a.name: a for a in store.load_organisation(org).activities}
+
+
+# --- 1: a sheet that is not a register --------------------------------------------------
+
+
+COMPARISON = (
+    "Template;Purpose;Processor;DPIA;Data subjects;Retention\n"
+    "ICO template;Y;N;not required;Y;N\n"
+    "CNIL template;Y;Y;not required;Y;Y\n"
+    "DSK template;Y;N;not required;Y;Y\n"
+)
+
+
+def test_a_y_n_comparison_table_is_refused_with_the_reason(store, tmp_path, capsys):
+    path = _write_csv(tmp_path / "field-comparison.csv", COMPARISON)
+    with pytest.raises(SpreadsheetImportError) as caught:
+        plan_import(store, path, organisation="Stadt Musterstadt")
+    assert "Purpose" in caught.value.message("en")
+    assert "ticks" in caught.value.message("en") and "Y" in caught.value.message("en")
+    assert "Ankreuz" in caught.value.message("de")
+    db = tmp_path / "r.sqlite"
+    code = main(["--db", str(db), "--lang", "de", "import", str(path), "--org", "X"])
+    assert code != 0
+    assert "kein Verzeichnis von Verarbeitungstätigkeiten" in capsys.readouterr().err
+
+
+def test_a_name_column_without_any_art30_column_is_refused(store, tmp_path):
+    path = _xlsx(
+        tmp_path / "phone-list.xlsx",
+        [
+            ["Bezeichnung der Verarbeitungstätigkeit", "Fachabteilung", "Telefon"],
+            ["Meldewesen", "Bürgerbüro", "0251 123"],
+            ["Kita", "Jugendamt", "0251 456"],
+        ],
+    )
+    with pytest.raises(SpreadsheetImportError) as caught:
+        plan_import(store, path, organisation="Stadt Musterstadt")
+    assert "Art. 30" in caught.value.message("de")
+
+
+def test_a_refused_sheet_beside_a_register_is_named_in_the_report(store, tmp_path, english):
+    path = tmp_path / "two.xlsx"
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "VVT"
+    ws.append(["Bezeichnung der Verarbeitungstätigkeit", "Zwecke der Verarbeitung"])
+    ws.append(["Meldewesen", "Führung des Melderegisters"])
+    other = book.create_sheet("Vergleich")
+    for line in COMPARISON.splitlines():
+        other.append(line.split(";"))
+    book.save(path)
+    report = import_spreadsheet(store, path, organisation="Stadt Musterstadt")
+    assert list(_acts(store, "Stadt Musterstadt")) == ["Meldewesen"]
+    assert any("“Vergleich” is not a register" in line for line in report.lines("en"))
+
+
+# --- 4: CSV rows that do not fit the header ---------------------------------------------
+
+
+def test_a_row_with_an_unquoted_delimiter_is_reported_with_its_row(store, tmp_path, english):
+    path = _write_csv(
+        tmp_path / "vvt.csv",
+        "Bezeichnung;Zwecke der Verarbeitung;Kategorien betroffener Personen;"
+        "Kategorien personenbezogener Daten;Löschfrist\n"
+        "Meldewesen;Melderegister;Einwohner;Name;10 Jahre\n"
+        "Kita;Betreuung;Kinder;Name; Anschrift;5 Jahre\n",
+    )
+    report = import_spreadsheet(store, path, organisation="Stadt Musterstadt", dry_run=True)
+    lines = [n.text for n in report.notes]
+    shifted = [line for line in lines if "row 3" in line and "6 fields instead of" in line]
+    assert shifted and "“5 Jahre”" in shifted[0] and "column F" in shifted[0]
+    assert not any("row 2" in line for line in lines)
+
+
+def test_an_unterminated_quote_in_the_middle_is_reported(store, tmp_path, english):
+    path = _write_csv(
+        tmp_path / "vvt.csv",
+        "Bezeichnung;Zwecke der Verarbeitung;Kategorien betroffener Personen;Löschfrist\n"
+        'Meldewesen;Melderegister;"Einwohner;10 Jahre\n'
+        "Kita;Betreuung;Kinder;5 Jahre\n"
+        'Hunde;Hundesteuer;Halter";5 Jahre\n'
+        "Friedhof;Grabstellen;Nutzungsberechtigte;30 Jahre\n",
+    )
+    report = import_spreadsheet(store, path, organisation="Stadt Musterstadt", dry_run=True)
+    lines = [n.text for n in report.notes]
+    assert any("row 2 (text lines 2–4)" in line and "quotation mark" in line for line in lines)
