@@ -26,7 +26,11 @@ from ropa_desktop.domain.progress import SILENT, Progress
 from ropa_desktop.io.importing.cell_text import short
 from ropa_desktop.io.importing.evidence import refusal
 from ropa_desktop.io.importing.mapping import MappingProfile, TableLayout, detect_layout
-from ropa_desktop.io.importing.own_export import organisation_from_main, read_own_export
+from ropa_desktop.io.importing.own_export import (
+    activity_detail_headers,
+    organisation_from_main,
+    read_own_export,
+)
 from ropa_desktop.io.importing.records import records, row_count
 from ropa_desktop.io.importing.report import (
     MSG,
@@ -267,10 +271,14 @@ def plan_import(
                 MSG["preamble_kept"](labels=short(", ".join(label for label, _ in preamble), 80)),
             )
         )
+    own = read_own_export(workbook)
+    details = activity_detail_headers() if own is not None else {}
     for s, layout in layouts:
         if isinstance(layout, TableLayout):
             for c in layout.columns:
                 where = f"{s.name}!{s.cell_ref(layout.header_rows[-1], c.column)}"
+                if c.target is None and c.header in details:
+                    continue  # our export's DPIA and address columns: read by their titles
                 if c.target is None and c.header.strip():
                     report.notes.append(
                         Note(Status.WARNING, where, MSG["unmapped"](header=short(c.header, 60)))
@@ -279,7 +287,7 @@ def plan_import(
                     report.notes.append(
                         Note(Status.WARNING, where, MSG["ignored"](header=short(c.header, 60)))
                     )
-    builder = RowBuilder(org, catalogue, on_duplicate, report, read_own_export(workbook))
+    builder = RowBuilder(org, catalogue, on_duplicate, report, own)
     total = sum(row_count(s, layout) for s, layout in layouts)
     done = 0
     for s, layout in layouts:

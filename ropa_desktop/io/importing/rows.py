@@ -36,13 +36,16 @@ from ropa_desktop.io.importing.cell_text import (
     special_of,
     split_cell,
     split_service,
-    strip_detail,
     target_of,
     unique,
     unnumber,
 )
 from ropa_desktop.io.importing.merge import merge_row
-from ropa_desktop.io.importing.own_export import OwnExport
+from ropa_desktop.io.importing.own_export import (
+    OwnExport,
+    activity_detail_headers,
+    apply_activity_details,
+)
 from ropa_desktop.io.importing.records import is_blank
 from ropa_desktop.io.importing.report import MSG, ImportReport, Note, RowResult, Status
 from ropa_desktop.io.name_matching import NameMatcher
@@ -95,6 +98,7 @@ class RowBuilder:
         self.catalogue = catalogue
         self.all_toms = {t.uid: t for t in catalogue.toms}
         self.own = own
+        self.detail_headers = activity_detail_headers() if own is not None else {}
         if own is not None:
             self._seed(own)
 
@@ -162,6 +166,7 @@ class RowBuilder:
         values: dict[Target, Cell] = {}
         raw_values: dict[Target, Any] = {}
         notes_lines: list[str] = []
+        details: dict[str, Any] = {}
         for mapping, raw, ref in cells:
             if is_blank(raw):
                 continue
@@ -176,6 +181,9 @@ class RowBuilder:
                 )
             header = header_of(mapping)
             target = target_of(mapping)
+            if target is None and self.own is not None and header in self.detail_headers:
+                details[self.detail_headers[header]] = raw  # our export's DPIA and address
+                continue
             if target is None:  # kept in the notes; the report names the column once
                 notes_lines.append(f"{header or ref}: {text}")
                 continue
@@ -219,6 +227,8 @@ class RowBuilder:
             }
         act = m.Activity(name=name)
         self._fill(act, values, notes_lines, result, structured)
+        if details:
+            apply_activity_details(act, details)
         for target, attr in ((Target.CREATED, "created"), (Target.CHANGED, "changed")):
             raw = raw_values.get(target)
             if isinstance(raw, datetime):  # a real timestamp cell keeps its time of day
@@ -430,8 +440,7 @@ class RowBuilder:
         get, notes, result = row.get, row.notes, row.result
         act.internal_recipients = self._values(get(Target.INTERNAL_RECIPIENTS))
         for name in self._values(get(Target.RECIPIENTS)):
-            # Our export writes "name (category)"; elsewhere a bracket belongs to the name.
-            written = strip_detail(name) if self.own is not None else name
+            written = self._own_recipient_name(name)
             uid, linked_to = self._recipient(written, row.ref(Target.RECIPIENTS), result)
             act.recipients.append(uid)
             if linked_to is not None:
@@ -544,6 +553,20 @@ class RowBuilder:
             m.Processor,
             "new_processor",
         )
+
+    def _own_recipient_name(self, written: str) -> str:
+        """The recipient's name: our export writes "name (category)"; the bracket is cut
+        off only when the recipients sheet has a recipient of that name and category
+        ("Schufa Holding AG (Wiesbaden)" stays whole)."""
+        if self.own is None:
+            return written
+        full = written.strip()
+        if any(r.name.strip() == full for r in self.own.recipients):
+            return full
+        for r in self.own.recipients:
+            if r.category and r.category != r.name and full == f"{r.name} ({r.category})":
+                return r.name.strip()
+        return full
 
     def _recipient(self, name: str, ref: str, result: RowResult) -> tuple[str, str | None]:
         """The recipient's uid and, for a link by similar name, the name linked to."""
