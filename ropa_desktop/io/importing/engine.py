@@ -260,17 +260,23 @@ def plan_import(
         for label, value in layout.preamble
         if value.strip()
     ]
-    lines = [f"{label}: {value}" for label, value in preamble]
-    new_lines = [line for line in lines if line not in org.notes.splitlines()]
-    if new_lines:  # e.g. the contact rows above the ICO template's table
+    # Title lines above the header ("Stand: 01.03.2025", the DPO's name, the controller's
+    # address) and label/value rows (the ICO template's contact rows) are kept.
+    titles = [
+        line.strip()
+        for _, layout in layouts
+        if isinstance(layout, TableLayout) and layout.title
+        for line in layout.title.splitlines()
+        if line.strip()
+    ]
+    lines = [*titles, *(f"{label}: {value}" for label, value in preamble)]
+    new_lines = list(dict.fromkeys(line for line in lines if line not in org.notes.splitlines()))
+    if new_lines:
         org.notes = "\n".join(x for x in (org.notes, *new_lines) if x)
-        report.notes.append(
-            Note(
-                Status.WARNING,
-                name,
-                MSG["preamble_kept"](labels=short(", ".join(label for label, _ in preamble), 80)),
-            )
-        )
+        report.notes += [
+            Note(Status.WARNING, name, MSG["preamble_kept"](labels=short(line, 200)))
+            for line in new_lines
+        ]
     own = read_own_export(workbook)
     details = activity_detail_headers() if own is not None else {}
     for s, layout in layouts:

@@ -163,8 +163,8 @@ MSG = {
         "sheet “{sheet}” holds no recognisable table and is not imported",
     ),
     "preamble_kept": T(
-        "Angaben über der Tabelle („{labels}“) stehen in den Anmerkungen der Organisation",
-        "details above the table (“{labels}”) are kept in the organisation's notes",
+        "Angabe über der Tabelle „{labels}“ steht in den Anmerkungen der Organisation",
+        "detail above the table “{labels}” is kept in the organisation's notes",
     ),
     "org_created": T(
         "Organisation „{name}“ wird neu angelegt", "organisation “{name}” will be created"

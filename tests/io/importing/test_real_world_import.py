@@ -138,3 +138,90 @@ def test_an_unterminated_quote_in_the_middle_is_reported(store, tmp_path, englis
     report = import_spreadsheet(store, path, organisation="Stadt Musterstadt", dry_run=True)
     lines = [n.text for n in report.notes]
     assert any("row 2 (text lines 2–4)" in line and "quotation mark" in line for line in lines)
+
+
+# --- 2: common headers of real registers ------------------------------------------------
+
+
+def test_sme_wordings_with_ss_and_abbreviations_are_mapped(store, tmp_path):
+    path = _xlsx(
+        tmp_path / "sme.xlsx",
+        [
+            [
+                "Verarbeitungstätigkeit",
+                "Zweck",
+                "Betroffene Personengruppen",
+                "Datenkategorien",
+                "Drittlandtransfer",
+                "Technisch-org. Massnahmen",
+            ],
+            ["Newsletter", "Werbung", "Abonnenten", "E-Mail-Adresse", "USA", "Verschlüsselung"],
+        ],
+    )
+    report = import_spreadsheet(store, path, organisation="Muster GmbH")
+    act = _acts(store, "Muster GmbH")["Newsletter"]
+    assert act.data_subjects == ["Abonnenten"]
+    assert [t.country for t in act.transfers] == ["US"]
+    assert "Verschlüsselung" in act.tom_description
+    assert not any("passt zu keinem Feld" in n.text for n in report.notes)
+
+
+def test_english_snake_case_headers_are_mapped(store, tmp_path):
+    path = _write_csv(
+        tmp_path / "ropa.csv",
+        "activity_id,activity_name,purpose,data_subjects,data_categories,lawful_basis,"
+        "retention_rule,last_reviewed_utc\n"
+        "RPA-001,Payroll,Paying staff,Employees,Bank details,Art. 6(1)(c) GDPR,"
+        "6 years,2025-01-31T10:00:00Z\n",
+    )
+    report = import_spreadsheet(store, path, organisation="Example Ltd")
+    act = _acts(store, "Example Ltd")["Payroll"]
+    assert act.reference == "RPA-001"
+    assert [c.name for c in act.data_categories] == ["Bank details"]
+    assert act.data_categories[0].retention.duration == 6
+    assert not any("fits no field" in n.text or "passt zu keinem" in n.text for n in report.notes)
+
+
+def test_every_new_alias_says_where_it_was_seen():
+    import json
+
+    from ropa_desktop.io.importing.headers import ALIASES_PATH
+
+    layouts = json.loads(ALIASES_PATH.read_text(encoding="utf-8"))["layouts"]
+    added = [la for la in layouts if la["key"] in ("german_sme_registers", "english_snake_case")]
+    assert len(added) == 2
+    for layout in added:
+        wordings = {w for ws in layout["aliases"].values() for w in ws}
+        assert set(layout["_seen"]) == wordings and all(layout["_seen"].values())
+
+
+# --- 3: text above the header -----------------------------------------------------------
+
+
+def test_title_rows_above_the_header_are_kept_and_reported(store, tmp_path):
+    path = _xlsx(
+        tmp_path / "vvt.xlsx",
+        [
+            ["Verzeichnis von Verarbeitungstätigkeiten"],
+            ["Datenschutzbeauftragter: Herr Berater, Tel. 0251 123"],
+            ["Stadt Musterstadt, Markt 1, 12345 Musterstadt"],
+            ["Stand: 01.03.2025"],
+            ["Nächste Prüfung 03/2026"],
+            [],
+            ["Bezeichnung der Verarbeitungstätigkeit", "Zwecke der Verarbeitung"],
+            ["Meldewesen", "Führung des Melderegisters"],
+        ],
+    )
+    report = import_spreadsheet(store, path, organisation="Stadt Musterstadt")
+    notes = store.load_organisation("Stadt Musterstadt").notes
+    for text in (
+        "Datenschutzbeauftragter: Herr Berater, Tel. 0251 123",
+        "Stadt Musterstadt, Markt 1, 12345 Musterstadt",
+        "Stand: 01.03.2025",
+        "Nächste Prüfung 03/2026",
+    ):
+        assert text in notes
+    assert any("Stand: 01.03.2025" in n.text for n in report.notes)
+    again = import_spreadsheet(store, path, organisation="Stadt Musterstadt")
+    assert store.load_organisation("Stadt Musterstadt").notes == notes  # not added twice
+    assert again.errors == 0
