@@ -116,6 +116,13 @@ MSG = {
         "“{source}” linked to the existing entry “{target}” (similar name, "
         "{score:.0f} %) – please check",
     ),
+    "linked_address": T(
+        "„{source}“ mit vorhandenem Eintrag „{target}“ verknüpft (ohne die Anschrift "
+        "„{address}“, die in den Anmerkungen steht) – bitte prüfen",
+        "“{source}” linked to the existing entry “{target}” (without the address "
+        "“{address}”, which is kept in the notes) – please check",
+    ),
+    "new_with_address": T("{entry} (Anschrift „{address}“ übernommen)", "{entry} (address “{address}” kept)"),
     "new_processor": T("neuer Auftragsverarbeiter „{name}“", "new processor “{name}”"),
     "new_recipient": T("neuer Empfänger „{name}“", "new recipient “{name}”"),
     "duplicate_skip": T(

@@ -48,7 +48,7 @@ from ropa_desktop.io.importing.own_export import (
 )
 from ropa_desktop.io.importing.records import is_blank
 from ropa_desktop.io.importing.report import MSG, ImportReport, Note, RowResult, Status
-from ropa_desktop.io.name_matching import NameMatcher
+from ropa_desktop.io.name_matching import NameMatcher, WrittenAddress, split_address
 from ropa_desktop.io.name_matching import norm as _norm
 from ropa_desktop.io.sheets.reader import Sheet
 
@@ -609,11 +609,44 @@ class RowBuilder:
                 )
                 return found.uid, found.name
             return found.uid, None
-        entry = make(name=name)
+        written = split_address(name)
+        if written is not None and written.certain:
+            # "Flexperto GmbH, Berlin": the address must not defeat matching "Flexperto GmbH".
+            head_key = _norm(written.name)
+            if head_key in new:
+                return new[head_key].uid, new[head_key].name
+            found, score = matcher.find(written.name)
+            if found is not None:
+                used[found.uid] = found
+                result.notes.append(
+                    Note(
+                        Status.WARNING,
+                        ref,
+                        MSG["linked_address"](
+                            source=short(name, 60), target=found.name, address=written.text
+                        ),
+                    )
+                )
+                return found.uid, found.name  # the caller keeps the text with the address
+            entry = make(name=written.name)
+            _set_address(entry, written)
+            key = head_key
+            result.notes.append(
+                Note(
+                    Status.OK,
+                    ref,
+                    MSG["new_with_address"](
+                        entry=MSG[new_message](name=short(written.name, 60)),
+                        address=written.text,
+                    ),
+                )
+            )
+        else:
+            entry = make(name=name)
+            result.notes.append(Note(Status.OK, ref, MSG[new_message](name=short(name, 60))))
         new[key] = entry
         used[entry.uid] = entry
         matcher.add(entry)
-        result.notes.append(Note(Status.OK, ref, MSG[new_message](name=short(name, 60))))
         return entry.uid, None
 
     def _flag(self, act: m.Activity, result: RowResult) -> None:
@@ -752,3 +785,16 @@ def _fill_dpia(act: m.Activity, row: _Row) -> None:
         act.dpia.result = dpia_result(dpia) or m.DpiaResult.NOT_ASSESSED
         if dpia_result(dpia) is None or len(dpia) > 40:
             act.dpia.notes = dpia
+
+
+def _set_address(entry: m.Processor | m.Recipient, written: WrittenAddress) -> None:
+    """Keep the address written beside a new processor's or recipient's name in the entry."""
+    country = parsing.parse_country(written.country) or written.country if written.country else ""
+    if isinstance(entry, m.Processor):
+        entry.street = written.street
+        entry.postcode = written.postcode
+        entry.city = written.city
+        entry.country = country
+    else:
+        entry.country = country
+        entry.notes = written.text

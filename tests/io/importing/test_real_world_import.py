@@ -225,3 +225,56 @@ def test_title_rows_above_the_header_are_kept_and_reported(store, tmp_path):
     again = import_spreadsheet(store, path, organisation="Stadt Musterstadt")
     assert store.load_organisation("Stadt Musterstadt").notes == notes  # not added twice
     assert again.errors == 0
+
+
+# --- 7: an address beside the name does not defeat matching -----------------------------
+
+
+def test_names_with_address_suffix_match_existing_entries(store, tmp_path):
+    org = m.Organisation(name="Muster GmbH", kind=m.OrganisationKind.PRIVATE)
+    existing = [m.Processor(name=n, owner=org.uid) for n in ("Flexperto GmbH", "iAdvize")]
+    xqueue = m.Recipient(name="XQueue GmbH", owner=org.uid)
+    store.import_register(
+        m.Register(organisations=[org], processors=existing, recipients=[xqueue])
+    )
+    path = _xlsx(
+        tmp_path / "vvt.xlsx",
+        [
+            ["Bezeichnung der Verarbeitungstätigkeit", "Zwecke der Verarbeitung",
+             "Auftragsverarbeiter", "Empfänger"],
+            [
+                "Online-Beratung",
+                "Beratung per Video",
+                "Flexperto GmbH, Berlin\niAdvize, Nantes (Frankreich)\n"
+                "DATEV eG, Paumgartnerstr. 6-14, 90429 Nürnberg",
+                "XQueue GmbH, Offenbach am Main",
+            ],
+        ],
+    )
+    report = import_spreadsheet(store, path, organisation="Muster GmbH")
+    assert report.errors == 0
+    back = store.load_register("Muster GmbH")
+    processors = {p.name: p for p in back.processors}
+    assert sorted(processors) == ["DATEV eG", "Flexperto GmbH", "iAdvize"]
+    assert [r.name for r in back.recipients] == ["XQueue GmbH"]
+    datev = processors["DATEV eG"]
+    assert (datev.street, datev.postcode, datev.city) == ("Paumgartnerstr. 6-14", "90429", "Nürnberg")
+    act = back.organisations[0].activities[0]
+    assert len(act.processors) == 3 and len(act.recipients) == 1
+    for written in ("Flexperto GmbH, Berlin", "iAdvize, Nantes (Frankreich)", "Offenbach am Main"):
+        assert written in act.notes  # the address is kept
+
+
+def test_a_comma_in_a_firm_name_is_not_taken_for_an_address(store, tmp_path):
+    path = _xlsx(
+        tmp_path / "vvt.xlsx",
+        [
+            ["Bezeichnung der Verarbeitungstätigkeit", "Zwecke der Verarbeitung",
+             "Auftragsverarbeiter"],
+            ["Steuerberatung", "Jahresabschluss", "Müller, Schmidt & Partner"],
+        ],
+    )
+    import_spreadsheet(store, path, organisation="Muster GmbH")
+    assert [p.name for p in store.load_register("Muster GmbH").processors] == [
+        "Müller, Schmidt & Partner"
+    ]
