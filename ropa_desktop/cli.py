@@ -300,6 +300,8 @@ def _run(args: argparse.Namespace) -> int:
     if command == "restore":
         return _restore(args)
     read = command in READ_COMMANDS or (command == "export" and args.freeze is None)
+    if command == "import" and args.dry_run and _no_database_file(args.db):
+        return _dry_run_without_file(args)
     store = _open(args, read=read)
     if command == "demo":
         return _demo(store)
@@ -334,6 +336,32 @@ def _run(args: argparse.Namespace) -> int:
     if command == "verify":
         return _verify(store, describe(resolve_url(args.db)))
     raise AssertionError(command)  # pragma: no cover
+
+
+def _no_database_file(target: str | None) -> bool:
+    """The register is an SQLite file that does not exist yet."""
+    from ropa_desktop.store.database import resolve_url, sqlite_path
+
+    path = sqlite_path(resolve_url(target))
+    return path is not None and not path.exists()
+
+
+def _dry_run_without_file(args: argparse.Namespace) -> int:
+    """A dry run into a register file that does not exist: run it against an empty
+    temporary register, so that neither a refused nor a successful dry run leaves a
+    database file (or lock file) behind."""
+    import tempfile
+
+    from ropa_desktop.store.database import open_store
+
+    with tempfile.TemporaryDirectory(prefix="ropa-dry-run-") as folder:
+        store = open_store(Path(folder) / "dry-run.sqlite")
+        try:
+            if args.file.suffix.lower() == ".json":
+                return _import_json(store, args)
+            return _import_spreadsheet(store, args)
+        finally:
+            store.engine.dispose()
 
 
 def _open(args: argparse.Namespace, *, read: bool) -> Store:

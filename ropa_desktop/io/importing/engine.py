@@ -324,6 +324,12 @@ def run_import(
         if dry_run:
             store.import_register(plan.register, dry_run=True, text_cleaned=True)
             return report
+        if not report.count("new"):
+            # A re-import: when it changes nothing, write neither a backup nor a batch.
+            trial = store.import_register(plan.register, dry_run=True, text_cleaned=True)
+            if not (trial.created or trial.updated):
+                report.notes.append(Note(Status.OK, report.file, MSG["unchanged"]()))
+                return report
         if backup:
             try:
                 report.backup = backup_database(store.engine, "before-import")

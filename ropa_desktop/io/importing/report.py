@@ -123,6 +123,10 @@ MSG = {
         "“{address}”, which is kept in the notes) – please check",
     ),
     "new_with_address": T("{entry} (Anschrift „{address}“ übernommen)", "{entry} (address “{address}” kept)"),
+    "unchanged": T(
+        "Die Datei ändert nichts am Verzeichnis; keine Sicherung und kein Import geschrieben",
+        "the file changes nothing in the register; no backup and no import written",
+    ),
     "new_processor": T("neuer Auftragsverarbeiter „{name}“", "new processor “{name}”"),
     "new_recipient": T("neuer Empfänger „{name}“", "new recipient “{name}”"),
     "duplicate_skip": T(

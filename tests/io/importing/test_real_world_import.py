@@ -278,3 +278,47 @@ def test_a_comma_in_a_firm_name_is_not_taken_for_an_address(store, tmp_path):
     assert [p.name for p in store.load_register("Muster GmbH").processors] == [
         "Müller, Schmidt & Partner"
     ]
+
+
+# --- 11: nothing written when nothing changes -------------------------------------------
+
+
+def _register_file(tmp_path: Path) -> Path:
+    return _xlsx(
+        tmp_path / "vvt.xlsx",
+        [
+            ["Stand: 01.03.2025"],
+            ["Bezeichnung der Verarbeitungstätigkeit", "Zwecke der Verarbeitung",
+             "Auftragsverarbeiter"],
+            ["Meldewesen", "Führung des Melderegisters", "ekom21 GmbH"],
+        ],
+    )
+
+
+def test_an_unchanged_re_import_writes_no_backup_and_no_batch(tmp_path, capsys):
+    path = _register_file(tmp_path)
+    db = tmp_path / "register.sqlite"
+    args = ["--db", str(db), "import", str(path), "--org", "Stadt Musterstadt"]
+    assert main(args) == 0
+    store = open_store(db)
+    batches = store.batches()
+    files = sorted(p.name for p in tmp_path.rglob("*") if p.is_file())
+    assert any("before-import" in name for name in files)  # the first import backed up
+    store.engine.dispose()
+    capsys.readouterr()
+    for on_duplicate in ("skip", "update"):
+        assert main([*args, "--on-duplicate", on_duplicate]) == 0
+        assert "ändert nichts" in capsys.readouterr().out
+    store = open_store(db)
+    assert [b.uid for b in store.batches()] == [b.uid for b in batches]
+    assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == files
+
+
+def test_a_dry_run_creates_no_database_file(tmp_path, capsys):
+    refused = _write_csv(tmp_path / "comparison.csv", COMPARISON)
+    good = _register_file(tmp_path)
+    db = tmp_path / "new.sqlite"
+    assert main(["--db", str(db), "import", str(refused), "--org", "X", "--dry-run"]) == 1
+    assert main(["--db", str(db), "import", str(good), "--org", "X", "--dry-run"]) == 0
+    assert "1 neu" in capsys.readouterr().out
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["comparison.csv", "vvt.xlsx"]
