@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from ropa_desktop import __version__, cli_organisations
 from ropa_desktop.domain import i18n
 from ropa_desktop.domain.i18n import LocalizedError, Text
+from ropa_desktop.domain.model import OrganisationKind
 from ropa_desktop.domain.resources import check_installation
 
 if TYPE_CHECKING:  # the store is imported late, so `--help` and `template list` stay fast
@@ -212,6 +213,16 @@ def _parser() -> argparse.ArgumentParser:
     im.add_argument("--dry-run", action="store_true")
     im.add_argument("--mapping", type=Path)
     im.add_argument("--on-duplicate", choices=["skip", "update", "new"])
+    im.add_argument(
+        "--kind",
+        choices=[k.value for k in OrganisationKind],
+        help="kind of the organisation when the import creates it (default: public_authority)",
+    )
+    im.add_argument(
+        "--land",
+        metavar="LAND",
+        help="German Land of the organisation when the import creates it (e.g. BY or Bayern)",
+    )
 
     sub.add_parser("batches", help="list imports and other batches of changes")
     un = sub.add_parser("undo", help="undo a whole batch (an import) by its id")
@@ -569,6 +580,8 @@ def _import_json(store: Store, args: argparse.Namespace) -> int:
         ("--sheet", args.sheet),
         ("--mapping", args.mapping),
         ("--on-duplicate", args.on_duplicate),
+        ("--kind", args.kind),
+        ("--land", args.land),
     ):
         if given is not None:
             raise CliError(MSG["spreadsheet_only"], option=option)
@@ -596,7 +609,7 @@ def _import_json(store: Store, args: argparse.Namespace) -> int:
 
 def _import_spreadsheet(store: Store, args: argparse.Namespace) -> int:
     """Import a spreadsheet; print the row report and the summary."""
-    from ropa_desktop.io.importing.engine import import_spreadsheet
+    from ropa_desktop.io.importing.engine import NewOrganisation, import_spreadsheet
     from ropa_desktop.io.importing.mapping import load_profile
 
     profile = load_profile(args.mapping) if args.mapping else None
@@ -608,6 +621,9 @@ def _import_spreadsheet(store: Store, args: argparse.Namespace) -> int:
         profile=profile,
         on_duplicate=args.on_duplicate or "skip",
         dry_run=args.dry_run,
+        new_organisation=NewOrganisation(
+            kind=OrganisationKind(args.kind) if args.kind else None, land=args.land
+        ),
     )
     lines = report.lines(args.lang)
     for line in lines[:REPORT_LINES]:

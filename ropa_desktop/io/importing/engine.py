@@ -15,13 +15,15 @@ before the user confirms the third):
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from ropa_desktop.domain import model as m
+from ropa_desktop.domain import vocab
 from ropa_desktop.domain.i18n import Text
 from ropa_desktop.domain.import_fields import Target
+from ropa_desktop.domain.presentation import ORGANISATION_KIND
 from ropa_desktop.domain.progress import SILENT, Progress
 from ropa_desktop.io.importing.cell_text import short
 from ropa_desktop.io.importing.evidence import refusal
@@ -50,6 +52,7 @@ DUPLICATE_CHOICES = ("skip", "update", "new")
 __all__ = [
     "ImportPlan",
     "ImportReport",
+    "NewOrganisation",
     "SpreadsheetImportError",
     "Status",
     "import_spreadsheet",
@@ -198,6 +201,47 @@ def organisation_named_in(workbook: Workbook, layouts: list[tuple[Sheet, Any]]) 
 # --- step 2: plan ------------------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class NewOrganisation:
+    """Kind and Land of the organisation an import creates (the CLI's ``--kind`` and
+    ``--land``, the GUI's question); None: not given."""
+
+    kind: m.OrganisationKind | None = None
+    land: str | None = None
+
+
+def land_code(text: str) -> str:
+    """The code (``DE-BY``) of a German Land given as code, short code or name."""
+    folded = text.strip().casefold()
+    for term in vocab.laender():
+        code = str(term.attrs.get("code", ""))
+        if folded in (code.casefold(), code.casefold().removeprefix("de-"), term.id):
+            return code
+        if folded in (term.de.casefold(), term.en.casefold()):
+            return code
+    raise SpreadsheetImportError(
+        MSG["bad_land"],
+        land=text,
+        choices=", ".join(
+            str(t.attrs.get("code", "")).removeprefix("DE-") for t in vocab.laender()
+        ),
+    )
+
+
+def _apply_new_organisation(
+    org: m.Organisation, given: NewOrganisation, report: ImportReport, name: str
+) -> None:
+    """Kind and Land of a created organisation: as given, else a public authority (said)."""
+    if given.kind is not None:
+        org.kind = given.kind
+    if given.land:
+        org.land = land_code(given.land)
+    if given.kind is None:
+        report.notes.append(
+            Note(Status.WARNING, name, MSG["kind_assumed"](kind=ORGANISATION_KIND[org.kind]()))
+        )
+
+
 def plan_import(
     store: Store,
     path: Path,
@@ -208,8 +252,12 @@ def plan_import(
     on_duplicate: str = "skip",
     limits: Limits = DEFAULT_LIMITS,
     progress: Progress = SILENT,
+    new_organisation: NewOrganisation = NewOrganisation(),
 ) -> ImportPlan:
-    """Read, map and convert a spreadsheet into what an import would write."""
+    """Read, map and convert a spreadsheet into what an import would write.
+
+    ``new_organisation`` gives the kind and Land of the organisation when the import
+    creates it; they are ignored (with a note) for an existing organisation."""
     if on_duplicate not in DUPLICATE_CHOICES:
         raise SpreadsheetImportError(MSG["bad_duplicate"], value=on_duplicate)
     workbook, layouts = read_and_map(
@@ -225,6 +273,7 @@ def plan_import(
         " ".join(o.name.split()).casefold(): o.name
         for o in store.organisations(include_archived=True)
     }
+    master: m.Organisation | None = None
     if org_name.casefold() in existing:
         org_name = existing[org_name.casefold()]
         org = replace(store.load_organisation(org_name))
@@ -247,6 +296,10 @@ def plan_import(
     report.notes += [Note(Status.WARNING, name, w) for w in workbook.warnings]
     if created:
         report.notes.append(Note(Status.OK, name, MSG["org_created"](name=org_name)))
+        if master is None:  # our own export carries kind and Land itself
+            _apply_new_organisation(org, new_organisation, report, name)
+    elif new_organisation.kind is not None or new_organisation.land:
+        report.notes.append(Note(Status.WARNING, name, MSG["kind_ignored"](name=org_name)))
     mapped = {id(sh) for sh, _ in layouts}
     for sh in workbook.sheets:
         if id(sh) not in mapped and sh.rows and sh.name not in OWN_SIDE_SHEETS:
@@ -359,6 +412,7 @@ def import_spreadsheet(
     dry_run: bool = False,
     limits: Limits = DEFAULT_LIMITS,
     progress: Progress = SILENT,
+    new_organisation: NewOrganisation = NewOrganisation(),
 ) -> ImportReport:
     """Plan and (unless ``dry_run`` or the plan has errors) run an import."""
     plan = plan_import(
@@ -370,5 +424,6 @@ def import_spreadsheet(
         on_duplicate=on_duplicate,
         limits=limits,
         progress=progress,
+        new_organisation=new_organisation,
     )
     return run_import(store, plan, dry_run=dry_run)

@@ -122,7 +122,24 @@ MSG = {
         "“{source}” linked to the existing entry “{target}” (without the address "
         "“{address}”, which is kept in the notes) – please check",
     ),
-    "new_with_address": T("{entry} (Anschrift „{address}“ übernommen)", "{entry} (address “{address}” kept)"),
+    "new_with_address": T(
+        "{entry} (Anschrift „{address}“ übernommen)", "{entry} (address “{address}” kept)"
+    ),
+    "bad_land": T(
+        "Unbekanntes Land „{land}“ (möglich: {choices} oder der Name des Landes).",
+        "Unknown Land “{land}” (possible: {choices} or the name of the Land).",
+    ),
+    "kind_assumed": T(
+        "die neue Organisation wird als „{kind}“ angelegt; ist sie ein Unternehmen, bitte "
+        "die Art angeben (Befehlszeile: --kind, --land), sonst folgen falsche Hinweise zu "
+        "Art. 6 Abs. 1 lit. f DSGVO",
+        "the new organisation is created as “{kind}”; if it is a company, give its kind "
+        "(command line: --kind, --land), else false findings about Art. 6(1)(f) GDPR follow",
+    ),
+    "kind_ignored": T(
+        "Organisation „{name}“ gibt es schon; Art und Land bleiben wie gespeichert",
+        "organisation “{name}” exists already; its kind and Land stay as stored",
+    ),
     "unchanged": T(
         "Die Datei ändert nichts am Verzeichnis; keine Sicherung und kein Import geschrieben",
         "the file changes nothing in the register; no backup and no import written",

@@ -258,7 +258,11 @@ def test_names_with_address_suffix_match_existing_entries(store, tmp_path):
     assert sorted(processors) == ["DATEV eG", "Flexperto GmbH", "iAdvize"]
     assert [r.name for r in back.recipients] == ["XQueue GmbH"]
     datev = processors["DATEV eG"]
-    assert (datev.street, datev.postcode, datev.city) == ("Paumgartnerstr. 6-14", "90429", "Nürnberg")
+    assert (datev.street, datev.postcode, datev.city) == (
+        "Paumgartnerstr. 6-14",
+        "90429",
+        "Nürnberg",
+    )
     act = back.organisations[0].activities[0]
     assert len(act.processors) == 3 and len(act.recipients) == 1
     for written in ("Flexperto GmbH, Berlin", "iAdvize, Nantes (Frankreich)", "Offenbach am Main"):
@@ -322,3 +326,33 @@ def test_a_dry_run_creates_no_database_file(tmp_path, capsys):
     assert main(["--db", str(db), "import", str(good), "--org", "X", "--dry-run"]) == 0
     assert "1 neu" in capsys.readouterr().out
     assert sorted(p.name for p in tmp_path.iterdir()) == ["comparison.csv", "vvt.xlsx"]
+
+
+# --- 8: kind and Land of a new organisation -------------------------------------------
+
+
+def test_cli_import_creates_the_organisation_with_the_kind_and_land_given(tmp_path, capsys):
+    path = _register_file(tmp_path)
+    db = tmp_path / "register.sqlite"
+    code = main(
+        ["--db", str(db), "import", str(path), "--org", "Muster GmbH", "--kind", "private",
+         "--land", "Bayern"]
+    )
+    assert code == 0
+    store = open_store(db)
+    org = store.load_organisation("Muster GmbH")
+    assert (org.kind, org.land) == (m.OrganisationKind.PRIVATE, "DE-BY")
+    store.engine.dispose()
+    capsys.readouterr()
+    assert main(["--db", str(db), "import", str(path), "--org", "Markt Y", "--land", "BY"]) == 0
+    out = capsys.readouterr().out
+    assert "Behörde" in out and "--kind" in out  # the assumption is said
+    assert open_store(db).load_organisation("Markt Y").land == "DE-BY"
+
+
+def test_an_unknown_land_is_refused_naming_the_choices(tmp_path, capsys):
+    path = _register_file(tmp_path)
+    db = tmp_path / "register.sqlite"
+    assert main(["--db", str(db), "import", str(path), "--org", "X", "--land", "Bavaria!"]) == 1
+    err = capsys.readouterr().err
+    assert "Bavaria!" in err and "BY" in err and "NW" in err
