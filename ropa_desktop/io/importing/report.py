@@ -140,6 +140,12 @@ MSG = {
         "Organisation „{name}“ gibt es schon; Art und Land bleiben wie gespeichert",
         "organisation “{name}” exists already; its kind and Land stay as stored",
     ),
+    "scc_no_module": T(
+        "Garantie „{text}“ übernommen; welches Modul der Standardvertragsklauseln gilt, "
+        "bitte auswählen",
+        "safeguard “{text}” kept; please choose which module of the standard contractual "
+        "clauses applies",
+    ),
     "unchanged": T(
         "Die Datei ändert nichts am Verzeichnis; keine Sicherung und kein Import geschrieben",
         "the file changes nothing in the register; no backup and no import written",

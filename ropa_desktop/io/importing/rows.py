@@ -520,9 +520,19 @@ class RowBuilder:
         if rest and not explicit_none:
             # A safeguard written into the country cell ("USA – Privacy Shield"):
             from_cell, _ = parsing.parse_mechanism(rest)
-            if from_cell:
+            if from_cell or parsing.names_standard_clauses(rest):
+                # "USA (Standardvertragsklauseln)": the clauses without a module are kept as
+                # the safeguard's text (which module applies cannot be guessed).
                 mechanism = mechanism or from_cell
                 mechanism_text = mechanism_text or rest.strip(" –-,;")
+                if not from_cell:
+                    result.notes.append(
+                        Note(
+                            Status.WARNING,
+                            ref,
+                            MSG["scc_no_module"](text=short(mechanism_text, 40)),
+                        )
+                    )
                 rest = ""
         if rest:
             notes.append(f"{header}: {countries_cell}")

@@ -356,3 +356,23 @@ def test_an_unknown_land_is_refused_naming_the_choices(tmp_path, capsys):
     assert main(["--db", str(db), "import", str(path), "--org", "X", "--land", "Bavaria!"]) == 1
     err = capsys.readouterr().err
     assert "Bavaria!" in err and "BY" in err and "NW" in err
+
+
+# --- 6 (in part): standard clauses written into the country cell -------------------------
+
+
+def test_usa_with_standard_clauses_in_brackets_keeps_the_safeguard(store, tmp_path):
+    path = _write_csv(
+        tmp_path / "vvt.csv",
+        "Bezeichnung;Zwecke der Verarbeitung;Kategorien betroffener Personen;"
+        "Drittlandübermittlung\n"
+        "CRM;Kundenbetreuung;Kunden;USA (Standardvertragsklauseln)\n",
+    )
+    report = import_spreadsheet(store, path, organisation="Muster GmbH")
+    act = _acts(store, "Muster GmbH")["CRM"]
+    assert [(t.country, t.mechanism_text) for t in act.transfers] == [
+        ("US", "USA (Standardvertragsklauseln)")
+    ]
+    lines = report.lines("de")
+    assert not any("kein erkanntes Land" in line for line in lines)
+    assert any("Modul der Standardvertragsklauseln" in line for line in lines)
