@@ -376,3 +376,25 @@ def test_usa_with_standard_clauses_in_brackets_keeps_the_safeguard(store, tmp_pa
     lines = report.lines("de")
     assert not any("kein erkanntes Land" in line for line in lines)
     assert any("Modul der Standardvertragsklauseln" in line for line in lines)
+
+
+# --- 5 (in part): German elided compounds ---------------------------------------------
+
+
+def test_elided_compounds_are_never_fragmented(store, tmp_path):
+    path = _write_csv(
+        tmp_path / "vvt.csv",
+        "Bezeichnung;Zwecke der Verarbeitung;Kategorien personenbezogener Daten\n"
+        "Auftragsabwicklung;Bestellungen;Stamm-,Auftrags-,Rechnungsdaten\n"
+        "Personal;Lohn;Name, Stamm-, Bankdaten, Steuer-ID\n",
+    )
+    import_spreadsheet(store, path, organisation="Muster GmbH")
+    acts = _acts(store, "Muster GmbH")
+    assert [c.name for c in acts["Auftragsabwicklung"].data_categories] == [
+        "Stamm-,Auftrags-,Rechnungsdaten"
+    ]
+    assert [c.name for c in acts["Personal"].data_categories] == [
+        "Name",
+        "Stamm-, Bankdaten",
+        "Steuer-ID",
+    ]
