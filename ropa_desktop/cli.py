@@ -219,6 +219,11 @@ def _parser() -> argparse.ArgumentParser:
         help="kind of the organisation when the import creates it (default: public_authority)",
     )
     im.add_argument(
+        "--number",
+        action="store_true",
+        help="give imported activities without a reference the next numbers (e.g. VT-013)",
+    )
+    im.add_argument(
         "--land",
         metavar="LAND",
         help="German Land of the organisation when the import creates it (e.g. BY or Bayern)",
@@ -582,6 +587,7 @@ def _import_json(store: Store, args: argparse.Namespace) -> int:
         ("--on-duplicate", args.on_duplicate),
         ("--kind", args.kind),
         ("--land", args.land),
+        ("--number", args.number or None),
     ):
         if given is not None:
             raise CliError(MSG["spreadsheet_only"], option=option)
@@ -624,6 +630,7 @@ def _import_spreadsheet(store: Store, args: argparse.Namespace) -> int:
         new_organisation=NewOrganisation(
             kind=OrganisationKind(args.kind) if args.kind else None, land=args.land
         ),
+        number_new=args.number,
     )
     lines = report.lines(args.lang)
     for line in lines[:REPORT_LINES]:

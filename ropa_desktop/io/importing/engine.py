@@ -23,6 +23,7 @@ from ropa_desktop.domain import model as m
 from ropa_desktop.domain import vocab
 from ropa_desktop.domain.i18n import Text
 from ropa_desktop.domain.import_fields import Target
+from ropa_desktop.domain.numbering import next_references
 from ropa_desktop.domain.presentation import ORGANISATION_KIND
 from ropa_desktop.domain.progress import SILENT, Progress
 from ropa_desktop.io.importing.cell_text import short
@@ -253,11 +254,14 @@ def plan_import(
     limits: Limits = DEFAULT_LIMITS,
     progress: Progress = SILENT,
     new_organisation: NewOrganisation = NewOrganisation(),
+    number_new: bool = False,
 ) -> ImportPlan:
     """Read, map and convert a spreadsheet into what an import would write.
 
     ``new_organisation`` gives the kind and Land of the organisation when the import
-    creates it; they are ignored (with a note) for an existing organisation."""
+    creates it; they are ignored (with a note) for an existing organisation. With
+    ``number_new`` activities without a reference get the next numbers of the
+    organisation's scheme (e.g. VT-013); without it the report offers them."""
     if on_duplicate not in DUPLICATE_CHOICES:
         raise SpreadsheetImportError(MSG["bad_duplicate"], value=on_duplicate)
     workbook, layouts = read_and_map(
@@ -358,7 +362,33 @@ def plan_import(
     progress.step(total, total, "")
     if not report.rows:
         raise SpreadsheetImportError(MSG["no_rows"], file=name)
-    return ImportPlan(report, builder.register())
+    register = builder.register()
+    existing_refs = [a.reference for a in org.activities] if not created else []
+    _number(register, existing_refs, number_new, report)
+    return ImportPlan(report, register)
+
+
+def _number(
+    register: m.Register, existing: list[str], number: bool, report: ImportReport
+) -> None:
+    """Give activities without a reference the next numbers of the organisation's scheme
+    (``number``), or say which numbers they would get."""
+    acts = [a for o in register.organisations for a in o.activities]
+    missing = [a for a in acts if not a.reference.strip()]
+    if not missing:
+        return
+    refs = next_references([*existing, *(a.reference for a in acts)], len(missing))
+    span = refs[0] if len(refs) == 1 else f"{refs[0]} … {refs[-1]}"
+    if number:
+        for act, ref in zip(missing, refs, strict=True):
+            act.reference = ref
+        report.notes.append(
+            Note(Status.OK, report.file, MSG["numbered"](n=len(missing), refs=span))
+        )
+    else:
+        report.notes.append(
+            Note(Status.OK, report.file, MSG["numbering_offer"](n=len(missing), refs=span))
+        )
 
 
 # --- step 3: write -----------------------------------------------------------------------
@@ -413,6 +443,7 @@ def import_spreadsheet(
     limits: Limits = DEFAULT_LIMITS,
     progress: Progress = SILENT,
     new_organisation: NewOrganisation = NewOrganisation(),
+    number_new: bool = False,
 ) -> ImportReport:
     """Plan and (unless ``dry_run`` or the plan has errors) run an import."""
     plan = plan_import(
@@ -425,5 +456,6 @@ def import_spreadsheet(
         limits=limits,
         progress=progress,
         new_organisation=new_organisation,
+        number_new=number_new,
     )
     return run_import(store, plan, dry_run=dry_run)

@@ -146,6 +146,15 @@ MSG = {
         "safeguard “{text}” kept; please choose which module of the standard contractual "
         "clauses applies",
     ),
+    "numbered": T(
+        "{n} Verarbeitungstätigkeiten ohne Nummer erhalten die Nummern {refs}",
+        "{n} activities without a reference get the references {refs}",
+    ),
+    "numbering_offer": T(
+        "{n} Verarbeitungstätigkeiten haben keine Nummer; beim Import mit --number "
+        "erhalten sie {refs}",
+        "{n} activities have no reference; importing with --number gives them {refs}",
+    ),
     "unchanged": T(
         "Die Datei ändert nichts am Verzeichnis; keine Sicherung und kein Import geschrieben",
         "the file changes nothing in the register; no backup and no import written",

@@ -398,3 +398,29 @@ def test_elided_compounds_are_never_fragmented(store, tmp_path):
         "Stamm-, Bankdaten",
         "Steuer-ID",
     ]
+
+
+# --- 10: numbering on import ------------------------------------------------------------
+
+
+def test_import_offers_and_assigns_numbers_continuing_the_scheme(tmp_path, capsys):
+    db = tmp_path / "register.sqlite"
+    store = open_store(db)
+    org = m.Organisation(name="Stadt Musterstadt")
+    org.activities = [m.Activity(name=f"Alt {i}", reference=f"VT-{i:03d}") for i in (1, 12)]
+    store.import_register(m.Register(organisations=[org]))
+    store.engine.dispose()
+    path = _xlsx(
+        tmp_path / "vvt.xlsx",
+        [
+            ["Bezeichnung der Verarbeitungstätigkeit", "Zwecke der Verarbeitung"],
+            ["Meldewesen", "Führung des Melderegisters"],
+            ["Kita", "Betreuung"],
+        ],
+    )
+    args = ["--db", str(db), "import", str(path), "--org", "Stadt Musterstadt"]
+    assert main([*args, "--dry-run"]) == 0
+    assert "VT-013 … VT-014" in capsys.readouterr().out  # offered
+    assert main([*args, "--number"]) == 0
+    acts = _acts(open_store(db), "Stadt Musterstadt")
+    assert (acts["Meldewesen"].reference, acts["Kita"].reference) == ("VT-013", "VT-014")
