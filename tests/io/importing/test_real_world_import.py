@@ -424,3 +424,35 @@ def test_import_offers_and_assigns_numbers_continuing_the_scheme(tmp_path, capsy
     assert main([*args, "--number"]) == 0
     acts = _acts(open_store(db), "Stadt Musterstadt")
     assert (acts["Meldewesen"].reference, acts["Kita"].reference) == ("VT-013", "VT-014")
+
+
+# --- 6 (in part): Bavarian and municipal law names as legal bases ------------------------
+
+
+def test_bavarian_and_municipal_law_names_become_legal_bases(store, tmp_path):
+    path = _xlsx(
+        tmp_path / "gemeinde.xlsx",
+        [
+            ["Bezeichnung der Verarbeitungstätigkeit", "Zweck der Verarbeitung",
+             "Rechtsgrundlage"],
+            ["Beiträge", "Erhebung von Beiträgen", "Art. 6 Abs. 1 lit. e DSGVO, KAG"],
+            ["Feuerwehr", "Einsatzabwicklung", "BayFwG"],
+            ["Kita", "Betreuung", "BayKiBiG, BayDSG"],
+            [
+                "Friedhof",
+                "Grabstellen",
+                "Friedhofssatzung\nSatzung über die Benutzung des Friedhofs",
+            ],
+        ],
+    )
+    import_spreadsheet(store, path, organisation="Markt Beispiel")
+    acts = _acts(store, "Markt Beispiel")
+    assert acts["Beiträge"].purposes[0].legal_bases == ["art6-1-e", "KAG"]
+    assert acts["Feuerwehr"].purposes[0].legal_bases == ["BayFwG"]
+    assert acts["Kita"].purposes[0].legal_bases == ["BayKiBiG", "BayDSG"]
+    assert acts["Friedhof"].purposes[0].legal_bases == [
+        "Friedhofssatzung",
+        "Satzung über die Benutzung des Friedhofs",
+    ]
+    for act in acts.values():
+        assert "Rechtsgrundlage" not in act.notes
