@@ -151,9 +151,10 @@ MSG = {
         "{n} activities without a reference get the references {refs}",
     ),
     "numbering_offer": T(
-        "{n} Verarbeitungstätigkeiten haben keine Nummer; beim Import mit --number "
-        "erhalten sie {refs}",
-        "{n} activities have no reference; importing with --number gives them {refs}",
+        "{n} Verarbeitungstätigkeiten haben keine Nummer; als nächste Nummern kämen {refs} "
+        "in Frage (Befehlszeile: --number vergibt sie)",
+        "{n} activities have no reference; the next references would be {refs} (command "
+        "line: --number assigns them)",
     ),
     "unchanged": T(
         "Die Datei ändert nichts am Verzeichnis; keine Sicherung und kein Import geschrieben",
