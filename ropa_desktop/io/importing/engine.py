@@ -28,6 +28,7 @@ from ropa_desktop.domain.presentation import ORGANISATION_KIND
 from ropa_desktop.domain.progress import SILENT, Progress
 from ropa_desktop.io.importing.cell_text import short
 from ropa_desktop.io.importing.evidence import refusal
+from ropa_desktop.io.importing.list_columns import comma_list_targets
 from ropa_desktop.io.importing.mapping import MappingProfile, TableLayout, detect_layout
 from ropa_desktop.io.importing.own_export import (
     activity_detail_headers,
@@ -354,6 +355,9 @@ def plan_import(
     total = sum(row_count(s, layout) for s, layout in layouts)
     done = 0
     for s, layout in layouts:
+        builder.comma_lists = (
+            comma_list_targets(s, layout) if isinstance(layout, TableLayout) else set()
+        )
         for row_no, values in records(s, layout, report):
             builder.add(s, layout, row_no, values)
             done += 1

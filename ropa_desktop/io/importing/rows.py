@@ -40,6 +40,7 @@ from ropa_desktop.io.importing.cell_text import (
     unique,
     unnumber,
 )
+from ropa_desktop.io.importing.list_columns import split_like_column
 from ropa_desktop.io.importing.merge import merge_row
 from ropa_desktop.io.importing.own_export import (
     OwnExport,
@@ -99,6 +100,8 @@ class RowBuilder:
         self.all_toms = {t.uid: t for t in catalogue.toms}
         self.own = own
         self.detail_headers = activity_detail_headers() if own is not None else {}
+        self.comma_lists: set[Target] = set()
+        """List columns whose cells are comma lists (set by the engine per sheet)."""
         if own is not None:
             self._seed(own)
 
@@ -286,16 +289,20 @@ class RowBuilder:
             self.activities.append(act)
         self.report.rows.append(result)
 
-    def _list(self, cell: str) -> list[str]:
+    def _list(self, cell: str, target: Target | None = None) -> list[str]:
         """The values of a list cell: one per line in our own export (whose values may hold
-        ";"), else as :func:`parsing.split_values` finds them."""
+        ";"), else as :func:`parsing.split_values` finds them; in a column of comma lists
+        (``target`` in :attr:`comma_lists`) two-item cells are split too."""
         if self.own is not None:
             return [line.strip() for line in cell.splitlines() if line.strip()]
-        return list(split_cell(cell))
+        parts = list(split_cell(cell))
+        if target is not None and target in self.comma_lists:
+            return split_like_column(parts)
+        return parts
 
-    def _values(self, cell: str) -> list[str]:
+    def _values(self, cell: str, target: Target | None = None) -> list[str]:
         """As :meth:`_list`, without placeholders such as "—" or "keine"."""
-        return [v for v in self._list(cell) if v.strip().casefold() not in NONE_WORDS]
+        return [v for v in self._list(cell, target) if v.strip().casefold() not in NONE_WORDS]
 
     def _uid_taken(self, uid: str) -> bool:
         return any(a.uid == uid for a in self.activities)
@@ -393,8 +400,8 @@ class RowBuilder:
     def _fill_data(self, act: m.Activity, row: _Row, structured: set[str]) -> None:
         """Data subjects and data categories with special categories, source and retention."""
         get, notes = row.get, row.notes
-        act.data_subjects = list(self._list(get(Target.DATA_SUBJECTS)))
-        categories = [category(name) for name in self._list(get(Target.DATA_CATEGORIES))]
+        act.data_subjects = list(self._list(get(Target.DATA_SUBJECTS), Target.DATA_SUBJECTS))
+        categories = [category(name) for name in self._list(get(Target.DATA_CATEGORIES), Target.DATA_CATEGORIES)]
         special = get(Target.SPECIAL_CATEGORIES)
         if special:
             answer = parsing.parse_yes_no(special)
@@ -438,15 +445,17 @@ class RowBuilder:
     def _fill_links(self, act: m.Activity, row: _Row) -> None:
         """Internal recipients, recipients, processors and joint controllers."""
         get, notes, result = row.get, row.notes, row.result
-        act.internal_recipients = self._values(get(Target.INTERNAL_RECIPIENTS))
-        for name in self._values(get(Target.RECIPIENTS)):
+        act.internal_recipients = self._values(
+            get(Target.INTERNAL_RECIPIENTS), Target.INTERNAL_RECIPIENTS
+        )
+        for name in self._values(get(Target.RECIPIENTS), Target.RECIPIENTS):
             written = self._own_recipient_name(name)
             uid, linked_to = self._recipient(written, row.ref(Target.RECIPIENTS), result)
             act.recipients.append(uid)
             if linked_to is not None:
                 notes.append(f"{row.header(Target.RECIPIENTS)}: {name}")
         act.recipients = unique(act.recipients)
-        for entry in self._values(get(Target.PROCESSORS)):
+        for entry in self._values(get(Target.PROCESSORS), Target.PROCESSORS):
             name, service = split_service(entry)
             uid, linked_to = self._processor(name, row.ref(Target.PROCESSORS), result)
             if linked_to is not None:  # the name as written is kept beside the link

@@ -456,3 +456,23 @@ def test_bavarian_and_municipal_law_names_become_legal_bases(store, tmp_path):
     ]
     for act in acts.values():
         assert "Rechtsgrundlage" not in act.notes
+
+
+# --- 5 (rest): the same splitting throughout a column ---------------------------------
+
+
+def test_two_item_lists_split_like_the_longer_lists_of_their_column(store, tmp_path):
+    path = _write_csv(
+        tmp_path / "vvt.csv",
+        "Bezeichnung;Zwecke der Verarbeitung;Empfänger;Auftragsverarbeiter\n"
+        "Lohn;Gehaltsabrechnung;Bezügestelle, Krankenkassen;DATEV, Stripe Inc.\n"
+        "Kasse;Zahlungen;Finanzamt, Bank, Prüfer;Komm.ONE, ekom21, DATEV\n"
+        "Web;Website;Hoster;Google Ireland Ltd., Dublin\n",
+    )
+    import_spreadsheet(store, path, organisation="Muster GmbH")
+    back = store.load_register("Muster GmbH")
+    names = {e.uid: e.name for e in [*back.processors, *back.recipients]}
+    acts = {a.name: a for a in back.organisations[0].activities}
+    assert [names[u] for u in acts["Lohn"].recipients] == ["Bezügestelle", "Krankenkassen"]
+    assert [names[p.processor] for p in acts["Lohn"].processors] == ["DATEV", "Stripe Inc."]
+    assert [names[p.processor] for p in acts["Web"].processors] == ["Google Ireland Ltd."]
