@@ -401,7 +401,10 @@ class RowBuilder:
         """Data subjects and data categories with special categories, source and retention."""
         get, notes = row.get, row.notes
         act.data_subjects = list(self._list(get(Target.DATA_SUBJECTS), Target.DATA_SUBJECTS))
-        categories = [category(name) for name in self._list(get(Target.DATA_CATEGORIES), Target.DATA_CATEGORIES)]
+        categories = [
+            category(name)
+            for name in self._list(get(Target.DATA_CATEGORIES), Target.DATA_CATEGORIES)
+        ]
         special = get(Target.SPECIAL_CATEGORIES)
         if special:
             answer = parsing.parse_yes_no(special)
