@@ -152,7 +152,7 @@ MSG = {
 
 READ_COMMANDS = {"summary", "check", "batches", "verify", "backup"}
 """Commands that only read: they open an SQLite register read-only and take no lock."""
-IMPORT_SUFFIXES = {".json", ".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".txt"}
+IMPORT_SUFFIXES = {".json", ".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".txt", ".zip"}
 REPORT_LINES = 500
 
 
@@ -326,9 +326,7 @@ def _run(args: argparse.Namespace) -> int:
     if command == "export":
         return _export_json(store, args) if args.format == "json" else _export_doc(store, args)
     if command == "import":
-        if args.file.suffix.lower() == ".json":
-            return _import_json(store, args)
-        return _import_spreadsheet(store, args)
+        return _import(store, args)
     if command == "check":
         return _check(store, args)
     if command == "template":
@@ -354,6 +352,17 @@ def _run(args: argparse.Namespace) -> int:
     raise AssertionError(command)  # pragma: no cover
 
 
+def _import(store: Store, args: argparse.Namespace) -> int:
+    """A register document, an export of another register tool, or a spreadsheet."""
+    from ropa_desktop import cli_migration
+
+    if cli_migration.is_migration_file(args.file):
+        return cli_migration.migrate(store, args)
+    if args.file.suffix.lower() == ".json":
+        return _import_json(store, args)
+    return _import_spreadsheet(store, args)
+
+
 def _no_database_file(target: str | None) -> bool:
     """The register is an SQLite file that does not exist yet."""
     from ropa_desktop.store.database import resolve_url, sqlite_path
@@ -373,9 +382,7 @@ def _dry_run_without_file(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory(prefix="ropa-dry-run-") as folder:
         store = open_store(Path(folder) / "dry-run.sqlite")
         try:
-            if args.file.suffix.lower() == ".json":
-                return _import_json(store, args)
-            return _import_spreadsheet(store, args)
+            return _import(store, args)
         finally:
             store.engine.dispose()
 

@@ -74,9 +74,11 @@ LOOKS_LIKE = {
     ),
     "nl-rdo": Text(
         de="; sie sieht aus wie ein Export des niederländischen Verarbeitungsregisters "
-        "(minvws nl-rdo-dataprocessing-register), dessen Import noch nicht unterstützt wird",
+        "(minvws nl-rdo-dataprocessing-register), den die Befehlszeile übernimmt: "
+        "ropa-desktop import DATEI --org NAME",
         en="; it looks like an export of the Dutch data-processing register (minvws "
-        "nl-rdo-dataprocessing-register), whose import is not supported yet",
+        "nl-rdo-dataprocessing-register), which the command line migrates: "
+        "ropa-desktop import FILE --org NAME",
     ),
     "list": Text(
         de="; sie enthält eine Liste statt eines Verzeichnis-Dokuments",
