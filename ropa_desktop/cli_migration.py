@@ -1,7 +1,8 @@
 """``ropa-desktop import`` of registers kept in other tools (migration).
 
 Today: the Dutch government's data-processing register (``io.migration_nl_rdo``), as its
-JSON file of records or the zip of such files. The import asks for ``--org`` (the file
+JSON file of records or the zip of such files, and CISO Assistant's processing template
+and multi-sheet processing workbook (``io.migration_ciso``). The import asks for ``--org`` (the file
 names no organisation), backs the database up, and writes everything in one transaction
 as one batch; ``--dry-run`` writes nothing.
 """
@@ -30,14 +31,19 @@ MSG = {
         en="{file}: export of the Dutch data-processing register – give the organisation "
         "the activities belong to with --org.",
     ),
+    "need_org_ciso": Text(
+        de="{file}: Verarbeitungen aus CISO Assistant – bitte mit --org angeben, wem die "
+        "Verarbeitungstätigkeiten gehören.",
+        en="{file}: processings from CISO Assistant – give the organisation the activities "
+        "belong to with --org.",
+    ),
     "exists": Text(
         de="„{name}“ gibt es bei dieser Organisation schon; übersprungen",
         en="“{name}” already exists for this organisation; skipped",
     ),
     "done": Text(
-        de="{file}: {new} Verarbeitungstätigkeiten aus dem niederländischen "
-        "Verarbeitungsregister {verb}.",
-        en="{file}: {new} activities from the Dutch data-processing register {verb}.",
+        de="{file}: {new} Verarbeitungstätigkeiten {verb}.",
+        en="{file}: {new} activities {verb}.",
     ),
     "would": Text(de="würden übernommen (Probelauf)", en="would be imported (dry run)"),
     "did": Text(de="übernommen", en="imported"),
@@ -51,6 +57,7 @@ MSG = {
 def is_migration_file(path: Path) -> bool:
     """Whether ``path`` is an export of a register tool this command migrates from."""
     from ropa_desktop.io.files import read_json
+    from ropa_desktop.io.migration_ciso import looks_like_ciso
     from ropa_desktop.io.migration_nl_rdo import (
         MAX_FILE_BYTES,
         MigrationError,
@@ -59,6 +66,8 @@ def is_migration_file(path: Path) -> bool:
 
     if path.suffix.lower() == ".zip":
         return True
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        return looks_like_ciso(path)
     if path.suffix.lower() != ".json":
         return False
     try:
@@ -69,15 +78,21 @@ def is_migration_file(path: Path) -> bool:
 
 
 def migrate(store: Store, args: argparse.Namespace) -> int:
-    """Import an export of the Dutch register into the organisation ``--org``."""
-    from ropa_desktop.io.migration_nl_rdo import convert, read_records
+    """Import an export of another register tool into the organisation ``--org``."""
+    from ropa_desktop.io import migration_ciso, migration_nl_rdo
     from ropa_desktop.store.backup import backup_database
 
+    ciso = Path(args.file).suffix.lower() in (".xlsx", ".xlsm")
     if not args.org:
-        raise MigrationCliError(MSG["need_org"], file=args.file)
-    records, notes = read_records(args.file)
+        raise MigrationCliError(MSG["need_org_ciso" if ciso else "need_org"], file=args.file)
     name = " ".join(args.org.split())
-    migration = convert(records, name)
+    notes: list[str] = []
+    migration: migration_ciso.CisoMigration | migration_nl_rdo.Migration
+    if ciso:
+        migration = migration_ciso.convert(args.file, name)
+    else:
+        records, notes = migration_nl_rdo.read_records(args.file)
+        migration = migration_nl_rdo.convert(records, name)
     notes += migration.notes
     org = migration.register.organisations[0]
     known = {
