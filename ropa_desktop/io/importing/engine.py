@@ -296,6 +296,7 @@ def plan_import(
         kind=workbook.kind,
         organisation=org_name,
         organisation_created=created,
+        organisation_from_file=created and master is not None,
         layouts=[layout for _, layout in layouts],
     )
     report.notes += [Note(Status.WARNING, name, w) for w in workbook.warnings]

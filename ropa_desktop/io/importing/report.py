@@ -260,6 +260,8 @@ class ImportReport:
     organisation: str
     organisation_created: bool
     layouts: list[TableLayout | FormLayout] = field(default_factory=list)
+    organisation_from_file: bool = False
+    """The created organisation's master data (kind, Land) come from the file itself."""
     rows: list[RowResult] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     dry_run: bool = True
