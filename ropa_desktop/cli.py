@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from ropa_desktop import __version__, cli_organisations, cli_review, cli_survey, cli_versions
 from ropa_desktop.domain import i18n
 from ropa_desktop.domain.i18n import LocalizedError, Text
+from ropa_desktop.domain.model import OrganisationKind
 from ropa_desktop.domain.resources import check_installation
 
 if TYPE_CHECKING:  # the store is imported late, so `--help` and `template list` stay fast
@@ -168,7 +169,7 @@ MSG = {
 
 READ_COMMANDS = {"summary", "check", "batches", "verify", "backup"}
 """Commands that only read: they open an SQLite register read-only and take no lock."""
-IMPORT_SUFFIXES = {".json", ".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".txt"}
+IMPORT_SUFFIXES = {".json", ".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".txt", ".zip"}
 REPORT_LINES = 500
 
 
@@ -229,6 +230,21 @@ def _parser() -> argparse.ArgumentParser:
     im.add_argument("--dry-run", action="store_true")
     im.add_argument("--mapping", type=Path)
     im.add_argument("--on-duplicate", choices=["skip", "update", "new"])
+    im.add_argument(
+        "--kind",
+        choices=[k.value for k in OrganisationKind],
+        help="kind of the organisation when the import creates it (default: public_authority)",
+    )
+    im.add_argument(
+        "--number",
+        action="store_true",
+        help="give imported activities without a reference the next numbers (e.g. VT-013)",
+    )
+    im.add_argument(
+        "--land",
+        metavar="LAND",
+        help="German Land of the organisation when the import creates it (e.g. BY or Bayern)",
+    )
 
     sub.add_parser("batches", help="list imports and other batches of changes")
     un = sub.add_parser("undo", help="undo a whole batch (an import) by its id")
@@ -327,6 +343,8 @@ def _run(args: argparse.Namespace) -> int:
         or (command == "review" and args.review_command == "plan")
         or cli_versions.read_only(args)
     )
+    if command == "import" and args.dry_run and _no_database_file(args.db):
+        return _dry_run_without_file(args)
     store = _open(args, read=read)
     if command == "demo":
         return _demo(store)
@@ -335,9 +353,7 @@ def _run(args: argparse.Namespace) -> int:
     if command == "export":
         return _export_json(store, args) if args.format == "json" else _export_doc(store, args)
     if command == "import":
-        if args.file.suffix.lower() == ".json":
-            return _import_json(store, args)
-        return _import_spreadsheet(store, args)
+        return _import(store, args)
     if command == "check":
         return _check(store, args)
     if command == "template":
@@ -369,6 +385,41 @@ def _run(args: argparse.Namespace) -> int:
     if command == "verify":
         return _verify(store, describe(resolve_url(args.db)))
     raise AssertionError(command)  # pragma: no cover
+
+
+def _import(store: Store, args: argparse.Namespace) -> int:
+    """A register document, an export of another register tool, or a spreadsheet."""
+    from ropa_desktop import cli_migration
+
+    if cli_migration.is_migration_file(args.file):
+        return cli_migration.migrate(store, args)
+    if args.file.suffix.lower() == ".json":
+        return _import_json(store, args)
+    return _import_spreadsheet(store, args)
+
+
+def _no_database_file(target: str | None) -> bool:
+    """The register is an SQLite file that does not exist yet."""
+    from ropa_desktop.store.database import resolve_url, sqlite_path
+
+    path = sqlite_path(resolve_url(target))
+    return path is not None and not path.exists()
+
+
+def _dry_run_without_file(args: argparse.Namespace) -> int:
+    """A dry run into a register file that does not exist: run it against an empty
+    temporary register, so that neither a refused nor a successful dry run leaves a
+    database file (or lock file) behind."""
+    import tempfile
+
+    from ropa_desktop.store.database import open_store
+
+    with tempfile.TemporaryDirectory(prefix="ropa-dry-run-") as folder:
+        store = open_store(Path(folder) / "dry-run.sqlite")
+        try:
+            return _import(store, args)
+        finally:
+            store.engine.dispose()
 
 
 def _open(args: argparse.Namespace, *, read: bool) -> Store:
@@ -581,6 +632,9 @@ def _import_json(store: Store, args: argparse.Namespace) -> int:
         ("--sheet", args.sheet),
         ("--mapping", args.mapping),
         ("--on-duplicate", args.on_duplicate),
+        ("--kind", args.kind),
+        ("--land", args.land),
+        ("--number", args.number or None),
     ):
         if given is not None:
             raise CliError(MSG["spreadsheet_only"], option=option)
@@ -608,7 +662,7 @@ def _import_json(store: Store, args: argparse.Namespace) -> int:
 
 def _import_spreadsheet(store: Store, args: argparse.Namespace) -> int:
     """Import a spreadsheet; print the row report and the summary."""
-    from ropa_desktop.io.importing.engine import import_spreadsheet
+    from ropa_desktop.io.importing.engine import NewOrganisation, import_spreadsheet
     from ropa_desktop.io.importing.mapping import load_profile
 
     profile = load_profile(args.mapping) if args.mapping else None
@@ -620,6 +674,10 @@ def _import_spreadsheet(store: Store, args: argparse.Namespace) -> int:
         profile=profile,
         on_duplicate=args.on_duplicate or "skip",
         dry_run=args.dry_run,
+        new_organisation=NewOrganisation(
+            kind=OrganisationKind(args.kind) if args.kind else None, land=args.land
+        ),
+        number_new=args.number,
     )
     lines = report.lines(args.lang)
     for line in lines[:REPORT_LINES]:

@@ -1583,6 +1583,22 @@ Trotzdem freigeben? Die Begründung wird im Verlauf festgehalten. Ohne Begründu
         <source>Importing …</source>
         <translation>Wird importiert …</translation>
     </message>
+    <message>
+        <source>New organisation</source>
+        <translation>Neue Organisation</translation>
+    </message>
+    <message>
+        <source>What kind of organisation is “{name}”?</source>
+        <translation>Welche Art von Organisation ist „{name}“?</translation>
+    </message>
+    <message>
+        <source>— not stated —</source>
+        <translation>— keine Angabe —</translation>
+    </message>
+    <message>
+        <source>In which German Land is “{name}”?</source>
+        <translation>In welchem Land liegt „{name}“?</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

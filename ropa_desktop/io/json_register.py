@@ -14,7 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from ropa_desktop.domain import model
-from ropa_desktop.domain.codec import DecodeError, register_from_document, register_to_document
+from ropa_desktop.domain.codec import (
+    FORMAT_NAME,
+    DecodeError,
+    register_from_document,
+    register_to_document,
+)
 from ropa_desktop.domain.i18n import LocalizedError, Text
 from ropa_desktop.domain.integrity import integrity_problems
 from ropa_desktop.domain.progress import SILENT, Progress
@@ -56,11 +61,68 @@ def document_to_register(doc: Any, source: str) -> model.Register:
     return register
 
 
+MSG_NOT_OURS = Text(
+    de="{file}: Diese JSON-Datei ist kein Verzeichnis im Format von ropa-desktop "
+    "(„format“: „ropa-desktop/register“ fehlt){looks}.",
+    en="{file}: this JSON file is not a register in ropa-desktop's format "
+    "(“format”: “ropa-desktop/register” is missing){looks}.",
+)
+LOOKS_LIKE = {
+    "mapping": Text(
+        de="; es ist ein Zuordnungsprofil für den Tabellen-Import (--mapping)",
+        en="; it is a mapping profile for spreadsheet imports (--mapping)",
+    ),
+    "nl-rdo": Text(
+        de="; sie sieht aus wie ein Export des niederländischen Verarbeitungsregisters "
+        "(minvws nl-rdo-dataprocessing-register), den die Befehlszeile übernimmt: "
+        "ropa-desktop import DATEI --org NAME",
+        en="; it looks like an export of the Dutch data-processing register (minvws "
+        "nl-rdo-dataprocessing-register), which the command line migrates: "
+        "ropa-desktop import FILE --org NAME",
+    ),
+    "list": Text(
+        de="; sie enthält eine Liste statt eines Verzeichnis-Dokuments",
+        en="; it holds a list instead of a register document",
+    ),
+}
+PROFILE_FORMAT = "ropa-desktop/import-mapping"
+"""The format of mapping profiles (``io.importing.mapping``), recognised to say so."""
+_NL_RDO_KEYS = frozenset({"Naam", "Doelen", "Betrokkenen", "Verwerkers", "Ontvangers", "Nummer"})
+"""Keys of a record of the Dutch register (src/cms/app/Import/Factories/Avg/…Factory.php)."""
+
+
+def _not_ours(doc: Any, name: str) -> InputError | None:
+    """The refusal of a JSON document that is not a register of this application."""
+    if isinstance(doc, dict) and doc.get("format") == FORMAT_NAME:
+        return None
+    records = doc if isinstance(doc, list) else [doc]
+    first = next((r for r in records if isinstance(r, dict)), {})
+    if isinstance(doc, dict) and doc.get("format") == PROFILE_FORMAT:
+        looks = LOOKS_LIKE["mapping"]
+    elif len(_NL_RDO_KEYS & set(first)) >= 3:
+        looks = LOOKS_LIKE["nl-rdo"]
+    elif isinstance(doc, list):
+        looks = LOOKS_LIKE["list"]
+    else:
+        looks = Text("", "")
+    return InputError(
+        Text(
+            de=MSG_NOT_OURS.de.replace("{looks}", looks.de.replace("{", "{{")),
+            en=MSG_NOT_OURS.en.replace("{looks}", looks.en.replace("{", "{{")),
+        ),
+        file=name,
+    )
+
+
 def read_register(path: Path) -> model.Register:
-    """Read and validate a register document from ``path``."""
+    """Read and validate a register document from ``path``; a JSON file in another format
+    is refused in the user's language, naming the format when it is recognised."""
     path = Path(path)
     name = str(path)
     doc = read_json(path, max_bytes=MAX_JSON_BYTES, error=InputError)
+    refusal = _not_ours(doc, name)
+    if refusal is not None:
+        raise refusal
     try:
         return document_to_register(doc, name)
     except RecursionError:

@@ -9,6 +9,7 @@ GmbH" are not. Exact names score 100, same core names 99, typos up to 97; below
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Generic, Protocol, TypeVar
 
 from rapidfuzz import fuzz
@@ -81,3 +82,49 @@ class NameMatcher(Generic[_E]):
                 found = best
         self.cache[key] = found
         return found
+
+
+_CITY = r"[A-ZÄÖÜ][\w.\-]*(?:\s+(?:am|an|der|den|im|in|bei|ob|a\.|[A-ZÄÖÜ][\w.\-]*))*"
+_ADDRESS_TAIL = re.compile(
+    r"^\s*(?:(?P<street>[^,()]*\d[^,()]*),\s*)?(?:(?P<postcode>(?:[A-Z]{1,2}-)?\d{4,5})\s+)?"
+    rf"(?P<city>{_CITY})\s*(?:\((?P<country>[^()]+)\))?\s*$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class WrittenAddress:
+    """A name written with its address: "XQueue GmbH, Offenbach am Main"."""
+
+    name: str
+    street: str
+    postcode: str
+    city: str
+    country: str
+    """The country as written (in brackets), not yet a code."""
+    certain: bool
+    """The name has a legal form, or the address a postcode or country: it is an address
+    even when no existing entry has the name ("Müller, Schmidt & Partner" is not)."""
+
+    @property
+    def text(self) -> str:
+        """The address part as written, e.g. "Nantes (Frankreich)"."""
+        place = " ".join(x for x in (self.postcode, self.city) if x)
+        country = f" ({self.country})" if self.country else ""
+        return ", ".join(x for x in (self.street, place) if x) + country
+
+
+def split_address(written: str) -> WrittenAddress | None:
+    """The name and address of "Flexperto GmbH, Berlin" or "iAdvize, Nantes (Frankreich)";
+    None when the text after the first comma does not look like an address."""
+    head, sep, tail = written.partition(",")
+    if not sep or not head.strip():
+        return None
+    found = _ADDRESS_TAIL.match(tail)
+    if found is None:
+        return None
+    name = head.strip()
+    street = (found["street"] or "").strip()
+    postcode = (found["postcode"] or "").strip()
+    country = (found["country"] or "").strip()
+    certain = bool(postcode or country or street) or core(name) != norm(name)
+    return WrittenAddress(name, street, postcode, found["city"].strip(), country, certain)

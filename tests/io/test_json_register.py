@@ -119,7 +119,7 @@ BASE = {"format": "ropa-desktop/register", "version": 1}
         ),
         (
             {"format": "something-else", "version": 1, "organisations": []},
-            '$.format: expected "ropa-desktop/register"',
+            "kein Verzeichnis im Format von ropa-desktop",
         ),
         ({**BASE, "version": 7, "organisations": []}, "$.version: 7 is not one of 1, 2"),
     ],
@@ -213,3 +213,34 @@ def test_a_document_without_the_uids_the_import_matches_by_is_refused(tmp_path, 
         import_json(store, file)
     assert f"{path}:" in str(info.value) and "required" in str(info.value)
     assert store.is_empty()
+
+
+@pytest.mark.parametrize(
+    ("doc", "de", "en"),
+    [
+        (
+            {"format": "ropa-desktop/import-mapping", "version": 1, "name": "x", "columns": {}},
+            "Zuordnungsprofil",
+            "mapping profile",
+        ),
+        (
+            [{"Id": "1", "Nummer": "V-1", "Naam": "Salarisadministratie", "Doelen": [],
+              "Betrokkenen": [], "Verwerkers": [], "Status": "Vastgesteld"}],
+            "niederländischen Verarbeitungsregisters",
+            "Dutch data-processing register",
+        ),
+        ({"title": "Something else"}, "kein Verzeichnis", "not a register"),
+    ],
+)
+def test_foreign_json_is_refused_in_the_users_language(tmp_path, doc, de, en):
+    """Issue 14, item 12: no raw validator text, no quote of the file; the format named."""
+    from ropa_desktop.domain import i18n
+
+    path = tmp_path / "foreign.json"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps(doc).encode("utf-8"))  # with a BOM
+    with pytest.raises(InputError) as info:
+        read_register(path)
+    assert de in info.value.message("de") and en in info.value.message("en")
+    assert "is a required property" not in info.value.message("de")
+    assert "Salarisadministratie" not in info.value.message("de")
+    assert i18n.language() == "de"

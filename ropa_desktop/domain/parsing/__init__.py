@@ -38,7 +38,7 @@ from ropa_desktop.domain.parsing.dates import parse_date
 from ropa_desktop.domain.parsing.hygiene import clean_text, looks_like_formula
 from ropa_desktop.domain.parsing.legal_bases import LegalBasisParse, parse_legal_bases
 from ropa_desktop.domain.parsing.lists import split_values
-from ropa_desktop.domain.parsing.mechanisms import parse_mechanism
+from ropa_desktop.domain.parsing.mechanisms import names_standard_clauses, parse_mechanism
 from ropa_desktop.domain.parsing.retention import parse_retention
 from ropa_desktop.domain.parsing.special_categories import parse_special_category
 
@@ -48,6 +48,7 @@ __all__ = [
     "clean_text",
     "find_citations",
     "looks_like_formula",
+    "names_standard_clauses",
     "parse_countries",
     "parse_country",
     "parse_date",

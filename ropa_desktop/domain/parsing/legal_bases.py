@@ -323,7 +323,46 @@ def parse_legal_bases(text: str, *, article: str | int | None = None) -> LegalBa
         ids, provisions, rest = _cached_legal_bases(text, art)
     else:
         ids, provisions, rest = _parse_legal_bases(text, art)
-    return LegalBasisParse(list(ids), list(provisions), rest)
+    named, rest = _law_names(rest)
+    return LegalBasisParse(list(ids), list(dict.fromkeys([*provisions, *named])), rest)
+
+
+_LAW_ABBREVIATION = re.compile(
+    r"(?:[A-ZÄÖÜ][A-Za-zäöüß]*)?[A-ZÄÖÜ][A-Za-zäöüß]*(?:G|GB|O|VO|StV)"
+    r"(?:\s+(?:NRW|BW|Bbg|Bln|LSA|M-V|SH|RP|Saarl|Hmb|Hess|Nds))?"
+)
+_STATUTE = re.compile(
+    r"[\wäöüß-]+satzung|(?:Satzung|Verordnung|Gesetz)\s+(?:über|zur|zum|für)\b.*",
+    re.IGNORECASE,
+)
+
+
+def _law_names(rest: str) -> tuple[list[str], str]:
+    """Parts of ``rest`` that are only the name of a law or a by-law: an abbreviation
+    ("KAG", "BayFwG", "BayKiBiG", "GemO"), a "…satzung" or a "Satzung über …" (as the
+    legal bases of Bavarian and other municipal registers are written). Returns those
+    names and what is left."""
+    if not rest:
+        return [], rest
+    named: list[str] = []
+    kept_lines: list[str] = []
+    for line in rest.split("\n"):
+        parts = [p.strip() for p in re.split(r"\s*[,;]\s*", line) if p.strip()]
+        laws = [
+            p
+            for p in parts
+            if (
+                _LAW_ABBREVIATION.fullmatch(p)
+                and sum(ch.isupper() for ch in p) >= 2
+                and len(p) <= 20
+            )
+            or _STATUTE.fullmatch(p)
+        ]
+        if laws and len(laws) == len(parts):
+            named.extend(laws)
+        elif line.strip():
+            kept_lines.append(line.strip())
+    return named, "\n".join(kept_lines)
 
 
 @lru_cache(maxsize=4096)

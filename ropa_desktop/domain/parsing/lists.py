@@ -72,7 +72,8 @@ def split_values(cell: object) -> list[str]:
       "Postfach") and the cell cites no law (citations carry commas: "lit. a, b").
       So "Meyer, Christina" and "Google Ireland Ltd., Dublin" stay whole, and
       "Name, Vorname, Geburtsdatum" is three values. Commas between digits
-      ("1,5") never split.
+      ("1,5") never split. German elided compounds are never cut apart:
+      "Stamm-, Auftrags-, Rechnungsdaten" stays one value.
     * Parts are trimmed and empty parts dropped. A cell that is nothing but a
       marker ("-") is returned as that one value: it usually means "none".
     """
@@ -119,7 +120,7 @@ def split_values(cell: object) -> list[str]:
 def _split_commas(value: str) -> list[str]:
     if _CITATION_HINT.search(value):
         return [value]
-    pieces = [p.strip() for p in _split_outside_brackets(value, _COMMA)]
+    pieces = _join_elided([p.strip() for p in _split_outside_brackets(value, _COMMA)])
     if (
         len(pieces) >= 3
         and all(0 < len(p) <= _SHORT_PART for p in pieces)
@@ -127,3 +128,15 @@ def _split_commas(value: str) -> list[str]:
     ):
         return pieces
     return [value]
+
+
+def _join_elided(pieces: list[str]) -> list[str]:
+    """German elided compounds stay together: "Stamm-", "Auftrags-", "Rechnungsdaten" is
+    one value "Stamm-, Auftrags-, Rechnungsdaten" (the hyphen stands for "-daten")."""
+    out: list[str] = []
+    for piece in pieces:
+        if out and out[-1].endswith("-") and out[-1][-2:-1].isalpha():
+            out[-1] = f"{out[-1]}, {piece}"
+        else:
+            out.append(piece)
+    return out

@@ -121,6 +121,11 @@ _MECHANISM_FILLER = re.compile(
 )
 
 
+def names_standard_clauses(text: str) -> bool:
+    """Whether ``text`` names standard contractual clauses (with or without a module)."""
+    return isinstance(text, str) and _SCC.search(text) is not None
+
+
 def parse_mechanism(text: str) -> tuple[str, str]:
     """(transfer-mechanism vocabulary id or "", text kept) of a safeguards cell.
 

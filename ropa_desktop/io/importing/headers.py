@@ -137,6 +137,12 @@ def _build_index(data: Any) -> _AliasIndex:
                 raise ValueError(f"{where}: {key}: 'ignore' is never chosen automatically")
             entries.extend(_Alias(w, target) for w in wordings)
         entries.extend(_Alias(w, None) for w in layout.get("unmapped", []))
+        seen = layout.get("_seen", {})
+        wordings = {entry.wording for entry in entries}
+        if not isinstance(seen, dict) or set(seen) - wordings:
+            raise ValueError(f"{where}: {key}: '_seen' names wordings the layout lacks")
+        if seen and wordings - set(seen):
+            raise ValueError(f"{where}: {key}: '_seen' lacks a note for some wordings")
         for entry in entries:
             normalised = normalise_header(entry.wording)
             if not normalised:

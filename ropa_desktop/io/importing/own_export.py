@@ -295,3 +295,51 @@ def organisation_from_main(workbook: Workbook) -> m.Organisation | None:
         is_processor=flag("organisation.is_processor", False),
         notes=text("organisation.notes"),
     )
+
+
+ACTIVITY_DETAIL_KEYS = (
+    "dpia_art35_3",
+    "dpia_wp248",
+    "dpia_dsk_list",
+    "dpia_reference",
+    "dpia_screened_on",
+    "dpia_notes",
+    "contact_organisation",
+    "contact_street",
+    "contact_postcode",
+    "contact_city",
+    "contact_country",
+    "contact_website",
+)
+"""Columns of our activity sheet with no import target of their own (the DPIA screening's
+details and the contact person's address): read back here, by their titles."""
+
+
+def activity_detail_headers() -> dict[str, str]:
+    """Title (German or English) → key of the columns in :data:`ACTIVITY_DETAIL_KEYS`."""
+    out: dict[str, str] = {}
+    for column in xl.ACTIVITIES.columns:
+        if column.key in ACTIVITY_DETAIL_KEYS:
+            for lang in ("de", "en"):
+                out[column.title(lang)] = column.key
+    return out
+
+
+def apply_activity_details(act: m.Activity, cells: dict[str, Any]) -> None:
+    """Put the detail columns of one row of our activity sheet into ``act``."""
+    dpia = act.dpia
+    dpia.art35_3 = [_by_label(vocab.dpia_art35_3(), x) for x in _lines(cells.get("dpia_art35_3"))]
+    dpia.wp248 = [_by_label(vocab.dpia_wp248(), x) for x in _lines(cells.get("dpia_wp248"))]
+    dpia.dsk_list = [
+        _by_label(vocab.dpia_dsk_list(), x) for x in _lines(cells.get("dpia_dsk_list"))
+    ]
+    dpia.reference = _s(cells.get("dpia_reference"))
+    dpia.screened_on = _date(cells.get("dpia_screened_on"))
+    dpia.notes = _s(cells.get("dpia_notes"))
+    contact = act.contact
+    contact.organisation = _s(cells.get("contact_organisation"))
+    contact.street = _s(cells.get("contact_street"))
+    contact.postcode = _s(cells.get("contact_postcode"))
+    contact.city = _s(cells.get("contact_city"))
+    contact.country = _country(_s(cells.get("contact_country")))
+    contact.website = _s(cells.get("contact_website"))

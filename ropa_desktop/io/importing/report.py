@@ -116,6 +116,50 @@ MSG = {
         "“{source}” linked to the existing entry “{target}” (similar name, "
         "{score:.0f} %) – please check",
     ),
+    "linked_address": T(
+        "„{source}“ mit vorhandenem Eintrag „{target}“ verknüpft (ohne die Anschrift "
+        "„{address}“, die in den Anmerkungen steht) – bitte prüfen",
+        "“{source}” linked to the existing entry “{target}” (without the address "
+        "“{address}”, which is kept in the notes) – please check",
+    ),
+    "new_with_address": T(
+        "{entry} (Anschrift „{address}“ übernommen)", "{entry} (address “{address}” kept)"
+    ),
+    "bad_land": T(
+        "Unbekanntes Land „{land}“ (möglich: {choices} oder der Name des Landes).",
+        "Unknown Land “{land}” (possible: {choices} or the name of the Land).",
+    ),
+    "kind_assumed": T(
+        "die neue Organisation wird als „{kind}“ angelegt; ist sie ein Unternehmen, bitte "
+        "die Art angeben (Befehlszeile: --kind, --land), sonst folgen falsche Hinweise zu "
+        "Art. 6 Abs. 1 lit. f DSGVO",
+        "the new organisation is created as “{kind}”; if it is a company, give its kind "
+        "(command line: --kind, --land), else false findings about Art. 6(1)(f) GDPR follow",
+    ),
+    "kind_ignored": T(
+        "Organisation „{name}“ gibt es schon; Art und Land bleiben wie gespeichert",
+        "organisation “{name}” exists already; its kind and Land stay as stored",
+    ),
+    "scc_no_module": T(
+        "Garantie „{text}“ übernommen; welches Modul der Standardvertragsklauseln gilt, "
+        "bitte auswählen",
+        "safeguard “{text}” kept; please choose which module of the standard contractual "
+        "clauses applies",
+    ),
+    "numbered": T(
+        "{n} Verarbeitungstätigkeiten ohne Nummer erhalten die Nummern {refs}",
+        "{n} activities without a reference get the references {refs}",
+    ),
+    "numbering_offer": T(
+        "{n} Verarbeitungstätigkeiten haben keine Nummer; als nächste Nummern kämen {refs} "
+        "in Frage (Befehlszeile: --number vergibt sie)",
+        "{n} activities have no reference; the next references would be {refs} (command "
+        "line: --number assigns them)",
+    ),
+    "unchanged": T(
+        "Die Datei ändert nichts am Verzeichnis; keine Sicherung und kein Import geschrieben",
+        "the file changes nothing in the register; no backup and no import written",
+    ),
     "new_processor": T("neuer Auftragsverarbeiter „{name}“", "new processor “{name}”"),
     "new_recipient": T("neuer Empfänger „{name}“", "new recipient “{name}”"),
     "duplicate_skip": T(
@@ -163,8 +207,8 @@ MSG = {
         "sheet “{sheet}” holds no recognisable table and is not imported",
     ),
     "preamble_kept": T(
-        "Angaben über der Tabelle („{labels}“) stehen in den Anmerkungen der Organisation",
-        "details above the table (“{labels}”) are kept in the organisation's notes",
+        "Angabe über der Tabelle „{labels}“ steht in den Anmerkungen der Organisation",
+        "detail above the table “{labels}” is kept in the organisation's notes",
     ),
     "org_created": T(
         "Organisation „{name}“ wird neu angelegt", "organisation “{name}” will be created"
@@ -216,6 +260,8 @@ class ImportReport:
     organisation: str
     organisation_created: bool
     layouts: list[TableLayout | FormLayout] = field(default_factory=list)
+    organisation_from_file: bool = False
+    """The created organisation's master data (kind, Land) come from the file itself."""
     rows: list[RowResult] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     dry_run: bool = True

@@ -36,16 +36,20 @@ from ropa_desktop.io.importing.cell_text import (
     special_of,
     split_cell,
     split_service,
-    strip_detail,
     target_of,
     unique,
     unnumber,
 )
+from ropa_desktop.io.importing.list_columns import split_like_column
 from ropa_desktop.io.importing.merge import merge_row
-from ropa_desktop.io.importing.own_export import OwnExport
+from ropa_desktop.io.importing.own_export import (
+    OwnExport,
+    activity_detail_headers,
+    apply_activity_details,
+)
 from ropa_desktop.io.importing.records import is_blank
 from ropa_desktop.io.importing.report import MSG, ImportReport, Note, RowResult, Status
-from ropa_desktop.io.name_matching import NameMatcher
+from ropa_desktop.io.name_matching import NameMatcher, WrittenAddress, split_address
 from ropa_desktop.io.name_matching import norm as _norm
 from ropa_desktop.io.sheets.reader import Sheet
 
@@ -95,6 +99,9 @@ class RowBuilder:
         self.catalogue = catalogue
         self.all_toms = {t.uid: t for t in catalogue.toms}
         self.own = own
+        self.detail_headers = activity_detail_headers() if own is not None else {}
+        self.comma_lists: set[Target] = set()
+        """List columns whose cells are comma lists (set by the engine per sheet)."""
         if own is not None:
             self._seed(own)
 
@@ -162,6 +169,7 @@ class RowBuilder:
         values: dict[Target, Cell] = {}
         raw_values: dict[Target, Any] = {}
         notes_lines: list[str] = []
+        details: dict[str, Any] = {}
         for mapping, raw, ref in cells:
             if is_blank(raw):
                 continue
@@ -176,6 +184,9 @@ class RowBuilder:
                 )
             header = header_of(mapping)
             target = target_of(mapping)
+            if target is None and self.own is not None and header in self.detail_headers:
+                details[self.detail_headers[header]] = raw  # our export's DPIA and address
+                continue
             if target is None:  # kept in the notes; the report names the column once
                 notes_lines.append(f"{header or ref}: {text}")
                 continue
@@ -219,6 +230,8 @@ class RowBuilder:
             }
         act = m.Activity(name=name)
         self._fill(act, values, notes_lines, result, structured)
+        if details:
+            apply_activity_details(act, details)
         for target, attr in ((Target.CREATED, "created"), (Target.CHANGED, "changed")):
             raw = raw_values.get(target)
             if isinstance(raw, datetime):  # a real timestamp cell keeps its time of day
@@ -276,16 +289,20 @@ class RowBuilder:
             self.activities.append(act)
         self.report.rows.append(result)
 
-    def _list(self, cell: str) -> list[str]:
+    def _list(self, cell: str, target: Target | None = None) -> list[str]:
         """The values of a list cell: one per line in our own export (whose values may hold
-        ";"), else as :func:`parsing.split_values` finds them."""
+        ";"), else as :func:`parsing.split_values` finds them; in a column of comma lists
+        (``target`` in :attr:`comma_lists`) two-item cells are split too."""
         if self.own is not None:
             return [line.strip() for line in cell.splitlines() if line.strip()]
-        return list(split_cell(cell))
+        parts = list(split_cell(cell))
+        if target is not None and target in self.comma_lists:
+            return split_like_column(parts)
+        return parts
 
-    def _values(self, cell: str) -> list[str]:
+    def _values(self, cell: str, target: Target | None = None) -> list[str]:
         """As :meth:`_list`, without placeholders such as "—" or "keine"."""
-        return [v for v in self._list(cell) if v.strip().casefold() not in NONE_WORDS]
+        return [v for v in self._list(cell, target) if v.strip().casefold() not in NONE_WORDS]
 
     def _uid_taken(self, uid: str) -> bool:
         return any(a.uid == uid for a in self.activities)
@@ -384,8 +401,11 @@ class RowBuilder:
     def _fill_data(self, act: m.Activity, row: _Row, structured: set[str]) -> None:
         """Data subjects and data categories with special categories, source and retention."""
         get, notes = row.get, row.notes
-        act.data_subjects = list(self._list(get(Target.DATA_SUBJECTS)))
-        categories = [category(name) for name in self._list(get(Target.DATA_CATEGORIES))]
+        act.data_subjects = list(self._list(get(Target.DATA_SUBJECTS), Target.DATA_SUBJECTS))
+        categories = [
+            category(name)
+            for name in self._list(get(Target.DATA_CATEGORIES), Target.DATA_CATEGORIES)
+        ]
         special = get(Target.SPECIAL_CATEGORIES)
         if special:
             answer = parsing.parse_yes_no(special)
@@ -429,16 +449,17 @@ class RowBuilder:
     def _fill_links(self, act: m.Activity, row: _Row) -> None:
         """Internal recipients, recipients, processors and joint controllers."""
         get, notes, result = row.get, row.notes, row.result
-        act.internal_recipients = self._values(get(Target.INTERNAL_RECIPIENTS))
-        for name in self._values(get(Target.RECIPIENTS)):
-            # Our export writes "name (category)"; elsewhere a bracket belongs to the name.
-            written = strip_detail(name) if self.own is not None else name
+        act.internal_recipients = self._values(
+            get(Target.INTERNAL_RECIPIENTS), Target.INTERNAL_RECIPIENTS
+        )
+        for name in self._values(get(Target.RECIPIENTS), Target.RECIPIENTS):
+            written = self._own_recipient_name(name)
             uid, linked_to = self._recipient(written, row.ref(Target.RECIPIENTS), result)
             act.recipients.append(uid)
             if linked_to is not None:
                 notes.append(f"{row.header(Target.RECIPIENTS)}: {name}")
         act.recipients = unique(act.recipients)
-        for entry in self._values(get(Target.PROCESSORS)):
+        for entry in self._values(get(Target.PROCESSORS), Target.PROCESSORS):
             name, service = split_service(entry)
             uid, linked_to = self._processor(name, row.ref(Target.PROCESSORS), result)
             if linked_to is not None:  # the name as written is kept beside the link
@@ -517,9 +538,19 @@ class RowBuilder:
         if rest and not explicit_none:
             # A safeguard written into the country cell ("USA – Privacy Shield"):
             from_cell, _ = parsing.parse_mechanism(rest)
-            if from_cell:
+            if from_cell or parsing.names_standard_clauses(rest):
+                # "USA (Standardvertragsklauseln)": the clauses without a module are kept as
+                # the safeguard's text (which module applies cannot be guessed).
                 mechanism = mechanism or from_cell
                 mechanism_text = mechanism_text or rest.strip(" –-,;")
+                if not from_cell:
+                    result.notes.append(
+                        Note(
+                            Status.WARNING,
+                            ref,
+                            MSG["scc_no_module"](text=short(mechanism_text, 40)),
+                        )
+                    )
                 rest = ""
         if rest:
             notes.append(f"{header}: {countries_cell}")
@@ -550,6 +581,20 @@ class RowBuilder:
             m.Processor,
             "new_processor",
         )
+
+    def _own_recipient_name(self, written: str) -> str:
+        """The recipient's name: our export writes "name (category)"; the bracket is cut
+        off only when the recipients sheet has a recipient of that name and category
+        ("Schufa Holding AG (Wiesbaden)" stays whole)."""
+        if self.own is None:
+            return written
+        full = written.strip()
+        if any(r.name.strip() == full for r in self.own.recipients):
+            return full
+        for r in self.own.recipients:
+            if r.category and r.category != r.name and full == f"{r.name} ({r.category})":
+                return r.name.strip()
+        return full
 
     def _recipient(self, name: str, ref: str, result: RowResult) -> tuple[str, str | None]:
         """The recipient's uid and, for a link by similar name, the name linked to."""
@@ -592,11 +637,44 @@ class RowBuilder:
                 )
                 return found.uid, found.name
             return found.uid, None
-        entry = make(name=name)
+        written = split_address(name)
+        if written is not None and written.certain:
+            # "Flexperto GmbH, Berlin": the address must not defeat matching "Flexperto GmbH".
+            head_key = _norm(written.name)
+            if head_key in new:
+                return new[head_key].uid, new[head_key].name
+            found, score = matcher.find(written.name)
+            if found is not None:
+                used[found.uid] = found
+                result.notes.append(
+                    Note(
+                        Status.WARNING,
+                        ref,
+                        MSG["linked_address"](
+                            source=short(name, 60), target=found.name, address=written.text
+                        ),
+                    )
+                )
+                return found.uid, found.name  # the caller keeps the text with the address
+            entry = make(name=written.name)
+            _set_address(entry, written)
+            key = head_key
+            result.notes.append(
+                Note(
+                    Status.OK,
+                    ref,
+                    MSG["new_with_address"](
+                        entry=MSG[new_message](name=short(written.name, 60)),
+                        address=written.text,
+                    ),
+                )
+            )
+        else:
+            entry = make(name=name)
+            result.notes.append(Note(Status.OK, ref, MSG[new_message](name=short(name, 60))))
         new[key] = entry
         used[entry.uid] = entry
         matcher.add(entry)
-        result.notes.append(Note(Status.OK, ref, MSG[new_message](name=short(name, 60))))
         return entry.uid, None
 
     def _flag(self, act: m.Activity, result: RowResult) -> None:
@@ -757,3 +835,16 @@ def _says_no_transfer(cell: str) -> bool:
         return True
     codes, explicit_none, rest = parse_countries(cell)
     return explicit_none and not codes and not rest.strip()
+
+
+def _set_address(entry: m.Processor | m.Recipient, written: WrittenAddress) -> None:
+    """Keep the address written beside a new processor's or recipient's name in the entry."""
+    country = parsing.parse_country(written.country) or written.country if written.country else ""
+    if isinstance(entry, m.Processor):
+        entry.street = written.street
+        entry.postcode = written.postcode
+        entry.city = written.city
+        entry.country = country
+    else:
+        entry.country = country
+        entry.notes = written.text

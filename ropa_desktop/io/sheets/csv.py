@@ -24,6 +24,7 @@ from pathlib import Path
 
 from ropa_desktop.domain.progress import Progress
 from ropa_desktop.io.sheets.cells import CellBudget, SheetBuilder
+from ropa_desktop.io.sheets.csv_shape import ShapeCheck
 from ropa_desktop.io.sheets.types import (
     MSG_DAMAGED,
     PROGRESS_SHEET,
@@ -181,12 +182,15 @@ def read_csv(
     last_lines = 0
     line_before = 0
     index = 0
+    shape = ShapeCheck(name, delimiter)
     for index, record in enumerate(reader, start=1):
         builder.add_row(record)
+        shape.add(index, line_before + 1, reader.line_num, record)
         last_lines = reader.line_num - line_before
         line_before = reader.line_num
         if index % 1000 == 0:
             progress.step(min(index, total), total, PROGRESS_SHEET(sheet=name, rows=index))
+    warnings.extend(shape.warnings())
     if odd_quotes and last_lines > 1:
         warnings.append(warn(WARN_OPEN_QUOTE, sheet=name, row=index, lines=last_lines))
     progress.step(total, total, PROGRESS_SHEET(sheet=name, rows=index))

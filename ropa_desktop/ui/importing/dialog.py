@@ -42,6 +42,7 @@ from ropa_desktop.ui.common import prompts, settings, tasks
 from ropa_desktop.ui.common.naming import named
 from ropa_desktop.ui.common.severity import severity_icon
 from ropa_desktop.ui.importing.models import STATUS_SEVERITY, mapping_entries, profile_for
+from ropa_desktop.ui.importing.new_organisation import ask_kind_and_land
 from ropa_desktop.ui.importing.pages import (
     FilePage,
     MappingPage,
@@ -282,6 +283,9 @@ class ImportDialog(QDialog):
             self._update_buttons()
             return None
         plan = self.plan
+        if not ask_kind_and_land(self, plan):
+            self._cancelled()
+            return None
         return self._start(
             self.tr("Importing {file} …").format(file=Path(plan.report.file).name),
             lambda progress: write_plan(store, plan, progress),

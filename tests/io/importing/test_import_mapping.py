@@ -105,6 +105,8 @@ def test_alias_table_covers_every_target_and_names_its_sources():
         "ico",
         "cnil",
         "ropa_desktop_export",
+        "german_sme_registers",
+        "english_snake_case",
     ]
     assert all(layout["_source"].strip() for layout in data["layouts"])
 

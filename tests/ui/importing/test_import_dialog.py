@@ -223,7 +223,16 @@ def test_a_clean_file_imports_and_can_be_undone(qtbot, dialog, session, tmp_path
     assert _activity_count(session) == 8
 
 
-def test_semicolon_csv_in_windows_1252_into_a_new_organisation(qtbot, dialog, session, tmp_path):
+def test_semicolon_csv_in_windows_1252_into_a_new_organisation(
+    qtbot, dialog, session, tmp_path, monkeypatch
+):
+    asked: list[str] = []
+
+    def choose(parent, title, label, items):  # type: ignore[no-untyped-def]
+        asked.append(label)
+        return "Privates Unternehmen" if "Privates Unternehmen" in items else "Bayern"
+
+    monkeypatch.setattr(prompts, "choose", choose)
     lines = [";".join(DSK), ";".join(_row("Bürgerbüro Meldewesen").__iter__())]
     lines[1] = lines[1].replace("Name\nAnschrift", "Name, Anschrift")
     path = tmp_path / "bürgerbüro.csv"
@@ -242,6 +251,23 @@ def test_semicolon_csv_in_windows_1252_into_a_new_organisation(qtbot, dialog, se
     assert [a.name for a in acts] == ["Bürgerbüro Meldewesen"]
     assert acts[0].data_subjects == ["Einwohnerinnen und Einwohner"]
     assert session.organisation_name == "Stadt Musterstadt"
+    org = session.store.load_organisation("Stadt Musterstadt")
+    assert (org.kind, org.land) == (m.OrganisationKind.PRIVATE, "DE-BY")  # as answered
+    assert len(asked) == 2 and "Stadt Musterstadt" in asked[0]
+
+
+def test_cancelling_the_question_for_a_new_organisation_imports_nothing(
+    qtbot, dialog, session, tmp_path, monkeypatch
+):
+    monkeypatch.setattr(prompts, "choose", lambda *args: None)
+    path = _dsk_xlsx(tmp_path / "neu.xlsx", [_row("Meldewesen")])
+    dialog.load_file(path)
+    _wait(qtbot, dialog)
+    dialog.file_page.organisation.setCurrentText("Gemeinde Neu")
+    dialog.choose_sheet(dialog.sheets[0].name)
+    _wait(qtbot, dialog)
+    assert dialog.start_import() is None
+    assert "Gemeinde Neu" not in [o.name for o in session.store.organisations()]
 
 
 @pytest.mark.parametrize(

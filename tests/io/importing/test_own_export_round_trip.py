@@ -1,0 +1,168 @@
+"""Issue 14, item 9: our own Excel export comes back whole.
+
+Export → import into an empty database → export gives the identical workbook, cell for
+cell, for generated registers: the DPIA screening's details, the contact person's
+address and recipient names with a bracket of their own included.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from tempfile import TemporaryDirectory
+
+import openpyxl
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ropa_desktop.domain import model as m
+from ropa_desktop.domain import vocab
+from ropa_desktop.io.export.xlsx import export_xlsx
+from ropa_desktop.io.importing.engine import import_spreadsheet
+from ropa_desktop.store.database import open_store
+
+ORG = "Stadt Musterstadt"
+STAND = date(2026, 12, 1)
+
+# What a person types into one cell line: words with umlauts, digits and brackets
+# ("Schufa Holding AG (Wiesbaden)"); no leading or trailing blanks.
+_word = st.text(alphabet="abcdefghijklmnopqrstuvwxyzäöüßABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜ", min_size=1)
+_words = st.lists(_word, min_size=1, max_size=3).map(" ".join)
+line = st.one_of(_words, st.tuples(_words, _words).map(lambda p: f"{p[0]} ({p[1]})"))
+optional = st.just("") | line
+lines = st.lists(line, max_size=3, unique=True)
+dates = st.none() | st.dates(min_value=date(2000, 1, 1), max_value=date(2040, 12, 31))
+
+
+def _ids(vocabulary: vocab.Vocabulary) -> st.SearchStrategy[list[str]]:
+    return st.lists(st.sampled_from([t.id for t in vocabulary]), max_size=3, unique=True)
+
+
+contacts = st.builds(
+    m.Contact,
+    name=optional,
+    organisation=optional,
+    street=optional,
+    postcode=st.just("") | st.from_regex(r"[0-9]{5}", fullmatch=True),
+    city=optional,
+    country=st.sampled_from(["", "DE", "AT", "FR", "US"]),
+    phone=st.just(""),
+    email=st.just(""),
+    website=st.just("") | st.just("https://example.org"),
+)
+dpias = st.builds(
+    m.DpiaScreening,
+    art35_3=_ids(vocab.dpia_art35_3()),
+    wp248=_ids(vocab.dpia_wp248()),
+    dsk_list=_ids(vocab.dpia_dsk_list()),
+    result=st.sampled_from(m.DpiaResult),
+    reference=optional,
+    notes=optional,
+    screened_on=dates,
+)
+recipients = st.lists(
+    st.builds(m.Recipient, name=line, category=optional),
+    max_size=3,
+    unique_by=lambda r: r.name.casefold(),
+)
+
+
+@st.composite
+def registers(draw: st.DrawFn) -> m.Register:
+    """One organisation, its recipients, and activities with unique names."""
+    org = m.Organisation(name=ORG, kind=m.OrganisationKind.PUBLIC_AUTHORITY, land="NW")
+    pool = draw(recipients)
+    names = draw(st.lists(line, min_size=1, max_size=3, unique_by=str.casefold))
+    for number, name in enumerate(names, start=1):
+        org.activities.append(
+            m.Activity(
+                reference=f"VT-{number:03d}",
+                name=name,
+                department=draw(optional),
+                contact=draw(contacts),
+                description=draw(optional),
+                purposes=[m.Purpose(text=t, legal_bases=["art6-1-e"]) for t in draw(lines)],
+                data_subjects=draw(lines),
+                internal_recipients=draw(lines),
+                recipients=[
+                    r.uid
+                    for r in draw(
+                        st.lists(st.sampled_from(pool), max_size=2, unique_by=lambda r: r.uid)
+                    )
+                ]
+                if pool
+                else [],
+                dpia=draw(dpias),
+                last_reviewed=draw(dates),
+                next_review=draw(dates),
+                notes=draw(optional),
+            )
+        )
+    return m.Register(organisations=[org], recipients=pool)
+
+
+def _cells(path: Path) -> dict[str, list[list[object]]]:
+    book = openpyxl.load_workbook(path)
+    return {ws.title: [list(row) for row in ws.iter_rows(values_only=True)] for ws in book}
+
+
+@settings(
+    max_examples=15,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(register=registers())
+def test_xlsx_import_xlsx_is_identical(register):
+    with TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        source = open_store(folder / "source.sqlite")
+        source.import_register(register)
+        first = folder / "first.xlsx"
+        export_xlsx(source.load_register(ORG), ORG, first, stand=STAND)
+        target = open_store(folder / "target.sqlite")
+        report = import_spreadsheet(target, first)
+        assert report.errors == 0
+        second = folder / "second.xlsx"
+        export_xlsx(target.load_register(ORG), ORG, second, stand=STAND)
+        assert _cells(second) == _cells(first)
+        source.engine.dispose()
+        target.engine.dispose()
+
+
+def test_dpia_details_contact_address_and_bracketed_recipients_come_back(tmp_path):
+    schufa = m.Recipient(name="Schufa Holding AG (Wiesbaden)", category="Auskunftei")
+    finanzamt = m.Recipient(name="Finanzamt", category="Behörde")
+    org = m.Organisation(name=ORG)
+    org.activities.append(
+        m.Activity(
+            name="Vollstreckung",
+            contact=m.Contact(name="Frau Kluge", street="Markt 1", postcode="12345", city="Ahaus"),
+            recipients=[schufa.uid, finanzamt.uid],
+            dpia=m.DpiaScreening(
+                wp248=["sensitive-data"], reference="DSFA-7", notes="geprüft mit DSB"
+            ),
+        )
+    )
+    source = open_store(tmp_path / "source.sqlite")
+    source.import_register(m.Register(organisations=[org], recipients=[schufa, finanzamt]))
+    export_xlsx(source.load_register(ORG), ORG, tmp_path / "vvt.xlsx")
+    target = open_store(tmp_path / "target.sqlite")
+    import_spreadsheet(target, tmp_path / "vvt.xlsx")
+    back = target.load_register(ORG)
+    act = back.organisations[0].activities[0]
+    assert (act.contact.street, act.contact.postcode, act.contact.city) == (
+        "Markt 1",
+        "12345",
+        "Ahaus",
+    )
+    assert (act.dpia.wp248, act.dpia.reference, act.dpia.notes) == (
+        ["sensitive-data"],
+        "DSFA-7",
+        "geprüft mit DSB",
+    )
+    assert "DSFA" not in act.notes and "Ansprechpartner:" not in act.notes
+    names = {r.uid: r.name for r in back.recipients}
+    assert sorted(names[u] for u in act.recipients) == [
+        "Finanzamt",
+        "Schufa Holding AG (Wiesbaden)",
+    ]
