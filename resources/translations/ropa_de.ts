@@ -2612,8 +2612,8 @@ Der vorherige Stand ist gesichert: {safety}</translation>
         <translation>(ohne Fachbereich)</translation>
     </message>
     <message>
-        <source>Ticked answers are taken over; conflicts (changed here meanwhile as well) are not ticked. Untick an activity to leave it as it is and not mark it as reviewed.</source>
-        <translation>Angehakte Antworten werden übernommen; Konflikte (inzwischen auch hier geändert) sind nicht angehakt. Eine Tätigkeit ohne Haken bleibt, wie sie ist, und wird nicht als geprüft vermerkt.</translation>
+        <source>Ticked answers are taken over; conflicts (changed here meanwhile as well) are not ticked. Untick an activity to leave it as it is and not mark it as reviewed. A ticked new recipient or processor is added to this organisation&apos;s catalogue.</source>
+        <translation>Angehakte Antworten werden übernommen; Konflikte (auch hier inzwischen geändert) sind nicht angehakt. Entfernen Sie den Haken einer Tätigkeit, um sie unverändert zu lassen und nicht als geprüft zu vermerken. Ein angehakter neuer Empfänger oder Auftragsverarbeiter wird in den Katalog dieser Organisation aufgenommen.</translation>
     </message>
     <message>
         <source>Activity / item</source>
@@ -2662,6 +2662,18 @@ Der vorherige Stand ist gesichert: {safety}</translation>
     <message>
         <source>Remark (added to the notes)</source>
         <translation>Hinweis (wird den Anmerkungen angefügt)</translation>
+    </message>
+    <message>
+        <source>New recipient “{name}”: add to the catalogue</source>
+        <translation>Neuer Empfänger „{name}“: in den Katalog aufnehmen</translation>
+    </message>
+    <message>
+        <source>New processor “{name}”: add to the catalogue</source>
+        <translation>Neuer Auftragsverarbeiter „{name}“: in den Katalog aufnehmen</translation>
+    </message>
+    <message>
+        <source>not in the catalogue; unticked it is left out</source>
+        <translation>nicht im Katalog; ohne Haken wird er weggelassen</translation>
     </message>
     <message>
         <source>Questionnaires (*.xlsx *.xlsm *.ods)</source>

@@ -5,9 +5,10 @@ Every item has a key, a label, a plain-German (and English) explanation and a sh
 ``text`` (one cell), or a table (``purposes``, ``data_subjects``, ``data_categories``,
 ``internal_recipients``, ``recipients``, ``processors``, ``transfers``, ``toms``) with one
 row per entry. Catalogue entries (recipients, processors, TOMs) are compared by uid; a name
-the department typed that is not in the catalogue is a proposal (:data:`NEW_PREFIX`). :func:`values_of` turns an activity into
-the comparable values of every item (what was sent, what is in the register now), and
-:func:`apply_value` puts an accepted answer back into an activity.
+the department typed that is not in the catalogue is a proposal (:data:`NEW_PREFIX`).
+:func:`values_of` turns an activity into the comparable values of every item (what was
+sent, what is in the register now), and :func:`apply_value` puts an accepted answer back
+into an activity.
 """
 
 from __future__ import annotations

@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ropa_desktop.domain import vocab
 from ropa_desktop.domain.i18n import LocalizedError, Text
 from ropa_desktop.domain.progress import SILENT, Progress
 from ropa_desktop.io.sheets.reader import read_workbook
 from ropa_desktop.io.sheets.types import Sheet, column_letter
 from ropa_desktop.io.survey import identifiers as ids
-from ropa_desktop.domain import vocab
 from ropa_desktop.io.survey.fields import COMMENT, CONFIRM, ITEM_BY_KEY, NEW_PREFIX, Value
 
 MSG_NOT_SURVEY = Text(

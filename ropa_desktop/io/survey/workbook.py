@@ -20,9 +20,9 @@ and the answer cells stay where the hidden identifiers (:mod:`.identifiers`) say
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 

@@ -203,11 +203,7 @@ class ReviewDialog(QDialog):
             return
         data = row.data(0, ROLE)
         ticked = row.checkState(0) == Qt.CheckState.Checked
-        if isinstance(data, ActivityReview):
-            data.accept = ticked
-            for child in _children(row):
-                child.setDisabled(not ticked)
-        elif isinstance(data, ItemReview):
+        if isinstance(data, (ActivityReview, ItemReview)):
             data.accept = ticked
             for child in _children(row):
                 child.setDisabled(not ticked)
