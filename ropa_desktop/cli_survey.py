@@ -72,6 +72,10 @@ MSG = {
         "and {created} created (batch {batch}; “undo {batch}” reverts everything).",
     ),
     "none": T(de="Nichts übernommen.", en="Nothing taken over."),
+    "catalogue": T(
+        de="Neu im Katalog der Organisation: {n} Empfänger bzw. Auftragsverarbeiter.",
+        en="New in the organisation's catalogue: {n} recipients or processors.",
+    ),
 }
 
 
@@ -226,4 +230,6 @@ def _in(store: Store, args: argparse.Namespace) -> int:
                 batch=outcome.batch,
             )
         )
+    if outcome.catalogue:
+        print(MSG["catalogue"](n=outcome.catalogue))
     return 0
