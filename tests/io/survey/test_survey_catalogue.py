@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from survey_helpers import ORG, open_book, register, table_row
+from survey_helpers import ORG, open_book, register, set_answer, table_row
 
 from ropa_desktop.domain import model as m
 from ropa_desktop.domain import vocab
@@ -225,3 +225,37 @@ def test_the_catalogue_items_round_trip_unchanged(store, tmp_path):
         melde.toms,
     )
     assert len(store.catalogue(ORG).recipients) == 1
+
+
+def test_a_new_activity_links_known_entries_and_a_proposal(store, tmp_path):
+    (sent,) = send_questionnaires(store, ORG, tmp_path, ["Bürgerbüro"], sent=TODAY)
+    wb = open_book(sent.path)
+    new = wb["Neu 1"]
+    set_answer(new, "Bezeichnung der Verarbeitungstätigkeit", "Fundsachen")
+    new.cell(table_row(new, PROCESSORS, 0), 1).value = "kdn rechenzentrum"  # any case
+    new.cell(table_row(new, PROCESSORS, 1), 1).value = "Fundbüro-Software AG"
+    new.cell(table_row(new, PROCESSORS, 1), 2).value = "Fundsachenverwaltung"
+    row = table_row(new, TRANSFERS, 0)
+    new.cell(row, 1).value = "USA"  # typed, not picked: still a country the program knows
+    new.cell(row, 2).value = "Lost & Found Inc."
+    new.cell(row, 3).value = "Einwilligung laut Formular"  # a safeguard in words
+    new.cell(table_row(new, TOMS, 0), 1).value = "Verschlüsselung der Festplatten"
+    wb.save(sent.path)
+    review = build_review(store, sent.path)
+    new_r = next(a for a in review.activities if a.is_new)
+    assert new_r.item("processors").proposals == [Proposal("processor", "Fundbüro-Software AG")]
+    apply_review(store, review, today=TODAY)
+    catalogue = store.catalogue(ORG)
+    processors = {x.name: x for x in catalogue.processors}
+    assert processors["Fundbüro-Software AG"].owner == store.load_organisation(ORG).uid
+    fund = next(a for a in store.load_organisation(ORG).activities if a.name == "Fundsachen")
+    assert fund.processors == [
+        m.ProcessorLink(processors["KDN Rechenzentrum"].uid, ""),
+        m.ProcessorLink(processors["Fundbüro-Software AG"].uid, "Fundsachenverwaltung"),
+    ]
+    assert fund.transfers == [
+        m.Transfer(
+            country="US", recipient="Lost & Found Inc.", mechanism_text="Einwilligung laut Formular"
+        )
+    ]
+    assert fund.toms == [next(t.uid for t in catalogue.toms if t.title.startswith("Versch"))]
