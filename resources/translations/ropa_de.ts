@@ -2664,12 +2664,12 @@ Der vorherige Stand ist gesichert: {safety}</translation>
         <translation>Hinweis (wird den Anmerkungen angefügt)</translation>
     </message>
     <message>
-        <source>New recipient “{name}”: add to the catalogue</source>
-        <translation>Neuer Empfänger „{name}“: in den Katalog aufnehmen</translation>
+        <source>Add recipient to the catalogue</source>
+        <translation>Empfänger in den Katalog aufnehmen</translation>
     </message>
     <message>
-        <source>New processor “{name}”: add to the catalogue</source>
-        <translation>Neuer Auftragsverarbeiter „{name}“: in den Katalog aufnehmen</translation>
+        <source>Add processor to the catalogue</source>
+        <translation>Auftragsverarbeiter in den Katalog aufnehmen</translation>
     </message>
     <message>
         <source>not in the catalogue; unticked it is left out</source>

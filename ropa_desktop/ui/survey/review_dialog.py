@@ -185,14 +185,12 @@ class ReviewDialog(QDialog):
     def _proposal_row(self, parent: QTreeWidgetItem, proposal: Proposal) -> QTreeWidgetItem:
         row = QTreeWidgetItem(parent)
         if proposal.entity == "recipient":
-            text = self.tr("New recipient “{name}”: add to the catalogue")
+            row.setText(0, self.tr("Add recipient to the catalogue"))
         else:
-            text = self.tr("New processor “{name}”: add to the catalogue")
-        row.setText(0, _wrapped(text.format(name=proposal.name)))
-        row.setText(
-            1,
-            self.tr("not in the catalogue; unticked it is left out"),
-        )
+            row.setText(0, self.tr("Add processor to the catalogue"))
+        row.setText(1, _wrapped(self.tr("not in the catalogue; unticked it is left out"), 30))
+        row.setText(2, _wrapped(proposal.name))
+        row.setToolTip(0, proposal.name)
         row.setData(0, ROLE, proposal)
         row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         row.setCheckState(0, Qt.CheckState.Checked if proposal.accept else Qt.CheckState.Unchecked)
