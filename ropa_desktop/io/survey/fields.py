@@ -272,9 +272,9 @@ COMMENT = Item(
     Text("Hinweise an den Datenschutz", "Remarks for the data protection officer"),
     Text(
         "Was sollte der/die Datenschutzbeauftragte noch wissen (z. B. ein neues "
-        "Programm, ein neuer Dienstleister, eine Übermittlung ins Ausland)?",
-        "What else should the data protection officer know (e.g. new software, a new "
-        "service provider, a transfer abroad)?",
+        "Programm, eine Schutzmaßnahme, die in der Liste fehlt)?",
+        "What else should the data protection officer know (e.g. new software, a "
+        "safeguard missing from the list)?",
     ),
 )
 """Answered on every sheet but not an item of the register: shown to the DPO in the

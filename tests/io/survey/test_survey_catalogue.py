@@ -259,3 +259,35 @@ def test_a_new_activity_links_known_entries_and_a_proposal(store, tmp_path):
         )
     ]
     assert fund.toms == [next(t.uid for t in catalogue.toms if t.title.startswith("Versch"))]
+
+
+def test_a_questionnaire_sent_before_these_items_existed_is_still_read(
+    store, tmp_path, monkeypatch
+):
+    """Workbooks sent by the previous release have no recipients, processors, transfers or
+    TOMs: those items count as unchanged and the register keeps them."""
+    from ropa_desktop.io.survey import workbook
+    from ropa_desktop.io.survey.fields import ITEMS
+
+    new_keys = ("recipients", "processors", "transfers", "toms")
+    old_items = tuple(i for i in ITEMS if i.key not in new_keys)
+    monkeypatch.setattr(workbook, "ITEMS", old_items)
+    (sent,) = send_questionnaires(store, ORG, tmp_path, ["Bürgerbüro"], sent=TODAY)
+    monkeypatch.undo()
+    wb = open_book(sent.path)
+    assert "Auftragsverarbeiter" not in [c.value for c in wb["VT-001 Meldewesen"]["A"]]
+    set_answer(wb["VT-001 Meldewesen"], "Beschreibung", "Neu beschrieben")
+    wb.save(sent.path)
+    before = _melde(store)
+    review = build_review(store, sent.path)
+    melde_r = review.activities[0]
+    assert [i.key for i in melde_r.items if i.state is not State.UNCHANGED] == ["description"]
+    apply_review(store, review, today=TODAY)
+    after = _melde(store)
+    assert after.description == "Neu beschrieben"
+    assert (after.recipients, after.processors, after.transfers, after.toms) == (
+        before.recipients,
+        before.processors,
+        before.transfers,
+        before.toms,
+    )
