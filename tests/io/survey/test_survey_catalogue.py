@@ -291,3 +291,29 @@ def test_a_questionnaire_sent_before_these_items_existed_is_still_read(
         before.transfers,
         before.toms,
     )
+
+
+def test_changes_here_meanwhile_and_conflicts_on_catalogue_items(store, tmp_path):
+    (sent,) = send_questionnaires(store, ORG, tmp_path, ["Bürgerbüro"], sent=TODAY)
+    # meanwhile the DPO ticks a second TOM and links no recipient any more
+    melde = _melde(store)
+    crypto = next(t.uid for t in store.catalogue(ORG).toms if t.title.startswith("Versch"))
+    melde.toms.append(crypto)
+    melde.recipients = []
+    store.save_activity(store.load_organisation(ORG).uid, melde)
+    wb = open_book(sent.path)
+    ws = wb["VT-001 Meldewesen"]
+    ws.cell(table_row(ws, RECIPIENTS, 1), 1).value = "Amtsgericht Ahaus"  # a proposal
+    wb.save(sent.path)
+    review = build_review(store, sent.path)
+    melde_r = review.activities[0]
+    assert melde_r.item("toms").state is State.HERE
+    recipients = melde_r.item("recipients")
+    assert recipients.state is State.CONFLICT and not recipients.accept
+    assert recipients.proposals == [Proposal("recipient", "Amtsgericht Ahaus")]
+    outcome = apply_review(store, review, today=TODAY)
+    # the conflict was not ticked: its proposal is neither created nor linked
+    assert outcome.catalogue == 0
+    assert [r.name for r in store.catalogue(ORG).recipients] == ["Finanzamt Ahaus"]
+    after = _melde(store)
+    assert after.recipients == [] and after.toms == melde.toms
