@@ -8,7 +8,7 @@ import argparse
 import getpass
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ropa_desktop.domain.i18n import LocalizedError, Text
 
@@ -42,6 +42,10 @@ MSG = {
     "was": T(de="      versandt: {value}", en="      sent: {value}"),
     "answer": T(de="      Antwort: {value}", en="      answer: {value}"),
     "now": T(de="      Register jetzt: {value}", en="      register now: {value}"),
+    "proposal": T(
+        de="      „{name}“ steht nicht im Katalog: mit --accept-all wird es neu angelegt.",
+        en="      “{name}” is not in the catalogue: --accept-all creates it.",
+    ),
     "comment": T(de="    Hinweis: {text}", en="    Remark: {text}"),
     "problem": T(de="! {text}", en="! {text}"),
     "kept": T(
@@ -68,6 +72,10 @@ MSG = {
         "and {created} created (batch {batch}; “undo {batch}” reverts everything).",
     ),
     "none": T(de="Nichts übernommen.", en="Nothing taken over."),
+    "catalogue": T(
+        de="Neu im Katalog der Organisation: {n} Empfänger bzw. Auftragsverarbeiter.",
+        en="New in the organisation's catalogue: {n} recipients or processors.",
+    ),
 }
 
 
@@ -148,6 +156,9 @@ def _print_review(review: Review) -> None:
     def indent(text: str) -> str:
         return text.replace("\n", "\n        ")
 
+    def text(key: str, value: Any) -> str:
+        return indent(value_text(key, value, names=review.names))
+
     sent_on = review.sent_on
     try:
         from datetime import date
@@ -180,12 +191,14 @@ def _print_review(review: Review) -> None:
             for problem in item.problems:
                 print("      " + MSG["problem"](text=problem))
             if not act.is_new:
-                print(MSG["was"](value=indent(value_text(item.key, item.sent))))
-            print(MSG["answer"](value=indent(value_text(item.key, item.answer))))
+                print(MSG["was"](value=text(item.key, item.sent)))
+            print(MSG["answer"](value=text(item.key, item.answer)))
             if item.state in (State.HERE, State.CONFLICT):
-                print(MSG["now"](value=indent(value_text(item.key, item.current))))
+                print(MSG["now"](value=text(item.key, item.current)))
             if item.state is State.CONFLICT:
                 print(MSG["kept"]())
+            for proposal in item.proposals if item.acceptable else []:
+                print(MSG["proposal"](name=proposal.name))
         if act.comment:
             print(MSG["comment"](text=act.comment))
 
@@ -217,4 +230,6 @@ def _in(store: Store, args: argparse.Namespace) -> int:
                 batch=outcome.batch,
             )
         )
+    if outcome.catalogue:
+        print(MSG["catalogue"](n=outcome.catalogue))
     return 0

@@ -84,7 +84,8 @@ def _sample_sheet(path: Path) -> None:
 
 def _survey_review(session: Any, folder: Path, lang: str) -> Any:
     """A returned questionnaire of the demo's customer service centre: a change, a cleared
-    field, a conflict with a change made here meanwhile, and a proposed new activity."""
+    field, a conflict with a change made here meanwhile, a processor not in the catalogue and a
+    proposed new activity."""
     import openpyxl
 
     from ropa_desktop.io.survey.fields import ITEM_BY_KEY
@@ -109,6 +110,11 @@ def _survey_review(session: Any, folder: Path, lang: str) -> Any:
     ws.cell(row(ws, "internal_recipients") + 3, 1).value = None  # a cleared entry
     ws.cell(row(ws, "description"), 2).value = "Bearbeitung von Kundenanliegen per Telefon."
     ws.cell(row(ws, "data_subjects") + 3 + 2, 1).value = "Bevollmächtigte"
+    free = row(ws, "processors") + 3
+    while ws.cell(free, 1).value:
+        free += 1
+    ws.cell(free, 1).value = "Callcenter Ruhr GmbH"  # not in the catalogue: a proposal
+    ws.cell(free, 2).value = "Telefonannahme bei Störungen"
     new = book["Neu 1" if lang == "de" else "New 1"]
     new.cell(row(new, "name"), 2).value = "Kundenzufriedenheitsumfrage"
     new.cell(row(new, "description"), 2).value = "Jährliche Befragung per E-Mail."

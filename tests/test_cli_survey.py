@@ -72,3 +72,34 @@ def test_foreign_or_broken_workbooks_fail_with_one_line(tmp_path, capsys):
     wb.save(plain)
     assert main(["--db", db, "survey", "in", str(plain)]) == 1
     assert "ist kein Fragebogen von ropa-desktop" in capsys.readouterr().err
+
+
+def test_survey_in_names_a_proposed_recipient_and_creates_it_on_accept_all(tmp_path, capsys):
+    db, path = _sent(tmp_path, capsys)
+    wb = open_book(path)
+    ws = wb["VT-001 Meldewesen"]
+    first = next(
+        r for r in range(1, ws.max_row + 1)
+        if ws.cell(r, 1).value == "Empfänger extern (Empfängerkategorie)"
+    )
+    ws.cell(first + 3, 1).value = "Deutsche Rentenversicherung"
+    wb.save(path)
+    assert main(["--db", db, "survey", "in", str(path)]) == 0
+    printed = capsys.readouterr().out
+    assert "Antwort: Deutsche Rentenversicherung (neu, nicht im Katalog)" in printed
+    assert "„Deutsche Rentenversicherung“ steht nicht im Katalog" in printed
+    assert open_store(db).catalogue(ORG).recipients == []
+    assert main(["--db", db, "survey", "in", str(path), "--accept-all"]) == 0
+    printed = capsys.readouterr().out
+    assert "Neu im Katalog der Organisation: 1 Empfänger bzw. Auftragsverarbeiter." in printed
+    store = open_store(db)
+    (added,) = store.catalogue(ORG).recipients
+    assert added.name == "Deutsche Rentenversicherung"
+    melde = next(a for a in store.load_organisation(ORG).activities if a.name == "Meldewesen")
+    assert melde.recipients == [added.uid]
+    batch = printed.split("(Vorgang ")[1].split(";")[0]
+    assert main(["--db", db, "undo", batch]) == 0
+    store = open_store(db)
+    assert store.catalogue(ORG).recipients == []
+    melde = next(a for a in store.load_organisation(ORG).activities if a.name == "Meldewesen")
+    assert melde.recipients == []

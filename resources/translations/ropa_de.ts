@@ -2616,8 +2616,8 @@ Der vorherige Stand ist gesichert: {safety}</translation>
         <translation>(ohne Fachbereich)</translation>
     </message>
     <message>
-        <source>Ticked answers are taken over; conflicts (changed here meanwhile as well) are not ticked. Untick an activity to leave it as it is and not mark it as reviewed.</source>
-        <translation>Angehakte Antworten werden übernommen; Konflikte (inzwischen auch hier geändert) sind nicht angehakt. Eine Tätigkeit ohne Haken bleibt, wie sie ist, und wird nicht als geprüft vermerkt.</translation>
+        <source>Ticked answers are taken over; conflicts (changed here meanwhile as well) are not ticked. Untick an activity to leave it as it is and not mark it as reviewed. A ticked new recipient or processor is added to this organisation&apos;s catalogue.</source>
+        <translation>Angehakte Antworten werden übernommen; Konflikte (auch hier inzwischen geändert) sind nicht angehakt. Entfernen Sie den Haken einer Tätigkeit, um sie unverändert zu lassen und nicht als geprüft zu vermerken. Ein angehakter neuer Empfänger oder Auftragsverarbeiter wird in den Katalog dieser Organisation aufgenommen.</translation>
     </message>
     <message>
         <source>Activity / item</source>
@@ -2666,6 +2666,18 @@ Der vorherige Stand ist gesichert: {safety}</translation>
     <message>
         <source>Remark (added to the notes)</source>
         <translation>Hinweis (wird den Anmerkungen angefügt)</translation>
+    </message>
+    <message>
+        <source>Add recipient to the catalogue</source>
+        <translation>Empfänger in den Katalog aufnehmen</translation>
+    </message>
+    <message>
+        <source>Add processor to the catalogue</source>
+        <translation>Auftragsverarbeiter in den Katalog aufnehmen</translation>
+    </message>
+    <message>
+        <source>not in the catalogue; unticked it is left out</source>
+        <translation>nicht im Katalog; ohne Haken wird er weggelassen</translation>
     </message>
     <message>
         <source>Questionnaires (*.xlsx *.xlsm *.ods)</source>

@@ -9,13 +9,14 @@ transaction, one undoable batch in the history.
 from __future__ import annotations
 
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import insert, select
 
 from ropa_desktop.domain import model as m
 from ropa_desktop.store import versions
-from ropa_desktop.store.models import RegisterIdentityRow
+from ropa_desktop.store.models import RecipientRow, RegisterIdentityRow
 from ropa_desktop.store.records import check_text
 from ropa_desktop.store.repository import Store
 from ropa_desktop.store.transactions import DryRun, writing
@@ -72,8 +73,12 @@ def apply_review(
     description: str,
     *,
     dry_run: bool = False,
+    catalogue: Sequence[m.Recipient | m.Processor] = (),
 ) -> str:
     """Write the reviewed activities of one organisation in one transaction and one batch.
+
+    ``catalogue`` are new recipients and processors of the organisation that the activities
+    link (created first, in the same transaction and batch).
 
     ``changed`` are known activities carrying the ``version`` the review was made
     against: if one was changed meanwhile, :class:`~ropa_desktop.store.versions.ConflictError`
@@ -81,12 +86,17 @@ def apply_review(
     uid (undoable as a whole with :meth:`Store.undo_batch`). ``dry_run`` does everything
     and rolls it back.
     """
-    for act in [*changed, *created]:
-        check_text(act)
+    for obj in [*catalogue, *changed, *created]:
+        check_text(obj)
     with writing(store.engine) as conn:
         writer = Writer(conn, store.user)
         batch = writer.start_batch(SURVEY_BATCH, description)
         org_id = writer.organisation_id(organisation_uid)
+        for entry in catalogue:
+            if isinstance(entry, m.Recipient):
+                writer.put_simple(RecipientRow, entry)
+            else:
+                writer.put_processor(entry)
         for act in changed:
             versions.claim(writer, "activity", act, force=False)
         for act in created:

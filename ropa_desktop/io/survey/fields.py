@@ -3,9 +3,12 @@ answer maps to an activity.
 
 Every item has a key, a label, a plain-German (and English) explanation and a shape:
 ``text`` (one cell), or a table (``purposes``, ``data_subjects``, ``data_categories``,
-``internal_recipients``) with one row per entry. :func:`values_of` turns an activity into
-the comparable values of every item (what was sent, what is in the register now), and
-:func:`apply_value` puts an accepted answer back into an activity.
+``internal_recipients``, ``recipients``, ``processors``, ``transfers``, ``toms``) with one
+row per entry. Catalogue entries (recipients, processors, TOMs) are compared by uid; a name
+the department typed that is not in the catalogue is a proposal (:data:`NEW_PREFIX`).
+:func:`values_of` turns an activity into the comparable values of every item (what was
+sent, what is in the register now), and :func:`apply_value` puts an accepted answer back
+into an activity.
 """
 
 from __future__ import annotations
@@ -15,12 +18,26 @@ from typing import Any
 
 from ropa_desktop.domain import model as m
 from ropa_desktop.domain import presentation as p
+from ropa_desktop.domain import vocab
 from ropa_desktop.domain.i18n import Text
 
 Value = Any
 """A comparable item value: a string for a text item; for a table a list with one entry
 per row: a string (one-column tables) or a list of strings (the columns as
-:attr:`Item.columns`, except purposes: ``[text, legitimate interest, *legal bases]``)."""
+:attr:`Item.columns`, except purposes: ``[text, legitimate interest, *legal bases]``).
+Recipients and TOMs are catalogue uids, processors ``[uid, service]``, transfers
+``[country code, recipient, mechanism id (or the text where no id fits)]``."""
+
+NEW_PREFIX = "new:"
+"""Marks a name the department wrote that is not in the organisation's catalogue (a uid
+never holds a colon): ``"new:Name"``, a proposal the DPO accepts or rejects."""
+CATALOGUE_ITEMS = {"recipients": "recipient", "processors": "processor"}
+"""Items whose unknown names are proposals for a new catalogue entry (item → entity)."""
+
+
+def proposal_name(entry: str) -> str | None:
+    """The proposed name when ``entry`` is a proposal, else None."""
+    return entry[len(NEW_PREFIX):] if entry.startswith(NEW_PREFIX) else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +187,73 @@ ITEMS: tuple[Item, ...] = (
         ),
         (Column("name", Text("Stelle", "Unit"), width=40),),
     ),
+    Item(
+        "recipients",
+        _label("recipients"),
+        Text(
+            "An wen außerhalb der Verwaltung werden die Daten weitergegeben (Art. 30 Abs. 1 "
+            "lit. d DSGVO), z. B. andere Behörden, Banken, Gerichte? Eine Zeile je Empfänger. "
+            "Wählen Sie aus der Liste der bekannten Empfänger oder schreiben Sie einen neuen "
+            "Namen hinein; der/die Datenschutzbeauftragte prüft neue Namen. Dienstleister, die "
+            "im Auftrag arbeiten, gehören in die nächste Tabelle.",
+            "Who outside the organisation receives the data (Art. 30(1)(d) GDPR), e.g. other "
+            "authorities, banks, courts? One row per recipient. Pick a known recipient from the "
+            "list or type a new name; the data protection officer checks new names. Service "
+            "providers working on your behalf go in the next table.",
+        ),
+        (Column("name", Text("Empfänger", "Recipient"), "recipients", 40),),
+    ),
+    Item(
+        "processors",
+        _label("processors"),
+        Text(
+            "Welche Dienstleister verarbeiten die Daten in Ihrem Auftrag (Auftragsverarbeiter, "
+            "Art. 28 DSGVO), z. B. Rechenzentrum, Softwarehersteller mit Fernwartung, "
+            "Aktenvernichtung? Eine Zeile je Dienstleister mit seiner Leistung. Wählen Sie aus "
+            "der Liste oder schreiben Sie einen neuen Namen hinein.",
+            "Which service providers process the data on your behalf (processors, Art. 28 "
+            "GDPR), e.g. data centre, software vendor with remote maintenance, shredding? One "
+            "row per provider with its service. Pick from the list or type a new name.",
+        ),
+        (
+            Column("name", Text("Dienstleister", "Service provider"), "processors", 36),
+            Column("service", Text("Leistung", "Service"), width=36),
+        ),
+    ),
+    Item(
+        "transfers",
+        _label("transfers"),
+        Text(
+            "Gehen Daten in ein Land außerhalb der EU bzw. des EWR (Art. 30 Abs. 1 lit. e "
+            "DSGVO), z. B. weil ein Cloud-Dienst in den USA sitzt? Eine Zeile je Übermittlung: "
+            "Land, Empfänger und die Garantie, auf die sie sich stützt (z. B. "
+            "Angemessenheitsbeschluss, Standardvertragsklauseln). Wissen Sie die Garantie "
+            "nicht, lassen Sie sie leer. Keine Übermittlung: Tabelle leer lassen.",
+            "Is data sent to a country outside the EU/EEA (Art. 30(1)(e) GDPR), e.g. because "
+            "a cloud service is based in the USA? One row per transfer: country, recipient and "
+            "the safeguard it relies on (e.g. adequacy decision, standard contractual "
+            "clauses). Leave the safeguard empty if you do not know it.",
+        ),
+        (
+            Column("country", Text("Land", "Country"), "countries", 28),
+            Column("recipient", Text("Empfänger", "Recipient"), width=32),
+            Column("mechanism", Text("Garantie", "Safeguard"), "mechanisms", 40),
+        ),
+    ),
+    Item(
+        "toms",
+        _label("toms"),
+        Text(
+            "Welche Schutzmaßnahmen (Art. 30 Abs. 1 lit. g, Art. 32 DSGVO) gelten für diese "
+            "Tätigkeit, z. B. Zugriffsrechte, Verschlüsselung, Datensicherung? Eine Zeile je "
+            "Maßnahme, ausgewählt aus der Liste der Maßnahmen Ihres Hauses. Fehlt eine, "
+            "schreiben Sie sie unten in die Hinweise.",
+            "Which safeguards (Art. 30(1)(g), Art. 32 GDPR) apply to this activity, e.g. "
+            "access rights, encryption, backups? One row per measure, picked from your "
+            "organisation's list. If one is missing, write it in the remarks below.",
+        ),
+        (Column("title", Text("Maßnahme", "Measure"), "toms", 60),),
+    ),
 )
 """The items, in the order of the questionnaire."""
 
@@ -188,9 +272,9 @@ COMMENT = Item(
     Text("Hinweise an den Datenschutz", "Remarks for the data protection officer"),
     Text(
         "Was sollte der/die Datenschutzbeauftragte noch wissen (z. B. ein neues "
-        "Programm, ein neuer Dienstleister, eine Übermittlung ins Ausland)?",
-        "What else should the data protection officer know (e.g. new software, a new "
-        "service provider, a transfer abroad)?",
+        "Programm, eine Schutzmaßnahme, die in der Liste fehlt)?",
+        "What else should the data protection officer know (e.g. new software, a "
+        "safeguard missing from the list)?",
     ),
 )
 """Answered on every sheet but not an item of the register: shown to the DPO in the
@@ -227,6 +311,12 @@ def values_of(act: m.Activity) -> dict[str, Value]:
         "data_subjects": list(act.data_subjects),
         "data_categories": categories,
         "internal_recipients": list(act.internal_recipients),
+        "recipients": list(act.recipients),
+        "processors": [[link.processor, link.service] for link in act.processors],
+        "transfers": [
+            [t.country, t.recipient, t.mechanism or t.mechanism_text] for t in act.transfers
+        ],
+        "toms": list(act.toms),
     }
 
 
@@ -258,6 +348,20 @@ def apply_value(act: m.Activity, key: str, value: Value) -> None:
         act.data_categories = [_category(row) for row in value]
     elif key == "internal_recipients":
         act.internal_recipients = list(value)
+    elif key == "recipients":
+        act.recipients = list(value)
+        if act.recipients:
+            act.no_external_recipients = False
+    elif key == "processors":
+        act.processors = [m.ProcessorLink(uid, service) for uid, service in value]
+        if act.processors:
+            act.no_external_recipients = False
+    elif key == "transfers":
+        act.transfers = _transfers(act.transfers, value)
+        if act.transfers:
+            act.no_transfers = False
+    elif key == "toms":
+        act.toms = list(value)
     else:
         raise KeyError(key)
 
@@ -276,3 +380,28 @@ def _category(row: list[str]) -> m.DataCategory:
         ),
         notes=notes,
     )
+
+
+def _transfers(old: list[m.Transfer], rows: list[list[str]]) -> list[m.Transfer]:
+    """The transfers of ``rows``; a row as it was keeps what the sheet does not show (the
+    processor, the documentation, the mechanism's source text)."""
+    unused = list(old)
+    out: list[m.Transfer] = []
+    for country, recipient, mechanism in rows:
+        found = next(
+            (
+                t
+                for t in unused
+                if [t.country, t.recipient, t.mechanism or t.mechanism_text]
+                == [country, recipient, mechanism]
+            ),
+            None,
+        )
+        if found is not None:
+            unused.remove(found)
+            out.append(found)
+        elif mechanism in vocab.transfer_mechanisms():
+            out.append(m.Transfer(country=country, recipient=recipient, mechanism=mechanism))
+        else:
+            out.append(m.Transfer(country=country, recipient=recipient, mechanism_text=mechanism))
+    return out

@@ -14,12 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ropa_desktop.domain import vocab
 from ropa_desktop.domain.i18n import LocalizedError, Text
 from ropa_desktop.domain.progress import SILENT, Progress
 from ropa_desktop.io.sheets.reader import read_workbook
 from ropa_desktop.io.sheets.types import Sheet, column_letter
 from ropa_desktop.io.survey import identifiers as ids
-from ropa_desktop.io.survey.fields import COMMENT, CONFIRM, ITEM_BY_KEY, Value
+from ropa_desktop.io.survey.fields import COMMENT, CONFIRM, ITEM_BY_KEY, NEW_PREFIX, Value
 
 MSG_NOT_SURVEY = Text(
     de="{file} ist kein Fragebogen von ropa-desktop (die verborgenen Kennungen fehlen oder "
@@ -54,6 +55,11 @@ MSG_NOT_NUMBER = Text(
 MSG_NOT_IN_LIST = Text(
     de="Blatt „{sheet}“, Zelle {cell}: „{value}“ steht nicht in der Auswahlliste.",
     en="Sheet “{sheet}”, cell {cell}: “{value}” is not in the drop-down list.",
+)
+
+MSG_NO_NAME = Text(
+    de="Blatt „{sheet}“, Zelle {cell}: der Name fehlt.",
+    en="Sheet “{sheet}”, cell {cell}: the name is missing.",
 )
 
 
@@ -94,6 +100,8 @@ class Returned:
     department: str
     sent_on: str
     sheets: list[AnswerSheet]
+    names: dict[str, str] = field(default_factory=dict)
+    """The labels of the catalogue entries sent in the drop-downs, by uid."""
 
 
 def _parse_ids(sheet: Sheet, path: Path) -> list[list[Any]]:
@@ -202,7 +210,12 @@ def read_returned(
             if found is None:
                 raise SurveyError(MSG_SHEET_MISSING, file=path.name, sheet=name)
             _read_item(found, target, key, ref, sent, lists)
-    return Returned(path, database, org_uid, org_name, department, sent_on, answers)
+    names = {
+        str(key): str(label)
+        for name in ("recipients", "processors", "toms")
+        for key, label in head["lists"][0].get(name, [])
+    }
+    return Returned(path, database, org_uid, org_name, department, sent_on, answers, names)
 
 
 def _read_item(
@@ -250,6 +263,26 @@ def _read_item(
             value.append(
                 [name, special_key or "none", source, duration, unit_key or "", start, words, notes]
             )
+        elif key in ("recipients", "processors"):
+            name = cells[0]
+            if not name:
+                problems.append(MSG_NO_NAME(sheet=sheet.name, cell=where(0)))
+            found = lists.key(key, name)
+            entry = found if found else NEW_PREFIX + name
+            value.append([entry, cells[1]] if key == "processors" else entry)
+        elif key == "transfers":
+            country, recipient, mechanism = cells
+            code = lists.key("countries", country)
+            if code is None:
+                code = vocab.country_code(country)
+            if country and not code:
+                problems.append(MSG_NOT_IN_LIST(sheet=sheet.name, cell=where(0), value=country))
+            value.append([code or "", recipient, lists.key("mechanisms", mechanism) or mechanism])
+        elif key == "toms":
+            uid = lists.key("toms", cells[0])
+            if uid is None:
+                problems.append(MSG_NOT_IN_LIST(sheet=sheet.name, cell=where(0), value=cells[0]))
+            value.append(uid or "")
         else:
             value.append(cells[0])
     if problems:

@@ -21,7 +21,14 @@ from ropa_desktop.domain.i18n import Text
 from ropa_desktop.domain.numbering import next_references
 from ropa_desktop.domain.progress import SILENT, Progress
 from ropa_desktop.domain.review_cycle import add_months
-from ropa_desktop.io.survey.fields import ITEMS, Value, apply_value, values_of
+from ropa_desktop.io.survey.fields import (
+    CATALOGUE_ITEMS,
+    ITEMS,
+    Value,
+    apply_value,
+    proposal_name,
+    values_of,
+)
 from ropa_desktop.io.survey.reading import (
     AnswerSheet,
     SurveyError,
@@ -92,6 +99,18 @@ def compare(sent: Value, answer: Value, current: Value) -> State:
 
 
 @dataclass(slots=True)
+class Proposal:
+    """A name the department wrote that is not in the organisation's catalogue: accepted,
+    it becomes a new entry of the organisation (in the same transaction); rejected, the
+    entry is left out of the item."""
+
+    entity: str
+    """"recipient" or "processor"."""
+    name: str
+    accept: bool = True
+
+
+@dataclass(slots=True)
 class ItemReview:
     """One item of one activity in the review; ``accept`` is the DPO's choice."""
 
@@ -102,6 +121,8 @@ class ItemReview:
     state: State
     accept: bool = False
     problems: list[str] = field(default_factory=list)
+    proposals: list[Proposal] = field(default_factory=list)
+    """New catalogue entries the answer proposes (recipients and processors)."""
 
     @property
     def acceptable(self) -> bool:
@@ -147,6 +168,8 @@ class Review:
     activities: list[ActivityReview]
     problems: list[str]
     """Sheets that are not taken over (activity deleted since, of another organisation)."""
+    names: dict[str, str] = field(default_factory=dict)
+    """Labels of the catalogue entries (recipients, processors, TOMs) by uid, for display."""
 
 
 def build_review(store: Store, path: Path, *, progress: Progress = SILENT) -> Review:
@@ -183,6 +206,11 @@ def build_review(store: Store, path: Path, *, progress: Progress = SILENT) -> Re
             problems.append(text(name=name, sheet=sheet.sheet, org=org.name))
             continue
         activities.append(_known(sheet, act))
+    catalogue = store.catalogue(org.name)
+    names = dict(returned.names)
+    names.update({r.uid: r.name for r in catalogue.recipients})
+    names.update({x.uid: x.name for x in catalogue.processors})
+    names.update({t.uid: t.title for t in catalogue.toms})
     return Review(
         path,
         org.uid,
@@ -191,7 +219,21 @@ def build_review(store: Store, path: Path, *, progress: Progress = SILENT) -> Re
         returned.sent_on,
         activities,
         problems,
+        names,
     )
+
+
+def _proposals(key: str, answer: Value) -> list[Proposal]:
+    """The proposals of new catalogue entries in the answer of item ``key``."""
+    entity = CATALOGUE_ITEMS.get(key)
+    if entity is None:
+        return []
+    found: dict[str, Proposal] = {}
+    for entry in answer:
+        name = proposal_name(entry[0] if isinstance(entry, list) else entry)
+        if name is not None:
+            found.setdefault(name.casefold(), Proposal(entity, name))
+    return list(found.values())
 
 
 def _known(sheet: AnswerSheet, act: m.Activity) -> ActivityReview:
@@ -211,6 +253,7 @@ def _known(sheet: AnswerSheet, act: m.Activity) -> ActivityReview:
                 state,
                 accept=state is State.DEPARTMENT,
                 problems=problems,
+                proposals=_proposals(item.key, answer) if state is not State.UNCHANGED else [],
             )
         )
     return ActivityReview(
@@ -229,7 +272,7 @@ def _new(sheet: AnswerSheet) -> ActivityReview:
         )
         items.append(
             ItemReview(item.key, empty, answer, empty, state, accept=state is State.DEPARTMENT,
-                       problems=problems)
+                       problems=problems, proposals=_proposals(item.key, answer))
         )
     name = str(sheet.answers.get("name") or sheet.sheet)
     return ActivityReview(
@@ -247,6 +290,8 @@ class Outcome:
     """Known activities with at least one answer taken over."""
     created: int
     reviewed: int
+    catalogue: int = 0
+    """New recipients and processors created from accepted proposals."""
     """Activities whose ``last_reviewed`` was set (new ones included)."""
 
 
@@ -273,6 +318,7 @@ def apply_review(
     updated = 0
     new_reviews = [a for a in review.activities if a.is_new and a.accept]
     references = next_references([a.reference for a in org.activities], len(new_reviews))
+    new_entries, resolved = _new_entries(store, review, name)
     for entry in review.activities:
         if not entry.accept:
             continue
@@ -287,7 +333,7 @@ def apply_review(
             act.version = entry.version
         taken = [i for i in entry.items if i.accept and i.acceptable]
         for item in taken:
-            apply_value(act, item.key, copy.deepcopy(item.answer))
+            apply_value(act, item.key, _resolve(item, resolved))
         updated += bool(taken) and not entry.is_new
         if entry.comment and entry.accept_comment:
             remark = f"{REMARK(date=today.strftime('%d.%m.%Y'))}: {entry.comment}"
@@ -299,6 +345,72 @@ def apply_review(
         return Outcome(None, 0, 0, 0)
     description = BATCH_TEXT(department=department_title(review.department), file=review.path.name)
     batch = store_apply(
-        store, review.organisation_uid, changed, created, description, dry_run=dry_run
+        store,
+        review.organisation_uid,
+        changed,
+        created,
+        description,
+        dry_run=dry_run,
+        catalogue=new_entries,
     )
-    return Outcome(batch, updated, len(created), len(changed) + len(created))
+    return Outcome(
+        batch, updated, len(created), len(changed) + len(created), len(new_entries)
+    )
+
+
+def _new_entries(
+    store: Store, review: Review, organisation: str
+) -> tuple[list[m.Recipient | m.Processor], dict[tuple[str, str], str]]:
+    """The catalogue entries to create for the accepted proposals (one per name, none where
+    the catalogue has that name by now), and (entity, folded name) → uid for every accepted
+    proposal."""
+    catalogue = store.catalogue(organisation)
+    known = {("recipient", r.name.strip().casefold()): r.uid for r in catalogue.recipients}
+    known |= {("processor", x.name.strip().casefold()): x.uid for x in catalogue.processors}
+    resolved: dict[tuple[str, str], str] = {}
+    new: list[m.Recipient | m.Processor] = []
+    for entry in review.activities:
+        if not entry.accept:
+            continue
+        for item in entry.items:
+            if not (item.accept and item.acceptable):
+                continue
+            for proposal in item.proposals:
+                key = (proposal.entity, proposal.name.strip().casefold())
+                if not proposal.accept or key in resolved:
+                    continue
+                if key in known:
+                    resolved[key] = known[key]
+                    continue
+                made: m.Recipient | m.Processor = (
+                    m.Recipient(owner=review.organisation_uid, name=proposal.name.strip())
+                    if proposal.entity == "recipient"
+                    else m.Processor(owner=review.organisation_uid, name=proposal.name.strip())
+                )
+                new.append(made)
+                resolved[key] = made.uid
+    return new, resolved
+
+
+def _resolve(item: ItemReview, resolved: dict[tuple[str, str], str]) -> Value:
+    """The answer of ``item`` with accepted proposals as the uids of their catalogue
+    entries and rejected ones left out (each uid once)."""
+    entity = CATALOGUE_ITEMS.get(item.key)
+    value = copy.deepcopy(item.answer)
+    if entity is None:
+        return value
+    out: list[Value] = []
+    seen: set[str] = set()
+    for entry in value:
+        ref = entry[0] if isinstance(entry, list) else entry
+        name = proposal_name(ref)
+        if name is not None:
+            uid = resolved.get((entity, name.strip().casefold()))
+            if uid is None:
+                continue  # the DPO rejected the proposal
+            ref = uid
+        if ref in seen and entity == "recipient":
+            continue
+        seen.add(ref)
+        out.append([ref, *entry[1:]] if isinstance(entry, list) else ref)
+    return out

@@ -73,6 +73,7 @@ def send_questionnaires(
                 org=organisation,
                 known=", ".join(department_title(d) for d in known),
             )
+    catalogue = store.catalogue(organisation)
     identity = database_identity(store)
     out_dir.mkdir(parents=True, exist_ok=True)
     result: list[Sent] = []
@@ -87,6 +88,7 @@ def send_questionnaires(
             secret=identity.secret,
             password=password,
             sent=sent,
+            catalogue=catalogue,
         )
         result.append(Sent(department, target, count))
     progress.step(len(wanted), len(wanted), PROGRESS(department=""))

@@ -5,12 +5,14 @@ form once a year): a first sheet "Anleitung" says what to do and lists the activ
 then **one sheet per activity**, read from top to bottom like a paper form — each item
 of Art. 30 in its own row with the answer cell (yellow, the only cells that can be
 edited) and a plain-German explanation beside it, the lists (purposes, groups of people,
-kinds of data, internal recipients) as small tables with spare rows. One row per activity
+kinds of data, internal and external recipients, processors, third-country transfers,
+TOMs) as small tables with spare rows. One row per activity
 would put forty columns side by side and explanations out of sight. Blank sheets "Neu 1"
 … take activities the department does that are not on the list yet.
 
 Closed vocabularies are drop-down lists (legal bases, groups of people in use, special
-categories, retention units, yes/no) that point to a hidden sheet "Listen"; sheets and the
+categories, retention units, yes/no, the organisation's recipients, processors and TOMs,
+countries, transfer mechanisms) that point to a hidden sheet "Listen"; sheets and the
 workbook structure are protected (optionally with a password), so rows cannot be inserted
 and the answer cells stay where the hidden identifiers (:mod:`.identifiers`) say they are.
 """
@@ -18,6 +20,7 @@ and the answer cells stay where the hidden identifiers (:mod:`.identifiers`) say
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -48,6 +51,8 @@ from ropa_desktop.io.survey.fields import (
     values_of,
 )
 
+FREE_LISTS = ("data_subjects", "legal_bases", "recipients", "processors", "mechanisms")
+"""Drop-down lists that also take a text of one's own (a warning, not a refusal)."""
 SPARE_ROWS = 5
 """Empty rows under every table for entries the department adds."""
 NEW_SHEETS = 3
@@ -136,9 +141,11 @@ class Lists:
         return next((lbl for key, lbl in self.entries.get(name, []) if key == value), value)
 
 
-def build_lists(org: m.Organisation, lang: str) -> Lists:
+def build_lists(org: m.Organisation, lang: str, catalogue: m.Register | None = None) -> Lists:
     """The lists for ``org``: every legal basis of the vocabularies and those in use, the
-    groups of people in use, special categories, retention units and yes/no."""
+    groups of people in use, special categories, retention units, yes/no, the recipients,
+    processors and TOMs of the organisation's ``catalogue`` (label ↔ uid), the countries
+    (German names ↔ ISO codes, and any other code in use) and the transfer mechanisms."""
     bases: list[tuple[str, str]] = [
         (t.id, p.legal_basis_long(t.id, lang))
         for t in [*vocab.legal_bases(), *vocab.national_provisions()]
@@ -156,6 +163,17 @@ def build_lists(org: m.Organisation, lang: str) -> Lists:
         *((s.value, p.SPECIAL[s](lang)) for s in (m.SpecialCategory.ART9, m.SpecialCategory.ART10)),
     ]
     units = [(u.value, p.unit_label(u, lang)) for u in m.RetentionUnit]
+    cat = catalogue or m.Register()
+    countries = sorted(
+        ((str(t.attrs["alpha2"]), t.label(lang)) for t in vocab.countries()),
+        key=lambda pair: pair[1].casefold(),
+    )
+    codes = {code for code, _ in countries}
+    for act in org.activities:
+        for t in act.transfers:
+            if t.country and t.country not in codes:
+                codes.add(t.country)
+                countries.append((t.country, p.country(t.country, lang)))
     return Lists(
         {
             "legal_bases": bases,
@@ -163,8 +181,25 @@ def build_lists(org: m.Organisation, lang: str) -> Lists:
             "special": special,
             "units": units,
             "yes_no": [("yes", p.YES(lang)), ("no", p.NO(lang))],
+            "recipients": _names((r.uid, r.name) for r in cat.recipients),
+            "processors": _names((x.uid, x.name) for x in cat.processors),
+            "countries": countries,
+            "mechanisms": [(t.id, t.label(lang)) for t in vocab.transfer_mechanisms()],
+            "toms": _names((t.uid, t.title) for t in cat.toms),
         }
     )
+
+
+def _names(pairs: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Catalogue entries (uid, name) sorted by name; a name that two entries share is told
+    apart by a number, so every label leads back to one uid."""
+    out: list[tuple[str, str]] = []
+    seen: dict[str, int] = {}
+    for uid, name in sorted(pairs, key=lambda pair: pair[1].casefold()):
+        label = name.strip() or "—"
+        count = seen[label.casefold()] = seen.get(label.casefold(), 0) + 1
+        out.append((uid, label if count == 1 else f"{label} ({count})"))
+    return out
 
 
 def _text(ws: Worksheet, row: int, col: int, value: Any, *, font: Font | None = None) -> Cell:
@@ -238,8 +273,10 @@ class QuestionnaireWriter:
         secret: str,
         password: str = "",
         sent: date | None = None,
+        catalogue: m.Register | None = None,
     ) -> None:
         self.org = org
+        self.catalogue = catalogue
         self.department = department
         self.database_uid = database_uid
         self.secret = secret
@@ -251,7 +288,7 @@ class QuestionnaireWriter:
     def write(self, target: Path) -> None:
         """Write the workbook to ``target`` (atomically)."""
         lang = self.lang
-        lists = build_lists(self.org, lang)
+        lists = build_lists(self.org, lang, self.catalogue)
         wb = Workbook()
         guide = wb.active
         assert guide is not None
@@ -340,8 +377,9 @@ class QuestionnaireWriter:
                 dv = DataValidation(
                     type="list", formula1=ctx.list_ranges[name], allow_blank=True,
                     showErrorMessage=True,
-                    # groups of people and legal bases may be written freely
-                    errorStyle="warning" if name in ("data_subjects", "legal_bases") else "stop",
+                    # groups of people, legal bases, catalogue names and safeguards may be
+                    # written freely (a new name is a proposal for the DPO)
+                    errorStyle="warning" if name in FREE_LISTS else "stop",
                 )
             else:
                 return
@@ -429,7 +467,10 @@ class QuestionnaireWriter:
             _text(ws, row, col, column.label(lang), font=BOLD).fill = HEAD_FILL
         first = row + 1
         cells = [self._cells(item.key, entry, len(columns), ctx.lists) for entry in value]
-        count = len(cells) + SPARE_ROWS
+        spare = SPARE_ROWS
+        if item.key == "toms":  # room to tick every measure of the catalogue
+            spare = max(SPARE_ROWS, len(ctx.lists.entries.get("toms", [])) - len(cells))
+        count = len(cells) + spare
         for i in range(count):
             r = first + i
             entry: list[Any] = cells[i] if i < len(cells) else [""] * len(columns)
@@ -458,6 +499,16 @@ class QuestionnaireWriter:
                 int(duration) if duration.isdigit() else duration,
                 lists.label("units", unit) if unit else "", start, words, notes,
             ]
+        if key == "processors":
+            uid, service = entry
+            return [lists.label("processors", uid), service]
+        if key == "transfers":
+            country, recipient, mechanism = entry
+            return [
+                lists.label("countries", country), recipient, lists.label("mechanisms", mechanism)
+            ]
+        if key in ("recipients", "toms"):
+            return [lists.label(key, entry)]
         return [entry]
 
 
@@ -470,11 +521,19 @@ def write_questionnaire(
     secret: str,
     password: str = "",
     sent: date | None = None,
+    catalogue: m.Register | None = None,
 ) -> int:
-    """Write the questionnaire of ``department`` of ``org`` to ``target``; returns the number
-    of activities in it."""
+    """Write the questionnaire of ``department`` of ``org`` to ``target`` (the drop-downs of
+    recipients, processors and TOMs from ``catalogue``); returns the number of activities
+    in it."""
     writer = QuestionnaireWriter(
-        org, department, database_uid=database_uid, secret=secret, password=password, sent=sent
+        org,
+        department,
+        database_uid=database_uid,
+        secret=secret,
+        password=password,
+        sent=sent,
+        catalogue=catalogue,
     )
     writer.write(target)
     return len(writer.activities)

@@ -29,6 +29,7 @@ from ropa_desktop.io.survey.review import (
     ActivityReview,
     ItemReview,
     Outcome,
+    Proposal,
     Review,
     State,
     apply_review,
@@ -79,7 +80,8 @@ class ReviewDialog(QDialog):
             self.tr(
                 "Ticked answers are taken over; conflicts (changed here meanwhile as well) "
                 "are not ticked. Untick an activity to leave it as it is and not mark it as "
-                "reviewed."
+                "reviewed. A ticked new recipient or processor is added to this "
+                "organisation's catalogue."
             ),
             self,
         )
@@ -163,29 +165,47 @@ class ReviewDialog(QDialog):
         row.setText(0, item_label(item.key))
         row.setText(1, state_label(item.state))
         row.setForeground(1, QBrush(QColor(STATE_COLOURS.get(item.state, "#000000"))))
-        answer = value_text(item.key, item.answer)
+        names = self.review.names
+        answer = value_text(item.key, item.answer, names=names)
         if item.problems:
             answer = "\n".join([answer, *item.problems])
         row.setText(2, _wrapped(answer))
         row.setToolTip(2, answer)
         if not act.is_new:
-            row.setText(3, _wrapped(value_text(item.key, item.sent)))
-            row.setText(4, _wrapped(value_text(item.key, item.current)))
+            row.setText(3, _wrapped(value_text(item.key, item.sent, names=names)))
+            row.setText(4, _wrapped(value_text(item.key, item.current, names=names)))
         row.setData(0, ROLE, item)
         if item.acceptable:
             row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             row.setCheckState(0, Qt.CheckState.Checked if item.accept else Qt.CheckState.Unchecked)
+            for proposal in item.proposals:
+                self._proposal_row(row, proposal).setDisabled(not item.accept)
+            row.setExpanded(True)
+
+    def _proposal_row(self, parent: QTreeWidgetItem, proposal: Proposal) -> QTreeWidgetItem:
+        row = QTreeWidgetItem(parent)
+        if proposal.entity == "recipient":
+            row.setText(0, self.tr("Add recipient to the catalogue"))
+        else:
+            row.setText(0, self.tr("Add processor to the catalogue"))
+        row.setText(1, _wrapped(self.tr("not in the catalogue; unticked it is left out"), 30))
+        row.setText(2, _wrapped(proposal.name))
+        row.setToolTip(0, proposal.name)
+        row.setData(0, ROLE, proposal)
+        row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        row.setCheckState(0, Qt.CheckState.Checked if proposal.accept else Qt.CheckState.Unchecked)
+        return row
 
     def _changed(self, row: QTreeWidgetItem, column: int) -> None:
         if column != 0:
             return
         data = row.data(0, ROLE)
         ticked = row.checkState(0) == Qt.CheckState.Checked
-        if isinstance(data, ActivityReview):
+        if isinstance(data, (ActivityReview, ItemReview)):
             data.accept = ticked
             for child in _children(row):
                 child.setDisabled(not ticked)
-        elif isinstance(data, ItemReview):
+        elif isinstance(data, Proposal):
             data.accept = ticked
         elif data == "comment":
             parent = row.parent()
@@ -199,8 +219,9 @@ class ReviewDialog(QDialog):
         for top in self._tops():
             top.setCheckState(0, Qt.CheckState.Checked)
             for child in _children(top):
-                if child.flags() & Qt.ItemFlag.ItemIsUserCheckable:
-                    child.setCheckState(0, state)
+                for row in [child, *_children(child)]:
+                    if row.flags() & Qt.ItemFlag.ItemIsUserCheckable:
+                        row.setCheckState(0, state)
 
     def activity_row(self, name: str) -> QTreeWidgetItem:
         """The tree row of the activity ``name`` (for tests and keyboard users)."""
@@ -217,6 +238,14 @@ class ReviewDialog(QDialog):
             if isinstance(data, ItemReview) and data.key == key:
                 return child
         raise KeyError(key)
+
+    def proposal_row(self, name: str, key: str, proposed: str) -> QTreeWidgetItem:
+        """The tree row of the proposal ``proposed`` in item ``key`` of activity ``name``."""
+        for child in _children(self.item_row(name, key)):
+            data = child.data(0, ROLE)
+            if isinstance(data, Proposal) and data.name == proposed:
+                return child
+        raise KeyError(proposed)
 
     def _tops(self) -> list[QTreeWidgetItem]:
         found = (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))

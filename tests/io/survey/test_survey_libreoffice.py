@@ -13,6 +13,7 @@ from xml.etree import ElementTree
 import pytest
 from survey_helpers import ORG, open_book, register, row_of, table_row
 
+from ropa_desktop.domain import model as m
 from ropa_desktop.io.survey.review import State, build_review
 from ropa_desktop.io.survey.sending import send_questionnaires
 from ropa_desktop.store.database import open_store
@@ -89,6 +90,8 @@ def _grid(table: ElementTree.Element) -> dict[tuple[int, int], tuple[str, str | 
 def questionnaire(tmp_path):
     store = open_store(tmp_path / "r.sqlite")
     store.import_register(register())
+    owner = store.load_organisation(ORG).uid
+    store.save_processor(m.Processor(owner=owner, name="KDN Rechenzentrum"))
     (sent,) = send_questionnaires(
         store, ORG, tmp_path / "out", ["Bürgerbüro"], sent=date(2026, 12, 5)
     )
@@ -135,6 +138,12 @@ def test_libreoffice_shows_the_drop_down_lists(questionnaire, tmp_path):
     ]
     subjects = table_row(ws, "Kategorien betroffener Personen", 0)
     assert choices(sheet, subjects, 1) == ["Einwohner", "Gewerbetreibende"]
+    processors = table_row(ws, "Auftragsverarbeiter", 0)
+    assert choices(sheet, processors, 1) == ["KDN Rechenzentrum"]
+    transfer = table_row(ws, "Drittlandübermittlungen und Garantien", 0)
+    countries = choices(sheet, transfer, 1)
+    assert {"Vereinigte Staaten", "Schweiz", "Indien"} <= set(countries)
+    assert choices(sheet, transfer, 3)[0] == "Angemessenheitsbeschluss der EU-Kommission"
     number = _grid(tables[sheet])[category, 4][1]
     assert "cell-content-is-whole-number()" in (conditions[number] or "")
     # the blank sheet for a new activity has the same lists
@@ -150,6 +159,7 @@ def test_a_questionnaire_saved_by_libreoffice_comes_back(questionnaire, tmp_path
     book = open_book(path)
     ws = book["VT-001 Meldewesen"]
     ws.cell(row_of(ws, "Ansprechpartner/in (Telefon)"), 2).value = "02561 999"
+    ws.cell(table_row(ws, "Auftragsverarbeiter", 0), 1).value = "KDN Rechenzentrum"
     book.save(path)
     saved = _convert(path, target, tmp_path / "saved", tmp_path / "profile")
     review = build_review(store, saved)
@@ -157,4 +167,7 @@ def test_a_questionnaire_saved_by_libreoffice_comes_back(questionnaire, tmp_path
     melde = review.activities[0]
     assert melde.item("contact_phone").state is State.DEPARTMENT
     assert melde.item("contact_phone").answer == "02561 999"
-    assert [i.key for i in melde.items if i.state is not State.UNCHANGED] == ["contact_phone"]
+    changed = [i.key for i in melde.items if i.state is not State.UNCHANGED]
+    assert changed == ["contact_phone", "processors"]
+    (kdn,) = store.catalogue(ORG).processors
+    assert melde.item("processors").answer == [[kdn.uid, ""]]  # the known name links it

@@ -84,6 +84,10 @@ def test_two_departments_answer_and_the_dpo_takes_over_part(store, tmp_path):
         "data_subjects": State.DEPARTMENT,
         "data_categories": State.UNCHANGED,
         "internal_recipients": State.UNCHANGED,
+        "recipients": State.UNCHANGED,
+        "processors": State.UNCHANGED,
+        "transfers": State.UNCHANGED,
+        "toms": State.UNCHANGED,
     }
     assert melde_r.confirmed is True
     assert melde_r.item("description").current == "Führen des Melderegisters nach BMG."

@@ -136,3 +136,42 @@ def test_the_file_menu_opens_the_send_dialog(session, qtbot):
     assert dialog is not None and dialog.isVisible()
     assert sorted(dialog.chosen()) == ["", "Kunden-Servicecenter", MARKETING]
     dialog.reject()
+
+
+def test_review_dialog_shows_catalogue_proposals_to_accept_or_reject(session, qtbot, tmp_path):
+    (sent,) = send_questionnaires(
+        session.store, session.organisation_name, tmp_path, [MARKETING]
+    )
+    book = openpyxl.load_workbook(sent.path)
+    ws = book.worksheets[2]
+    recipients = _row(ws, "Empfänger extern (Empfängerkategorie)") + 3
+    while ws.cell(recipients, 1).value:
+        recipients += 1
+    ws.cell(recipients, 1).value = "Werbeagentur Ruhr"
+    processors = _row(ws, "Auftragsverarbeiter") + 3
+    while ws.cell(processors, 1).value:
+        processors += 1
+    ws.cell(processors, 1).value = "Druckerei Unbekannt"
+    book.save(sent.path)
+    review = build_review(session.store, sent.path)
+    known = review.activities[0]
+    before = session.store.catalogue(session.organisation_name)
+    dialog = ReviewDialog(session, review)
+    qtbot.addWidget(dialog)
+    answer = dialog.item_row(known.name, "recipients").text(2)
+    assert "Werbeagentur Ruhr (neu, nicht im Katalog)" in answer
+    assert not any(r.uid in answer for r in before.recipients)  # names, never uids
+    accepted = dialog.proposal_row(known.name, "recipients", "Werbeagentur Ruhr")
+    assert accepted.checkState(0) == Qt.CheckState.Checked
+    rejected = dialog.proposal_row(known.name, "processors", "Druckerei Unbekannt")
+    rejected.setCheckState(0, Qt.CheckState.Unchecked)
+    dialog.take_over()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    after = session.store.catalogue(session.organisation_name)
+    added = [r for r in after.recipients if r.name == "Werbeagentur Ruhr"]
+    assert len(added) == 1 and added[0].owner == session.organisation().uid
+    assert "Druckerei Unbekannt" not in {x.name for x in after.processors}
+    act = session.activity_copy(known.uid)
+    assert added[0].uid in act.recipients
+    # the rejected proposal is left out; the processors linked before stay
+    assert [[x.processor, x.service] for x in act.processors] == known.item("processors").current
