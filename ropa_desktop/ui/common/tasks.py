@@ -109,12 +109,15 @@ class BackgroundTask(QObject):
 
     @Slot(int, int, str)
     def _progress(self, done: int, total: int, message: str) -> None:
-        if self.dialog is None:
+        dialog = self.dialog
+        if dialog is None:
             return
-        self.dialog.setMaximum(max(total, 0))
-        self.dialog.setValue(min(done, total) if total > 0 else 0)
-        if message and not self._worker.cancel_requested.is_set():
-            self.dialog.setLabelText(message)
+        dialog.setMaximum(max(total, 0))
+        # setValue of a modal progress dialog processes events: the work may end meanwhile
+        # and close the dialog (self.dialog is None then).
+        dialog.setValue(min(done, total) if total > 0 else 0)
+        if message and self.dialog is dialog and not self._worker.cancel_requested.is_set():
+            dialog.setLabelText(message)
 
     @Slot(object)
     def _success(self, result: Any) -> None:
