@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from ropa_desktop.domain import vocab
+from ropa_desktop.domain.resources import resources_dir
 
 ALL_NAMES = sorted(p.stem for p in vocab.VOCAB_DIR.glob("*.json"))
 ACCESSORS = [
@@ -605,3 +606,21 @@ def test_malformed_file_raises_value_error_naming_file(
     message = str(info.value)
     assert "broken.json" in message
     assert fragment in message
+
+
+def test_every_adequacy_decision_names_its_decision_and_no_internal_file() -> None:
+    """Issue 13: each adequacy entry rests on a named Commission decision (the United
+    Kingdom's renewal and the European Patent Organisation are recorded by date only, as
+    the vocabulary's note says); no vocabulary cites the project's internal reference."""
+    by_date_only = {"gb", "int-epo"}
+    for term in vocab.adequacy():
+        if term.id in by_date_only:
+            assert term.attrs.get("decision_date") or term.attrs.get("valid_from"), term.id
+            continue
+        decision = str(term.attrs.get("decision") or "")
+        assert re.search(r"\d{4}/\d+", decision), term.id
+        assert term.attrs.get("decision_date"), term.id
+    files = sorted((resources_dir() / "vocab").glob("*.json"))
+    assert len(files) > 10
+    for path in files:
+        assert "REFERENCE.md" not in path.read_text(encoding="utf-8"), path.name
