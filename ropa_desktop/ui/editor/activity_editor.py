@@ -410,6 +410,10 @@ class ActivityEditor(ActivityForm, QWidget):
         """The kind of record files are attached to here ("" for none)."""
         return "activity"
 
+    def _blank_record(self) -> Any:
+        """The empty record the disabled form shows when nothing is loaded."""
+        return m.Activity(uid="")
+
     def _show_attachments(self) -> None:
         if self.attachments is not None:
             uid = self._data["uid"] if self._data is not None else None
@@ -427,7 +431,7 @@ class ActivityEditor(ActivityForm, QWidget):
         if act is None:
             self._data = None
             self._base = None
-            empty = codec.to_dict(m.Activity(uid=""))
+            empty = codec.to_dict(self._blank_record())
             empty["created"] = empty["changed"] = None
             self._populate(empty)
         else:

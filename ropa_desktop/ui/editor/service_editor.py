@@ -10,7 +10,6 @@ organisation's and shown from its master data.
 
 from __future__ import annotations
 
-import copy
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -255,29 +254,8 @@ class ServiceEditor(ActivityEditor):
 
     # ------------------------------------------------------------------ draft
 
-    def _set_draft(self, act: Any) -> None:
-        self._check_timer.stop()
-        if self._stale:
-            self._refresh_choices()
-        self.undo_stack.clear()
-        self._version = act.version if act is not None else 0
-        self.elsewhere.hide()
-        if act is None:
-            self._data = None
-            self._base = None
-            empty = codec.to_dict(m.ProcessingService(uid=""))
-            empty["created"] = empty["changed"] = None
-            self._populate(empty)
-        else:
-            self._data = codec.to_dict(act)
-            self._base = copy.deepcopy(self._data)
-            self._populate()
-        if self._is_new:
-            self.undo_stack.resetClean()
-        self.form.setEnabled(self._data is not None)
-        self.scroll_area.verticalScrollBar().setValue(0)
-        self._update_state()
-        self.check_now()
+    def _blank_record(self) -> Any:
+        return m.ProcessingService(uid="")
 
     def _update_title(self) -> None:
         if self._data is None:
