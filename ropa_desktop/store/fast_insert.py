@@ -21,43 +21,33 @@ def insert_many(conn: Connection, table: Any, values: Sequence[Mapping[str, Any]
     """Insert ``values`` (one dict by column key per row) into ``table`` (a mapped class
     or a :class:`~sqlalchemy.Table`); the rows written are those of
     ``conn.execute(insert(table), values)``, which is used where the fast way does not
-    apply (rows with different keys, a column default computed in Python)."""
+    apply (rows with different keys, a column left out that has a default)."""
     if not values:
         return
     target: Table = table.__table__ if hasattr(table, "__table__") else table
     keys = list(values[0])
     key_set = set(keys)
-    defaults: dict[str, Any] = {}
-    for column in target.columns:
-        if column.key in key_set or column.default is None:
-            continue
-        if not column.default.is_scalar:
-            conn.execute(insert(table), list(values))
-            return
-        defaults[column.key] = column.default.arg  # type: ignore[attr-defined]
-    if any(len(row) != len(keys) or row.keys() != key_set for row in values):
-        conn.execute(insert(table), list(values))
-        return
-    names = [*keys, *defaults]
-    if any(name not in target.c for name in names):
+    if (
+        any(column.key not in key_set and column.default is not None for column in target.columns)
+        or any(len(row) != len(keys) or row.keys() != key_set for row in values)
+        or any(name not in target.c for name in keys)
+    ):  # a default computed by SQLAlchemy, or rows of different shapes
         conn.execute(insert(table), list(values))
         return
     dialect = conn.dialect
-    compiled = insert(target).compile(dialect=dialect, column_keys=names)
-    if set(compiled.params) != set(names) or compiled.escaped_bind_names:
+    compiled = insert(target).compile(dialect=dialect, column_keys=keys)
+    if set(compiled.params) != key_set or compiled.escaped_bind_names:
         conn.execute(insert(table), list(values))
         return
-    order = list(compiled.positiontup) if compiled.positional and compiled.positiontup else names
-    # (key, bind processor, value when the row has none: the column's default)
-    spec: list[tuple[str, Processor, bool, Any]] = []
-    for name in order:
-        process = target.c[name].type.dialect_impl(dialect).bind_processor(dialect)
-        spec.append((name, process, name not in key_set, defaults.get(name)))
+    order = list(compiled.positiontup) if compiled.positional and compiled.positiontup else keys
+    processors: list[tuple[str, Processor]] = [
+        (name, target.c[name].type.dialect_impl(dialect).bind_processor(dialect))
+        for name in order
+    ]
 
     def converted(row: Mapping[str, Any]) -> list[Any]:
         return [
-            default if absent else row[name] if process is None else process(row[name])
-            for name, process, absent, default in spec
+            row[name] if process is None else process(row[name]) for name, process in processors
         ]
 
     sql = str(compiled)
