@@ -78,7 +78,14 @@ def give_owners(register: Register, known: Mapping[str, str] | None = None) -> R
     if not unowned or not register.organisations:
         return register
     known = known or {}
-    result = copy.deepcopy(register)
+    # Only the catalogues and the organisations whose links move are changed: those are
+    # copied, the rest (thousands of activities after an import) is shared with
+    # ``register``, which is never changed.
+    result = copy.copy(register)
+    result.processors = copy.deepcopy(register.processors)
+    result.recipients = copy.deepcopy(register.recipients)
+    result.toms = copy.deepcopy(register.toms)
+    result.organisations = list(register.organisations)
     by_uid = result.processors_by_uid()
     users: dict[str, list[str]] = defaultdict(list)
     for org in result.organisations:
@@ -103,9 +110,18 @@ def give_owners(register: Register, known: Mapping[str, str] | None = None) -> R
         own = moved.get(p.owner, {})
         for link in p.subprocessors:
             link.processor = own.get(link.processor, link.processor)
-    for org in result.organisations:
-        _relink(org, moved.get(org.uid, {}))
+    result.organisations = [
+        _relinked(org, moved[org.uid]) if moved.get(org.uid) else org
+        for org in result.organisations
+    ]
     return result
+
+
+def _relinked(org: Organisation, moved: Mapping[str, str]) -> Organisation:
+    """A copy of ``org`` whose links to entries in ``moved`` go to their copies."""
+    twin = copy.deepcopy(org)
+    _relink(twin, moved)
+    return twin
 
 
 def _owners_of(

@@ -15,6 +15,7 @@ from ropa_desktop.domain.codec import from_dict, to_dict
 from ropa_desktop.domain.diff import diff
 from ropa_desktop.store import rows
 from ropa_desktop.store.catalogue_copy import own_links
+from ropa_desktop.store.fast_insert import insert_many
 from ropa_desktop.store.models import (
     ActivityRow,
     ChangeBatchRow,
@@ -113,7 +114,7 @@ class HistoryWriter:
 
     def flush_history(self) -> None:
         for chunk in chunks(self.changes, 5000):
-            self.conn.execute(insert(ChangeRow), list(chunk))
+            insert_many(self.conn, ChangeRow, chunk)
         self.changes = []
 
     def append_history(self, records: list[m.ChangeRecord]) -> None:

@@ -12,6 +12,7 @@ from sqlalchemy import Connection, delete, func, insert, select, update
 from ropa_desktop.domain import model as m
 from ropa_desktop.domain.codec import to_dict
 from ropa_desktop.store import rows
+from ropa_desktop.store.fast_insert import insert_many
 from ropa_desktop.store.frozen import put_versions
 from ropa_desktop.store.history import DELETED_FROM, HistoryWriter, entity_label
 from ropa_desktop.store.models import (
@@ -258,8 +259,9 @@ class Writer(HistoryWriter):
             outcomes.append("updated")
         if new_acts:
             again = self.initial_versions([a.uid for a in new_acts])
-            self.conn.execute(
-                insert(ActivityRow),
+            insert_many(
+                self.conn,
+                ActivityRow,
                 [
                     {**rows.activity_values(a, org_id), "version": again.get(a.uid, 1)}
                     for a in new_acts
@@ -419,8 +421,7 @@ class Writer(HistoryWriter):
     def _insert_batches(self, batches: dict[type, list[dict[str, Any]]]) -> None:
         for table, values in batches.items():
             for chunk in chunks(values, 5000):
-                if chunk:
-                    self.conn.execute(insert(table), list(chunk))
+                insert_many(self.conn, table, chunk)
 
     def delete_activity(self, uid: str) -> None:
         existing = self._existing_activities([uid])

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
@@ -113,6 +114,16 @@ def parse_countries(text: str) -> tuple[list[str], bool, str]:
 @lru_cache(maxsize=16384)
 def retention_rule(text: str) -> m.Retention:
     return parsing.parse_retention(text)
+
+
+@lru_cache(maxsize=16384)
+def parse_day(text: str) -> date | None:
+    return parsing.parse_date(text)
+
+
+@lru_cache(maxsize=16384)
+def parse_mechanism(text: str) -> tuple[str, str]:
+    return parsing.parse_mechanism(text)
 
 
 @lru_cache(maxsize=65536)

@@ -31,6 +31,8 @@ from ropa_desktop.io.importing.cell_text import (
     numbered,
     parse_bases,
     parse_countries,
+    parse_day,
+    parse_mechanism,
     retention_rule,
     short,
     special_of,
@@ -493,7 +495,8 @@ class RowBuilder:
         if not cell:
             return
         lines = [line.strip() for line in cell.splitlines() if line.strip()]
-        by_name = {_norm(c.name): c for c in categories}
+        # (only a line with ":" can name a category)
+        by_name = {_norm(c.name): c for c in categories} if ":" in cell else {}
         pending = []
         for line in lines:  # "Kategorie: Frist" as our own export writes it
             name, sep, rule = line.partition(":")
@@ -534,10 +537,10 @@ class RowBuilder:
         codes, explicit_none, rest = parse_countries(countries_cell)
         if _says_no_transfer(countries_cell):
             rest = ""  # our own export's statement "keine Übermittlung … (findet nicht statt)"
-        mechanism, mechanism_text = parsing.parse_mechanism(safeguards) if safeguards else ("", "")
+        mechanism, mechanism_text = parse_mechanism(safeguards) if safeguards else ("", "")
         if rest and not explicit_none:
             # A safeguard written into the country cell ("USA – Privacy Shield"):
-            from_cell, _ = parsing.parse_mechanism(rest)
+            from_cell, _ = parse_mechanism(rest)
             if from_cell or parsing.names_standard_clauses(rest):
                 # "USA (Standardvertragsklauseln)": the clauses without a module are kept as
                 # the safeguard's text (which module applies cannot be guessed).
@@ -780,7 +783,7 @@ def _fill_dates(act: m.Activity, row: _Row) -> None:
         text = row.get(target)
         if not text:
             continue
-        day = parsing.parse_date(text)
+        day = parse_day(text)
         if day is None:
             row.notes.append(f"{row.header(target)}: {text}")
             row.result.notes.append(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +46,7 @@ DEFAULT_LIMITS = Limits()
 """The limits :func:`ropa_desktop.io.sheets.reader.read_workbook` uses unless told otherwise."""
 
 
+@lru_cache(maxsize=1024)  # asked for every cell of an import
 def column_letter(col: int) -> str:
     """The spreadsheet name of the 0-based column ``col``: 0 → "A", 25 → "Z", 26 → "AA"."""
     if col < 0:

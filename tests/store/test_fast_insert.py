@@ -1,0 +1,108 @@
+"""The driver-level bulk insert of an import writes exactly what SQLAlchemy's insert wrote."""
+
+from __future__ import annotations
+
+import copy
+import sqlite3
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from sqlalchemy import Connection, insert
+
+from ropa_desktop.domain import model as m
+from ropa_desktop.store import history, writing
+from ropa_desktop.store.database import open_store
+from tests.strategies import registers
+
+# Set when the import ran: the batch's time stamp and uid differ between two imports.
+VARYING = {"at", "uid"}
+
+
+def _sqlalchemy_insert(conn: Connection, table: Any, values: Any) -> None:
+    if values:
+        conn.execute(insert(table), list(values))
+
+
+def _rows(path: Path) -> dict[str, list[tuple[Any, ...]]]:
+    with sqlite3.connect(path) as con:
+        tables = [
+            name
+            for (name,) in con.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' "
+                "AND name NOT LIKE 'sqlite_%' AND name != 'alembic_version'"
+            )
+        ]
+        out = {}
+        for table in tables:
+            cursor = con.execute(f'SELECT * FROM "{table}" ORDER BY id')
+            keep = [
+                i
+                for i, d in enumerate(cursor.description)
+                if not (table in ("change", "change_batch") and d[0] in VARYING)
+            ]
+            out[table] = [tuple(row[i] for i in keep) for row in cursor.fetchall()]
+    return out
+
+
+def _import(path: Path, register: m.Register) -> None:
+    store = open_store(path)
+    try:
+        store.import_register(register)
+    finally:
+        store.engine.dispose()
+
+
+@settings(
+    max_examples=15,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(register=registers())
+def test_an_import_writes_the_same_rows_as_sqlalchemy_insert(
+    register: m.Register, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        fast, slow = Path(tmp) / "fast.sqlite", Path(tmp) / "slow.sqlite"
+        _import(fast, copy.deepcopy(register))
+        with monkeypatch.context() as patch:
+            patch.setattr(writing, "insert_many", _sqlalchemy_insert)
+            patch.setattr(history, "insert_many", _sqlalchemy_insert)
+            _import(slow, copy.deepcopy(register))
+        written = _rows(fast)
+        assert sum(len(rows) for rows in written.values()) > 0
+        assert written == _rows(slow)
+
+
+def test_an_import_reads_back_whole_on_each_backend(db_url: str) -> None:
+    """JSON, time stamps, flags and defaults of the bulk-inserted rows come back as given
+    on SQLite and PostgreSQL."""
+    act = m.Activity(
+        name="Melderegister",
+        purposes=[m.Purpose(text="Führung", legal_bases=["art6-1-c", "§§ 2 ff. BMG"])],
+        data_subjects=["Einwohner"],
+        data_categories=[
+            m.DataCategory(
+                name="Anschrift",
+                retention=m.Retention(duration=5, unit=m.RetentionUnit.YEARS, start="Wegzug"),
+            ),
+            m.DataCategory(name="Religion", special=m.SpecialCategory.ART9),
+        ],
+        joint_controllers=[m.JointController(name="Landratsamt")],
+    )
+    org = m.Organisation(name="Gemeinde Musterstadt", activities=[act])
+    store = open_store(db_url)
+    try:
+        store.import_register(m.Register(organisations=[org]))
+        loaded = store.load_organisation("Gemeinde Musterstadt").activities
+        assert len(loaded) == 1
+        back = loaded[0]
+        assert back.purposes == act.purposes
+        assert back.data_categories == act.data_categories
+        assert back.joint_controllers == act.joint_controllers
+        assert back.created == act.created
+        assert store.history(limit=1)
+    finally:
+        store.engine.dispose()
