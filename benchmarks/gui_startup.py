@@ -199,8 +199,7 @@ def main() -> None:
             f"rows shown {data['rows']}"
         )
         print(
-            f"  processor time until shown: {ac:.2f} s "
-            f"(baseline {bc:.2f} s, ratio {ac / bc:.2f})"
+            f"  processor time until shown: {ac:.2f} s (baseline {bc:.2f} s, ratio {ac / bc:.2f})"
         )
         print(f"switch organisation: median {sw:.0f} ms, max {sw_max:.0f} ms  (goal < 300 ms)")
         sc = [x * 1000 for x in data["switches_cpu"]]

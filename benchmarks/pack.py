@@ -45,7 +45,7 @@ def _prepare(db: Path, n: int) -> str:
     store.freeze_version(org.name, "erster Stand")
     store.record_delivery(org.name, 1, "Aufsichtsbehörde", date.today(), "Az. 1")
     current = store.load_register(org.name).organisations[0]
-    for act in current.activities[:: 20]:
+    for act in current.activities[::20]:
         act.purposes[0].legal_bases = ["art6-1-c"]
         act.name += " (geändert)"
         store.save_activity(org.uid, act)

@@ -102,8 +102,7 @@ MSG = {
     "template_service_done": T(
         de="Verarbeitung im Auftrag „{name}“ ({ref}) im Verzeichnis nach Art. 30 Abs. 2 DSGVO "
         "angelegt.",
-        en="Created the processing on behalf “{name}” ({ref}) in the record under Art. 30(2) "
-        "GDPR.",
+        en="Created the processing on behalf “{name}” ({ref}) in the record under Art. 30(2) GDPR.",
     ),
     "service_findings": T(de="{count} Befund(e).", en="{count} finding(s)."),
     "reused": T(

@@ -140,9 +140,7 @@ def _out(store: Store, args: argparse.Namespace) -> int:
     )
     for s in sent:
         print(
-            MSG["written"](
-                file=s.path, n=s.activities, department=department_title(s.department)
-            )
+            MSG["written"](file=s.path, n=s.activities, department=department_title(s.department))
         )
     return 0
 

@@ -24,9 +24,7 @@ MSG = {
         de="„{org}“ hat noch keinen eingefrorenen Stand.", en="“{org}” has no frozen version."
     ),
     "frozen": T(de="Stand {number} eingefroren.", en="Froze version {number}."),
-    "delivered": T(
-        de="übergeben an {to} am {on}{ref}", en="delivered to {to} on {on}{ref}"
-    ),
+    "delivered": T(de="übergeben an {to} am {on}{ref}", en="delivered to {to} on {on}{ref}"),
     "not_delivered": T(de="nicht übergeben", en="not delivered"),
     "reference": T(de=", Zeichen {ref}", en=", reference {ref}"),
     "recorded": T(

@@ -120,6 +120,8 @@ def _survey_review(session: Any, folder: Path, lang: str) -> Any:
     new.cell(row(new, "description"), 2).value = "Jährliche Befragung per E-Mail."
     book.save(sent.path)
     return build_review(store, sent.path)
+
+
 ORG = "Stadtwerke Bochum GmbH"
 
 

@@ -132,9 +132,7 @@ def test_freeze_stamps_the_export_and_is_undone_when_writing_fails(demo_db, tmp_
 
 
 @pytest.mark.parametrize("fmt", ["xlsx", "pdf"])
-def test_processor_register_export_counts_services_not_activities(
-    demo_db, tmp_path, capsys, fmt
-):
+def test_processor_register_export_counts_services_not_activities(demo_db, tmp_path, capsys, fmt):
     """Issue 13 item 20: the processor register has processing services, never
     "0 Verarbeitungstätigkeiten"."""
     out = tmp_path / f"avv.{fmt}"

@@ -31,9 +31,7 @@ def _db(tmp_path) -> str:  # type: ignore[no-untyped-def]
             department="Kämmerei",
             next_review=TODAY + timedelta(days=10),
         ),
-        m.Activity(
-            reference="VT-003", name="Bauanträge", department="Bauamt", last_reviewed=TODAY
-        ),
+        m.Activity(reference="VT-003", name="Bauanträge", department="Bauamt", last_reviewed=TODAY),
     ]
     org = m.Organisation(name="Gemeinde", activities=acts)
     open_store(db).import_register(m.Register(organisations=[org]))

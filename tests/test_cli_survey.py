@@ -79,7 +79,8 @@ def test_survey_in_names_a_proposed_recipient_and_creates_it_on_accept_all(tmp_p
     wb = open_book(path)
     ws = wb["VT-001 Meldewesen"]
     first = next(
-        r for r in range(1, ws.max_row + 1)
+        r
+        for r in range(1, ws.max_row + 1)
         if ws.cell(r, 1).value == "Empfänger extern (Empfängerkategorie)"
     )
     ws.cell(first + 3, 1).value = "Deutsche Rentenversicherung"

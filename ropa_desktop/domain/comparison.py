@@ -398,9 +398,7 @@ def _records(
         items = changes(previous, record)
         if items:
             out.append(RecordChange(kind, Change.CHANGED, record.uid, _title(record), tuple(items)))
-    out += [
-        RecordChange(kind, Change.REMOVED, r.uid, _title(r)) for r in old if r.uid not in now
-    ]
+    out += [RecordChange(kind, Change.REMOVED, r.uid, _title(r)) for r in old if r.uid not in now]
     return out
 
 
@@ -439,9 +437,7 @@ def compare(
             RecordChange(Kind.ORGANISATION, Change.CHANGED, now.uid, _title(now), tuple(master))
         )
     records += _records(Kind.ACTIVITY, was.activities, now.activities, before, after, activity)
-    records += _records(
-        Kind.SERVICE, was.services, now.services, before, after, generic("service")
-    )
+    records += _records(Kind.SERVICE, was.services, now.services, before, after, generic("service"))
     for kind, entity, old_items, new_items in (
         (Kind.PROCESSOR, "processor", old.processors, new.processors),
         (Kind.RECIPIENT, "recipient", old.recipients, new.recipients),

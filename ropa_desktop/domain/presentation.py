@@ -102,9 +102,7 @@ FIELD_LABELS: dict[str, Text] = {
     "notes": Text("Anmerkungen", "Notes"),
     "no_external_recipients": Text("Keine externen Empfänger", "No external recipients"),
     "no_joint_controllers": Text("Keine gemeinsam Verantwortlichen", "No joint controllers"),
-    "no_transfers": Text(
-        "Keine Übermittlung in Drittländer", "No transfer to third countries"
-    ),
+    "no_transfers": Text("Keine Übermittlung in Drittländer", "No transfer to third countries"),
 }
 """Labels of the Art. 30 items; exports use them as headings and column headers."""
 

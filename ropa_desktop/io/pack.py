@@ -396,4 +396,3 @@ def _check_stamps(
                     expected=f"{JSON} / {MANIFEST}",
                 )
             )
-

@@ -38,8 +38,7 @@ SUMMARY = Text("Überprüfung: {name}", "Review: {name}")
 DESCRIPTION = Text(
     "Jährliche Überprüfung der Verarbeitungstätigkeit {reference} ({department}) im "
     "Verzeichnis von {org}.",
-    "Yearly review of the processing activity {reference} ({department}) in the record of "
-    "{org}.",
+    "Yearly review of the processing activity {reference} ({department}) in the record of {org}.",
 )
 FILLS = {Due.OVERDUE: "F8D7DA", Due.SOON: "FFF3CD"}
 
@@ -145,9 +144,7 @@ def write_plan_pdf(org: Organisation, entries: list[PlanEntry], target: Path, to
 
 
 def _escape(text: str) -> str:
-    return (
-        text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
-    )
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 
 def _fold(line: str) -> list[str]:

@@ -122,9 +122,7 @@ def entry_uses(conn: Connection, kind: str, uid: str) -> list[EntryUse]:
     ):
         if not ids:
             continue
-        named = conn.execute(
-            select(table.uid, table.name).where(table.id.in_(sorted(ids)))
-        ).all()
+        named = conn.execute(select(table.uid, table.name).where(table.id.in_(sorted(ids)))).all()
         found += sorted((EntryUse(entity, u, n) for u, n in named), key=lambda e: e.name)
     return found
 

@@ -41,8 +41,7 @@ def insert_many(conn: Connection, table: Any, values: Sequence[Mapping[str, Any]
         return
     order = list(compiled.positiontup) if compiled.positional and compiled.positiontup else keys
     processors: list[tuple[str, Processor]] = [
-        (name, target.c[name].type.dialect_impl(dialect).bind_processor(dialect))
-        for name in order
+        (name, target.c[name].type.dialect_impl(dialect).bind_processor(dialect)) for name in order
     ]
 
     def converted(row: Mapping[str, Any]) -> list[Any]:

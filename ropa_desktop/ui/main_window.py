@@ -616,6 +616,7 @@ class MainWindow(QMainWindow):
         from ropa_desktop.ui.survey.review_dialog import open_review
 
         open_review(self, self.session, path if isinstance(path, Path) else None)
+
     def build_pack(self) -> None:
         """Export → Paket für die Aufsichtsbehörde: on the Versionen page, for the chosen
         (else the newest) frozen version."""

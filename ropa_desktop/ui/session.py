@@ -280,9 +280,7 @@ class Session(QObject):
         org = self.organisation()
         return [] if org is None else check_service(svc, org, language())
 
-    def save_service(
-        self, svc: m.ProcessingService, *, force: bool = False
-    ) -> m.ProcessingService:
+    def save_service(self, svc: m.ProcessingService, *, force: bool = False) -> m.ProcessingService:
         """Write one processing service (new or changed); ConflictError as for activities."""
         org = self._require_org()
         saved = self.store.save_service(org.uid, copy.deepcopy(svc), force=force)

@@ -495,8 +495,11 @@ def test_every_national_provision_carries_land_bodies_roles_and_source() -> None
     # item 12: the provisions the issue lists as missing, as far as verified
     for pid in ("tdddg-25", "sgb1-35", "sgb10-67", "ao-147", "hgb-257", "beamtstg-50"):
         assert pid in vocab.national_provisions(), pid
-    employment = {t.attrs["land"] for t in vocab.national_provisions()
-                  if t.attrs["topic"] == "employment" and t.attrs["land"]}
+    employment = {
+        t.attrs["land"]
+        for t in vocab.national_provisions()
+        if t.attrs["topic"] == "employment" and t.attrs["land"]
+    }
     assert len(employment) == 11
 
 

@@ -224,8 +224,17 @@ def test_a_document_without_the_uids_the_import_matches_by_is_refused(tmp_path, 
             "mapping profile",
         ),
         (
-            [{"Id": "1", "Nummer": "V-1", "Naam": "Salarisadministratie", "Doelen": [],
-              "Betrokkenen": [], "Verwerkers": [], "Status": "Vastgesteld"}],
+            [
+                {
+                    "Id": "1",
+                    "Nummer": "V-1",
+                    "Naam": "Salarisadministratie",
+                    "Doelen": [],
+                    "Betrokkenen": [],
+                    "Verwerkers": [],
+                    "Status": "Vastgesteld",
+                }
+            ],
             "niederländischen Verarbeitungsregisters",
             "Dutch data-processing register",
         ),

@@ -49,17 +49,21 @@ RECORDS = [
             }
         ],
         "Ontvangers": [{"Id": "o1", "Omschrijving": "Belastingdienst"}],
-        "Verwerkers": [
-            {"Id": "v1", "Naam": "Shared Service Centrum", "Email": "ssc@example.nl"}
-        ],
+        "Verwerkers": [{"Id": "v1", "Naam": "Shared Service Centrum", "Email": "ssc@example.nl"}],
         "Contactpersonen": [{"Id": "c1", "Naam": "J. de Vries", "Functie": "FG"}],
         "Beveiliging": {"Encryptie": "Ja", "Toegang": "Rolgebaseerd"},
         "Doorgifte": {"BuitenEu": "Nee", "BuitenEuOmschrijving": ""},
         "Systemen": [{"Omschrijving": "SAP HR"}],
         "Opmerkingen": [{"Tekst": "Jaarlijks herzien", "Datum": "2024-01-15"}],
     },
-    {"Id": "x9", "Nummer": "AVG-0001", "Naam": "Oud register", "Status": "Vervallen",
-     "Doelen": [], "Betrokkenen": []},
+    {
+        "Id": "x9",
+        "Nummer": "AVG-0001",
+        "Naam": "Oud register",
+        "Status": "Vervallen",
+        "Doelen": [],
+        "Betrokkenen": [],
+    },
 ]
 
 
@@ -89,9 +93,13 @@ def _check(db: Path) -> m.Activity:
     ]
     assert act.contact.name == "J. de Vries – FG"
     assert "Beveiliging.Toegang: Rolgebaseerd" in act.tom_description
-    for kept in ("Dienst: P-Direkt", "Systemen.Omschrijving: SAP HR",
-                 "Opmerkingen.Tekst: Jaarlijks herzien",
-                 "Doorgifte.BuitenEu: Nee", "Status: Vastgesteld"):
+    for kept in (
+        "Dienst: P-Direkt",
+        "Systemen.Omschrijving: SAP HR",
+        "Opmerkingen.Tekst: Jaarlijks herzien",
+        "Doorgifte.BuitenEu: Nee",
+        "Status: Vastgesteld",
+    ):
         assert kept in act.notes
     return act
 

@@ -76,9 +76,7 @@ def test_bw_municipality_gets_bw_law_not_nrw_defaults() -> None:
 
 def test_gmbh_gets_bdsg_employment_clause_and_no_civil_servants() -> None:
     """Item 1: a private-law Stadtwerke GmbH got § 18 DSG NRW and a civil-servant purpose."""
-    org = m.Organisation(
-        name="Stadtwerke", land="DE-NW", kind=m.OrganisationKind.MUNICIPAL_COMPANY
-    )
+    org = m.Organisation(name="Stadtwerke", land="DE-NW", kind=m.OrganisationKind.MUNICIPAL_COMPANY)
     draft = draft_for("personnel-files", org)
     assert "§ 26 BDSG" in bases(draft)
     assert "§ 18 DSG NRW" not in bases(draft)

@@ -152,7 +152,11 @@ def test_catalogue_and_list_entries_read_as_names_not_ids(frozen_twice):
     vt1.toms = [tom.uid]
     store.save_activity(org.uid, vt1)
     comparison = compare(
-        store.load_version(ORG, 2), store.load_register(ORG), ORG, old_name="2", new_name="w",
+        store.load_version(ORG, 2),
+        store.load_register(ORG),
+        ORG,
+        old_name="2",
+        new_name="w",
         lang="de",
     )
     by_kind = {(r.kind, r.change): r for r in comparison.records}
@@ -314,9 +318,7 @@ def test_version_export_is_the_frozen_register_with_the_change_section(frozen_tw
     assert sorted(names) == ["Hundesteuer", "Meldewesen", "Videoberatung"]
 
 
-def test_json_export_with_history_carries_the_versions_and_brings_them_back(
-    frozen_twice, tmp_path
-):
+def test_json_export_with_history_carries_the_versions_and_brings_them_back(frozen_twice, tmp_path):
     import jsonschema
 
     from ropa_desktop.io.json_register import export_json, import_json, register_schema
@@ -390,7 +392,11 @@ def test_a_changed_transfer_reads_as_old_to_new(frozen_twice):
     vt1.transfers[0].mechanism = "scc-2"
     store.save_activity(org.uid, vt1)
     comparison = compare(
-        store.load_version(ORG, 2), store.load_register(ORG), ORG, old_name="2", new_name="w",
+        store.load_version(ORG, 2),
+        store.load_register(ORG),
+        ORG,
+        old_name="2",
+        new_name="w",
         lang="de",
     )
     (record,) = comparison.records

@@ -21,8 +21,7 @@ def _migrations(tmp_path: Path, chain: dict[str, str | None]) -> Path:
     versions.mkdir(parents=True)
     for revision, down in chain.items():
         (versions / f"{revision}_step.py").write_text(
-            f'"""Step {revision}."""\n\nrevision: str = "{revision}"\n'
-            f"down_revision = {down!r}\n"
+            f'"""Step {revision}."""\n\nrevision: str = "{revision}"\ndown_revision = {down!r}\n'
         )
     return versions.parent
 

@@ -63,15 +63,22 @@ def clipped(root: QWidget) -> list[dict[str, object]]:
             need = max(w.fontMetrics().horizontalAdvance(line) for line in shown.split("\n"))
             have = w.contentsRect().width() - 2 * w.margin()
             if need > have + 1:
-                out.append({"widget": w.objectName() or "QLabel", "text": text, "need": need,
-                            "have": have})
+                out.append(
+                    {"widget": w.objectName() or "QLabel", "text": text, "need": need, "have": have}
+                )
         elif (
             isinstance(w, QPushButton | QCheckBox | QRadioButton)
             and w.text()
             and w.sizeHint().width() > w.width() + 1
         ):
-            out.append({"widget": w.objectName() or type(w).__name__, "text": w.text(),
-                        "need": w.sizeHint().width(), "have": w.width()})
+            out.append(
+                {
+                    "widget": w.objectName() or type(w).__name__,
+                    "text": w.text(),
+                    "need": w.sizeHint().width(),
+                    "have": w.width(),
+                }
+            )
     for view in root.findChildren(QListWidget):
         if view.isVisibleTo(root) and view.objectName() == "navigation":
             room = view.viewport().width()
@@ -79,14 +86,27 @@ def clipped(root: QWidget) -> list[dict[str, object]]:
                 need = view.sizeHintForRow(i) and view.visualItemRect(view.item(i)).width()
                 text_need = view.fontMetrics().horizontalAdvance(view.item(i).text()) + 8
                 if text_need > room:
-                    out.append({"widget": "navigation", "text": view.item(i).text(),
-                                "need": text_need, "have": room, "rect": need})
+                    out.append(
+                        {
+                            "widget": "navigation",
+                            "text": view.item(i).text(),
+                            "need": text_need,
+                            "have": room,
+                            "rect": need,
+                        }
+                    )
     for edit in root.findChildren(QLineEdit):
         if edit.isVisibleTo(root) and edit.objectName() == "activities.search":
             need = edit.fontMetrics().horizontalAdvance(edit.placeholderText()[:12]) + 24
             if edit.width() < need:
-                out.append({"widget": "activities.search", "text": edit.placeholderText(),
-                            "need": need, "have": edit.width()})
+                out.append(
+                    {
+                        "widget": "activities.search",
+                        "text": edit.placeholderText(),
+                        "need": need,
+                        "have": edit.width(),
+                    }
+                )
     return out
 
 
@@ -115,8 +135,17 @@ def main() -> int:
     window.show()
     app.processEvents()
     if window.width() > int(1920 / scale):
-        print(json.dumps({"page": "window", "widget": "mainWindow", "text": "",
-                          "need": window.width(), "have": int(1920 / scale)}))
+        print(
+            json.dumps(
+                {
+                    "page": "window",
+                    "widget": "mainWindow",
+                    "text": "",
+                    "need": window.width(),
+                    "have": int(1920 / scale),
+                }
+            )
+        )
     for key in PAGES:
         window.show_page(key)
         app.processEvents()

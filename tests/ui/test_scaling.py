@@ -21,8 +21,11 @@ PROBE = Path(__file__).with_name("scaling_probe.py")
 
 @pytest.mark.parametrize(
     ("scale", "extra", "suffix"),
-    [("2", [], "200-de"), ("1.5", [], "150-de"), ("2", ["--contrast", "--lang", "en"],
-                                                  "200-contrast-en")],
+    [
+        ("2", [], "200-de"),
+        ("1.5", [], "150-de"),
+        ("2", ["--contrast", "--lang", "en"], "200-contrast-en"),
+    ],
 )
 def test_no_text_is_cut_off_at_high_scaling(demo_store, scale, extra, suffix) -> None:
     register = Path(str(demo_store.engine.url.database))

@@ -11,9 +11,7 @@ from ropa_desktop.ui import app as app_module
 from ropa_desktop.ui.main_window import MainWindow
 
 
-def test_language_switch_keeps_organisation_activity_and_catalogue_entries(
-    qtbot, session
-) -> None:
+def test_language_switch_keeps_organisation_activity_and_catalogue_entries(qtbot, session) -> None:
     qapp = QApplication.instance()
     controller = app_module.Application(qapp, None)
     app_module.install_language(qapp, "de")

@@ -54,9 +54,7 @@ WORDS = {
     "such-as": Text(" wie „{name}“", " such as “{name}”"),
     "no-external-recipients": Text("keine externen Empfänger", "no external recipients"),
     "no-joint-controllers": Text("keine gemeinsam Verantwortlichen", "no joint controllers"),
-    "no-transfers": Text(
-        "keine Übermittlung in Drittländer", "no transfer to third countries"
-    ),
+    "no-transfers": Text("keine Übermittlung in Drittländer", "no transfer to third countries"),
 }
 
 

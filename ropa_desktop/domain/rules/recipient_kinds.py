@@ -75,8 +75,6 @@ def recipient_kinds(t: Transfer, catalogue: list[Recipient]) -> frozenset[str]:
     texts = [t.recipient]
     name = t.recipient.strip().casefold()
     if name:
-        texts += [
-            f"{r.name} {r.category}" for r in catalogue if r.name.strip().casefold() == name
-        ]
+        texts += [f"{r.name} {r.category}" for r in catalogue if r.name.strip().casefold() == name]
     text = " ".join(texts)
     return frozenset(kind for kind, pattern in KIND_PATTERNS if pattern.search(text))

@@ -43,7 +43,11 @@ def check_service(
         check_statement(out, "no-transfers", len(svc.transfers), "transfers")
     if register is not None:
         check_subprocessors(
-            org.name.strip() or org.uid, svc.subprocessors, svc.transfers, register, out,
+            org.name.strip() or org.uid,
+            svc.subprocessors,
+            svc.transfers,
+            register,
+            out,
             "subprocessors",
         )
     if not (svc.tom_description.strip() or svc.toms):

@@ -373,9 +373,7 @@ def plan_import(
     return ImportPlan(report, register)
 
 
-def _number(
-    register: m.Register, existing: list[str], number: bool, report: ImportReport
-) -> None:
+def _number(register: m.Register, existing: list[str], number: bool, report: ImportReport) -> None:
     """Give activities without a reference the next numbers of the organisation's scheme
     (``number``), or say which numbers they would get."""
     acts = [a for o in register.organisations for a in o.activities]

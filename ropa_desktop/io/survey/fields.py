@@ -37,7 +37,7 @@ CATALOGUE_ITEMS = {"recipients": "recipient", "processors": "processor"}
 
 def proposal_name(entry: str) -> str | None:
     """The proposed name when ``entry`` is a proposal, else None."""
-    return entry[len(NEW_PREFIX):] if entry.startswith(NEW_PREFIX) else None
+    return entry[len(NEW_PREFIX) :] if entry.startswith(NEW_PREFIX) else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -84,9 +84,12 @@ class AnswerSheet:
     @property
     def is_blank(self) -> bool:
         """A sheet for a new activity that the department left empty."""
-        return not self.uid and not self.comment and not any(
-            v for v in self.answers.values()
-        ) and not self.problems
+        return (
+            not self.uid
+            and not self.comment
+            and not any(v for v in self.answers.values())
+            and not self.problems
+        )
 
 
 @dataclass(slots=True)
@@ -128,7 +131,7 @@ def _ref(ref: str) -> tuple[int, int, int, int]:
         col = 0
         for ch in letters.upper():
             col = col * 26 + ord(ch) - 64
-        return int(cell[len(letters):]) - 1, col - 1
+        return int(cell[len(letters) :]) - 1, col - 1
 
     first, _, last = ref.partition(":")
     r1, c1 = one(first)

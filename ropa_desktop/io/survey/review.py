@@ -42,8 +42,7 @@ from ropa_desktop.store.survey import read_identity
 
 MSG_UNKNOWN_ORG = Text(
     de="{file} gehört zur Organisation „{name}“, die es in dieser Datenbank nicht (mehr) gibt.",
-    en="{file} belongs to the organisation “{name}”, which is not (or no longer) in this "
-    "database.",
+    en="{file} belongs to the organisation “{name}”, which is not (or no longer) in this database.",
 )
 MSG_DELETED = Text(
     de="„{name}“ (Blatt „{sheet}“) wurde nach dem Versand gelöscht; die Antworten dazu werden "
@@ -57,9 +56,7 @@ MSG_OTHER_ORG = Text(
     en="Sheet “{sheet}” names an activity that does not belong to “{org}”; its answers are "
     "not taken over.",
 )
-BATCH_TEXT = Text(
-    de="Fragebogen {department} ({file})", en="Questionnaire {department} ({file})"
-)
+BATCH_TEXT = Text(de="Fragebogen {department} ({file})", en="Questionnaire {department} ({file})")
 REMARK = Text(de="Hinweis des Fachbereichs ({date})", en="Remark of the department ({date})")
 
 
@@ -271,8 +268,16 @@ def _new(sheet: AnswerSheet) -> ActivityReview:
             State.INVALID if problems else State.UNCHANGED if answer == empty else State.DEPARTMENT
         )
         items.append(
-            ItemReview(item.key, empty, answer, empty, state, accept=state is State.DEPARTMENT,
-                       problems=problems, proposals=_proposals(item.key, answer))
+            ItemReview(
+                item.key,
+                empty,
+                answer,
+                empty,
+                state,
+                accept=state is State.DEPARTMENT,
+                problems=problems,
+                proposals=_proposals(item.key, answer),
+            )
         )
     name = str(sheet.answers.get("name") or sheet.sheet)
     return ActivityReview(
@@ -353,9 +358,7 @@ def apply_review(
         dry_run=dry_run,
         catalogue=new_entries,
     )
-    return Outcome(
-        batch, updated, len(created), len(changed) + len(created), len(new_entries)
-    )
+    return Outcome(batch, updated, len(created), len(changed) + len(created), len(new_entries))
 
 
 def _new_entries(

@@ -370,12 +370,18 @@ class QuestionnaireWriter:
         if dv is None:
             if name == "number":
                 dv = DataValidation(
-                    type="whole", operator="between", formula1="0", formula2="9999",
-                    allow_blank=True, showErrorMessage=True,
+                    type="whole",
+                    operator="between",
+                    formula1="0",
+                    formula2="9999",
+                    allow_blank=True,
+                    showErrorMessage=True,
                 )
             elif name in ctx.list_ranges:
                 dv = DataValidation(
-                    type="list", formula1=ctx.list_ranges[name], allow_blank=True,
+                    type="list",
+                    formula1=ctx.list_ranges[name],
+                    allow_blank=True,
                     showErrorMessage=True,
                     # groups of people, legal bases, catalogue names and safeguards may be
                     # written freely (a new name is a proposal for the DPO)
@@ -414,8 +420,8 @@ class QuestionnaireWriter:
             row += 1
             self._label_row(ws, row, item, lang)
             _answer(ws, row, 2, values.get(item.key, ""))
-            ws.row_dimensions[row].height = 60 if item.key == "description" else _height(
-                item.explanation(lang), 46
+            ws.row_dimensions[row].height = (
+                60 if item.key == "description" else _height(item.explanation(lang), 46)
             )
             ctx.rows.append(["item", title, item.key, f"B{row}", values.get(item.key, "")])
         for item in ITEMS:
@@ -450,8 +456,10 @@ class QuestionnaireWriter:
         if item.key == "purposes" and legal > 3:
             extra = [
                 Column(
-                    f"legal_basis_{i}", Text(f"Rechtsgrundlage {i}", f"Legal basis {i}"),
-                    "legal_bases", 30,
+                    f"legal_basis_{i}",
+                    Text(f"Rechtsgrundlage {i}", f"Legal basis {i}"),
+                    "legal_bases",
+                    30,
                 )
                 for i in range(4, legal + 1)
             ]
@@ -495,9 +503,14 @@ class QuestionnaireWriter:
         if key == "data_categories":
             name, special, source, duration, unit, start, words, notes = entry
             return [
-                name, lists.label("special", special), source,
+                name,
+                lists.label("special", special),
+                source,
                 int(duration) if duration.isdigit() else duration,
-                lists.label("units", unit) if unit else "", start, words, notes,
+                lists.label("units", unit) if unit else "",
+                start,
+                words,
+                notes,
             ]
         if key == "processors":
             uid, service = entry
@@ -505,7 +518,9 @@ class QuestionnaireWriter:
         if key == "transfers":
             country, recipient, mechanism = entry
             return [
-                lists.label("countries", country), recipient, lists.label("mechanisms", mechanism)
+                lists.label("countries", country),
+                recipient,
+                lists.label("mechanisms", mechanism),
             ]
         if key in ("recipients", "toms"):
             return [lists.label(key, entry)]

@@ -33,7 +33,7 @@ class Deletion:
 
 
 def use_label(use: EntryUse) -> str:
-    """"Activity: Gehaltsabrechnung" — what kind of record uses the entry, and its name."""
+    """ "Activity: Gehaltsabrechnung" — what kind of record uses the entry, and its name."""
     kinds = {
         "activity": QCoreApplication.translate("DeleteEntryDialog", "Activity"),
         "service": QCoreApplication.translate("DeleteEntryDialog", "Processing service"),

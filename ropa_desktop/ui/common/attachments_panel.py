@@ -87,9 +87,7 @@ class AttachmentsPanel(QWidget):
         self.add_button.clicked.connect(self.add)
         self.open_button = named(QPushButton(self.tr("&Open"), self), "attachments.open")
         self.open_button.clicked.connect(self.open_current)
-        self.delete_button = named(
-            QPushButton(self.tr("Remove file"), self), "attachments.delete"
-        )
+        self.delete_button = named(QPushButton(self.tr("Remove file"), self), "attachments.delete")
         self.delete_button.clicked.connect(self.delete_current)
         buttons = QHBoxLayout()
         for b in (self.add_button, self.open_button, self.delete_button):

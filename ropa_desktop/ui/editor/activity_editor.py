@@ -200,7 +200,7 @@ class ActivityEditor(ActivityForm, QWidget):
         return True
 
     def _approval_reason(self, draft: m.Activity) -> str | None:
-        """"" when the save needs no reason; the reason for approving ``draft`` despite check
+        """ "" when the save needs no reason; the reason for approving ``draft`` despite check
         errors (asked for); None when the user gave none (then nothing is saved)."""
         before = None if self._base is None else m.ActivityStatus(self._base["status"])
         findings = self.session.check(draft)

@@ -217,8 +217,10 @@ class ServicesView(QWidget):
         shown = self._item(current) if current is not None else None
         if shown is not None:
             self.list.setCurrentItem(shown)
-        elif current is not None and self.session.service(current) is None and (
-            not self.editor.is_dirty()
+        elif (
+            current is not None
+            and self.session.service(current) is None
+            and (not self.editor.is_dirty())
         ):
             self.editor.load(None)
         self._update_actions()
@@ -293,9 +295,7 @@ class ServicesView(QWidget):
     # --- plumbing -----------------------------------------------------------
 
     def _item(self, uid: str) -> QTreeWidgetItem | None:
-        return next(
-            (i for i in top_level_items(self.list) if i.data(0, UID_ROLE) == uid), None
-        )
+        return next((i for i in top_level_items(self.list) if i.data(0, UID_ROLE) == uid), None)
 
     def _apply_filter(self, text: str) -> None:
         needle = _fold(text)
@@ -305,9 +305,9 @@ class ServicesView(QWidget):
             item.setHidden(bool(needle) and needle not in hay)
             shown += not item.isHidden()
         total = self.list.topLevelItemCount()
-        self.count_label.setText(self.tr("{shown} of {total} services").format(
-            shown=shown, total=total
-        ))
+        self.count_label.setText(
+            self.tr("{shown} of {total} services").format(shown=shown, total=total)
+        )
 
     def _current_changed(
         self, current: QTreeWidgetItem | None, previous: QTreeWidgetItem | None

@@ -85,9 +85,7 @@ class SendDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
-            self.tr("&Write questionnaires")
-        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Write questionnaires"))
         buttons.accepted.connect(self.start)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

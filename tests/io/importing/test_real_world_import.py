@@ -234,14 +234,16 @@ def test_names_with_address_suffix_match_existing_entries(store, tmp_path):
     org = m.Organisation(name="Muster GmbH", kind=m.OrganisationKind.PRIVATE)
     existing = [m.Processor(name=n, owner=org.uid) for n in ("Flexperto GmbH", "iAdvize")]
     xqueue = m.Recipient(name="XQueue GmbH", owner=org.uid)
-    store.import_register(
-        m.Register(organisations=[org], processors=existing, recipients=[xqueue])
-    )
+    store.import_register(m.Register(organisations=[org], processors=existing, recipients=[xqueue]))
     path = _xlsx(
         tmp_path / "vvt.xlsx",
         [
-            ["Bezeichnung der Verarbeitungstätigkeit", "Zwecke der Verarbeitung",
-             "Auftragsverarbeiter", "Empfänger"],
+            [
+                "Bezeichnung der Verarbeitungstätigkeit",
+                "Zwecke der Verarbeitung",
+                "Auftragsverarbeiter",
+                "Empfänger",
+            ],
             [
                 "Online-Beratung",
                 "Beratung per Video",
@@ -273,8 +275,11 @@ def test_a_comma_in_a_firm_name_is_not_taken_for_an_address(store, tmp_path):
     path = _xlsx(
         tmp_path / "vvt.xlsx",
         [
-            ["Bezeichnung der Verarbeitungstätigkeit", "Zwecke der Verarbeitung",
-             "Auftragsverarbeiter"],
+            [
+                "Bezeichnung der Verarbeitungstätigkeit",
+                "Zwecke der Verarbeitung",
+                "Auftragsverarbeiter",
+            ],
             ["Steuerberatung", "Jahresabschluss", "Müller, Schmidt & Partner"],
         ],
     )
@@ -292,8 +297,11 @@ def _register_file(tmp_path: Path) -> Path:
         tmp_path / "vvt.xlsx",
         [
             ["Stand: 01.03.2025"],
-            ["Bezeichnung der Verarbeitungstätigkeit", "Zwecke der Verarbeitung",
-             "Auftragsverarbeiter"],
+            [
+                "Bezeichnung der Verarbeitungstätigkeit",
+                "Zwecke der Verarbeitung",
+                "Auftragsverarbeiter",
+            ],
             ["Meldewesen", "Führung des Melderegisters", "ekom21 GmbH"],
         ],
     )
@@ -335,8 +343,18 @@ def test_cli_import_creates_the_organisation_with_the_kind_and_land_given(tmp_pa
     path = _register_file(tmp_path)
     db = tmp_path / "register.sqlite"
     code = main(
-        ["--db", str(db), "import", str(path), "--org", "Muster GmbH", "--kind", "private",
-         "--land", "Bayern"]
+        [
+            "--db",
+            str(db),
+            "import",
+            str(path),
+            "--org",
+            "Muster GmbH",
+            "--kind",
+            "private",
+            "--land",
+            "Bayern",
+        ]
     )
     assert code == 0
     store = open_store(db)
@@ -433,8 +451,7 @@ def test_bavarian_and_municipal_law_names_become_legal_bases(store, tmp_path):
     path = _xlsx(
         tmp_path / "gemeinde.xlsx",
         [
-            ["Bezeichnung der Verarbeitungstätigkeit", "Zweck der Verarbeitung",
-             "Rechtsgrundlage"],
+            ["Bezeichnung der Verarbeitungstätigkeit", "Zweck der Verarbeitung", "Rechtsgrundlage"],
             ["Beiträge", "Erhebung von Beiträgen", "Art. 6 Abs. 1 lit. e DSGVO, KAG"],
             ["Feuerwehr", "Einsatzabwicklung", "BayFwG"],
             ["Kita", "Betreuung", "BayKiBiG, BayDSG"],

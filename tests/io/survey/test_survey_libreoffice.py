@@ -134,7 +134,9 @@ def test_libreoffice_shows_the_drop_down_lists(questionnaire, tmp_path):
     category = table_row(ws, "Kategorien personenbezogener Daten", 0)
     assert choices(sheet, category, 5) == ["Stunden", "Tage", "Wochen", "Monate", "Jahre"]
     assert choices(sheet, category, 2) == [
-        "keine", "besondere Kategorie (Art. 9 DSGVO)", "Straftaten (Art. 10 DSGVO)"
+        "keine",
+        "besondere Kategorie (Art. 9 DSGVO)",
+        "Straftaten (Art. 10 DSGVO)",
     ]
     subjects = table_row(ws, "Kategorien betroffener Personen", 0)
     assert choices(sheet, subjects, 1) == ["Einwohner", "Gewerbetreibende"]
@@ -148,7 +150,8 @@ def test_libreoffice_shows_the_drop_down_lists(questionnaire, tmp_path):
     assert "cell-content-is-whole-number()" in (conditions[number] or "")
     # the blank sheet for a new activity has the same lists
     assert choices("Neu 1", row_of(book["Neu 1"], "Angaben geprüft und vollständig"), 2) == [
-        "ja", "nein"
+        "ja",
+        "nein",
     ]
 
 

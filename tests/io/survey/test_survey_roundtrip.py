@@ -123,7 +123,10 @@ def test_two_departments_answer_and_the_dpo_takes_over_part(store, tmp_path):
     assert fund.purposes[0].legal_bases == ["art6-1-e"]
     cat = fund.data_categories[0]
     assert (cat.name, cat.source, cat.retention.duration, cat.retention.unit) == (
-        "Name des Finders", "Finder", 6, "months"
+        "Name des Finders",
+        "Finder",
+        6,
+        "months",
     )
     assert fund.last_reviewed == TODAY
 

@@ -159,9 +159,7 @@ def test_delete_used_processor_cancelled_keeps_everything(qtbot, session, monkey
     used = next(uid for uid, n in counts.items() if n > 0)
     before = session.store.catalogue().processors
     asked: list[object] = []
-    monkeypatch.setattr(
-        delete_dialog, "ask_entry_deletion", lambda *a: asked.append(a[3]) and None
-    )
+    monkeypatch.setattr(delete_dialog, "ask_entry_deletion", lambda *a: asked.append(a[3]) and None)
     view = ProcessorsView(session)
     qtbot.addWidget(view)
     assert view.select(used)

@@ -68,9 +68,7 @@ def test_tom_in_use_replaced_everywhere_then_undone_from_history(
     history.show()
     qtbot.waitExposed(history)
     row = next(
-        r
-        for r in range(history.proxy.rowCount())
-        if history.entry_at(r).record.batch == batch.uid
+        r for r in range(history.proxy.rowCount()) if history.entry_at(r).record.batch == batch.uid
     )
     history.select_row(row)
     label = history.proxy.index(row, COLUMNS.index("batch")).data()

@@ -574,6 +574,8 @@ def test_dpia_list_note_says_which_list_applies_and_what_is_missing(qtbot, sessi
     qtbot.addWidget(public)
     text = w(public, QLabel, "dpia.listNote").text()
     assert "LDI NRW" in text and "https://www.ldi.nrw.de/" in text
+
+
 # --------------------------------------------------- explicit "none" (issue 18 item 4)
 
 

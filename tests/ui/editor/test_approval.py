@@ -42,9 +42,7 @@ def _status_changes(session, uid: str):  # type: ignore[no-untyped-def]
 def test_an_activity_with_errors_needs_a_reason(qtbot, session, monkeypatch):
     act = _with_errors(session, True)
     asked: list[str] = []
-    monkeypatch.setattr(
-        prompts, "ask_reason", lambda _p, _t, text: asked.append(text) or None
-    )
+    monkeypatch.setattr(prompts, "ask_reason", lambda _p, _t, text: asked.append(text) or None)
     editor = _approve(qtbot, session, act)
     assert editor.save() is False  # no reason given: nothing saved
     assert session.store.load_activity(act.uid).status is act.status

@@ -227,8 +227,11 @@ def test_deleted_activity_cannot_be_opened(qtbot, session):
         ),
         ("name", "processor", "Name"),
         ("tom_description", "activity", "Beschreibung der TOM"),
-        ("transfers[0].mechanism", "activity", "Drittlandübermittlungen und Garantien 1 › "
-         "Garantie (Mechanismus)"),
+        (
+            "transfers[0].mechanism",
+            "activity",
+            "Drittlandübermittlungen und Garantien 1 › Garantie (Mechanismus)",
+        ),
         ("", "activity", ""),
     ],
 )

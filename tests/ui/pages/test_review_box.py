@@ -64,6 +64,5 @@ def test_the_status_bar_names_due_reviews_on_start(qtbot, session):
     qtbot.addWidget(window)
     assert window.reviews_label.text() == "Reviews: 1 overdue, 1 due within 30 days"
     assert window.reviews_label.toolTip() == (
-        "Kundenservice: 1 overdue, 0 due within 30 days\n"
-        "Marketing: 0 overdue, 1 due within 30 days"
+        "Kundenservice: 1 overdue, 0 due within 30 days\nMarketing: 0 overdue, 1 due within 30 days"
     )

@@ -114,4 +114,3 @@ def test_the_main_window_has_the_page(qtbot, session) -> None:
     qtbot.addWidget(window)
     assert window.show_page("services")
     assert isinstance(window.pages["services"], ServicesView)
-

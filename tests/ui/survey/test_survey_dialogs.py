@@ -50,9 +50,7 @@ def test_send_dialog_writes_the_ticked_departments(session, qtbot, tmp_path, mon
 
 
 def _answered(session, tmp_path: Path) -> Path:  # type: ignore[no-untyped-def]
-    (sent,) = send_questionnaires(
-        session.store, session.organisation_name, tmp_path, [MARKETING]
-    )
+    (sent,) = send_questionnaires(session.store, session.organisation_name, tmp_path, [MARKETING])
     book = openpyxl.load_workbook(sent.path)
     ws = book.worksheets[2]
     ws.cell(_row(ws, "Beschreibung"), 2).value = "Neu beschrieben"
@@ -139,9 +137,7 @@ def test_the_file_menu_opens_the_send_dialog(session, qtbot):
 
 
 def test_review_dialog_shows_catalogue_proposals_to_accept_or_reject(session, qtbot, tmp_path):
-    (sent,) = send_questionnaires(
-        session.store, session.organisation_name, tmp_path, [MARKETING]
-    )
+    (sent,) = send_questionnaires(session.store, session.organisation_name, tmp_path, [MARKETING])
     book = openpyxl.load_workbook(sent.path)
     ws = book.worksheets[2]
     recipients = _row(ws, "Empfänger extern (Empfängerkategorie)") + 3
