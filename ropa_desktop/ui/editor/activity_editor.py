@@ -421,7 +421,7 @@ class ActivityEditor(ActivityForm, QWidget):
 
     # ------------------------------------------------------------------ draft and undo
 
-    def _set_draft(self, act: m.Activity | None) -> None:
+    def _set_draft(self, act: m.Activity | m.ProcessingService | None) -> None:
         self._check_timer.stop()
         if self._stale:
             self._refresh_choices()
