@@ -59,12 +59,15 @@ from ropa_desktop.ui.session import Change, Session
 _LEVEL = {"error": "error", "warning": "warning", "info": "info"}
 
 
-def default_authority(land: str, kind: m.OrganisationKind) -> str:
-    """The supervisory authority the vocabulary names for a Land and legal form ("" if none)."""
+def default_authority(land: str, kind: m.OrganisationKind, public_body: bool | None = None) -> str:
+    """The supervisory authority the vocabulary names for a Land and a body ("" if none): the
+    one for public bodies when the organisation is one (its explicit setting, else its
+    legal form), else the one for the non-public sector."""
     term = vocab.laender().get(land.strip().lower()) if land else None
     if term is None:
         return ""
-    key = "authority_public" if kind.is_public_body else "authority_private"
+    public = kind.is_public_body if public_body is None else public_body
+    key = "authority_public" if public else "authority_private"
     return str(term.attrs.get(key) or "")
 
 
@@ -356,6 +359,7 @@ class OrganisationView(QWidget):
         self.representative.edited.connect(self._edited)
         self.land.currentIndexChanged.connect(self._suggest_authority)
         self.kind.currentIndexChanged.connect(self._suggest_authority)
+        self.public_body.changed.connect(self._suggest_authority)
 
     # --- state --------------------------------------------------------------
 
@@ -383,7 +387,7 @@ class OrganisationView(QWidget):
         """Fill in the Land's supervisory authority when none is chosen yet."""
         if self._loading or self.authority.code():
             return
-        ref = default_authority(self.land.code(), self._kind())
+        ref = default_authority(self.land.code(), self._kind(), self.public_body.value())
         if ref:
             self.authority.set_code(ref)
 

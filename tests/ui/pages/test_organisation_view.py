@@ -148,6 +148,20 @@ def test_land_suggests_authority_when_none_chosen(qtbot, session) -> None:
     assert view.authority.code() == "by-baylda"  # a chosen authority is not overwritten
 
 
+def test_a_company_that_is_a_public_body_is_offered_the_public_sector_authority(
+    qtbot, session
+) -> None:
+    """Issue 13 item 7: the authority suggested follows the "public body" setting, not the
+    legal form alone (in Bavaria the BayLfD supervises public bodies, the BayLDA others)."""
+    view = _view(qtbot, session)
+    view.authority.set_code("")
+    view.land.set_code("DE-BY")
+    assert view.authority.code() == "by-baylda"  # a GmbH, as the legal form says
+    view.authority.set_code("")
+    view.public_body.combo.setCurrentIndex(view.public_body.combo.findData("yes"))
+    assert view.authority.code() == "by-baylfd"
+
+
 def test_follows_organisation_switch(qtbot, session) -> None:
     view = _view(qtbot, session)
     session.set_organisation("Stadt Ahaus")
