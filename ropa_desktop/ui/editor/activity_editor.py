@@ -146,19 +146,23 @@ class ActivityEditor(ActivityForm, QWidget):
         self.fields["name"].focus_widget().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def duplicate(self, uid: str) -> None:
-        """Start an unsaved copy of activity ``uid`` with a new uid and reference."""
-        act = self.session.activity_copy(uid)
-        if act is None:
+        """Start an unsaved copy of the record ``uid`` with a new uid and reference."""
+        copy_ = self._stored_copy(uid)
+        if copy_ is None:
             return
         now = m.utc_now()
-        act.uid = m.new_uid()
-        act.name = self.tr("{name} (copy)").format(name=act.name)
-        act.reference = self._next_reference()
-        act.status = m.ActivityStatus.DRAFT
-        act.created = act.changed = now
-        act.version = 0
+        copy_.uid = m.new_uid()
+        copy_.name = self.tr("{name} (copy)").format(name=copy_.name)
+        copy_.reference = self._next_reference()
+        copy_.status = m.ActivityStatus.DRAFT
+        copy_.created = copy_.changed = now
+        copy_.version = 0
         self._is_new = True
-        self._set_draft(act)
+        self._set_draft(copy_)
+
+    def _stored_copy(self, uid: str) -> m.Activity | m.ProcessingService | None:
+        """A copy of the stored record ``uid`` to edit (None when there is none)."""
+        return self.session.activity_copy(uid)
 
     def current_uid(self) -> str | None:
         """Uid of the activity shown (also of an unsaved new one), None when there is none."""

@@ -72,20 +72,8 @@ class ServiceEditor(ActivityEditor):
         """Same as :meth:`new_service`."""
         self.new_service()
 
-    def duplicate(self, uid: str) -> None:
-        """Start an unsaved copy of the service ``uid`` with a new uid and reference."""
-        svc = self.session.service_copy(uid)
-        if svc is None:
-            return
-        now = m.utc_now()
-        svc.uid = m.new_uid()
-        svc.name = self.tr("{name} (copy)").format(name=svc.name)
-        svc.reference = self._next_reference()
-        svc.status = m.ActivityStatus.DRAFT
-        svc.created = svc.changed = now
-        svc.version = 0
-        self._is_new = True
-        self._set_draft(svc)
+    def _stored_copy(self, uid: str) -> m.Activity | m.ProcessingService | None:
+        return self.session.service_copy(uid)
 
     def draft(self) -> m.ProcessingService | None:  # type: ignore[override]
         """The service as currently edited (a fresh object with its base version)."""
