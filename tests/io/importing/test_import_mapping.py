@@ -107,6 +107,7 @@ def test_alias_table_covers_every_target_and_names_its_sources():
         "ropa_desktop_export",
         "german_sme_registers",
         "english_snake_case",
+        "real_world_corpus",
     ]
     assert all(layout["_source"].strip() for layout in data["layouts"])
 

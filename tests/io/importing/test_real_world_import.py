@@ -188,8 +188,9 @@ def test_every_new_alias_says_where_it_was_seen():
     from ropa_desktop.io.importing.headers import ALIASES_PATH
 
     layouts = json.loads(ALIASES_PATH.read_text(encoding="utf-8"))["layouts"]
-    added = [la for la in layouts if la["key"] in ("german_sme_registers", "english_snake_case")]
-    assert len(added) == 2
+    added_keys = ("german_sme_registers", "english_snake_case", "real_world_corpus")
+    added = [la for la in layouts if la["key"] in added_keys]
+    assert len(added) == 3
     for layout in added:
         wordings = {w for ws in layout["aliases"].values() for w in ws}
         assert set(layout["_seen"]) == wordings and all(layout["_seen"].values())
