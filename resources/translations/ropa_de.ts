@@ -2806,10 +2806,6 @@ Der vorherige Stand ist gesichert: {safety}</translation>
         <translation>Die Auftragsverarbeitung speichern (Strg+S)</translation>
     </message>
     <message>
-        <source>{name} (copy)</source>
-        <translation>{name} (Kopie)</translation>
-    </message>
-    <message>
         <source>{problem}
 
 Save your version anyway (overwriting the other change)?</source>

@@ -529,12 +529,17 @@ class ActivityEditor(ActivityForm, QWidget):
         )
         self._update_title()
 
+    def _title_texts(self) -> tuple[str, str]:
+        """The heading without a record, and the name of an unnamed new one."""
+        return self.tr("No activity selected"), self.tr("New activity")
+
     def _update_title(self) -> None:
+        nothing, unnamed = self._title_texts()
         if self._data is None:
-            self.title.setText(self.tr("No activity selected"))
+            self.title.setText(nothing)
             return
         ref = self._data.get("reference", "").strip()
-        name = self._data.get("name", "").strip() or self.tr("New activity")
+        name = self._data.get("name", "").strip() or unnamed
         text = f"{ref} {name}" if ref else name
         if self.is_dirty():
             text += " *"

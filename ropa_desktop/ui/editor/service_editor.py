@@ -245,16 +245,8 @@ class ServiceEditor(ActivityEditor):
     def _blank_record(self) -> Any:
         return m.ProcessingService(uid="")
 
-    def _update_title(self) -> None:
-        if self._data is None:
-            self.title.setText(self.tr("No processing service selected"))
-            return
-        ref = self._data.get("reference", "").strip()
-        name = self._data.get("name", "").strip() or self.tr("New processing service")
-        text = f"{ref} {name}" if ref else name
-        if self.is_dirty():
-            text += " *"
-        self.title.setText(text)
+    def _title_texts(self) -> tuple[str, str]:
+        return self.tr("No processing service selected"), self.tr("New processing service")
 
     def _item_label(self, path: str) -> str:
         return _label(path.split(".", 1)[0].split("[", 1)[0])
