@@ -108,6 +108,7 @@ def test_alias_table_covers_every_target_and_names_its_sources():
         "german_sme_registers",
         "english_snake_case",
         "real_world_corpus",
+        "processor_columns",
     ]
     assert all(layout["_source"].strip() for layout in data["layouts"])
 

@@ -188,9 +188,14 @@ def test_every_new_alias_says_where_it_was_seen():
     from ropa_desktop.io.importing.headers import ALIASES_PATH
 
     layouts = json.loads(ALIASES_PATH.read_text(encoding="utf-8"))["layouts"]
-    added_keys = ("german_sme_registers", "english_snake_case", "real_world_corpus")
+    added_keys = (
+        "german_sme_registers",
+        "english_snake_case",
+        "real_world_corpus",
+        "processor_columns",
+    )
     added = [la for la in layouts if la["key"] in added_keys]
-    assert len(added) == 3
+    assert len(added) == 4
     for layout in added:
         wordings = {w for ws in layout["aliases"].values() for w in ws}
         assert set(layout["_seen"]) == wordings and all(layout["_seen"].values())

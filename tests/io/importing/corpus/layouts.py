@@ -56,8 +56,9 @@ def _csv(delimiter: str, encoding: str) -> Callable[[Path, Layout], None]:
     return write
 
 
-# The VVT table of a German website operator's legal-audit reference ("Data Flow Reference
-# — VVT Template & Processor DPAs"): controller, DPO and date above a nine-column table.
+# The VVT table of a German legal-audit reference ("Data Flow Reference — VVT Template &
+# Processor DPAs", waldo-van-der-code/deutsches-recht-mit-claude,
+# skills/gdpr-dsgvo/references/data-flow.md): controller, DPO and date above nine columns.
 SME_VVT = Layout(
     key="sme_vvt_markdown_table",
     suffix=".xlsx",
@@ -117,8 +118,9 @@ SME_VVT = Layout(
     write=_xlsx,
 )
 
-# The register section of a self-hosted service's privacy documentation (German, ten
-# columns, TOMs in the last one), as a semicolon CSV the way Excel saves it in Germany.
+# The register section of a self-hosted service's privacy documentation (ulsklyc/yuvomi,
+# docs/PRIVACY-FOR-SELFHOSTERS.md, section 5.2: German, ten columns, TOMs in the last one),
+# as a semicolon CSV the way Excel saves it in Germany.
 SELF_HOSTED_VVT = Layout(
     key="self_hosted_vvt_csv",
     suffix=".csv",
@@ -165,7 +167,8 @@ SELF_HOSTED_VVT = Layout(
     write=_csv(";", "cp1252"),
 )
 
-# Part B ("processing for its own purposes") of an English SaaS register: seven columns.
+# Part B ("processing for its own purposes") of an English SaaS register (mutapatimes/hs,
+# docs/record-of-processing.md): seven columns.
 SAAS_ROPA = Layout(
     key="saas_controller_ropa_csv",
     suffix=".csv",
@@ -203,8 +206,9 @@ SAAS_ROPA = Layout(
     write=_csv(",", "utf-8"),
 )
 
-# A twelve-column English register template for AI governance (processing activities
-# with a special-category flag, AI system and DPIA reference).
+# A twelve-column English register template for AI governance (lsdeva/governance-kit,
+# docs/registers/processing-dpia-log.md: processing activities with a special-category
+# flag, AI system and DPIA reference).
 AI_GOVERNANCE = Layout(
     key="ai_governance_register_xlsx",
     suffix=".xlsx",
