@@ -80,6 +80,9 @@ def _encoder_for(kind: type) -> Any:
     """The encoding function for one type, chosen once and cached (exports are large)."""
     if dataclasses.is_dataclass(kind):
         names = model.interchange_fields(kind)
+        hints = _hints(kind)
+        if all(hints.get(name) in _PLAIN for name in names):  # e.g. a contact: no recursion
+            return lambda obj: {name: getattr(obj, name) for name in names}
         return lambda obj: {name: to_dict(getattr(obj, name)) for name in names}
     if issubclass(kind, Enum):
         return lambda obj: obj.value
@@ -91,6 +94,9 @@ def _encoder_for(kind: type) -> Any:
         return lambda obj: [to_dict(item) for item in obj]
     return lambda obj: obj
 
+
+_PLAIN = (str, int, float, bool)
+"""Field types that are their own JSON form."""
 
 _ENCODERS: dict[type, Any] = {str: lambda obj: obj, type(None): lambda obj: obj}
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Generic, Protocol, TypeVar
 
 from rapidfuzz import fuzz
@@ -18,9 +19,13 @@ FUZZY_LINK = 92
 """Score from which an existing entry is linked (and the link reported for checking)."""
 
 
+_NOT_WORD = re.compile(r"[^\w]+")
+
+
+@lru_cache(maxsize=65536)  # asked for every processor, recipient and activity name
 def norm(name: str) -> str:
     """A name folded for comparison: case, punctuation and spacing ignored."""
-    return " ".join(re.sub(r"[^\w]+", " ", name.casefold()).split())
+    return " ".join(_NOT_WORD.sub(" ", name.casefold()).split())
 
 
 _LEGAL_FORMS = re.compile(

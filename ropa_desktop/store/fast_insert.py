@@ -2,19 +2,23 @@
 
 ``conn.execute(insert(table), rows)`` builds and converts every row's parameters in
 SQLAlchemy, which costs several times the driver's own work for the tens of thousands of
-child rows of an import. :func:`insert_many` compiles the statement once, converts the
-values with the columns' own bind processors (the same conversion SQLAlchemy applies) and
-hands the rows to the driver in one call, inside the caller's transaction.
+child rows of an import. :func:`insert_many` (rows as dicts) and :func:`insert_tuples`
+(rows as tuples in a given column order) compile the statement once, convert the values
+with the columns' own bind processors (the same conversion SQLAlchemy applies) and hand
+the rows to the driver in one call, inside the caller's transaction.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
+from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, Table, insert
+from sqlalchemy import JSON, Connection, Table, insert
 
-Processor = Callable[[Any], Any] | None
+MEMO_LIMIT = 4096
+"""Distinct JSON values remembered per column and call (registers repeat lists such as
+the data subjects or legal bases row after row; unique values are not remembered)."""
 
 
 def insert_many(conn: Connection, table: Any, values: Sequence[Mapping[str, Any]]) -> None:
@@ -24,33 +28,99 @@ def insert_many(conn: Connection, table: Any, values: Sequence[Mapping[str, Any]
     apply (rows with different keys, a column left out that has a default)."""
     if not values:
         return
-    target: Table = table.__table__ if hasattr(table, "__table__") else table
     keys = list(values[0])
     key_set = set(keys)
-    if (
-        any(column.key not in key_set and column.default is not None for column in target.columns)
-        or any(len(row) != len(keys) or row.keys() != key_set for row in values)
-        or any(name not in target.c for name in keys)
-    ):  # a default computed by SQLAlchemy, or rows of different shapes
-        conn.execute(insert(table), list(values))
+    if any(len(row) != len(keys) or row.keys() != key_set for row in values):
+        conn.execute(insert(table), list(values))  # rows of different shapes
+        return
+    pick = itemgetter(*keys)
+    rows = [pick(row) for row in values] if len(keys) > 1 else [(pick(row),) for row in values]
+    insert_tuples(conn, table, keys, rows)
+
+
+def insert_tuples(
+    conn: Connection, table: Any, keys: Sequence[str], rows: Sequence[Sequence[Any]]
+) -> None:
+    """Insert ``rows`` (each the values of ``keys``, in that order) into ``table``, as
+    ``conn.execute(insert(table), [dict(zip(keys, row)) for row in rows])`` would."""
+    if not rows:
+        return
+    target: Table = table.__table__ if hasattr(table, "__table__") else table
+    key_set = set(keys)
+
+    def as_dicts() -> list[dict[str, Any]]:
+        return [dict(zip(keys, row, strict=True)) for row in rows]
+
+    if any(
+        column.key not in key_set and column.default is not None for column in target.columns
+    ) or any(name not in target.c for name in keys):
+        conn.execute(insert(table), as_dicts())  # a default computed by SQLAlchemy
         return
     dialect = conn.dialect
-    compiled = insert(target).compile(dialect=dialect, column_keys=keys)
+    compiled = insert(target).compile(dialect=dialect, column_keys=list(keys))
     if set(compiled.params) != key_set or compiled.escaped_bind_names:
-        conn.execute(insert(table), list(values))
+        conn.execute(insert(table), as_dicts())
         return
     order = list(compiled.positiontup) if compiled.positional and compiled.positiontup else keys
-    processors: list[tuple[str, Processor]] = [
-        (name, target.c[name].type.dialect_impl(dialect).bind_processor(dialect)) for name in order
-    ]
-
-    def converted(row: Mapping[str, Any]) -> list[Any]:
-        return [
-            row[name] if process is None else process(row[name]) for name, process in processors
-        ]
-
+    position = {name: index for index, name in enumerate(keys)}
+    processors: list[tuple[int, Callable[[Any], Any]]] = []
+    for index, name in enumerate(order):
+        column_type = target.c[name].type
+        process = column_type.dialect_impl(dialect).bind_processor(dialect)
+        if process is not None:
+            processors.append(
+                (index, _memoised(process) if isinstance(column_type, JSON) else process)
+            )
+    convert = _converter([position[name] for name in order], processors)
     sql = str(compiled)
     if compiled.positional:
-        conn.exec_driver_sql(sql, [tuple(converted(row)) for row in values])
+        conn.exec_driver_sql(sql, [convert(row) for row in rows])
     else:
-        conn.exec_driver_sql(sql, [dict(zip(order, converted(row), strict=True)) for row in values])
+        conn.exec_driver_sql(sql, [dict(zip(order, convert(row), strict=True)) for row in rows])
+
+
+def _converter(
+    indices: list[int], processors: list[tuple[int, Callable[[Any], Any]]]
+) -> Callable[[Sequence[Any]], tuple[Any, ...]]:
+    """A function from a row (in the caller's order) to its driver parameters: reordered
+    to ``indices`` and converted by ``processors`` (by position in the new order)."""
+    in_order = indices == list(range(len(indices)))
+    pick = itemgetter(*indices) if len(indices) > 1 else None
+
+    def reorder(row: Sequence[Any]) -> tuple[Any, ...]:
+        if in_order:
+            return tuple(row)
+        return pick(row) if pick is not None else (row[indices[0]],)
+
+    if not processors:
+        return reorder
+
+    def convert(row: Sequence[Any]) -> tuple[Any, ...]:
+        params = list(reorder(row))
+        for index, process in processors:
+            params[index] = process(params[index])
+        return tuple(params)
+
+    return convert
+
+
+def _memoised(process: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """``process`` remembering its result for flat lists and dicts of strings."""
+    memo: dict[Hashable, Any] = {}
+
+    def run(value: Any) -> Any:
+        kind = type(value)
+        if kind is list and all(type(item) is str for item in value):
+            key: Hashable = (list, *value)
+        elif kind is dict and all(type(item) is str for item in value.values()):
+            key = (dict, *value.items())
+        else:
+            return process(value)
+        found = memo.get(key)
+        if found is None:
+            found = process(value)
+            if len(memo) < MEMO_LIMIT:
+                memo[key] = found
+        return found
+
+    return run

@@ -29,6 +29,7 @@ from ropa_desktop.store import frozen, history, organisations, rows, versions
 from ropa_desktop.store.bulk import BulkChange
 from ropa_desktop.store.catalogue_copy import copy_entries
 from ropa_desktop.store.catalogue_delete import EntryUse
+from ropa_desktop.store.gc_pause import paused_gc
 from ropa_desktop.store.history import (
     DELETED_FROM,
     deletion_origins,
@@ -285,6 +286,7 @@ class Store(RecordWork):
                 for r in found
             ]
 
+    @paused_gc()
     def import_register(
         self,
         register: m.Register,

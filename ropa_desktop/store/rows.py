@@ -95,6 +95,8 @@ def organisation_from(row: RowMapping) -> m.Organisation:
 
 
 # --- activity -----------------------------------------------------------------
+# ``member._value_`` is an enum member's value without the property lookup: these run for
+# every row an import writes.
 
 
 def activity_values(act: m.Activity, organisation_id: int) -> dict[str, Any]:
@@ -116,11 +118,11 @@ def activity_values(act: m.Activity, organisation_id: int) -> dict[str, Any]:
         "dpia_art35_3": list(act.dpia.art35_3),
         "dpia_wp248": list(act.dpia.wp248),
         "dpia_dsk_list": list(act.dpia.dsk_list),
-        "dpia_result": act.dpia.result.value,
+        "dpia_result": act.dpia.result._value_,
         "dpia_reference": act.dpia.reference,
         "dpia_notes": act.dpia.notes,
         "dpia_screened_on": act.dpia.screened_on,
-        "status": act.status.value,
+        "status": act.status._value_,
         "created": utc(act.created),
         "changed": utc(act.changed),
         "last_reviewed": act.last_reviewed,
@@ -163,14 +165,18 @@ def activity_from(row: RowMapping) -> m.Activity:
     )
 
 
+PURPOSE_KEYS = ("activity_id", "text", "legal_bases", "legitimate_interest")
+"""The columns :func:`purpose_row` gives, in its order."""
+
+
+def purpose_row(p: m.Purpose, activity_id: int) -> tuple[Any, ...]:
+    """Row values of a purpose in the order of :data:`PURPOSE_KEYS`."""
+    return (activity_id, p.text, list(p.legal_bases), p.legitimate_interest)
+
+
 def purpose_values(p: m.Purpose, activity_id: int) -> dict[str, Any]:
     """Row values of a purpose."""
-    return {
-        "activity_id": activity_id,
-        "text": p.text,
-        "legal_bases": list(p.legal_bases),
-        "legitimate_interest": p.legitimate_interest,
-    }
+    return dict(zip(PURPOSE_KEYS, purpose_row(p, activity_id), strict=True))
 
 
 def purpose_from(row: RowMapping) -> m.Purpose:
@@ -182,20 +188,39 @@ def purpose_from(row: RowMapping) -> m.Purpose:
     )
 
 
+DATA_CATEGORY_KEYS = (
+    "activity_id",
+    "name",
+    "special",
+    "source",
+    "retention_duration",
+    "retention_unit",
+    "retention_start",
+    "retention_text",
+    "notes",
+)
+"""The columns :func:`data_category_row` gives, in its order."""
+
+
+def data_category_row(c: m.DataCategory, activity_id: int) -> tuple[Any, ...]:
+    """Row values of a data category in the order of :data:`DATA_CATEGORY_KEYS`."""
+    r = c.retention
+    return (
+        activity_id,
+        c.name,
+        c.special._value_,
+        c.source,
+        r.duration,
+        r.unit._value_ if r.unit else None,
+        r.start,
+        r.text,
+        c.notes,
+    )
+
+
 def data_category_values(c: m.DataCategory, activity_id: int) -> dict[str, Any]:
     """Row values of a data category."""
-    r = c.retention
-    return {
-        "activity_id": activity_id,
-        "name": c.name,
-        "special": c.special.value,
-        "source": c.source,
-        "retention_duration": r.duration,
-        "retention_unit": r.unit.value if r.unit else None,
-        "retention_start": r.start,
-        "retention_text": r.text,
-        "notes": c.notes,
-    }
+    return dict(zip(DATA_CATEGORY_KEYS, data_category_row(c, activity_id), strict=True))
 
 
 def data_category_from(row: RowMapping) -> m.DataCategory:

@@ -12,7 +12,7 @@ from sqlalchemy import Connection, delete, func, insert, select, update
 from ropa_desktop.domain import model as m
 from ropa_desktop.domain.codec import to_dict
 from ropa_desktop.store import rows
-from ropa_desktop.store.fast_insert import insert_many
+from ropa_desktop.store.fast_insert import insert_many, insert_tuples
 from ropa_desktop.store.frozen import put_versions
 from ropa_desktop.store.history import DELETED_FROM, HistoryWriter, entity_label
 from ropa_desktop.store.models import (
@@ -376,11 +376,13 @@ class Writer(HistoryWriter):
 
     def _insert_activity_children(self, pairs: list[tuple[int, m.Activity]], org_id: int) -> None:
         batches: dict[type, list[dict[str, Any]]] = defaultdict(list)
+        # The two largest child tables go to the driver as tuples (an import writes tens of
+        # thousands of their rows).
+        purposes: list[tuple[Any, ...]] = []
+        categories: list[tuple[Any, ...]] = []
         for row_id, a in pairs:
-            batches[PurposeRow] += [rows.purpose_values(p, row_id) for p in a.purposes]
-            batches[DataCategoryRow] += [
-                rows.data_category_values(c, row_id) for c in a.data_categories
-            ]
+            purposes += [rows.purpose_row(p, row_id) for p in a.purposes]
+            categories += [rows.data_category_row(c, row_id) for c in a.data_categories]
             batches[JointControllerRow] += [
                 rows.joint_controller_values(j, row_id) for j in a.joint_controllers
             ]
@@ -416,6 +418,10 @@ class Writer(HistoryWriter):
                 }
                 for uid in a.toms
             ]
+        for chunk in chunks(purposes, 5000):
+            insert_tuples(self.conn, PurposeRow, rows.PURPOSE_KEYS, chunk)
+        for chunk in chunks(categories, 5000):
+            insert_tuples(self.conn, DataCategoryRow, rows.DATA_CATEGORY_KEYS, chunk)
         self._insert_batches(batches)
 
     def _insert_batches(self, batches: dict[type, list[dict[str, Any]]]) -> None:

@@ -20,12 +20,19 @@ def looks_like_formula(text: object) -> bool:
     """
     if not isinstance(text, str):
         return False
+    if text[:1] not in _FORMULA_START and not text[:1].isspace():
+        return False
     value = text.lstrip()
     return len(value.rstrip()) > 1 and value[0] in _FORMULA_START
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 _EXCEL_ESCAPE = re.compile(r"_x000[dD]_\n?")
+_NEEDS_CLEANING = re.compile(
+    r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]|_x000[dD]_|[ \t](?:\n|$)"
+)
+"""Anything :func:`clean_text` would change: control characters and line ends other than
+"\\n" (tab included, as it may end a line), Excel's escape, spaces before a line end."""
 
 
 def clean_text(text: object) -> tuple[str, bool]:
@@ -41,6 +48,8 @@ def clean_text(text: object) -> tuple[str, bool]:
     """
     if not isinstance(text, str):
         return "", False
+    if _NEEDS_CLEANING.search(text) is None:  # the common case: nothing to do
+        return text, False
     value = _EXCEL_ESCAPE.sub("\n", text)
     value = normalise_breaks(value)
     cleaned, count = _CONTROL.subn("\ufffd", value)

@@ -8,18 +8,16 @@ legal bases, countries, retention rules and DPIA answers out of cell text. The p
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from ropa_desktop.domain import model as m
 from ropa_desktop.domain import parsing
 from ropa_desktop.domain.import_fields import Target
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(NamedTuple):  # a tuple: made for every mapped cell of an import
     """One mapped value of a row: its text, the cell it stands in and the column's header."""
 
     text: str
@@ -135,12 +133,17 @@ def unnumber(line: str) -> str:
     return _NUMBERED.sub("", line).strip()
 
 
+_NUMBERED_LINE = re.compile(r"^\s*(\d{1,3})\.\s+(.*)$")
+
+
 def numbered(cell: str) -> dict[int, str] | None:
     """Lines of the form "n. text" by number, or None when the cell is not numbered so."""
+    if not cell.lstrip()[:1].isdigit():
+        return None
     lines = [line for line in cell.splitlines() if line.strip()]
     found: dict[int, str] = {}
     for line in lines:
-        match = re.match(r"^\s*(\d{1,3})\.\s+(.*)$", line)
+        match = _NUMBERED_LINE.match(line)
         if match is None:
             return None
         found[int(match.group(1))] = match.group(2).strip()
@@ -158,12 +161,19 @@ _SPECIAL_SUFFIX = re.compile(
 
 
 def category(name: str) -> m.DataCategory:
+    """A data category as written, special categories recognised."""
+    bare, special = _category_parts(name)
+    return m.DataCategory(name=bare, special=special)
+
+
+@lru_cache(maxsize=65536)
+def _category_parts(name: str) -> tuple[str, m.SpecialCategory]:
     match = _SPECIAL_SUFFIX.search(name)
     if match:  # our own export marks special categories after the name
         marker = match.group(1)
         special = m.SpecialCategory.ART10 if "10" in marker else m.SpecialCategory.ART9
-        return m.DataCategory(name=name[: match.start()].strip(), special=special)
-    return m.DataCategory(name=name, special=special_of(name))
+        return name[: match.start()].strip(), special
+    return name, special_of(name)
 
 
 def split_service(entry: str) -> tuple[str, str]:

@@ -47,6 +47,7 @@ from ropa_desktop.io.importing.report import (
 from ropa_desktop.io.importing.rows import RowBuilder
 from ropa_desktop.io.sheets.reader import DEFAULT_LIMITS, Limits, Sheet, Workbook, read_workbook
 from ropa_desktop.store.backup import backup_database
+from ropa_desktop.store.gc_pause import paused_gc
 from ropa_desktop.store.repository import Store, StoreError
 
 DUPLICATE_CHOICES = ("skip", "update", "new")
@@ -244,6 +245,7 @@ def _apply_new_organisation(
         )
 
 
+@paused_gc()
 def plan_import(
     store: Store,
     path: Path,

@@ -21,6 +21,7 @@ from ropa_desktop.io.importing.mapping import (
 )
 from ropa_desktop.io.importing.report import MSG, ImportReport, Note, Status
 from ropa_desktop.io.sheets.reader import Sheet
+from ropa_desktop.io.sheets.types import column_letter
 
 
 def row_count(sheet: Sheet, layout: TableLayout | FormLayout) -> int:
@@ -54,9 +55,16 @@ def records(
     known = {c.column for c in layout.columns}
     filled_rows = []
     for index in range(layout.first_data_row, len(sheet.rows)):
-        filled = [(i, v) for i, v in enumerate(sheet.rows[index]) if not is_blank(v)]
+        filled = [
+            (i, v)
+            for i, v in enumerate(sheet.rows[index])
+            if v is not None and (type(v) is not str or v.strip())
+        ]
         if filled:
             filled_rows.append((index, filled))
+    # "Sheet!B" per column: the refs of every cell of the table are made from these.
+    prefix = f"{sheet.name}!"
+    columns = [(c, c.column, prefix + column_letter(c.column)) for c in layout.columns]
     last_table_row = max((i for i, f in filled_rows if len(f) > 1), default=-1)
     current: tuple[int, list[tuple[Any, Any, str]]] | None = None
     for index, filled in filled_rows:
@@ -71,9 +79,11 @@ def records(
         ):
             continue  # an explanation row under the header, e.g. "(Art. 30 Abs. 1 lit. b)"
         row = sheet.rows[index]
+        width = len(row)
+        number = index + 1
         cells: list[tuple[ColumnMapping | None, Any, str]] = [
-            (c, row[c.column] if c.column < len(row) else None, ref(index, c.column))
-            for c in layout.columns
+            (c, row[col] if col < width else None, f"{letters}{number}")
+            for c, col, letters in columns
         ]
         cells += [(None, v, ref(index, i)) for i, v in filled if i not in known]
         named = name_col is not None and name_col < len(row) and not is_blank(row[name_col])

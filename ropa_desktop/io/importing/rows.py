@@ -10,7 +10,8 @@ Whatever fits no field goes into the activity's notes under its header.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time
 from typing import Any, TypeVar
 
@@ -49,7 +50,6 @@ from ropa_desktop.io.importing.own_export import (
     activity_detail_headers,
     apply_activity_details,
 )
-from ropa_desktop.io.importing.records import is_blank
 from ropa_desktop.io.importing.report import MSG, ImportReport, Note, RowResult, Status
 from ropa_desktop.io.name_matching import NameMatcher, WrittenAddress, split_address
 from ropa_desktop.io.name_matching import norm as _norm
@@ -102,6 +102,9 @@ class RowBuilder:
         self.all_toms = {t.uid: t for t in catalogue.toms}
         self.own = own
         self.detail_headers = activity_detail_headers() if own is not None else {}
+        self._columns: dict[int, tuple[Any, str, Target | None]] = {}
+        self.now = m.utc_now()
+        """When the activities of this import are created (unless their cells say)."""
         self.comma_lists: set[Target] = set()
         """List columns whose cells are comma lists (set by the engine per sheet)."""
         if own is not None:
@@ -173,19 +176,22 @@ class RowBuilder:
         notes_lines: list[str] = []
         details: dict[str, Any] = {}
         for mapping, raw, ref in cells:
-            if is_blank(raw):
+            if type(raw) is str:
+                if not raw.strip():
+                    continue
+                text = raw
+            elif raw is None:
                 continue
-            text = _text(raw)
-            cleaned, changed = clean(text)
+            else:
+                text = _text(raw)
+            text, changed = clean(text)
             if changed:
                 result.notes.append(Note(Status.WARNING, ref, MSG["control"]()))
-            text = cleaned
             if parsing.looks_like_formula(text):
                 result.notes.append(
                     Note(Status.WARNING, ref, MSG["formula"](char=text.lstrip()[0]))
                 )
-            header = header_of(mapping)
-            target = target_of(mapping)
+            header, target = self._column(mapping)
             if target is None and self.own is not None and header in self.detail_headers:
                 details[self.detail_headers[header]] = raw  # our export's DPIA and address
                 continue
@@ -196,7 +202,7 @@ class RowBuilder:
                 continue
             if target in values:  # the same target twice (e.g. two form rows): keep both
                 previous = values[target]
-                values[target] = replace(previous, text=previous.text + "\n" + text)
+                values[target] = previous._replace(text=previous.text + "\n" + text)
             else:
                 values[target] = Cell(text, ref, header)
                 raw_values[target] = raw
@@ -230,7 +236,7 @@ class RowBuilder:
                 )
                 if uid in data
             }
-        act = m.Activity(name=name)
+        act = m.Activity(name=name, created=self.now, changed=self.now)
         self._fill(act, values, notes_lines, result, structured)
         if details:
             apply_activity_details(act, details)
@@ -290,6 +296,13 @@ class RowBuilder:
             self.seen.setdefault(key, (len(self.activities), row_no))
             self.activities.append(act)
         self.report.rows.append(result)
+
+    def _column(self, mapping: Any) -> tuple[str, Target | None]:
+        """The header and target of a column or form field (asked for every cell)."""
+        found = self._columns.get(id(mapping))
+        if found is None or found[0] is not mapping:
+            found = self._columns[id(mapping)] = (mapping, header_of(mapping), target_of(mapping))
+        return found[1], found[2]
 
     def _list(self, cell: str, target: Target | None = None) -> list[str]:
         """The values of a list cell: one per line in our own export (whose values may hold
@@ -501,21 +514,21 @@ class RowBuilder:
         for line in lines:  # "Kategorie: Frist" as our own export writes it
             name, sep, rule = line.partition(":")
             if sep and _norm(name) in by_name:
-                by_name[_norm(name)].retention = replace(retention_rule(rule.strip()))
+                by_name[_norm(name)].retention = _copy(retention_rule(rule.strip()))
             else:
                 pending.append(line)
         if not pending:
             return
         # Unlabelled lines are one rule for every category: pairing them by count would
         # put "(gem. § 147 AO)" on the second category of "5 Jahre\n(gem. § 147 AO)".
-        shared = replace(retention_rule("\n".join(pending)))
+        shared = retention_rule("\n".join(pending))
         if not categories:
             notes.append(f"{header}: {cell}")
             result.notes.append(Note(Status.WARNING, ref, MSG["retention_unpaired"]()))
             return
         for c in categories:
             if c.retention.is_empty():
-                c.retention = replace(shared)
+                c.retention = _copy(shared)
         if shared.duration is None and shared.text:
             result.notes.append(
                 Note(Status.OK, ref, MSG["retention_text"](text=short(shared.text, 50)))
@@ -693,6 +706,9 @@ class RowBuilder:
                 )
 
 
+_NO_TEXTS = dict.fromkeys(Target, "")
+
+
 @dataclass
 class _Row:
     """The mapped cells of one row, with the notes and report lines its fillers add to."""
@@ -700,9 +716,14 @@ class _Row:
     values: dict[Target, Cell]
     notes: list[str]
     result: RowResult
+    get: Callable[[Target], str] = field(init=False)
+    """The stripped text of a target's cell, "" when the row has none."""
 
-    def get(self, target: Target) -> str:
-        return self.values.get(target, EMPTY).text.strip()
+    def __post_init__(self) -> None:
+        texts = dict(_NO_TEXTS)
+        for target, cell in self.values.items():
+            texts[target] = cell.text.strip()
+        self.get = texts.__getitem__
 
     def ref(self, target: Target) -> str:
         return self.values.get(target, EMPTY).ref
@@ -838,6 +859,11 @@ def _says_no_transfer(cell: str) -> bool:
         return True
     codes, explicit_none, rest = parse_countries(cell)
     return explicit_none and not codes and not rest.strip()
+
+
+def _copy(rule: m.Retention) -> m.Retention:
+    """A retention rule of its own for one category (the parser's rules are shared)."""
+    return m.Retention(duration=rule.duration, unit=rule.unit, start=rule.start, text=rule.text)
 
 
 def _set_address(entry: m.Processor | m.Recipient, written: WrittenAddress) -> None:
