@@ -88,6 +88,7 @@ def test_a_marked_entry_links_the_catalogue_processor_and_keeps_its_text(
     assert [link.processor for link in act.processors] == [register.processors[0].uid]
     assert [r.name for r in register.recipients] == ["Finanzamt"]
     assert f"{COMBINED}: {MICROSOFT}" in act.notes  # the name as written stays findable
+    assert any("Microsoft Ireland Operations Ltd." in x and "verknüpft" in x for x in lines)
 
 
 def test_recipient_marks_are_removed_and_other_brackets_kept(
