@@ -7,6 +7,7 @@ processor must become a processor of its activity, not a recipient named with th
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import openpyxl
@@ -15,7 +16,7 @@ from ropa_desktop.domain import i18n
 from ropa_desktop.domain import model as m
 from ropa_desktop.domain.import_fields import Target
 from ropa_desktop.io.importing.engine import import_spreadsheet
-from ropa_desktop.io.importing.headers import match_header
+from ropa_desktop.io.importing.headers import ALIASES_PATH, match_header
 from ropa_desktop.store.database import open_store
 
 ORG = "Muster Webdienste GmbH"
@@ -206,3 +207,11 @@ def test_a_transfer_mechanism_with_a_country_column_is_the_safeguard(
     (act,) = store.load_organisation(ORG).activities
     assert [(t.country, t.mechanism) for t in act.transfers] == [("US", "scc-2")]
     assert MECHANISM not in act.notes
+
+
+def test_the_form_register_wordings_cite_repository_path_and_commit() -> None:
+    layouts = {la["key"]: la for la in json.loads(ALIASES_PATH.read_text("utf-8"))["layouts"]}
+    seen = layouts["english_art30_registers"]["_seen"]
+    assert set(seen) == {SPECIAL, MECHANISM}
+    for wording, note in seen.items():
+        assert note.startswith("Rbit27/form, docs/ROPA.md (commit 1da5902)"), (wording, note)
