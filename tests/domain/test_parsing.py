@@ -28,6 +28,7 @@ from ropa_desktop.domain.parsing import (
     LegalBasisParse,
     clean_text,
     find_citations,
+    is_bare_answer,
     looks_like_formula,
     parse_countries,
     parse_country,
@@ -699,6 +700,12 @@ def test_parse_special_category(name: str, expected: SpecialCategory) -> None:
         ("✗", False),
         ("nicht erforderlich", False),
         ("Nein – nicht nötig", False),
+        # a leading mark with words (Rbit27/form, docs/ROPA.md, "Art. 9 Special Category?")
+        ("✅ Yes — HRV, injury flags, body composition goals", True),
+        ("❌ No (coaching text carries no health data)", False),
+        ("Yes — mental health adjacent", True),
+        ("✅ Nein", None),
+        ("⚠️ Indirectly — context infers health status", None),
         ("", None),
         ("-", None),
         ("vielleicht", None),
@@ -710,6 +717,21 @@ def test_parse_special_category(name: str, expected: SpecialCategory) -> None:
 )
 def test_parse_yes_no(text: object, expected: bool | None) -> None:
     assert parse_yes_no(text) is expected  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nein", True),
+        ("❌ No", True),
+        ("✓", True),
+        ("nicht erforderlich", True),
+        ("❌ No (coaching text carries no health data)", False),
+        ("Ja, Gesundheitsdaten", False),
+    ],
+)
+def test_is_bare_answer(text: str, expected: bool) -> None:
+    assert is_bare_answer(text) is expected
 
 
 @pytest.mark.parametrize(

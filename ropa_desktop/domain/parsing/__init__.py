@@ -31,7 +31,7 @@ Decisions (each function's docstring has the details):
 
 from __future__ import annotations
 
-from ropa_desktop.domain.parsing.answers import parse_status, parse_yes_no
+from ropa_desktop.domain.parsing.answers import is_bare_answer, parse_status, parse_yes_no
 from ropa_desktop.domain.parsing.citations import Citation, find_citations
 from ropa_desktop.domain.parsing.countries import parse_countries, parse_country
 from ropa_desktop.domain.parsing.dates import parse_date
@@ -47,6 +47,7 @@ __all__ = [
     "LegalBasisParse",
     "clean_text",
     "find_citations",
+    "is_bare_answer",
     "looks_like_formula",
     "names_standard_clauses",
     "parse_countries",

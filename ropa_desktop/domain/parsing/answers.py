@@ -61,8 +61,9 @@ def parse_yes_no(text: object) -> bool | None:
 
     Yes: "ja", "j", "yes", "y", "x", "✓", "true", "wahr", "1", "oui", "erforderlich",
     "required"; no: "nein", "n", "no", "false", "0", "non", "nicht erforderlich",
-    "not required", "✗", "☐". A longer text counts by its first word ("Ja, siehe
-    DSFA" -> True, "Nein – nicht nötig" -> False). Python booleans and the numbers
+    "not required", "✗", "☐", "❌". A longer text counts by its first word ("Ja, siehe
+    DSFA" -> True, "Nein – nicht nötig" -> False) or its leading mark ("✅ Yes — HRV" ->
+    True, "❌ No (no health data)" -> False). Python booleans and the numbers
     0 and 1 are accepted too. Anything else, "-" and empty cells give None.
     """
     if isinstance(text, bool):
@@ -78,12 +79,18 @@ def parse_yes_no(text: object) -> bool | None:
         return True
     if value[0] in _NO_MARKS and len(value.strip(value[0]).strip()) == 0:
         return False
+    if value[0] in _YES_MARKS | _NO_MARKS:
+        # "✅ Yes — HRV, injury flags", "❌ No (no health data)": the mark answers, unless
+        # the words after it say the opposite
+        mark = value[0] in _YES_MARKS
+        words = parse_yes_no(value[1:].lstrip("\ufe0f"))
+        return mark if words is None or words == mark else None
     key = fold_key(value)
     if key in _YES:
         return True
     if key in _NO:
         return False
-    first = re.match(r"^\s*([^\W_]+)\s*[,;:.!\-–(]", value)
+    first = re.match(r"^\s*([^\W_]+)\s*[,;:.!\-–—(]", value)
     if first:
         word = fold_key(first.group(1))
         if word in _YES and word != "x":
@@ -91,6 +98,13 @@ def parse_yes_no(text: object) -> bool | None:
         if word in _NO:
             return False
     return None
+
+
+def is_bare_answer(text: str) -> bool:
+    """True when ``text`` is nothing but a yes/no word or mark ("Nein", "❌ No", "✓"), so
+    that reading it as an answer loses nothing of what it says."""
+    value = text.strip().lstrip("✓✔☑☒✅✗✘☐❌\ufe0f").strip()
+    return not value or fold_key(value) in _YES | _NO
 
 
 _STATUS_WORDS = {

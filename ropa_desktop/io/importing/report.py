@@ -100,6 +100,10 @@ MSG = {
         "„{text}“ ist kein erkanntes Land; steht in den Anmerkungen",
         "“{text}” is not a recognised country; kept in the notes",
     ),
+    "safeguard_no_country": T(
+        "Garantie „{text}“ ohne Drittland in der Zeile; steht in den Anmerkungen",
+        "safeguard “{text}” without a third country in the row; kept in the notes",
+    ),
     "privacy_shield": T(
         "Übermittlung gestützt auf „Privacy Shield“: seit dem 16.07.2020 "
         "unwirksam (EuGH C-311/18); wie angegeben übernommen",
@@ -162,6 +166,11 @@ MSG = {
     ),
     "new_processor": T("neuer Auftragsverarbeiter „{name}“", "new processor “{name}”"),
     "new_recipient": T("neuer Empfänger „{name}“", "new recipient “{name}”"),
+    "marked_processor": T(
+        "„{entry}“ als Auftragsverarbeiter übernommen, nicht als Empfänger: die Zelle "
+        "kennzeichnet den Eintrag so",
+        "“{entry}” taken as a processor, not a recipient: the cell marks the entry so",
+    ),
     "duplicate_skip": T(
         "„{name}“ gibt es bei dieser Organisation schon; übersprungen",
         "“{name}” already exists for this organisation; skipped",

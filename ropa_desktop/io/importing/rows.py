@@ -44,6 +44,7 @@ from ropa_desktop.io.importing.cell_text import (
     unnumber,
 )
 from ropa_desktop.io.importing.list_columns import split_like_column
+from ropa_desktop.io.importing.marked_entries import sort_marked
 from ropa_desktop.io.importing.merge import merge_row
 from ropa_desktop.io.importing.own_export import (
     OwnExport,
@@ -443,6 +444,8 @@ class RowBuilder:
                         MSG["special_unspecified"](),
                     )
                 )
+            elif not parsing.is_bare_answer(special):  # "No (reason)", "Yes — HRV"
+                notes.append(f"{row.header(Target.SPECIAL_CATEGORIES)}: {special}")
         source = get(Target.DATA_SOURCE)
         if source:
             if categories:
@@ -467,18 +470,25 @@ class RowBuilder:
         act.internal_recipients = self._values(
             get(Target.INTERNAL_RECIPIENTS), Target.INTERNAL_RECIPIENTS
         )
-        for name in self._values(get(Target.RECIPIENTS), Target.RECIPIENTS):
+        marked = sort_marked(  # our export writes no marks: its "name (category)" stays whole
+            self._values(get(Target.RECIPIENTS), Target.RECIPIENTS), read=self.own is None
+        )
+        result.notes.extend(marked.notes(row.ref(Target.RECIPIENTS)))
+        for name in marked.recipients:
             written = self._own_recipient_name(name)
             uid, linked_to = self._recipient(written, row.ref(Target.RECIPIENTS), result)
             act.recipients.append(uid)
             if linked_to is not None:
                 notes.append(f"{row.header(Target.RECIPIENTS)}: {name}")
         act.recipients = unique(act.recipients)
-        for entry in self._values(get(Target.PROCESSORS), Target.PROCESSORS):
-            name, service = split_service(entry)
-            uid, linked_to = self._processor(name, row.ref(Target.PROCESSORS), result)
+        entries = [
+            (*split_service(e), e, Target.PROCESSORS)
+            for e in self._values(get(Target.PROCESSORS), Target.PROCESSORS)
+        ] + [(p.name, p.service, p.written, Target.RECIPIENTS) for p in marked.processors]
+        for name, service, entry, column in entries:
+            uid, linked_to = self._processor(name, row.ref(column), result)
             if linked_to is not None:  # the name as written is kept beside the link
-                notes.append(f"{row.header(Target.PROCESSORS)}: {entry}")
+                notes.append(f"{row.header(column)}: {entry}")
             if all(link.processor != uid for link in act.processors):
                 act.processors.append(m.ProcessorLink(uid, service))
         act.joint_controllers = [
@@ -579,6 +589,10 @@ class RowBuilder:
             )
         if not codes and safeguards and not explicit_none:
             notes.append(f"{safeguards_header}: {safeguards}")
+            where = ref or f"{result.sheet}!{result.row}"
+            result.notes.append(
+                Note(Status.WARNING, where, MSG["safeguard_no_country"](text=short(safeguards, 40)))
+            )
         if (
             mechanism == "privacy-shield"
             or "privacy shield" in (safeguards + countries_cell).casefold()

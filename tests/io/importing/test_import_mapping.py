@@ -109,6 +109,7 @@ def test_alias_table_covers_every_target_and_names_its_sources():
         "english_snake_case",
         "real_world_corpus",
         "processor_columns",
+        "english_art30_registers",
     ]
     assert all(layout["_source"].strip() for layout in data["layouts"])
 

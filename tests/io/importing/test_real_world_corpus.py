@@ -25,7 +25,7 @@ from ropa_desktop.store.database import open_store
 
 sys.path.insert(0, str(Path(__file__).parent / "corpus"))
 
-from layouts import LAYOUTS, Layout
+from layouts import LAYOUTS, SME_VVT, Layout
 
 ORG = "Corpus Organisation"
 _WORD = re.compile(r"[^\W_]{2,}")
@@ -62,6 +62,10 @@ def _texts(value: Any, names: dict[str, list[str]]) -> list[str]:
             out.append(_NEGATIVE)
         out.extend(_texts(value.retention, names))
         out.extend(_texts([value.name, value.source, value.notes], names))
+    elif isinstance(value, m.ProcessorLink):
+        # the link is what a mark "(Auftragsverarbeiter)" in a recipients cell said
+        out.extend(["Auftragsverarbeiter processor", value.service])
+        out.extend(_texts(value.processor, names))
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
         for f in dataclasses.fields(value):
             out.extend(_texts(getattr(value, f.name), names))
@@ -163,3 +167,27 @@ def test_a_real_world_layout_imports_every_value_unshifted(
     # what stood above the header is kept (organisation notes) and reported
     for line in layout.above:
         assert line in org.notes and any(line in text for text in lines), line
+
+
+def test_the_combined_column_gives_the_processors_it_marks(sqlite_url: str, tmp_path: Path) -> None:
+    """The template's "Empfänger / Auftragsverarbeiter" marks each processor: those entries
+    are processors of the activity (with the service after the dash), the others recipients."""
+    path = tmp_path / f"{SME_VVT.key}{SME_VVT.suffix}"
+    SME_VVT.write(path, SME_VVT)
+    store = open_store(sqlite_url)
+    assert import_spreadsheet(store, path, organisation=ORG).errors == 0
+    register = store.load_register(ORG)
+    processors = {p.uid: p.name for p in register.processors}
+    recipients = {r.uid: r.name for r in register.recipients}
+    links = {
+        a.name: (
+            [(processors[x.processor], x.service) for x in a.processors],
+            [recipients[uid] for uid in a.recipients],
+        )
+        for a in register.organisations[0].activities
+    }
+    assert links == {
+        "Kontaktformular": ([("Mailhosting Nord GmbH", "")], []),
+        "Webanalyse": ([("Google LLC", "GA4")], ["Steuerberater Kanzlei Meyer"]),
+        "Fehlerprotokollierung": ([], []),
+    }
