@@ -105,21 +105,30 @@ def _converter(
 
 
 def _memoised(process: Callable[[Any], Any]) -> Callable[[Any], Any]:
-    """``process`` remembering its result for flat lists and dicts of strings."""
+    """``process`` remembering its result for flat lists and dicts of strings (keys too).
+
+    Only results for values made of strings are remembered; as a string equals only a
+    string, a value found in the memo is made of the same strings (``[1]`` and ``[True]``,
+    equal as tuples, never meet there)."""
     memo: dict[Hashable, Any] = {}
 
     def run(value: Any) -> Any:
         kind = type(value)
-        if kind is list and all(type(item) is str for item in value):
+        if kind is list:
             key: Hashable = (list, *value)
-        elif kind is dict and all(type(item) is str for item in value.values()):
+            strings = (value[i] for i in range(len(value)))
+        elif kind is dict:
             key = (dict, *value.items())
+            strings = (part for item in value.items() for part in item)
         else:
             return process(value)
-        found = memo.get(key)
+        try:
+            found = memo.get(key)
+        except TypeError:  # an unhashable item: not a flat value
+            return process(value)
         if found is None:
             found = process(value)
-            if len(memo) < MEMO_LIMIT:
+            if len(memo) < MEMO_LIMIT and all(type(item) is str for item in strings):
                 memo[key] = found
         return found
 

@@ -106,3 +106,46 @@ def test_an_import_reads_back_whole_on_each_backend(db_url: str) -> None:
         assert store.history(limit=1)
     finally:
         store.engine.dispose()
+
+
+def test_repeated_and_look_alike_json_values_are_written_each_as_itself(db_url: str) -> None:
+    """The remembered JSON of repeated lists never stands in for a different value that
+    compares equal (``[1]``/``[True]``, ``{1: …}``/``{True: …}``), on either backend."""
+    from sqlalchemy import JSON, Column, Integer, MetaData, Table, select
+
+    from ropa_desktop.store.fast_insert import insert_tuples
+
+    table = Table(
+        "memo_probe", MetaData(), Column("id", Integer, primary_key=True), Column("doc", JSON)
+    )
+    values: list[Any] = [
+        ["Einwohner", "Beschäftigte"],
+        ["Einwohner", "Beschäftigte"],
+        ["1"],
+        [1],
+        [True],
+        [1.0],
+        {"name": "Frau Öztürk", "phone": ""},
+        {"name": "Frau Öztürk", "phone": ""},
+        {"1": "a"},
+        {1: "a"},
+        {True: "a"},
+        [["nested"]],
+        [{"a": "b"}],
+        [],
+        {},
+    ]
+    engine = open_store(db_url).engine  # the store's own engine and JSON settings
+    try:
+        with engine.begin() as conn:
+            table.create(conn)
+            insert_tuples(conn, table, ["id", "doc"], [(i, v) for i, v in enumerate(values)])
+            rows = conn.execute(select(table.c.doc).order_by(table.c.id)).scalars().all()
+            table.drop(conn)
+    finally:
+        engine.dispose()
+    expected = [
+        v if not isinstance(v, dict) else {str(k).lower(): x for k, x in v.items()} for v in values
+    ]
+    assert rows == expected
+    assert [type(x) for r in rows[3:6] for x in r] == [int, bool, float]

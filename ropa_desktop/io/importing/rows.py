@@ -176,6 +176,7 @@ class RowBuilder:
         raw_values: dict[Target, Any] = {}
         notes_lines: list[str] = []
         details: dict[str, Any] = {}
+        columns = self._columns
         for mapping, raw, ref in cells:
             if type(raw) is str:
                 if not raw.strip():
@@ -188,11 +189,15 @@ class RowBuilder:
             text, changed = clean(text)
             if changed:
                 result.notes.append(Note(Status.WARNING, ref, MSG["control"]()))
-            if parsing.looks_like_formula(text):
+            first = text[:1]
+            if (first in _RISKY_START or first.isspace()) and parsing.looks_like_formula(text):
                 result.notes.append(
                     Note(Status.WARNING, ref, MSG["formula"](char=text.lstrip()[0]))
                 )
-            header, target = self._column(mapping)
+            column = columns.get(id(mapping))
+            if column is None or column[0] is not mapping:
+                column = self._column(mapping)
+            _, header, target = column
             if target is None and self.own is not None and header in self.detail_headers:
                 details[self.detail_headers[header]] = raw  # our export's DPIA and address
                 continue
@@ -298,12 +303,11 @@ class RowBuilder:
             self.activities.append(act)
         self.report.rows.append(result)
 
-    def _column(self, mapping: Any) -> tuple[str, Target | None]:
-        """The header and target of a column or form field (asked for every cell)."""
-        found = self._columns.get(id(mapping))
-        if found is None or found[0] is not mapping:
-            found = self._columns[id(mapping)] = (mapping, header_of(mapping), target_of(mapping))
-        return found[1], found[2]
+    def _column(self, mapping: Any) -> tuple[Any, str, Target | None]:
+        """A column or form field with its header and target, remembered by the mapping's
+        id (asked for every cell)."""
+        found = self._columns[id(mapping)] = (mapping, header_of(mapping), target_of(mapping))
+        return found
 
     def _list(self, cell: str, target: Target | None = None) -> list[str]:
         """The values of a list cell: one per line in our own export (whose values may hold
@@ -721,6 +725,10 @@ class RowBuilder:
 
 
 _NO_TEXTS = dict.fromkeys(Target, "")
+
+_RISKY_START = frozenset("=+-@＝＋－＠")
+"""First characters of text a spreadsheet program could take for a formula (with leading
+space: :func:`parsing.looks_like_formula` decides)."""
 
 
 @dataclass
