@@ -130,6 +130,8 @@ def clean(text: str) -> tuple[str, bool]:
 
 
 def unnumber(line: str) -> str:
+    if not line.lstrip()[:1].isdigit():
+        return line.strip()
     return _NUMBERED.sub("", line).strip()
 
 

@@ -313,6 +313,8 @@ class RowBuilder:
         """The values of a list cell: one per line in our own export (whose values may hold
         ";"), else as :func:`parsing.split_values` finds them; in a column of comma lists
         (``target`` in :attr:`comma_lists`) two-item cells are split too."""
+        if not cell:
+            return []
         if self.own is not None:
             return [line.strip() for line in cell.splitlines() if line.strip()]
         parts = list(split_cell(cell))
@@ -322,6 +324,8 @@ class RowBuilder:
 
     def _values(self, cell: str, target: Target | None = None) -> list[str]:
         """As :meth:`_list`, without placeholders such as "—" or "keine"."""
+        if not cell:
+            return []
         return [v for v in self._list(cell, target) if v.strip().casefold() not in NONE_WORDS]
 
     def _uid_taken(self, uid: str) -> bool:
@@ -503,7 +507,7 @@ class RowBuilder:
         act.no_joint_controllers = _says_none(self._list(get(Target.JOINT_CONTROLLERS)))
 
     def _toms(self, act: m.Activity, toms: str, description: str) -> None:
-        lines = [unnumber(x) for x in toms.splitlines() if x.strip()]
+        lines = [unnumber(x) for x in toms.splitlines() if x.strip()] if self.toms else []
         if lines and all(_norm(x) in self.toms for x in lines):  # titles of catalogue entries
             act.toms = unique([self.toms[_norm(x)].uid for x in lines])
             act.tom_description = description
@@ -712,16 +716,17 @@ class RowBuilder:
         return entry.uid, None
 
     def _flag(self, act: m.Activity, result: RowResult) -> None:
-        has_art9 = any(b.startswith("art9-") for p in act.purposes for b in p.legal_bases)
-        for c in act.data_categories:
-            if c.special == m.SpecialCategory.ART9 and not has_art9:
-                result.notes.append(
-                    Note(
-                        Status.WARNING,
-                        f"{result.sheet}!{result.row}",
-                        MSG["art9_no_condition"](name=short(c.name, 50)),
-                    )
+        special = [c for c in act.data_categories if c.special == m.SpecialCategory.ART9]
+        if not special or any(b.startswith("art9-") for p in act.purposes for b in p.legal_bases):
+            return
+        for c in special:
+            result.notes.append(
+                Note(
+                    Status.WARNING,
+                    f"{result.sheet}!{result.row}",
+                    MSG["art9_no_condition"](name=short(c.name, 50)),
                 )
+            )
 
 
 _NO_TEXTS = dict.fromkeys(Target, "")
