@@ -90,21 +90,24 @@ _MAX_LENGTH = 80
 
 
 def _is_name(text: str) -> bool:
-    """Whether ``text`` reads as the name of a data category, not as a remark."""
+    """Whether ``text`` reads as the name of a data category, not as a remark or a legal
+    provision ("Art. 9 Abs. 2 lit. b DSGVO")."""
     first = _FIRST_WORD.search(text)
     return (
         first is not None
         and first.group(0).casefold() not in _REMARK_WORDS
         and len(text) <= _MAX_LENGTH
         and len(text.split()) <= _MAX_WORDS
+        and not parsing.find_citations(text)
     )
 
 
 def names_after_yes(text: str) -> list[str]:
     """The names a yes-answer lists after its word or mark: "✅ Yes — HRV, injury flags" →
     ["HRV", "injury flags"], "Ja: Gesundheitsdaten", "Ja (Gesundheitsdaten)". [] when the
-    cell is no such answer, or its further words are a remark ("Ja, siehe DSFA", "Yes — see
-    DPIA"). After a comma only names of special categories count ("Ja, Gesundheitsdaten")."""
+    cell is no such answer, or its further words are a remark or cite a provision ("Ja,
+    siehe DSFA", "Yes — see DPIA", "Ja – Art. 9 Abs. 2 lit. b DSGVO"). After a comma only
+    names of special categories count ("Ja, Gesundheitsdaten")."""
     match = _YES_THEN.match(text)
     if match is None:
         return []

@@ -200,9 +200,14 @@ def test_a_yes_with_a_remark_still_warns(sqlite_url: str, tmp_path: Path) -> Non
         SPECIAL_HEADER,
         ["Bewerbung", "Name, Anschrift, Lebenslauf", "Ja, siehe DSFA"],
         ["Beratung", "Name, Anliegen, Termin", "Yes — see DPIA"],
+        ["Gesundheitsmanagement", "Name, Termin, Arbeitsplatz", "Ja – Art. 9 Abs. 2 lit. b DSGVO"],
     )
 
-    for name, row, cell in (("Bewerbung", 2, "Ja, siehe DSFA"), ("Beratung", 3, "Yes — see DPIA")):
+    for name, row, cell in (
+        ("Bewerbung", 2, "Ja, siehe DSFA"),
+        ("Beratung", 3, "Yes — see DPIA"),
+        ("Gesundheitsmanagement", 4, "Ja – Art. 9 Abs. 2 lit. b DSGVO"),  # a provision
+    ):
         act = acts[name]
         assert all(c.special is m.SpecialCategory.NONE for c in act.data_categories)
         assert f"{SPECIAL}: {cell}" in act.notes
