@@ -6,6 +6,9 @@ Published registers often have one column for recipients and processors
 processor link of its activity, with the mark removed from the name and the text after a
 dash as the service; an entry marked as a recipient stays a recipient without the mark;
 an unmarked entry stays a recipient as written.
+
+In a processors column the same marks only restate the column: :func:`processor_parts`
+removes them, and splits a service after an em dash as well as after our export's en dash.
 """
 
 from __future__ import annotations
@@ -80,6 +83,21 @@ def _service(name: str) -> tuple[str, str]:
         if dash in name:
             return split_service(name.replace(dash, " – ", 1))
     return name.strip(), ""
+
+
+def processor_parts(entry: str) -> tuple[str, str]:
+    """Name and service of an entry of a processors column of a file that is not our own
+    export: a processor mark is removed ("Microsoft Ireland Operations Ltd. (AV)" →
+    "Microsoft Ireland Operations Ltd."), a service follows an en or em dash ("Google LLC —
+    GA4" → "Google LLC", "GA4"). Any other bracket is part of the name."""
+    if entry.endswith(")"):
+        bare, mark = _mark(entry)
+        if mark in PROCESSOR_MARKS and bare:
+            entry = bare
+    if " — " in entry:
+        name, service = _service(entry)
+        return (name, service) if name else (entry.strip(), "")
+    return split_service(entry)
 
 
 def sort_marked(entries: list[str], read: bool = True) -> MarkedEntries:

@@ -104,6 +104,10 @@ MSG = {
         "Garantie „{text}“ ohne Drittland in der Zeile; steht in den Anmerkungen",
         "safeguard “{text}” without a third country in the row; kept in the notes",
     ),
+    "safeguard_country": T(
+        "Garantie „{text}“ als Übermittlung in das Drittland gelesen, das sie nennt",
+        "safeguard “{text}” read as a transfer to the third country it names",
+    ),
     "privacy_shield": T(
         "Übermittlung gestützt auf „Privacy Shield“: seit dem 16.07.2020 "
         "unwirksam (EuGH C-311/18); wie angegeben übernommen",

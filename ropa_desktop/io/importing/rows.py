@@ -44,7 +44,7 @@ from ropa_desktop.io.importing.cell_text import (
     unnumber,
 )
 from ropa_desktop.io.importing.list_columns import split_like_column
-from ropa_desktop.io.importing.marked_entries import sort_marked
+from ropa_desktop.io.importing.marked_entries import processor_parts, sort_marked
 from ropa_desktop.io.importing.merge import merge_row
 from ropa_desktop.io.importing.own_export import (
     OwnExport,
@@ -52,6 +52,8 @@ from ropa_desktop.io.importing.own_export import (
     apply_activity_details,
 )
 from ropa_desktop.io.importing.report import MSG, ImportReport, Note, RowResult, Status
+from ropa_desktop.io.importing.safeguard_countries import add_named_transfers
+from ropa_desktop.io.importing.special_answers import add_special, names_after_yes
 from ropa_desktop.io.name_matching import NameMatcher, WrittenAddress, split_address
 from ropa_desktop.io.name_matching import norm as _norm
 from ropa_desktop.io.sheets.reader import Sheet
@@ -433,6 +435,7 @@ class RowBuilder:
         special = get(Target.SPECIAL_CATEGORIES)
         if special:
             answer = parsing.parse_yes_no(special)
+            named = names_after_yes(special) if answer else []  # "✅ Yes — HRV, …"
             if answer is None:
                 for name in split_cell(special):
                     categories.append(
@@ -443,6 +446,8 @@ class RowBuilder:
                             else m.SpecialCategory.ART9,
                         )
                     )
+            elif named:
+                add_special(categories, named)
             elif answer and not any(c.special == m.SpecialCategory.ART9 for c in categories):
                 notes.append(f"{row.header(Target.SPECIAL_CATEGORIES)}: {special}")
                 row.result.notes.append(
@@ -489,8 +494,10 @@ class RowBuilder:
             if linked_to is not None:
                 notes.append(f"{row.header(Target.RECIPIENTS)}: {name}")
         act.recipients = unique(act.recipients)
+        # our export writes "name – service" and no marks; other files may mark processors
+        parts = split_service if self.own is not None else processor_parts
         entries = [
-            (*split_service(e), e, Target.PROCESSORS)
+            (*parts(e), e, Target.PROCESSORS)
             for e in self._values(get(Target.PROCESSORS), Target.PROCESSORS)
         ] + [(p.name, p.service, p.written, Target.RECIPIENTS) for p in marked.processors]
         for name, service, entry, column in entries:
@@ -596,11 +603,19 @@ class RowBuilder:
                 m.Transfer(country=code, mechanism=mechanism, mechanism_text=mechanism_text)
             )
         if not codes and safeguards and not explicit_none:
-            notes.append(f"{safeguards_header}: {safeguards}")
             where = ref or f"{result.sheet}!{result.row}"
-            result.notes.append(
-                Note(Status.WARNING, where, MSG["safeguard_no_country"](text=short(safeguards, 40)))
+            # without a country cell, the safeguard may name its country ("US: SCCs Module 2")
+            unread = (
+                [safeguards]
+                if countries_cell
+                else add_named_transfers(act, safeguards, where, result.notes)
             )
+            if unread:
+                notes.append(f"{safeguards_header}: {safeguards}")
+                text = short("; ".join(unread), 40)
+                result.notes.append(
+                    Note(Status.WARNING, where, MSG["safeguard_no_country"](text=text))
+                )
         if (
             mechanism == "privacy-shield"
             or "privacy shield" in (safeguards + countries_cell).casefold()

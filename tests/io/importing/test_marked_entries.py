@@ -175,17 +175,23 @@ def test_the_form_register_headers_map(sqlite_url: str, tmp_path: Path) -> None:
     account, voice, health = (
         acts[n] for n in ("Account creation", "Voice synthesis", "Health profile collection")
     )
-    for act in (account, voice, health):
+    for act in (account, voice):
         assert all(c.special is m.SpecialCategory.NONE for c in act.data_categories), act
     assert account.notes == ""
     assert f"{SPECIAL}: ❌ No (coaching text carries no health data)" in voice.notes
-    # a "Yes" without a named special category warns and keeps the cell
-    assert f"{SPECIAL}: ✅ Yes — HRV, injury flags, body composition goals" in health.notes
-    assert any("!D4" in line and "nicht welche" in line for line in lines), lines
-    # the safeguard without a third country is kept and reported
-    assert f"{MECHANISM}: US: SCCs Module 2" in voice.notes
+    # a "Yes" that names the special categories gives them (tests/io/importing/
+    # test_cells_saying_more.py has the details)
+    assert [(c.name, c.special) for c in health.data_categories][-3:] == [
+        (name, m.SpecialCategory.ART9)
+        for name in ("HRV", "injury flags", "body composition goals")
+    ]
+    assert SPECIAL not in health.notes
+    assert not any("nicht welche" in line for line in lines), lines
+    # the safeguard names its third country: a transfer, reported
+    assert [(t.country, t.mechanism) for t in voice.transfers] == [("US", "scc-2")]
+    assert MECHANISM not in voice.notes
     assert any(
-        "Sheet!3" in line and "Garantie „US: SCCs Module 2“ ohne Drittland" in line
+        "Sheet!3" in line and "Garantie „US: SCCs Module 2“ als Übermittlung" in line
         for line in lines
     ), lines
     assert not any(MECHANISM in line or SPECIAL in line for line in lines), lines  # mapped
