@@ -219,9 +219,7 @@ def test_a_yes_with_a_remark_still_warns(sqlite_url: str, tmp_path: Path) -> Non
 MECHANISM = "Transfer Mechanism"
 
 
-def test_a_safeguard_that_names_its_country_is_a_transfer(
-    sqlite_url: str, tmp_path: Path
-) -> None:
+def test_a_safeguard_that_names_its_country_is_a_transfer(sqlite_url: str, tmp_path: Path) -> None:
     _, acts, lines = _import(
         sqlite_url,
         tmp_path,

@@ -182,8 +182,7 @@ def test_the_form_register_headers_map(sqlite_url: str, tmp_path: Path) -> None:
     # a "Yes" that names the special categories gives them (tests/io/importing/
     # test_cells_saying_more.py has the details)
     assert [(c.name, c.special) for c in health.data_categories][-3:] == [
-        (name, m.SpecialCategory.ART9)
-        for name in ("HRV", "injury flags", "body composition goals")
+        (name, m.SpecialCategory.ART9) for name in ("HRV", "injury flags", "body composition goals")
     ]
     assert SPECIAL not in health.notes
     assert not any("nicht welche" in line for line in lines), lines
