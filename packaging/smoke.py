@@ -10,7 +10,8 @@ source tree cannot help:
 
 Steps: template list (de, en; at least 13 templates), demo, summary, export xlsx/pdf/json in
 German and English, template apply, import of the exported xlsx and of the JSON file into
-fresh databases, check, verify (when the command exists), and the desktop application
+fresh databases, check, verify (when the command exists), version freeze, pack and
+verify-pack (when they exist), and the desktop application
 offscreen (window shown with German texts, the manual opened; ROPA_SMOKE_REPORT, see
 ropa_desktop/ui/smoke.py). Any non-zero exit, traceback or missing file fails the run with
 the step's output. Needs only the standard library.
@@ -220,6 +221,25 @@ class Smoke:
             return
         self.run("verify", "--db", str(db), "verify")
 
+    def pack(self, db: Path) -> None:
+        """Freeze a version, pack it for the authority and verify the pack (the pack lays
+        out the PDF with the shipped fonts and reads the shipped vocabularies)."""
+        usage = self.run("--help (pack)", "--help")
+        if "verify-pack" not in usage:
+            print("  --  pack: this version has no 'pack' command; skipped", flush=True)
+            return
+        self.run("version freeze", "--db", str(db), "version", "freeze", "--org", ORG)
+        out = self.work / "pack.zip"
+        self.run("pack", "--db", str(db), "pack", "--org", ORG, "--out", str(out))
+        self.expect("pack", out.is_file() and zipfile.is_zipfile(out), f"{out} is no zip")
+        names = zipfile.ZipFile(out).namelist()
+        self.expect(
+            "pack",
+            any(n.endswith(".pdf") for n in names) and any(n.endswith(".xlsx") for n in names),
+            f"the pack lacks the PDF or the workbook: {names}",
+        )
+        self.run("verify-pack", "--db", str(db), "verify-pack", "--with-database", str(out))
+
     def desktop(self, db: Path) -> None:
         if self.gui is None:
             print("  --  desktop application: no --gui given; skipped", flush=True)
@@ -291,6 +311,7 @@ def main(argv: list[str] | None = None) -> int:
         smoke.imports(smoke.exports(db))
         smoke.check(db)
         smoke.verify(db)
+        smoke.pack(db)
         smoke.desktop(db)
     except SmokeFailure as failure:
         print(f"smoke test FAILED: {failure}", file=sys.stderr, flush=True)
