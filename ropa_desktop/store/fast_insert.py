@@ -14,7 +14,7 @@ from collections.abc import Callable, Hashable, Mapping, Sequence
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import JSON, Connection, Table, insert
+from sqlalchemy import JSON, Connection, Date, DateTime, Table, insert
 
 MEMO_LIMIT = 4096
 """Distinct JSON values remembered per column and call (registers repeat lists such as
@@ -22,19 +22,24 @@ the data subjects or legal bases row after row; unique values are not remembered
 
 
 def insert_many(conn: Connection, table: Any, values: Sequence[Mapping[str, Any]]) -> None:
-    """Insert ``values`` (one dict by column key per row) into ``table`` (a mapped class
-    or a :class:`~sqlalchemy.Table`); the rows written are those of
-    ``conn.execute(insert(table), values)``, which is used where the fast way does not
-    apply (rows with different keys, a column left out that has a default)."""
+    """Insert ``values`` (one dict by column key per row, every row with the same keys)
+    into ``table`` (a mapped class or a :class:`~sqlalchemy.Table`); the rows written are
+    those of ``conn.execute(insert(table), values)``.
+
+    Rows with other keys than the first raise :class:`ValueError` before anything is
+    written (SQLAlchemy's own insert would drop a later row's extra keys silently)."""
     if not values:
         return
     keys = list(values[0])
-    key_set = set(keys)
-    if any(len(row) != len(keys) or row.keys() != key_set for row in values):
-        conn.execute(insert(table), list(values))  # rows of different shapes
-        return
+    width = len(keys)
     pick = itemgetter(*keys)
-    rows = [pick(row) for row in values] if len(keys) > 1 else [(pick(row),) for row in values]
+    try:
+        # Rows as long as the first with all its keys have exactly its keys.
+        if any(len(row) != width for row in values):
+            raise KeyError
+        rows = [pick(row) for row in values] if width > 1 else [(pick(row),) for row in values]
+    except KeyError:
+        raise ValueError(f"rows for {table!r} differ in their columns") from None
     insert_tuples(conn, table, keys, rows)
 
 
@@ -67,10 +72,14 @@ def insert_tuples(
     for index, name in enumerate(order):
         column_type = target.c[name].type
         process = column_type.dialect_impl(dialect).bind_processor(dialect)
-        if process is not None:
-            processors.append(
-                (index, _memoised(process) if isinstance(column_type, JSON) else process)
-            )
+        if process is None:
+            continue
+        if isinstance(column_type, JSON):
+            processors.append((index, _memoised(process)))
+        elif isinstance(column_type, Date | DateTime):
+            processors.append((index, _memoised_moment(process)))
+        else:
+            processors.append((index, process))
     convert = _converter([position[name] for name in order], processors)
     sql = str(compiled)
     if compiled.positional:
@@ -129,6 +138,27 @@ def _memoised(process: Callable[[Any], Any]) -> Callable[[Any], Any]:
         if found is None:
             found = process(value)
             if len(memo) < MEMO_LIMIT and all(type(item) is str for item in strings):
+                memo[key] = found
+        return found
+
+    return run
+
+
+def _memoised_moment(process: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """``process`` remembering its result per date or time stamp (an import's rows share
+    their creation and change times). Equal aware times with the same ``tzinfo`` have the
+    same fields; the type and zone are part of the key, so a date never stands in for a
+    time stamp and 12:00 UTC never for 13:00 CET."""
+    memo: dict[Hashable, Any] = {}
+
+    def run(value: Any) -> Any:
+        if value is None:
+            return process(value)
+        key = (type(value), value, getattr(value, "tzinfo", None))
+        found = memo.get(key)
+        if found is None:
+            found = process(value)
+            if len(memo) < MEMO_LIMIT:
                 memo[key] = found
         return found
 

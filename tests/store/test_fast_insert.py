@@ -149,3 +149,83 @@ def test_repeated_and_look_alike_json_values_are_written_each_as_itself(db_url: 
     ]
     assert rows == expected
     assert [type(x) for r in rows[3:6] for x in r] == [int, bool, float]
+
+
+def test_equal_moments_in_other_zones_are_written_as_sqlalchemy_writes_them(
+    db_url: str,
+) -> None:
+    """The remembered conversion of time stamps keeps zone and type apart: 12:00 UTC and
+    13:00 CET (the same instant) and a date beside a midnight time stamp are each written
+    as SQLAlchemy's own insert writes them."""
+    from datetime import UTC, date, datetime, timedelta, timezone
+
+    from sqlalchemy import Column, Date, DateTime, Integer, MetaData, Table, insert, select
+
+    from ropa_desktop.store.fast_insert import insert_tuples
+
+    cet = timezone(timedelta(hours=1))
+    moments = [
+        datetime(2026, 1, 1, 12, tzinfo=UTC),
+        datetime(2026, 1, 1, 13, tzinfo=cet),
+        datetime(2026, 1, 1, 12, tzinfo=UTC),
+        datetime(2026, 1, 1, 0, tzinfo=UTC),
+        None,
+    ]
+    days = [date(2026, 1, 1), date(2026, 1, 1), None, date(2026, 1, 2), date(2026, 1, 1)]
+    meta = MetaData()
+    tables = [
+        Table(
+            name,
+            meta,
+            Column("id", Integer, primary_key=True),
+            Column("at", DateTime(timezone=True)),
+            Column("day", Date),
+        )
+        for name in ("moments_fast", "moments_slow")
+    ]
+    rows = [(i, at, day) for i, (at, day) in enumerate(zip(moments, days, strict=True))]
+    engine = open_store(db_url).engine
+    try:
+        with engine.begin() as conn:
+            meta.create_all(conn)
+            insert_tuples(conn, tables[0], ["id", "at", "day"], rows)
+            conn.execute(
+                insert(tables[1]), [dict(zip(("id", "at", "day"), r, strict=True)) for r in rows]
+            )
+            fast, slow = (
+                conn.execute(select(t.c.at, t.c.day).order_by(t.c.id)).all() for t in tables
+            )
+            meta.drop_all(conn)
+    finally:
+        engine.dispose()
+    assert fast == slow
+
+
+def test_rows_of_another_shape_are_refused_whole(sqlite_url: str) -> None:
+    """A row with other keys than the first (as many, or more: SQLAlchemy's own insert
+    would drop the extra value silently) is refused before anything is written."""
+    from sqlalchemy import Column, Integer, MetaData, Table, Text, select
+
+    from ropa_desktop.store.fast_insert import insert_many
+
+    table = Table(
+        "shapes",
+        MetaData(),
+        Column("id", Integer, primary_key=True),
+        Column("a", Text),
+        Column("b", Text),
+    )
+    engine = open_store(sqlite_url).engine
+    try:
+        with engine.begin() as conn:
+            table.create(conn)
+        for rows in (
+            [{"id": 1, "a": "x"}, {"id": 2, "b": "y"}],
+            [{"id": 3, "a": "z"}, {"id": 4, "a": "v", "b": "w"}],
+        ):
+            with pytest.raises(ValueError, match="differ in their columns"), engine.begin() as conn:
+                insert_many(conn, table, rows)
+        with engine.connect() as conn:
+            assert conn.execute(select(table)).all() == []
+    finally:
+        engine.dispose()
