@@ -13,25 +13,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import openpyxl
-
 from ropa_desktop.domain import i18n
 from ropa_desktop.domain import model as m
 from ropa_desktop.io.export.xlsx import export_xlsx
 from ropa_desktop.io.importing.engine import import_spreadsheet
 from ropa_desktop.store.database import open_store
+from tests.workbooks import write_xlsx as _xlsx
 
 ORG = "Muster Webdienste GmbH"
-
-
-def _xlsx(path: Path, rows: list[list[str]]) -> Path:
-    book = openpyxl.Workbook()
-    sheet = book.active
-    assert sheet is not None
-    for row in rows:
-        sheet.append([cell or None for cell in row])
-    book.save(path)
-    return path
 
 
 def _import(

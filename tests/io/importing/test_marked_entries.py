@@ -10,30 +10,19 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import openpyxl
-
 from ropa_desktop.domain import i18n
 from ropa_desktop.domain import model as m
 from ropa_desktop.domain.import_fields import Target
 from ropa_desktop.io.importing.engine import import_spreadsheet
 from ropa_desktop.io.importing.headers import ALIASES_PATH, match_header
 from ropa_desktop.store.database import open_store
+from tests.workbooks import write_xlsx as _xlsx
 
 ORG = "Muster Webdienste GmbH"
 COMBINED = "Empfänger / Auftragsverarbeiter"
 HEADER = ["#", "Verarbeitungstätigkeit", "Zweck", COMBINED]
 MICROSOFT = "Microsoft Ireland Operations Ltd. (Auftragsverarbeiter)"
 GOOGLE = "Google LLC — GA4 (Auftragsverarbeiter)"
-
-
-def _xlsx(path: Path, rows: list[list[str]]) -> Path:
-    book = openpyxl.Workbook()
-    sheet = book.active
-    assert sheet is not None
-    for row in rows:
-        sheet.append([cell or None for cell in row])
-    book.save(path)
-    return path
 
 
 def _import(url: str, tmp_path: Path, cell: str) -> tuple[m.Register, m.Activity, list[str]]:

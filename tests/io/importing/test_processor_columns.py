@@ -15,24 +15,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import openpyxl
 import pytest
 
 from ropa_desktop.io.importing.engine import import_spreadsheet
 from ropa_desktop.io.importing.headers import ALIASES_PATH
 from ropa_desktop.store.database import open_store
+from tests.workbooks import write_xlsx as _xlsx
 
 MICROSOFT = "Microsoft Ireland Operations Ltd."
 ORG = "Muster GmbH"
-
-
-def _xlsx(path: Path, rows: list[list[str]]) -> None:
-    book = openpyxl.Workbook()
-    sheet = book.active
-    assert sheet is not None
-    for row in rows:
-        sheet.append([cell or None for cell in row])
-    book.save(path)
 
 
 def _csv(delimiter: str, encoding: str) -> Callable[[Path, list[list[str]]], None]:
