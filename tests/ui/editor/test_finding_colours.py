@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from PySide6.QtGui import QColor, QPalette
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 from ropa_desktop.domain.rules import Severity
 from ropa_desktop.ui.common.finding_colours import contrast_ratio
 from ropa_desktop.ui.editor.activity_editor import ActivityEditor, _set_mark
+from ropa_desktop.ui.session import Session
 
 HIGH_CONTRAST = {  # white on black, yellow selection (like Windows' high-contrast theme)
     QPalette.ColorRole.Window: "#000000",
@@ -59,7 +61,9 @@ def _drawn_contrast(label: QLabel) -> float:
     return max(contrast_ratio(QColor.fromRgb(p), background) for p in pixels)
 
 
-def test_finding_texts_reach_wcag_aa_on_the_palette(qtbot, session, palette) -> None:
+def test_finding_texts_reach_wcag_aa_on_the_palette(
+    qtbot: Any, session: Session, palette: str
+) -> None:
     editor = ActivityEditor(session)
     qtbot.addWidget(editor)
     editor.resize(900, 700)

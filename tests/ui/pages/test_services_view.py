@@ -3,6 +3,8 @@ window — findings at the fields, list, search, undo, duplicate, delete and res
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QToolBar
@@ -12,6 +14,7 @@ from ropa_desktop.ui import app as app_module
 from ropa_desktop.ui.common import prompts
 from ropa_desktop.ui.pages.history_view import HistoryView
 from ropa_desktop.ui.pages.services_view import ServicesView
+from ropa_desktop.ui.session import Session
 
 PROCESSOR_ORG = "Komm.ONE"
 
@@ -140,14 +143,21 @@ def _toolbar_texts(bar: QToolBar) -> list[str]:
     ],
 )
 def test_the_toolbar_offers_the_service_actions_on_the_services_page(
-    qtbot, session, monkeypatch, lang, activity_texts, service_texts
+    qtbot: Any,
+    session: Session,
+    monkeypatch: pytest.MonkeyPatch,
+    lang: str,
+    activity_texts: list[str],
+    service_texts: list[str],
 ) -> None:
     from ropa_desktop.ui.main_window import MainWindow
 
     # Should an assertion fail with the new service unsaved, closing the window discards it.
     monkeypatch.setattr(prompts, "ask_unsaved", lambda *a: prompts.DISCARD)
     was = i18n.language()
-    app_module.install_language(QApplication.instance(), lang)
+    qapp = QApplication.instance()
+    assert isinstance(qapp, QApplication)
+    app_module.install_language(qapp, lang)
     try:
         session.set_organisation(PROCESSOR_ORG)
         window = MainWindow(session)
@@ -155,6 +165,7 @@ def test_the_toolbar_offers_the_service_actions_on_the_services_page(
         window.show()
         qtbot.waitExposed(window)
         bar = window.findChild(QToolBar, "mainToolbar")
+        assert bar is not None
         texts = _toolbar_texts(bar)
         assert set(activity_texts) <= set(texts) and not set(service_texts) & set(texts)
 
@@ -170,7 +181,8 @@ def test_the_toolbar_offers_the_service_actions_on_the_services_page(
         assert new.isEnabled()
         new.trigger()  # the toolbar's New starts a service on this page
         editor = page.editor
-        assert editor.is_dirty() and session.service(editor.current_uid()) is None
+        draft = editor.current_uid()
+        assert editor.is_dirty() and draft is not None and session.service(draft) is None
         assert not window.activities.editor.is_dirty()  # no new activity was started
         qtbot.keyClicks(editor.fields["name"].widget, "Schulverwaltung")
         assert save.isEnabled()
@@ -183,4 +195,4 @@ def test_the_toolbar_offers_the_service_actions_on_the_services_page(
         assert set(activity_texts) <= set(texts) and not set(service_texts) & set(texts)
         window.close()
     finally:
-        app_module.install_language(QApplication.instance(), was)
+        app_module.install_language(qapp, was)

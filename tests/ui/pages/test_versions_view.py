@@ -198,8 +198,11 @@ def test_another_organisation_shows_its_own_versions(qtbot, session, monkeypatch
     assert view.diff.visible_titles() == []
 
 
-def test_freezing_and_delivering_show_up_in_the_history_at_once(qtbot, session, monkeypatch):
+def test_freezing_and_delivering_show_up_in_the_history_at_once(
+    qtbot: Any, session: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from ropa_desktop.ui.main_window import MainWindow
+    from ropa_desktop.ui.pages.history_view import HistoryView
 
     window = MainWindow(session)
     qtbot.addWidget(window)
@@ -207,6 +210,7 @@ def test_freezing_and_delivering_show_up_in_the_history_at_once(qtbot, session, 
     qtbot.waitExposed(window)
     session.start_polling(3_600_000)  # the timer never fires here; tests call poll()
     history = window.pages["history"]
+    assert isinstance(history, HistoryView)
     assert window.show_page("history")
     before = history.proxy.rowCount()
     assert window.show_page("versions")
