@@ -26,6 +26,7 @@ from ropa_desktop.ui.common import prompts, settings, tasks
 from ropa_desktop.ui.common.accessibility import install_accessible_names
 from ropa_desktop.ui.common.naming import named
 from ropa_desktop.ui.common.wheel_guard import install_wheel_guard
+from ropa_desktop.ui.editor.activity_editor import ActivityEditor
 from ropa_desktop.ui.session import Change, Session
 
 PAGES = (
@@ -120,6 +121,7 @@ class MainWindow(QMainWindow):
         s = self.session
         self.activities = ActivitiesView(s, self)
         self.versions_page = VersionsView(s, self)
+        self.services_page = ServicesView(s, self)
         titles = {
             "activities": self.tr("Processing activities"),
             "services": self.tr("Processing services"),
@@ -134,7 +136,7 @@ class MainWindow(QMainWindow):
         }
         widgets: dict[str, QWidget] = {
             "activities": self.activities,
-            "services": ServicesView(s, self),
+            "services": self.services_page,
             "processors": ProcessorsView(s, self),
             "recipients": RecipientsView(s, self),
             "transfers": TransfersView(s, self),
@@ -364,18 +366,34 @@ class MainWindow(QMainWindow):
         bar.addWidget(QLabel(self.tr("Organisation:") + " ", self))
         bar.addWidget(self.org_switcher)
         bar.addSeparator()
-        bar.addAction(self.activities.new_action)
-        bar.addAction(self.wizard_action)
-        editor = self.activities.editor
-        for name in ("save_action", "undo_action", "redo_action"):
-            action = getattr(editor, name, None)
-            if action is not None:
-                bar.addAction(action)
-        bar.addSeparator()
+        self.toolbar = bar
+        self._record_actions: list[QAction] = []
+        self._records_end = bar.addSeparator()
         bar.addAction(self.import_action)
         bar.addAction(self.export_actions["xlsx", False])
         bar.addAction(self.export_actions["pdf", False])
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        self._show_record_actions("activities")
+
+    def _show_record_actions(self, page: str) -> None:
+        """Put the record actions of ``page`` into the toolbar: on the processing services
+        page New/Save/Undo/Redo of a service, elsewhere those of an activity (with the
+        template wizard). The menus keep their actions."""
+        editor: ActivityEditor
+        if page == "services":
+            editor = self.services_page.editor
+            wanted = [self.services_page.new_action]
+        else:
+            editor = self.activities.editor
+            wanted = [self.activities.new_action, self.wizard_action]
+        wanted += [editor.save_action, editor.undo_action, editor.redo_action]
+        if wanted == self._record_actions:
+            return
+        for action in self._record_actions:
+            self.toolbar.removeAction(action)
+        for action in wanted:
+            self.toolbar.insertAction(self._records_end, action)
+        self._record_actions = wanted
 
     # --- organisations and pages --------------------------------------------------
 
@@ -473,6 +491,7 @@ class MainWindow(QMainWindow):
                     self._switching = False
                 return
         self.stack.setCurrentIndex(row)
+        self._show_record_actions(PAGES[row])
         self._update_title()
 
     def _pages_may_leave(self) -> bool:

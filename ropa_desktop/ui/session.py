@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
+from datetime import date
 from enum import StrEnum
 from typing import Any, TypeVar
 
@@ -15,7 +16,13 @@ from ropa_desktop.domain.attachments import AttachmentInfo
 from ropa_desktop.domain.i18n import language
 from ropa_desktop.domain.rules import Finding, check_activity, check_organisation
 from ropa_desktop.domain.rules.services import check_service
-from ropa_desktop.store.repository import BulkChange, EntryUse, OrganisationSummary, Store
+from ropa_desktop.store.repository import (
+    BulkChange,
+    EntryUse,
+    OrganisationSummary,
+    RegisterVersion,
+    Store,
+)
 
 
 class Change(StrEnum):
@@ -29,6 +36,9 @@ class Change(StrEnum):
     """Processors, recipients or TOMs of the current organisation's catalogue changed."""
     ORGANISATION = "organisation"
     """The master data of an organisation changed (perhaps its name)."""
+    VERSIONS = "versions"
+    """A version of the current organisation's register was frozen or its delivery
+    recorded (both written to the history)."""
     EVERYTHING = "all"
     """Every cached record was dropped (after an import, undo or restore)."""
 
@@ -306,6 +316,27 @@ class Session(QObject):
         self._forget_checks()
         self.changed.emit(Change.SERVICES)
         return batch
+
+    # --- frozen versions -----------------------------------------------------
+
+    def freeze_version(self, label: str = "") -> RegisterVersion:
+        """Freeze the current organisation's register as the next numbered version."""
+        org = self._require_org()
+        frozen = self.store.freeze_version(org.name, label)
+        self._wrote()
+        self.changed.emit(Change.VERSIONS)
+        return frozen
+
+    def record_delivery(
+        self, number: int, recipient: str, on: date, reference: str = ""
+    ) -> RegisterVersion:
+        """Record to whom and when version ``number`` was handed over (see
+        :meth:`Store.record_delivery`)."""
+        org = self._require_org()
+        delivered = self.store.record_delivery(org.name, number, recipient, on, reference)
+        self._wrote()
+        self.changed.emit(Change.VERSIONS)
+        return delivered
 
     # --- attachments -------------------------------------------------------
 

@@ -222,6 +222,8 @@ class ActivityTableModel(QAbstractTableModel):
     # --- plumbing ------------------------------------------------------------
 
     def _on_changed(self, what: Change) -> None:
+        if what == Change.VERSIONS:  # a frozen copy: the working activities are as they were
+            return
         if what == Change.ACTIVITIES and set(self._uids) == set(self.session.activity_uids()):
             # The same records, some changed: drop the built rows, keep the selection.
             self._forget_rows()

@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -42,6 +42,7 @@ from ropa_desktop.domain.rules import Finding, Severity
 from ropa_desktop.store.versions import ConflictError
 from ropa_desktop.ui.common import prompts
 from ropa_desktop.ui.common.attachments_panel import AttachmentsPanel
+from ropa_desktop.ui.common.finding_colours import finding_style
 from ropa_desktop.ui.common.severity import severity_icon, worst
 from ropa_desktop.ui.editor.choices import item_label
 from ropa_desktop.ui.editor.conflicts import resolve_save_conflict
@@ -56,16 +57,6 @@ from ropa_desktop.ui.editor.undo import EditCommand, ShortcutGuard
 from ropa_desktop.ui.session import Change, Session
 
 CHECK_DELAY_MS = 250
-
-_STYLE = """
-*[finding="error"] { border: 2px solid #c62828; border-radius: 2px; }
-*[finding="warning"] { border: 2px solid #ef6c00; border-radius: 2px; }
-*[finding="info"] { border: 1px solid #1565c0; border-radius: 2px; }
-QLabel[fieldMessage="true"] { border: none; font-size: small; }
-QLabel[fieldMessage="true"][finding="error"] { color: #c62828; border: none; }
-QLabel[fieldMessage="true"][finding="warning"] { color: #b35400; border: none; }
-QLabel[fieldMessage="true"][finding="info"] { color: #1565c0; border: none; }
-"""
 
 
 class ActivityEditor(ActivityForm, QWidget):
@@ -108,12 +99,23 @@ class ActivityEditor(ActivityForm, QWidget):
         self._refresh_suggestions()
         self._build_ui()
         self._guard = ShortcutGuard([self.undo_action, self.redo_action, self.save_action], self)
-        self.setStyleSheet(_STYLE)
+        self._apply_finding_style()
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         session.changed.connect(self._session_changed)
         session.changedElsewhere.connect(self._changed_elsewhere)
         session.organisationChanged.connect(self._organisation_changed)
         self.load(None)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A new palette (e.g. the system switched to high contrast) recolours the findings."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._apply_finding_style()
+
+    def _apply_finding_style(self) -> None:
+        style = finding_style(self.palette())
+        if style != self.styleSheet():  # setting it anew would come back as a change
+            self.setStyleSheet(style)
 
     # ------------------------------------------------------------------ public interface
 
@@ -359,7 +361,7 @@ class ActivityEditor(ActivityForm, QWidget):
         self.elsewhere = QLabel(self)
         self.elsewhere.setObjectName(f"{NAME}.changedElsewhere")
         self.elsewhere.setWordWrap(True)
-        self.elsewhere.setStyleSheet("color: #b35400;")
+        self.elsewhere.setProperty("changedElsewhere", True)  # coloured by finding_style
         self.elsewhere.hide()
         head = QHBoxLayout()  # the buttons on a row of their own, the title above them
         head.addStretch(1)

@@ -236,7 +236,7 @@ class VersionsView(LazyView):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         try:
-            frozen = self.session.store.freeze_version(org, dialog.label.text().strip())
+            frozen = self.session.freeze_version(dialog.label.text().strip())
         except Exception as exc:  # shown to the user; nothing was written
             prompts.show_error(self, self.tr("Freeze version"), exc)
             return
@@ -270,8 +270,7 @@ class VersionsView(LazyView):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         try:
-            self.session.store.record_delivery(
-                org,
+            self.session.record_delivery(
                 version.number,
                 dialog.recipient.text(),
                 dialog.day(),

@@ -3,11 +3,18 @@ window — findings at the fields, list, search, undo, duplicate, delete and res
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from typing import Any
 
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QToolBar
+
+from ropa_desktop.domain import i18n
+from ropa_desktop.ui import app as app_module
 from ropa_desktop.ui.common import prompts
 from ropa_desktop.ui.pages.history_view import HistoryView
 from ropa_desktop.ui.pages.services_view import ServicesView
+from ropa_desktop.ui.session import Session
 
 PROCESSOR_ORG = "Komm.ONE"
 
@@ -114,3 +121,78 @@ def test_the_main_window_has_the_page(qtbot, session) -> None:
     qtbot.addWidget(window)
     assert window.show_page("services")
     assert isinstance(window.pages["services"], ServicesView)
+
+
+def _toolbar_texts(bar: QToolBar) -> list[str]:
+    return [a.text().replace("&", "") for a in bar.actions() if a.isVisible() and a.text()]
+
+
+@pytest.mark.parametrize(
+    ("lang", "activity_texts", "service_texts"),
+    [
+        (
+            "de",
+            ["Neue Tätigkeit", "Neue Tätigkeit aus Vorlage …", "Tätigkeit speichern"],
+            ["Neue Auftragsverarbeitung", "Auftragsverarbeitung speichern"],
+        ),
+        (
+            "en",
+            ["New activity", "New activity from template …", "Save activity"],
+            ["New service", "Save service"],
+        ),
+    ],
+)
+def test_the_toolbar_offers_the_service_actions_on_the_services_page(
+    qtbot: Any,
+    session: Session,
+    monkeypatch: pytest.MonkeyPatch,
+    lang: str,
+    activity_texts: list[str],
+    service_texts: list[str],
+) -> None:
+    from ropa_desktop.ui.main_window import MainWindow
+
+    # Should an assertion fail with the new service unsaved, closing the window discards it.
+    monkeypatch.setattr(prompts, "ask_unsaved", lambda *a: prompts.DISCARD)
+    was = i18n.language()
+    qapp = QApplication.instance()
+    assert isinstance(qapp, QApplication)
+    app_module.install_language(qapp, lang)
+    try:
+        session.set_organisation(PROCESSOR_ORG)
+        window = MainWindow(session)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        bar = window.findChild(QToolBar, "mainToolbar")
+        assert bar is not None
+        texts = _toolbar_texts(bar)
+        assert set(activity_texts) <= set(texts) and not set(service_texts) & set(texts)
+
+        assert window.show_page("services")
+        texts = _toolbar_texts(bar)
+        assert set(service_texts) <= set(texts)
+        assert not set(activity_texts) & set(texts)
+        page = window.services_page
+        new, save = (
+            next(a for a in bar.actions() if a.text().replace("&", "") == t)
+            for t in service_texts
+        )
+        assert new.isEnabled()
+        new.trigger()  # the toolbar's New starts a service on this page
+        editor = page.editor
+        draft = editor.current_uid()
+        assert editor.is_dirty() and draft is not None and session.service(draft) is None
+        assert not window.activities.editor.is_dirty()  # no new activity was started
+        qtbot.keyClicks(editor.fields["name"].widget, "Schulverwaltung")
+        assert save.isEnabled()
+        save.trigger()
+        assert not editor.is_dirty()
+        assert "Schulverwaltung" in [s.name for s in session.services()]
+
+        assert window.show_page("activities")
+        texts = _toolbar_texts(bar)
+        assert set(activity_texts) <= set(texts) and not set(service_texts) & set(texts)
+        window.close()
+    finally:
+        app_module.install_language(qapp, was)

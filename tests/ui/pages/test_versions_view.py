@@ -196,3 +196,45 @@ def test_another_organisation_shows_its_own_versions(qtbot, session, monkeypatch
     session.set_organisation(other)
     assert view.versions() == [] and view.diff.summary.text() == ""
     assert view.diff.visible_titles() == []
+
+
+def test_freezing_and_delivering_show_up_in_the_history_at_once(
+    qtbot: Any, session: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ropa_desktop.ui.main_window import MainWindow
+    from ropa_desktop.ui.pages.history_view import HistoryView
+
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    session.start_polling(3_600_000)  # the timer never fires here; tests call poll()
+    history = window.pages["history"]
+    assert isinstance(history, HistoryView)
+    assert window.show_page("history")
+    before = history.proxy.rowCount()
+    assert window.show_page("versions")
+    _freeze(monkeypatch, window.versions_page, "Stand für den Rat")
+    assert window.show_page("history")
+    assert history.proxy.rowCount() == before + 1
+    newest = history.entry_at(0).record
+    assert (newest.field, newest.new) == ("version", "1 Stand für den Rat")
+    # Freezing is this window's own write: the next poll does not report it as a change
+    # made elsewhere (which would warn the editors about another user).
+    assert not session.poll()
+
+    assert window.show_page("versions")
+    page = window.versions_page
+    page.select_version(1)
+
+    def deliver(dialog: version_dialogs.DeliveryDialog) -> int:
+        dialog.recipient.setText("BayLfD")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(version_dialogs.DeliveryDialog, "exec", deliver)
+    page.deliver_button.click()
+    assert page.versions()[0].delivered_to == "BayLfD"
+    assert history.dirty  # reloads when shown; the delivery itself is a hidden field
+    assert not session.poll()
+    session.stop_polling()
+    window.close()
