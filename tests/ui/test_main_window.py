@@ -247,3 +247,27 @@ def test_about_names_the_licence_and_the_third_party_notices(qtbot, session) -> 
         assert f">{name}</a>" in text
         path = Path(text.split(f">{name}</a> (", 1)[1].split(")", 1)[0])
         assert path.read_text(encoding="utf-8").lstrip().startswith(first_words)
+
+
+def test_activity_actions_chosen_on_another_page_show_the_activities_page(
+    qtbot, session, monkeypatch
+) -> None:
+    """New and Duplicate from the Edit menu on the Verlauf page show the activities page
+    with the new draft; Delete shows the list whose selection it asks about."""
+    monkeypatch.setattr(prompts, "ask_unsaved", lambda *a: prompts.DISCARD)
+    window = _window(qtbot, session)
+    uid = session.activity_uids()[0]
+    window.activities.open_activity(uid)
+    for action in (window.activities.new_action, window.activities.duplicate_action):
+        assert window.show_page("history")
+        action.trigger()
+        assert window.current_page() == "activities"
+        assert window.activities.isVisible()
+        assert window.activities.editor.current_uid() != uid  # a draft, not the stored one
+        window.activities.open_activity(uid)
+    asked: list[str] = []
+    monkeypatch.setattr(prompts, "confirm", lambda *a: asked.append(window.current_page()))
+    assert window.show_page("history")
+    window.activities.delete_action.trigger()
+    assert asked == ["activities"]
+    assert session.store.load_activity(uid) is not None
