@@ -17,6 +17,7 @@ from ropa_desktop.domain import model as m
 from ropa_desktop.domain import parsing, vocab
 from ropa_desktop.domain import presentation as pres
 from ropa_desktop.io.export import xlsx_layout as xl
+from ropa_desktop.io.importing.cell_text import split_known_service
 from ropa_desktop.io.sheets.reader import Sheet, Workbook
 
 
@@ -131,11 +132,9 @@ def read_own_export(workbook: Workbook) -> OwnExport | None:
         by_name = {p.name: p for p in own.processors}
         for proc, subs in pending:
             for line in subs:
-                name, _, service = line.partition(" – ")
-                if name.strip() in by_name:
-                    proc.subprocessors.append(
-                        m.SubprocessorLink(by_name[name.strip()].uid, service.strip())
-                    )
+                name, service = split_known_service(line, frozenset(by_name))
+                if name in by_name:
+                    proc.subprocessors.append(m.SubprocessorLink(by_name[name].uid, service))
     if (s := sheet(xl.RECIPIENTS)) is not None:
         own.recipients = [
             m.Recipient(

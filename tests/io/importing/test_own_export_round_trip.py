@@ -166,3 +166,116 @@ def test_dpia_details_contact_address_and_bracketed_recipients_come_back(tmp_pat
         "Finanzamt",
         "Schufa Holding AG (Wiesbaden)",
     ]
+
+
+def test_processor_names_holding_a_dash_come_back_whole(tmp_path):
+    """Our export writes "name – service"; a name with " – " of its own is not split."""
+    netz = m.Processor(name="Stadtwerke – Netz GmbH")
+    rz = m.Processor(
+        name="Rechenzentrum – Nord",
+        subprocessors=[m.SubprocessorLink(netz.uid, "Fernwartung – Server")],
+    )
+    org = m.Organisation(name=ORG)
+    org.activities.append(
+        m.Activity(
+            reference="VT-001",
+            name="Ablesung",
+            processors=[m.ProcessorLink(netz.uid, "Zählerablesung"), m.ProcessorLink(rz.uid)],
+        )
+    )
+    source = open_store(tmp_path / "source.sqlite")
+    source.import_register(m.Register(organisations=[org], processors=[netz, rz]))
+    first = tmp_path / "first.xlsx"
+    export_xlsx(source.load_register(ORG), ORG, first, stand=STAND)
+    target = open_store(tmp_path / "target.sqlite")
+    assert import_spreadsheet(target, first).errors == 0
+    back = target.load_register(ORG)
+    names = {p.uid: p.name for p in back.processors}
+    assert sorted(names.values()) == ["Rechenzentrum – Nord", "Stadtwerke – Netz GmbH"]
+    act = back.organisations[0].activities[0]
+    assert [(names[x.processor], x.service) for x in act.processors] == [
+        ("Stadtwerke – Netz GmbH", "Zählerablesung"),
+        ("Rechenzentrum – Nord", ""),
+    ]
+    rz_back = next(p for p in back.processors if p.name == "Rechenzentrum – Nord")
+    assert [(names[s.processor], s.service) for s in rz_back.subprocessors] == [
+        ("Stadtwerke – Netz GmbH", "Fernwartung – Server")
+    ]
+    second = tmp_path / "second.xlsx"
+    export_xlsx(back, ORG, second, stand=STAND)
+    assert _cells(second) == _cells(first)
+
+
+def _round_trip(folder: Path, register: m.Register) -> m.Register:
+    """Export ``register``, import it into an empty database, and check that exporting
+    again gives the identical workbook; the imported register."""
+    source = open_store(folder / "source.sqlite")
+    source.import_register(register)
+    first = folder / "first.xlsx"
+    export_xlsx(source.load_register(ORG), ORG, first, stand=STAND)
+    target = open_store(folder / "target.sqlite")
+    assert import_spreadsheet(target, first).errors == 0
+    back = target.load_register(ORG)
+    export_xlsx(back, ORG, folder / "second.xlsx", stand=STAND)
+    assert _cells(folder / "second.xlsx") == _cells(first)
+    return back
+
+
+def test_words_for_none_typed_as_values_come_back(tmp_path):
+    """Only the export's own statement "keine" means none; "entfällt" or "—" typed as an
+    internal recipient or a joint controller is kept as typed."""
+    org = m.Organisation(name=ORG)
+    org.activities.append(
+        m.Activity(
+            reference="VT-001",
+            name="Wahlen",
+            internal_recipients=["entfällt"],
+            joint_controllers=[m.JointController(name="—")],
+        )
+    )
+    org.activities.append(
+        m.Activity(reference="VT-002", name="Kasse", no_joint_controllers=True)
+    )
+    back = _round_trip(tmp_path, m.Register(organisations=[org]))
+    wahlen, kasse = back.organisations[0].activities
+    assert wahlen.internal_recipients == ["entfällt"]
+    assert [j.name for j in wahlen.joint_controllers] == ["—"]
+    assert not wahlen.no_joint_controllers
+    assert kasse.joint_controllers == [] and kasse.no_joint_controllers
+
+
+def test_a_single_purpose_starting_with_a_number_keeps_it(tmp_path):
+    """The export numbers purposes only when there are several; "1. Antrag" alone is text."""
+    org = m.Organisation(name=ORG)
+    org.activities.append(
+        m.Activity(
+            reference="VT-001",
+            name="Bauanträge",
+            purposes=[m.Purpose(text="1. Antrag prüfen", legal_bases=["art6-1-e"])],
+        )
+    )
+    org.activities.append(
+        m.Activity(
+            reference="VT-002",
+            name="Wahlen",
+            purposes=[
+                m.Purpose(text="2. Wahlgang", legal_bases=["art6-1-c"]),
+                m.Purpose(text="Auszählung", legal_bases=["art6-1-e"]),
+            ],
+        )
+    )
+    back = _round_trip(tmp_path, m.Register(organisations=[org]))
+    bau, wahlen = back.organisations[0].activities
+    assert [(p.text, p.legal_bases) for p in bau.purposes] == [("1. Antrag prüfen", ["art6-1-e"])]
+    assert [(p.text, p.legal_bases) for p in wahlen.purposes] == [
+        ("2. Wahlgang", ["art6-1-c"]),
+        ("Auszählung", ["art6-1-e"]),
+    ]
+
+
+def test_an_export_whose_only_activity_is_named_ja_is_imported(tmp_path):
+    """The check against checklists ("Ja"/"Nein" in the name column) spares our own export."""
+    org = m.Organisation(name=ORG)
+    org.activities.append(m.Activity(reference="VT-001", name="Ja"))
+    back = _round_trip(tmp_path, m.Register(organisations=[org]))
+    assert [a.name for a in back.organisations[0].activities] == ["Ja"]
