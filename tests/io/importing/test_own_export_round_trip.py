@@ -2,7 +2,8 @@
 
 Export → import into an empty database → export gives the identical workbook, cell for
 cell, for generated registers: the DPIA screening's details, the contact person's
-address and recipient names with a bracket of their own included.
+address, recipient and processor names with a bracket or a dash of their own, and words
+("Ja", "keine", "AV", "1. …") the import reads as answers or marks in other files.
 """
 
 from __future__ import annotations
@@ -25,10 +26,19 @@ ORG = "Stadt Musterstadt"
 STAND = date(2026, 12, 1)
 
 # What a person types into one cell line: words with umlauts, digits and brackets
-# ("Schufa Holding AG (Wiesbaden)"); no leading or trailing blanks.
+# ("Schufa Holding AG (Wiesbaden)"), words the import reads elsewhere as marks, answers
+# or "none", dashes and a leading number; no leading or trailing blanks.
 _word = st.text(alphabet="abcdefghijklmnopqrstuvwxyzäöüßABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜ", min_size=1)
-_words = st.lists(_word, min_size=1, max_size=3).map(" ".join)
-line = st.one_of(_words, st.tuples(_words, _words).map(lambda p: f"{p[0]} ({p[1]})"))
+_marked = st.sampled_from(
+    ["AV", "Auftragsverarbeiter", "Ja", "Nein", "keine", "entfällt", "—", "USA", "SCC", "Ja:"]
+)
+_words = st.lists(_word | _marked, min_size=1, max_size=3).map(" ".join)
+line = st.one_of(
+    _words,
+    st.tuples(_words, _words).map(lambda p: f"{p[0]} ({p[1]})"),
+    st.tuples(_words, _words).map(lambda p: f"{p[0]} – {p[1]}"),
+    _words.map(lambda w: f"1. {w}"),
+).filter(lambda t: t != "keine")  # the export's own word for "no recipients"
 optional = st.just("") | line
 lines = st.lists(line, max_size=3, unique=True)
 dates = st.none() | st.dates(min_value=date(2000, 1, 1), max_value=date(2040, 12, 31))
@@ -65,6 +75,15 @@ recipients = st.lists(
     max_size=3,
     unique_by=lambda r: r.name.casefold(),
 )
+processors = st.lists(
+    st.builds(m.Processor, name=line, city=optional),
+    max_size=2,
+    unique_by=lambda p: p.name.casefold(),
+)
+
+
+def _uid(entry: m.Processor) -> str:
+    return entry.uid
 
 
 @st.composite
@@ -72,6 +91,12 @@ def registers(draw: st.DrawFn) -> m.Register:
     """One organisation, its recipients, and activities with unique names."""
     org = m.Organisation(name=ORG, kind=m.OrganisationKind.PUBLIC_AUTHORITY, land="NW")
     pool = draw(recipients)
+    contractors = draw(processors)
+    used = (
+        st.lists(st.sampled_from(contractors), max_size=2, unique_by=_uid)
+        if contractors
+        else st.just([])
+    )
     names = draw(st.lists(line, min_size=1, max_size=3, unique_by=str.casefold))
     for number, name in enumerate(names, start=1):
         org.activities.append(
@@ -92,13 +117,15 @@ def registers(draw: st.DrawFn) -> m.Register:
                 ]
                 if pool
                 else [],
+                processors=[m.ProcessorLink(p.uid, draw(optional)) for p in draw(used)],
+                joint_controllers=[m.JointController(name=n) for n in draw(lines)],
                 dpia=draw(dpias),
                 last_reviewed=draw(dates),
                 next_review=draw(dates),
                 notes=draw(optional),
             )
         )
-    return m.Register(organisations=[org], recipients=pool)
+    return m.Register(organisations=[org], recipients=pool, processors=contractors)
 
 
 def _cells(path: Path) -> dict[str, list[list[object]]]:
