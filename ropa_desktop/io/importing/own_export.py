@@ -31,6 +31,8 @@ class OwnExport:
     categories: dict[str, list[m.DataCategory]] = field(default_factory=dict)
     transfers: dict[str, list[m.Transfer]] = field(default_factory=dict)
     """By the uid of the activity they belong to."""
+    lang: str = "de"
+    """The language the export was written in ("de" or "en")."""
 
 
 def _table(sheet: Sheet, layout: xl.SheetLayout) -> list[dict[str, Any]]:
@@ -110,7 +112,7 @@ def read_own_export(workbook: Workbook) -> OwnExport | None:
     def sheet(layout: xl.SheetLayout) -> Sheet | None:
         return names.get(layout.title("de")) or names.get(layout.title("en"))
 
-    own = OwnExport()
+    own = OwnExport(lang="de" if xl.MAIN.title("de") in names else "en")
     if (s := sheet(xl.PROCESSORS)) is not None:
         pending: list[tuple[m.Processor, list[str]]] = []
         for r in _table(s, xl.PROCESSORS):

@@ -342,7 +342,7 @@ class RowBuilder:
         """True when a list cell says there are none: in our own export its exact statement
         (``presentation.NONE_STATED``), elsewhere nothing but words such as "keine", "—"."""
         if self.own is not None:
-            return cell.strip() in _OWN_NONE
+            return cell.strip() == pres.NONE_STATED(self.own.lang)
         values = self._list(cell)
         return bool(values) and all(v.strip().casefold() in NONE_WORDS for v in values)
 
@@ -914,8 +914,6 @@ def _fill_dpia(act: m.Activity, row: _Row) -> None:
             act.dpia.notes = dpia
 
 
-_OWN_NONE = frozenset((pres.NONE_STATED.de, pres.NONE_STATED.en))
-"""What our own export writes for an item stated to have no entries."""
 
 
 _NO_TRANSFER_TEXTS = frozenset(

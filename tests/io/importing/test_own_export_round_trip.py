@@ -249,8 +249,8 @@ def _round_trip(folder: Path, register: m.Register) -> m.Register:
 
 
 def test_words_for_none_typed_as_values_come_back(tmp_path):
-    """Only the export's own statement "keine" means none; "entfällt" or "—" typed as an
-    internal recipient or a joint controller is kept as typed."""
+    """Only the export's own statement ("keine" in German) means none; "entfällt", "—" or
+    "none" typed as an internal recipient or a joint controller is kept as typed."""
     org = m.Organisation(name=ORG)
     org.activities.append(
         m.Activity(
@@ -263,8 +263,12 @@ def test_words_for_none_typed_as_values_come_back(tmp_path):
     org.activities.append(
         m.Activity(reference="VT-002", name="Kasse", no_joint_controllers=True)
     )
+    org.activities.append(  # the English export's word, in a German export
+        m.Activity(reference="VT-003", name="Hunde", joint_controllers=[m.JointController("none")])
+    )
     back = _round_trip(tmp_path, m.Register(organisations=[org]))
-    wahlen, kasse = back.organisations[0].activities
+    wahlen, kasse, hunde = back.organisations[0].activities
+    assert [j.name for j in hunde.joint_controllers] == ["none"]
     assert wahlen.internal_recipients == ["entfällt"]
     assert [j.name for j in wahlen.joint_controllers] == ["—"]
     assert not wahlen.no_joint_controllers
