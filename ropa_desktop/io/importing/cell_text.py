@@ -184,6 +184,20 @@ def split_service(entry: str) -> tuple[str, str]:
     return (name.strip(), service.strip()) if sep else (entry.strip(), "")
 
 
+def split_known_service(entry: str, names: frozenset[str]) -> tuple[str, str]:
+    """Name and service of our export's "name – service", where the name may itself hold
+    " – " ("Stadtwerke – Netz GmbH – Ablesung"): the longest leading part that is one of
+    ``names`` (the processors sheet's names) is the name; else the first " – " splits."""
+    entry = entry.strip()
+    if entry in names:
+        return entry, ""
+    cut = len(entry)
+    while (cut := entry.rfind(" – ", 0, cut)) > 0:
+        if entry[:cut].strip() in names:
+            return entry[:cut].strip(), entry[cut + 3 :].strip()
+    return split_service(entry)
+
+
 def strip_detail(name: str) -> str:
     """ "Finanzamt (Behörde)" → "Finanzamt": our export adds the category in brackets."""
     return re.sub(r"\s*\([^()]*\)\s*$", "", name).strip() or name.strip()

@@ -79,6 +79,7 @@ def read_and_map(
     """Read the file and find the layout of the sheet(s) to import."""
     workbook = read_workbook(Path(path), limits=limits, progress=progress)
     name = str(path)
+    own_sheets: list[Sheet] = []
     if sheet is not None:
         chosen = [s for s in workbook.sheets if s.name == sheet]
         if not chosen:
@@ -92,14 +93,16 @@ def read_and_map(
     elif profile is not None and profile.sheet:
         candidates = [s for s in workbook.sheets if s.name == profile.sheet] or workbook.sheets
     else:
-        candidates = _own_export_sheets(workbook) or workbook.sheets
+        own_sheets = _own_export_sheets(workbook)
+        candidates = own_sheets or workbook.sheets
     found = []
     refused: list[Text] = []
     for s in candidates:
         layout = detect_layout(s, profile)
         if layout is None:
             continue
-        reason = refusal(s, layout)
+        # our own export's activity sheet is a register even if every name is "Ja"
+        reason = None if own_sheets else refusal(s, layout)
         if reason is None:
             found.append((s, layout))
         else:

@@ -17,6 +17,7 @@ from ropa_desktop.domain import model as m
 from ropa_desktop.domain import parsing, vocab
 from ropa_desktop.domain import presentation as pres
 from ropa_desktop.io.export import xlsx_layout as xl
+from ropa_desktop.io.importing.cell_text import split_known_service
 from ropa_desktop.io.sheets.reader import Sheet, Workbook
 
 
@@ -30,6 +31,8 @@ class OwnExport:
     categories: dict[str, list[m.DataCategory]] = field(default_factory=dict)
     transfers: dict[str, list[m.Transfer]] = field(default_factory=dict)
     """By the uid of the activity they belong to."""
+    lang: str = "de"
+    """The language the export was written in ("de" or "en")."""
 
 
 def _table(sheet: Sheet, layout: xl.SheetLayout) -> list[dict[str, Any]]:
@@ -109,7 +112,7 @@ def read_own_export(workbook: Workbook) -> OwnExport | None:
     def sheet(layout: xl.SheetLayout) -> Sheet | None:
         return names.get(layout.title("de")) or names.get(layout.title("en"))
 
-    own = OwnExport()
+    own = OwnExport(lang="de" if xl.MAIN.title("de") in names else "en")
     if (s := sheet(xl.PROCESSORS)) is not None:
         pending: list[tuple[m.Processor, list[str]]] = []
         for r in _table(s, xl.PROCESSORS):
@@ -131,11 +134,9 @@ def read_own_export(workbook: Workbook) -> OwnExport | None:
         by_name = {p.name: p for p in own.processors}
         for proc, subs in pending:
             for line in subs:
-                name, _, service = line.partition(" – ")
-                if name.strip() in by_name:
-                    proc.subprocessors.append(
-                        m.SubprocessorLink(by_name[name.strip()].uid, service.strip())
-                    )
+                name, service = split_known_service(line, frozenset(by_name))
+                if name in by_name:
+                    proc.subprocessors.append(m.SubprocessorLink(by_name[name].uid, service))
     if (s := sheet(xl.RECIPIENTS)) is not None:
         own.recipients = [
             m.Recipient(

@@ -38,7 +38,7 @@ from ropa_desktop.io.importing.cell_text import (
     short,
     special_of,
     split_cell,
-    split_service,
+    split_known_service,
     target_of,
     unique,
     unnumber,
@@ -105,6 +105,9 @@ class RowBuilder:
         self.all_toms = {t.uid: t for t in catalogue.toms}
         self.own = own
         self.detail_headers = activity_detail_headers() if own is not None else {}
+        self.own_processor_names = frozenset(
+            p.name.strip() for p in (own.processors if own is not None else ())
+        )
         self._columns: dict[int, tuple[Any, str, Target | None]] = {}
         self.now = m.utc_now()
         """When the activities of this import are created (unless their cells say)."""
@@ -325,10 +328,23 @@ class RowBuilder:
         return parts
 
     def _values(self, cell: str, target: Target | None = None) -> list[str]:
-        """As :meth:`_list`, without placeholders such as "—" or "keine"."""
+        """As :meth:`_list`, without placeholders such as "—" or "keine". Our own export
+        writes none but its statement "keine" ("none") for no recipients or joint
+        controllers: an internal recipient "entfällt" or a joint controller "—" is a value."""
         if not cell:
             return []
+        if self.own is not None:
+            stated = target in (Target.RECIPIENTS, Target.JOINT_CONTROLLERS)
+            return [] if stated and self._says_none(cell) else self._list(cell, target)
         return [v for v in self._list(cell, target) if v.strip().casefold() not in NONE_WORDS]
+
+    def _says_none(self, cell: str) -> bool:
+        """True when a list cell says there are none: in our own export its exact statement
+        (``presentation.NONE_STATED``), elsewhere nothing but words such as "keine", "—"."""
+        if self.own is not None:
+            return cell.strip() == pres.NONE_STATED(self.own.lang)
+        values = self._list(cell)
+        return bool(values) and all(v.strip().casefold() in NONE_WORDS for v in values)
 
     def _uid_taken(self, uid: str) -> bool:
         return any(a.uid == uid for a in self.activities)
@@ -407,12 +423,16 @@ class RowBuilder:
         """The purposes, the legal bases each names itself, and the purposes by number
         when the cell numbers them."""
         purposes_cell = row.get(Target.PURPOSES)
-        numbered_purposes = numbered(purposes_cell)
-        purposes = (
-            list(numbered_purposes.values())
-            if numbered_purposes
-            else [unnumber(p) for p in self._list(purposes_cell)]
-        )
+        if self.own is not None and not _own_numbers_purposes(row):
+            numbered_purposes = None  # one purpose "1. Antrag" keeps its text whole
+            purposes = self._list(purposes_cell)
+        else:
+            numbered_purposes = numbered(purposes_cell)
+            purposes = (
+                list(numbered_purposes.values())
+                if numbered_purposes
+                else [unnumber(p) for p in self._list(purposes_cell)]
+            )
         own_bases: list[list[str]] = [[] for _ in purposes]
         combined = row.get(Target.PURPOSE_AND_LEGAL_BASIS)
         if combined:
@@ -495,7 +515,7 @@ class RowBuilder:
                 notes.append(f"{row.header(Target.RECIPIENTS)}: {name}")
         act.recipients = unique(act.recipients)
         # our export writes "name – service" and no marks; other files may mark processors
-        parts = split_service if self.own is not None else processor_parts
+        parts = self._own_processor_parts if self.own is not None else processor_parts
         entries = [
             (*parts(e), e, Target.PROCESSORS)
             for e in self._values(get(Target.PROCESSORS), Target.PROCESSORS)
@@ -506,12 +526,10 @@ class RowBuilder:
                 notes.append(f"{row.header(column)}: {entry}")
             if all(link.processor != uid for link in act.processors):
                 act.processors.append(m.ProcessorLink(uid, service))
-        act.joint_controllers = [
-            m.JointController(name=j) for j in self._values(get(Target.JOINT_CONTROLLERS))
-        ]
-        # A cell that says only "keine" (or "—", "none" …) states that there are none.
-        act.no_external_recipients = _says_none(self._list(get(Target.RECIPIENTS)))
-        act.no_joint_controllers = _says_none(self._list(get(Target.JOINT_CONTROLLERS)))
+        joint = self._values(get(Target.JOINT_CONTROLLERS), Target.JOINT_CONTROLLERS)
+        act.joint_controllers = [m.JointController(name=j) for j in joint]
+        act.no_external_recipients = self._says_none(get(Target.RECIPIENTS))
+        act.no_joint_controllers = self._says_none(get(Target.JOINT_CONTROLLERS))
 
     def _toms(self, act: m.Activity, toms: str, description: str) -> None:
         lines = [unnumber(x) for x in toms.splitlines() if x.strip()] if self.toms else []
@@ -634,6 +652,10 @@ class RowBuilder:
             m.Processor,
             "new_processor",
         )
+
+    def _own_processor_parts(self, entry: str) -> tuple[str, str]:
+        """Name and service of our export's "name – service" (a name may hold " – ")."""
+        return split_known_service(entry, self.own_processor_names)
 
     def _own_recipient_name(self, written: str) -> str:
         """The recipient's name: our export writes "name (category)"; the bracket is cut
@@ -774,6 +796,17 @@ class _Row:
         return self.values.get(target, EMPTY).header or str(target)
 
 
+def _own_numbers_purposes(row: _Row) -> bool:
+    """Whether our own export numbered this row's purposes: it does for several purposes
+    only, so their cell has several lines or the legal bases or interests are numbered."""
+    lines = [x for x in row.get(Target.PURPOSES).splitlines() if x.strip()]
+    return (
+        len(lines) > 1
+        or numbered(row.get(Target.LEGAL_BASES)) is not None
+        or numbered(row.get(Target.LEGITIMATE_INTEREST)) is not None
+    )
+
+
 def _shared_bases(
     row: _Row, own_bases: list[list[str]], numbered_purposes: dict[int, str] | None
 ) -> list[str]:
@@ -881,9 +914,6 @@ def _fill_dpia(act: m.Activity, row: _Row) -> None:
             act.dpia.notes = dpia
 
 
-def _says_none(values: list[str]) -> bool:
-    """True when a list cell holds nothing but words for "none" ("keine", "—", "none" …)."""
-    return bool(values) and all(v.strip().casefold() in NONE_WORDS for v in values)
 
 
 _NO_TRANSFER_TEXTS = frozenset(

@@ -2,7 +2,8 @@
 
 Export → import into an empty database → export gives the identical workbook, cell for
 cell, for generated registers: the DPIA screening's details, the contact person's
-address and recipient names with a bracket of their own included.
+address, recipient and processor names with a bracket or a dash of their own, and words
+("Ja", "keine", "AV", "1. …") the import reads as answers or marks in other files.
 """
 
 from __future__ import annotations
@@ -25,10 +26,19 @@ ORG = "Stadt Musterstadt"
 STAND = date(2026, 12, 1)
 
 # What a person types into one cell line: words with umlauts, digits and brackets
-# ("Schufa Holding AG (Wiesbaden)"); no leading or trailing blanks.
+# ("Schufa Holding AG (Wiesbaden)"), words the import reads elsewhere as marks, answers
+# or "none", dashes and a leading number; no leading or trailing blanks.
 _word = st.text(alphabet="abcdefghijklmnopqrstuvwxyzäöüßABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜ", min_size=1)
-_words = st.lists(_word, min_size=1, max_size=3).map(" ".join)
-line = st.one_of(_words, st.tuples(_words, _words).map(lambda p: f"{p[0]} ({p[1]})"))
+_marked = st.sampled_from(
+    ["AV", "Auftragsverarbeiter", "Ja", "Nein", "keine", "entfällt", "—", "USA", "SCC", "Ja:"]
+)
+_words = st.lists(_word | _marked, min_size=1, max_size=3).map(" ".join)
+line = st.one_of(
+    _words,
+    st.tuples(_words, _words).map(lambda p: f"{p[0]} ({p[1]})"),
+    st.tuples(_words, _words).map(lambda p: f"{p[0]} – {p[1]}"),
+    _words.map(lambda w: f"1. {w}"),
+).filter(lambda t: t != "keine")  # the export's own word for "no recipients"
 optional = st.just("") | line
 lines = st.lists(line, max_size=3, unique=True)
 dates = st.none() | st.dates(min_value=date(2000, 1, 1), max_value=date(2040, 12, 31))
@@ -65,6 +75,15 @@ recipients = st.lists(
     max_size=3,
     unique_by=lambda r: r.name.casefold(),
 )
+processors = st.lists(
+    st.builds(m.Processor, name=line, city=optional),
+    max_size=2,
+    unique_by=lambda p: p.name.casefold(),
+)
+
+
+def _uid(entry: m.Processor) -> str:
+    return entry.uid
 
 
 @st.composite
@@ -72,6 +91,12 @@ def registers(draw: st.DrawFn) -> m.Register:
     """One organisation, its recipients, and activities with unique names."""
     org = m.Organisation(name=ORG, kind=m.OrganisationKind.PUBLIC_AUTHORITY, land="NW")
     pool = draw(recipients)
+    contractors = draw(processors)
+    used = (
+        st.lists(st.sampled_from(contractors), max_size=2, unique_by=_uid)
+        if contractors
+        else st.just([])
+    )
     names = draw(st.lists(line, min_size=1, max_size=3, unique_by=str.casefold))
     for number, name in enumerate(names, start=1):
         org.activities.append(
@@ -92,13 +117,15 @@ def registers(draw: st.DrawFn) -> m.Register:
                 ]
                 if pool
                 else [],
+                processors=[m.ProcessorLink(p.uid, draw(optional)) for p in draw(used)],
+                joint_controllers=[m.JointController(name=n) for n in draw(lines)],
                 dpia=draw(dpias),
                 last_reviewed=draw(dates),
                 next_review=draw(dates),
                 notes=draw(optional),
             )
         )
-    return m.Register(organisations=[org], recipients=pool)
+    return m.Register(organisations=[org], recipients=pool, processors=contractors)
 
 
 def _cells(path: Path) -> dict[str, list[list[object]]]:
@@ -166,3 +193,120 @@ def test_dpia_details_contact_address_and_bracketed_recipients_come_back(tmp_pat
         "Finanzamt",
         "Schufa Holding AG (Wiesbaden)",
     ]
+
+
+def test_processor_names_holding_a_dash_come_back_whole(tmp_path):
+    """Our export writes "name – service"; a name with " – " of its own is not split."""
+    netz = m.Processor(name="Stadtwerke – Netz GmbH")
+    rz = m.Processor(
+        name="Rechenzentrum – Nord",
+        subprocessors=[m.SubprocessorLink(netz.uid, "Fernwartung – Server")],
+    )
+    org = m.Organisation(name=ORG)
+    org.activities.append(
+        m.Activity(
+            reference="VT-001",
+            name="Ablesung",
+            processors=[m.ProcessorLink(netz.uid, "Zählerablesung"), m.ProcessorLink(rz.uid)],
+        )
+    )
+    source = open_store(tmp_path / "source.sqlite")
+    source.import_register(m.Register(organisations=[org], processors=[netz, rz]))
+    first = tmp_path / "first.xlsx"
+    export_xlsx(source.load_register(ORG), ORG, first, stand=STAND)
+    target = open_store(tmp_path / "target.sqlite")
+    assert import_spreadsheet(target, first).errors == 0
+    back = target.load_register(ORG)
+    names = {p.uid: p.name for p in back.processors}
+    assert sorted(names.values()) == ["Rechenzentrum – Nord", "Stadtwerke – Netz GmbH"]
+    act = back.organisations[0].activities[0]
+    assert [(names[x.processor], x.service) for x in act.processors] == [
+        ("Stadtwerke – Netz GmbH", "Zählerablesung"),
+        ("Rechenzentrum – Nord", ""),
+    ]
+    rz_back = next(p for p in back.processors if p.name == "Rechenzentrum – Nord")
+    assert [(names[s.processor], s.service) for s in rz_back.subprocessors] == [
+        ("Stadtwerke – Netz GmbH", "Fernwartung – Server")
+    ]
+    second = tmp_path / "second.xlsx"
+    export_xlsx(back, ORG, second, stand=STAND)
+    assert _cells(second) == _cells(first)
+
+
+def _round_trip(folder: Path, register: m.Register) -> m.Register:
+    """Export ``register``, import it into an empty database, and check that exporting
+    again gives the identical workbook; the imported register."""
+    source = open_store(folder / "source.sqlite")
+    source.import_register(register)
+    first = folder / "first.xlsx"
+    export_xlsx(source.load_register(ORG), ORG, first, stand=STAND)
+    target = open_store(folder / "target.sqlite")
+    assert import_spreadsheet(target, first).errors == 0
+    back = target.load_register(ORG)
+    export_xlsx(back, ORG, folder / "second.xlsx", stand=STAND)
+    assert _cells(folder / "second.xlsx") == _cells(first)
+    return back
+
+
+def test_words_for_none_typed_as_values_come_back(tmp_path):
+    """Only the export's own statement ("keine" in German) means none; "entfällt", "—" or
+    "none" typed as an internal recipient or a joint controller is kept as typed."""
+    org = m.Organisation(name=ORG)
+    org.activities.append(
+        m.Activity(
+            reference="VT-001",
+            name="Wahlen",
+            internal_recipients=["entfällt"],
+            joint_controllers=[m.JointController(name="—")],
+        )
+    )
+    org.activities.append(
+        m.Activity(reference="VT-002", name="Kasse", no_joint_controllers=True)
+    )
+    org.activities.append(  # the English export's word, in a German export
+        m.Activity(reference="VT-003", name="Hunde", joint_controllers=[m.JointController("none")])
+    )
+    back = _round_trip(tmp_path, m.Register(organisations=[org]))
+    wahlen, kasse, hunde = back.organisations[0].activities
+    assert [j.name for j in hunde.joint_controllers] == ["none"]
+    assert wahlen.internal_recipients == ["entfällt"]
+    assert [j.name for j in wahlen.joint_controllers] == ["—"]
+    assert not wahlen.no_joint_controllers
+    assert kasse.joint_controllers == [] and kasse.no_joint_controllers
+
+
+def test_a_single_purpose_starting_with_a_number_keeps_it(tmp_path):
+    """The export numbers purposes only when there are several; "1. Antrag" alone is text."""
+    org = m.Organisation(name=ORG)
+    org.activities.append(
+        m.Activity(
+            reference="VT-001",
+            name="Bauanträge",
+            purposes=[m.Purpose(text="1. Antrag prüfen", legal_bases=["art6-1-e"])],
+        )
+    )
+    org.activities.append(
+        m.Activity(
+            reference="VT-002",
+            name="Wahlen",
+            purposes=[
+                m.Purpose(text="2. Wahlgang", legal_bases=["art6-1-c"]),
+                m.Purpose(text="Auszählung", legal_bases=["art6-1-e"]),
+            ],
+        )
+    )
+    back = _round_trip(tmp_path, m.Register(organisations=[org]))
+    bau, wahlen = back.organisations[0].activities
+    assert [(p.text, p.legal_bases) for p in bau.purposes] == [("1. Antrag prüfen", ["art6-1-e"])]
+    assert [(p.text, p.legal_bases) for p in wahlen.purposes] == [
+        ("2. Wahlgang", ["art6-1-c"]),
+        ("Auszählung", ["art6-1-e"]),
+    ]
+
+
+def test_an_export_whose_only_activity_is_named_ja_is_imported(tmp_path):
+    """The check against checklists ("Ja"/"Nein" in the name column) spares our own export."""
+    org = m.Organisation(name=ORG)
+    org.activities.append(m.Activity(reference="VT-001", name="Ja"))
+    back = _round_trip(tmp_path, m.Register(organisations=[org]))
+    assert [a.name for a in back.organisations[0].activities] == ["Ja"]
