@@ -914,8 +914,6 @@ def _fill_dpia(act: m.Activity, row: _Row) -> None:
             act.dpia.notes = dpia
 
 
-
-
 _NO_TRANSFER_TEXTS = frozenset(
     " ".join(pres.NO_TRANSFER_STATED(lang).casefold().split()) for lang in ("de", "en")
 )

@@ -260,9 +260,7 @@ def test_words_for_none_typed_as_values_come_back(tmp_path):
             joint_controllers=[m.JointController(name="—")],
         )
     )
-    org.activities.append(
-        m.Activity(reference="VT-002", name="Kasse", no_joint_controllers=True)
-    )
+    org.activities.append(m.Activity(reference="VT-002", name="Kasse", no_joint_controllers=True))
     org.activities.append(  # the English export's word, in a German export
         m.Activity(reference="VT-003", name="Hunde", joint_controllers=[m.JointController("none")])
     )

@@ -54,9 +54,7 @@ def _drawn_contrast(label: QLabel) -> float:
     """The contrast between the label's background (its commonest pixel) and the text
     pixel that stands out most from it (the core of a glyph)."""
     image = label.grab().toImage()
-    pixels = Counter(
-        image.pixel(x, y) for x in range(image.width()) for y in range(image.height())
-    )
+    pixels = Counter(image.pixel(x, y) for x in range(image.width()) for y in range(image.height()))
     background = QColor.fromRgb(pixels.most_common(1)[0][0])
     return max(contrast_ratio(QColor.fromRgb(p), background) for p in pixels)
 

@@ -175,8 +175,7 @@ def test_the_toolbar_offers_the_service_actions_on_the_services_page(
         assert not set(activity_texts) & set(texts)
         page = window.services_page
         new, save = (
-            next(a for a in bar.actions() if a.text().replace("&", "") == t)
-            for t in service_texts
+            next(a for a in bar.actions() if a.text().replace("&", "") == t) for t in service_texts
         )
         assert new.isEnabled()
         new.trigger()  # the toolbar's New starts a service on this page
