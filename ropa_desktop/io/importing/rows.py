@@ -10,8 +10,7 @@ Whatever fits no field goes into the activity's notes under its header.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import UTC, date, datetime, time
 from typing import Any, TypeVar
 
@@ -25,14 +24,12 @@ from ropa_desktop.io.importing.cell_text import (
     Cell,
     category,
     clean,
-    dpia_result,
     header_of,
     maps,
     name_from_purpose,
     numbered,
     parse_bases,
     parse_countries,
-    parse_day,
     parse_mechanism,
     retention_rule,
     short,
@@ -52,9 +49,21 @@ from ropa_desktop.io.importing.own_export import (
     apply_activity_details,
 )
 from ropa_desktop.io.importing.report import MSG, ImportReport, Note, RowResult, Status
+from ropa_desktop.io.importing.row_fields import (
+    RowCells,
+    copy_retention,
+    fill_dates,
+    fill_dpia,
+    fill_status,
+    legitimate_interest,
+    own_numbers_purposes,
+    says_no_transfer,
+    set_address,
+    shared_bases,
+)
 from ropa_desktop.io.importing.safeguard_countries import add_named_transfers
 from ropa_desktop.io.importing.special_answers import add_special, names_after_yes
-from ropa_desktop.io.name_matching import NameMatcher, WrittenAddress, split_address
+from ropa_desktop.io.name_matching import NameMatcher, split_address
 from ropa_desktop.io.name_matching import norm as _norm
 from ropa_desktop.io.sheets.reader import Sheet
 
@@ -360,12 +369,12 @@ class RowBuilder:
         """Fill ``act`` from the row's cells, topic by topic; what fits no field goes to
         ``notes``, every doubt to ``result``. ``structured`` names the parts ("categories",
         "transfers") that our own export's sheets give exactly."""
-        row = _Row(values, notes, result)
+        row = RowCells(values, notes, result)
         self._fill_identity(act, row)
         self._fill_purposes(act, row)
         self._fill_data(act, row, structured)
         self._fill_links(act, row)
-        act.no_transfers = _says_no_transfer(row.get(Target.THIRD_COUNTRIES))
+        act.no_transfers = says_no_transfer(row.get(Target.THIRD_COUNTRIES))
         if "transfers" not in structured:
             self._transfers(
                 act,
@@ -377,11 +386,11 @@ class RowBuilder:
                 notes,
                 result,
             )
-        _fill_dates(act, row)
-        _fill_status(act, row)
-        _fill_dpia(act, row)
+        fill_dates(act, row)
+        fill_status(act, row)
+        fill_dpia(act, row)
 
-    def _fill_identity(self, act: m.Activity, row: _Row) -> None:
+    def _fill_identity(self, act: m.Activity, row: RowCells) -> None:
         """Reference, department, contact, description, TOMs and notes."""
         get = row.get
         act.reference = get(Target.REFERENCE)
@@ -395,14 +404,14 @@ class RowBuilder:
         self._toms(act, get(Target.TOMS), get(Target.TOM_DESCRIPTION))
         act.notes = get(Target.NOTES)
 
-    def _fill_purposes(self, act: m.Activity, row: _Row) -> None:
+    def _fill_purposes(self, act: m.Activity, row: RowCells) -> None:
         """Purposes with their legal bases (Art. 6 and Art. 9) and legitimate interests.
 
         Lines "n. …" belong to purpose n (our export writes them so); otherwise every
         legal basis applies to every purpose, with a warning.
         """
         purposes, own_bases, numbered_purposes = self._purpose_texts(row)
-        shared = _shared_bases(row, own_bases, numbered_purposes)
+        shared = shared_bases(row, own_bases, numbered_purposes)
         if not purposes and (shared or row.get(Target.LEGITIMATE_INTEREST)):
             purposes, own_bases = [""], [[]]  # an unnamed purpose keeps them
         act.purposes = [
@@ -417,13 +426,15 @@ class RowBuilder:
                     MSG["bases_unpaired"](n=len(act.purposes)),
                 )
             )
-        _legitimate_interest(act, row, numbered_purposes)
+        legitimate_interest(act, row, numbered_purposes)
 
-    def _purpose_texts(self, row: _Row) -> tuple[list[str], list[list[str]], dict[int, str] | None]:
+    def _purpose_texts(
+        self, row: RowCells
+    ) -> tuple[list[str], list[list[str]], dict[int, str] | None]:
         """The purposes, the legal bases each names itself, and the purposes by number
         when the cell numbers them."""
         purposes_cell = row.get(Target.PURPOSES)
-        if self.own is not None and not _own_numbers_purposes(row):
+        if self.own is not None and not own_numbers_purposes(row):
             numbered_purposes = None  # one purpose "1. Antrag" keeps its text whole
             purposes = self._list(purposes_cell)
         else:
@@ -444,7 +455,7 @@ class RowBuilder:
                 own_bases.append(parsed.ids + parsed.provisions)
         return purposes, own_bases, numbered_purposes
 
-    def _fill_data(self, act: m.Activity, row: _Row, structured: set[str]) -> None:
+    def _fill_data(self, act: m.Activity, row: RowCells, structured: set[str]) -> None:
         """Data subjects and data categories with special categories, source and retention."""
         get, notes = row.get, row.notes
         act.data_subjects = list(self._list(get(Target.DATA_SUBJECTS), Target.DATA_SUBJECTS))
@@ -497,7 +508,7 @@ class RowBuilder:
             )
         act.data_categories = categories
 
-    def _fill_links(self, act: m.Activity, row: _Row) -> None:
+    def _fill_links(self, act: m.Activity, row: RowCells) -> None:
         """Internal recipients, recipients, processors and joint controllers."""
         get, notes, result = row.get, row.notes, row.result
         act.internal_recipients = self._values(
@@ -557,7 +568,7 @@ class RowBuilder:
         for line in lines:  # "Kategorie: Frist" as our own export writes it
             name, sep, rule = line.partition(":")
             if sep and _norm(name) in by_name:
-                by_name[_norm(name)].retention = _copy(retention_rule(rule.strip()))
+                by_name[_norm(name)].retention = copy_retention(retention_rule(rule.strip()))
             else:
                 pending.append(line)
         if not pending:
@@ -571,7 +582,7 @@ class RowBuilder:
             return
         for c in categories:
             if c.retention.is_empty():
-                c.retention = _copy(shared)
+                c.retention = copy_retention(shared)
         if shared.duration is None and shared.text:
             result.notes.append(
                 Note(Status.OK, ref, MSG["retention_text"](text=short(shared.text, 50)))
@@ -591,7 +602,7 @@ class RowBuilder:
         if not countries_cell and not safeguards:
             return
         codes, explicit_none, rest = parse_countries(countries_cell)
-        if _says_no_transfer(countries_cell):
+        if says_no_transfer(countries_cell):
             rest = ""  # our own export's statement "keine Übermittlung … (findet nicht statt)"
         mechanism, mechanism_text = parse_mechanism(safeguards) if safeguards else ("", "")
         if rest and not explicit_none:
@@ -732,7 +743,7 @@ class RowBuilder:
                 )
                 return found.uid, found.name  # the caller keeps the text with the address
             entry = make(name=written.name)
-            _set_address(entry, written)
+            set_address(entry, written)
             key = head_key
             result.notes.append(
                 Note(
@@ -766,184 +777,6 @@ class RowBuilder:
             )
 
 
-_NO_TEXTS = dict.fromkeys(Target, "")
-
 _RISKY_START = frozenset("=+-@＝＋－＠")
 """First characters of text a spreadsheet program could take for a formula (with leading
 space: :func:`parsing.looks_like_formula` decides)."""
-
-
-@dataclass
-class _Row:
-    """The mapped cells of one row, with the notes and report lines its fillers add to."""
-
-    values: dict[Target, Cell]
-    notes: list[str]
-    result: RowResult
-    get: Callable[[Target], str] = field(init=False)
-    """The stripped text of a target's cell, "" when the row has none."""
-
-    def __post_init__(self) -> None:
-        texts = dict(_NO_TEXTS)
-        for target, cell in self.values.items():
-            texts[target] = cell.text.strip()
-        self.get = texts.__getitem__
-
-    def ref(self, target: Target) -> str:
-        return self.values.get(target, EMPTY).ref
-
-    def header(self, target: Target) -> str:
-        return self.values.get(target, EMPTY).header or str(target)
-
-
-def _own_numbers_purposes(row: _Row) -> bool:
-    """Whether our own export numbered this row's purposes: it does for several purposes
-    only, so their cell has several lines or the legal bases or interests are numbered."""
-    lines = [x for x in row.get(Target.PURPOSES).splitlines() if x.strip()]
-    return (
-        len(lines) > 1
-        or numbered(row.get(Target.LEGAL_BASES)) is not None
-        or numbered(row.get(Target.LEGITIMATE_INTEREST)) is not None
-    )
-
-
-def _shared_bases(
-    row: _Row, own_bases: list[list[str]], numbered_purposes: dict[int, str] | None
-) -> list[str]:
-    """The legal bases of the legal-basis and Art. 9 cells that apply to every purpose;
-    numbered lines go to their purpose in ``own_bases`` instead."""
-    get, notes = row.get, row.notes
-    bases_cell = get(Target.LEGAL_BASES)
-    numbered_bases = numbered(bases_cell) if numbered_purposes else None
-    shared: list[str] = []
-    if bases_cell:
-        lines = (
-            list(numbered_bases.values())
-            if numbered_bases
-            else [line for line in bases_cell.splitlines() if line.strip()]
-        )
-        parsed_lines = [parse_bases(line) for line in lines]
-        leftovers = [x.rest for x in parsed_lines if x.rest]
-        if leftovers:
-            notes.append(f"{row.header(Target.LEGAL_BASES)}: {bases_cell}")
-            row.result.notes.append(
-                Note(
-                    Status.WARNING,
-                    row.ref(Target.LEGAL_BASES),
-                    MSG["leftover"](text=short("; ".join(leftovers), 60)),
-                )
-            )
-        if numbered_bases:
-            for number, parsed in zip(numbered_bases, parsed_lines, strict=True):
-                if 1 <= number <= len(own_bases):
-                    own_bases[number - 1] += parsed.ids + parsed.provisions
-        else:
-            shared = [b for x in parsed_lines for b in x.ids + x.provisions]
-    art9 = (
-        parsing.parse_legal_bases(get(Target.ART9_CONDITION), article="9")
-        if get(Target.ART9_CONDITION)
-        else None
-    )
-    if art9 is not None:
-        shared += art9.ids + art9.provisions
-        if art9.rest:
-            notes.append(f"{row.header(Target.ART9_CONDITION)}: {get(Target.ART9_CONDITION)}")
-    return shared
-
-
-def _legitimate_interest(
-    act: m.Activity, row: _Row, numbered_purposes: dict[int, str] | None
-) -> None:
-    """The legitimate interest: by number, else on the purposes relying on Art. 6(1)(f)
-    (or the first purpose)."""
-    interest = row.get(Target.LEGITIMATE_INTEREST)
-    numbered_interest = numbered(interest) if numbered_purposes else None
-    if interest and act.purposes and numbered_interest:
-        for number, line in numbered_interest.items():
-            if 1 <= number <= len(act.purposes):
-                act.purposes[number - 1].legitimate_interest = line
-    elif interest and act.purposes:
-        chosen = [x for x in act.purposes if "art6-1-f" in x.legal_bases] or [act.purposes[0]]
-        for purpose in chosen:
-            purpose.legitimate_interest = interest
-
-
-def _fill_dates(act: m.Activity, row: _Row) -> None:
-    """Created, changed, last and next review."""
-    for target, attr, timestamp in (
-        (Target.CREATED, "created", True),
-        (Target.CHANGED, "changed", True),
-        (Target.LAST_REVIEWED, "last_reviewed", False),
-        (Target.NEXT_REVIEW, "next_review", False),
-    ):
-        text = row.get(target)
-        if not text:
-            continue
-        day = parse_day(text)
-        if day is None:
-            row.notes.append(f"{row.header(target)}: {text}")
-            row.result.notes.append(
-                Note(Status.WARNING, row.ref(target), MSG["bad_date"](text=short(text, 40)))
-            )
-        else:
-            setattr(act, attr, datetime.combine(day, time(), UTC) if timestamp else day)
-
-
-def _fill_status(act: m.Activity, row: _Row) -> None:
-    status = row.get(Target.STATUS)
-    if status:
-        parsed_status = parsing.parse_status(status)
-        if parsed_status is None:
-            row.notes.append(f"{row.header(Target.STATUS)}: {status}")
-            row.result.notes.append(
-                Note(
-                    Status.WARNING,
-                    row.ref(Target.STATUS),
-                    MSG["bad_status"](text=short(status, 40)),
-                )
-            )
-        else:
-            act.status = parsed_status
-
-
-def _fill_dpia(act: m.Activity, row: _Row) -> None:
-    dpia = row.get(Target.DPIA)
-    if dpia:
-        act.dpia.result = dpia_result(dpia) or m.DpiaResult.NOT_ASSESSED
-        if dpia_result(dpia) is None or len(dpia) > 40:
-            act.dpia.notes = dpia
-
-
-_NO_TRANSFER_TEXTS = frozenset(
-    " ".join(pres.NO_TRANSFER_STATED(lang).casefold().split()) for lang in ("de", "en")
-)
-
-
-def _says_no_transfer(cell: str) -> bool:
-    """True when the third-country cell states that no transfer takes place: our export's
-    statement, or only words for "none" ("keine", "findet nicht statt" …)."""
-    folded = " ".join(cell.casefold().split())
-    if not folded:
-        return False
-    if folded in _NO_TRANSFER_TEXTS:
-        return True
-    codes, explicit_none, rest = parse_countries(cell)
-    return explicit_none and not codes and not rest.strip()
-
-
-def _copy(rule: m.Retention) -> m.Retention:
-    """A retention rule of its own for one category (the parser's rules are shared)."""
-    return m.Retention(duration=rule.duration, unit=rule.unit, start=rule.start, text=rule.text)
-
-
-def _set_address(entry: m.Processor | m.Recipient, written: WrittenAddress) -> None:
-    """Keep the address written beside a new processor's or recipient's name in the entry."""
-    country = parsing.parse_country(written.country) or written.country if written.country else ""
-    if isinstance(entry, m.Processor):
-        entry.street = written.street
-        entry.postcode = written.postcode
-        entry.city = written.city
-        entry.country = country
-    else:
-        entry.country = country
-        entry.notes = written.text

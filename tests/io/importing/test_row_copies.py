@@ -8,7 +8,7 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from ropa_desktop.domain import model as m
-from ropa_desktop.io.importing import rows
+from ropa_desktop.io.importing import row_fields
 from ropa_desktop.io.importing.engine import plan_import
 from ropa_desktop.store.database import open_store
 
@@ -22,7 +22,7 @@ def test_the_copy_of_a_rule_keeps_every_field() -> None:
             for f in dataclasses.fields(m.Retention)
         }
     )
-    copied = rows._copy(given)
+    copied = row_fields.copy_retention(given)
     assert copied == given
     assert copied is not given
 
