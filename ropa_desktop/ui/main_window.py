@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import partial
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -99,7 +97,9 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
-        self._activity_actions_show_their_page()
+        # New, Duplicate and Delete chosen in the menu on another page work on the list and
+        # editor of the activities page: they show it first (a hidden draft looks like nothing).
+        self.activities.reveal = lambda: self.show_page("activities")
 
         session.organisationChanged.connect(self._org_changed)
         session.changed.connect(self._data_changed)
@@ -377,23 +377,6 @@ class MainWindow(QMainWindow):
         bar.addAction(self.export_actions["pdf", False])
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
         self._show_record_actions("activities")
-
-    def _activity_actions_show_their_page(self) -> None:
-        """New, Duplicate and Delete of an activity, chosen in the menu or toolbar on another
-        page, show the activities page first: they work on its list and editor, which the
-        DPO would otherwise not see (a new draft in a hidden editor looks like nothing)."""
-        a = self.activities
-        for action, slot in (
-            (a.new_action, a.new_activity),
-            (a.duplicate_action, a.duplicate_current),
-            (a.delete_action, a.delete_selected),
-        ):
-            action.triggered.disconnect(slot)
-            action.triggered.connect(partial(self._on_activities_page, slot))
-
-    def _on_activities_page(self, slot: Callable[[], None], *_: object) -> None:
-        if self.show_page("activities"):
-            slot()
 
     def _show_record_actions(self, page: str) -> None:
         """Put the record actions of ``page`` into the toolbar: on the processing services

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -44,6 +46,9 @@ class ActivitiesView(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self.reveal: Callable[[], bool] = lambda: True
+        """Shows this page before New, Duplicate or Delete act (set by the window, whose
+        menu offers them on every page); False when it may not be shown now."""
         # Connected before the model's refresh: the organisation is changing until
         # _organisation_changed (connected after the editor's reset) has run.
         self._org_changing = False
@@ -191,7 +196,9 @@ class ActivitiesView(QWidget):
 
     def new_activity(self) -> None:
         """Start a new activity in the editor (written on Save)."""
-        if self.session.organisation() is None or not self.editor.maybe_leave():
+        if not self.reveal() or self.session.organisation() is None:
+            return
+        if not self.editor.maybe_leave():
             return
         self.table.clearSelection()
         self.editor.new_activity()
@@ -199,7 +206,7 @@ class ActivitiesView(QWidget):
     def duplicate_current(self) -> None:
         """Open an unsaved copy of the current activity in the editor."""
         uid = self.editor.current_uid()
-        if uid is None or not self.editor.maybe_leave():
+        if uid is None or not self.reveal() or not self.editor.maybe_leave():
             return
         self.table.clearSelection()
         self.editor.duplicate(uid)
@@ -211,7 +218,7 @@ class ActivitiesView(QWidget):
     def delete_selected(self) -> None:
         """Delete the selected activities after confirmation (restorable from the history)."""
         uids = self.selected_uids()
-        if not uids:
+        if not uids or not self.reveal():
             return
         names = [self._name_of(u) for u in uids]
         if len(uids) == 1:
