@@ -103,6 +103,19 @@ class ItemChange:
     old: str | None
     new: str | None
 
+    def cells(self, lang: str) -> tuple[str, str, str]:
+        """The change in three cells of a table: what happened ("hinzugefügt",
+        "entfernt", "geändert"), the old and the new value ("(leer)" for an empty side of
+        a change, nothing for the missing side of an addition or removal)."""
+        if self.old is None:
+            word = ADDED_ITEM(lang)
+        elif self.new is None:
+            word = REMOVED_ITEM(lang)
+        else:
+            word = CHANGE_WORDS[Change.CHANGED](lang)
+        empty = EMPTY(lang) if self.old is not None and self.new is not None else ""
+        return word, self.old or empty, self.new or empty
+
     def line(self, lang: str) -> str:
         """The change as one line: "Label: old → new", "Label: hinzugefügt: value"."""
         if self.old is None:

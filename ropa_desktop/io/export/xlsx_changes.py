@@ -4,12 +4,8 @@ one row per record and one per changed item (old → new in words)."""
 from __future__ import annotations
 
 from ropa_desktop.domain.comparison import (
-    ADDED_ITEM,
     CHANGE_WORDS,
-    EMPTY,
     KIND_WORDS,
-    REMOVED_ITEM,
-    Change,
     Comparison,
 )
 from ropa_desktop.io.export import xlsx_layout as L
@@ -32,14 +28,8 @@ def changes_content(comparison: Comparison) -> SheetContent:
             ]
         ]
         for item in record.items:
-            if item.old is None:
-                word = ADDED_ITEM(lang)
-            elif item.new is None:
-                word = REMOVED_ITEM(lang)
-            else:
-                word = CHANGE_WORDS[Change.CHANGED](lang)
-            empty = EMPTY(lang) if item.old is not None and item.new is not None else ""
-            rows.append(["", word, item.field, item.old or empty, item.new or empty])
+            word, old, new = item.cells(lang)
+            rows.append(["", word, item.field, old, new])
         return rows
 
     count = len(comparison.records)

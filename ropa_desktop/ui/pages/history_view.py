@@ -24,7 +24,6 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -42,7 +41,7 @@ from ropa_desktop.ui.common.item_models import Index, SortKeyProxy
 from ropa_desktop.ui.common.lazy_view import LazyView, connect_open
 from ropa_desktop.ui.common.naming import named
 from ropa_desktop.ui.common.record_model import Column, RecordTableModel, display_of, sort_of
-from ropa_desktop.ui.common.tables import read_only_rows
+from ropa_desktop.ui.common.tables import newest_first
 from ropa_desktop.ui.pages.history_text import field_label, value_label
 from ropa_desktop.ui.session import Session
 
@@ -306,15 +305,7 @@ class HistoryView(LazyView):
 
         self.table = named(QTableView(self), "history.table")
         self.table.setAccessibleName(self.tr("Changes"))
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-        read_only_rows(self.table)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((130, 90, 90, 220, 200, 260)):
-            self.table.setColumnWidth(column, width)
+        newest_first(self.table, self.proxy, (130, 90, 90, 220, 200, 260))
         connect_open(self.table, self._double_clicked)
         self.table.selectionModel().currentRowChanged.connect(self._update_actions)
 

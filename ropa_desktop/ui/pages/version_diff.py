@@ -20,10 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ropa_desktop.domain.comparison import (
-    ADDED_ITEM,
     CHANGE_WORDS,
-    EMPTY,
-    REMOVED_ITEM,
     Change,
     Comparison,
 )
@@ -103,14 +100,8 @@ class DiffView(QWidget):
             font.setBold(True)
             top.setFont(0, font)
             for item in record.items:
-                if item.old is None:
-                    word = ADDED_ITEM(lang)
-                elif item.new is None:
-                    word = REMOVED_ITEM(lang)
-                else:
-                    word = CHANGE_WORDS[Change.CHANGED](lang)
-                empty = EMPTY(lang) if item.old is not None and item.new is not None else ""
-                child = QTreeWidgetItem([item.field, word, item.old or empty, item.new or empty])
+                word, old, new = item.cells(lang)
+                child = QTreeWidgetItem([item.field, word, old, new])
                 for column in (0, 2, 3):
                     child.setToolTip(column, child.text(column))
                 top.addChild(child)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMenu,
     QPushButton,
@@ -39,7 +38,7 @@ from ropa_desktop.ui.common.item_models import SortKeyProxy
 from ropa_desktop.ui.common.lazy_view import LazyView
 from ropa_desktop.ui.common.naming import named
 from ropa_desktop.ui.common.record_model import Column, RecordTableModel
-from ropa_desktop.ui.common.tables import read_only_rows
+from ropa_desktop.ui.common.tables import newest_first
 from ropa_desktop.ui.pages.version_dialogs import DeliveryDialog, FreezeDialog, VersionDialog
 from ropa_desktop.ui.pages.version_diff import DiffView
 from ropa_desktop.ui.session import Session
@@ -108,15 +107,7 @@ class VersionsView(LazyView):
         self.proxy.setSourceModel(self.model)
         self.table = named(QTableView(self), "versions.table")
         self.table.setAccessibleName(self.tr("Frozen versions"))
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-        read_only_rows(self.table)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((50, 300, 130, 100, 200, 90)):
-            self.table.setColumnWidth(column, width)
+        newest_first(self.table, self.proxy, (50, 300, 130, 100, 200, 90))
         self.table.selectionModel().currentRowChanged.connect(self._update_actions)
         self.table.doubleClicked.connect(lambda _: self.view_current())
 
